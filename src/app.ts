@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database } from './platform/db/database.ts';
+import type { Deps } from './platform/deps.ts';
+import { installErrorHandling } from './platform/http/errors.ts';
+import { installAuth } from './platform/http/auth.ts';
+import { installMetrics } from './platform/http/metrics.ts';
+import { loggerOptions } from './platform/logger.ts';
+import { Outbox } from './platform/outbox.ts';
+import { JobRunner } from './platform/jobs.ts';
+import { accountActor } from './modules/admin/authorizer.ts';
+import { tokenActor } from './modules/tokens/tokens.service.ts';
+import { accountRoutes } from './modules/account/account.routes.ts';
+import { corpRoutes } from './modules/corp/corp.routes.ts';
+import { operatorRoutes } from './modules/operator/operator.routes.ts';
+import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
+import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+
+/** Each module's routes, in one list: a new module adds its line here. */
+const MODULE_ROUTES = [accountRoutes, corpRoutes, operatorRoutes, inboxRoutes, tokenRoutes, auditRoutes];
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  deps: Deps;
+}
+
+registerAjvFormats();
+
+export async function buildApp(options: { config: Config; database: Database; clock: Clock }): Promise<BuiltApp> {
+  const { config, database, clock } = options;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Request ids in logs and error bodies make one request traceable end to end.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  const outbox = new Outbox(database.db, clock, app.log);
+  const jobs = new JobRunner(database.db, database.dialect, clock, app.log);
+  const deps: Deps = { db: database.db, dialect: database.dialect, clock, config, outbox, jobs, log: app.log };
+
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    // Over plain HTTP (a LAN address) these two would make the browser refuse the console.
+    hsts: config.secureCookies,
+    contentSecurityPolicy: {
+      directives: {
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        // antd injects its CSS-in-JS as <style> elements; QR codes are data: images.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'script-src': ["'self'"],
+      },
+    },
+  });
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Banyan API', version: '1', description: 'Self-hosted enterprise workspace administration. Errors have the body { error: { code, message, details } }.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'banyan_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app, { db: database.db, clock, resolvers: { tokenActor, accountActor } });
+  installMetrics(app);
+
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ error: { code: 'unavailable', message: 'The database does not answer.' } });
+    }
+  });
+
+  for (const routes of MODULE_ROUTES) await app.register(routes(deps));
+
+  await serveConsole(app, config.webDir);
+  return { app, deps };
+}
+
+/** The built console at `/`, with every non-API path falling back to index.html for client routing. */
+async function serveConsole(app: FastifyInstance, webDir: string): Promise<void> {
+  const hasConsole = existsSync(join(webDir, 'index.html'));
+  if (hasConsole) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${path}.` } });
+  });
+}

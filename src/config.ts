@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { PRODUCTION_SCRYPT, type ScryptParams } from './platform/auth/password.ts';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where the built console is; served at `/`. */
+  webDir: string;
+  /** Set when Banyan is served over HTTPS, so cookies are marked Secure. */
+  secureCookies: boolean;
+  scrypt: ScryptParams;
+  /** Requests per minute per IP on the whole API; sign-in has its own, much lower limit. */
+  rateLimitPerMinute: number;
+  /** Run the outbox and job workers in this process. */
+  workers: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** `banyan operator create --port 9000 --log-level=debug` → words and flags; flags win over env vars. */
+export function parseArgs(args: string[]): { words: string[]; flags: Record<string, string> } {
+  const words: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      words.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    if (eq > 0) flags[arg.slice(2, eq)] = arg.slice(eq + 1);
+    else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) flags[arg.slice(2)] = args[++i]!;
+    else flags[arg.slice(2)] = 'true';
+  }
+  return { words, flags };
+}
+
+export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv = process.env): Config {
+  const pick = (flag: string, variable: string): string | undefined => flags[flag] ?? env[variable];
+
+  const portText = pick('port', 'PORT') ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`The port must be a whole number from 0 to 65535, not "${portText}".`);
+
+  const logLevel = pick('log-level', 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`The log level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
+
+  const databaseUrl = pick('database-url', 'DATABASE_URL') || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/banyan; leave it unset to use the embedded SQLite database.');
+  }
+
+  const rateText = pick('rate-limit', 'BANYAN_RATE_LIMIT') ?? '1200';
+  const rateLimitPerMinute = Number(rateText);
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) throw new ConfigError(`The rate limit must be a whole number of requests per minute, not "${rateText}".`);
+
+  return {
+    host: pick('host', 'HOST') ?? '0.0.0.0',
+    port,
+    dataDir: resolve(pick('data-dir', 'BANYAN_DATA_DIR') ?? './data'),
+    databaseUrl,
+    logLevel: logLevel as Config['logLevel'],
+    webDir: resolve(pick('web-dir', 'BANYAN_WEB_DIR') ?? './dist/web'),
+    secureCookies: (pick('secure-cookies', 'BANYAN_SECURE_COOKIES') ?? 'false') === 'true',
+    scrypt: PRODUCTION_SCRYPT,
+    rateLimitPerMinute,
+    workers: true,
+  };
+}

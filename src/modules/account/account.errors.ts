@@ -1,0 +1,8 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const AccountErrors = defineErrors({
+  'auth.invalid_credentials': { status: 401, message: 'The login or the password is wrong.' },
+  'auth.locked': { status: 423, message: 'Too many failed sign-ins; try again later.' },
+  'account.login_taken': { status: 409, message: 'This login name or phone number is already registered.' },
+  'account.wrong_password': { status: 400, message: 'The current password is wrong.' },
+});

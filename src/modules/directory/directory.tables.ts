@@ -1,0 +1,39 @@
+export {};
+
+export type MemberStatus = 'active' | 'disabled' | 'departed';
+
+declare module '../../platform/db/schema.ts' {
+  interface Tables {
+    departments: {
+      corp_id: string;
+      id: string;
+      parent_id: string | null;
+      name: string;
+      sort_order: number;
+      path: string;
+      depth: number;
+      created_at: number;
+      updated_at: number;
+    };
+    members: {
+      corp_id: string;
+      id: string;
+      account_id: string | null;
+      userid: string;
+      name: string;
+      name_initials: string;
+      name_pinyin: string;
+      phone: string | null;
+      email: string | null;
+      position: string | null;
+      status: MemberStatus;
+      main_department_id: string;
+      joined_at: number;
+      departed_at: number | null;
+      created_at: number;
+      updated_at: number;
+    };
+    member_departments: { corp_id: string; member_id: string; department_id: string; sort_order: number };
+    department_heads: { corp_id: string; department_id: string; member_id: string };
+  }
+}

@@ -1,0 +1,92 @@
+import './inbox.tables.ts';
+import { sql } from 'kysely';
+import type { TxCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { newId } from '../../platform/ids.ts';
+import { toIso } from '../../platform/clock.ts';
+import { DomainError } from '../../platform/errors.ts';
+
+/** System apps that speak to members (审批, 打卡, 高级功能); custom apps use their own app id. */
+export const SYSTEM_APPS = ['approvals', 'attendance', 'features'] as const;
+
+export interface InboxMessage {
+  app: string;
+  title: string;
+  body: string;
+  link?: string | undefined;
+  /**
+   * Producers that may run twice (a redelivered event, an alert per period) pass a key; the same key
+   * for the same member is delivered once.
+   */
+  dedupeKey?: string | undefined;
+}
+
+/** Puts one message in each member's inbox; returns how many were new. */
+export async function deliver(ctx: TxCtx, memberIds: readonly string[], message: InboxMessage): Promise<number> {
+  let delivered = 0;
+  for (const memberId of new Set(memberIds)) {
+    const result = await ctx.trx
+      .insertInto('inbox_messages')
+      .values({
+        corp_id: ctx.corpId,
+        id: newId('msg', ctx.now),
+        member_id: memberId,
+        app: message.app,
+        title: message.title,
+        body: message.body,
+        link: message.link ?? null,
+        dedupe_key: message.dedupeKey ? `${message.dedupeKey}:${memberId}` : null,
+        created_at: ctx.now,
+        read_at: null,
+      })
+      .onConflict((oc) => oc.columns(['corp_id', 'dedupe_key']).doNothing())
+      .executeTakeFirst();
+    delivered += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return delivered;
+}
+
+export interface InboxItem {
+  id: string;
+  app: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export async function listInbox(db: Executor, corpId: string, memberId: string, page: { cursor?: string | undefined; limit: number }): Promise<{ items: InboxItem[]; nextCursor: string | null; unread: number }> {
+  let q = db.selectFrom('inbox_messages').selectAll().where('corp_id', '=', corpId).where('member_id', '=', memberId);
+  if (page.cursor) q = q.where('id', '<', page.cursor);
+  const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const items = rows.slice(0, page.limit);
+  return {
+    items: items.map((r) => ({ id: r.id, app: r.app, title: r.title, body: r.body, link: r.link, createdAt: toIso(r.created_at), readAt: toIso(r.read_at) })),
+    nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null,
+    unread: await unreadCount(db, corpId, memberId),
+  };
+}
+
+export async function unreadCount(db: Executor, corpId: string, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('inbox_messages')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('corp_id', '=', corpId)
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function markRead(ctx: TxCtx, memberId: string, messageId: string): Promise<void> {
+  const found = await ctx.trx.selectFrom('inbox_messages').select('read_at').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('id', '=', messageId).executeTakeFirst();
+  if (!found) throw new DomainError('not_found', { messageId });
+  if (found.read_at === null) {
+    await ctx.trx.updateTable('inbox_messages').set({ read_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', messageId).execute();
+  }
+}
+
+export async function markAllRead(ctx: TxCtx, memberId: string): Promise<void> {
+  await ctx.trx.updateTable('inbox_messages').set({ read_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('read_at', 'is', null).execute();
+}

@@ -1,0 +1,15 @@
+declare module '../../platform/db/schema.ts' {
+  interface Tables {
+    operators: {
+      id: string;
+      login_name: string;
+      name: string;
+      password_hash: string;
+      failed_sign_ins: number;
+      locked_until: number | null;
+      created_at: number;
+      updated_at: number;
+    };
+  }
+}
+export {};

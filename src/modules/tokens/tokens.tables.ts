@@ -1,0 +1,16 @@
+declare module '../../platform/db/schema.ts' {
+  interface Tables {
+    api_tokens: {
+      corp_id: string;
+      id: string;
+      name: string;
+      token_hash: string;
+      rights_json: string;
+      created_by: string;
+      created_at: number;
+      last_used_at: number | null;
+      revoked_at: number | null;
+    };
+  }
+}
+export {};

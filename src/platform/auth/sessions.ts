@@ -1,0 +1,67 @@
+import type { Executor } from '../db/schema.ts';
+import { randomToken, sha256 } from './tokens.ts';
+
+declare module '../db/schema.ts' {
+  interface Tables {
+    sessions: {
+      id: string;
+      principal_kind: PrincipalKind;
+      principal_id: string;
+      corp_id: string | null;
+      csrf_token: string;
+      created_at: number;
+      expires_at: number;
+    };
+  }
+}
+
+export type PrincipalKind = 'account' | 'operator';
+
+export interface Session {
+  hash: string;
+  principalKind: PrincipalKind;
+  principalId: string;
+  corpId: string | null;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+export const SESSION_TTL_MS = 7 * 24 * 3600_000;
+
+export async function createSession(
+  db: Executor,
+  now: number,
+  principal: { kind: PrincipalKind; id: string; corpId: string | null },
+): Promise<{ cookie: string; csrfToken: string }> {
+  const cookie = randomToken('ses');
+  const csrfToken = randomToken('csrf');
+  await db
+    .insertInto('sessions')
+    .values({ id: sha256(cookie), principal_kind: principal.kind, principal_id: principal.id, corp_id: principal.corpId, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS })
+    .execute();
+  return { cookie, csrfToken };
+}
+
+export async function findSession(db: Executor, now: number, kind: PrincipalKind, cookie: string): Promise<Session | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', sha256(cookie))
+    .where('principal_kind', '=', kind)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row && { hash: row.id, principalKind: row.principal_kind, principalId: row.principal_id, corpId: row.corp_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+}
+
+export async function deleteSession(db: Executor, hash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', hash).execute();
+}
+
+export async function setSessionCorp(db: Executor, hash: string, corpId: string | null): Promise<void> {
+  await db.updateTable('sessions').set({ corp_id: corpId }).where('id', '=', hash).execute();
+}
+
+/** After a password change every other session of the account ends. */
+export async function deleteOtherSessions(db: Executor, kind: PrincipalKind, principalId: string, keepHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('principal_kind', '=', kind).where('principal_id', '=', principalId).where('id', '!=', keepHash).execute();
+}

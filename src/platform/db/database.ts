@@ -1,0 +1,102 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Db } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly db: Db;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export class StorageConfigError extends Error {}
+
+// int8 (COUNT, SUM cast to bigint, epoch ms, fen) fits in a double for every value Banyan stores.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export interface OpenOptions {
+  /** `postgres://…` selects PostgreSQL; absent means the embedded SQLite file. */
+  databaseUrl?: string | undefined;
+  /** Directory of the SQLite file; `:memory:` for an in-memory database. */
+  dataDir?: string;
+  /** PostgreSQL schema to work in (tests isolate each file in its own). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize);
+  return openSqlite(options.dataDir ?? './data');
+}
+
+function openSqlite(dataDir: string): Database {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      accessSync(dataDir, constants.W_OK);
+    } catch {
+      throw new StorageConfigError(`The data directory ${dataDir} cannot be created or written to.`);
+    }
+    file = join(dataDir, 'banyan.db');
+  }
+  const handle = new SqliteDatabase(file);
+  handle.pragma('journal_mode = WAL');
+  // FULL: an acknowledged payment must survive a power cut, not only a process crash.
+  handle.pragma('synchronous = FULL');
+  handle.pragma('busy_timeout = 5000');
+  handle.pragma('foreign_keys = ON');
+  const db = new Kysely({ dialect: new SqliteDialect({ database: handle }) }) as Db;
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function parsePostgresUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StorageConfigError('DATABASE_URL is not a valid URL (expected postgres://user@host:port/database).');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new StorageConfigError(`DATABASE_URL must start with postgres://, not ${parsed.protocol}//.`);
+  }
+  return parsed;
+}
+
+async function openPostgres(url: string, schema: string | undefined, poolSize = 10): Promise<Database> {
+  parsePostgresUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StorageConfigError(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`);
+  }
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** A URL for messages and logs: the password never leaves. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

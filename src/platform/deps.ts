@@ -1,0 +1,18 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Clock } from './clock.ts';
+import type { DialectName } from './db/database.ts';
+import type { Db } from './db/schema.ts';
+import type { JobRunner } from './jobs.ts';
+import type { Outbox } from './outbox.ts';
+
+/** What a module's routes are built with. Services never reach for these globally. */
+export interface Deps {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  config: Config;
+  outbox: Outbox;
+  jobs: JobRunner;
+  log: FastifyBaseLogger;
+}

@@ -1,0 +1,106 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, Ctx } from '../context.ts';
+import type { Db, Executor } from '../db/schema.ts';
+import { DomainError } from '../errors.ts';
+import type { Clock } from '../clock.ts';
+import { findSession, type Session } from '../auth/sessions.ts';
+
+/**
+ * Who may call a route. Every route must say; a route that does not is refused (default deny).
+ * - public: anyone (sign-in, register, payment callbacks).
+ * - account: a signed-in account, in or out of an enterprise.
+ * - corp: an actor inside the current enterprise: a member, an external super admin or an API token.
+ * - operator: a platform operator, by its own session cookie only.
+ */
+export type AuthMode = 'public' | 'account' | 'corp' | 'operator';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthMode;
+  }
+  interface FastifyRequest {
+    /** The instant of this request, read once. */
+    now: number;
+    session: Session | null;
+    corp: { corpId: string; actor: Actor } | null;
+    ctx(trx?: Executor): Ctx;
+  }
+}
+
+export const COOKIES = {
+  session: 'banyan_session',
+  operatorSession: 'banyan_op_session',
+  csrf: 'banyan_csrf',
+} as const;
+
+export interface AuthResolvers {
+  /** An API token's enterprise and actor, or nothing when unknown or revoked. */
+  tokenActor(db: Executor, now: number, secret: string): Promise<{ corpId: string; actor: Actor } | undefined>;
+  /** The acting identity of an account inside an enterprise, or nothing when it is no longer there. */
+  accountActor(db: Executor, corpId: string, accountId: string): Promise<Actor | undefined>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; resolvers: AuthResolvers }): void {
+  app.decorateRequest('now', 0);
+  app.decorateRequest('session', null);
+  app.decorateRequest('corp', null);
+  app.decorateRequest('ctx', function (this: FastifyRequest, trx?: Executor): Ctx {
+    if (!this.corp) throw new DomainError('auth.required');
+    return { corpId: this.corp.corpId, actor: this.corp.actor, trx: trx ?? deps.db, now: this.now, log: this.log, ip: this.ip };
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.now = deps.clock.now();
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const mode = request.routeOptions.config.auth;
+    // Static files and the 404 handler have no auth mode: only API routes are guarded here.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
+    if (!mode) throw new DomainError('forbidden', { reason: 'route has no auth mode' });
+    if (mode === 'public') return;
+
+    if (mode === 'operator') {
+      await useSession(request, 'operator');
+      return;
+    }
+
+    const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      if (mode !== 'corp') throw new DomainError('forbidden', { reason: 'API tokens act only inside their enterprise' });
+      const found = await deps.resolvers.tokenActor(deps.db, request.now, bearer);
+      if (!found) throw new DomainError('auth.required', { reason: 'token unknown or revoked' });
+      request.corp = found;
+      return;
+    }
+
+    const session = await useSession(request, 'account');
+    if (mode === 'corp') {
+      const actor = session.corpId ? await deps.resolvers.accountActor(deps.db, session.corpId, session.principalId) : undefined;
+      if (!actor || !session.corpId) throw new DomainError('auth.no_enterprise');
+      request.corp = { corpId: session.corpId, actor };
+    }
+  });
+
+  async function useSession(request: FastifyRequest, kind: 'account' | 'operator'): Promise<Session> {
+    const cookie = request.cookies[kind === 'account' ? COOKIES.session : COOKIES.operatorSession];
+    const session = cookie ? await findSession(deps.db, request.now, kind, cookie) : undefined;
+    if (!session) throw new DomainError('auth.required');
+    // Cookies ride along with cross-site requests; the CSRF header cannot.
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameSecret(header, session.csrfToken)) throw new DomainError('auth.csrf');
+    }
+    request.session = session;
+    return session;
+  }
+}

@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import { Cron } from 'croner';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from './clock.ts';
+import type { DialectName } from './db/database.ts';
+import type { Db, Executor } from './db/schema.ts';
+import { newId } from './ids.ts';
+
+declare module './db/schema.ts' {
+  interface Tables {
+    jobs: {
+      id: string;
+      kind: string;
+      payload_json: string;
+      dedupe_key: string | null;
+      status: 'queued' | 'running' | 'done' | 'failed';
+      run_at: number;
+      attempts: number;
+      locked_by: string | null;
+      locked_until: number | null;
+      progress_done: number;
+      progress_total: number | null;
+      result_json: string | null;
+      last_error: string | null;
+      created_at: number;
+      finished_at: number | null;
+    };
+  }
+}
+
+export interface Job<P = unknown> {
+  id: string;
+  kind: string;
+  payload: P;
+  attempts: number;
+}
+
+export interface JobContext {
+  db: Db;
+  now: number;
+  log: FastifyBaseLogger;
+  /** Long work reports rows done so the console and CLI can draw progress. */
+  progress(done: number, total?: number): Promise<void>;
+}
+
+export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
+
+const LEASE_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 5;
+
+/** Enqueues in the caller's transaction. With a dedupe key, a second enqueue of the same key is a no-op. */
+export async function enqueueJob(
+  trx: Executor,
+  now: number,
+  job: { kind: string; payload: unknown; runAt?: number; dedupeKey?: string },
+): Promise<string | null> {
+  const id = newId('job', now);
+  const result = await trx
+    .insertInto('jobs')
+    .values({
+      id,
+      kind: job.kind,
+      payload_json: JSON.stringify(job.payload),
+      dedupe_key: job.dedupeKey ?? null,
+      status: 'queued',
+      run_at: job.runAt ?? now,
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+      progress_done: 0,
+      progress_total: null,
+      result_json: null,
+      last_error: null,
+      created_at: now,
+      finished_at: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? id : null;
+}
+
+/**
+ * A job queue in the database. A claim is one conditional UPDATE (plus FOR UPDATE SKIP LOCKED on
+ * PostgreSQL), so with several servers each job runs on one of them; a lease that runs out (a server
+ * killed mid-job) makes the job claimable again.
+ */
+export class JobRunner {
+  readonly #handlers = new Map<string, JobHandler>();
+  readonly #crons: Cron[] = [];
+  readonly #workerId = newId('wrk');
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: DialectName,
+    private readonly clock: Clock,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.#handlers.set(kind, handler);
+  }
+
+  /**
+   * Runs `kind` on a cron pattern. Every server has the schedule; the slot's dedupe key makes sure
+   * only one job is queued per slot.
+   */
+  schedule(pattern: string, kind: string): void {
+    const cron = new Cron(pattern, { paused: true, timezone: 'Asia/Shanghai' }, () => {
+      void this.enqueueSlot(kind, this.clock.now());
+    });
+    this.#crons.push(cron);
+  }
+
+  async enqueueSlot(kind: string, slot: number): Promise<void> {
+    await enqueueJob(this.db, this.clock.now(), { kind, payload: { slot }, dedupeKey: `${kind}@${slot}` });
+    void this.runDue();
+  }
+
+  async claim(now: number): Promise<Job | undefined> {
+    const lockClause = this.dialect === 'postgres' ? sql`for update skip locked` : sql``;
+    const rows = await sql<{ id: string; kind: string; payload_json: string; attempts: number }>`
+      update jobs set status = 'running', locked_by = ${this.#workerId}, locked_until = ${now + LEASE_MS}, attempts = attempts + 1
+      where id = (
+        select id from jobs
+        where (status = 'queued' and run_at <= ${now}) or (status = 'running' and locked_until < ${now})
+        order by run_at, id
+        limit 1 ${lockClause}
+      )
+      and ((status = 'queued' and run_at <= ${now}) or (status = 'running' and locked_until < ${now}))
+      returning id, kind, payload_json, attempts`.execute(this.db);
+    const row = rows.rows[0];
+    return row && { id: row.id, kind: row.kind, payload: JSON.parse(row.payload_json), attempts: row.attempts };
+  }
+
+  /** Runs every due job; concurrent calls share one pass. Returns how many ran. */
+  runDue(): Promise<number> {
+    this.#running ??= this.#runAll().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #runAll(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const job = await this.claim(now);
+      if (!job) return ran;
+      await this.#run(job, now);
+      ran++;
+    }
+  }
+
+  async #run(job: Job, now: number): Promise<void> {
+    const handler = this.#handlers.get(job.kind);
+    const jobCtx: JobContext = {
+      db: this.db,
+      now,
+      log: this.log.child({ jobId: job.id, kind: job.kind }),
+      progress: async (done, total) => {
+        await this.db
+          .updateTable('jobs')
+          .set({ progress_done: done, ...(total === undefined ? {} : { progress_total: total }) })
+          .where('id', '=', job.id)
+          .execute();
+      },
+    };
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      const result = await handler(job, jobCtx);
+      await this.db
+        .updateTable('jobs')
+        .set({ status: 'done', finished_at: this.clock.now(), result_json: JSON.stringify(result ?? null), locked_by: null, locked_until: null })
+        .where('id', '=', job.id)
+        .execute();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failed = job.attempts >= MAX_ATTEMPTS;
+      jobCtx.log.error({ err: error }, failed ? 'job failed for good' : 'job failed; will retry');
+      await this.db
+        .updateTable('jobs')
+        .set({
+          status: failed ? 'failed' : 'queued',
+          run_at: now + 2 ** job.attempts * 1000,
+          last_error: message,
+          locked_by: null,
+          locked_until: null,
+          ...(failed ? { finished_at: this.clock.now() } : {}),
+        })
+        .where('id', '=', job.id)
+        .execute();
+    }
+  }
+
+  start(intervalMs = 1000): void {
+    for (const cron of this.#crons) cron.resume();
+    this.#timer = setInterval(() => {
+      this.runDue().catch((error: unknown) => this.log.error({ err: error }, 'job pass failed'));
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    for (const cron of this.#crons) cron.stop();
+    clearInterval(this.#timer);
+  }
+}
