@@ -87,3 +87,37 @@ export function requireMember(ctx: Ctx): Extract<Actor, { kind: 'member' }> {
   if (ctx.actor.kind !== 'member') throw new DomainError('forbidden', { reason: 'only a member of the enterprise can do this' });
   return ctx.actor;
 }
+
+/**
+ * Which part of the contacts an actor governs. Super admins govern all; hierarchical admins the
+ * department subtrees they were given (as materialised paths, `/dept_root/dept_a/`); others none.
+ * List queries filter with it in SQL.
+ */
+export type ContactsScope = { kind: 'all' } | { kind: 'departments'; paths: string[] } | { kind: 'none' };
+
+export async function contactsScope(ctx: Ctx): Promise<ContactsScope> {
+  const actor = ctx.actor;
+  if ((actor.kind === 'member' || actor.kind === 'external') && (await isSuperAdmin(ctx.trx, ctx.corpId, actor.accountId))) return { kind: 'all' };
+  return { kind: 'none' };
+}
+
+/** Whether a department (by its path) lies inside the scope. */
+export function departmentInScope(scope: ContactsScope, departmentPath: string): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  return scope.paths.some((path) => departmentPath.startsWith(path));
+}
+
+export type AppRight = 'send' | 'manage';
+
+/** 应用权限: manage includes send. System apps are `approvals`, `attendance`, `features`. */
+export async function authorizeApp(ctx: Ctx, appId: string, right: AppRight): Promise<void> {
+  const actor = ctx.actor;
+  const allowed = (actor.kind === 'member' || actor.kind === 'external') && (await isSuperAdmin(ctx.trx, ctx.corpId, actor.accountId));
+  if (!allowed) throw new DomainError('forbidden', { app: appId, right });
+}
+
+/** When a member departs or is deleted, every admin role they hold goes in the same transaction. */
+export async function removeAdminRolesOfMember(ctx: Pick<Ctx, 'corpId' | 'trx'>, memberId: string): Promise<void> {
+  await ctx.trx.deleteFrom('super_admins').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+}
