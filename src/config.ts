@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { projectRoot } from './platform/paths.ts';
 import { PRODUCTION_SCRYPT, type ScryptParams } from './platform/auth/password.ts';
 
 export interface Config {
@@ -12,10 +13,17 @@ export interface Config {
   /** Set when Banyan is served over HTTPS, so cookies are marked Secure. */
   secureCookies: boolean;
   scrypt: ScryptParams;
-  /** Requests per minute per IP on the whole API; sign-in has its own, much lower limit. */
+  /** Requests per minute per IP on the whole API (0 = off). */
   rateLimitPerMinute: number;
+  /** Sign-in and registration attempts per minute per IP, whatever the global limit. */
+  signInLimitPerMinute: number;
   /** Run the outbox and job workers in this process. */
   workers: boolean;
+  /**
+   * The key that signs payment-channel callbacks (BANYAN_PAYMENT_SECRET). When unset, the wallet
+   * generates one on first use and keeps it in the database. Never logged.
+   */
+  paymentSecret: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -55,9 +63,19 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/banyan; leave it unset to use the embedded SQLite database.');
   }
 
-  const rateText = pick('rate-limit', 'BANYAN_RATE_LIMIT') ?? '1200';
-  const rateLimitPerMinute = Number(rateText);
-  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) throw new ConfigError(`The rate limit must be a whole number of requests per minute, not "${rateText}".`);
+  const perMinute = (flag: string, variable: string, fallback: string, min: number): number => {
+    const text = pick(flag, variable) ?? fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new ConfigError(`--${flag} must be a whole number of requests per minute (at least ${min}), not "${text}".`);
+    return value;
+  };
+  const rateLimitPerMinute = perMinute('rate-limit', 'BANYAN_RATE_LIMIT', '1200', 0);
+  const signInLimitPerMinute = perMinute('sign-in-limit', 'BANYAN_SIGN_IN_LIMIT', '20', 1);
+
+  // Only lowered by tests that start real servers; production keeps N = 2^15.
+  const logNText = pick('scrypt-log-n', 'BANYAN_SCRYPT_LOG_N') ?? String(PRODUCTION_SCRYPT.logN);
+  const logN = Number(logNText);
+  if (!Number.isInteger(logN) || logN < 1 || logN > 20) throw new ConfigError(`--scrypt-log-n must be a whole number from 1 to 20, not "${logNText}".`);
 
   return {
     host: pick('host', 'HOST') ?? '0.0.0.0',
@@ -65,10 +83,12 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     dataDir: resolve(pick('data-dir', 'BANYAN_DATA_DIR') ?? './data'),
     databaseUrl,
     logLevel: logLevel as Config['logLevel'],
-    webDir: resolve(pick('web-dir', 'BANYAN_WEB_DIR') ?? './dist/web'),
+    webDir: resolve(pick('web-dir', 'BANYAN_WEB_DIR') ?? join(projectRoot(), 'dist', 'web')),
     secureCookies: (pick('secure-cookies', 'BANYAN_SECURE_COOKIES') ?? 'false') === 'true',
-    scrypt: PRODUCTION_SCRYPT,
+    scrypt: { ...PRODUCTION_SCRYPT, logN },
     rateLimitPerMinute,
+    signInLimitPerMinute,
     workers: true,
+    paymentSecret: pick('payment-secret', 'BANYAN_PAYMENT_SECRET') || undefined,
   };
 }

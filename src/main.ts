@@ -8,6 +8,8 @@ import { systemClock } from './platform/clock.ts';
 import { openMigratedDatabase, startServer } from './server.ts';
 import { createOperator } from './modules/operator/operator.service.ts';
 import { fillDemo } from './demo.ts';
+import { IMPORT_USAGE, importCommand } from './modules/directory/import.cli.ts';
+import { projectRoot } from './platform/paths.ts';
 
 const USAGE = `Usage: banyan <command> [flags]
 
@@ -16,6 +18,7 @@ Commands:
   migrate            apply pending database migrations and exit
   demo               fill a realistic demo enterprise and print how to sign in
   operator create    create a platform-operator account (--login, --name, --password or prompt)
+${IMPORT_USAGE}
 
 Flags (or environment variables):
   --port N           PORT (default 8080)
@@ -33,7 +36,7 @@ async function buildConsoleIfMissing(config: Config): Promise<void> {
   if (existsSync(join(config.webDir, 'index.html'))) return;
   process.stdout.write('Building the console (first start only)…\n');
   const { build } = await import('vite');
-  await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+  await build({ configFile: join(projectRoot(), 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: config.webDir, emptyOutDir: true } });
 }
 
 async function serve(config: Config): Promise<void> {
@@ -87,6 +90,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig(flags);
+  if (words[0] === 'import') return importCommand(config, words.slice(1), flags);
   switch (command) {
     case 'serve':
       return serve(config);

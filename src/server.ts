@@ -8,7 +8,7 @@ import { buildApp, type BuiltApp } from './app.ts';
 export async function openMigratedDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateToLatest(database.db, migrations);
+    await migrateToLatest(database, migrations);
   } catch (error) {
     await database.close();
     throw error;

@@ -5,6 +5,7 @@ import type { DialectName } from './db/database.ts';
 import type { Db } from './db/schema.ts';
 import type { JobRunner } from './jobs.ts';
 import type { Outbox } from './outbox.ts';
+import type { ReadCaches } from './http/read-cache.ts';
 
 /** What a module's routes are built with. Services never reach for these globally. */
 export interface Deps {
@@ -15,4 +16,6 @@ export interface Deps {
   outbox: Outbox;
   jobs: JobRunner;
   log: FastifyBaseLogger;
+  /** Short-lived read caches, cleared after every write request (see ReadCache). */
+  caches: ReadCaches;
 }

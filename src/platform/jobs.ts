@@ -86,7 +86,8 @@ export async function enqueueJob(
  */
 export class JobRunner {
   readonly #handlers = new Map<string, JobHandler>();
-  readonly #crons: Cron[] = [];
+  readonly #schedules: { pattern: string; kind: string }[] = [];
+  #crons: Cron[] = [];
   readonly #workerId = newId('wrk');
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
@@ -107,10 +108,7 @@ export class JobRunner {
    * only one job is queued per slot.
    */
   schedule(pattern: string, kind: string): void {
-    const cron = new Cron(pattern, { paused: true, timezone: 'Asia/Shanghai' }, () => {
-      void this.enqueueSlot(kind, this.clock.now());
-    });
-    this.#crons.push(cron);
+    this.#schedules.push({ pattern, kind });
   }
 
   async enqueueSlot(kind: string, slot: number): Promise<void> {
@@ -195,7 +193,13 @@ export class JobRunner {
   }
 
   start(intervalMs = 1000): void {
-    for (const cron of this.#crons) cron.resume();
+    // Timers exist only while started: an app built for a test must not keep its process alive.
+    this.#crons = this.#schedules.map(
+      ({ pattern, kind }) =>
+        new Cron(pattern, { timezone: 'Asia/Shanghai', unref: true }, () => {
+          void this.enqueueSlot(kind, this.clock.now());
+        }),
+    );
     this.#timer = setInterval(() => {
       this.runDue().catch((error: unknown) => this.log.error({ err: error }, 'job pass failed'));
     }, intervalMs);
@@ -204,6 +208,7 @@ export class JobRunner {
 
   stop(): void {
     for (const cron of this.#crons) cron.stop();
+    this.#crons = [];
     clearInterval(this.#timer);
   }
 }

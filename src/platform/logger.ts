@@ -22,6 +22,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         '*.phone',
         '*.mobile',
         'databaseUrl',
+        'paymentSecret',
+        '*.paymentSecret',
       ],
       censor: '[redacted]',
     },

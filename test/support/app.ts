@@ -30,7 +30,7 @@ export class Client {
 
   async request<T = unknown>(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
     const cookieHeader = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const csrf = this.cookies.get('banyan_csrf');
+    const csrf = this.cookies.get(url.startsWith('/api/v1/operator/') ? 'banyan_op_csrf' : 'banyan_csrf');
     const res = await this.app.inject({
       method,
       url,
@@ -84,7 +84,7 @@ export interface Me {
   corps: { id: string; name: string; shortName: string; isCreator: boolean }[];
   currentCorp: { id: string; name: string; shortName: string; industry: string; certifiedUntil: string | null } | null;
   member: { id: string; name: string } | null;
-  roles: { creator: boolean; superAdmin: boolean };
+  roles: { creator: boolean; superAdmin: boolean; hierarchicalAdmin: boolean };
 }
 
 export interface RegisteredClient extends Client {
@@ -93,9 +93,10 @@ export interface RegisteredClient extends Client {
 
 let counter = 0;
 
-export async function createTestApp(test: TestDatabase, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(test: TestDatabase, overrides: Partial<Config> = {}, beforeReady?: (app: FastifyInstance) => void): Promise<TestApp> {
   const clock = new ManualClock();
   const { app, deps } = await buildApp({ config: testConfig(overrides), database: test.database, clock });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,

@@ -19,26 +19,38 @@ export function testDialects(): DialectName[] {
 
 /**
  * Opens a migrated, empty database: an in-memory SQLite, or a fresh schema of the PostgreSQL test
- * database (so test files run in parallel without seeing each other). `close` drops the schema.
+ * database (so test files run in parallel without seeing each other).
  */
 export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase & { close(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const database = await openDatabase({ dataDir: ':memory:' });
-    await migrateToLatest(database.db, migrations);
+    await migrateToLatest(database, migrations);
     return { dialect, database, close: () => database.close() };
   }
-  const url = process.env.TEST_DATABASE_URL!;
+  const { database } = await openPostgresSchema(process.env.TEST_DATABASE_URL!, 20);
+  // The schema is left in place: dropping it while another test file's migrator reads the catalog
+  // makes that read fail. scripts/test.js drops every test schema before a run.
+  return { dialect, database, close: () => database.close() };
+}
+
+/**
+ * A fresh, migrated schema (`t_…`) of a PostgreSQL database. `drop` removes it; benchmarks call it,
+ * test files leave their schema for scripts/test.js to drop before the next run.
+ */
+export async function openPostgresSchema(url: string, poolSize: number): Promise<{ database: Database; drop(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const database = await openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 20 });
-  await migrateToLatest(database.db, migrations);
+  try {
+    await admin.query(`create schema ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: url, pgSchema: schema, poolSize });
+  await migrateToLatest(database, migrations);
   return {
-    dialect,
     database,
-    close: async () => {
+    drop: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();

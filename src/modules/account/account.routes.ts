@@ -6,19 +6,23 @@ import { NoContent } from '../../platform/http/schemas.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { accountActor } from '../admin/authorizer.ts';
-import { canEnterCorp, corpsOfAccount, describeMe } from '../corp/corp.service.ts';
+import { canEnterCorp, corpsOfAccount, describeMe, type Me } from '../corp/corp.service.ts';
 import { MeEnvelope, SwitchCorpBody } from '../corp/corp.schema.ts';
 import { CorpErrors } from '../corp/corp.errors.ts';
 import { authenticate, changePassword } from './account.service.ts';
 import { ChangePasswordBody, SignInBody } from './account.schema.ts';
 
-export const SIGN_IN_RATE = { max: 20, timeWindow: '1 minute' };
+/** The per-route rate limit of sign-in, registration and password changes. */
+export const signInRate = (deps: Deps) => ({ max: deps.config.signInLimitPerMinute, timeWindow: '1 minute' });
 
 export function accountRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Every console page load asks for /me; see ReadCache for how it stays fresh.
+    const meCache = deps.caches.create<Me>();
+
     app.post(
       '/api/v1/auth/sign-in',
-      { config: { auth: 'public', rateLimit: SIGN_IN_RATE }, schema: { tags: ['account'], summary: 'Sign in by login name or phone', body: SignInBody, response: { 200: MeEnvelope } } },
+      { config: { auth: 'public', rateLimit: signInRate(deps) }, schema: { tags: ['account'], summary: 'Sign in by login name or phone', body: SignInBody, response: { 200: MeEnvelope } } },
       async (request, reply) => {
         const account = await authenticate(deps.db, request.now, deps.config.scrypt, request.body.login, request.body.password);
         const corps = await corpsOfAccount(deps.db, account.id);
@@ -45,7 +49,7 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/v1/auth/password',
-      { config: { auth: 'account', rateLimit: SIGN_IN_RATE }, schema: { tags: ['account'], body: ChangePasswordBody, response: { 204: NoContent } } },
+      { config: { auth: 'account', rateLimit: signInRate(deps) }, schema: { tags: ['account'], body: ChangePasswordBody, response: { 204: NoContent } } },
       async (request, reply) => {
         const session = request.session!;
         await changePassword(deps.db, request.now, deps.config.scrypt, { accountId: session.principalId, sessionHash: session.hash }, request.body);
@@ -55,7 +59,13 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/me', { config: { auth: 'account' }, schema: { tags: ['account'], summary: 'The signed-in account and its enterprises', response: { 200: MeEnvelope } } }, async (request) => {
       const session = request.session!;
-      return { me: await describeMe(deps.db, session.principalId, session.corpId) };
+      const key = `${session.hash}:${session.corpId}`;
+      let me = meCache.get(key);
+      if (!me) {
+        me = await describeMe(deps.db, session.principalId, session.corpId);
+        meCache.set(key, me);
+      }
+      return { me };
     });
 
     app.put(

@@ -4,7 +4,7 @@ import { createSession, setSessionCorp } from '../../platform/auth/sessions.ts';
 import { setSessionCookies } from '../../platform/http/cookies.ts';
 import { authorize } from '../admin/authorizer.ts';
 import { createAccount, getAccount } from '../account/account.service.ts';
-import { SIGN_IN_RATE } from '../account/account.routes.ts';
+import { signInRate } from '../account/account.routes.ts';
 import { describeMe, getCorp, registerCorp, updateCorp } from './corp.service.ts';
 import { CorpDto, MeEnvelope, NewCorpBody, RegisterBody, UpdateCorpBody } from './corp.schema.ts';
 
@@ -13,7 +13,7 @@ export function corpRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post(
       '/api/v1/register',
       {
-        config: { auth: 'public', rateLimit: SIGN_IN_RATE },
+        config: { auth: 'public', rateLimit: signInRate(deps) },
         schema: { tags: ['corp'], summary: 'Create an account and register its first enterprise', body: RegisterBody, response: { 201: MeEnvelope } },
       },
       async (request, reply) => {

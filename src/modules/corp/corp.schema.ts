@@ -25,6 +25,6 @@ export const MeDto = Type.Object({
   corps: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), shortName: Type.String(), isCreator: Type.Boolean() })),
   currentCorp: Type.Union([CorpDto, Type.Null()]),
   member: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
-  roles: Type.Object({ creator: Type.Boolean(), superAdmin: Type.Boolean() }),
+  roles: Type.Object({ creator: Type.Boolean(), superAdmin: Type.Boolean(), hierarchicalAdmin: Type.Boolean() }),
 });
 export const MeEnvelope = Type.Object({ me: MeDto });

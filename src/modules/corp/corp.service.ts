@@ -6,8 +6,8 @@ import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
-import { createRootDepartment, insertMember, activeMemberOfAccount, corpIdsOfAccount } from '../directory/directory.service.ts';
-import { accountActor, isCreator, isSuperAdmin } from '../admin/authorizer.ts';
+import { createRootDepartment, insertMember } from '../directory/directory.service.ts';
+import { accountActor } from '../admin/authorizer.ts';
 import { getAccount, type AccountView } from '../account/account.service.ts';
 import { CorpErrors } from './corp.errors.ts';
 import type { Industry } from './corp.tables.ts';
@@ -103,16 +103,37 @@ export interface Me {
   corps: { id: string; name: string; shortName: string; isCreator: boolean }[];
   currentCorp: CorpView | null;
   member: { id: string; name: string } | null;
-  roles: { creator: boolean; superAdmin: boolean };
+  /** What the console shows: admin pages for any admin, their own rights decided per page by the API. */
+  roles: { creator: boolean; superAdmin: boolean; hierarchicalAdmin: boolean };
 }
 
-/** Enterprises an account can enter: where it is an active member or an external super admin. */
+/**
+ * Enterprises an account can enter (where it is an active member or an external super admin), with
+ * what it is in each: one query, because every console page load asks.
+ */
+async function corpsWithRoles(db: Executor, accountId: string) {
+  return db
+    .selectFrom('corps as c')
+    .leftJoin('members as m', (join) => join.onRef('m.corp_id', '=', 'c.id').on('m.account_id', '=', accountId).on('m.status', '=', 'active'))
+    .leftJoin('super_admins as s', (join) => join.onRef('s.corp_id', '=', 'c.id').on('s.account_id', '=', accountId))
+    .leftJoin('hierarchical_admins as h', (join) => join.onRef('h.corp_id', '=', 'c.id').onRef('h.member_id', '=', 'm.id'))
+    .select(['c.id', 'c.name', 'c.short_name', 'c.industry', 'c.certified_until', 'c.creator_account_id', 'm.id as member_id', 'm.name as member_name', 's.kind as super_kind', 'h.member_id as hierarchical_member_id'])
+    .where((eb) =>
+      eb('c.id', 'in', (sub) =>
+        sub
+          .selectFrom('members')
+          .select('corp_id')
+          .where('account_id', '=', accountId)
+          .where('status', '=', 'active')
+          .union(sub.selectFrom('super_admins').select('corp_id').where('account_id', '=', accountId).where('kind', '=', 'external')),
+      ),
+    )
+    .orderBy('c.created_at')
+    .execute();
+}
+
 export async function corpsOfAccount(db: Executor, accountId: string): Promise<Me['corps']> {
-  const memberOf = await corpIdsOfAccount(db, accountId);
-  const external = await db.selectFrom('super_admins').select('corp_id').where('account_id', '=', accountId).where('kind', '=', 'external').execute();
-  const ids = [...new Set([...memberOf, ...external.map((r) => r.corp_id)])];
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('corps').select(['id', 'name', 'short_name', 'creator_account_id']).where('id', 'in', ids).orderBy('created_at').execute();
+  const rows = await corpsWithRoles(db, accountId);
   return rows.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, isCreator: r.creator_account_id === accountId }));
 }
 
@@ -122,17 +143,18 @@ export async function canEnterCorp(db: Executor, corpId: string, accountId: stri
 
 export async function describeMe(db: Executor, accountId: string, corpId: string | null): Promise<Me> {
   const account = await getAccount(db, accountId);
-  const corps = await corpsOfAccount(db, accountId);
-  const current = corpId && corps.some((c) => c.id === corpId) ? corpId : null;
-  const member = current ? await activeMemberOfAccount(db, current, accountId) : undefined;
+  const rows = await corpsWithRoles(db, accountId);
+  const current = rows.find((r) => r.id === corpId);
+  const creator = current?.creator_account_id === accountId;
   return {
     account,
-    corps,
-    currentCorp: current ? await getCorp(db, current) : null,
-    member: member ? { id: member.id, name: member.name } : null,
+    corps: rows.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, isCreator: r.creator_account_id === accountId })),
+    currentCorp: current ? toView(current) : null,
+    member: current?.member_id ? { id: current.member_id, name: current.member_name! } : null,
     roles: {
-      creator: current ? await isCreator(db, current, accountId) : false,
-      superAdmin: current ? await isSuperAdmin(db, current, accountId) : false,
+      creator,
+      superAdmin: creator || (current?.super_kind ?? null) !== null,
+      hierarchicalAdmin: (current?.hierarchical_member_id ?? null) !== null,
     },
   };
 }

@@ -13,7 +13,7 @@ describeEachDialect('enterprises', (use) => {
   it('registering makes the account the creator and first member, in the root department', async () => {
     const client = await t.register({ name: '王小明', corpName: '榕树科技有限公司' });
     assert.equal(client.me.currentCorp?.name, '榕树科技有限公司');
-    assert.deepEqual(client.me.roles, { creator: true, superAdmin: true });
+    assert.deepEqual(client.me.roles, { creator: true, superAdmin: true, hierarchicalAdmin: false });
     assert.equal(client.me.member?.name, '王小明');
     const members = await t.deps.db.selectFrom('members').selectAll().where('corp_id', '=', client.me.currentCorp!.id).execute();
     assert.equal(members.length, 1);

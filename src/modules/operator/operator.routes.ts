@@ -6,7 +6,7 @@ import { createSession, deleteSession } from '../../platform/auth/sessions.ts';
 import { clearSessionCookies, setSessionCookies } from '../../platform/http/cookies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { audit } from '../../platform/audit.ts';
-import { SIGN_IN_RATE } from '../account/account.routes.ts';
+import { signInRate } from '../account/account.routes.ts';
 import { CorpDto } from '../corp/corp.schema.ts';
 import { authenticateOperator, getOperator, listCorps, setCertification } from './operator.service.ts';
 import { CertificationBody, CorpListQuery, CorpParams, OperatorCorpPage, OperatorEnvelope, OperatorSignInBody } from './operator.schema.ts';
@@ -21,7 +21,7 @@ export function operatorRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/api/v1/operator/auth/sign-in',
-      { config: { auth: 'public', rateLimit: SIGN_IN_RATE }, schema: { tags: ['operator'], body: OperatorSignInBody, response: { 200: OperatorEnvelope } } },
+      { config: { auth: 'public', rateLimit: signInRate(deps) }, schema: { tags: ['operator'], body: OperatorSignInBody, response: { 200: OperatorEnvelope } } },
       async (request, reply) => {
         const operator = await authenticateOperator(deps.db, request.now, deps.config.scrypt, request.body.login, request.body.password);
         const session = await deps.db.transaction().execute(async (trx) => {

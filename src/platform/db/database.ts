@@ -10,6 +10,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   readonly db: Db;
   readonly dialect: DialectName;
+  /** The PostgreSQL schema Banyan's tables live in (`public` unless told otherwise). */
+  readonly pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -51,8 +53,36 @@ function openSqlite(dataDir: string): Database {
   handle.pragma('synchronous = FULL');
   handle.pragma('busy_timeout = 5000');
   handle.pragma('foreign_keys = ON');
-  const db = new Kysely({ dialect: new SqliteDialect({ database: handle }) }) as Db;
+  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) }) as Db;
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every statement anew; preparing costs more than running a small query. Statements
+ * are reused by their SQL text, except one still being iterated (a streamed export), which gets a
+ * fresh statement.
+ */
+function withStatementCache(handle: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const MAX = 2000;
+  return new Proxy(handle, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string) => {
+        const cached = cache.get(source);
+        if (cached && !cached.busy) return cached;
+        const statement = target.prepare(source);
+        if (!cached) {
+          if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 function parsePostgresUrl(url: string): URL {
@@ -87,7 +117,7 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
     throw new StorageConfigError(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`);
   }
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', pgSchema: schema ?? 'public', close: () => db.destroy() };
 }
 
 /** A URL for messages and logs: the password never leaves. */

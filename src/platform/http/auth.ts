@@ -5,6 +5,7 @@ import type { Db, Executor } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import { findSession, type Session } from '../auth/sessions.ts';
+import type { ReadCaches } from './read-cache.ts';
 
 /**
  * Who may call a route. Every route must say; a route that does not is refused (default deny).
@@ -32,6 +33,7 @@ export const COOKIES = {
   session: 'banyan_session',
   operatorSession: 'banyan_op_session',
   csrf: 'banyan_csrf',
+  operatorCsrf: 'banyan_op_csrf',
 } as const;
 
 export interface AuthResolvers {
@@ -49,7 +51,7 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; resolvers: AuthResolvers }): void {
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; caches: ReadCaches; resolvers: AuthResolvers }): void {
   app.decorateRequest('now', 0);
   app.decorateRequest('session', null);
   app.decorateRequest('corp', null);
@@ -58,14 +60,21 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     return { corpId: this.corp.corpId, actor: this.corp.actor, trx: trx ?? deps.db, now: this.now, log: this.log, ip: this.ip };
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.now = deps.clock.now();
+    done();
+  });
+  // Sessions looked up in the last second (see ReadCache for why this is safe).
+  const sessionCache = deps.caches.create<Session>();
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (!SAFE_METHODS.has(request.method)) deps.caches.clearAll();
+    done();
   });
 
   app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
     const mode = request.routeOptions.config.auth;
-    // Static files and the 404 handler have no auth mode: only API routes are guarded here.
-    if (!request.routeOptions.url?.startsWith('/api/')) return;
+    // Static files, the API reference and the 404 handler have no auth mode: only /api/v1 is guarded here.
+    if (!request.routeOptions.url?.startsWith('/api/v1/')) return;
     if (!mode) throw new DomainError('forbidden', { reason: 'route has no auth mode' });
     if (mode === 'public') return;
 
@@ -91,9 +100,18 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     }
   });
 
+  async function cachedSession(kind: 'account' | 'operator', cookie: string, now: number): Promise<Session | undefined> {
+    const key = `${kind}:${cookie}`;
+    const cached = sessionCache.get(key);
+    if (cached && cached.expiresAt > now) return cached;
+    const session = await findSession(deps.db, now, kind, cookie);
+    if (session) sessionCache.set(key, session);
+    return session;
+  }
+
   async function useSession(request: FastifyRequest, kind: 'account' | 'operator'): Promise<Session> {
     const cookie = request.cookies[kind === 'account' ? COOKIES.session : COOKIES.operatorSession];
-    const session = cookie ? await findSession(deps.db, request.now, kind, cookie) : undefined;
+    const session = cookie ? await cachedSession(kind, cookie, request.now) : undefined;
     if (!session) throw new DomainError('auth.required');
     // Cookies ride along with cross-site requests; the CSRF header cannot.
     if (!SAFE_METHODS.has(request.method)) {

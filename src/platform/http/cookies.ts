@@ -9,10 +9,15 @@ import { COOKIES } from './auth.ts';
 export function setSessionCookies(reply: FastifyReply, which: 'session' | 'operatorSession', secure: boolean, cookie: string, csrfToken: string): void {
   const base = { path: '/', sameSite: 'lax' as const, secure, maxAge: SESSION_TTL_MS / 1000 };
   reply.setCookie(COOKIES[which], cookie, { ...base, httpOnly: true });
-  reply.setCookie(COOKIES.csrf, csrfToken, { ...base, httpOnly: false });
+  reply.setCookie(csrfCookieOf(which), csrfToken, { ...base, httpOnly: false });
 }
 
 export function clearSessionCookies(reply: FastifyReply, which: 'session' | 'operatorSession'): void {
   reply.clearCookie(COOKIES[which], { path: '/' });
-  reply.clearCookie(COOKIES.csrf, { path: '/' });
+  reply.clearCookie(csrfCookieOf(which), { path: '/' });
+}
+
+/** Members and operators have separate CSRF cookies, so one signing in does not break the other. */
+function csrfCookieOf(which: 'session' | 'operatorSession'): string {
+  return which === 'session' ? COOKIES.csrf : COOKIES.operatorCsrf;
 }

@@ -20,6 +20,12 @@ function fieldOf(issue: ValidationIssue): string {
   return named ? `${path}/${named}` : path || '/';
 }
 
+/** The schema keyword that failed; an unknown field (a `false` sub-schema) reads as `unknown_field`. */
+function reasonOf(issue: ValidationIssue): string {
+  if (issue.keyword === 'boolean' || issue.keyword === 'additionalProperties') return 'unknown_field';
+  return issue.keyword ?? 'invalid';
+}
+
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: Record<string, unknown>): FastifyReply {
   return reply.status(status).type('application/json').send({ error: { code, message, ...(details ? { details } : {}) } });
 }
@@ -34,7 +40,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const issue = error.validation[0] as ValidationIssue;
       const field = fieldOf(issue);
       const where = error.validationContext ?? 'body';
-      return send(reply, 400, 'request.invalid', `${where} ${field}: ${issue.message ?? 'is not valid'}`, { in: where, field, reason: issue.keyword ?? 'invalid' });
+      return send(reply, 400, 'request.invalid', `${where} ${field}: ${issue.message ?? 'is not valid'}`, { in: where, field, reason: reasonOf(issue) });
     }
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -8,7 +8,7 @@ export function installMetrics(app: FastifyInstance): void {
   const requests = new Map<string, number>();
   const durations = new Map<string, { sum: number; count: number }>();
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const key = `method="${request.method}",route="${route}",status="${reply.statusCode}"`;
     requests.set(key, (requests.get(key) ?? 0) + 1);
@@ -16,6 +16,7 @@ export function installMetrics(app: FastifyInstance): void {
     timing.sum += reply.elapsedTime / 1000;
     timing.count += 1;
     durations.set(route, timing);
+    done();
   });
 
   app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {

@@ -1,0 +1,100 @@
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { createTestApp, type Me, type TestApp } from '../../../test/support/app.ts';
+import { LOCKOUT_MS } from '../../platform/auth/lockout.ts';
+
+type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
+
+describeEachDialect('accounts and sessions', (use) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(use());
+  });
+  after(() => t.close());
+
+  it('signs in by login name or by phone, and signs out', async () => {
+    const owner = await t.register({ loginName: 'lisi', phone: '13812345678', password: 'correct-horse' });
+    for (const login of ['lisi', '13812345678']) {
+      const client = t.client();
+      const res = await client.post<{ me: Me }>('/api/v1/auth/sign-in', { login, password: 'correct-horse' });
+      assert.equal(res.status, 200);
+      assert.equal(res.body.me.account.id, owner.me.account.id);
+      assert.equal(res.body.me.currentCorp?.id, owner.me.currentCorp?.id);
+      assert.equal((await client.post('/api/v1/auth/sign-out')).status, 204);
+      assert.equal((await client.get('/api/v1/me')).status, 401);
+    }
+  });
+
+  it('the session cookie is httpOnly and SameSite; the CSRF cookie is readable by the console', async () => {
+    const client = t.client();
+    const res = await client.post('/api/v1/register', { account: { name: '甲', loginName: 'cookiecheck', password: 'password123' }, corp: { name: '饼干企业', shortName: '饼干', industry: 'general' } });
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string[]);
+    const session = cookies.find((c) => c.startsWith('banyan_session='))!;
+    const csrf = cookies.find((c) => c.startsWith('banyan_csrf='))!;
+    assert.match(session, /HttpOnly/);
+    assert.match(session, /SameSite=Lax/);
+    assert.doesNotMatch(csrf, /HttpOnly/);
+  });
+
+  it('a cookie-authenticated write without the CSRF header is refused and changes nothing', async () => {
+    const client = await t.register();
+    const csrf = client.cookies.get('banyan_csrf')!;
+    client.cookies.delete('banyan_csrf');
+    const res = await client.patch<ErrorBody>('/api/v1/corp', { shortName: '被篡改' });
+    assert.equal(res.status, 403);
+    assert.equal(res.body.error.code, 'auth.csrf');
+    client.cookies.set('banyan_csrf', csrf);
+    const profile = await client.get<{ shortName: string }>('/api/v1/corp');
+    assert.equal(profile.body.shortName, client.me.currentCorp!.shortName);
+  });
+
+  it('a wrong password is refused with auth.invalid_credentials, the same as an unknown login', async () => {
+    await t.register({ loginName: 'wangwu', password: 'password123' });
+    const wrong = await t.client().post<ErrorBody>('/api/v1/auth/sign-in', { login: 'wangwu', password: 'nope-nope' });
+    const unknown = await t.client().post<ErrorBody>('/api/v1/auth/sign-in', { login: 'nobody-here', password: 'nope-nope' });
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(wrong.body, unknown.body);
+    assert.equal(wrong.body.error.code, 'auth.invalid_credentials');
+  });
+
+  it('the fifth wrong password in a row locks the account for 15 minutes, even for the right password', async () => {
+    await t.register({ loginName: 'zhaoliu', password: 'password123' });
+    const attempt = (password: string) => t.client().post<ErrorBody>('/api/v1/auth/sign-in', { login: 'zhaoliu', password });
+    for (let i = 1; i <= 4; i++) assert.equal((await attempt('wrong-password')).body.error.code, 'auth.invalid_credentials');
+    assert.equal((await attempt('wrong-password')).body.error.code, 'auth.locked');
+    assert.equal((await attempt('password123')).status, 423);
+    t.clock.advance(LOCKOUT_MS - 1);
+    assert.equal((await attempt('password123')).status, 423);
+    t.clock.advance(1);
+    assert.equal((await attempt('password123')).status, 200);
+  });
+
+  it('every sign-in writes an audit row in the enterprise it enters', async () => {
+    const owner = await t.register({ loginName: 'auditme', password: 'password123' });
+    await t.client().post('/api/v1/auth/sign-in', { login: 'auditme', password: 'password123' });
+    const log = await owner.get<{ items: { action: string; actor: { id: string } }[] }>('/api/v1/audit?action=auth.sign_in');
+    assert.equal(log.body.items.length, 1);
+    assert.equal(log.body.items[0]!.actor.id, owner.me.member!.id);
+  });
+
+  it('changing the password needs the current one and ends the other sessions', async () => {
+    const first = await t.register({ loginName: 'changer', password: 'password123' });
+    const second = t.client();
+    await second.post('/api/v1/auth/sign-in', { login: 'changer', password: 'password123' });
+    const wrong = await first.post<ErrorBody>('/api/v1/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'new-password-1' });
+    assert.equal(wrong.body.error.code, 'account.wrong_password');
+    assert.equal((await first.post('/api/v1/auth/password', { currentPassword: 'password123', newPassword: 'new-password-1' })).status, 204);
+    assert.equal((await first.get('/api/v1/me')).status, 200);
+    assert.equal((await second.get('/api/v1/me')).status, 401);
+    assert.equal((await t.client().post('/api/v1/auth/sign-in', { login: 'changer', password: 'new-password-1' })).status, 200);
+  });
+
+  it('passwords are stored as self-describing scrypt strings, never in a response', async () => {
+    const client = await t.register({ loginName: 'hashcheck', password: 'password123' });
+    const row = await t.deps.db.selectFrom('accounts').select('password_hash').where('login_name', '=', 'hashcheck').executeTakeFirstOrThrow();
+    assert.match(row.password_hash, /^\$scrypt\$ln=4,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
+    const me = await client.get('/api/v1/me');
+    assert.doesNotMatch(JSON.stringify(me.body), /scrypt|password/);
+  });
+});

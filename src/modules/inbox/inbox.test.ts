@@ -1,0 +1,48 @@
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { deliver } from './inbox.service.ts';
+
+type Page = { items: { id: string; app: string; title: string; readAt: string | null }[]; unread: number; nextCursor: string | null };
+
+describeEachDialect('member inbox', (use) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(use());
+  });
+  after(() => t.close());
+
+  it('messages arrive newest first with an unread count; marking read lowers it', async () => {
+    const member = await t.register();
+    const ctx = { corpId: member.me.currentCorp!.id, trx: t.deps.db, now: t.clock.now() };
+    await deliver(ctx, [member.me.member!.id], { app: 'features', title: '余额预警', body: '可用余额低于预警金额' });
+    t.clock.advance(1000);
+    await deliver({ ...ctx, now: t.clock.now() }, [member.me.member!.id], { app: 'approvals', title: '待审批', body: '张三的请假申请' });
+    const page = await member.get<Page>('/api/v1/inbox');
+    assert.deepEqual(page.body.items.map((m) => m.title), ['待审批', '余额预警']);
+    assert.equal(page.body.unread, 2);
+    assert.equal((await member.post(`/api/v1/inbox/${page.body.items[0]!.id}/read`)).status, 204);
+    assert.equal((await member.get<Page>('/api/v1/inbox')).body.unread, 1);
+    await member.post('/api/v1/inbox/read-all');
+    assert.equal((await member.get<Page>('/api/v1/inbox')).body.unread, 0);
+  });
+
+  it('a message with a dedupe key reaches each member once, however often it is sent', async () => {
+    const member = await t.register();
+    const ctx = { corpId: member.me.currentCorp!.id, trx: t.deps.db, now: t.clock.now() };
+    const first = await deliver(ctx, [member.me.member!.id, member.me.member!.id], { app: 'features', title: '提醒', body: '一次', dedupeKey: 'alert:2026-01-05' });
+    const second = await deliver(ctx, [member.me.member!.id], { app: 'features', title: '提醒', body: '一次', dedupeKey: 'alert:2026-01-05' });
+    assert.deepEqual([first, second], [1, 0]);
+    assert.equal((await member.get<Page>('/api/v1/inbox')).body.items.length, 1);
+  });
+
+  it("a member cannot read or mark another member's messages", async () => {
+    const alice = await t.register();
+    const bob = await t.register();
+    await deliver({ corpId: alice.me.currentCorp!.id, trx: t.deps.db, now: t.clock.now() }, [alice.me.member!.id], { app: 'features', title: '私信', body: '只给 alice' });
+    const message = (await alice.get<Page>('/api/v1/inbox')).body.items[0]!;
+    assert.equal((await bob.get<Page>('/api/v1/inbox')).body.items.length, 0);
+    assert.equal((await bob.post(`/api/v1/inbox/${message.id}/read`)).status, 404);
+  });
+});

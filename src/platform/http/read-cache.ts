@@ -1,0 +1,48 @@
+/**
+ * A tiny per-process cache for what every console page load asks (the session, `GET /me`).
+ * Entries live at most `ttlMs` of wall time, and any write request handled by this process clears
+ * every cache, so a change made here is seen at once and a change made by another server process
+ * within `ttlMs`. Rights are never cached: the authorizer reads them on every request.
+ */
+export class ReadCache<V> {
+  readonly #entries = new Map<string, { value: V; until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 10_000,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until < performance.now()) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    if (this.#entries.size >= this.max) this.#entries.clear();
+    this.#entries.set(key, { value, until: performance.now() + this.ttlMs });
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+/** The caches of one app; the app clears them all after every write request it handles. */
+export class ReadCaches {
+  readonly #caches: ReadCache<unknown>[] = [];
+
+  create<V>(ttlMs = 1000): ReadCache<V> {
+    const cache = new ReadCache<V>(ttlMs);
+    this.#caches.push(cache as ReadCache<unknown>);
+    return cache;
+  }
+
+  clearAll(): void {
+    for (const cache of this.#caches) cache.clear();
+  }
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { TxCtx } from './context.ts';
+import { DomainError } from './errors.ts';
+
+declare module './db/schema.ts' {
+  interface Tables {
+    idempotency_keys: { corp_id: string; key: string; request_hash: string; response_json: string; created_at: number };
+  }
+}
+
+/** JSON with sorted keys, so the same request hashes the same whatever order its fields came in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function requestHash(request: unknown): string {
+  return createHash('sha256').update(canonical(request)).digest('hex');
+}
+
+const PENDING = '';
+
+export type Claim<T> = { replay: true; response: T } | { replay: false };
+
+/**
+ * Claims `key` for this enterprise inside the caller's transaction. The claim is an
+ * `insert … on conflict do nothing` made before any other write: on PostgreSQL a second transaction
+ * using the same key waits on the first one's uncommitted row, then finds it committed and replays
+ * its stored result (or, when the first rolled back, gets the claim itself). So two concurrent first
+ * uses never both run and the loser never sees a unique-violation error.
+ */
+export async function claimKey<T>(ctx: TxCtx, key: string, request: unknown): Promise<Claim<T>> {
+  const hash = requestHash(request);
+  const inserted = await ctx.trx
+    .insertInto('idempotency_keys')
+    .values({ corp_id: ctx.corpId, key, request_hash: hash, response_json: PENDING, created_at: ctx.now })
+    .onConflict((oc) => oc.columns(['corp_id', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { replay: false };
+  const row = await ctx.trx.selectFrom('idempotency_keys').select(['request_hash', 'response_json']).where('corp_id', '=', ctx.corpId).where('key', '=', key).executeTakeFirstOrThrow();
+  if (row.request_hash !== hash) throw new DomainError('idempotency.key_reused', { key });
+  // Only reachable inside the same transaction (a batch using one key twice): the first use has finished.
+  if (row.response_json === PENDING) throw new DomainError('conflict', { key, reason: 'the first use of this key is still running' });
+  return { replay: true, response: JSON.parse(row.response_json) as T };
+}
+
+export async function storeResult(ctx: TxCtx, key: string, response: unknown): Promise<void> {
+  await ctx.trx.updateTable('idempotency_keys').set({ response_json: JSON.stringify(response) }).where('corp_id', '=', ctx.corpId).where('key', '=', key).execute();
+}
+
+/** Gives a claim back when its command failed with a domain error, so the rest of a batch stays clean. */
+export async function releaseKey(ctx: TxCtx, key: string): Promise<void> {
+  await ctx.trx.deleteFrom('idempotency_keys').where('corp_id', '=', ctx.corpId).where('key', '=', key).where('response_json', '=', PENDING).execute();
+}
+
+/**
+ * Runs a command once per (enterprise, key). A replay with the same request returns the first
+ * result; the same key with a different request is refused with `idempotency.key_reused`. A command
+ * that fails leaves no key behind, so it can be retried with the same key.
+ */
+export async function idempotent<T>(ctx: TxCtx, key: string, request: unknown, run: () => Promise<T>): Promise<T> {
+  const claim = await claimKey<T>(ctx, key, request);
+  if (claim.replay) return claim.response;
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    if (error instanceof DomainError) await releaseKey(ctx, key);
+    throw error;
+  }
+  await storeResult(ctx, key, result);
+  return result;
+}
