@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer } from '../support/server.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * The `skip` option for browser suites: a reason when Chromium is not installed, or `false`.
+ * With REQUIRE_BROWSER=1 a missing Chromium is never skipped, so `launchBrowser()` fails instead.
+ */
+export const browserSkip: string | false =
+  existsSync(CHROMIUM_PATH) || process.env.REQUIRE_BROWSER === '1' ? false : `Chromium is not installed at ${CHROMIUM_PATH}`;
+
+/** The server serves the console from dist/web; fail early with a hint when it was not built. */
+export function assertConsoleBuilt(): void {
+  if (!existsSync(resolve('dist/web/index.html'))) {
+    throw new Error('The console is not built: run `npm run build:web` before the browser tests.');
+  }
+}
+
+/** Headless Chromium. `launch()` gives every browser a new temporary profile and deletes it on close. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`REQUIRE_BROWSER=1 but Chromium is not installed at ${CHROMIUM_PATH}`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page in a fresh context (own cookies and localStorage) whose relative URLs resolve against
+ * `baseURL`. Uncaught errors in the console's scripts go to stderr, so a failing step shows its cause.
+ */
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.stack ?? error.message}\n`));
+  return page;
+}
+
+export interface ConsoleUnderTest {
+  /** A new page in its own browser context, against the suite's server. */
+  page(): Promise<Page>;
+}
+
+/**
+ * Call inside a `describe`: starts a server on a fresh database and a browser before the suite,
+ * and closes both after it.
+ */
+export function useConsole(): ConsoleUnderTest {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    assertConsoleBuilt();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { page: () => newPage(browser!, server!.url) };
+}

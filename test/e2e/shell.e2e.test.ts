@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkip, useConsole } from './browser.ts';
+
+const PASSWORD = 'Banyan-2024!';
+const CORP_NAME = '榕树网络科技有限公司';
+
+async function register(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.waitForURL('**/login');
+  await page.getByRole('link', { name: '注册企业' }).click();
+  await page.getByLabel('你的姓名').fill('张三');
+  await page.getByLabel('登录名', { exact: true }).fill('zhangsan');
+  await page.getByLabel('登录密码').fill(PASSWORD);
+  await page.getByLabel('确认密码').fill(PASSWORD);
+  await page.getByLabel('企业全称').fill(CORP_NAME);
+  await page.getByLabel('对外简称').fill('榕树网络');
+  await page.getByLabel('行业类型').click();
+  await page.getByTitle('教育').click();
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+}
+
+async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel('手机号或登录名').fill(login);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+describe('console shell', { skip: browserSkip, timeout: 120_000 }, () => {
+  const ui = useConsole();
+
+  it('registers an enterprise, signs out and in again, and remembers the language', async () => {
+    const page = await ui.page();
+    await register(page);
+
+    const main = page.getByRole('main');
+    await main.getByText(CORP_NAME, { exact: true }).waitFor();
+    await main.getByText('教育', { exact: true }).waitFor();
+    await main.getByText('未认证').waitFor();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL('**/login');
+
+    await signIn(page, 'zhangsan', PASSWORD);
+    await main.getByText(CORP_NAME, { exact: true }).waitFor();
+
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('heading', { name: 'Enterprise profile' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Audit log' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Enterprise profile' }).waitFor();
+    await main.getByText('Education', { exact: true }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('banyan.lang')), 'en');
+  });
+
+  it('says so when the password is wrong', async () => {
+    const page = await ui.page();
+    await page.goto('/login');
+    await signIn(page, 'zhangsan', 'not-the-password');
+    await page.getByRole('alert').getByText('账号或密码错误').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+  });
+});

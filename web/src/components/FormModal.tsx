@@ -1,0 +1,48 @@
+import { useMutation } from '@tanstack/react-query';
+import { Flex, Form, Modal } from 'antd';
+import type { ReactNode } from 'react';
+import { ErrorAlert } from './ErrorAlert';
+
+interface FormModalProps<Values> {
+  open: boolean;
+  title: ReactNode;
+  okText?: ReactNode;
+  initialValues?: Partial<Values>;
+  /** Saves the values; the modal closes when it resolves and shows the error when it rejects. */
+  onSubmit: (values: Values) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A modal holding a vertical form, with submit state and server errors handled. */
+export function FormModal<Values>({
+  open,
+  title,
+  okText,
+  initialValues,
+  onSubmit,
+  onClose,
+  children,
+}: FormModalProps<Values>) {
+  const [form] = Form.useForm<Values>();
+  const submit = useMutation({ mutationFn: onSubmit, onSuccess: onClose });
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={submit.isPending}
+      afterClose={submit.reset}
+      destroyOnHidden
+    >
+      <Flex vertical gap="middle">
+        <ErrorAlert error={submit.error} />
+        <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit.mutate}>
+          {children}
+        </Form>
+      </Flex>
+    </Modal>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
+import { useMeQuery } from '../session';
+import { SessionGate } from './SessionGate';
+
+/** Admits signed-in accounts that have a current enterprise; others go to sign-in or registration. */
+export function RequireMe({ children }: { children: ReactNode }) {
+  const me = useMeQuery();
+  return (
+    <SessionGate query={me} signInPath="/login">
+      {me.data?.currentCorp ? children : <Navigate to="/register" replace />}
+    </SessionGate>
+  );
+}

@@ -1,0 +1,33 @@
+import { Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useIndustryOptions, type Industry } from './industries';
+
+export interface CorpValues {
+  name: string;
+  shortName: string;
+  industry: Industry;
+}
+
+/** Enterprise name, short name and industry inputs; `prefix` nests them, e.g. `['corp']`. */
+export function CorpFields({ prefix = [] }: { prefix?: string[] }) {
+  const { t } = useTranslation('corp');
+  const industryOptions = useIndustryOptions();
+  return (
+    <>
+      <Form.Item name={[...prefix, 'name']} label={t('fields.name')} rules={[{ required: true, whitespace: true }, { min: 2, max: 80 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name={[...prefix, 'shortName']}
+        label={t('fields.shortName')}
+        extra={t('fields.shortNameHint')}
+        rules={[{ required: true, whitespace: true }, { max: 20 }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name={[...prefix, 'industry']} label={t('fields.industry')} rules={[{ required: true }]}>
+        <Select options={industryOptions} />
+      </Form.Item>
+    </>
+  );
+}

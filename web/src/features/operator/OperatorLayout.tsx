@@ -1,0 +1,40 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { operatorWalletNav } from '../operator-wallet/routes';
+import { AppHeader } from '../../components/AppHeader';
+import { Brand } from '../../components/Brand';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useSignOut } from '../../hooks/useSignOut';
+import { useOperator } from './api';
+
+export function OperatorLayout() {
+  const { t } = useTranslation(['operator', 'auth']);
+  const operator = useOperator();
+  const signOut = useSignOut('/operator/auth/sign-out', '/operator/login');
+  const { pathname } = useLocation();
+  const { t: tMenu } = useTranslation('operatorWallet');
+  const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <AppHeader
+        start={<Brand area={t('console')} />}
+        end={
+          <>
+            <LanguageSwitch />
+            <Typography.Text>{operator.name}</Typography.Text>
+            <Button type="text" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+              {t('auth:signOut')}
+            </Button>
+          </>
+        }
+      />
+      <Menu mode="horizontal" selectedKeys={[pathname]} items={menu.map((m) => ({ key: m.path, label: <Link to={m.path}>{tMenu(m.labelKey)}</Link> }))} />
+      <Layout.Content style={{ padding: 24 }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

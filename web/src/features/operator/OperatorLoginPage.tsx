@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api';
+import { AuthLayout } from '../auth/AuthLayout';
+import { SignInForm, type SignInValues } from '../auth/SignInForm';
+import { operatorQueryKey } from './api';
+
+export function OperatorLoginPage() {
+  const { t } = useTranslation('operator');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signIn = useMutation({
+    mutationFn: (values: SignInValues) => api.post<unknown>('/operator/auth/sign-in', values),
+    onSuccess: async () => {
+      // Drop the cached "not signed in" answer so the console does not bounce straight back here.
+      await queryClient.resetQueries({ queryKey: operatorQueryKey });
+      await navigate('/operator', { replace: true });
+    },
+  });
+
+  return (
+    <AuthLayout title={t('signInTitle')} subtitle={t('signInSubtitle')} area={t('console')}>
+      <SignInForm signIn={signIn} />
+    </AuthLayout>
+  );
+}

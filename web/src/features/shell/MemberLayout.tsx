@@ -1,0 +1,43 @@
+import { SettingOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useNavigate } from 'react-router';
+import { Brand } from '../../components/Brand';
+import { useCurrentCorp, useMe } from '../../session';
+import { HeaderBar } from './HeaderBar';
+
+/** The member area (`/app`): a narrow single-column layout without the admin menu. */
+export function MemberLayout() {
+  const { t } = useTranslation(['shell', 'common', 'approvals']);
+  const me = useMe();
+  const corp = useCurrentCorp();
+  const navigate = useNavigate();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <HeaderBar
+        start={
+          <Flex align="center" gap="middle">
+            <Brand area={t('memberArea')} />
+            <Typography.Text type="secondary">{corp.name}</Typography.Text>
+          </Flex>
+        }
+        links={
+          <>
+            <Button type="text" icon={<SolutionOutlined />} onClick={() => void navigate('/app/approvals')}>
+              {t('approvals:nav')}
+            </Button>
+            {me.roles.superAdmin && (
+              <Button type="text" icon={<SettingOutlined />} onClick={() => void navigate('/')}>
+                {t('common:adminConsole')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Layout.Content style={{ width: '100%', maxWidth: 880, margin: '0 auto', padding: 24 }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,37 @@
+import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSignOut } from '../../hooks/useSignOut';
+import { useMe } from '../../session';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+
+export function UserMenu() {
+  const { t } = useTranslation(['shell', 'auth']);
+  const me = useMe();
+  const signOut = useSignOut('/auth/sign-out', '/login');
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'password', icon: <LockOutlined />, label: t('changePassword') },
+            { type: 'divider' },
+            { key: 'signOut', icon: <LogoutOutlined />, label: t('auth:signOut') },
+          ],
+          onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : signOut.mutate()),
+        }}
+      >
+        <Button type="text" data-testid="user-menu">
+          <Avatar size="small" icon={<UserOutlined />} />
+          {me.account.name}
+          <DownOutlined />
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </>
+  );
+}
