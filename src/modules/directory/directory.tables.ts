@@ -35,5 +35,19 @@ declare module '../../platform/db/schema.ts' {
     };
     member_departments: { corp_id: string; member_id: string; department_id: string; sort_order: number };
     department_heads: { corp_id: string; department_id: string; member_id: string };
+    tags: { corp_id: string; id: string; name: string; created_at: number; updated_at: number };
+    tag_members: { corp_id: string; tag_id: string; member_id: string };
+    tag_departments: { corp_id: string; tag_id: string; department_id: string };
+    directory_imports: {
+      corp_id: string;
+      id: string;
+      job_id: string;
+      kind: 'members' | 'departments';
+      format: 'xlsx' | 'csv';
+      actor_json: string;
+      content_base64: string;
+      outcome_json: string | null;
+      created_at: number;
+    };
   }
 }

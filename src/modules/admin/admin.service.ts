@@ -1,0 +1,426 @@
+import './admin.tables.ts';
+import type { Actor, Ctx } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { audit } from '../../platform/audit.ts';
+import { activeMemberOfAccount, getMember } from '../directory/directory.service.ts';
+import { releaseCreatorSlot, takeCreatorSlot } from '../corp/corp.service.ts';
+import { allApps, existingAppIds } from '../apps/apps.service.ts';
+import { existingDeviceIds } from '../devices/devices.service.ts';
+import {
+  adminSnapshot,
+  appLevelCovers,
+  bumpAdminStamp,
+  departmentPathInRights,
+  emptyRightSet,
+  hierarchicalOf,
+  isSuperIn,
+  type AdminSnapshot,
+  type AppRight,
+  type HierarchicalAdmin,
+  type RightSet,
+} from './authorizer.ts';
+import { AdminErrors } from './admin.errors.ts';
+
+/**
+ * 权限管理: the creator, super admins, admin groups and hierarchical admins, and who may change them.
+ *
+ * - Creator: transferred only by itself, to an active member with an account that is not yet
+ *   creator of 5 enterprises; the former creator stays a super admin.
+ * - Super admins: internal ones are added and removed by the creator or a super admin; external ones
+ *   (代运营) only by the creator.
+ * - Admin groups and group seats: changed by the creator and super admins.
+ * - Hierarchical admins: made, edited and removed by the creator and super admins with any rights;
+ *   a hierarchical admin IN an admin group may make other members hierarchical admins and edit
+ *   other admins' own contacts and app rights, within what it holds itself (delegation).
+ *
+ * Every command first bumps the admin stamp (serialising admin changes of one enterprise, see
+ * authorizer.ts), then reads the actor's rights, then writes, in one transaction.
+ */
+
+/** Rights as the API carries them. */
+export interface RightsInput {
+  departmentIds: string[];
+  apps: { appId: string; level: AppRight }[];
+  deviceBind: boolean;
+  deviceIds: string[];
+}
+
+export function rightsView(set: RightSet): RightsInput {
+  return {
+    departmentIds: [...set.departments].sort(),
+    apps: [...set.apps].map(([appId, level]) => ({ appId, level })).sort((a, b) => a.appId.localeCompare(b.appId)),
+    deviceBind: set.deviceBind,
+    deviceIds: [...set.devices].sort(),
+  };
+}
+
+function toRightSet(input: RightsInput): RightSet {
+  const set = emptyRightSet();
+  for (const id of input.departmentIds) set.departments.add(id);
+  for (const { appId, level } of input.apps) if (!appLevelCovers(set.apps.get(appId), level)) set.apps.set(appId, level);
+  set.deviceBind = input.deviceBind;
+  for (const id of input.deviceIds) set.devices.add(id);
+  return set;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export interface AdminOverview {
+  creator: { accountId: string; name: string; memberId: string | null };
+  superAdmins: { accountId: string; name: string; kind: 'internal' | 'external'; memberId: string | null; loginName: string }[];
+  /** 超级管理组: made by the system; the creator and the super admins, and nobody else. */
+  superGroup: { name: string; accountIds: string[] };
+  groups: { id: string; name: string; rights: RightsInput; memberIds: string[] }[];
+  admins: { memberId: string; name: string; groupId: string | null; rights: RightsInput; effective: RightsInput }[];
+}
+
+export async function adminOverview(ctx: Ctx): Promise<AdminOverview> {
+  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+  const accountIds = [snapshot.creatorAccountId, ...snapshot.superAdmins.keys()];
+  const accounts = await ctx.trx.selectFrom('accounts').select(['id', 'name', 'login_name']).where('id', 'in', accountIds).execute();
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  const memberIds = [...snapshot.admins.keys()];
+  const members = memberIds.length === 0 ? [] : await ctx.trx.selectFrom('members').select(['id', 'name']).where('corp_id', '=', ctx.corpId).where('id', 'in', memberIds).execute();
+  const memberName = new Map(members.map((m) => [m.id, m.name]));
+  const creatorMember = await activeMemberOfAccount(ctx.trx, ctx.corpId, snapshot.creatorAccountId);
+  return {
+    creator: { accountId: snapshot.creatorAccountId, name: accountById.get(snapshot.creatorAccountId)?.name ?? '', memberId: creatorMember?.id ?? null },
+    superAdmins: [...snapshot.superAdmins]
+      .map(([accountId, s]) => ({ accountId, name: accountById.get(accountId)?.name ?? '', loginName: accountById.get(accountId)?.login_name ?? '', kind: s.kind, memberId: s.memberId }))
+      .sort((a, b) => a.accountId.localeCompare(b.accountId)),
+    superGroup: { name: '超级管理组', accountIds },
+    groups: [...snapshot.groups]
+      .map(([id, g]) => ({ id, name: g.name, rights: rightsView(g.rights), memberIds: memberIds.filter((m) => snapshot.admins.get(m)!.groupId === id).sort() }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    admins: [...snapshot.admins.values()]
+      .map((a) => ({ memberId: a.memberId, name: memberName.get(a.memberId) ?? '', groupId: a.groupId, rights: rightsView(a.own), effective: rightsView(a.effective) }))
+      .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+  };
+}
+
+export interface Grantable {
+  /** The creator and super admins grant everything, including device rights and groups. */
+  all: boolean;
+  /** Whether the actor may grant at all (super admins, or a hierarchical admin in a group). */
+  canGrant: boolean;
+  departments: { id: string; name: string; parentId: string | null; path: string }[];
+  apps: { appId: string; name: string; level: AppRight }[];
+  deviceBind: boolean;
+  devices: { id: string; name: string }[];
+}
+
+/** What the acting admin may give: the rights editors offer exactly this. */
+export async function grantableRights(ctx: Ctx): Promise<Grantable> {
+  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+  const all = isSuperIn(snapshot, ctx.actor);
+  const admin = hierarchicalOf(snapshot, ctx.actor);
+  const canGrant = all || (admin !== undefined && admin.groupId !== null);
+  if (!canGrant) return { all: false, canGrant: false, departments: [], apps: [], deviceBind: false, devices: [] };
+  const departments = await ctx.trx.selectFrom('departments').select(['id', 'name', 'parent_id', 'path']).where('corp_id', '=', ctx.corpId).orderBy('depth').orderBy('sort_order').orderBy('id').execute();
+  const apps = await allApps(ctx.trx, ctx.corpId);
+  const devices = all ? await ctx.trx.selectFrom('devices').select(['id', 'name']).where('corp_id', '=', ctx.corpId).orderBy('id').execute() : [];
+  return {
+    all,
+    canGrant,
+    departments: departments.filter((d) => departmentPathInRights(snapshot, ctx.actor, d.path)).map((d) => ({ id: d.id, name: d.name, parentId: d.parent_id, path: d.path })),
+    apps: apps.flatMap((a) => {
+      const level: AppRight | undefined = all ? 'manage' : admin!.effective.apps.get(a.id);
+      return level ? [{ appId: a.id, name: a.name, level }] : [];
+    }),
+    // Device rights are not delegated (the seed lets admins pass on contacts and app rights only).
+    deviceBind: all,
+    devices,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards
+// ---------------------------------------------------------------------------------------------
+
+async function lockAndRead(ctx: Ctx): Promise<AdminSnapshot> {
+  await bumpAdminStamp(ctx);
+  return adminSnapshot(ctx.trx, ctx.corpId);
+}
+
+function requireSuper(snapshot: AdminSnapshot, actor: Actor): void {
+  if (!isSuperIn(snapshot, actor)) throw new DomainError('forbidden', { reason: 'only the creator and super admins can do this' });
+}
+
+function requireCreator(snapshot: AdminSnapshot, actor: Actor): void {
+  if ((actor.kind !== 'member' && actor.kind !== 'external') || snapshot.creatorAccountId !== actor.accountId) throw new DomainError(AdminErrors['admin.creator_only']);
+}
+
+/** The departments, apps and devices named must exist in the enterprise. */
+async function checkTargets(ctx: Ctx, rights: RightsInput): Promise<void> {
+  const departmentIds = [...new Set(rights.departmentIds)];
+  if (departmentIds.length > 0) {
+    const rows = await ctx.trx.selectFrom('departments').select('id').where('corp_id', '=', ctx.corpId).where('id', 'in', departmentIds).execute();
+    if (rows.length !== departmentIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'department' });
+  }
+  const appIds = [...new Set(rights.apps.map((a) => a.appId))];
+  if ((await existingAppIds(ctx.trx, ctx.corpId, appIds)).size !== appIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'app' });
+  const deviceIds = [...new Set(rights.deviceIds)];
+  if ((await existingDeviceIds(ctx.trx, ctx.corpId, deviceIds)).size !== deviceIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'device' });
+}
+
+async function departmentPaths(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const list = [...ids];
+  if (list.length === 0) return new Map();
+  const rows = await ctx.trx.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', ctx.corpId).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+/**
+ * Delegation (分级管理员可以给分级管理员分配相应的部分通讯录或应用的权限): the grantor, a hierarchical
+ * admin in an admin group, sets the part of `current` it governs (departments inside its contacts
+ * rights, apps where its level covers the holder's) to `requested`; the rest of `current` stays.
+ * Anything requested beyond what the grantor holds is refused, as is any device right change.
+ */
+async function delegatedRights(ctx: Ctx, snapshot: AdminSnapshot, grantor: HierarchicalAdmin, current: RightSet, requested: RightsInput): Promise<RightSet> {
+  const paths = await departmentPaths(ctx, [...current.departments, ...requested.departmentIds]);
+  const governs = (departmentId: string) => {
+    const path = paths.get(departmentId);
+    return path !== undefined && departmentPathInRights(snapshot, ctx.actor, path);
+  };
+  for (const id of requested.departmentIds) if (!governs(id)) throw new DomainError(AdminErrors['admin.exceeds_own_rights'], { department: id });
+  const next = emptyRightSet();
+  for (const id of current.departments) if (!governs(id)) next.departments.add(id);
+  for (const id of requested.departmentIds) next.departments.add(id);
+
+  const mine = grantor.effective.apps;
+  const governsApp = (appId: string) => {
+    const held = current.apps.get(appId);
+    return mine.has(appId) && (held === undefined || appLevelCovers(mine.get(appId), held));
+  };
+  for (const { appId, level } of requested.apps) {
+    if (!governsApp(appId) || !appLevelCovers(mine.get(appId), level)) throw new DomainError(AdminErrors['admin.exceeds_own_rights'], { app: appId, level });
+  }
+  for (const [appId, level] of current.apps) if (!governsApp(appId)) next.apps.set(appId, level);
+  for (const { appId, level } of requested.apps) if (!appLevelCovers(next.apps.get(appId), level)) next.apps.set(appId, level);
+
+  const sameDevices = requested.deviceBind === current.deviceBind && requested.deviceIds.length === current.devices.size && requested.deviceIds.every((d) => current.devices.has(d));
+  if (!sameDevices) throw new DomainError(AdminErrors['admin.exceeds_own_rights'], { reason: 'device rights are set by super admins' });
+  next.deviceBind = current.deviceBind;
+  for (const id of current.devices) next.devices.add(id);
+  return next;
+}
+
+async function writeRights(ctx: Ctx, holderKind: 'group' | 'admin', holderId: string, set: RightSet): Promise<void> {
+  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', holderKind).where('holder_id', '=', holderId).execute();
+  const base = { corp_id: ctx.corpId, holder_kind: holderKind, holder_id: holderId };
+  const rows = [
+    ...[...set.departments].map((id) => ({ ...base, kind: 'department' as const, target_id: id, level: null })),
+    ...[...set.apps].map(([id, level]) => ({ ...base, kind: 'app' as const, target_id: id, level })),
+    ...(set.deviceBind ? [{ ...base, kind: 'device_bind' as const, target_id: '*', level: null }] : []),
+    ...[...set.devices].map((id) => ({ ...base, kind: 'device' as const, target_id: id, level: null })),
+  ];
+  for (let i = 0; i < rows.length; i += 200) await ctx.trx.insertInto('admin_rights').values(rows.slice(i, i + 200)).execute();
+}
+
+async function requireActiveMember(ctx: Ctx, memberId: string) {
+  const member = await getMember(ctx.trx, ctx.corpId, memberId);
+  if (!member || member.status !== 'active') throw new DomainError(AdminErrors['admin.not_a_member'], { memberId });
+  return member;
+}
+
+/** Leaving the hierarchical role (when becoming creator or super admin): its rights and seat go. */
+async function dropHierarchicalRole(ctx: Ctx, memberId: string): Promise<void> {
+  await ctx.trx.deleteFrom('hierarchical_admins').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', 'admin').where('holder_id', '=', memberId).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creator
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * 创建者可以转让: only to another active member with an account, which takes one of its five creator
+ * slots (compare-and-set). The former creator stays an internal super admin.
+ */
+export async function transferCreator(ctx: Ctx, memberId: string): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  requireCreator(snapshot, ctx.actor);
+  const target = await getMember(ctx.trx, ctx.corpId, memberId);
+  if (!target || target.status !== 'active' || target.accountId === null) throw new DomainError(AdminErrors['admin.transfer_target_invalid'], { memberId });
+  const formerAccountId = snapshot.creatorAccountId;
+  if (target.accountId === formerAccountId) throw new DomainError(AdminErrors['admin.transfer_target_invalid'], { memberId, reason: 'already the creator' });
+  await takeCreatorSlot(ctx.trx, target.accountId);
+  const moved = await ctx.trx.updateTable('corps').set({ creator_account_id: target.accountId, updated_at: ctx.now }).where('id', '=', ctx.corpId).where('creator_account_id', '=', formerAccountId).executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0) throw new DomainError('conflict');
+  await releaseCreatorSlot(ctx.trx, formerAccountId);
+  await ctx.trx.deleteFrom('super_admins').where('corp_id', '=', ctx.corpId).where('account_id', '=', target.accountId).execute();
+  await dropHierarchicalRole(ctx, target.id);
+  const formerMember = await activeMemberOfAccount(ctx.trx, ctx.corpId, formerAccountId);
+  await ctx.trx
+    .insertInto('super_admins')
+    .values({ corp_id: ctx.corpId, account_id: formerAccountId, kind: formerMember ? 'internal' : 'external', member_id: formerMember?.id ?? null, created_at: ctx.now })
+    .onConflict((oc) => oc.columns(['corp_id', 'account_id']).doNothing())
+    .execute();
+  await audit(ctx, { action: 'admin.transfer_creator', target: { type: 'account', id: target.accountId }, before: { creatorAccountId: formerAccountId }, after: { creatorAccountId: target.accountId, memberId } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Super admins
+// ---------------------------------------------------------------------------------------------
+
+/** An internal super admin: an active member with an account. Leaves any hierarchical role. */
+export async function addInternalSuperAdmin(ctx: Ctx, memberId: string): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  requireSuper(snapshot, ctx.actor);
+  const member = await requireActiveMember(ctx, memberId);
+  if (member.accountId === null) throw new DomainError(AdminErrors['admin.not_a_member'], { memberId, reason: 'the member has no account yet' });
+  if (snapshot.creatorAccountId === member.accountId || snapshot.superAdmins.has(member.accountId)) throw new DomainError(AdminErrors['admin.already_super_admin'], { memberId });
+  await dropHierarchicalRole(ctx, memberId);
+  await ctx.trx.insertInto('super_admins').values({ corp_id: ctx.corpId, account_id: member.accountId, kind: 'internal', member_id: memberId, created_at: ctx.now }).execute();
+  await audit(ctx, { action: 'admin.add_super_admin', target: { type: 'member', id: memberId }, after: { kind: 'internal', accountId: member.accountId } });
+}
+
+/** 外部超级管理员 (代运营): an account outside the contacts; only the creator adds one. */
+export async function addExternalSuperAdmin(ctx: Ctx, loginName: string): Promise<string> {
+  const snapshot = await lockAndRead(ctx);
+  requireCreator(snapshot, ctx.actor);
+  const account = await ctx.trx.selectFrom('accounts').select(['id', 'name']).where('login_name', '=', loginName).executeTakeFirst();
+  if (!account) throw new DomainError(AdminErrors['admin.account_not_found'], { loginName });
+  if (snapshot.creatorAccountId === account.id || snapshot.superAdmins.has(account.id)) throw new DomainError(AdminErrors['admin.already_super_admin'], { loginName });
+  const member = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('account_id', '=', account.id).where('status', '!=', 'departed').executeTakeFirst();
+  if (member) throw new DomainError(AdminErrors['admin.external_is_member'], { loginName });
+  await ctx.trx.insertInto('super_admins').values({ corp_id: ctx.corpId, account_id: account.id, kind: 'external', member_id: null, created_at: ctx.now }).execute();
+  await audit(ctx, { action: 'admin.add_super_admin', target: { type: 'account', id: account.id }, after: { kind: 'external', name: account.name } });
+  return account.id;
+}
+
+/** 超级管理员可以被删除身份; the creator cannot be removed; external ones only by the creator. */
+export async function removeSuperAdmin(ctx: Ctx, accountId: string): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  requireSuper(snapshot, ctx.actor);
+  if (snapshot.creatorAccountId === accountId) throw new DomainError(AdminErrors['admin.creator_cannot_be_removed']);
+  const entry = snapshot.superAdmins.get(accountId);
+  if (!entry) throw new DomainError('not_found', { accountId });
+  if (entry.kind === 'external') requireCreator(snapshot, ctx.actor);
+  await ctx.trx.deleteFrom('super_admins').where('corp_id', '=', ctx.corpId).where('account_id', '=', accountId).execute();
+  await audit(ctx, { action: 'admin.remove_super_admin', target: { type: 'account', id: accountId }, before: { kind: entry.kind, memberId: entry.memberId } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin groups (rights stored on the group: a change reaches every member at once)
+// ---------------------------------------------------------------------------------------------
+
+export async function createGroup(ctx: Ctx, input: { name: string; rights: RightsInput }): Promise<string> {
+  const snapshot = await lockAndRead(ctx);
+  requireSuper(snapshot, ctx.actor);
+  if ([...snapshot.groups.values()].some((g) => g.name === input.name)) throw new DomainError(AdminErrors['admin.group_name_taken'], { name: input.name });
+  await checkTargets(ctx, input.rights);
+  const id = newId('agrp', ctx.now);
+  await ctx.trx.insertInto('admin_groups').values({ corp_id: ctx.corpId, id, name: input.name, created_at: ctx.now, updated_at: ctx.now }).execute();
+  const rights = toRightSet(input.rights);
+  await writeRights(ctx, 'group', id, rights);
+  await audit(ctx, { action: 'admin.create_group', target: { type: 'admin_group', id }, after: { name: input.name, rights: rightsView(rights) } });
+  return id;
+}
+
+export async function updateGroup(ctx: Ctx, groupId: string, patch: { name?: string | undefined; rights?: RightsInput | undefined }): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  requireSuper(snapshot, ctx.actor);
+  const group = snapshot.groups.get(groupId);
+  if (!group) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId });
+  if (patch.name !== undefined && patch.name !== group.name) {
+    if ([...snapshot.groups.values()].some((g) => g.name === patch.name)) throw new DomainError(AdminErrors['admin.group_name_taken'], { name: patch.name });
+    await ctx.trx.updateTable('admin_groups').set({ name: patch.name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', groupId).execute();
+  }
+  if (patch.rights) {
+    await checkTargets(ctx, patch.rights);
+    await writeRights(ctx, 'group', groupId, toRightSet(patch.rights));
+  }
+  await audit(ctx, { action: 'admin.update_group', target: { type: 'admin_group', id: groupId }, before: { name: group.name, rights: rightsView(group.rights) }, after: { name: patch.name ?? group.name, ...(patch.rights ? { rights: rightsView(toRightSet(patch.rights)) } : {}) } });
+}
+
+/** Deleting a group leaves its members as hierarchical admins with their own rights only. */
+export async function deleteGroup(ctx: Ctx, groupId: string): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  requireSuper(snapshot, ctx.actor);
+  const group = snapshot.groups.get(groupId);
+  if (!group) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId });
+  await ctx.trx.updateTable('hierarchical_admins').set({ group_id: null, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).execute();
+  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', 'group').where('holder_id', '=', groupId).execute();
+  await ctx.trx.deleteFrom('admin_groups').where('corp_id', '=', ctx.corpId).where('id', '=', groupId).execute();
+  await audit(ctx, { action: 'admin.delete_group', target: { type: 'admin_group', id: groupId }, before: { name: group.name, rights: rightsView(group.rights) } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hierarchical admins
+// ---------------------------------------------------------------------------------------------
+
+const NO_RIGHTS: RightsInput = { departmentIds: [], apps: [], deviceBind: false, deviceIds: [] };
+
+/** The grantor's hierarchical entry when it may delegate, or a refusal. */
+function requireDelegator(snapshot: AdminSnapshot, actor: Actor): HierarchicalAdmin {
+  const admin = hierarchicalOf(snapshot, actor);
+  if (!admin) throw new DomainError('forbidden', { reason: 'only admins can give admin rights' });
+  if (admin.groupId === null) throw new DomainError(AdminErrors['admin.not_in_group']);
+  return admin;
+}
+
+export async function addHierarchicalAdmin(ctx: Ctx, input: { memberId: string; groupId?: string | null | undefined; rights?: RightsInput | undefined }): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  const member = await requireActiveMember(ctx, input.memberId);
+  if (member.accountId !== null && (snapshot.creatorAccountId === member.accountId || snapshot.superAdmins.has(member.accountId))) {
+    throw new DomainError(AdminErrors['admin.already_super_admin'], { memberId: input.memberId });
+  }
+  if (snapshot.admins.has(input.memberId)) throw new DomainError(AdminErrors['admin.already_hierarchical_admin'], { memberId: input.memberId });
+  const requested = input.rights ?? NO_RIGHTS;
+  await checkTargets(ctx, requested);
+  let rights: RightSet;
+  const groupId = input.groupId ?? null;
+  if (isSuperIn(snapshot, ctx.actor)) {
+    if (groupId !== null && !snapshot.groups.has(groupId)) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId });
+    rights = toRightSet(requested);
+  } else {
+    const grantor = requireDelegator(snapshot, ctx.actor);
+    if (groupId !== null) throw new DomainError('forbidden', { reason: 'only the creator and super admins seat admins in groups' });
+    rights = await delegatedRights(ctx, snapshot, grantor, emptyRightSet(), requested);
+  }
+  await ctx.trx.insertInto('hierarchical_admins').values({ corp_id: ctx.corpId, member_id: input.memberId, group_id: groupId, created_at: ctx.now, updated_at: ctx.now }).execute();
+  await writeRights(ctx, 'admin', input.memberId, rights);
+  await audit(ctx, { action: 'admin.add_hierarchical_admin', target: { type: 'member', id: input.memberId }, after: { groupId, rights: rightsView(rights) } });
+}
+
+/**
+ * Changes an admin's group seat (super admins only) and/or own rights (super admins: any; a grouped
+ * hierarchical admin: only the part it governs, within what it holds).
+ */
+export async function updateHierarchicalAdmin(ctx: Ctx, memberId: string, patch: { groupId?: string | null | undefined; rights?: RightsInput | undefined }): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  const target = snapshot.admins.get(memberId);
+  const superActor = isSuperIn(snapshot, ctx.actor);
+  if (!superActor) {
+    requireDelegator(snapshot, ctx.actor);
+    if (ctx.actor.id === memberId) throw new DomainError(AdminErrors['admin.cannot_edit_self']);
+    if (patch.groupId !== undefined) throw new DomainError('forbidden', { reason: 'only the creator and super admins seat admins in groups' });
+  }
+  if (!target) throw new DomainError(AdminErrors['admin.not_hierarchical_admin'], { memberId });
+  const after: Record<string, unknown> = {};
+  if (patch.groupId !== undefined && patch.groupId !== target.groupId) {
+    if (patch.groupId !== null && !snapshot.groups.has(patch.groupId)) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId: patch.groupId });
+    await ctx.trx.updateTable('hierarchical_admins').set({ group_id: patch.groupId, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+    after.groupId = patch.groupId;
+  }
+  if (patch.rights) {
+    await checkTargets(ctx, patch.rights);
+    const rights = superActor ? toRightSet(patch.rights) : await delegatedRights(ctx, snapshot, requireDelegator(snapshot, ctx.actor), target.own, patch.rights);
+    await writeRights(ctx, 'admin', memberId, rights);
+    after.rights = rightsView(rights);
+  }
+  await audit(ctx, { action: 'admin.update_hierarchical_admin', target: { type: 'member', id: memberId }, before: { groupId: target.groupId, rights: rightsView(target.own) }, after });
+}
+
+export async function removeHierarchicalAdmin(ctx: Ctx, memberId: string): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  requireSuper(snapshot, ctx.actor);
+  const target = snapshot.admins.get(memberId);
+  if (!target) throw new DomainError(AdminErrors['admin.not_hierarchical_admin'], { memberId });
+  await dropHierarchicalRole(ctx, memberId);
+  await audit(ctx, { action: 'admin.remove_hierarchical_admin', target: { type: 'member', id: memberId }, before: { groupId: target.groupId, rights: rightsView(target.own) } });
+}

@@ -1,0 +1,193 @@
+import './apps.tables.ts';
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { audit } from '../../platform/audit.ts';
+import { toIso } from '../../platform/clock.ts';
+import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
+import { SYSTEM_APPS, deliver } from '../inbox/inbox.service.ts';
+import { expandRecipients, type Recipients } from '../directory/directory.service.ts';
+import { adminSnapshot, appLevelIn, authorizeApp, bumpAdminStamp, contactsScope, isSuperIn, type AppRight, type ContactsScope } from '../admin/authorizer.ts';
+import { AppErrors } from './apps.errors.ts';
+
+/** The built-in apps every enterprise has (审批, 打卡, 高级功能). */
+export const SYSTEM_APP_NAMES: Record<(typeof SYSTEM_APPS)[number], { zh: string; en: string }> = {
+  approvals: { zh: '审批', en: 'Approvals' },
+  attendance: { zh: '打卡', en: 'Attendance' },
+  features: { zh: '高级功能', en: 'Advanced features' },
+};
+
+export interface VisibleRange {
+  memberIds: string[];
+  departmentIds: string[];
+  tagIds: string[];
+}
+
+export interface AppView {
+  id: string;
+  kind: 'system' | 'custom';
+  name: string;
+  description: string;
+  /** null for system apps: visible to everyone. */
+  visibleRange: VisibleRange | null;
+  /** What the acting admin holds on it. */
+  myRight: AppRight | null;
+  createdAt: string | null;
+}
+
+function isSystemApp(appId: string): appId is (typeof SYSTEM_APPS)[number] {
+  return (SYSTEM_APPS as readonly string[]).includes(appId);
+}
+
+/** Ids of the given apps that exist in the enterprise (system apps always do). */
+export async function existingAppIds(db: Executor, corpId: string, appIds: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>(appIds.filter(isSystemApp));
+  const custom = appIds.filter((id) => !isSystemApp(id));
+  if (custom.length > 0) {
+    const rows = await db.selectFrom('apps').select('id').where('corp_id', '=', corpId).where('id', 'in', custom).execute();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/** Every app of the enterprise, id and name, for rights editors. */
+export async function allApps(db: Executor, corpId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db.selectFrom('apps').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('id').execute();
+  return [...SYSTEM_APPS.map((id) => ({ id, name: SYSTEM_APP_NAMES[id].zh })), ...rows];
+}
+
+/** Apps the actor holds a right on (every app for super admins and read tokens). */
+export async function listApps(ctx: Ctx): Promise<AppView[]> {
+  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+  const rows = await ctx.trx.selectFrom('apps').selectAll().where('corp_id', '=', ctx.corpId).orderBy('id').execute();
+  const all: AppView[] = [
+    ...SYSTEM_APPS.map((id) => ({ id, kind: 'system' as const, name: SYSTEM_APP_NAMES[id].zh, description: SYSTEM_APP_NAMES[id].en, visibleRange: null, myRight: null, createdAt: null })),
+    ...rows.map((r) => ({ id: r.id, kind: 'custom' as const, name: r.name, description: r.description, visibleRange: JSON.parse(r.visible_json) as VisibleRange, myRight: null, createdAt: toIso(r.created_at) })),
+  ];
+  // An API token with apps.read sees every app (it holds no app right itself).
+  if (ctx.actor.kind === 'token') return all;
+  return all.flatMap((app) => {
+    const level = appLevelIn(snapshot, ctx.actor, app.id);
+    return level ? [{ ...app, myRight: level }] : [];
+  });
+}
+
+export interface NewApp {
+  name: string;
+  description: string;
+  visibleRange: VisibleRange;
+}
+
+function normaliseRange(range: VisibleRange): VisibleRange {
+  return { memberIds: [...new Set(range.memberIds)].sort(), departmentIds: [...new Set(range.departmentIds)].sort(), tagIds: [...new Set(range.tagIds)].sort() };
+}
+
+/** A custom app; its secret is in this answer only and stored as its hash. */
+export async function createApp(ctx: Ctx, input: NewApp): Promise<{ app: AppView; secret: string }> {
+  const id = newId('app', ctx.now);
+  const secret = randomToken('bys');
+  const visibleRange = normaliseRange(input.visibleRange);
+  await ctx.trx
+    .insertInto('apps')
+    .values({ corp_id: ctx.corpId, id, name: input.name, description: input.description, secret_hash: sha256(secret), visible_json: JSON.stringify(visibleRange), created_at: ctx.now, updated_at: ctx.now })
+    .execute();
+  await audit(ctx, { action: 'app.create', target: { type: 'app', id }, after: { name: input.name, description: input.description, visibleRange } });
+  return { app: { id, kind: 'custom', name: input.name, description: input.description, visibleRange, myRight: 'manage', createdAt: toIso(ctx.now) }, secret };
+}
+
+async function customApp(ctx: Ctx, appId: string) {
+  if (isSystemApp(appId)) throw new DomainError(AppErrors['app.system_app'], { appId });
+  const row = await ctx.trx.selectFrom('apps').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', appId).executeTakeFirst();
+  if (!row) throw new DomainError(AppErrors['app.not_found'], { appId });
+  return row;
+}
+
+/** Needs manage on the app. */
+export async function updateApp(ctx: Ctx, appId: string, patch: Partial<NewApp>): Promise<AppView> {
+  await authorizeApp(ctx, appId, 'manage');
+  const before = await customApp(ctx, appId);
+  const visibleRange = patch.visibleRange ? normaliseRange(patch.visibleRange) : (JSON.parse(before.visible_json) as VisibleRange);
+  const after = { name: patch.name ?? before.name, description: patch.description ?? before.description, visibleRange };
+  await ctx.trx
+    .updateTable('apps')
+    .set({ name: after.name, description: after.description, visible_json: JSON.stringify(visibleRange), updated_at: ctx.now })
+    .where('corp_id', '=', ctx.corpId)
+    .where('id', '=', appId)
+    .execute();
+  await audit(ctx, { action: 'app.update', target: { type: 'app', id: appId }, before: { name: before.name, description: before.description, visibleRange: JSON.parse(before.visible_json) }, after });
+  return { id: appId, kind: 'custom', ...after, myRight: 'manage', createdAt: toIso(before.created_at) };
+}
+
+/** A new secret replaces the old one at once; shown once. Needs manage on the app. */
+export async function rotateAppSecret(ctx: Ctx, appId: string): Promise<string> {
+  await authorizeApp(ctx, appId, 'manage');
+  await customApp(ctx, appId);
+  const secret = randomToken('bys');
+  await ctx.trx.updateTable('apps').set({ secret_hash: sha256(secret), updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', appId).execute();
+  await audit(ctx, { action: 'app.rotate_secret', target: { type: 'app', id: appId } });
+  return secret;
+}
+
+/** Deletes a custom app and every admin right on it. */
+export async function deleteApp(ctx: Ctx, appId: string): Promise<void> {
+  await bumpAdminStamp(ctx);
+  const before = await customApp(ctx, appId);
+  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('kind', '=', 'app').where('target_id', '=', appId).execute();
+  await ctx.trx.deleteFrom('apps').where('corp_id', '=', ctx.corpId).where('id', '=', appId).execute();
+  await audit(ctx, { action: 'app.delete', target: { type: 'app', id: appId }, before: { name: before.name } });
+}
+
+/** The given members who sit in at least one department inside the scope (active ones only). */
+export async function membersInScope(db: Executor, corpId: string, scope: ContactsScope, memberIds: readonly string[]): Promise<string[]> {
+  if (scope.kind === 'none' || memberIds.length === 0) return [];
+  if (scope.kind === 'all') return [...memberIds];
+  const inside = new Set<string>();
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const chunk = memberIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('member_departments as md')
+      .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
+      .select('md.member_id')
+      .distinct()
+      .where('md.corp_id', '=', corpId)
+      .where('md.member_id', 'in', chunk)
+      .where((eb) => eb.or(scope.paths.map((path) => eb(sql<string>`substr(d.path, 1, ${path.length})`, '=', path))))
+      .execute();
+    for (const row of rows) inside.add(row.member_id);
+  }
+  return memberIds.filter((id) => inside.has(id));
+}
+
+export interface AppMessage {
+  recipients: Recipients;
+  title: string;
+  body: string;
+  /** The same key sends once: a retried request delivers nothing new. */
+  idempotencyKey: string;
+}
+
+/**
+ * 发消息: needs send (or manage) on the app; reaches only the named members who lie inside the
+ * sender's contacts rights (其发消息等操作只能在其通讯录管理权限下进行) and, for a custom app, its
+ * visible range. Lands in their inbox.
+ */
+export async function sendAppMessage(ctx: Ctx, appId: string, message: AppMessage): Promise<{ delivered: number; reached: number; outOfScope: number }> {
+  await authorizeApp(ctx, appId, 'send');
+  let named = await expandRecipients(ctx.trx, ctx.corpId, message.recipients);
+  const total = named.length;
+  if (!isSystemApp(appId)) {
+    const app = await customApp(ctx, appId);
+    const visible = new Set(await expandRecipients(ctx.trx, ctx.corpId, JSON.parse(app.visible_json) as VisibleRange));
+    named = named.filter((id) => visible.has(id));
+  } else if (!(await existingAppIds(ctx.trx, ctx.corpId, [appId])).has(appId)) {
+    throw new DomainError(AppErrors['app.not_found'], { appId });
+  }
+  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+  const scope: ContactsScope = isSuperIn(snapshot, ctx.actor) ? { kind: 'all' } : await contactsScope(ctx);
+  const reached = await membersInScope(ctx.trx, ctx.corpId, scope, named);
+  const delivered = await deliver(ctx, reached, { app: appId, title: message.title, body: message.body, dedupeKey: `appmsg:${appId}:${message.idempotencyKey}` });
+  await audit(ctx, { action: 'app.send_message', target: { type: 'app', id: appId }, after: { title: message.title, reached: reached.length, outOfScope: total - reached.length } });
+  return { delivered, reached: reached.length, outOfScope: total - reached.length };
+}

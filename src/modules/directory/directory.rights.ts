@@ -1,0 +1,10 @@
+import { defineRights } from '../admin/authorizer.ts';
+
+/**
+ * 通讯录 rights. Every member may read the directory (as in the WeCom app); managing it needs
+ * contacts rights, and a hierarchical admin manages only inside its departments (contactsScope).
+ */
+defineRights({
+  'contacts.read': { member: true, token: { zh: '读取通讯录', en: 'Read the contacts' } },
+  'contacts.manage': { hierarchical: 'contacts' },
+});

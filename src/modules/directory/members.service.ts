@@ -1,0 +1,489 @@
+import './directory.tables.ts';
+import './directory.errors.ts';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { audit } from '../../platform/audit.ts';
+import { publish } from '../../platform/outbox.ts';
+import { like } from '../../platform/db/sql.ts';
+import { departmentInScope, refuseIfCreator, removeAdminRolesOfMember } from '../admin/authorizer.ts';
+import { insertMember } from './directory.service.ts';
+import type { MemberStatus } from './directory.tables.ts';
+import { namePinyin } from './pinyin.ts';
+import { memberScopeFilter, type ContactsScope } from './scope.ts';
+import { isUniqueViolation } from './unique.ts';
+import { blankToNull } from './member.rules.ts';
+import { lockDepartments, lockMember } from './locks.ts';
+
+export interface MemberView {
+  id: string;
+  userid: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  position: string | null;
+  status: MemberStatus;
+  mainDepartmentId: string;
+  departments: { id: string; name: string }[];
+  /** Departments the member heads. */
+  headOf: string[];
+  /** Whether an account has claimed the member (the account itself is not shown). */
+  linked: boolean;
+  joinedAt: number;
+  departedAt: number | null;
+  /** The actor may edit the member (at least one department lies in its scope). */
+  editable: boolean;
+  /** The actor may delete or depart the member (every department lies in its scope). */
+  removable: boolean;
+}
+
+export interface MemberInput {
+  name: string;
+  userid: string;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  position?: string | null | undefined;
+  departmentIds: string[];
+  mainDepartmentId?: string | undefined;
+  joinedAt?: number | undefined;
+}
+
+export interface MemberPatch {
+  name?: string | undefined;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  position?: string | null | undefined;
+  departmentIds?: string[] | undefined;
+  mainDepartmentId?: string | undefined;
+}
+
+function useridTaken(error: unknown): boolean {
+  return isUniqueViolation(error, 'members_userid', 'members.corp_id, members.userid');
+}
+function phoneTaken(error: unknown): boolean {
+  return isUniqueViolation(error, 'members_phone', 'members.corp_id, members.phone');
+}
+
+async function departmentPaths(db: Executor, corpId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', corpId).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+async function assertPhoneFree(db: Executor, corpId: string, phone: string | null, exceptId?: string): Promise<void> {
+  if (phone === null) return;
+  let q = db.selectFrom('members').select('id').where('corp_id', '=', corpId).where('phone', '=', phone).where('status', '<>', 'departed');
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  if (await q.executeTakeFirst()) throw new DomainError('directory.phone_taken', { phone });
+}
+
+/** Adds a member to departments that all lie in the actor's scope. */
+export async function createMember(ctx: Ctx, scope: ContactsScope, input: MemberInput): Promise<string> {
+  const departmentIds = [...new Set(input.departmentIds)];
+  const paths = await departmentPaths(ctx.trx, ctx.corpId, departmentIds);
+  for (const id of departmentIds) {
+    const path = paths.get(id);
+    if (!path) throw new DomainError('directory.department_not_found', { departmentId: id });
+    if (!departmentInScope(scope, path)) throw new DomainError('directory.out_of_scope', { departmentId: id });
+  }
+  const main = input.mainDepartmentId ?? departmentIds[0]!;
+  if (!departmentIds.includes(main)) throw new DomainError('directory.main_department_invalid', { mainDepartmentId: main });
+  await lockDepartments(ctx, departmentIds);
+  const phone = blankToNull(input.phone);
+  const taken = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('userid', '=', input.userid).executeTakeFirst();
+  if (taken) throw new DomainError('directory.userid_taken', { userid: input.userid });
+  await assertPhoneFree(ctx.trx, ctx.corpId, phone);
+  let id: string;
+  try {
+    id = await insertMember(ctx, {
+      name: input.name.trim(),
+      userid: input.userid,
+      phone,
+      email: blankToNull(input.email),
+      position: blankToNull(input.position),
+      departmentIds,
+      mainDepartmentId: main,
+      joinedAt: input.joinedAt,
+    });
+  } catch (error) {
+    if (useridTaken(error)) throw new DomainError('directory.userid_taken', { userid: input.userid });
+    if (phoneTaken(error)) throw new DomainError('directory.phone_taken', { phone });
+    throw error;
+  }
+  await audit(ctx, { action: 'contacts.member.create', target: { type: 'member', id }, after: { name: input.name, userid: input.userid, departmentIds, mainDepartmentId: main } });
+  await publish(ctx, 'member.created', { memberId: id });
+  return id;
+}
+
+interface Placement {
+  row: { id: string; name: string; status: MemberStatus; account_id: string | null; main_department_id: string; phone: string | null; email: string | null; position: string | null };
+  /** The member's departments with their paths. */
+  departments: Map<string, string>;
+}
+
+async function loadPlacement(db: Executor, corpId: string, memberId: string): Promise<Placement> {
+  const row = await db
+    .selectFrom('members')
+    .select(['id', 'name', 'status', 'account_id', 'main_department_id', 'phone', 'email', 'position'])
+    .where('corp_id', '=', corpId)
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('directory.member_not_found', { memberId });
+  const depts = await db
+    .selectFrom('member_departments as md')
+    .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
+    .select(['d.id', 'd.path'])
+    .where('md.corp_id', '=', corpId)
+    .where('md.member_id', '=', memberId)
+    .execute();
+  return { row, departments: new Map(depts.map((d) => [d.id, d.path])) };
+}
+
+function visibleIn(scope: ContactsScope, placement: Placement): boolean {
+  return [...placement.departments.values()].some((p) => departmentInScope(scope, p));
+}
+function whollyIn(scope: ContactsScope, placement: Placement): boolean {
+  return [...placement.departments.values()].every((p) => departmentInScope(scope, p));
+}
+
+/**
+ * Edits a member. An admin governing only part of the contacts edits what lies inside its scope:
+ * it may add or remove departments inside, never touch a department outside (the member stays
+ * there), and never move the main department away from one outside its scope.
+ */
+export async function updateMember(ctx: Ctx, scope: ContactsScope, memberId: string, patch: MemberPatch): Promise<void> {
+  await lockMember(ctx, memberId);
+  const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
+  if (placement.row.status === 'departed') throw new DomainError('directory.member_departed', { memberId });
+  if (!visibleIn(scope, placement)) throw new DomainError('directory.out_of_scope', { memberId });
+  const before = placement.row;
+  const current = [...placement.departments.keys()];
+  const next = patch.departmentIds ? [...new Set(patch.departmentIds)] : current;
+  const nextPaths = await departmentPaths(ctx.trx, ctx.corpId, next);
+  for (const id of next) if (!nextPaths.has(id)) throw new DomainError('directory.department_not_found', { departmentId: id });
+  const added = next.filter((d) => !placement.departments.has(d));
+  const removed = current.filter((d) => !next.includes(d));
+  for (const id of added) if (!departmentInScope(scope, nextPaths.get(id)!)) throw new DomainError('directory.out_of_scope', { departmentId: id });
+  for (const id of removed) if (!departmentInScope(scope, placement.departments.get(id)!)) throw new DomainError('directory.out_of_scope', { departmentId: id });
+  const main = patch.mainDepartmentId ?? (next.includes(before.main_department_id) ? before.main_department_id : next[0]!);
+  if (!next.includes(main)) throw new DomainError('directory.main_department_invalid', { mainDepartmentId: main });
+  if (main !== before.main_department_id) {
+    const oldMainPath = placement.departments.get(before.main_department_id);
+    if (oldMainPath !== undefined && !departmentInScope(scope, oldMainPath)) throw new DomainError('directory.out_of_scope', { departmentId: before.main_department_id });
+    if (!departmentInScope(scope, nextPaths.get(main)!)) throw new DomainError('directory.out_of_scope', { departmentId: main });
+  }
+
+  if (added.length > 0) await lockDepartments(ctx, added);
+  const phone = patch.phone === undefined ? before.phone : blankToNull(patch.phone);
+  if (phone !== before.phone) await assertPhoneFree(ctx.trx, ctx.corpId, phone, memberId);
+  const name = patch.name?.trim() ?? before.name;
+  const pinyin = namePinyin(name);
+  try {
+    const updated = await ctx.trx
+      .updateTable('members')
+      .set({
+        name,
+        name_initials: pinyin.initials,
+        name_pinyin: pinyin.full,
+        phone,
+        email: patch.email === undefined ? before.email : blankToNull(patch.email),
+        position: patch.position === undefined ? before.position : blankToNull(patch.position),
+        main_department_id: main,
+        updated_at: ctx.now,
+      })
+      .where('corp_id', '=', ctx.corpId)
+      .where('id', '=', memberId)
+      .where('status', '<>', 'departed')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new DomainError('directory.member_departed', { memberId });
+  } catch (error) {
+    if (phoneTaken(error)) throw new DomainError('directory.phone_taken', { phone });
+    throw error;
+  }
+  if (removed.length > 0) {
+    await ctx.trx.deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
+    await ctx.trx.deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
+  }
+  if (added.length > 0) {
+    await ctx.trx
+      .insertInto('member_departments')
+      .values(added.map((departmentId) => ({ corp_id: ctx.corpId, member_id: memberId, department_id: departmentId, sort_order: 0 })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  await audit(ctx, {
+    action: 'contacts.member.update',
+    target: { type: 'member', id: memberId },
+    before: { name: before.name, phone: before.phone, email: before.email, position: before.position, departmentIds: current.sort(), mainDepartmentId: before.main_department_id },
+    after: { name, phone, email: patch.email === undefined ? before.email : blankToNull(patch.email), position: patch.position === undefined ? before.position : blankToNull(patch.position), departmentIds: [...next].sort(), mainDepartmentId: main },
+  });
+  if (added.length + removed.length > 0) await publish(ctx, 'member.departments_changed', { memberId, added, removed });
+}
+
+/** 禁用 / 启用: a disabled member cannot sign in to the enterprise but stays in the contacts. */
+export async function setMemberStatus(ctx: Ctx, scope: ContactsScope, memberId: string, status: 'active' | 'disabled'): Promise<void> {
+  await lockMember(ctx, memberId);
+  const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
+  if (placement.row.status === 'departed') throw new DomainError('directory.member_departed', { memberId });
+  if (!visibleIn(scope, placement)) throw new DomainError('directory.out_of_scope', { memberId });
+  if (status === 'disabled') await assertNotCreator(ctx, placement);
+  const result = await ctx.trx
+    .updateTable('members')
+    .set({ status, updated_at: ctx.now })
+    .where('corp_id', '=', ctx.corpId)
+    .where('id', '=', memberId)
+    .where('status', '=', placement.row.status)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict', { memberId });
+  if (placement.row.status !== status) {
+    await audit(ctx, { action: `contacts.member.${status === 'active' ? 'enable' : 'disable'}`, target: { type: 'member', id: memberId }, before: { status: placement.row.status }, after: { status } });
+    await publish(ctx, status === 'active' ? 'member.enabled' : 'member.disabled', { memberId });
+  }
+}
+
+/** 创建者不可以被删除: the creator's member cannot depart, be deleted or be disabled. */
+function assertNotCreator(ctx: Ctx, placement: Placement): Promise<void> {
+  return refuseIfCreator(ctx, placement.row.id);
+}
+
+/** Takes the member out of the tree: departments, heads, tags. The member row itself is the caller's. */
+async function detach(ctx: Ctx, memberId: string): Promise<void> {
+  await ctx.trx.deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await ctx.trx.deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await ctx.trx.deleteFrom('tag_members').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await removeAdminRolesOfMember(ctx, memberId);
+}
+
+/**
+ * 离职: the member is marked departed and leaves the tree; every admin role they hold goes in the
+ * same transaction, and `member.departed` tells the other modules (seats, approvals hand-over).
+ * The row stays, so history keeps their name. Only an admin whose scope holds every one of the
+ * member's departments may do it.
+ */
+export async function departMember(ctx: Ctx, scope: ContactsScope, memberId: string): Promise<void> {
+  await lockMember(ctx, memberId);
+  const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
+  if (placement.row.status === 'departed') throw new DomainError('directory.member_departed', { memberId });
+  if (!visibleIn(scope, placement) || !whollyIn(scope, placement)) throw new DomainError('directory.out_of_scope', { memberId });
+  await assertNotCreator(ctx, placement);
+  const result = await ctx.trx
+    .updateTable('members')
+    .set({ status: 'departed', departed_at: ctx.now, updated_at: ctx.now })
+    .where('corp_id', '=', ctx.corpId)
+    .where('id', '=', memberId)
+    .where('status', '<>', 'departed')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new DomainError('directory.member_departed', { memberId });
+  await detach(ctx, memberId);
+  await audit(ctx, {
+    action: 'contacts.member.depart',
+    target: { type: 'member', id: memberId },
+    before: { status: placement.row.status, departmentIds: [...placement.departments.keys()].sort() },
+    after: { status: 'departed' },
+  });
+  await publish(ctx, 'member.departed', { memberId });
+}
+
+/**
+ * Deletes a member from the contacts (a mistaken entry, say). Same rules and role removal as
+ * departure; the row goes, so the event carries the name for anyone keeping history.
+ */
+export async function deleteMember(ctx: Ctx, scope: ContactsScope, memberId: string): Promise<void> {
+  await lockMember(ctx, memberId);
+  const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
+  if (placement.row.status === 'departed' ? scope.kind !== 'all' : !visibleIn(scope, placement) || !whollyIn(scope, placement)) {
+    throw new DomainError('directory.out_of_scope', { memberId });
+  }
+  await assertNotCreator(ctx, placement);
+  await detach(ctx, memberId);
+  const result = await ctx.trx.deleteFrom('members').where('corp_id', '=', ctx.corpId).where('id', '=', memberId).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw new DomainError('directory.member_not_found', { memberId });
+  await audit(ctx, { action: 'contacts.member.delete', target: { type: 'member', id: memberId }, before: { name: placement.row.name, status: placement.row.status } });
+  await publish(ctx, 'member.deleted', { memberId, name: placement.row.name });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export interface MemberQuery {
+  departmentId?: string | undefined;
+  /** With `departmentId`: members of the whole subtree, not only those sitting directly in it. */
+  includeSub?: boolean | undefined;
+  /** Name (any part), pinyin initials or full pinyin (prefix), phone (prefix), userid (prefix). */
+  q?: string | undefined;
+  /** Default: active and disabled. */
+  status?: MemberStatus | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * `expression` starts with `prefix`, written as the index range [prefix, successor) where the
+ * successor bumps the last character ('wang' → 'wanh'): exact under SQLite's BINARY and PostgreSQL's
+ * C collation, and an index range on both (LIKE 'x%' is not, on SQLite).
+ */
+function startsWith(expression: RawBuilder<unknown>, prefix: string): Expression<SqlBool> {
+  const successor = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return sql<SqlBool>`(${expression} >= ${prefix} and ${expression} < ${successor})`;
+}
+
+/**
+ * What a search text matches, each term an index range where it can be: letters match pinyin
+ * initials and full pinyin (张三: "zs", "zhangsan"); digits match the phone; anything matches the
+ * userid (case-insensitive); text with Chinese characters matches any part of the name.
+ */
+function searchTerms(text: string): Expression<SqlBool>[] {
+  const compact = text.replace(/\s+/g, '').toLowerCase();
+  const terms: Expression<SqlBool>[] = [startsWith(sql`lower(${sql.ref('m.userid')})`, text.toLowerCase())];
+  if (/^[a-z]+$/.test(compact)) terms.push(startsWith(sql.ref('m.name_pinyin'), compact), startsWith(sql.ref('m.name_initials'), compact));
+  if (/^\+?[0-9-]+$/.test(compact)) terms.push(startsWith(sql.ref('m.phone'), compact));
+  // Anything beyond plain letters, digits and userid punctuation (Chinese, spaces): part of the name.
+  if (!/^[a-z0-9+._@-]+$/.test(compact)) terms.push(like('m.name', 'contains', text));
+  return terms;
+}
+
+function encodeCursor(pinyin: string, id: string): string {
+  return Buffer.from(JSON.stringify([pinyin, id])).toString('base64url');
+}
+function decodeCursor(cursor: string): [string, string] | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    // fall through
+  }
+  return undefined;
+}
+
+/**
+ * A page of members, ordered by full pinyin of the name. The read scope, the department and the
+ * search all filter inside the one SQL query, so a page is full whenever more members match.
+ */
+export async function listMembers(
+  db: Executor,
+  corpId: string,
+  read: ContactsScope,
+  manage: ContactsScope,
+  query: MemberQuery,
+): Promise<{ items: MemberView[]; nextCursor: string | null }> {
+  let q = db
+    .selectFrom('members as m')
+    .select(['m.id', 'm.userid', 'm.name', 'm.name_pinyin', 'm.phone', 'm.email', 'm.position', 'm.status', 'm.main_department_id', 'm.account_id', 'm.joined_at', 'm.departed_at'])
+    .where('m.corp_id', '=', corpId)
+    .where((eb) => memberScopeFilter(eb, read));
+  q = query.status ? q.where('m.status', '=', query.status) : q.where('m.status', '<>', 'departed');
+  if (query.departmentId) {
+    const departmentId = query.departmentId;
+    if (query.includeSub) {
+      const dept = await db.selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
+      if (!dept) throw new DomainError('directory.department_not_found', { departmentId });
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('member_departments as fm')
+            .innerJoin('departments as fd', (j) => j.onRef('fd.corp_id', '=', 'fm.corp_id').onRef('fd.id', '=', 'fm.department_id'))
+            .select('fm.member_id')
+            .whereRef('fm.corp_id', '=', 'm.corp_id')
+            .whereRef('fm.member_id', '=', 'm.id')
+            .where(like('fd.path', 'prefix', dept.path)),
+        ),
+      );
+    } else {
+      q = q.where((eb) =>
+        eb.exists(
+          eb.selectFrom('member_departments as fm').select('fm.member_id').whereRef('fm.corp_id', '=', 'm.corp_id').whereRef('fm.member_id', '=', 'm.id').where('fm.department_id', '=', departmentId),
+        ),
+      );
+    }
+  }
+  const text = query.q?.trim();
+  if (text) {
+    // The matches come from index ranges, one SELECT per term, so the database starts from the few
+    // matching rows instead of walking the whole enterprise in pinyin order.
+    const [first, ...rest] = searchTerms(text).map((term) => db.selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
+    const matches = rest.reduce((all, next) => all.union(next), first!);
+    q = q.where('m.id', 'in', matches);
+  }
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    if (!after) throw new DomainError('request.invalid', { in: 'querystring', field: '/cursor', reason: 'cursor' });
+    const [pinyin, id] = after;
+    q = q.where((eb) => eb.or([eb('m.name_pinyin', '>', pinyin), eb.and([eb('m.name_pinyin', '=', pinyin), eb('m.id', '>', id)])]));
+  }
+  // While searching, order by an expression equal to name_pinyin (always lower case) rather than the
+  // column: the planner then starts from the few matches and sorts them, instead of walking the
+  // pinyin index over the whole enterprise to find them.
+  const order = text ? sql<string>`lower(${sql.ref('m.name_pinyin')})` : sql<string>`${sql.ref('m.name_pinyin')}`;
+  const rows = await q.orderBy(order).orderBy('m.id').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  const items = await describeMembers(db, corpId, page, manage);
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.name_pinyin, last.id) : null };
+}
+
+type MemberRow = {
+  id: string;
+  userid: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  position: string | null;
+  status: MemberStatus;
+  main_department_id: string;
+  account_id: string | null;
+  joined_at: number;
+  departed_at: number | null;
+};
+
+async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], manage: ContactsScope): Promise<MemberView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const depts = await db
+    .selectFrom('member_departments as md')
+    .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
+    .select(['md.member_id', 'd.id', 'd.name', 'd.path', 'd.depth', 'd.sort_order'])
+    .where('md.corp_id', '=', corpId)
+    .where('md.member_id', 'in', ids)
+    .orderBy('d.depth')
+    .orderBy('d.sort_order')
+    .execute();
+  const heads = await db.selectFrom('department_heads').select(['member_id', 'department_id']).where('corp_id', '=', corpId).where('member_id', 'in', ids).execute();
+  return rows.map((r) => {
+    const mine = depts.filter((d) => d.member_id === r.id);
+    const inScope = mine.map((d) => departmentInScope(manage, d.path));
+    const departed = r.status === 'departed';
+    return {
+      id: r.id,
+      userid: r.userid,
+      name: r.name,
+      phone: r.phone,
+      email: r.email,
+      position: r.position,
+      status: r.status,
+      mainDepartmentId: r.main_department_id,
+      departments: mine.map((d) => ({ id: d.id, name: d.name })),
+      headOf: heads.filter((h) => h.member_id === r.id).map((h) => h.department_id),
+      linked: r.account_id !== null,
+      joinedAt: r.joined_at,
+      departedAt: r.departed_at,
+      editable: !departed && inScope.some(Boolean),
+      removable: departed ? manage.kind === 'all' : inScope.length > 0 && inScope.every(Boolean),
+    };
+  });
+}
+
+/** One member as the actor sees it; outside its read scope it does not exist. */
+export async function memberView(db: Executor, corpId: string, read: ContactsScope, manage: ContactsScope, memberId: string): Promise<MemberView> {
+  const row = await db
+    .selectFrom('members as m')
+    .select(['m.id', 'm.userid', 'm.name', 'm.phone', 'm.email', 'm.position', 'm.status', 'm.main_department_id', 'm.account_id', 'm.joined_at', 'm.departed_at'])
+    .where('m.corp_id', '=', corpId)
+    .where('m.id', '=', memberId)
+    .where((eb) => (read.kind === 'all' ? sql<SqlBool>`1 = 1` : memberScopeFilter(eb, read)))
+    .executeTakeFirst();
+  if (!row) throw new DomainError('directory.member_not_found', { memberId });
+  const [view] = await describeMembers(db, corpId, [row], manage);
+  return view!;
+}

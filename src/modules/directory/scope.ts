@@ -1,0 +1,52 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Ctx } from '../../platform/context.ts';
+import type { Tables } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { like } from '../../platform/db/sql.ts';
+import { contactsScope, departmentInScope, type ContactsScope } from '../admin/authorizer.ts';
+
+export type { ContactsScope };
+
+/**
+ * What an actor sees when reading the contacts. Whoever governs a part of the contacts (a
+ * hierarchical admin) sees that part, filtered in SQL; whoever governs all sees all; an actor that
+ * governs nothing but may read (a plain member, a read token) sees the whole directory read-only,
+ * as members do in the WeCom app. The route has already asked `authorize(ctx, 'contacts.read')`.
+ */
+export async function readScope(ctx: Ctx): Promise<ContactsScope> {
+  const scope = await contactsScope(ctx);
+  return scope.kind === 'none' ? { kind: 'all' } : scope;
+}
+
+/** What an actor may change: exactly its contacts scope. */
+export function manageScope(ctx: Ctx): Promise<ContactsScope> {
+  return contactsScope(ctx);
+}
+
+export function assertInScope(scope: ContactsScope, departmentPath: string, details: Record<string, unknown> = {}): void {
+  if (!departmentInScope(scope, departmentPath)) throw new DomainError('directory.out_of_scope', details);
+}
+
+/** SQL: the department row (aliased `alias`) lies in the scope. */
+export function departmentScopeFilter(scope: ContactsScope, pathColumn: string): Expression<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+  if (scope.kind === 'none' || scope.paths.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${sql.join(
+    scope.paths.map((p) => like(pathColumn, 'prefix', p)),
+    sql` or `,
+  )})`;
+}
+
+/** SQL: the member (`m`) sits in at least one department of the scope. */
+export function memberScopeFilter(eb: ExpressionBuilder<Tables & { m: Tables['members'] }, 'm'>, scope: ContactsScope): Expression<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+  return eb.exists(
+    eb
+      .selectFrom('member_departments as sm')
+      .innerJoin('departments as sd', (j) => j.onRef('sd.corp_id', '=', 'sm.corp_id').onRef('sd.id', '=', 'sm.department_id'))
+      .select(sql`1`.as('one'))
+      .whereRef('sm.corp_id', '=', 'm.corp_id')
+      .whereRef('sm.member_id', '=', 'm.id')
+      .where(departmentScopeFilter(scope, 'sd.path')),
+  );
+}

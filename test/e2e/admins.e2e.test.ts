@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkip, useConsole } from './browser.ts';
+
+const PASSWORD = 'Banyan-2024!';
+
+/** Registers through the API inside the page's browser context, so the session cookie is the page's. */
+async function registerVia(page: Page, loginName: string, name: string, corpName: string): Promise<void> {
+  const res = await page.request.post('/api/v1/register', {
+    data: { account: { name, loginName, password: PASSWORD }, corp: { name: corpName, shortName: corpName.slice(0, 4), industry: 'general' } },
+  });
+  assert.equal(res.status(), 201);
+}
+
+async function csrf(page: Page): Promise<Record<string, string>> {
+  const cookies = await page.context().cookies();
+  return { 'x-csrf-token': cookies.find((c) => c.name === 'banyan_csrf')!.value };
+}
+
+describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 }, () => {
+  const ui = useConsole();
+
+  it('adds a super admin, creates an admin group over a department, adds a hierarchical admin in it (zh-CN), then reads in English', async () => {
+    // An outside support account (代运营) exists elsewhere.
+    const outside = await ui.page();
+    await registerVia(outside, 'support_e2e', '外包支持', '外包服务有限公司');
+
+    const page = await ui.page();
+    await registerVia(page, 'admins_e2e', '林森', '榕树权限科技有限公司');
+    const headers = await csrf(page);
+    const depts = (await (await page.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string; parentId: string | null }[] };
+    const root = depts.items.find((d) => d.parentId === null)!.id;
+    const sales = await page.request.post('/api/v1/contacts/departments', { headers, data: { parentId: root, name: '销售部' } });
+    assert.equal(sales.status(), 201);
+    const salesId = ((await sales.json()) as { id: string }).id;
+    const member = await page.request.post('/api/v1/contacts/members', { headers, data: { name: '周销售', userid: 'zhouxs', departmentIds: [salesId] } });
+    assert.equal(member.status(), 201);
+
+    await page.goto('/admins');
+    await page.getByRole('heading', { name: '权限管理' }).waitFor();
+    await page.getByTestId('creator-name').getByText('林森').waitFor();
+
+    // 1. An external super admin (代运营), by login name.
+    await page.getByRole('button', { name: '添加外部超级管理员' }).click();
+    await page.getByLabel('登录名').fill('support_e2e');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('super-admins').getByText('外包支持').waitFor();
+    await page.getByTestId('super-admins').getByText('外部（代运营）').waitFor();
+
+    // 2. An admin group over 销售部.
+    await page.getByRole('button', { name: '新建管理组' }).click();
+    const groupDialog = page.getByRole('dialog');
+    await groupDialog.getByLabel('管理组名称').fill('销售管理组');
+    await groupDialog.getByLabel('通讯录权限').click();
+    await page.locator('.ant-select-tree').getByTitle('销售部').click();
+    await groupDialog.locator('.ant-select-selection-item').getByText('销售部').waitFor();
+    await groupDialog.getByLabel('管理组名称').click();
+    await groupDialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('admin-groups').getByText('销售管理组').waitFor();
+    await page.getByTestId('admin-groups').getByText('1 个部门，0 个应用').waitFor();
+
+    // 3. A hierarchical admin seated in the group.
+    await page.getByRole('button', { name: '添加分级管理员' }).click();
+    const adminDialog = page.getByRole('dialog');
+    await adminDialog.getByLabel('成员').click();
+    await adminDialog.getByLabel('成员').fill('zhou');
+    await page.locator('.ant-select-item-option').getByText('周销售 (zhouxs)').click();
+    await adminDialog.getByLabel('所属管理组').click();
+    await page.locator('.ant-select-item-option').getByText('销售管理组').click();
+    await adminDialog.getByRole('button', { name: /确\s*定/ }).click();
+    const admins = page.getByTestId('hierarchical-admins');
+    await admins.getByText('周销售').waitFor();
+    await admins.getByText('销售管理组').waitFor();
+    await page.getByTestId('admin-groups').getByText('周销售').waitFor();
+
+    // The same page in English.
+    await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Admins' }).waitFor();
+    await page.getByTestId('super-admins').getByText('External (support)').waitFor();
+    await page.getByTestId('hierarchical-admins').getByText('1 departments, 0 apps').first().waitFor();
+  });
+
+  it('binds a device and creates a custom app whose secret is shown once', async () => {
+    const page = await ui.page();
+    await registerVia(page, 'apps_e2e', '陈设备', '榕树硬件科技有限公司');
+    await page.goto('/devices');
+    await page.getByRole('heading', { name: '硬件设备' }).waitFor();
+    await page.getByRole('button', { name: '绑定新设备' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('设备名称').fill('前台考勤机');
+    await dialog.getByLabel('序列号').fill('SN-E2E-1');
+    await dialog.getByLabel('型号').fill('K1');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByRole('main').getByText('SN-E2E-1').waitFor();
+
+    await page.goto('/apps');
+    await page.getByRole('heading', { name: '应用管理' }).waitFor();
+    await page.getByRole('main').getByText('审批').waitFor();
+    await page.getByRole('button', { name: '创建应用' }).click();
+    await page.getByRole('dialog').getByLabel('应用名称').fill('周报助手');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('请立即复制并妥善保存 Secret，关闭后将无法再次查看。').waitFor();
+    const secret = await page.getByRole('dialog').locator('code').textContent();
+    assert.match(secret ?? '', /^bys_/);
+    await page.getByRole('main').getByText('周报助手').waitFor();
+  });
+});

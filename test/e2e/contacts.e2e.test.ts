@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkip, useConsole } from './browser.ts';
+
+const CORP_NAME = '榕树通讯录科技有限公司';
+
+/** Registers through the API inside the page's browser context, so the session cookie is the page's. */
+async function registerVia(page: Page, loginName: string): Promise<void> {
+  const res = await page.request.post('/api/v1/register', {
+    data: {
+      account: { name: '林森', loginName, password: 'Banyan-2024!' },
+      corp: { name: CORP_NAME, shortName: '榕树', industry: 'general' },
+    },
+  });
+  assert.equal(res.status(), 201);
+}
+
+describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
+  const ui = useConsole();
+
+  it('creates a department, adds a member, finds them by pinyin and marks them departed (zh-CN), then reads in English', async () => {
+    const page = await ui.page();
+    await registerVia(page, 'contacts_e2e');
+    await page.goto('/contacts');
+    await page.getByRole('heading', { name: '通讯录' }).waitFor();
+
+    // A department under the root.
+    await page.getByRole('button', { name: `${CORP_NAME} 操作` }).click();
+    await page.getByRole('menuitem', { name: '添加子部门' }).click();
+    await page.getByRole('dialog').getByLabel('部门名称').fill('研发中心');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('dept-研发中心').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // A second department, dragged above the first.
+    await page.getByRole('button', { name: `${CORP_NAME} 操作` }).click();
+    await page.getByRole('menuitem', { name: '添加子部门' }).click();
+    await page.getByRole('dialog').getByLabel('部门名称').fill('市场部');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const order = () => page.locator('.ant-tree-treenode [data-testid^="dept-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+    assert.deepEqual(await order(), [`dept-${CORP_NAME}`, 'dept-研发中心', 'dept-市场部']);
+    const target = page.getByTestId('dept-研发中心');
+    await page.getByTestId('dept-市场部').getByText('市场部').dragTo(target, { targetPosition: { x: 10, y: 2 } });
+    await page.waitForFunction(() => document.querySelectorAll('.ant-tree-treenode [data-testid^="dept-"]')[1]?.getAttribute('data-testid') === 'dept-市场部');
+    assert.deepEqual(await order(), [`dept-${CORP_NAME}`, 'dept-市场部', 'dept-研发中心']);
+    await page.getByTestId('dept-研发中心').getByText('研发中心').click();
+    await page.locator('.ant-tree-treenode-selected').getByText('研发中心').waitFor();
+
+    // A member in it.
+    await page.getByRole('button', { name: '添加成员' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByLabel('姓名').fill('王小明');
+    await drawer.getByLabel('账号').fill('wangxiaoming');
+    await drawer.getByLabel('手机').fill('13800001234');
+    await drawer.getByLabel('职务').fill('工程师');
+    await drawer.locator('.ant-select-selection-item').getByText('研发中心').waitFor();
+    await drawer.getByRole('button', { name: '保 存' }).or(drawer.getByRole('button', { name: '保存' })).click();
+    const table = page.locator('.ant-table');
+    await table.getByText('王小明').waitFor();
+    await page.getByTestId('dept-研发中心').getByText('1 人').waitFor();
+
+    // Found by pinyin initials, not by an unrelated word.
+    const search = page.getByPlaceholder('搜索姓名、拼音、手机号或账号');
+    await search.fill('wxm');
+    await search.press('Enter');
+    await table.getByText('王小明').waitFor();
+    await search.fill('zhangsan');
+    await search.press('Enter');
+    await table.getByText('王小明').waitFor({ state: 'detached' });
+    await search.fill('');
+    await search.press('Enter');
+
+    // Departure.
+    await table.getByText('王小明').click();
+    await drawer.getByRole('button', { name: '办理离职' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已办理离职').waitFor();
+    await table.getByText('王小明').waitFor({ state: 'detached' });
+    await page.getByText('已离职', { exact: true }).first().click();
+    await table.getByText('王小明').waitFor();
+
+    // English.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    await page.getByText('Include sub-departments').waitFor({ state: 'detached' });
+    await table.getByText('Departed').waitFor();
+  });
+  it('imports a members file: every bad row is listed and nothing is written; a good file shows progress to the end', async () => {
+    const page = await ui.page();
+    await registerVia(page, 'contacts_import_e2e');
+    await page.goto('/contacts');
+    await page.getByRole('heading', { name: '通讯录' }).waitFor();
+    const upload = async (lines: string[]) => {
+      await page.getByRole('button', { name: '导入' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('input[type=file]').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`) });
+      await dialog.getByRole('button', { name: '开始导入' }).click();
+      return dialog;
+    };
+
+    let dialog = await upload(['姓名,账号,手机,部门', '赵一,zhaoyi,13600000001,' + CORP_NAME, '钱二,qianer,136,不存在的部门']);
+    await dialog.getByText('文件中有错误，未导入任何数据').waitFor();
+    const errors = dialog.locator('.ant-table-tbody tr');
+    await errors.first().waitFor();
+    assert.deepEqual(await errors.allInnerTexts(), ['3\tphone\t格式错误', '3\tdepartments\t部门不存在']);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.locator('.ant-table').getByText('赵一').waitFor({ state: 'detached' });
+
+    dialog = await upload(['姓名,账号,手机,部门', '赵一,zhaoyi,13600000001,' + CORP_NAME, '钱二,qianer,13600000002,' + CORP_NAME]);
+    await dialog.getByText('导入完成，共导入 2 条').waitFor();
+    await dialog.getByTestId('import-progress').and(page.locator('.ant-progress-status-success')).waitFor();
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.locator('.ant-table').getByText('钱二').waitFor();
+  });
+});

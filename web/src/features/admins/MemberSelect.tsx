@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { searchMembers } from './api';
+
+/** Picks one member of the contacts by name, pinyin or user id. */
+export function MemberSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
+  const { t } = useTranslation('admins');
+  const [q, setQ] = useState('');
+  const members = useQuery({ queryKey: ['/contacts/members', 'admin-picker', q], queryFn: () => searchMembers(q) });
+  return (
+    <Select
+      id={id}
+      showSearch
+      value={value}
+      onChange={onChange}
+      filterOption={false}
+      onSearch={setQ}
+      placeholder={t('memberSearch')}
+      loading={members.isPending}
+      data-testid="member-select"
+      options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} (${m.userid})` }))}
+    />
+  );
+}

@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { useMe } from '../../session';
+
+interface AppItem {
+  id: string;
+  kind: 'system' | 'custom';
+  name: string;
+  description: string;
+  myRight: 'send' | 'manage' | null;
+}
+
+const appsKey = ['/apps'] as const;
+
+export function AppsPage() {
+  const { t } = useTranslation('apps');
+  const me = useMe();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const apps = useQuery({ queryKey: appsKey, queryFn: () => api.get<{ items: AppItem[] }>('/apps'), select: (d) => d.items });
+  const [creating, setCreating] = useState(false);
+  const [sending, setSending] = useState<AppItem | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const rotate = useMutation({ mutationFn: (id: string) => api.post<{ secret: string }>(`/apps/${encodeURIComponent(id)}/secret`), onSuccess: (r) => setSecret(r.secret), onError: notifyError });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/apps/${encodeURIComponent(id)}`), onSuccess: () => queryClient.invalidateQueries({ queryKey: appsKey }), onError: notifyError });
+
+  return (
+    <>
+      <PageHeader title={t('title')} extra={me.roles.superAdmin && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}>
+        {t('intro')}
+      </PageHeader>
+      <Card>
+        <ErrorAlert error={apps.error} />
+        <Table<AppItem>
+          rowKey="id"
+          pagination={false}
+          loading={apps.isPending}
+          dataSource={apps.data}
+          columns={[
+            { key: 'name', title: t('columns.name'), render: (_, a) => <Flex vertical><Typography.Text strong>{a.name}</Typography.Text><Typography.Text type="secondary">{a.description}</Typography.Text></Flex> },
+            { key: 'kind', title: t('columns.kind'), render: (_, a) => <Tag>{t(`kind.${a.kind}`)}</Tag> },
+            { key: 'right', title: t('columns.right'), render: (_, a) => a.myRight && <Tag color={a.myRight === 'manage' ? 'blue' : 'default'}>{t(`right.${a.myRight}`)}</Tag> },
+            {
+              key: 'actions',
+              title: t('columns.actions'),
+              render: (_, a) => (
+                <Flex gap="small">
+                  {a.myRight && <Button type="link" size="small" onClick={() => setSending(a)}>{t('send')}</Button>}
+                  {a.kind === 'custom' && a.myRight === 'manage' && <Button type="link" size="small" onClick={() => rotate.mutate(a.id)}>{t('rotate')}</Button>}
+                  {a.kind === 'custom' && me.roles.superAdmin && (
+                    <Popconfirm title={t('deleteConfirm')} onConfirm={() => remove.mutate(a.id)}>
+                      <Button type="link" danger size="small">{t('delete')}</Button>
+                    </Popconfirm>
+                  )}
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {creating && (
+        <FormModal<{ name: string; description: string }>
+          open
+          title={t('create')}
+          onClose={() => setCreating(false)}
+          onSubmit={async (v) => {
+            const created = await api.post<{ secret: string }>('/apps', { name: v.name, description: v.description ?? '', visibleRange: { memberIds: [], departmentIds: [], tagIds: [] } });
+            await queryClient.invalidateQueries({ queryKey: appsKey });
+            setSecret(created.secret);
+          }}
+        >
+          <Form.Item name="name" label={t('form.name')} rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
+          <Form.Item name="description" label={t('form.description')} rules={[{ max: 200 }]}><Input.TextArea /></Form.Item>
+        </FormModal>
+      )}
+      {sending && (
+        <FormModal<{ title: string; body: string }>
+          open
+          title={`${t('send')} · ${sending.name}`}
+          onClose={() => setSending(null)}
+          onSubmit={async (v) => {
+            // Everyone the sender may reach: the server keeps only members inside the sender's contacts rights.
+            const departments = await api.get<{ items: { id: string; parentId: string | null }[] }>('/contacts/departments');
+            const root = departments.items.find((d) => d.parentId === null);
+            const r = await api.post<{ reached: number; outOfScope: number }>(`/apps/${encodeURIComponent(sending.id)}/messages`, {
+              recipients: { departmentIds: root ? [root.id] : [] },
+              title: v.title,
+              body: v.body,
+              idempotencyKey: crypto.randomUUID(),
+            });
+            void message.success(t('sent', r));
+          }}
+        >
+          <Form.Item name="title" label={t('form.title')} rules={[{ required: true, whitespace: true }, { max: 100 }]}><Input /></Form.Item>
+          <Form.Item name="body" label={t('form.body')} rules={[{ required: true, whitespace: true }, { max: 2000 }]}><Input.TextArea rows={4} /></Form.Item>
+        </FormModal>
+      )}
+      <Modal open={secret !== null} title={t('secret.title')} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} cancelButtonProps={{ style: { display: 'none' } }}>
+        <Typography.Paragraph type="warning">{t('secret.notice')}</Typography.Paragraph>
+        <Typography.Paragraph copyable code>{secret}</Typography.Paragraph>
+      </Modal>
+    </>
+  );
+}

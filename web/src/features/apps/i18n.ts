@@ -1,0 +1,36 @@
+import { defineMessages } from '../../i18n/define';
+
+export default defineMessages(
+  {
+    nav: '应用管理',
+    title: '应用管理',
+    intro: '应用权限分为发消息权限和管理权限，拥有管理权限默认则拥有发消息权限。分级管理员发消息只能发给其通讯录管理权限内的成员。',
+    create: '创建应用',
+    columns: { name: '应用', kind: '类型', right: '我的权限', actions: '操作' },
+    kind: { system: '系统应用', custom: '自建应用' },
+    right: { send: '发消息', manage: '管理' },
+    send: '发消息',
+    rotate: '重置 Secret',
+    delete: '删除',
+    deleteConfirm: '删除应用后所有管理员在该应用上的权限一并删除。确定删除？',
+    form: { name: '应用名称', description: '应用介绍', departments: '可见范围（部门）', title: '消息标题', body: '消息内容' },
+    sent: '已送达 {{reached}} 人，{{outOfScope}} 人不在你的通讯录权限或应用可见范围内',
+    secret: { title: '应用 Secret', notice: '请立即复制并妥善保存 Secret，关闭后将无法再次查看。' },
+  },
+  {
+    nav: 'Apps',
+    title: 'Apps',
+    intro: 'App rights are send messages and manage; manage includes send. A hierarchical admin sends only to members inside its contacts rights.',
+    create: 'Create app',
+    columns: { name: 'App', kind: 'Kind', right: 'My right', actions: 'Actions' },
+    kind: { system: 'System app', custom: 'Custom app' },
+    right: { send: 'Send messages', manage: 'Manage' },
+    send: 'Send message',
+    rotate: 'Reset secret',
+    delete: 'Delete',
+    deleteConfirm: "Every admin's rights on this app go with it. Delete the app?",
+    form: { name: 'App name', description: 'Description', departments: 'Visible to (departments)', title: 'Title', body: 'Message' },
+    sent: 'Delivered to {{reached}}; {{outOfScope}} outside your contacts rights or the visible range',
+    secret: { title: 'App secret', notice: 'Copy the secret now and keep it safe. It will not be shown again.' },
+  },
+);

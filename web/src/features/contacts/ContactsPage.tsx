@@ -1,0 +1,139 @@
+import { DownloadOutlined, PlusOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Dropdown, Flex, Input, Segmented, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CursorTable } from '../../components/CursorTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { useCursorList } from '../../hooks/useCursorList';
+import { membersPath, useDepartments, type Member } from './api';
+import { DepartmentTree } from './DepartmentTree';
+import { ImportModal } from './ImportModal';
+import { MemberDrawer } from './MemberDrawer';
+import { TagsModal } from './TagsModal';
+
+/** 通讯录: the department tree on the left, the members of the chosen department on the right. */
+export function ContactsPage() {
+  const { t, i18n } = useTranslation('contacts');
+  const departments = useDepartments();
+  const items = departments.data?.items ?? [];
+  const canManage = departments.data?.canManage ?? false;
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const departmentId = chosen ?? items[0]?.id;
+  const [includeSub, setIncludeSub] = useState(true);
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<'current' | 'departed'>('current');
+  const [drawer, setDrawer] = useState<{ member: Member | null } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [tagsOpen, setTagsOpen] = useState(false);
+
+  // Departed members have left the tree: they are listed for the whole enterprise.
+  const params =
+    status === 'departed'
+      ? { status: 'departed', q }
+      : { departmentId: departmentId ?? '', includeSub: includeSub ? 'true' : undefined, q };
+  const members = useCursorList<Member>(membersPath, departmentId || status === 'departed' ? params : { q: '__none__' });
+
+  const columns: TableColumnsType<Member> = [
+    {
+      key: 'name',
+      title: t('columns.name'),
+      render: (_, m) => (
+        <Space size={4}>
+          <Typography.Link onClick={() => setDrawer({ member: m })}>{m.name}</Typography.Link>
+          {m.headOf.length > 0 && <Tag color="gold">{t('head')}</Tag>}
+        </Space>
+      ),
+    },
+    { key: 'userid', title: t('columns.userid'), dataIndex: 'userid' },
+    { key: 'position', title: t('columns.position'), dataIndex: 'position' },
+    { key: 'departments', title: t('columns.departments'), render: (_, m) => m.departments.map((d) => d.name).join('、') },
+    { key: 'phone', title: t('columns.phone'), dataIndex: 'phone' },
+    {
+      key: 'status',
+      title: t('columns.status'),
+      render: (_, m) => <Tag color={m.status === 'active' ? 'success' : m.status === 'disabled' ? 'warning' : 'default'}>{t(`status.${m.status}`)}</Tag>,
+    },
+  ];
+
+  const exportHref = (kind: 'members' | 'departments', format: 'xlsx' | 'csv') => `/api/v1/contacts/export?kind=${kind}&format=${format}`;
+  const exportItems = (['members', 'departments'] as const).flatMap((kind) =>
+    (['xlsx', 'csv'] as const).map((format) => ({
+      key: `${kind}.${format}`,
+      label: (
+        <a href={exportHref(kind, format)} download hrefLang={i18n.language}>
+          {t(kind === 'members' ? 'exportMembers' : 'exportDepartments')} (.{format})
+        </a>
+      ),
+    })),
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        extra={
+          <Space wrap>
+            <Button icon={<TagsOutlined />} onClick={() => setTagsOpen(true)}>
+              {t('tags')}
+            </Button>
+            {canManage && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('import')}
+              </Button>
+            )}
+            <Dropdown menu={{ items: exportItems }}>
+              <Button icon={<DownloadOutlined />}>{t('export')}</Button>
+            </Dropdown>
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ member: null })}>
+                {t('addMember')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {t('intro')}
+      </PageHeader>
+      {departments.data && !canManage && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={departments.error} />
+      <Flex gap="middle" align="start">
+        <Card title={t('departments')} size="small" style={{ width: 300, flexShrink: 0 }}>
+          <DepartmentTree departments={items} selected={departmentId} onSelect={(id) => { setChosen(id); setStatus('current'); }} />
+        </Card>
+        <Card size="small" style={{ flex: 1, minWidth: 0 }}>
+          <Flex vertical gap="middle">
+            <Flex gap="middle" align="center" wrap>
+              <Input.Search allowClear placeholder={t('search')} style={{ width: 280 }} onSearch={setQ} aria-label={t('search')} />
+              <Segmented
+                value={status}
+                onChange={(v) => setStatus(v as 'current' | 'departed')}
+                options={[
+                  { value: 'current', label: t('statusFilter.current') },
+                  { value: 'departed', label: t('statusFilter.departed') },
+                ]}
+              />
+              {status === 'current' && (
+                <Space>
+                  <Switch checked={includeSub} onChange={setIncludeSub} aria-label={t('includeSub')} />
+                  <span>{t('includeSub')}</span>
+                </Space>
+              )}
+            </Flex>
+            <CursorTable<Member> list={members} columns={columns} size="middle" />
+          </Flex>
+        </Card>
+      </Flex>
+      <MemberDrawer
+        open={drawer !== null}
+        member={drawer?.member ?? null}
+        departments={items}
+        defaultDepartmentId={departmentId}
+        canManage={canManage}
+        onClose={() => setDrawer(null)}
+      />
+      <ImportModal open={importing} onClose={() => setImporting(false)} />
+      <TagsModal open={tagsOpen} onClose={() => setTagsOpen(false)} departments={items} canManage={canManage} />
+    </>
+  );
+}
