@@ -1,0 +1,64 @@
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { systemActor } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { enterprise } from '../admin/admin.testkit.ts';
+import { ChargeBatcher } from './charger.ts';
+import { checkInvariants, clearingAccount, ensureWallet, post } from './ledger.service.ts';
+import { key } from './wallet.fixture.ts';
+
+describeEachDialect('wallet group commit (charges batched into one transaction)', (use) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(use());
+  });
+  after(() => t.close());
+
+  async function wallet(balance: number, on = true): Promise<string> {
+    const { corpId } = await enterprise(t);
+    await ensureWallet({ corpId, trx: t.deps.db, now: t.clock.now() });
+    if (balance > 0) await t.deps.db.transaction().execute((trx) => post({ corpId, trx, now: t.clock.now(), actor: systemActor }, { type: 'topup', amount: balance, counterAccount: clearingAccount('wechat_pay'), description: '充值' }));
+    await t.deps.db.updateTable('wallets').set({ auto_deduct_acquisition: on ? 1 : 0 }).where('corp_id', '=', corpId).execute();
+    return corpId;
+  }
+
+  it('one batch gives each charge the outcome it would have alone: a refused one in the middle sinks nothing', async () => {
+    const a = await wallet(500);
+    const off = await wallet(500, false);
+    const batcher = new ChargeBatcher(t.deps.db, use().dialect);
+    const charge = (corpId: string, amountFen: number, k: string, description = '获客') =>
+      batcher.charge(corpId, systemActor, t.clock.now(), { item: 'acquisition', amountFen, idempotencyKey: k, description }).then(
+        (ok) => ok.balanceAfter,
+        (error: DomainError) => error.code,
+      );
+    const dup = key();
+    // Submitted in one turn of the event loop: they share one transaction.
+    const results = await Promise.all([
+      charge(a, 200, key()),
+      charge(a, 400, key()),
+      charge(a, 100, dup),
+      charge(a, 100, dup),
+      charge(a, 100, dup, 'another request'),
+      charge(off, 100, key()),
+      charge(a, 200, key()),
+      charge(a, 0, key()),
+    ]);
+    assert.deepEqual(results, [300, 'wallet.insufficient_balance', 200, 200, 'idempotency.key_reused', 'wallet.auto_deduct_off', 0, 'wallet.amount_invalid']);
+    const inv = await checkInvariants(t.deps.db, a);
+    assert.deepEqual([inv.balance, inv.ledgerSum, inv.walletEntries, inv.unbalancedTxns, inv.chainBreaks, inv.consumed], [0, 0, 0, 0, 0, 500]);
+    // A later batch replays an acknowledged key.
+    assert.equal(await charge(a, 100, dup), 200);
+  });
+
+  it('many callers in flight: exactly the affordable charges succeed and the books balance', async () => {
+    const a = await wallet(10_000);
+    const batcher = new ChargeBatcher(t.deps.db, use().dialect);
+    const results = await Promise.allSettled(Array.from({ length: 150 }, () => batcher.charge(a, systemActor, t.clock.now(), { item: 'acquisition', amountFen: 100, idempotencyKey: key(), description: '获客' })));
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 100);
+    assert.ok(results.every((r) => r.status === 'fulfilled' || (r.reason as DomainError).code === 'wallet.insufficient_balance'));
+    const inv = await checkInvariants(t.deps.db, a);
+    assert.deepEqual([inv.balance, inv.ledgerSum, inv.chainBreaks, inv.unbalancedTxns], [0, 0, 0, 0]);
+  });
+});

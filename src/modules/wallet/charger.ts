@@ -1,0 +1,247 @@
+import { sql } from 'kysely';
+import type { Db, Executor, Tables } from '../../platform/db/schema.ts';
+import type { DialectName } from '../../platform/db/database.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { requestHash } from '../../platform/idempotency.ts';
+import { autoDeduct, type AutoDeductInput, type Deduction } from './autodeduct.service.ts';
+import { revenueAccount, serialNumber, WALLET_ACCOUNT, type LedgerActor } from './ledger.service.ts';
+import { checkAlert } from './alerts.service.ts';
+import { WalletErrors } from './wallet.errors.ts';
+
+/**
+ * Group commit for metered charges that arrive on their own (the HTTP deduction API): charges that
+ * are waiting while a batch commits go together in the next transaction, so one commit (one fsync,
+ * one hold of the hot wallet's row lock) covers many. Each charge keeps its own idempotency claim
+ * and its own compare-and-set, so one that is refused (too little balance, key reused) is left out
+ * without sinking the others. A charge is answered only after its batch has committed.
+ */
+interface Pending {
+  corpId: string;
+  actor: LedgerActor;
+  now: number;
+  input: AutoDeductInput;
+  resolve(value: Deduction): void;
+  reject(error: unknown): void;
+}
+
+const MAX_BATCH = 256;
+const GATHER_TURNS = 4;
+
+export class ChargeBatcher {
+  readonly #queue: Pending[] = [];
+  #running = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: DialectName,
+  ) {}
+
+  charge(corpId: string, actor: LedgerActor, now: number, input: AutoDeductInput): Promise<Deduction> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ corpId, actor, now, input, resolve, reject });
+      if (!this.#running) {
+        this.#running = true;
+        // Let the charges already on their way in this turn of the event loop join the first batch.
+        setImmediate(() => void this.#drain());
+      }
+    });
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#queue.length > 0) {
+        await this.#run(this.#queue.splice(0, MAX_BATCH));
+        await this.#gather();
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /**
+   * Callers answered by the last batch send their next charge a few turns of the event loop later
+   * (over HTTP: the response goes out, the next request comes in and is authenticated). Waiting
+   * while the queue still grows, a few turns at most, lets them ride together in the next batch
+   * instead of paying one commit each.
+   */
+  async #gather(): Promise<void> {
+    for (let turn = 0; turn < GATHER_TURNS && this.#queue.length < MAX_BATCH; turn++) {
+      const before = this.#queue.length;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.#queue.length === before && before > 0 && turn > 0) return;
+    }
+  }
+
+  async #run(batch: Pending[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.db.transaction().execute((trx) => chargeBatch(trx, this.dialect, batch));
+    } catch (error) {
+      // Something unexpected sank the whole batch (on PostgreSQL: a key claimed meanwhile by another
+      // server): run each charge alone, through the one-at-a-time path, so only the guilty one fails.
+      if (batch.length === 1) {
+        await this.#runAlone(batch[0]!, error);
+        return;
+      }
+      for (const p of batch) await this.#run([p]);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i]!;
+      if ('ok' in outcome) p.resolve(outcome.ok);
+      else p.reject(outcome.error);
+    });
+  }
+
+  async #runAlone(p: Pending, batchError: unknown): Promise<void> {
+    try {
+      p.resolve(await this.db.transaction().execute((trx) => autoDeduct({ corpId: p.corpId, actor: p.actor, trx, now: p.now }, p.input)));
+    } catch (error) {
+      p.reject(error instanceof DomainError ? error : batchError);
+    }
+  }
+}
+
+type Outcome = { ok: Deduction } | { error: DomainError };
+
+/**
+ * One transaction for many charges, with a handful of statements whatever its size: one read of the
+ * keys already used, per enterprise one read of its wallet (locked on PostgreSQL), then each charge is
+ * checked in arrival order against the running balance (one that does not fit is refused and
+ * changes nothing), the wallet is updated once with a compare-and-set on the balance and position
+ * it was read at, and one multi-row insert each writes the ledger rows, the double entries and the
+ * idempotency keys. The same outcome, charge by charge, as calling `autoDeduct` one after another.
+ * If anything moved underneath (the compare-and-set or a key claimed meanwhile), the batch throws and
+ * the batcher replays its charges one at a time.
+ */
+async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(batch.length);
+  const storedKey = (p: Pending) => `deduct:${p.input.idempotencyKey}`;
+  const hashes = batch.map((p) => requestHash({ command: 'wallet.autoDeduct', item: p.input.item, amountFen: p.input.amountFen, description: p.input.description }));
+
+  const byCorp = new Map<string, string[]>();
+  for (const p of batch) byCorp.set(p.corpId, [...(byCorp.get(p.corpId) ?? []), storedKey(p)]);
+  const known = new Map<string, { hash: string; response: string }>();
+  const wallets = new Map<string, { balance: number; seq: number; readBalance: number; readSeq: number; on: boolean; alertFen: number | null; spent: number; count: number; now: number }>();
+  // Wallets are locked in one order (by enterprise id), so two batches never wait on each other in a cycle.
+  for (const [corpId, keys] of [...byCorp].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const rows = await trx.selectFrom('idempotency_keys').select(['key', 'request_hash', 'response_json']).where('corp_id', '=', corpId).where('key', 'in', keys).execute();
+    for (const r of rows) known.set(`${corpId}|${r.key}`, { hash: r.request_hash, response: r.response_json });
+    let q = trx.selectFrom('wallets').select(['balance', 'seq', 'auto_deduct_acquisition', 'alert_enabled', 'alert_fen']).where('corp_id', '=', corpId);
+    if (dialect === 'postgres') q = q.forUpdate();
+    const w = await q.executeTakeFirst();
+    if (w) {
+      const balance = Number(w.balance);
+      const seq = Number(w.seq);
+      wallets.set(corpId, { balance, seq, readBalance: balance, readSeq: seq, on: w.auto_deduct_acquisition === 1, alertFen: w.alert_enabled === 1 ? Number(w.alert_fen) : null, spent: 0, count: 0, now: 0 });
+    }
+  }
+
+  const txns: Tables['wallet_txns'][] = [];
+  const entries: Tables['wallet_entries'][] = [];
+  const keys: Tables['idempotency_keys'][] = [];
+  const firstInBatch = new Map<string, number>();
+  for (const [i, p] of batch.entries()) {
+    const id = `${p.corpId}|${storedKey(p)}`;
+    const seen = known.get(id);
+    if (seen) {
+      outcomes[i] = seen.hash === hashes[i] && seen.response !== '' ? { ok: JSON.parse(seen.response) as Deduction } : { error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) };
+      continue;
+    }
+    const earlier = firstInBatch.get(id);
+    if (earlier !== undefined) {
+      outcomes[i] = hashes[earlier] !== hashes[i] ? { error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) } : outcomes[earlier]!;
+      continue;
+    }
+    const amount = p.input.amountFen;
+    if (p.input.item !== 'acquisition') {
+      outcomes[i] = { error: new DomainError(WalletErrors['wallet.auto_deduct_unsupported'], { item: p.input.item }) };
+      continue;
+    }
+    if (!Number.isSafeInteger(amount) || amount <= 0) {
+      outcomes[i] = { error: new DomainError(WalletErrors['wallet.amount_invalid'], { amount }) };
+      continue;
+    }
+    const wallet = wallets.get(p.corpId);
+    if (!wallet?.on) {
+      outcomes[i] = { error: new DomainError(WalletErrors['wallet.auto_deduct_off'], { item: 'acquisition' }) };
+      continue;
+    }
+    // This charge's own check against the balance left by the ones before it.
+    if (wallet.balance < amount) {
+      outcomes[i] = { error: new DomainError(WalletErrors['wallet.insufficient_balance'], { required: amount }) };
+      continue;
+    }
+    wallet.balance -= amount;
+    wallet.seq += 1;
+    wallet.spent += amount;
+    wallet.count += 1;
+    wallet.now = Math.max(wallet.now, p.now);
+    firstInBatch.set(id, i);
+    const txnId = newId('txn', p.now);
+    const serialNo = serialNumber(p.now);
+    txns.push({
+      corp_id: p.corpId,
+      id: txnId,
+      serial_no: serialNo,
+      seq: wallet.seq,
+      type: 'auto_deduct',
+      item: 'acquisition',
+      description: p.input.description,
+      amount: -amount,
+      balance_after: wallet.balance,
+      order_id: null,
+      invoice_state: 'open',
+      invoice_id: null,
+      actor_kind: p.actor.kind,
+      actor_id: p.actor.id,
+      actor_name: p.actor.name,
+      created_at: p.now,
+    });
+    entries.push(
+      { corp_id: p.corpId, txn_id: txnId, line: 0, account: WALLET_ACCOUNT, amount: -amount, created_at: p.now },
+      { corp_id: p.corpId, txn_id: txnId, line: 1, account: revenueAccount('acquisition'), amount, created_at: p.now },
+    );
+    const result: Deduction = { serialNo, balanceAfter: wallet.balance };
+    keys.push({ corp_id: p.corpId, key: storedKey(p), request_hash: hashes[i]!, response_json: JSON.stringify(result), created_at: p.now });
+    outcomes[i] = { ok: result };
+  }
+
+  for (const [corpId, w] of wallets) {
+    if (w.count === 0) continue;
+    // Compare-and-set on what was read: nothing else moved this wallet in between, or the batch is undone.
+    const moved = await trx
+      .updateTable('wallets')
+      .set({ balance: sql<number>`balance - ${w.spent}`, seq: sql<number>`seq + ${w.count}`, consumed: sql<number>`consumed + ${w.spent}`, updated_at: w.now })
+      .where('corp_id', '=', corpId)
+      .where('balance', '=', w.readBalance)
+      .where('seq', '=', w.readSeq)
+      .where('balance', '>=', w.spent)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw new Error('the wallet moved during the batch');
+  }
+  // SQLite allows 32,766 bound values per statement: chunks stay well below.
+  for (let at = 0; at < txns.length; at += 500) await trx.insertInto('wallet_txns').values(txns.slice(at, at + 500)).execute();
+  for (let at = 0; at < entries.length; at += 1000) await trx.insertInto('wallet_entries').values(entries.slice(at, at + 1000)).execute();
+  for (let at = 0; at < keys.length; at += 1000) {
+    const chunk = keys.slice(at, at + 1000);
+    const inserted = await trx.insertInto('idempotency_keys').values(chunk).onConflict((oc) => oc.columns(['corp_id', 'key']).doNothing()).returning('key').execute();
+    // A key another transaction claimed after our read (PostgreSQL, several servers): undo the batch.
+    if (inserted.length !== chunk.length) throw new Error('an idempotency key was claimed concurrently');
+  }
+  for (const [corpId, w] of wallets) if (w.count > 0 && w.alertFen !== null && w.balance < w.alertFen) await checkAlert({ corpId, trx, now: w.now });
+  return outcomes;
+}
+
+const batchers = new WeakMap<Db, ChargeBatcher>();
+
+/** One batcher per database handle: every request of a server shares it. */
+export function chargeBatcher(db: Db, dialect: DialectName): ChargeBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new ChargeBatcher(db, dialect);
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}

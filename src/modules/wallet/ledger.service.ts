@@ -1,0 +1,255 @@
+import './wallet.tables.ts';
+import { sql } from 'kysely';
+import type { TxCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { toIso } from '../../platform/clock.ts';
+import { WalletErrors } from './wallet.errors.ts';
+import type { InvoiceState, TxnType } from './wallet.tables.ts';
+
+/**
+ * The fund ledger (资金明细). Every movement is one balance update guarded by compare-and-set, one
+ * ledger row with the balance after it, and double entries that sum to zero:
+ * `wallet` (the enterprise's balance), `clearing:<channel>` (money arriving from or leaving to
+ * the outside), `revenue:<item>` (what the platform earned).
+ */
+export const WALLET_ACCOUNT = 'wallet';
+export const clearingAccount = (channel: string) => `clearing:${channel}`;
+export const revenueAccount = (item: string) => `revenue:${item}`;
+
+export interface Movement {
+  type: TxnType;
+  /** Signed change of the balance: negative for a debit. */
+  amount: number;
+  /** Where the other side of the double entry goes. */
+  counterAccount: string;
+  description: string;
+  item?: string | null;
+  orderId?: string | null;
+  /** Consumption (balance-paid orders, auto-deductions) is counted for invoices; refunds take it back. */
+  consumedDelta?: number;
+  /** Only while auto-deduction of the acquisition assistant is on (checked in the same statement). */
+  requireAutoDeduct?: boolean;
+}
+
+export interface Posted {
+  txnId: string;
+  serialNo: string;
+  balanceAfter: number;
+  seq: number;
+  alert: { enabled: boolean; fen: number };
+}
+
+/** Who the ledger shows as 操作者. */
+export interface LedgerActor {
+  kind: string;
+  id: string;
+  name: string;
+}
+
+export type MoveCtx = TxCtx & { actor: LedgerActor };
+
+/** The wallet row exists from the first credit or setting; reading an absent wallet reads zero. */
+export async function ensureWallet(ctx: TxCtx): Promise<void> {
+  await ctx.trx
+    .insertInto('wallets')
+    .values({
+      corp_id: ctx.corpId,
+      balance: 0,
+      seq: 0,
+      consumed: 0,
+      invoiced: 0,
+      alert_enabled: 0,
+      alert_fen: 0,
+      alert_frequency: 'daily',
+      alert_recipients_json: '{}',
+      auto_deduct_acquisition: 0,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .onConflict((oc) => oc.column('corp_id').doNothing())
+    .execute();
+}
+
+/** `交易流水号`: a ULID body, unique across every enterprise and sortable by time. */
+export function serialNumber(now: number): string {
+  return newId('x', now).slice(2);
+}
+
+export function assertPositiveFen(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new DomainError(WalletErrors['wallet.amount_invalid'], { amount });
+}
+
+/**
+ * Moves money in or out of the wallet. A debit is one compare-and-set statement
+ * (`balance >= amount`): with too little money it changes nothing and fails with
+ * `wallet.insufficient_balance`, however many debits run at once.
+ */
+export async function post(ctx: MoveCtx, movement: Movement): Promise<Posted> {
+  const consumedDelta = movement.consumedDelta ?? 0;
+  if (movement.amount >= 0) await ensureWallet(ctx);
+  let q = ctx.trx
+    .updateTable('wallets')
+    .set({
+      balance: sql<number>`balance + ${movement.amount}`,
+      seq: sql<number>`seq + 1`,
+      consumed: sql<number>`consumed + ${consumedDelta}`,
+      updated_at: ctx.now,
+    })
+    .where('corp_id', '=', ctx.corpId);
+  if (movement.amount < 0) q = q.where('balance', '>=', -movement.amount);
+  // A refund gives consumption back only while what is left still covers what was invoiced.
+  if (consumedDelta < 0) q = q.where(sql<boolean>`consumed + ${consumedDelta} >= invoiced`);
+  if (movement.requireAutoDeduct) q = q.where('auto_deduct_acquisition', '=', 1);
+  const row = await q.returning(['balance', 'seq', 'alert_enabled', 'alert_fen']).executeTakeFirst();
+  if (!row) throw await whyRefused(ctx, movement);
+  const txnId = newId('txn', ctx.now);
+  const serialNo = serialNumber(ctx.now);
+  const balanceAfter = Number(row.balance);
+  const seq = Number(row.seq);
+  const invoiceState: InvoiceState = consumedDelta > 0 ? 'open' : 'none';
+  await ctx.trx
+    .insertInto('wallet_txns')
+    .values({
+      corp_id: ctx.corpId,
+      id: txnId,
+      serial_no: serialNo,
+      seq,
+      type: movement.type,
+      item: movement.item ?? null,
+      description: movement.description,
+      amount: movement.amount,
+      balance_after: balanceAfter,
+      order_id: movement.orderId ?? null,
+      invoice_state: invoiceState,
+      invoice_id: null,
+      actor_kind: ctx.actor.kind,
+      actor_id: ctx.actor.id,
+      actor_name: ctx.actor.name,
+      created_at: ctx.now,
+    })
+    .execute();
+  await insertEntries(ctx, txnId, [
+    [WALLET_ACCOUNT, movement.amount],
+    [movement.counterAccount, -movement.amount],
+  ]);
+  return { txnId, serialNo, balanceAfter, seq, alert: { enabled: row.alert_enabled === 1, fen: Number(row.alert_fen) } };
+}
+
+/** Zero rows updated: say which guard refused, reading the row only on this rare path. */
+async function whyRefused(ctx: TxCtx, movement: Movement): Promise<DomainError> {
+  const wallet = await ctx.trx.selectFrom('wallets').select(['auto_deduct_acquisition']).where('corp_id', '=', ctx.corpId).executeTakeFirst();
+  if (movement.requireAutoDeduct && wallet?.auto_deduct_acquisition !== 1) return new DomainError(WalletErrors['wallet.auto_deduct_off'], { item: movement.item });
+  if (movement.amount < 0) return new DomainError(WalletErrors['wallet.insufficient_balance'], { required: -movement.amount });
+  return new DomainError(WalletErrors['wallet.invoice_exceeds_consumption']);
+}
+
+/** Double entries of one transaction; refuses lines that do not sum to zero. */
+export async function insertEntries(ctx: TxCtx, txnId: string, lines: [account: string, amount: number][]): Promise<void> {
+  const sum = lines.reduce((s, [, amount]) => s + amount, 0);
+  if (sum !== 0) throw new Error(`entries of ${txnId} sum to ${sum}, not zero`);
+  await ctx.trx
+    .insertInto('wallet_entries')
+    .values(lines.map(([account, amount], line) => ({ corp_id: ctx.corpId, txn_id: txnId, line, account, amount, created_at: ctx.now })))
+    .execute();
+}
+
+export interface WalletView {
+  balanceFen: number;
+  consumedFen: number;
+  invoicedFen: number;
+}
+
+export async function getWallet(db: Executor, corpId: string): Promise<WalletView> {
+  const row = await db.selectFrom('wallets').select(['balance', 'consumed', 'invoiced']).where('corp_id', '=', corpId).executeTakeFirst();
+  return { balanceFen: Number(row?.balance ?? 0), consumedFen: Number(row?.consumed ?? 0), invoicedFen: Number(row?.invoiced ?? 0) };
+}
+
+export interface LedgerRow {
+  serialNo: string;
+  at: string;
+  type: TxnType;
+  item: string | null;
+  description: string;
+  amountFen: number;
+  balanceAfterFen: number;
+  operator: string;
+  seq: number;
+}
+
+export interface LedgerQuery {
+  from?: number | undefined;
+  to?: number | undefined;
+  type?: TxnType | undefined;
+}
+
+export function ledgerQuery(db: Executor, corpId: string, query: LedgerQuery) {
+  let q = db.selectFrom('wallet_txns').selectAll().where('corp_id', '=', corpId);
+  if (query.from !== undefined) q = q.where('created_at', '>=', query.from);
+  if (query.to !== undefined) q = q.where('created_at', '<', query.to);
+  if (query.type) q = q.where('type', '=', query.type);
+  return q;
+}
+
+export function toLedgerRow(row: { serial_no: string; created_at: number; type: TxnType; item: string | null; description: string; amount: number; balance_after: number; actor_name: string; seq: number }): LedgerRow {
+  return {
+    serialNo: row.serial_no,
+    at: toIso(row.created_at),
+    type: row.type,
+    item: row.item,
+    description: row.description,
+    amountFen: Number(row.amount),
+    balanceAfterFen: Number(row.balance_after),
+    operator: row.actor_name,
+    seq: Number(row.seq),
+  };
+}
+
+/** Newest first; the cursor is the last `seq` seen. */
+export async function listLedger(db: Executor, corpId: string, query: LedgerQuery & { cursor?: string | undefined; limit: number }): Promise<{ items: LedgerRow[]; nextCursor: string | null }> {
+  let q = ledgerQuery(db, corpId, query);
+  if (query.cursor) q = q.where('seq', '<', Number(query.cursor));
+  const rows = await q.orderBy('seq', 'desc').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit).map(toLedgerRow);
+  return { items: page, nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.seq) : null };
+}
+
+/** Ledger invariants an auditor checks: used by tests, the crash test and the property test. */
+export async function checkInvariants(db: Executor, corpId: string): Promise<{ balance: number; ledgerSum: number; walletEntries: number; unbalancedTxns: number; chainBreaks: number; consumed: number; invoiced: number }> {
+  const wallet = await getWallet(db, corpId);
+  const sums = await db
+    .selectFrom('wallet_txns')
+    .select(sql<number>`coalesce(sum(amount), 0)`.as('s'))
+    .where('corp_id', '=', corpId)
+    .executeTakeFirstOrThrow();
+  const entries = await db
+    .selectFrom('wallet_entries')
+    .select(sql<number>`coalesce(sum(amount), 0)`.as('s'))
+    .where('corp_id', '=', corpId)
+    .where('account', '=', WALLET_ACCOUNT)
+    .executeTakeFirstOrThrow();
+  const unbalanced = await db
+    .selectFrom('wallet_entries')
+    .select('txn_id')
+    .where('corp_id', '=', corpId)
+    .groupBy('txn_id')
+    .having(sql<number>`sum(amount)`, '<>', 0)
+    .execute();
+  const rows = await db.selectFrom('wallet_txns').select(['amount', 'balance_after', 'seq']).where('corp_id', '=', corpId).orderBy('seq').execute();
+  let previous = 0;
+  let breaks = 0;
+  for (const [i, r] of rows.entries()) {
+    if (Number(r.seq) !== i + 1 || previous + Number(r.amount) !== Number(r.balance_after)) breaks++;
+    previous = Number(r.balance_after);
+  }
+  return {
+    balance: wallet.balanceFen,
+    ledgerSum: Number(sums.s),
+    walletEntries: Number(entries.s),
+    unbalancedTxns: unbalanced.length,
+    chainBreaks: breaks,
+    consumed: wallet.consumedFen,
+    invoiced: wallet.invoicedFen,
+  };
+}

@@ -1,0 +1,121 @@
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
+import { HOUR } from '../../platform/clock.ts';
+import { buy, codeOf, topUp } from './wallet.fixture.ts';
+
+type Row = { serialNo: string; at: string; type: string; description: string; amountFen: number; balanceAfterFen: number; operator: string; seq: number };
+
+describeEachDialect('wallet fund ledger (资金明细)', (use) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(use());
+  });
+  after(() => t.close());
+
+  async function raw(client: Client, url: string) {
+    return t.app.inject({ method: 'GET', url, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  }
+
+  async function filled() {
+    t.clock.set('2026-04-01T09:00:00+08:00');
+    const owner = await t.register({ name: '王会计' });
+    await topUp(owner, 100_000);
+    t.clock.advance(HOUR);
+    await buy(owner, 'mail');
+    t.clock.advance(HOUR);
+    await buy(owner, 'security', 2);
+    t.clock.advance(HOUR);
+    await topUp(owner, 1_234, 'qq_wallet');
+    return owner;
+  }
+
+  it('seed rule 资金明细: time, type, details, amount, balance after, operator, unique serial number; each balance-after is the previous plus the amount', async () => {
+    const owner = await filled();
+    const res = await owner.get<{ items: Row[]; nextCursor: string | null }>('/api/v1/wallet/ledger');
+    assert.equal(res.status, 200);
+    assert.deepEqual(
+      res.body.items.map((r) => [r.at, r.type, r.description, r.amountFen, r.balanceAfterFen, r.operator]),
+      [
+        ['2026-04-01T04:00:00.000Z', 'topup', 'QQ 钱包支付充值', 1_234, 71_234, 'QQ 钱包支付'],
+        ['2026-04-01T03:00:00.000Z', 'purchase', '安全高级功能 × 2', -24_000, 70_000, '王会计'],
+        ['2026-04-01T02:00:00.000Z', 'purchase', '邮件高级功能 × 1', -6_000, 100_000 - 6_000, '王会计'],
+        ['2026-04-01T01:00:00.000Z', 'topup', '微信支付充值', 100_000, 100_000, '微信支付'],
+      ],
+    );
+    const oldestFirst = [...res.body.items].reverse();
+    oldestFirst.reduce((previous, r) => {
+      assert.equal(r.balanceAfterFen, previous + r.amountFen);
+      return r.balanceAfterFen;
+    }, 0);
+    assert.equal(new Set(res.body.items.map((r) => r.serialNo)).size, 4);
+    assert.ok(res.body.items.every((r) => /^[0-9A-Z]{26}$/.test(r.serialNo)));
+  });
+
+  it('filters by type and time, and pages with a cursor', async () => {
+    const owner = await filled();
+    const purchases = await owner.get<{ items: Row[] }>('/api/v1/wallet/ledger?type=purchase');
+    assert.deepEqual(purchases.body.items.map((r) => r.amountFen), [-24_000, -6_000]);
+    const window = await owner.get<{ items: Row[] }>(`/api/v1/wallet/ledger?from=${encodeURIComponent('2026-04-01T10:00:00+08:00')}&to=${encodeURIComponent('2026-04-01T12:00:00+08:00')}`);
+    assert.deepEqual(window.body.items.map((r) => r.amountFen), [-24_000, -6_000]);
+    const page1 = await owner.get<{ items: Row[]; nextCursor: string }>('/api/v1/wallet/ledger?limit=3');
+    assert.equal(page1.body.items.length, 3);
+    const page2 = await owner.get<{ items: Row[]; nextCursor: string | null }>(`/api/v1/wallet/ledger?limit=3&cursor=${page1.body.nextCursor}`);
+    assert.deepEqual(page2.body.items.map((r) => r.amountFen), [100_000]);
+    assert.equal(page2.body.nextCursor, null);
+    const bad = await owner.get('/api/v1/wallet/ledger?type=gift');
+    assert.equal(codeOf(bad.body), 'request.invalid');
+  });
+
+  it('seed rule 资金明细 导出: .csv with a UTF-8 BOM and yuan to 2 decimals, filtered like the list', async () => {
+    const owner = await filled();
+    const res = await raw(owner, '/api/v1/wallet/ledger/export?format=csv');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^text\/csv/);
+    assert.match(String(res.headers['content-disposition']), /attachment; filename="ledger.csv"/);
+    const text = res.rawPayload.toString('utf8');
+    assert.ok(text.startsWith('\uFEFF交易时间,交易类型,购买详情,交易金额(元),可用余额(元),操作者,交易流水号\r\n'));
+    const lines = text.slice(1).trim().split('\r\n').map((l) => l.split(',').slice(0, 6));
+    assert.deepEqual(lines.slice(1), [
+      ['2026-04-01 09:00:00', '充值', '微信支付充值', '1000.00', '1000.00', '微信支付'],
+      ['2026-04-01 10:00:00', '购买', '邮件高级功能 × 1', '-60.00', '940.00', '王会计'],
+      ['2026-04-01 11:00:00', '购买', '安全高级功能 × 2', '-240.00', '700.00', '王会计'],
+      ['2026-04-01 12:00:00', '充值', 'QQ 钱包支付充值', '12.34', '712.34', 'QQ 钱包支付'],
+    ]);
+    const topups = (await raw(owner, '/api/v1/wallet/ledger/export?format=csv&type=topup')).rawPayload.toString('utf8');
+    assert.equal(topups.trim().split('\r\n').length, 3);
+  });
+
+  it('seed rule 资金明细 导出: .xlsx with the same rows, amounts as numbers', async () => {
+    const owner = await filled();
+    const res = await raw(owner, '/api/v1/wallet/ledger/export?format=xlsx');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('资金明细')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 6)));
+    assert.deepEqual(rows, [
+      ['交易时间', '交易类型', '购买详情', '交易金额(元)', '可用余额(元)'],
+      ['2026-04-01 09:00:00', '充值', '微信支付充值', 1000, 1000],
+      ['2026-04-01 10:00:00', '购买', '邮件高级功能 × 1', -60, 940],
+      ['2026-04-01 11:00:00', '购买', '安全高级功能 × 2', -240, 700],
+      ['2026-04-01 12:00:00', '充值', 'QQ 钱包支付充值', 12.34, 712.34],
+    ]);
+  });
+
+  it('a member without the right sees no ledger; an API token needs wallet.read', async () => {
+    const owner = await filled();
+    const token = await owner.post<{ secret: string }>('/api/v1/api-tokens', { name: '财务系统', rights: ['wallet.read'] });
+    assert.equal(token.status, 201, JSON.stringify(token.body));
+    const integration = t.client();
+    integration.bearer = token.body.secret;
+    const res = await integration.get<{ items: Row[] }>('/api/v1/wallet/ledger');
+    assert.equal(res.body.items.length, 4);
+    const cannotPay = await integration.post('/api/v1/wallet/orders', { item: 'mail', quantity: 1 });
+    assert.equal(cannotPay.status, 403);
+  });
+});

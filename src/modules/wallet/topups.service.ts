@@ -1,0 +1,272 @@
+import './wallet.tables.ts';
+import type { Actor, Ctx, TxCtx } from '../../platform/context.ts';
+import type { Db, Executor } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { MINUTE, toIso } from '../../platform/clock.ts';
+import { audit } from '../../platform/audit.ts';
+import { formatYuan, yuanToFen } from '../../platform/money.ts';
+import { idempotent } from '../../platform/idempotency.ts';
+import { TOPUP_CHANNELS, transferCode, verifySignature, type ChannelCallback, type ChannelInstructions } from './channels.ts';
+import { assertPositiveFen, clearingAccount, post } from './ledger.service.ts';
+import { getOrder, markOrderPaidByChannel } from './orders.service.ts';
+import { WalletErrors } from './wallet.errors.ts';
+import type { ChannelName, TopupStatus } from './wallet.tables.ts';
+
+/** 充值: a top-up waits in `pending` until its channel pays it; then the balance is credited once. */
+export interface TopupView {
+  id: string;
+  channel: ChannelName;
+  amountFen: number;
+  status: TopupStatus;
+  orderId: string | null;
+  code: string | null;
+  pendingReason: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  instructions: ChannelInstructions;
+}
+
+type TopupRow = { corp_id: string; id: string; channel: ChannelName; amount: number; status: TopupStatus; order_id: string | null; code: string | null; pending_reason: string | null; created_at: number; paid_at: number | null };
+
+function toView(r: TopupRow): TopupView {
+  return {
+    id: r.id,
+    channel: r.channel,
+    amountFen: Number(r.amount),
+    status: r.status,
+    orderId: r.order_id,
+    code: r.code,
+    pendingReason: r.pending_reason,
+    createdAt: toIso(Number(r.created_at)),
+    paidAt: toIso(r.paid_at === null ? null : Number(r.paid_at)),
+    instructions: TOPUP_CHANNELS[r.channel].instructions({ id: r.id, corpId: r.corp_id, amount: Number(r.amount), code: r.code }),
+  };
+}
+
+export async function getTopup(db: Executor, corpId: string, topupId: string): Promise<TopupView> {
+  const row = await db.selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId).where('id', '=', topupId).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', { topupId });
+  return toView(row);
+}
+
+export async function listTopups(db: Executor, corpId: string, query: { status?: TopupStatus | undefined; limit: number }): Promise<TopupView[]> {
+  let q = db.selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId);
+  if (query.status) q = q.where('status', '=', query.status);
+  return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toView);
+}
+
+async function insertTopup(ctx: Ctx, channel: ChannelName, amount: number, orderId: string | null): Promise<TopupView> {
+  const id = newId('top', ctx.now);
+  const row: TopupRow & { created_by: string; channel_trade_no: null; payer_name: null; txn_id: null } = {
+    corp_id: ctx.corpId,
+    id,
+    channel,
+    amount,
+    status: 'pending',
+    order_id: orderId,
+    code: channel === 'bank_transfer' ? transferCode() : null,
+    pending_reason: null,
+    channel_trade_no: null,
+    payer_name: null,
+    txn_id: null,
+    created_by: ctx.actor.id,
+    created_at: ctx.now,
+    paid_at: null,
+  };
+  await ctx.trx.insertInto('wallet_topups').values(row).execute();
+  await audit(ctx, { action: 'wallet.topup.create', target: { type: 'topup', id }, after: { channel, amountFen: amount, orderId } });
+  return toView(row);
+}
+
+/** Starts a top-up through one of the four channels. */
+export async function createTopup(ctx: Ctx, input: { channel: ChannelName; amountFen: number; idempotencyKey: string }): Promise<TopupView> {
+  assertPositiveFen(input.amountFen);
+  return idempotent(ctx, `topup:${input.idempotencyKey}`, { command: 'wallet.topup', channel: input.channel, amountFen: input.amountFen }, () => insertTopup(ctx, input.channel, input.amountFen, null));
+}
+
+/** Pays a pending order through an online channel instead of the balance. */
+export async function payOrderThroughChannel(ctx: Ctx, orderId: string, channel: ChannelName): Promise<TopupView> {
+  if (!TOPUP_CHANNELS[channel].online) throw new DomainError(WalletErrors['wallet.channel_not_online']);
+  const order = await getOrder(ctx.trx, ctx.corpId, orderId);
+  if (order.status !== 'pending') throw new DomainError(WalletErrors['wallet.order_not_pending'], { orderId, status: order.status });
+  return insertTopup(ctx, channel, order.amountFen, orderId);
+}
+
+const CALLBACK_TOLERANCE_MS = 10 * MINUTE;
+
+function channelActor(channel: ChannelName): { kind: string; id: string; name: string } {
+  return { kind: 'system', id: channel, name: TOPUP_CHANNELS[channel].zh };
+}
+
+/** Credits a paid top-up (or pays its order): the top-up flips from pending to paid once, whoever races. */
+async function settle(ctx: TxCtx, topup: TopupRow, channel: ChannelName, fields: { tradeNo?: string; payerName?: string }): Promise<boolean> {
+  const flipped = await ctx.trx
+    .updateTable('wallet_topups')
+    .set({ status: 'paid', paid_at: ctx.now, channel_trade_no: fields.tradeNo ?? null, payer_name: fields.payerName ?? null, pending_reason: null })
+    .where('corp_id', '=', ctx.corpId)
+    .where('id', '=', topup.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(flipped.numUpdatedRows) === 0) return false;
+  const actor = channelActor(channel);
+  if (topup.order_id) {
+    await markOrderPaidByChannel({ ...ctx, actor }, topup.order_id, channel, topup.id);
+  } else {
+    const posted = await post({ ...ctx, actor }, { type: 'topup', amount: Number(topup.amount), counterAccount: clearingAccount(channel), description: `${TOPUP_CHANNELS[channel].zh}充值` });
+    await ctx.trx.updateTable('wallet_topups').set({ txn_id: posted.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', topup.id).execute();
+  }
+  return true;
+}
+
+export type CallbackOutcome = 'credited' | 'duplicate';
+
+/**
+ * A channel's payment callback. Forged (bad signature), stale (a replay from long ago), mismatched
+ * (amount) callbacks credit nothing; a duplicate of an accepted one answers the same and credits nothing.
+ */
+export async function handleCallback(db: Db, now: number, secret: string, channel: ChannelName, callback: ChannelCallback): Promise<CallbackOutcome> {
+  if (!TOPUP_CHANNELS[channel].online || !verifySignature(secret, channel, callback)) throw new DomainError(WalletErrors['wallet.callback_invalid']);
+  if (Math.abs(now - callback.timestamp) > CALLBACK_TOLERANCE_MS) throw new DomainError(WalletErrors['wallet.callback_stale']);
+  const result = await db.transaction().execute(async (trx): Promise<CallbackOutcome | 'mismatch'> => {
+    const ctx = { corpId: callback.corpId, trx, now };
+    const topup = await trx.selectFrom('wallet_topups').selectAll().where('corp_id', '=', callback.corpId).where('id', '=', callback.topupId).where('channel', '=', channel).executeTakeFirst();
+    if (!topup) throw new DomainError('not_found', { topupId: callback.topupId });
+    if (topup.status === 'paid') {
+      if (topup.channel_trade_no === callback.tradeNo) return 'duplicate';
+      throw new DomainError(WalletErrors['wallet.topup_not_pending']);
+    }
+    if (Number(topup.amount) !== callback.amountFen) {
+      await trx
+        .updateTable('wallet_topups')
+        .set({ pending_reason: `amount_mismatch: paid ${formatYuan(callback.amountFen)}, expected ${formatYuan(Number(topup.amount))}` })
+        .where('corp_id', '=', callback.corpId)
+        .where('id', '=', topup.id)
+        .execute();
+      return 'mismatch';
+    }
+    const usedTradeNo = await trx.selectFrom('wallet_topups').select('id').where('channel_trade_no', '=', callback.tradeNo).executeTakeFirst();
+    if (usedTradeNo) throw new DomainError(WalletErrors['wallet.callback_invalid'], { reason: 'trade number already used' });
+    return (await settle(ctx, topup, channel, { tradeNo: callback.tradeNo })) ? 'credited' : 'duplicate';
+  });
+  if (result === 'mismatch') throw new DomainError(WalletErrors['wallet.callback_amount_mismatch'], { expected: 'the top-up amount' });
+  return result;
+}
+
+export interface PendingTransfer {
+  corpId: string;
+  corpName: string;
+  topupId: string;
+  code: string;
+  amountFen: number;
+  pendingReason: string | null;
+  createdAt: string;
+}
+
+/** Every enterprise's bank transfers still waiting for the operator. */
+export async function listPendingTransfers(db: Executor, limit: number): Promise<PendingTransfer[]> {
+  const rows = await db
+    .selectFrom('wallet_topups as t')
+    .innerJoin('corps as c', 'c.id', 't.corp_id')
+    .select(['t.corp_id', 'c.name', 't.id', 't.code', 't.amount', 't.pending_reason', 't.created_at'])
+    .where('t.status', '=', 'pending')
+    .where('t.channel', '=', 'bank_transfer')
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ corpId: r.corp_id, corpName: r.name, topupId: r.id, code: r.code ?? '', amountFen: Number(r.amount), pendingReason: r.pending_reason, createdAt: toIso(Number(r.created_at)) }));
+}
+
+export interface TransferReceipt {
+  code: string;
+  amountFen: number;
+  payerName: string;
+}
+
+export type TransferOutcome = { confirmed: true; corpId: string; topupId: string } | { confirmed: false; reason: string; corpId?: string; topupId?: string };
+
+/**
+ * The operator confirms a bank transfer: only when the code names a pending transfer, the amount is
+ * the same and the payer is the enterprise's full name. Otherwise the transfer stays pending and
+ * the reason is recorded on it, for the enterprise and the operator to see.
+ */
+export async function confirmTransfer(trx: Executor, now: number, operator: Actor, receipt: TransferReceipt, ip?: string): Promise<TransferOutcome> {
+  const topup = await trx.selectFrom('wallet_topups').selectAll().where('code', '=', receipt.code.trim().toUpperCase()).where('channel', '=', 'bank_transfer').executeTakeFirst();
+  if (!topup) return { confirmed: false, reason: 'unknown_code' };
+  if (topup.status !== 'pending') return { confirmed: false, reason: 'not_pending', corpId: topup.corp_id, topupId: topup.id };
+  const corp = await trx.selectFrom('corps').select('name').where('id', '=', topup.corp_id).executeTakeFirstOrThrow();
+  let reason: string | null = null;
+  if (receipt.amountFen !== Number(topup.amount)) reason = `amount_mismatch: received ${formatYuan(receipt.amountFen)}, expected ${formatYuan(Number(topup.amount))}`;
+  else if (receipt.payerName.trim() !== corp.name) reason = `payer_mismatch: payer "${receipt.payerName.trim()}" is not the enterprise's full name "${corp.name}"`;
+  const ctx = { corpId: topup.corp_id, trx, now };
+  if (reason) {
+    await trx.updateTable('wallet_topups').set({ pending_reason: reason }).where('corp_id', '=', topup.corp_id).where('id', '=', topup.id).execute();
+    return { confirmed: false, reason, corpId: topup.corp_id, topupId: topup.id };
+  }
+  if (!(await settle(ctx, topup, 'bank_transfer', { payerName: receipt.payerName.trim() }))) return { confirmed: false, reason: 'not_pending', corpId: topup.corp_id, topupId: topup.id };
+  await audit({ ...ctx, actor: operator, ip }, { action: 'wallet.topup.confirm', target: { type: 'topup', id: topup.id }, after: { amountFen: receipt.amountFen, payerName: receipt.payerName } });
+  return { confirmed: true, corpId: topup.corp_id, topupId: topup.id };
+}
+
+/** Splits one CSV line, honouring double-quoted fields. */
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (ch === ',' && !quoted) {
+      out.push(field);
+      field = '';
+    } else {
+      field += ch;
+    }
+  }
+  out.push(field);
+  return out.map((f) => f.trim());
+}
+
+export interface StatementLine {
+  line: number;
+  payerName: string;
+  amountFen: number | null;
+  code: string | null;
+  outcome: TransferOutcome | { confirmed: false; reason: string };
+}
+
+/**
+ * A bank statement CSV (header: 付款人/payer, 金额/amount in yuan, 备注/remarks; other columns ignored).
+ * Each line whose remarks hold a transfer code is checked like a manual confirmation.
+ */
+export async function importStatement(db: Db, now: number, operator: Actor, csv: string, ip?: string): Promise<StatementLine[]> {
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return [];
+  const header = csvFields(lines[0]!).map((h) => h.toLowerCase());
+  const col = (names: string[]) => header.findIndex((h) => names.includes(h));
+  const payerCol = col(['付款人', '付款方', '对方户名', 'payer']);
+  const amountCol = col(['金额', '交易金额', 'amount']);
+  const remarksCol = col(['备注', '摘要', '附言', 'remarks']);
+  if (payerCol < 0 || amountCol < 0 || remarksCol < 0) throw new DomainError('request.invalid', { field: '/csv', reason: 'the header needs payer (付款人), amount (金额) and remarks (备注) columns' });
+  const results: StatementLine[] = [];
+  for (const [i, text] of lines.slice(1).entries()) {
+    const fields = csvFields(text);
+    const payerName = fields[payerCol] ?? '';
+    const yuan = Number((fields[amountCol] ?? '').replace(/[,¥\s]/g, ''));
+    const amountFen = Number.isFinite(yuan) && yuan > 0 ? yuanToFen(yuan) : null;
+    const candidates = (fields[remarksCol] ?? '').toUpperCase().match(/[A-Z0-9]{8}/g) ?? [];
+    const found = candidates.length ? await db.selectFrom('wallet_topups').select('code').where('code', 'in', candidates).executeTakeFirst() : undefined;
+    const code = found?.code ?? null;
+    if (!code || amountFen === null) {
+      results.push({ line: i + 2, payerName, amountFen, code, outcome: { confirmed: false, reason: code ? 'bad_amount' : 'no_code' } });
+      continue;
+    }
+    const outcome = await db.transaction().execute((trx) => confirmTransfer(trx, now, operator, { code, amountFen, payerName }, ip));
+    results.push({ line: i + 2, payerName, amountFen, code, outcome });
+  }
+  return results;
+}

@@ -1,0 +1,26 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const WalletErrors = defineErrors({
+  'wallet.insufficient_balance': { status: 409, message: 'The available balance is not enough; top up first.' },
+  'wallet.no_balance_permission': { status: 403, message: '暂无余额支付的权限，需要找管理员开通权限。 (You may not pay with the balance; ask an admin to grant it.)' },
+  'wallet.not_balance_payable': { status: 422, message: 'This item cannot be bought with the balance.' },
+  'wallet.unknown_item': { status: 400, message: 'There is no such item in the catalog.' },
+  'wallet.amount_invalid': { status: 400, message: 'The amount must be a whole number of fen above zero.' },
+  'wallet.order_not_pending': { status: 409, message: 'The order is not waiting for payment.' },
+  'wallet.auto_deduct_unsupported': { status: 422, message: 'Only the acquisition assistant supports auto-deduction.' },
+  'wallet.auto_deduct_unavailable': { status: 403, message: 'Auto-deduction is not offered to home-school and government enterprises.' },
+  'wallet.auto_deduct_off': { status: 409, message: 'Auto-deduction is switched off for this item.' },
+  'wallet.callback_invalid': { status: 400, message: 'The payment callback signature is not valid.' },
+  'wallet.callback_stale': { status: 400, message: 'The payment callback is too old or from the future.' },
+  'wallet.callback_amount_mismatch': { status: 409, message: 'The paid amount does not match the top-up.' },
+  'wallet.topup_not_pending': { status: 409, message: 'The top-up is not pending.' },
+  'wallet.bank_transfer_mismatch': { status: 409, message: 'The bank transfer does not match the top-up; it stays pending.' },
+  'wallet.channel_not_online': { status: 422, message: 'A bank transfer is confirmed by the operator, not paid online.' },
+  'wallet.nothing_to_invoice': { status: 409, message: 'There is no consumption left to invoice for this choice.' },
+  'wallet.invoice_exceeds_consumption': { status: 409, message: 'The total invoiced cannot exceed what was consumed.' },
+  'wallet.invoice_requires_certification': { status: 409, message: 'Invoices are titled with the certified enterprise name; certify the enterprise first.' },
+  'wallet.invoice_not_requested': { status: 409, message: 'The invoice was already issued.' },
+  'wallet.refund_not_allowed': { status: 409, message: 'This order cannot be refunded.' },
+  'wallet.rule_default_readonly': { status: 409, message: 'The default rule cannot be changed or deleted.' },
+  'wallet.rule_invalid': { status: 422, message: 'A spending rule lists members of this enterprise and items the balance may buy.' },
+});

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { browserSkip, useConsole } from './browser.ts';
+
+/**
+ * 企业充值 in the console: a top-up through the WeChat Pay sandbox (QR code page, signed callback),
+ * a balance alert, and the fund ledger exported as .csv.
+ */
+describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 }, () => {
+  const ui = useConsole();
+
+  it('tops up through a sandbox channel, sets a balance alert and exports the ledger', async () => {
+    const page = await ui.page();
+    const res = await page.request.post('/api/v1/register', {
+      data: { account: { name: '钱会计', loginName: 'qiankj', password: 'Banyan-2024!' }, corp: { name: '榕树充值测试有限公司', shortName: '榕树充值', industry: 'general' } },
+    });
+    assert.equal(res.status(), 201);
+
+    await page.goto('/wallet');
+    const main = page.getByRole('main');
+    const balance = main.getByTestId('balance');
+    await balance.getByText('可用余额', { exact: true }).waitFor();
+    await balance.getByText('¥0.00').waitFor();
+
+    // Top up ¥100 with WeChat Pay: the sandbox payment page shows the QR code, then pays.
+    await main.getByRole('button', { name: '充值', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('对公转账/汇款').waitFor();
+    await dialog.getByText('QQ 钱包支付').waitFor();
+    await dialog.getByText('网银支付').waitFor();
+    await dialog.getByLabel('微信支付').check();
+    await dialog.getByLabel('充值金额（元）').fill('100');
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await page.waitForURL('**/wallet/pay/**');
+    await main.getByText('使用微信支付扫描二维码完成支付（沙箱环境）。').waitFor();
+    assert.equal(await main.locator('svg').first().isVisible(), true);
+    await main.getByRole('button', { name: '模拟支付成功（沙箱）' }).click();
+    await main.getByText('支付成功，已入账').waitFor();
+    await main.getByRole('link', { name: '返回企业充值' }).click();
+    await main.getByTestId('balance').getByText('¥100.00').waitFor();
+    await main.getByRole('cell', { name: '微信支付充值' }).waitFor();
+
+    // Balance alert: ¥200, daily, to the signed-in member; the balance is below it, so a message goes out.
+    await main.getByRole('button', { name: '设置' }).click();
+    const alert = page.getByRole('dialog');
+    await alert.getByLabel('预警金额（元）').fill('200');
+    await alert.getByLabel('成员').click();
+    await page.getByTitle('钱会计').click();
+    await alert.getByRole('button', { name: 'OK' }).or(alert.getByRole('button', { name: '确 定' })).or(alert.getByRole('button', { name: '确定' })).click();
+    await main.getByTestId('alert-summary').getByText('余额低于 ¥200 时按天提醒').waitFor();
+    const inbox = (await (await page.request.get('/api/v1/inbox')).json()) as { items: { app: string; title: string }[] };
+    assert.deepEqual(inbox.items.filter((m) => m.title === '余额不足提醒').map((m) => m.app), ['features']);
+
+    // Export the ledger as .csv: UTF-8 with a BOM, yuan with 2 decimals.
+    const download = page.waitForEvent('download');
+    await main.getByTestId('export-csv').click();
+    const file = await (await download).path();
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.startsWith('\uFEFF交易时间,交易类型,购买详情,交易金额(元),可用余额(元),操作者,交易流水号'));
+    assert.match(text, /,充值,微信支付充值,100\.00,100\.00,微信支付,[0-9A-Z]{26}\r\n$/);
+  });
+});

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Table, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../format';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { yuan } from '../wallet/api';
+
+interface InvoiceRequest {
+  id: string;
+  corpId: string;
+  corpName: string;
+  title: string;
+  type: 'electronic_ordinary' | 'electronic_special';
+  amountFen: number;
+  taxFen: number;
+  createdAt: string;
+}
+
+const KEY = ['/operator/wallet/invoices'];
+
+/** Invoice requests waiting for the operator to issue them. */
+export function OperatorInvoicesPage() {
+  const { t } = useTranslation('operatorWallet');
+  const queryClient = useQueryClient();
+  const notifyError = useNotifyError();
+  const requests = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: InvoiceRequest[] }>('/operator/wallet/invoices'), select: (d) => d.items });
+  const issue = useMutation({
+    mutationFn: (r: InvoiceRequest) => api.post(`/operator/wallet/invoices/${r.corpId}/${r.id}/issue`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+    onError: notifyError,
+  });
+  const columns: TableColumnsType<InvoiceRequest> = [
+    { key: 'corp', title: t('invoices.corp'), dataIndex: 'corpName' },
+    { key: 'title', title: t('invoices.titleCol'), dataIndex: 'title' },
+    { key: 'type', title: t('invoices.type'), dataIndex: 'type', render: (v: InvoiceRequest['type']) => t(`invoices.types.${v}`) },
+    { key: 'amount', title: t('invoices.amount'), dataIndex: 'amountFen', render: yuan },
+    { key: 'tax', title: t('invoices.tax'), dataIndex: 'taxFen', render: yuan },
+    { key: 'createdAt', title: t('invoices.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+    {
+      key: 'actions',
+      render: (_, row) => (
+        <Button type="link" size="small" onClick={() => issue.mutate(row)}>
+          {t('invoices.issue')}
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t('invoices.title')} />
+      <ErrorAlert error={requests.error} />
+      <Table<InvoiceRequest> rowKey="id" size="small" columns={columns} dataSource={requests.data ?? []} loading={requests.isLoading} />
+    </>
+  );
+}

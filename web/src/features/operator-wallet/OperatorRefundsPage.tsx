@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../format';
+import { newKey, yuan } from '../wallet/api';
+
+interface RefundRow {
+  corpId: string;
+  corpName: string;
+  serialNo: string;
+  amountFen: number;
+  description: string;
+  operator: string;
+  at: string;
+}
+
+const KEY = ['/operator/wallet/refunds'];
+
+/** Unspent balance is refunded only here, by the operator, by hand (人工退款). */
+export function OperatorRefundsPage() {
+  const { t } = useTranslation('operatorWallet');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [corpId, setCorpId] = useState('');
+  const [form] = Form.useForm<{ amountYuan: number; reason: string }>();
+  const wallet = useQuery({ queryKey: ['/operator/wallet/corps', corpId], queryFn: () => api.get<{ corpName: string; balanceFen: number }>(`/operator/wallet/corps/${encodeURIComponent(corpId)}`), enabled: corpId !== '' });
+  const history = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: RefundRow[] }>('/operator/wallet/refunds'), select: (d) => d.items });
+  const refund = useMutation({
+    mutationFn: (v: { amountYuan: number; reason: string }) => api.post(`/operator/wallet/corps/${encodeURIComponent(corpId)}/refunds`, { amountFen: Math.round(v.amountYuan * 100), reason: v.reason, idempotencyKey: newKey() }),
+    onSuccess: async () => {
+      form.resetFields();
+      await queryClient.invalidateQueries({ queryKey: KEY });
+      await queryClient.invalidateQueries({ queryKey: ['/operator/wallet/corps', corpId] });
+      void message.success(t('refunds.done'));
+    },
+  });
+  const columns: TableColumnsType<RefundRow> = [
+    { key: 'at', title: t('refunds.at'), dataIndex: 'at', render: formatDateTime },
+    { key: 'corp', title: t('refunds.corp'), dataIndex: 'corpName' },
+    { key: 'amount', title: t('refunds.amount'), dataIndex: 'amountFen', render: yuan },
+    { key: 'reason', title: t('refunds.reason'), dataIndex: 'description' },
+    { key: 'operator', title: t('refunds.operator'), dataIndex: 'operator' },
+    { key: 'serialNo', title: t('refunds.serialNo'), dataIndex: 'serialNo' },
+  ];
+  return (
+    <>
+      <PageHeader title={t('refunds.title')}>{t('refunds.hint')}</PageHeader>
+      <Flex vertical gap="middle">
+        <Card>
+          <Input.Search placeholder={t('refunds.corpId')} enterButton={t('refunds.lookup')} onSearch={(v) => setCorpId(v.trim())} style={{ maxWidth: 480 }} />
+          <ErrorAlert error={wallet.error ?? refund.error} />
+          {wallet.data && (
+            <>
+              <Descriptions column={1} style={{ marginTop: 16 }}>
+                <Descriptions.Item label={t('refunds.corp')}>{wallet.data.corpName}</Descriptions.Item>
+                <Descriptions.Item label={t('refunds.balance')}>{yuan(wallet.data.balanceFen)}</Descriptions.Item>
+              </Descriptions>
+              <Form form={form} layout="inline" onFinish={refund.mutate}>
+                <Form.Item name="amountYuan" label={t('refunds.amount')} rules={[{ required: true }]}>
+                  <InputNumber min={0.01} precision={2} />
+                </Form.Item>
+                <Form.Item name="reason" label={t('refunds.reason')} rules={[{ required: true }]}>
+                  <Input maxLength={200} />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={refund.isPending}>
+                  {t('refunds.submit')}
+                </Button>
+              </Form>
+            </>
+          )}
+        </Card>
+        <Card title={t('refunds.history')}>
+          <Table<RefundRow> rowKey="serialNo" size="small" columns={columns} dataSource={history.data ?? []} />
+        </Card>
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Flex, Form, InputNumber, Popconfirm, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../format';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { newKey, useCatalog, walletKey, yuan, type Invoice, type Order, type Topup } from './api';
+
+type InvoiceType = Invoice['type'];
+const INVOICE_TYPES: InvoiceType[] = ['electronic_ordinary', 'electronic_special'];
+
+/** 企业订单: the orders with the pending count; pay with the balance or online; refund; invoices. */
+export function OrdersPage() {
+  const { t, i18n } = useTranslation('wallet');
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const catalog = useCatalog();
+  const orders = useQuery({ queryKey: ['/wallet/orders'], queryFn: () => api.get<{ items: Order[]; pendingCount: number }>('/wallet/orders', { limit: 200 }) });
+  const invoices = useQuery({ queryKey: ['/wallet/invoices'], queryFn: () => api.get<{ items: Invoice[] }>('/wallet/invoices'), select: (d) => d.items });
+  const [creating, setCreating] = useState(false);
+  const [invoicing, setInvoicing] = useState<{ orderId?: string } | null>(null);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['/wallet/orders'] });
+    await queryClient.invalidateQueries({ queryKey: ['/wallet/invoices'] });
+    await queryClient.invalidateQueries({ queryKey: walletKey });
+  };
+  const payBalance = useMutation({ mutationFn: (id: string) => api.post(`/wallet/orders/${id}/pay`, { method: 'balance', idempotencyKey: newKey() }), onSuccess: refresh, onError: notifyError });
+  const payOnline = useMutation({
+    mutationFn: (id: string) => api.post<{ topup: Topup }>(`/wallet/orders/${id}/pay`, { method: 'channel', channel: 'wechat_pay' }),
+    onSuccess: (r) => navigate(`/wallet/pay/${r.topup.id}`),
+    onError: notifyError,
+  });
+  const refund = useMutation({
+    mutationFn: (id: string) => api.post(`/wallet/orders/${id}/refund`, { idempotencyKey: newKey(), reason: 'console' }),
+    onSuccess: async () => {
+      await refresh();
+      void message.success(t('orders.status.refunded'));
+    },
+    onError: notifyError,
+  });
+  const itemName = (key: string) => {
+    const item = catalog.data?.find((i) => i.key === key);
+    return item ? (i18n.language === 'en' ? item.en : item.zh) : key;
+  };
+  const payable = (key: string) => catalog.data?.find((i) => i.key === key)?.balancePayable ?? false;
+
+  const columns: TableColumnsType<Order> = [
+    { key: 'createdAt', title: t('orders.columns.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+    { key: 'description', title: t('orders.columns.description'), dataIndex: 'description' },
+    { key: 'amount', title: t('orders.columns.amount'), dataIndex: 'amountFen', render: yuan },
+    { key: 'status', title: t('orders.columns.status'), dataIndex: 'status', render: (s: Order['status']) => <Tag color={s === 'pending' ? 'orange' : s === 'paid' ? 'green' : undefined}>{t(`orders.status.${s}`)}</Tag> },
+    { key: 'paidBy', title: t('orders.columns.paidBy'), dataIndex: 'paidBy', render: (p: Order['paidBy']) => (p ? t(`orders.paidBy.${p}`) : '') },
+    {
+      key: 'actions',
+      title: t('orders.columns.actions'),
+      render: (_, o) => (
+        <Space size={0}>
+          {o.status === 'pending' && (
+            <Button type="link" size="small" disabled={!payable(o.item)} title={payable(o.item) ? undefined : t('orders.notBalancePayable')} onClick={() => payBalance.mutate(o.id)}>
+              {t('orders.payBalance')}
+            </Button>
+          )}
+          {o.status === 'pending' && (
+            <Button type="link" size="small" onClick={() => payOnline.mutate(o.id)}>
+              {t('orders.payChannel')}
+            </Button>
+          )}
+          {o.status === 'paid' && o.paidBy === 'balance' && (
+            <Button type="link" size="small" onClick={() => setInvoicing({ orderId: o.id })}>
+              {t('orders.invoice')}
+            </Button>
+          )}
+          {o.status === 'paid' && o.paidBy === 'balance' && (
+            <Popconfirm title={t('orders.refundConfirm')} onConfirm={() => refund.mutate(o.id)}>
+              <Button type="link" size="small" danger>
+                {t('orders.refund')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  const invoiceColumns: TableColumnsType<Invoice> = [
+    { key: 'createdAt', title: t('orders.columns.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+    { key: 'title', title: t('orders.columns.title'), dataIndex: 'title' },
+    { key: 'type', title: t('orders.invoiceType'), dataIndex: 'type', render: (v: InvoiceType) => t(`orders.invoiceTypes.${v}`) },
+    { key: 'amount', title: t('orders.columns.amount'), dataIndex: 'amountFen', render: yuan },
+    { key: 'tax', title: t('orders.columns.tax'), dataIndex: 'taxFen', render: yuan },
+    { key: 'status', title: t('orders.columns.status'), dataIndex: 'status', render: (s: Invoice['status']) => t(`orders.status.${s}`) },
+    { key: 'invoiceNo', title: t('orders.columns.invoiceNo'), dataIndex: 'invoiceNo' },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('orders.title')}
+        extra={
+          <Space>
+            <Button onClick={() => setInvoicing({})}>{t('orders.invoiceRange')}</Button>
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('orders.create')}
+            </Button>
+          </Space>
+        }
+      >
+        {t('orders.pending', { count: orders.data?.pendingCount ?? 0 })}
+      </PageHeader>
+      <Flex vertical gap="middle">
+        <ErrorAlert error={orders.error} />
+        <Card>
+          <Table<Order> rowKey="id" size="small" columns={columns} dataSource={orders.data?.items ?? []} loading={orders.isLoading} />
+        </Card>
+        <Card title={t('orders.invoices')}>
+          <Table<Invoice> rowKey="id" size="small" columns={invoiceColumns} dataSource={invoices.data ?? []} />
+        </Card>
+      </Flex>
+      <FormModal<{ item: string; quantity: number }>
+        open={creating}
+        title={t('orders.create')}
+        initialValues={{ quantity: 1 }}
+        onClose={() => setCreating(false)}
+        onSubmit={async (v) => {
+          await api.post('/wallet/orders', v);
+          await refresh();
+        }}
+      >
+        <Form.Item name="item" label={t('orders.item')} rules={[{ required: true }]}>
+          <Select options={(catalog.data ?? []).map((i) => ({ value: i.key, label: `${itemName(i.key)} · ${yuan(i.unitFen)}/${i18n.language === 'en' ? i.unit.en : i.unit.zh}` }))} />
+        </Form.Item>
+        <Form.Item name="quantity" label={t('orders.quantity')} rules={[{ required: true }]}>
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ type: InvoiceType; range?: [{ toISOString(): string }, { toISOString(): string }] }>
+        open={invoicing !== null}
+        title={t('orders.invoice')}
+        initialValues={{ type: 'electronic_ordinary' }}
+        onClose={() => setInvoicing(null)}
+        onSubmit={async (v) => {
+          const basis = invoicing?.orderId ? { basis: 'order', orderId: invoicing.orderId } : { basis: 'range', from: v.range![0].toISOString(), to: v.range![1].toISOString() };
+          await api.post('/wallet/invoices', { ...basis, type: v.type, idempotencyKey: newKey() });
+          await refresh();
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('orders.invoiceHint')}</Typography.Paragraph>
+        <Form.Item name="type" label={t('orders.invoiceType')} rules={[{ required: true }]}>
+          <Radio.Group options={INVOICE_TYPES.map((v) => ({ value: v, label: t(`orders.invoiceTypes.${v}`) }))} />
+        </Form.Item>
+        {!invoicing?.orderId && (
+          <Form.Item name="range" label={t('ledger.range')} rules={[{ required: true }]}>
+            <DatePicker.RangePicker showTime />
+          </Form.Item>
+        )}
+      </FormModal>
+    </>
+  );
+}

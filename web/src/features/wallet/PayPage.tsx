@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Flex, Result, Typography } from 'antd';
+import { QRCodeSVG } from 'qrcode.react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { walletKey, yuan, type Topup } from './api';
+
+/**
+ * The sandbox payment page of an online channel: the QR code a phone would scan, and a button that
+ * makes the sandbox send its signed callback, as the real channel would after the payer confirms.
+ */
+export function PayPage() {
+  const { t } = useTranslation('wallet');
+  const { topupId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const topup = useQuery({ queryKey: ['/wallet/topups', topupId], queryFn: () => api.get<Topup>(`/wallet/topups/${encodeURIComponent(topupId)}`) });
+  const pay = useMutation({
+    mutationFn: () => api.post(`/wallet/topups/${encodeURIComponent(topupId)}/sandbox-pay`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['/wallet/topups', topupId] });
+      await queryClient.invalidateQueries({ queryKey: walletKey });
+    },
+  });
+  const data = topup.data;
+  return (
+    <Card title={t('pay.title')} style={{ maxWidth: 480, margin: '0 auto' }}>
+      <ErrorAlert error={topup.error ?? pay.error} />
+      {data &&
+        (data.status === 'paid' ? (
+          <Result status="success" title={t('pay.paid')} subTitle={yuan(data.amountFen)} extra={<Link to="/wallet">{t('pay.back')}</Link>} />
+        ) : (
+          <Flex vertical align="center" gap="middle">
+            <Typography.Text>{t('pay.hint', { channel: t(`channels.${data.channel}`) })}</Typography.Text>
+            <QRCodeSVG value={data.instructions.qrText ?? data.id} size={200} data-testid="pay-qr" />
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {yuan(data.amountFen)}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('pay.pending')}</Typography.Text>
+            <Button type="primary" loading={pay.isPending} onClick={() => pay.mutate()}>
+              {t('pay.sandboxPay')}
+            </Button>
+          </Flex>
+        ))}
+    </Card>
+  );
+}
