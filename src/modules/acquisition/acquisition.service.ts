@@ -1,0 +1,260 @@
+import './acquisition.tables.ts';
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Ctx, TxCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { audit } from '../../platform/audit.ts';
+import { DAY, toIso } from '../../platform/clock.ts';
+import { idempotent } from '../../platform/idempotency.ts';
+import { assertCategoryAllows } from '../category/category.service.ts';
+import { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from '../customers/customers.service.ts';
+import { autoDeduct, autoDeductOffered, isAutoDeductOn, onOrderPaid, onOrderRefunded, payWithBalance } from '../wallet/wallet.service.ts';
+import { AcquisitionErrors } from './acquisition.errors.ts';
+import type { PaidBy } from './acquisition.tables.ts';
+
+/** ¥1 per customer added (获客助手 ¥1/次). */
+export const PRICE_PER_ADD_FEN = 100;
+/** 使用量有效期为 90 天，过期失效. */
+export const PACK_DAYS = 90;
+export const ACQUISITION_ITEM = 'acquisition';
+
+// --- links --------------------------------------------------------------------------------------
+
+export interface LinkView {
+  id: string;
+  code: string;
+  name: string;
+  members: { id: string; name: string }[];
+  createdBy: string;
+  createdAt: string;
+}
+
+export async function createLink(ctx: Ctx, input: { name: string; memberIds: string[] }): Promise<LinkView> {
+  const memberIds = [...new Set(input.memberIds)];
+  const active = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('id', 'in', memberIds).where('status', '=', 'active').execute();
+  if (active.length !== memberIds.length) throw new DomainError(AcquisitionErrors['acquisition.members_invalid']);
+  const id = newId('alink', ctx.now);
+  // The code is the public part of the link: unguessable, so links cannot be enumerated.
+  const code = randomBytes(12).toString('base64url');
+  await ctx.trx.insertInto('acquisition_links').values({ corp_id: ctx.corpId, id, code, name: input.name, created_by_name: ctx.actor.name, created_at: ctx.now, deleted_at: null }).execute();
+  await ctx.trx.insertInto('acquisition_link_members').values(memberIds.map((memberId) => ({ corp_id: ctx.corpId, link_id: id, member_id: memberId }))).execute();
+  await audit(ctx, { action: 'acquisition.link_create', target: { type: 'acquisition_link', id }, after: { name: input.name, memberIds } });
+  return (await listLinks(ctx.trx, ctx.corpId, id))[0]!;
+}
+
+export async function deleteLink(ctx: Ctx, linkId: string): Promise<void> {
+  const done = await ctx.trx.updateTable('acquisition_links').set({ deleted_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', linkId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0) throw new DomainError('not_found', { linkId });
+  await audit(ctx, { action: 'acquisition.link_delete', target: { type: 'acquisition_link', id: linkId } });
+}
+
+export async function listLinks(db: Executor, corpId: string, linkId?: string): Promise<LinkView[]> {
+  let q = db.selectFrom('acquisition_links').selectAll().where('corp_id', '=', corpId).where('deleted_at', 'is', null);
+  if (linkId) q = q.where('id', '=', linkId);
+  const links = await q.orderBy('id', 'desc').limit(200).execute();
+  if (links.length === 0) return [];
+  const members = await db
+    .selectFrom('acquisition_link_members as l')
+    .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'l.corp_id').onRef('m.id', '=', 'l.member_id'))
+    .select(['l.link_id', 'm.id', 'm.name'])
+    .where('l.corp_id', '=', corpId)
+    .where(
+      'l.link_id',
+      'in',
+      links.map((l) => l.id),
+    )
+    .orderBy('m.id')
+    .execute();
+  return links.map((l) => ({
+    id: l.id,
+    code: l.code,
+    name: l.name,
+    members: members.filter((m) => m.link_id === l.id).map((m) => ({ id: m.id, name: m.name })),
+    createdBy: l.created_by_name,
+    createdAt: toIso(l.created_at),
+  }));
+}
+
+// --- units: packs, then auto-deduction ------------------------------------------------------------
+
+/**
+ * Takes one unit from the soonest-expiring pack still valid at `now`. The decrement is a
+ * compare-and-set (`remaining > 0`); losing a race to the last unit of a pack moves on to the next.
+ */
+export async function takePackUnit(ctx: TxCtx): Promise<string | undefined> {
+  const soonest = ctx.trx
+    .selectFrom('acquisition_packs')
+    .select('id')
+    .where('corp_id', '=', ctx.corpId)
+    .where('remaining', '>', 0)
+    .where('expires_at', '>', ctx.now)
+    .orderBy('expires_at')
+    .orderBy('id')
+    .limit(1);
+  for (;;) {
+    const taken = await ctx.trx
+      .updateTable('acquisition_packs')
+      .set({ remaining: sql<number>`remaining - 1` })
+      .where('corp_id', '=', ctx.corpId)
+      .where('id', '=', soonest)
+      .where('remaining', '>', 0)
+      .returning('id')
+      .executeTakeFirst();
+    if (taken) return taken.id;
+    // Nothing taken: no pack left, or (PostgreSQL) another add emptied the chosen one first.
+    if (!(await soonest.executeTakeFirst())) return undefined;
+  }
+}
+
+export interface LinkAddResult {
+  memberId: string;
+  memberName: string;
+  customerId: string;
+  /** false when the customer was already this member's friend: nothing happened, nothing was paid. */
+  added: boolean;
+  paidBy: PaidBy | null;
+}
+
+const systemActor = { kind: 'system' as const, id: 'system' as const, name: 'system' as const };
+
+/**
+ * The customer clicks the link (the public endpoint plays them). In one transaction: pick the
+ * member, make the friendship (quota rules apply), pay one unit — a pack unit first, else ¥1 by
+ * auto-deduction when it is on, else the add fails and nothing is written.
+ */
+export async function addThroughLink(trx: Executor, now: number, code: string, who: CustomerIdentity): Promise<LinkAddResult> {
+  // The link and its active members in one query (a link whose members all left yields one null row).
+  const rows = await trx
+    .selectFrom('acquisition_links as k')
+    .leftJoin('acquisition_link_members as l', (j) => j.onRef('l.corp_id', '=', 'k.corp_id').onRef('l.link_id', '=', 'k.id'))
+    .leftJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'l.corp_id').onRef('m.id', '=', 'l.member_id').on('m.status', '=', 'active'))
+    .select(['k.corp_id', 'k.id as link_id', 'm.id', 'm.name'])
+    .where('k.code', '=', code)
+    .where('k.deleted_at', 'is', null)
+    .orderBy('m.id')
+    .execute();
+  if (rows.length === 0) throw new DomainError(AcquisitionErrors['acquisition.link_unavailable']);
+  const link = { corp_id: rows[0]!.corp_id, id: rows[0]!.link_id };
+  const ctx = { corpId: link.corp_id, trx, now, actor: systemActor };
+  const candidates = rows.flatMap((r) => (r.id && r.name ? [{ id: r.id, name: r.name }] : []));
+  if (candidates.length === 0) throw new DomainError(AcquisitionErrors['acquisition.no_members']);
+  // The same customer always reaches the same member of the link, so clicking twice adds once.
+  const member = candidates[createHash('sha256').update(who.externalId).digest().readUInt32BE(0) % candidates.length]!;
+  const customerId = await ensureCustomer(ctx, who);
+  const { created } = await addFriendship(ctx, { memberId: member.id, customerId, addedBack: true, source: 'link', linkId: link.id });
+  if (!created) return { memberId: member.id, memberName: member.name, customerId, added: false, paidBy: null };
+
+  const addId = newId('aadd', now);
+  const packId = await takePackUnit(ctx);
+  let paidBy: PaidBy = 'pack';
+  if (!packId) {
+    paidBy = 'wallet';
+    try {
+      await autoDeduct(ctx, { item: 'acquisition', amountFen: PRICE_PER_ADD_FEN, idempotencyKey: addId, description: `获客助手 添加客户 ${who.name}` });
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'wallet.auto_deduct_off' || error.code === 'wallet.insufficient_balance')) {
+        throw new DomainError(AcquisitionErrors['acquisition.no_units'], { reason: error.code });
+      }
+      throw error;
+    }
+  }
+  await trx
+    .insertInto('acquisition_adds')
+    .values({ corp_id: link.corp_id, id: addId, link_id: link.id, member_id: member.id, customer_id: customerId, paid_by: paidBy, pack_id: packId ?? null, at: now })
+    .execute();
+  return { memberId: member.id, memberName: member.name, customerId, added: true, paidBy };
+}
+
+// --- buying usage ---------------------------------------------------------------------------------
+
+export interface PackView {
+  id: string;
+  units: number;
+  remaining: number;
+  purchasedAt: string;
+  expiresAt: string;
+  expired: boolean;
+}
+
+/** 购买指定使用量: blocked while the business category is not approved; paid with the balance. */
+export async function buyPack(ctx: Ctx, units: number, idempotencyKey: string): Promise<{ orderId: string; amountFen: number }> {
+  await assertCategoryAllows(ctx.trx, ctx.corpId, 'acquisition_buy');
+  const amountFen = units * PRICE_PER_ADD_FEN;
+  const paid = await payWithBalance(ctx, { item: ACQUISITION_ITEM, amountFen, quantity: units, idempotencyKey: `pack:${idempotencyKey}`, description: `获客助手 使用量 ${units} 次` });
+  return { orderId: paid.orderId, amountFen };
+}
+
+/** Paying an acquisition order grants a pack of `quantity` units, valid 90 days from payment. */
+onOrderPaid(ACQUISITION_ITEM, async (ctx, order) => {
+  await assertCategoryAllows(ctx.trx, ctx.corpId, 'acquisition_buy');
+  await ctx.trx
+    .insertInto('acquisition_packs')
+    .values({ corp_id: ctx.corpId, id: newId('apack', ctx.now), units: order.quantity, remaining: order.quantity, purchased_at: ctx.now, expires_at: ctx.now + PACK_DAYS * DAY, order_id: order.id })
+    .execute();
+});
+
+/** Refunding a pack takes it back, only while none of its units was used (compare-and-set). */
+onOrderRefunded(ACQUISITION_ITEM, async (ctx, order) => {
+  const gone = await ctx.trx.deleteFrom('acquisition_packs').where('corp_id', '=', ctx.corpId).where('order_id', '=', order.id).whereRef('remaining', '=', 'units').executeTakeFirst();
+  if (Number(gone.numDeletedRows) === 0) throw new DomainError(AcquisitionErrors['acquisition.pack_used'], { orderId: order.id });
+});
+
+export async function listPacks(db: Executor, corpId: string, now: number): Promise<PackView[]> {
+  const rows = await db.selectFrom('acquisition_packs').selectAll().where('corp_id', '=', corpId).orderBy('expires_at').orderBy('id').limit(200).execute();
+  return rows.map((r) => ({ id: r.id, units: r.units, remaining: r.remaining, purchasedAt: toIso(r.purchased_at), expiresAt: toIso(r.expires_at), expired: r.expires_at <= now }));
+}
+
+// --- usage overview (获客助手使用概况) ----------------------------------------------------------------
+
+export interface UsageOverview {
+  todayNew: number;
+  totalNew: number;
+  /** Units left in packs still valid now (expired units are lost). */
+  unitsLeft: number;
+  packs: PackView[];
+  autoDeduct: { offered: boolean; on: boolean };
+}
+
+export async function usageOverview(db: Executor, corpId: string, now: number): Promise<UsageOverview> {
+  await assertCategoryAllows(db, corpId, 'acquisition_data');
+  const counts = await db
+    .selectFrom('acquisition_adds')
+    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(sql`case when at >= ${startOfChinaDay(now)} then 1 else 0 end`).as('today')])
+    .where('corp_id', '=', corpId)
+    .executeTakeFirstOrThrow();
+  const packs = await listPacks(db, corpId, now);
+  return {
+    todayNew: Number(counts.today ?? 0),
+    totalNew: Number(counts.total),
+    unitsLeft: packs.filter((p) => !p.expired).reduce((sum, p) => sum + p.remaining, 0),
+    packs,
+    autoDeduct: { offered: await autoDeductOffered(db, corpId), on: await isAutoDeductOn(db, corpId, ACQUISITION_ITEM) },
+  };
+}
+
+// --- authorising the assistant to a third party or 代开发 ----------------------------------------------
+
+export interface AuthorizationView {
+  id: string;
+  kind: 'third_party' | 'custom_dev';
+  party: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export async function authorizeParty(ctx: Ctx, input: { kind: 'third_party' | 'custom_dev'; party: string }, idempotencyKey: string): Promise<AuthorizationView> {
+  await assertCategoryAllows(ctx.trx, ctx.corpId, 'acquisition_authorize');
+  return idempotent(ctx, `acq-auth:${idempotencyKey}`, { command: 'acquisition.authorize', ...input }, async () => {
+    const id = newId('aauth', ctx.now);
+    await ctx.trx.insertInto('acquisition_authorizations').values({ corp_id: ctx.corpId, id, kind: input.kind, party: input.party, created_by_name: ctx.actor.name, created_at: ctx.now }).execute();
+    await audit(ctx, { action: 'acquisition.authorize', target: { type: 'acquisition_authorization', id }, after: input });
+    return { id, kind: input.kind, party: input.party, createdBy: ctx.actor.name, createdAt: toIso(ctx.now) };
+  });
+}
+
+export async function listAuthorizations(db: Executor, corpId: string): Promise<AuthorizationView[]> {
+  const rows = await db.selectFrom('acquisition_authorizations').selectAll().where('corp_id', '=', corpId).orderBy('id', 'desc').limit(200).execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, party: r.party, createdBy: r.created_by_name, createdAt: toIso(r.created_at) }));
+}

@@ -1,0 +1,49 @@
+import { DomainError } from '../../platform/errors.ts';
+import type { Ctx, TxCtx } from '../../platform/context.ts';
+import { idempotent } from '../../platform/idempotency.ts';
+import { onOrderPaid, onOrderRefunded, payWithBalance } from '../wallet/wallet.service.ts';
+import { grantTier, quoteTier, type TierQuote } from './quota.service.ts';
+
+/** The wallet item of 外部联系人规模; an order's quantity is the tier size (number of customers). */
+export const QUOTA_ITEM = 'customer_quota';
+
+/**
+ * Buys (or upgrades to) a tier with the balance: the quote, the payment (the wallet checks the
+ * spending rule) and the tier are one transaction; the same key replays the first result.
+ */
+export async function buyTier(ctx: Ctx, size: number, idempotencyKey: string): Promise<TierQuote> {
+  return idempotent(ctx, `quota:${idempotencyKey}`, { command: 'customers.buyTier', size }, async () => {
+    await lockQuota(ctx);
+    const quote = await quoteTier(ctx.trx, ctx.corpId, ctx.now, size);
+    const label = quote.kind === 'upgrade' ? '增购' : '购买';
+    await payWithBalance(ctx, { item: QUOTA_ITEM, amountFen: quote.priceFen, quantity: size, idempotencyKey: `quota-pay:${idempotencyKey}`, description: `外部联系人规模 ${size} 位（${label}）` });
+    return quote;
+  });
+}
+
+/**
+ * Purchases of one enterprise's quota run one at a time: the first statement takes the row lock of
+ * its counter (PostgreSQL; SQLite runs one transaction at a time anyway), so a second purchase
+ * quotes only after the first committed and cannot buy the same upgrade twice.
+ */
+async function lockQuota(ctx: TxCtx): Promise<void> {
+  await ctx.trx.insertInto('customer_counters').values({ corp_id: ctx.corpId, served: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
+  await ctx.trx.updateTable('customer_counters').set({ updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).execute();
+}
+
+/**
+ * Paying a quota order grants the tier, in the paying transaction (also for orders paid by a
+ * channel). Quoted again under the lock: an upgrade overtaken by another purchase is refused.
+ */
+onOrderPaid(QUOTA_ITEM, async (ctx, order) => {
+  await lockQuota(ctx);
+  const quote = await quoteTier(ctx.trx, ctx.corpId, ctx.now, order.quantity);
+  // A generic order is priced per customer·year; an upgrade is prorated and must come through buyQuota.
+  if (order.amountFen !== quote.priceFen) throw new DomainError('customers.quota_price_mismatch', { orderFen: order.amountFen, tierFen: quote.priceFen });
+  await grantTier(ctx, quote, order.id);
+});
+
+/** Refunding a quota order takes its tier away; customers already held stay, new ones meet the lower quota. */
+onOrderRefunded(QUOTA_ITEM, async (ctx, order) => {
+  await ctx.trx.deleteFrom('quota_tiers').where('corp_id', '=', ctx.corpId).where('order_id', '=', order.id).execute();
+});

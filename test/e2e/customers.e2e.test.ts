@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server.ts';
+import { systemActor } from '../../src/platform/context.ts';
+import { DAY } from '../../src/platform/clock.ts';
+import { reviewCategory } from '../../src/modules/category/category.service.ts';
+import { clearingAccount, post } from '../../src/modules/wallet/ledger.service.ts';
+import { insertMember, rootDepartmentId } from '../../src/modules/directory/directory.service.ts';
+import { testConfig } from '../support/app.ts';
+import { assertConsoleBuilt, browserSkip, launchBrowser, newPage } from './browser.ts';
+
+/**
+ * The customer business in the console: the business category (未知 → 审核中 → approved), customers
+ * with the served count and one-way contacts, the acquisition assistant (link, usage, a customer
+ * clicking) and security-feature seats. The operator's review, the certification and the top-up
+ * are done on the server side, as their own consoles would.
+ */
+describe('customer business console', { skip: browserSkip, timeout: 180_000 }, () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let browser: Browser;
+  let page: Page;
+  let corpId: string;
+  let memberId: string;
+
+  before(async () => {
+    assertConsoleBuilt();
+    dataDir = mkdtempSync(resolve(tmpdir(), 'banyan-e2e-customers-'));
+    server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, webDir: resolve('dist/web'), workers: true }));
+    browser = await launchBrowser();
+    page = await newPage(browser, server.url);
+    const res = await page.request.post('/api/v1/register', {
+      data: { account: { name: '王经理', loginName: 'wangjl', password: 'Banyan-2024!' }, corp: { name: '榕树宠物用品有限公司', shortName: '榕树宠物', industry: 'general' } },
+    });
+    assert.equal(res.status(), 201);
+    corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const db = server.deps.db;
+    const now = Date.now();
+    await db.updateTable('corps').set({ certified_until: now + 365 * DAY }).where('id', '=', corpId).execute();
+    memberId = await db.transaction().execute(async (trx) => {
+      const root = await rootDepartmentId(trx, corpId);
+      return insertMember({ corpId, trx, now }, { name: '刘薇', userid: 'liuwei', departmentIds: [root], mainDepartmentId: root });
+    });
+    await db.transaction().execute((trx) =>
+      post({ corpId, trx, now, actor: systemActor }, { type: 'topup', amount: 100_000, counterAccount: clearingAccount('wechat_pay'), description: '充值' }),
+    );
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the business category: 未知 with a red question mark, then chosen from the taxonomy and under review', async () => {
+    await page.goto('/category');
+    const current = page.getByTestId('category-current');
+    await current.getByText('未知').waitFor();
+    await current.getByLabel('unknown').waitFor();
+    await page.getByText('提供宠物/家禽在线问诊/美容预约/宠物资讯/宠物用品/宠物寄养等服务').waitFor();
+    await page.getByRole('combobox', { name: '选择经营类目' }).fill('宠物服务');
+    await page.getByTitle('生活服务 — 宠物服务').click();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await current.getByText('审核中').waitFor();
+    await current.getByText('生活服务 — 宠物服务').waitFor();
+  });
+
+  it('customers: the served count, and one-way contacts filtered and deleted one by one', async () => {
+    await page.goto('/customers');
+    await page.getByTestId('served').getByText('0').waitFor();
+    for (const [externalId, name, addedBack] of [['wx-zhao', '赵先生', true], ['wx-qian', '钱女士', false]] as const) {
+      await page.getByRole('button', { name: '添加客户' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('客户微信号').fill(externalId);
+      await dialog.getByLabel('客户名称').fill(name);
+      if (!addedBack) await dialog.getByLabel('客户已添加我为好友').uncheck();
+      await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await page.getByTestId('served').getByText('2').waitFor();
+    await page.getByTestId('limit').getByText('2,000').waitFor();
+
+    await page.goto('/customers/one-way');
+    await page.getByRole('heading', { name: '单向客户' }).waitFor();
+    const row = page.getByRole('row', { name: /钱女士/ });
+    await row.getByText('免验证添加且对方未添加').waitFor();
+    assert.equal(await page.getByRole('row', { name: /赵先生/ }).count(), 0);
+    await row.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('没有单向客户').waitFor();
+  });
+
+  it('the acquisition assistant: buying is blocked under review; once approved, a link, usage bought and a customer adding through it', async () => {
+    await page.goto('/acquisition');
+    await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
+    await page.getByText('请先设置经营类目').first().waitFor();
+    await server.deps.db.transaction().execute((trx) => reviewCategory(trx, Date.now(), { kind: 'operator', id: 'opr_e2e', name: '审核员' }, { corpId, version: 1, decision: 'approved' }));
+
+    await page.reload();
+    await page.getByRole('button', { name: '新建获客链接' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('链接名称').fill('官网');
+    await dialog.getByLabel('成员').click();
+    await page.getByTitle('刘薇').click();
+    await dialog.getByLabel('链接名称').click();
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const linkRow = page.getByRole('row', { name: /官网/ });
+    await linkRow.getByText('刘薇').waitFor();
+
+    await page.getByLabel('使用量（次）').fill('5');
+    await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
+    await page.getByTestId('units-left').getByText('5').waitFor();
+
+    const link = (await linkRow.locator('code').textContent())!;
+    const click = await page.request.post(link, { data: { externalId: 'wx-visitor', name: '访客' } });
+    assert.equal(click.status(), 200);
+    assert.equal(((await click.json()) as { memberId: string }).memberId, memberId);
+    await page.reload();
+    await page.getByTestId('units-left').getByText('4').waitFor();
+  });
+
+  it('security seats: bought by the super admin, given to a member and taken back within 7 days', async () => {
+    await page.goto('/features/security');
+    await page.getByLabel('人数').fill('2');
+    await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
+    await page.getByTestId('seats-bought').getByText('2').waitFor();
+    await page.getByRole('combobox', { name: '成员' }).click();
+    await page.getByTitle('刘薇').click();
+    await page.getByRole('button', { name: '分配给成员' }).click();
+    await page.getByTestId('seats-used').getByText('1').waitFor();
+    await page.getByRole('row', { name: /刘薇/ }).getByRole('button', { name: '移除' }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('seats-used').getByText('0').waitFor();
+  });
+});

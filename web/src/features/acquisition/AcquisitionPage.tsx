@@ -1,0 +1,159 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Popconfirm, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../format';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { newIdempotencyKey, useActiveMembers } from '../customers/api';
+
+interface Pack {
+  id: string;
+  units: number;
+  remaining: number;
+  purchasedAt: string;
+  expiresAt: string;
+  expired: boolean;
+}
+interface Usage {
+  todayNew: number;
+  totalNew: number;
+  unitsLeft: number;
+  packs: Pack[];
+  autoDeduct: { offered: boolean; on: boolean };
+}
+interface Link {
+  id: string;
+  code: string;
+  name: string;
+  members: { id: string; name: string }[];
+  createdAt: string;
+}
+
+export function AcquisitionPage() {
+  const { t } = useTranslation('customers');
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const usage = useQuery({ queryKey: ['/acquisition/usage'], queryFn: () => api.get<Usage>('/acquisition/usage'), retry: false });
+  const links = useQuery({ queryKey: ['/acquisition/links'], queryFn: () => api.get<{ items: Link[] }>('/acquisition/links'), select: (d) => d.items });
+  const members = useActiveMembers();
+  const [creating, setCreating] = useState(false);
+  const [units, setUnits] = useState<number | null>(100);
+  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/acquisition') });
+
+  const buy = useMutation({
+    mutationFn: (count: number) => api.post('/acquisition/packs', { units: count, idempotencyKey: newIdempotencyKey() }),
+    onSuccess: async () => {
+      await refresh();
+      void message.success(t('acquisition.bought'));
+    },
+    onError: notifyError,
+  });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/acquisition/links/${encodeURIComponent(id)}`), onSuccess: refresh, onError: notifyError });
+
+  const linkColumns: TableColumnsType<Link> = [
+    { key: 'name', title: t('acquisition.linkName'), dataIndex: 'name' },
+    { key: 'members', title: t('acquisition.members'), render: (_, l) => l.members.map((m) => m.name).join('、') },
+    { key: 'code', title: t('acquisition.url'), render: (_, l) => <Typography.Text copyable code>{`/api/v1/public/acquisition/links/${l.code}/add`}</Typography.Text> },
+    { key: 'createdAt', title: '', dataIndex: 'createdAt', render: formatDateTime },
+    {
+      key: 'actions',
+      title: '',
+      render: (_, l) => (
+        <Popconfirm title={t('acquisition.delete')} onConfirm={() => remove.mutate(l.id)}>
+          <Button type="link" danger size="small">
+            {t('acquisition.delete')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+  const packColumns: TableColumnsType<Pack> = [
+    { key: 'units', title: t('acquisition.units'), dataIndex: 'units' },
+    { key: 'remaining', title: t('acquisition.remaining'), dataIndex: 'remaining' },
+    { key: 'purchasedAt', title: t('acquisition.purchasedAt'), dataIndex: 'purchasedAt', render: formatDateTime },
+    { key: 'expiresAt', title: t('acquisition.expiresAt'), render: (_, p) => (p.expired ? <Tag>{t('acquisition.expired')}</Tag> : formatDateTime(p.expiresAt)) },
+  ];
+
+  const auto = usage.data?.autoDeduct;
+  return (
+    <>
+      <PageHeader
+        title={t('acquisition.title')}
+        extra={
+          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('acquisition.newLink')}
+          </Button>
+        }
+      >
+        {t('acquisition.intro')}
+      </PageHeader>
+      <Flex vertical gap="middle">
+        <Card loading={usage.isPending}>
+          <ErrorAlert error={usage.error} />
+          {usage.data && (
+            <Row gutter={16}>
+              <Col span={6}>
+                <Statistic title={t('acquisition.todayNew')} value={usage.data.todayNew} />
+              </Col>
+              <Col span={6}>
+                <Statistic title={t('acquisition.totalNew')} value={usage.data.totalNew} />
+              </Col>
+              <Col span={6}>
+                <div data-testid="units-left">
+                  <Statistic title={t('acquisition.unitsLeft')} value={usage.data.unitsLeft} />
+                </div>
+              </Col>
+              <Col span={6}>
+                <Statistic
+                  title={t('acquisition.autoDeduct')}
+                  value={auto?.offered ? (auto.on ? t('acquisition.autoOn') : t('acquisition.autoOff')) : t('acquisition.autoNotOffered')}
+                  valueStyle={{ fontSize: 16 }}
+                />
+                <Typography.Text type="secondary">{t('acquisition.autoHint')}</Typography.Text>
+              </Col>
+            </Row>
+          )}
+        </Card>
+        <Card title={t('acquisition.links')}>
+          <ErrorAlert error={links.error} />
+          <Table<Link> rowKey="id" size="small" columns={linkColumns} dataSource={links.data} loading={links.isPending} pagination={false} />
+        </Card>
+        <Card title={t('acquisition.packs')}>
+          <Flex vertical gap="small">
+            <Typography.Text type="secondary">{t('acquisition.packHint')}</Typography.Text>
+            <Flex gap="small" align="center">
+              <span>{t('acquisition.buyPack')}</span>
+              <InputNumber min={1} max={1_000_000} value={units} onChange={setUnits} aria-label={t('acquisition.units')} />
+              <Button type="primary" loading={buy.isPending} disabled={!units} onClick={() => units && buy.mutate(units)}>
+                {t('acquisition.buy')}
+              </Button>
+            </Flex>
+            <Table<Pack> rowKey="id" size="small" columns={packColumns} dataSource={usage.data?.packs} pagination={false} />
+          </Flex>
+        </Card>
+      </Flex>
+      <FormModal<{ name: string; memberIds: string[] }>
+        open={creating}
+        title={t('acquisition.newLink')}
+        onClose={() => setCreating(false)}
+        onSubmit={async (values) => {
+          await api.post('/acquisition/links', values);
+          await refresh();
+        }}
+      >
+        <Form.Item name="name" label={t('acquisition.linkName')} rules={[{ required: true, max: 40 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="memberIds" label={t('acquisition.members')} rules={[{ required: true }]}>
+          <Select mode="multiple" options={members.data} loading={members.isPending} optionFilterProp="label" />
+        </Form.Item>
+      </FormModal>
+    </>
+  );
+}

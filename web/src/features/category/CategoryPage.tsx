@@ -1,0 +1,126 @@
+import { QuestionCircleFilled } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../format';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { useMe } from '../../session';
+import { OwnersCard } from './OwnersCard';
+
+interface Entry {
+  code: string;
+  level1: string;
+  level2: string | null;
+  scope: string;
+}
+interface State {
+  category: (Entry & { status: 'review' | 'approved' | 'rejected'; chosenAt: string; chosenBy: string; reviewNote: string | null }) | null;
+  mayChoose: boolean;
+}
+
+const stateKey = ['/category'] as const;
+const statusColor = { review: 'processing', approved: 'success', rejected: 'error' } as const;
+
+const label = (e: Entry) => (e.level2 ? `${e.level1} — ${e.level2}` : e.level1);
+
+export function CategoryPage() {
+  const { t } = useTranslation('customers');
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const state = useQuery({ queryKey: stateKey, queryFn: () => api.get<State>('/category') });
+  const taxonomy = useQuery({ queryKey: ['/category/taxonomy'], queryFn: () => api.get<{ items: Entry[] }>('/category/taxonomy'), select: (d) => d.items, staleTime: Infinity });
+  const [code, setCode] = useState<string>();
+  const me = useMe();
+
+  const groups = useMemo(() => {
+    const byLevel1 = new Map<string, Entry[]>();
+    for (const entry of taxonomy.data ?? []) byLevel1.set(entry.level1, [...(byLevel1.get(entry.level1) ?? []), entry]);
+    return [...byLevel1].map(([level1, entries]) => ({ label: level1, title: level1, options: entries.map((e) => ({ value: e.code, label: label(e) })) }));
+  }, [taxonomy.data]);
+  const chosen = taxonomy.data?.find((e) => e.code === code);
+
+  const choose = useMutation({
+    mutationFn: (next: string) => api.put<State>('/category', { code: next }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: stateKey });
+      setCode(undefined);
+      void message.success(t('category.saved'));
+    },
+    onError: notifyError,
+  });
+
+  if (state.isError) return <LoadFailed error={state.error} onRetry={() => void state.refetch()} />;
+  const current = state.data?.category;
+
+  const columns: TableColumnsType<Entry> = [
+    { key: 'level1', title: t('category.level1'), dataIndex: 'level1', width: 140 },
+    { key: 'level2', title: t('category.level2'), dataIndex: 'level2', width: 220, render: (v: string | null) => v ?? '—' },
+    { key: 'scope', title: t('category.scope'), dataIndex: 'scope' },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('category.title')}>{t('category.intro')}</PageHeader>
+      <Flex vertical gap="middle">
+        <Card loading={state.isPending}>
+          <Descriptions
+            column={1}
+            items={[
+              {
+                key: 'current',
+                label: t('category.current'),
+                children: current ? (
+                  <Flex gap="small" align="center" data-testid="category-current">
+                    <span>{label(current)}</span>
+                    <Tag color={statusColor[current.status]}>{t(`category.status.${current.status}`)}</Tag>
+                  </Flex>
+                ) : (
+                  <Flex gap="small" align="center" data-testid="category-current">
+                    <span>{t('category.unknown')}</span>
+                    <QuestionCircleFilled style={{ color: '#ff4d4f' }} aria-label="unknown" />
+                  </Flex>
+                ),
+              },
+              ...(current?.reviewNote ? [{ key: 'note', label: t('category.reviewNote'), children: current.reviewNote }] : []),
+              ...(current ? [{ key: 'at', label: t('category.status.review'), children: `${current.chosenBy} · ${formatDateTime(current.chosenAt)}` }] : []),
+            ]}
+          />
+          {!current && <Alert type="warning" showIcon title={t('category.unknownHint')} style={{ marginBottom: 16 }} />}
+          {state.data && !state.data.mayChoose ? (
+            <Alert type="info" showIcon title={t('category.contactAdmin')} description={t('category.contactAdminHint')} />
+          ) : (
+            <Flex vertical gap="small">
+              <Flex gap="small">
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  style={{ width: 420 }}
+                  placeholder={current ? t('category.change') : t('category.choose')}
+                  options={groups}
+                  value={code}
+                  onChange={setCode}
+                  aria-label={t('category.choose')}
+                />
+                <Button type="primary" disabled={!code} loading={choose.isPending} onClick={() => code && choose.mutate(code)}>
+                  {t('category.save')}
+                </Button>
+              </Flex>
+              {chosen && <Typography.Text type="secondary">{`${t('category.scope')}：${chosen.scope}`}</Typography.Text>}
+            </Flex>
+          )}
+        </Card>
+        {me.roles.superAdmin && <OwnersCard />}
+        <Card title={t('category.taxonomy')}>
+          <ErrorAlert error={taxonomy.error} />
+          <Table<Entry> rowKey="code" size="small" columns={columns} dataSource={taxonomy.data} loading={taxonomy.isPending} pagination={false} />
+        </Card>
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Popconfirm, Row, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDate, formatDateTime } from '../../format';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { newIdempotencyKey, yuan, type Friend, type Group, type Overview, type Quota, type Quote } from './api';
+
+export function CustomersPage() {
+  const { t } = useTranslation('customers');
+  const { message, modal } = App.useApp();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const overview = useQuery({ queryKey: ['/customers/overview'], queryFn: () => api.get<Overview>('/customers/overview'), retry: false });
+  const quota = useQuery({ queryKey: ['/customers/quota'], queryFn: () => api.get<Quota>('/customers/quota') });
+  const groups = useQuery({ queryKey: ['/customer-groups'], queryFn: () => api.get<{ items: Group[] }>('/customer-groups'), select: (d) => d.items });
+  const friends = useQuery({ queryKey: ['/customers/friends'], queryFn: () => api.get<{ items: Friend[] }>('/customers/friends', { limit: 200 }), select: (d) => d.items });
+  const [adding, setAdding] = useState(false);
+  const [creatingGroup, setCreatingGroup] = useState(false);
+
+  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/customer') });
+
+  const buy = useMutation({
+    mutationFn: (size: number) => api.post<Quote>('/customers/quota/purchases', { size, idempotencyKey: newIdempotencyKey() }),
+    onSuccess: async () => {
+      await refresh();
+      void message.success(t('customers.bought'));
+    },
+    onError: notifyError,
+  });
+
+  async function confirmBuy(size: number) {
+    try {
+      const quote = await api.get<Quote>('/customers/quota/quote', { size });
+      modal.confirm({
+        title: t('customers.buyTitle'),
+        content: t('customers.quote', { price: yuan(quote.priceFen), kind: t(`customers.quoteKinds.${quote.kind}`), date: formatDate(quote.endsAt) }),
+        onOk: () => buy.mutateAsync(size),
+      });
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  const removeFriend = useMutation({
+    mutationFn: (id: string) => api.delete(`/customers/friends/${encodeURIComponent(id)}`),
+    onSuccess: async () => {
+      await refresh();
+      void message.success(t('customers.deleted'));
+    },
+    onError: notifyError,
+  });
+  const dissolve = useMutation({
+    mutationFn: (id: string) => api.delete(`/customer-groups/${encodeURIComponent(id)}`),
+    onSuccess: refresh,
+    onError: notifyError,
+  });
+
+  const friendColumns: TableColumnsType<Friend> = [
+    { key: 'name', title: t('customers.name'), dataIndex: 'name' },
+    { key: 'externalId', title: t('customers.externalId'), dataIndex: 'externalId' },
+    { key: 'state', title: '', render: (_, f) => <Tag color={f.state === 'mutual' ? 'success' : 'warning'}>{t(`customers.state.${f.state}`)}</Tag> },
+    { key: 'addedAt', title: t('customers.addedAt'), dataIndex: 'addedAt', render: formatDateTime },
+    {
+      key: 'actions',
+      title: '',
+      render: (_, f) => (
+        <Popconfirm title={t('customers.deleteConfirm')} onConfirm={() => removeFriend.mutate(f.id)}>
+          <Button type="link" danger size="small">
+            {t('customers.delete')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+  const groupColumns: TableColumnsType<Group> = [
+    { key: 'name', title: t('customers.groupName'), dataIndex: 'name' },
+    { key: 'customers', title: t('customers.groupCustomers'), dataIndex: 'customers' },
+    {
+      key: 'actions',
+      title: '',
+      render: (_, g) =>
+        g.dissolvedAt ? (
+          <Tag>{t('customers.dissolved')}</Tag>
+        ) : (
+          <Popconfirm title={t('customers.dissolveConfirm')} onConfirm={() => dissolve.mutate(g.id)}>
+            <Button type="link" danger size="small">
+              {t('customers.dissolve')}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+
+  const tier = quota.data?.tier;
+  return (
+    <>
+      <PageHeader title={t('customers.title')}>{t('customers.intro')}</PageHeader>
+      <Flex vertical gap="middle">
+        <Card loading={overview.isPending}>
+          <ErrorAlert error={overview.error} />
+          {overview.data && (
+            <Row gutter={16}>
+              <Col span={8}>
+                <div data-testid="served">
+                  <Statistic title={t('customers.served')} value={overview.data.served} suffix={t('customers.servedUnit')} />
+                </div>
+              </Col>
+              <Col span={8}>
+                <Statistic title={t('customers.todayNew')} value={overview.data.todayNew} />
+              </Col>
+              <Col span={8}>
+                <div data-testid="limit">
+                  <Statistic title={t('customers.limit')} value={overview.data.limit} />
+                </div>
+              </Col>
+            </Row>
+          )}
+        </Card>
+        <Card title={t('customers.buyTitle')} loading={quota.isPending}>
+          {quota.data && !quota.data.certified && <Alert type="warning" showIcon title={t('customers.uncertified')} style={{ marginBottom: 12 }} />}
+          <div style={{ marginBottom: 12 }}>{tier ? t('customers.tierUntil', { size: tier.size.toLocaleString(), date: formatDate(tier.endsAt) }) : t('customers.free')}</div>
+          <Flex wrap gap="small">
+            {quota.data?.tiers.map((option) => (
+              <Button key={option.size} disabled={tier !== null && tier !== undefined && option.size <= tier.size} onClick={() => void confirmBuy(option.size)}>
+                {`${option.size.toLocaleString()} · ${yuan(option.priceFen)}${t('customers.perYear')}`}
+              </Button>
+            ))}
+          </Flex>
+        </Card>
+        <Card
+          title={t('customers.mine')}
+          extra={
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('customers.add')}
+            </Button>
+          }
+        >
+          <ErrorAlert error={friends.error} />
+          <Table<Friend> rowKey="id" size="small" columns={friendColumns} dataSource={friends.data} loading={friends.isPending} pagination={false} />
+        </Card>
+        <Card
+          title={t('customers.groups')}
+          extra={
+            <Button icon={<PlusOutlined />} onClick={() => setCreatingGroup(true)}>
+              {t('customers.newGroup')}
+            </Button>
+          }
+        >
+          <Table<Group> rowKey="id" size="small" columns={groupColumns} dataSource={groups.data} loading={groups.isPending} pagination={false} />
+        </Card>
+      </Flex>
+      <FormModal<{ externalId: string; name: string; addedBack: boolean }>
+        open={adding}
+        title={t('customers.add')}
+        initialValues={{ addedBack: true }}
+        onClose={() => setAdding(false)}
+        onSubmit={async (values) => {
+          await api.post('/customers/friends', values);
+          await refresh();
+          void message.success(t('customers.added'));
+        }}
+      >
+        <Form.Item name="externalId" label={t('customers.externalId')} rules={[{ required: true, max: 64 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="name" label={t('customers.name')} rules={[{ required: true, max: 64 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="addedBack" valuePropName="checked">
+          <Checkbox>{t('customers.addedBack')}</Checkbox>
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ name: string }>
+        open={creatingGroup}
+        title={t('customers.newGroup')}
+        onClose={() => setCreatingGroup(false)}
+        onSubmit={async (values) => {
+          await api.post('/customer-groups', values);
+          await refresh();
+        }}
+      >
+        <Form.Item name="name" label={t('customers.groupName')} rules={[{ required: true, max: 40 }]}>
+          <Input />
+        </Form.Item>
+      </FormModal>
+    </>
+  );
+}
