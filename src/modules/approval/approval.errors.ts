@@ -1,0 +1,25 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const ApprovalErrors = defineErrors({
+  'approval.template_invalid': { status: 422, message: 'The template is not valid; see details for the first problem.' },
+  'approval.template_archived': { status: 409, message: 'This template is no longer in use.' },
+  'approval.form_invalid': { status: 422, message: 'The form is not filled in correctly; see details.' },
+  'approval.pick_required': { status: 422, message: 'Choose who handles this step.' },
+  'approval.pick_out_of_range': { status: 422, message: 'A chosen person is outside the range this step allows.' },
+  'approval.too_many_picks': { status: 422, message: 'Too many people were chosen for this step.' },
+  'approval.on_behalf_not_allowed': { status: 403, message: 'This template does not allow submitting on behalf of others.' },
+  'approval.fixed_cc_locked': { status: 409, message: 'Submitters may not change the fixed CC members of this template.' },
+  'approval.fixed_handlers_locked': { status: 409, message: 'Submitters may not change the fixed handlers of this template.' },
+  'approval.task_closed': { status: 409, message: 'This task was already dealt with.' },
+  'approval.not_your_task': { status: 403, message: 'This task is not yours.' },
+  'approval.request_closed': { status: 409, message: 'This request is no longer running.' },
+  'approval.handler_only_handles': { status: 409, message: 'A handler can only confirm handling; rejecting, returning and transferring are not possible.' },
+  'approval.comment_required': { status: 422, message: 'A comment is required.' },
+  'approval.signature_required': { status: 422, message: 'A signature is required to approve.' },
+  'approval.add_approvers_disabled': { status: 409, message: 'Adding approvers is not allowed for this template.' },
+  'approval.edit_disabled': { status: 409, message: 'Editing after approval is not allowed for this template.' },
+  'approval.edit_pending': { status: 409, message: 'An edit of this request is already waiting for consent.' },
+  'approval.nothing_to_return_to': { status: 409, message: 'There is no earlier approval step to return to.' },
+  'approval.not_viewable': { status: 403, message: 'You may not view this request.' },
+  'approval.member_inactive': { status: 422, message: 'That member has left or is disabled.' },
+});

@@ -1,0 +1,176 @@
+import './approval.tables.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { audit } from '../../platform/audit.ts';
+import { toIso } from '../../platform/clock.ts';
+import { ApprovalErrors } from './approval.errors.ts';
+import { DEFAULT_SETTINGS, type ActionNode, type FlowNode, type FormField, type Template, type TemplateInput } from './approval.model.ts';
+
+/** Every action node of a flow, branches included, in the order they appear. */
+export function actionNodes(flow: readonly FlowNode[]): ActionNode[] {
+  return flow.flatMap((node) => (node.kind === 'condition' ? node.branches.flatMap((b) => b.nodes) : [node]));
+}
+
+function invalid(reason: string, details: Record<string, unknown> = {}): never {
+  throw new DomainError(ApprovalErrors['approval.template_invalid'], { reason, ...details });
+}
+
+/**
+ * The checks a schema cannot make, run on every save. The first problem is reported with a
+ * `reason` code and the node or field it concerns.
+ */
+export function checkTemplate(input: TemplateInput): void {
+  const fields = new Map<string, FormField>();
+  for (const field of input.form) {
+    if (fields.has(field.id)) invalid('duplicate_field_id', { fieldId: field.id });
+    fields.set(field.id, field);
+    const isSelect = field.type === 'select' || field.type === 'multiselect';
+    if (isSelect && (field.options ?? []).length === 0) invalid('select_without_options', { fieldId: field.id });
+    if (!isSelect && field.options !== undefined) invalid('options_on_non_select', { fieldId: field.id });
+  }
+  const ids = new Set<string>();
+  const seen = (id: string) => {
+    if (ids.has(id)) invalid('duplicate_node_id', { nodeId: id });
+    ids.add(id);
+  };
+  for (const node of input.flow) {
+    if (node.kind !== 'condition') continue;
+    seen(node.id);
+    for (const [index, branch] of node.branches.entries()) {
+      seen(branch.id);
+      // Only the last branch may be the "otherwise": one earlier would hide every branch after it.
+      if (branch.clauses.length === 0 && index < node.branches.length - 1) invalid('otherwise_branch_not_last', { nodeId: node.id, branchId: branch.id });
+      for (const clause of branch.clauses) {
+        if (clause.type !== 'field') continue;
+        const field = fields.get(clause.fieldId);
+        if (!field) invalid('condition_on_unknown_field', { nodeId: node.id, fieldId: clause.fieldId });
+        if (field.type === 'attachment' || field.type === 'member' || field.type === 'department') {
+          if (clause.op !== 'contains') invalid('condition_op_not_for_field', { nodeId: node.id, fieldId: clause.fieldId, op: clause.op });
+        }
+      }
+    }
+  }
+  for (const node of actionNodes(input.flow)) {
+    seen(node.id);
+    const a = node.assignee;
+    if (a.type === 'field') {
+      const field = fields.get(a.fieldId);
+      if (!field || field.type !== 'member') invalid('linked_field_not_member', { nodeId: node.id, fieldId: a.fieldId });
+      // 关联成员控件: 模板中必填的成员控件 — a node linked to a member field needs that field required.
+      if (!field.required) invalid('linked_field_not_required', { nodeId: node.id, fieldId: a.fieldId });
+    }
+    if (a.type === 'members' && a.memberIds.length === 0) invalid('no_members_chosen', { nodeId: node.id });
+    if (node.kind === 'cc' && 'mode' in a && a.mode !== 'all') invalid('cc_mode_must_be_all', { nodeId: node.id });
+  }
+}
+
+interface TemplateRow {
+  id: string;
+  name: string;
+  description: string;
+  form_json: string;
+  flow_json: string;
+  settings_json: string;
+  version: number;
+  archived: number;
+  updated_at: number;
+}
+
+export function toTemplate(row: TemplateRow): Template {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    form: JSON.parse(row.form_json),
+    flow: JSON.parse(row.flow_json),
+    settings: { ...DEFAULT_SETTINGS, ...JSON.parse(row.settings_json) },
+    version: row.version,
+    archived: row.archived === 1,
+    updatedAt: toIso(row.updated_at)!,
+  };
+}
+
+/** Checks that the people named by the template (chosen members, exception-rule persons) are members of this enterprise. */
+async function checkPeople(ctx: Ctx, input: TemplateInput): Promise<void> {
+  const named = new Set<string>();
+  for (const node of actionNodes(input.flow)) if (node.assignee.type === 'members') node.assignee.memberIds.forEach((id) => named.add(id));
+  const s = input.settings ?? DEFAULT_SETTINGS;
+  for (const rule of [s.approverEmpty, s.handlerEmpty, s.approverDeparted, s.handlerDeparted]) if ('memberId' in rule) named.add(rule.memberId);
+  if (named.size === 0) return;
+  const rows = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('id', 'in', [...named]).where('status', '=', 'active').execute();
+  const found = new Set(rows.map((r) => r.id));
+  const missing = [...named].filter((id) => !found.has(id));
+  if (missing.length > 0) invalid('unknown_or_inactive_member', { memberIds: missing.sort() });
+}
+
+export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Template> {
+  checkTemplate(input);
+  await checkPeople(ctx, input);
+  const id = newId('apt', ctx.now);
+  await ctx.trx
+    .insertInto('approval_templates')
+    .values({
+      corp_id: ctx.corpId,
+      id,
+      name: input.name,
+      description: input.description ?? '',
+      form_json: JSON.stringify(input.form),
+      flow_json: JSON.stringify(input.flow),
+      settings_json: JSON.stringify(input.settings ?? DEFAULT_SETTINGS),
+      version: 1,
+      archived: 0,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .execute();
+  const created = await getTemplate(ctx.trx, ctx.corpId, id);
+  await audit(ctx, { action: 'approval.template.create', target: { type: 'approval_template', id }, after: { name: input.name } });
+  return created;
+}
+
+/** Replaces a template. `expectedVersion` makes two admins editing at once a conflict, not a lost update. */
+export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput, expectedVersion: number): Promise<Template> {
+  checkTemplate(input);
+  await checkPeople(ctx, input);
+  const before = await getTemplate(ctx.trx, ctx.corpId, id);
+  const result = await ctx.trx
+    .updateTable('approval_templates')
+    .set({
+      name: input.name,
+      description: input.description ?? '',
+      form_json: JSON.stringify(input.form),
+      flow_json: JSON.stringify(input.flow),
+      settings_json: JSON.stringify(input.settings ?? DEFAULT_SETTINGS),
+      version: expectedVersion + 1,
+      updated_at: ctx.now,
+    })
+    .where('corp_id', '=', ctx.corpId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict', { templateId: id, version: before.version });
+  const after = await getTemplate(ctx.trx, ctx.corpId, id);
+  await audit(ctx, { action: 'approval.template.update', target: { type: 'approval_template', id }, before: { name: before.name, version: before.version }, after: { name: after.name, version: after.version } });
+  return after;
+}
+
+export async function archiveTemplate(ctx: Ctx, id: string): Promise<void> {
+  await getTemplate(ctx.trx, ctx.corpId, id);
+  await ctx.trx.updateTable('approval_templates').set({ archived: 1, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
+  await audit(ctx, { action: 'approval.template.archive', target: { type: 'approval_template', id } });
+}
+
+export async function getTemplate(db: Executor, corpId: string, id: string): Promise<Template> {
+  const row = await db.selectFrom('approval_templates').selectAll().where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', { templateId: id });
+  return toTemplate(row);
+}
+
+export async function listTemplates(db: Executor, corpId: string, options: { includeArchived: boolean }): Promise<Template[]> {
+  let q = db.selectFrom('approval_templates').selectAll().where('corp_id', '=', corpId);
+  if (!options.includeArchived) q = q.where('archived', '=', 0);
+  const rows = await q.orderBy('id').execute();
+  return rows.map(toTemplate);
+}

@@ -1,0 +1,87 @@
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkip, useConsole } from './browser.ts';
+
+const PASSWORD = 'Banyan-2024!';
+
+async function register(page: Page): Promise<void> {
+  await page.goto('/register');
+  await page.getByLabel('你的姓名').fill('张三');
+  await page.getByLabel('登录名', { exact: true }).fill('zhangsan');
+  await page.getByLabel('登录密码').fill(PASSWORD);
+  await page.getByLabel('确认密码').fill(PASSWORD);
+  await page.getByLabel('企业全称').fill('榕树审批科技有限公司');
+  await page.getByLabel('对外简称').fill('榕树审批');
+  await page.getByLabel('行业类型').click();
+  await page.getByTitle('教育').click();
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+  await page.getByRole('main').getByText('榕树审批科技有限公司', { exact: true }).waitFor();
+}
+
+/** Adds a node after position `index` of the main chain and sets its one member. */
+async function addNode(page: Page, index: number, kind: '审批人' | '办理人' | '抄送人'): Promise<void> {
+  await page.getByTestId(`flow-add-${index}`).click();
+  await page.getByRole('menuitem', { name: kind, exact: true }).click();
+  const panel = page.getByTestId('node-panel');
+  await panel.getByLabel('选择成员').click();
+  await page.getByTitle('张三', { exact: true }).last().click();
+  await page.keyboard.press('Escape');
+  await panel.locator('.ant-drawer-close').click();
+  await panel.waitFor({ state: 'hidden' });
+}
+
+describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, () => {
+  const ui = useConsole();
+
+  it('designs a template with an approver, a handler and a CC node, then submits, approves and handles a request', async () => {
+    const page = await ui.page();
+    await register(page);
+
+    // Admin: a new template with one text field and the chain approver → handler → CC.
+    await page.goto('/approvals');
+    await page.getByRole('button', { name: '新建模板' }).click();
+    await page.getByLabel('模板名称').fill('付款申请');
+    await page.getByRole('button', { name: '添加控件' }).click();
+    await page.getByLabel('控件名称').fill('付款事由');
+    await page.getByRole('tab', { name: '审批流程设置' }).click();
+    await addNode(page, 0, '审批人');
+    await addNode(page, 1, '办理人');
+    await addNode(page, 2, '抄送人');
+    await page.getByTestId('flow-node-approver').getByText('张三').waitFor();
+    await page.getByRole('tab', { name: '规则设置' }).click();
+    await page.getByText('办理人提交办理结果时，必须填写办理意见').click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('cell', { name: '付款申请' }).waitFor();
+
+    // Member area: submit a request, see the path, approve, then handle with the required comment.
+    await page.goto('/app');
+    await page.getByRole('button', { name: /审批$/ }).click();
+    await page.getByRole('button', { name: '发起申请' }).click();
+    await page.getByRole('menuitem', { name: '付款申请' }).click();
+    await page.getByLabel('付款事由').fill('支付供应商货款');
+    await page.getByRole('button', { name: '预览流程' }).click();
+    await page.getByTestId('preview').getByText('办理人（办理人）').waitFor();
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByTestId('request-status').getByText('审批中').waitFor();
+
+    const box = page.getByTestId('action-box');
+    await box.getByLabel('意见').fill('同意付款');
+    await box.getByRole('button', { name: '同意' }).click();
+    await box.getByRole('button', { name: '确认办理' }).waitFor();
+    await box.getByRole('button', { name: '确认办理' }).click();
+    await page.getByText('请填写意见').waitFor();
+    await box.getByLabel('意见').fill('已打款');
+    await box.getByRole('button', { name: '确认办理' }).click();
+    await page.getByTestId('request-status').getByText('已通过').waitFor();
+    await page.getByText('“已打款”').waitFor();
+
+    // The trail says why each task went to whom.
+    await page.getByText('为什么是 TA').first().click();
+    await page.getByText('指定成员（或签（一人同意即可））').first().waitFor();
+
+    // The handler's to-do list is empty again; the request shows under 已处理.
+    await page.goto('/app/approvals');
+    await page.getByRole('tab', { name: '已处理' }).click();
+    await page.getByTestId('approval-item').first().waitFor();
+  });
+});

@@ -1,0 +1,63 @@
+import { Button, Card, Dropdown, Empty, Flex, List, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../format';
+import { useCursorList } from '../../hooks/useCursorList';
+import { useTemplates, type ListItem } from './api';
+
+type Box = 'todo' | 'done' | 'submitted' | 'cc';
+
+export const STATUS_COLOR: Record<string, string> = { running: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default' };
+
+/** Member area: to do, done, submitted and CC'd requests, and a button to start a new one. */
+export function MemberApprovalsPage() {
+  const { t } = useTranslation('approvals');
+  const [box, setBox] = useState<Box>('todo');
+  const list = useCursorList<ListItem>('/approvals/requests', { box });
+  const templates = useTemplates();
+  const navigate = useNavigate();
+
+  return (
+    <>
+      <PageHeader
+        title={t('member.title')}
+        extra={
+          <Dropdown
+            trigger={['click']}
+            menu={{ items: (templates.data?.items ?? []).filter((x) => !x.archived).map((x) => ({ key: x.id, label: x.name })), onClick: ({ key }) => void navigate(`/app/approvals/new/${key}`) }}
+          >
+            <Button type="primary">{t('member.start')}</Button>
+          </Dropdown>
+        }
+      />
+      <Card>
+        <Tabs activeKey={box} onChange={(k) => setBox(k as Box)} items={(['todo', 'done', 'submitted', 'cc'] as const).map((k) => ({ key: k, label: t(`member.boxes.${k}`) }))} />
+        <ErrorAlert error={list.error} />
+        {list.isSuccess && list.items.length === 0 ? (
+          <Empty description={t('member.empty')} />
+        ) : (
+          <List
+            loading={list.isPending}
+            dataSource={list.items}
+            renderItem={(item) => (
+              <List.Item key={item.taskId ?? item.instanceId} data-testid="approval-item" actions={[<Link key="open" to={`/app/approvals/requests/${item.instanceId}`}>{t('member.open')}</Link>]}>
+                <Flex vertical>
+                  <Typography.Text strong>{item.templateName}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('member.applicant')}：{item.applicantName} · {formatDateTime(item.submittedAt)}
+                  </Typography.Text>
+                </Flex>
+                <Tag color={STATUS_COLOR[item.status]}>{t(`status.${item.status as 'running'}`)}</Tag>
+              </List.Item>
+            )}
+          />
+        )}
+        <LoadMore list={list} />
+      </Card>
+    </>
+  );
+}

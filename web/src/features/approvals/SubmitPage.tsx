@@ -1,0 +1,136 @@
+import { Button, Card, Flex, Form, Input, InputNumber, Select, Steps, App as AntApp } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api';
+import { ErrorAlert, FormError } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { usePeople, useTemplate, type FormField, type FormValues, type Preview } from './api';
+import { actionNodes } from './flow';
+
+/** Turns what the form holds into the values the server checks: money in fen, empty fields left out. */
+function toValues(fields: FormField[], raw: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const f of fields) {
+    const v = raw[f.id];
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    values[f.id] = f.type === 'money' ? Math.round(Number(v) * 100) : (v as string | number | string[]);
+  }
+  return values;
+}
+
+/** Member area: fill in a template's form, choose people where the flow asks, preview the path, submit. */
+export function SubmitPage() {
+  const { t } = useTranslation('approvals');
+  const { templateId } = useParams<{ templateId: string }>();
+  const template = useTemplate(templateId);
+  const people = usePeople();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const memberOptions = (people.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
+  const picks = actionNodes(template.data?.flow ?? []).filter((n) => n.assignee.type === 'pick');
+
+  const body = () => {
+    const raw = form.getFieldsValue(true) as Record<string, unknown>;
+    const fields = template.data?.form ?? [];
+    const chosen = Object.fromEntries(picks.map((n) => [n.id, ((raw[`pick:${n.id}`] as string[] | string | undefined) ?? [])]).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]).filter(([, v]) => (v as string[]).length > 0));
+    const applicantId = raw['applicant:'] as string | undefined;
+    const ccAdd = (raw['cc:'] as string[] | undefined) ?? [];
+    const mentions = (raw['mentions:'] as string[] | undefined) ?? [];
+    return {
+      templateId,
+      form: toValues(fields, raw),
+      ...(Object.keys(chosen).length ? { picks: chosen } : {}),
+      ...(applicantId ? { applicantId } : {}),
+      ...(ccAdd.length ? { ccAdd } : {}),
+      ...(mentions.length ? { mentions } : {}),
+    };
+  };
+  const preview = useMutation({ mutationFn: () => api.post<Preview>('/approvals/preview', body()) });
+  const submit = useMutation({
+    mutationFn: () => api.post<{ instanceId: string }>('/approvals/requests', body()),
+    onSuccess: (res) => {
+      void message.success(t('member.submittedOk'));
+      void navigate(`/app/approvals/requests/${res.instanceId}`);
+    },
+  });
+
+  const input = (f: FormField) => {
+    switch (f.type) {
+      case 'number':
+        return <InputNumber style={{ width: '100%' }} />;
+      case 'money':
+        return <InputNumber style={{ width: '100%' }} min={0} precision={2} addonBefore="¥" />;
+      case 'date':
+        return <Input type="date" />;
+      case 'select':
+        return <Select options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />;
+      case 'multiselect':
+        return <Select mode="multiple" options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />;
+      case 'member':
+        return <Select mode="multiple" showSearch optionFilterProp="label" options={memberOptions} />;
+      case 'department':
+        return <Select mode="multiple" options={(people.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />;
+      case 'attachment':
+        return <Select mode="tags" open={false} />;
+      default:
+        return <Input.TextArea autoSize />;
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={template.data?.name ?? ''}>{template.data?.description}</PageHeader>
+      <ErrorAlert error={template.error} />
+      <Card loading={template.isPending}>
+        {template.data && (
+          <Form form={form} layout="vertical" onFinish={() => submit.mutate()}>
+            {template.data.form.map((f) => (
+              <Form.Item key={f.id} name={f.id} label={f.label} rules={f.required ? [{ required: true }] : []}>
+                {input(f)}
+              </Form.Item>
+            ))}
+            {picks.map((n) => (
+              <Form.Item key={n.id} name={`pick:${n.id}`} label={t('member.pickFor', { name: n.name })} rules={[{ required: true }]}>
+                <Select mode={n.assignee.type === 'pick' && n.assignee.max > 1 ? 'multiple' : undefined} showSearch optionFilterProp="label" options={memberOptions} />
+              </Form.Item>
+            ))}
+            {template.data.settings.allowOnBehalf && (
+              <Form.Item name="applicant:" label={t('member.onBehalf')}>
+                <Select allowClear showSearch optionFilterProp="label" options={memberOptions} />
+              </Form.Item>
+            )}
+            <Form.Item name="cc:" label={t('member.ccAdd')}>
+              <Select mode="multiple" showSearch optionFilterProp="label" options={memberOptions} />
+            </Form.Item>
+            <Form.Item name="mentions:" label={t('member.mentions')}>
+              <Select mode="multiple" showSearch optionFilterProp="label" options={memberOptions} />
+            </Form.Item>
+            <FormError error={submit.error ?? preview.error} />
+            {preview.data && (
+              <Card size="small" title={t('detail.flow')} style={{ marginBottom: 16 }} data-testid="preview">
+                <Steps
+                  direction="vertical"
+                  size="small"
+                  items={preview.data.steps.map((s) => ({
+                    title: `${s.name}（${t(`flow.kinds.${s.kind}`)}）`,
+                    description: s.autoApproved ? t('detail.autoApproved') : s.assigneeIds.map((id) => preview.data!.names[id] ?? id).join('、'),
+                  }))}
+                />
+              </Card>
+            )}
+            <Flex gap="small">
+              <Button onClick={() => preview.mutate()} loading={preview.isPending}>
+                {t('member.preview')}
+              </Button>
+              <Button type="primary" htmlType="submit" loading={submit.isPending}>
+                {t('member.submit')}
+              </Button>
+            </Flex>
+          </Form>
+        )}
+      </Card>
+    </>
+  );
+}

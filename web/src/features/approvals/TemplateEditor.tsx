@@ -1,0 +1,110 @@
+import { Button, Card, Checkbox, Flex, Input, Select, Space, Tabs, App as AntApp } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { DEFAULT_SETTINGS, usePeople, useSaveTemplate, useTemplate, type FieldType, type FormField, type TemplateInput } from './api';
+import { FlowDesigner } from './FlowDesigner';
+import { newNodeId } from './flow';
+import { RulesForm } from './RulesForm';
+
+const FIELD_TYPES: FieldType[] = ['text', 'number', 'money', 'date', 'select', 'multiselect', 'member', 'department', 'attachment'];
+
+const BLANK: TemplateInput = { name: '', description: '', form: [], flow: [], settings: DEFAULT_SETTINGS };
+
+/** One template: basics and form, the flow designer and the rule settings, saved together (checked on save). */
+export function TemplateEditor({ templateId, onDone }: { templateId: string; onDone: () => void }) {
+  const { t } = useTranslation('approvals');
+  const { message } = AntApp.useApp();
+  const loaded = useTemplate(templateId);
+  const people = usePeople();
+  const save = useSaveTemplate();
+  const [draft, setDraft] = useState<TemplateInput>(BLANK);
+  const isNew = templateId === 'new';
+
+  useEffect(() => {
+    if (loaded.data) setDraft({ name: loaded.data.name, description: loaded.data.description, form: loaded.data.form, flow: loaded.data.flow, settings: loaded.data.settings });
+  }, [loaded.data]);
+
+  if (!isNew && loaded.isError) return <LoadFailed error={loaded.error} onRetry={() => void loaded.refetch()} />;
+
+  const setField = (i: number, f: FormField) => setDraft({ ...draft, form: draft.form.map((x, k) => (k === i ? f : x)) });
+
+  const formEditor = (
+    <Flex vertical gap="small">
+      {draft.form.map((f, i) => (
+        <Space key={f.id} wrap data-testid="form-field">
+          <Input aria-label={t('editor.fieldLabel')} placeholder={t('editor.fieldLabel')} value={f.label} onChange={(e) => setField(i, { ...f, label: e.target.value })} style={{ width: 180 }} />
+          <Select
+            aria-label={t('editor.fieldType')}
+            style={{ width: 120 }}
+            value={f.type}
+            options={FIELD_TYPES.map((type) => ({ value: type, label: t(`fieldTypes.${type}`) }))}
+            onChange={(type: FieldType) => {
+              const { options: _drop, ...rest } = f;
+              setField(i, type === 'select' || type === 'multiselect' ? { ...rest, type, options: f.options ?? [] } : { ...rest, type });
+            }}
+          />
+          {(f.type === 'select' || f.type === 'multiselect') && (
+            <Input aria-label={t('editor.options')} placeholder={t('editor.options')} value={(f.options ?? []).join(',')} onChange={(e) => setField(i, { ...f, options: e.target.value.split(/[,，]/).map((s) => s.trim()).filter(Boolean) })} />
+          )}
+          <Checkbox checked={f.required} onChange={(e) => setField(i, { ...f, required: e.target.checked })}>
+            {t('editor.required')}
+          </Checkbox>
+          <Button onClick={() => setDraft({ ...draft, form: draft.form.filter((_, k) => k !== i) })}>{t('editor.remove')}</Button>
+        </Space>
+      ))}
+      <div>
+        <Button onClick={() => setDraft({ ...draft, form: [...draft.form, { id: newNodeId('f'), type: 'text', label: '', required: true }] })}>{t('editor.addField')}</Button>
+      </div>
+    </Flex>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={draft.name || t('templates.new')}
+        extra={
+          <Space>
+            <Button onClick={onDone}>{t('editor.back')}</Button>
+            <Button
+              type="primary"
+              loading={save.isPending}
+              onClick={() =>
+                save.mutate(isNew ? { input: draft } : { id: templateId, input: draft, version: loaded.data?.version }, {
+                  onSuccess: () => {
+                    void message.success(t('editor.saved'));
+                    onDone();
+                  },
+                })
+              }
+            >
+              {t('editor.save')}
+            </Button>
+          </Space>
+        }
+      />
+      <ErrorAlert error={save.error} />
+      <Card loading={!isNew && loaded.isPending}>
+        <Tabs
+          items={[
+            {
+              key: 'basics',
+              label: t('editor.tabs.basics'),
+              children: (
+                <Flex vertical gap="middle">
+                  <Input aria-label={t('templates.name')} placeholder={t('templates.name')} value={draft.name} maxLength={60} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+                  <Input.TextArea aria-label={t('editor.description')} placeholder={t('editor.description')} value={draft.description} maxLength={500} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+                  {formEditor}
+                </Flex>
+              ),
+            },
+            { key: 'flow', label: t('editor.tabs.flow'), children: <FlowDesigner flow={draft.flow} onChange={(flow) => setDraft({ ...draft, flow })} fields={draft.form} people={people.data} /> },
+            { key: 'rules', label: t('editor.tabs.rules'), children: <RulesForm value={draft.settings} onChange={(settings) => setDraft({ ...draft, settings })} people={people.data} /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
