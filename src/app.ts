@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,8 @@ import type { Deps } from './platform/deps.ts';
 import { installErrorHandling } from './platform/http/errors.ts';
 import { installAuth } from './platform/http/auth.ts';
 import { installMetrics } from './platform/http/metrics.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { ReadCaches } from './platform/http/read-cache.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { Outbox } from './platform/outbox.ts';
 import { JobRunner } from './platform/jobs.ts';
@@ -27,9 +28,16 @@ import { operatorRoutes } from './modules/operator/operator.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { walletRoutes } from './modules/wallet/wallet.routes.ts';
+import { approvalRoutes } from './modules/approval/approval.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { appRoutes } from './modules/apps/apps.routes.ts';
+import { deviceRoutes } from './modules/devices/devices.routes.ts';
+import { customerAreaRoutes } from './modules/customers/area.routes.ts';
 
 /** Each module's routes, in one list: a new module adds its line here. */
-const MODULE_ROUTES = [accountRoutes, corpRoutes, operatorRoutes, inboxRoutes, tokenRoutes, auditRoutes];
+const MODULE_ROUTES = [approvalRoutes, accountRoutes, corpRoutes, operatorRoutes, inboxRoutes, tokenRoutes, auditRoutes, walletRoutes, customerAreaRoutes, adminRoutes, directoryRoutes, appRoutes, deviceRoutes];
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -44,33 +52,19 @@ export async function buildApp(options: { config: Config; database: Database; cl
     logger: loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    // Request ids in logs and error bodies make one request traceable end to end.
-    genReqId: () => crypto.randomUUID(),
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const outbox = new Outbox(database.db, clock, app.log);
   const jobs = new JobRunner(database.db, database.dialect, clock, app.log);
-  const deps: Deps = { db: database.db, dialect: database.dialect, clock, config, outbox, jobs, log: app.log };
+  const caches = new ReadCaches();
+  const deps: Deps = { db: database.db, dialect: database.dialect, clock, config, outbox, jobs, log: app.log, caches };
 
   installErrorHandling(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    // Over plain HTTP (a LAN address) these two would make the browser refuse the console.
-    hsts: config.secureCookies,
-    contentSecurityPolicy: {
-      directives: {
-        'upgrade-insecure-requests': config.secureCookies ? [] : null,
-        // antd injects its CSS-in-JS as <style> elements; QR codes are data: images.
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-        'script-src': ["'self'"],
-      },
-    },
-  });
-  if (config.rateLimitPerMinute > 0) {
-    await app.register(rateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
-  }
+  installSecurityHeaders(app, { https: config.secureCookies });
+  // Registered even when the global limit is off (0), so sign-in keeps its own limit.
+  await app.register(rateLimit, { global: config.rateLimitPerMinute > 0, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -79,7 +73,7 @@ export async function buildApp(options: { config: Config; database: Database; cl
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installAuth(app, { db: database.db, clock, resolvers: { tokenActor, accountActor } });
+  installAuth(app, { db: database.db, clock, caches, resolvers: { tokenActor, accountActor } });
   installMetrics(app);
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());

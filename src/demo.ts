@@ -5,6 +5,11 @@ import { openMigratedDatabase } from './server.ts';
 import { createAccount } from './modules/account/account.service.ts';
 import { registerCorp } from './modules/corp/corp.service.ts';
 import { insertMember, rootDepartmentId } from './modules/directory/directory.service.ts';
+import { addDemoTags } from './modules/directory/demo.tags.ts';
+import { addDemoCustomers } from './modules/customers/demo.customers.ts';
+import { addDemoAdmins } from './modules/admin/admin.demo.ts';
+import { addDemoApprovals } from './modules/approval/approval.demo.ts';
+import { addDemoWallet } from './modules/wallet/wallet.demo.ts';
 
 export const DEMO_LOGIN = { loginName: 'demo', password: 'banyan-demo' };
 
@@ -75,6 +80,11 @@ export async function fillDemo(config: Config): Promise<void> {
             }
           }
         }
+        await addDemoTags(ctx);
+        await addDemoCustomers(ctx);
+        await addDemoAdmins(ctx);
+        await addDemoApprovals(ctx);
+        await addDemoWallet(ctx);
       });
     }
     process.stdout.write(
