@@ -90,11 +90,16 @@ describeEachDialect('HTTP API conventions', (use) => {
     assert.match(metrics.body, /process_resident_memory_bytes \d+/);
   });
 
-  it('security headers are on every response', async () => {
+  it('security headers are on every response; API answers are never framed or cached', async () => {
     const res = await t.client().get('/healthz');
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
     assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
+    const api = await t.client().get('/api/v1/me');
+    assert.equal(api.headers['x-content-type-options'], 'nosniff');
+    assert.equal(api.headers['x-frame-options'], 'DENY');
+    assert.equal(api.headers['cache-control'], 'no-store');
+    assert.equal(api.headers['content-security-policy'], "default-src 'none'; frame-ancestors 'none'");
   });
 
   it('sign-in is rate limited per address: the 21st attempt in a minute is a 429', async () => {

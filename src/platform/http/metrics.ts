@@ -5,31 +5,35 @@ import type { FastifyInstance } from 'fastify';
  * Hand-written: a dozen lines do not need a client library.
  */
 export function installMetrics(app: FastifyInstance): void {
-  const requests = new Map<string, number>();
-  const durations = new Map<string, { sum: number; count: number }>();
+  // Keyed by the route's own options object, so the hot path builds no strings; labels are made
+  // when /metrics is scraped.
+  const routes = new Map<object, { method: string; url: string; statuses: Map<number, number>; seconds: number; count: number }>();
 
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    const key = `method="${request.method}",route="${route}",status="${reply.statusCode}"`;
-    requests.set(key, (requests.get(key) ?? 0) + 1);
-    const timing = durations.get(route) ?? { sum: 0, count: 0 };
-    timing.sum += reply.elapsedTime / 1000;
-    timing.count += 1;
-    durations.set(route, timing);
+    const options = request.routeOptions.config;
+    let stats = routes.get(options);
+    if (!stats) {
+      stats = { method: request.method, url: request.routeOptions.url ?? 'unmatched', statuses: new Map(), seconds: 0, count: 0 };
+      routes.set(options, stats);
+    }
+    stats.statuses.set(reply.statusCode, (stats.statuses.get(reply.statusCode) ?? 0) + 1);
+    stats.seconds += reply.elapsedTime / 1000;
+    stats.count += 1;
     done();
   });
 
   app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     const memory = process.memoryUsage();
+    const all = [...routes.values()];
     const lines = [
       '# HELP banyan_http_requests_total HTTP requests by method, route and status.',
       '# TYPE banyan_http_requests_total counter',
-      ...[...requests].map(([labels, n]) => `banyan_http_requests_total{${labels}} ${n}`),
+      ...all.flatMap((r) => [...r.statuses].map(([status, n]) => `banyan_http_requests_total{method="${r.method}",route="${r.url}",status="${status}"} ${n}`)),
       '# HELP banyan_http_request_duration_seconds Time spent answering, per route.',
       '# TYPE banyan_http_request_duration_seconds summary',
-      ...[...durations].flatMap(([route, t]) => [
-        `banyan_http_request_duration_seconds_sum{route="${route}"} ${t.sum}`,
-        `banyan_http_request_duration_seconds_count{route="${route}"} ${t.count}`,
+      ...all.flatMap((r) => [
+        `banyan_http_request_duration_seconds_sum{method="${r.method}",route="${r.url}"} ${r.seconds}`,
+        `banyan_http_request_duration_seconds_count{method="${r.method}",route="${r.url}"} ${r.count}`,
       ]),
       '# TYPE process_resident_memory_bytes gauge',
       `process_resident_memory_bytes ${memory.rss}`,
