@@ -76,7 +76,7 @@ export async function fillDemo(config: Config): Promise<void> {
             await addPeople(level2.id, 6, true);
             for (const [t, team] of teams.entries()) {
               const level3 = await addDepartment(level2.id, level2.path, 3, team, t);
-              await addPeople(level3.id, 14, true);
+              await addPeople(level3.id, 16, true);
             }
           }
         }
