@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every *.test.ts under src/ and test/ with node's test runner, files in parallel.
 // Node 20 does not expand globs in --test, so the files are listed here.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -33,9 +34,34 @@ if (process.env.TEST_DATABASE_URL) {
 
 const only = process.argv.slice(2);
 const files = only.length > 0 ? only : [...find('src'), ...find('test')].sort();
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${Math.max(2, availableParallelism())}`, '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
-);
-process.exit(result.status ?? 1);
+// Browser tests run after the rest: each drives a server and a Chromium, and on two cores they
+// would otherwise wait behind the database tests long enough to time out.
+const phases = [files.filter((f) => !f.includes('.e2e.')), files.filter((f) => f.includes('.e2e.'))].filter((p) => p.length > 0);
+const totals = { pass: 0, fail: 0 };
+let status = 0;
+for (const [i, phase] of phases.entries()) {
+  // A second reporter writes TAP to a file, so the phases' counts can be added up at the end.
+  const tap = join(tmpdir(), `banyan-test-${process.pid}-${i}.tap`);
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${Math.max(2, availableParallelism())}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...phase,
+    ],
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  );
+  status ||= result.status ?? 1;
+  const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  totals.pass += Number(/^# pass (\d+)$/m.exec(summary)?.[1] ?? 0);
+  totals.fail += Number(/^# fail (\d+)$/m.exec(summary)?.[1] ?? 0);
+  rmSync(tap, { force: true });
+}
+console.log(`\nall: ${totals.pass} passed, ${totals.fail} failed`);
+process.exit(status);

@@ -42,7 +42,8 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(10_000);
+  // Generous: CI runs on two shared cores, where one step can wait behind a busy server.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.stack ?? error.message}\n`));
   return page;
