@@ -1,3 +1,4 @@
+import type { Tables } from '../../platform/db/schema.ts';
 import './approval.tables.ts';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
@@ -98,18 +99,10 @@ async function notify(ctx: TxCtx, memberIds: string[], kind: 'approve' | 'handle
 // Requests and their steps
 // ---------------------------------------------------------------------------------------------
 
-interface InstanceRow {
-  id: string;
-  template_name: string;
-  snapshot_json: string;
-  applicant_id: string;
-  submitter_id: string;
-  status: InstanceStatus;
-  form_json: string;
-  path_json: string;
-  current_step: number;
-  version: number;
-}
+type InstanceRow = Pick<
+  Tables['approval_instances'],
+  'id' | 'template_name' | 'snapshot_json' | 'applicant_id' | 'submitter_id' | 'status' | 'form_json' | 'path_json' | 'current_step' | 'version'
+>;
 
 export interface LoadedInstance {
   row: InstanceRow;
