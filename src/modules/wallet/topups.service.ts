@@ -146,6 +146,8 @@ export async function handleCallback(db: Db, now: number, secret: string, channe
       return 'mismatch';
     }
     const usedTradeNo = await trx.selectFrom('wallet_topups').select('id').where('channel_trade_no', '=', callback.tradeNo).executeTakeFirst();
+    // On PostgreSQL a concurrent duplicate may have settled this very top-up since it was read above.
+    if (usedTradeNo?.id === topup.id) return 'duplicate';
     if (usedTradeNo) throw new DomainError(WalletErrors['wallet.callback_invalid'], { reason: 'trade number already used' });
     return (await settle(ctx, topup, channel, { tradeNo: callback.tradeNo })) ? 'credited' : 'duplicate';
   });
