@@ -105,7 +105,9 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('链接名称').fill('官网');
     await dialog.getByLabel('成员').click();
-    await page.getByTitle('刘薇').click();
+    await page.locator('.ant-select-item-option').getByText('刘薇').click();
+    // The pick must show in the field before OK: a click during the dropdown's opening can be lost.
+    await dialog.locator('.ant-select-selection-item').getByText('刘薇').waitFor();
     await dialog.getByLabel('链接名称').click();
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -130,7 +132,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
     await page.getByTestId('seats-bought').getByText('2').waitFor();
     await page.getByRole('combobox', { name: '成员' }).click();
-    await page.getByTitle('刘薇').click();
+    await page.locator('.ant-select-item-option').getByText('刘薇').click();
     await page.getByRole('button', { name: '分配给成员' }).click();
     await page.getByTestId('seats-used').getByText('1').waitFor();
     await page.getByRole('row', { name: /刘薇/ }).getByRole('button', { name: '移除' }).click();
