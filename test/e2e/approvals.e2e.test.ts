@@ -25,6 +25,7 @@ async function addNode(page: Page, index: number, kind: '审批人' | '办理人
   const panel = page.getByTestId('node-panel');
   await panel.getByLabel('选择成员').click();
   await page.getByTitle('张三', { exact: true }).last().click();
+  await panel.locator('.ant-select-selection-item').getByText('张三', { exact: true }).waitFor();
   await page.keyboard.press('Escape');
   await panel.locator('.ant-drawer-close').click();
   await panel.waitFor({ state: 'hidden' });
