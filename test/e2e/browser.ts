@@ -46,6 +46,11 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.stack ?? error.message}\n`));
+  // A failed API call is often why a later step waits in vain; say which one.
+  page.on('response', (response) => {
+    if (response.status() >= 400) process.stderr.write(`[browser] ${response.request().method()} ${response.url()} → ${response.status()}\n`);
+  });
+  page.on('requestfailed', (request) => process.stderr.write(`[browser] ${request.method()} ${request.url()} failed: ${request.failure()?.errorText}\n`));
   return page;
 }
 
