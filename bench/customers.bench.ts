@@ -34,7 +34,7 @@ import { percentile, round } from './types.ts';
 const ADDS = 8_000;
 const PACK_UNITS = 4_000;
 const CONNECTIONS = 16;
-const SERVED = 1_000_000;
+const SERVED = Number(process.env.BENCH_SERVED ?? 1_000_000);
 const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
 function config(dataDir: string): Config {

@@ -15,6 +15,7 @@ import { MemberLayout } from './features/shell/MemberLayout';
 import { nav } from './nav';
 import { walletRoutes } from './features/wallet/nav';
 import { operatorWalletRoutes } from './features/operator-wallet/routes';
+import { operatorCategoryRoutes } from './features/operator-category/routes';
 
 const adminPages: RouteObject[] = nav.map((item) => ({
   ...(item.path === '/' ? { index: true } : { path: item.path }),
@@ -41,7 +42,7 @@ export const router = createBrowserRouter([
         <OperatorLayout />
       </RequireOperator>
     ),
-    children: [{ index: true, element: <OperatorCorpsPage /> }, ...operatorWalletRoutes],
+    children: [{ index: true, element: <OperatorCorpsPage /> }, ...operatorWalletRoutes, ...operatorCategoryRoutes],
   },
   {
     path: '/',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Executor, Tables } from '../../platform/db/schema.ts';
 import type { DialectName } from '../../platform/db/database.ts';
+import { GroupCommit, type Outcome } from '../../platform/db/group-commit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { requestHash } from '../../platform/idempotency.ts';
@@ -10,100 +11,54 @@ import { checkAlert } from './alerts.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
 
 /**
- * Group commit for metered charges that arrive on their own (the HTTP deduction API): charges that
- * are waiting while a batch commits go together in the next transaction, so one commit (one fsync,
- * one hold of the hot wallet's row lock) covers many. Each charge keeps its own idempotency claim
- * and its own compare-and-set, so one that is refused (too little balance, key reused) is left out
- * without sinking the others. A charge is answered only after its batch has committed.
+ * Group commit for metered charges that arrive on their own (the HTTP deduction API): one commit
+ * (one fsync, one hold of the hot wallet's row lock) covers many charges. Each charge keeps its own
+ * idempotency claim and its own check against the balance, so one that is refused (too little
+ * balance, key reused) is left out without sinking the others. A charge is answered only after its
+ * batch has committed.
  */
 interface Pending {
   corpId: string;
   actor: LedgerActor;
   now: number;
   input: AutoDeductInput;
-  resolve(value: Deduction): void;
-  reject(error: unknown): void;
 }
 
-const MAX_BATCH = 256;
-const GATHER_TURNS = 4;
-
 export class ChargeBatcher {
-  readonly #queue: Pending[] = [];
-  #running = false;
+  readonly #group: GroupCommit<Pending, Deduction>;
 
   constructor(
     private readonly db: Db,
     private readonly dialect: DialectName,
-  ) {}
+  ) {
+    this.#group = new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
+  }
 
   charge(corpId: string, actor: LedgerActor, now: number, input: AutoDeductInput): Promise<Deduction> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ corpId, actor, now, input, resolve, reject });
-      if (!this.#running) {
-        this.#running = true;
-        // Let the charges already on their way in this turn of the event loop join the first batch.
-        setImmediate(() => void this.#drain());
-      }
-    });
+    return this.#group.submit({ corpId, actor, now, input });
   }
 
-  async #drain(): Promise<void> {
+  async #run(batch: Pending[]): Promise<Outcome<Deduction>[]> {
     try {
-      while (this.#queue.length > 0) {
-        await this.#run(this.#queue.splice(0, MAX_BATCH));
-        await this.#gather();
-      }
-    } finally {
-      this.#running = false;
-    }
-  }
-
-  /**
-   * Callers answered by the last batch send their next charge a few turns of the event loop later
-   * (over HTTP: the response goes out, the next request comes in and is authenticated). Waiting
-   * while the queue still grows, a few turns at most, lets them ride together in the next batch
-   * instead of paying one commit each.
-   */
-  async #gather(): Promise<void> {
-    for (let turn = 0; turn < GATHER_TURNS && this.#queue.length < MAX_BATCH; turn++) {
-      const before = this.#queue.length;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.#queue.length === before && before > 0 && turn > 0) return;
-    }
-  }
-
-  async #run(batch: Pending[]): Promise<void> {
-    let outcomes: Outcome[];
-    try {
-      outcomes = await this.db.transaction().execute((trx) => chargeBatch(trx, this.dialect, batch));
+      return await this.db.transaction().execute((trx) => chargeBatch(trx, this.dialect, batch));
     } catch (error) {
       // Something unexpected sank the whole batch (on PostgreSQL: a key claimed meanwhile by another
       // server): run each charge alone, through the one-at-a-time path, so only the guilty one fails.
-      if (batch.length === 1) {
-        await this.#runAlone(batch[0]!, error);
-        return;
-      }
-      for (const p of batch) await this.#run([p]);
-      return;
+      if (batch.length === 1) return [await this.#runAlone(batch[0]!, error)];
+      const outcomes: Outcome<Deduction>[] = [];
+      for (const p of batch) outcomes.push(...(await this.#run([p])));
+      return outcomes;
     }
-    batch.forEach((p, i) => {
-      const outcome = outcomes[i]!;
-      if ('ok' in outcome) p.resolve(outcome.ok);
-      else p.reject(outcome.error);
-    });
   }
 
-  async #runAlone(p: Pending, batchError: unknown): Promise<void> {
+  async #runAlone(p: Pending, batchError: unknown): Promise<Outcome<Deduction>> {
     try {
-      p.resolve(await this.db.transaction().execute((trx) => autoDeduct({ corpId: p.corpId, actor: p.actor, trx, now: p.now }, p.input)));
+      return { ok: true, value: await this.db.transaction().execute((trx) => autoDeduct({ corpId: p.corpId, actor: p.actor, trx, now: p.now }, p.input)) };
     } catch (error) {
-      p.reject(error instanceof DomainError ? error : batchError);
+      return { ok: false, error: error instanceof DomainError ? error : batchError };
     }
   }
 }
-
-type Outcome = { ok: Deduction } | { error: DomainError };
 
 /**
  * One transaction for many charges, with a handful of statements whatever its size: one read of the
@@ -115,8 +70,8 @@ type Outcome = { ok: Deduction } | { error: DomainError };
  * If anything moved underneath (the compare-and-set or a key claimed meanwhile), the batch throws and
  * the batcher replays its charges one at a time.
  */
-async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(batch.length);
+async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]): Promise<Outcome<Deduction>[]> {
+  const outcomes: Outcome<Deduction>[] = new Array(batch.length);
   const storedKey = (p: Pending) => `deduct:${p.input.idempotencyKey}`;
   const hashes = batch.map((p) => requestHash({ command: 'wallet.autoDeduct', item: p.input.item, amountFen: p.input.amountFen, description: p.input.description }));
 
@@ -146,31 +101,31 @@ async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]
     const id = `${p.corpId}|${storedKey(p)}`;
     const seen = known.get(id);
     if (seen) {
-      outcomes[i] = seen.hash === hashes[i] && seen.response !== '' ? { ok: JSON.parse(seen.response) as Deduction } : { error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) };
+      outcomes[i] = seen.hash === hashes[i] && seen.response !== '' ? { ok: true, value: JSON.parse(seen.response) as Deduction } : { ok: false, error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) };
       continue;
     }
     const earlier = firstInBatch.get(id);
     if (earlier !== undefined) {
-      outcomes[i] = hashes[earlier] !== hashes[i] ? { error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) } : outcomes[earlier]!;
+      outcomes[i] = hashes[earlier] !== hashes[i] ? { ok: false, error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) } : outcomes[earlier]!;
       continue;
     }
     const amount = p.input.amountFen;
     if (p.input.item !== 'acquisition') {
-      outcomes[i] = { error: new DomainError(WalletErrors['wallet.auto_deduct_unsupported'], { item: p.input.item }) };
+      outcomes[i] = { ok: false, error: new DomainError(WalletErrors['wallet.auto_deduct_unsupported'], { item: p.input.item }) };
       continue;
     }
     if (!Number.isSafeInteger(amount) || amount <= 0) {
-      outcomes[i] = { error: new DomainError(WalletErrors['wallet.amount_invalid'], { amount }) };
+      outcomes[i] = { ok: false, error: new DomainError(WalletErrors['wallet.amount_invalid'], { amount }) };
       continue;
     }
     const wallet = wallets.get(p.corpId);
     if (!wallet?.on) {
-      outcomes[i] = { error: new DomainError(WalletErrors['wallet.auto_deduct_off'], { item: 'acquisition' }) };
+      outcomes[i] = { ok: false, error: new DomainError(WalletErrors['wallet.auto_deduct_off'], { item: 'acquisition' }) };
       continue;
     }
     // This charge's own check against the balance left by the ones before it.
     if (wallet.balance < amount) {
-      outcomes[i] = { error: new DomainError(WalletErrors['wallet.insufficient_balance'], { required: amount }) };
+      outcomes[i] = { ok: false, error: new DomainError(WalletErrors['wallet.insufficient_balance'], { required: amount }) };
       continue;
     }
     wallet.balance -= amount;
@@ -205,7 +160,7 @@ async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]
     );
     const result: Deduction = { serialNo, balanceAfter: wallet.balance };
     keys.push({ corp_id: p.corpId, key: storedKey(p), request_hash: hashes[i]!, response_json: JSON.stringify(result), created_at: p.now });
-    outcomes[i] = { ok: result };
+    outcomes[i] = { ok: true, value: result };
   }
 
   for (const [corpId, w] of wallets) {

@@ -15,6 +15,7 @@ import operator from '../features/operator/i18n';
 import shell from '../features/shell/i18n';
 import wallet from '../features/wallet/i18n';
 import operatorWallet from '../features/operator-wallet/i18n';
+import operatorCategory from '../features/operator-category/i18n';
 import common from './common';
 import { languages, type Language } from './define';
 import errors from './errors';
@@ -41,6 +42,7 @@ const areas = {
   customers,
   wallet,
   operatorWallet,
+  operatorCategory,
 };
 
 type Area = keyof typeof areas;

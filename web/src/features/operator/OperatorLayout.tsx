@@ -3,6 +3,7 @@ import { Button, Layout, Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { operatorWalletNav } from '../operator-wallet/routes';
+import { operatorCategoryNav } from '../operator-category/routes';
 import { AppHeader } from '../../components/AppHeader';
 import { Brand } from '../../components/Brand';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -14,8 +15,8 @@ export function OperatorLayout() {
   const operator = useOperator();
   const signOut = useSignOut('/operator/auth/sign-out', '/operator/login');
   const { pathname } = useLocation();
-  const { t: tMenu } = useTranslation('operatorWallet');
-  const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav];
+  const { t: tMenu } = useTranslation(['operatorWallet', 'operatorCategory']);
+  const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav, ...operatorCategoryNav];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
