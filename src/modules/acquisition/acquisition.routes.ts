@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../platform/deps.ts';
-import { eachInSavepoint, GroupCommit } from '../../platform/db/group-commit.ts';
+import { commandRunner } from '../../platform/db/group-commit.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { authorize, defineRights } from '../admin/authorizer.ts';
-import type { CustomerIdentity } from '../customers/customers.service.ts';
 import { addThroughLink, authorizeParty, buyPack, createLink, deleteLink, listAuthorizations, listLinks, usageOverview } from './acquisition.service.ts';
 import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UsageDto } from './acquisition.schema.ts';
 
@@ -22,15 +21,7 @@ defineRights({
 export const LINK_ADD_RATE = { max: 120, timeWindow: '1 minute' };
 
 export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
-  // On SQLite, where every commit is an fsync, concurrent link adds are group-committed; PostgreSQL
-  // commits concurrently by itself.
-  const linkAdds =
-    deps.dialect === 'sqlite'
-      ? new GroupCommit(
-          eachInSavepoint(deps.db, (trx, add: { now: number; code: string; who: CustomerIdentity }) => addThroughLink(trx, add.now, add.code, add.who)),
-          { maxBatch: 64 },
-        )
-      : undefined;
+  const command = commandRunner(deps.db, deps.dialect);
   return async (app) => {
     app.get('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: LinkList } } }, async (request) => {
       const ctx = request.ctx();
@@ -63,7 +54,7 @@ export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: { tags: ['acquisition'], summary: 'A customer clicks the link and adds a member (one unit is used)', params: CodeParams, body: LinkAddBody, response: { 200: LinkAddDto } },
       },
       async (request) =>
-        linkAdds ? linkAdds.submit({ now: request.now, code: request.params.code, who: request.body }) : deps.db.transaction().execute((trx) => addThroughLink(trx, request.now, request.params.code, request.body)),
+        command((trx) => addThroughLink(trx, request.now, request.params.code, request.body)),
     );
 
     app.get('/api/v1/acquisition/usage', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: '获客助手使用概况', response: { 200: UsageDto } } }, async (request) => {

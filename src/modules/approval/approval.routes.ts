@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../platform/deps.ts';
+import { commandRunner } from '../../platform/db/group-commit.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { authorize, authorizeApp, defineRights, requireMember } from '../admin/authorizer.ts';
 import {
@@ -47,6 +48,8 @@ export function approvalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     const { memberId } = event.payload as { memberId: string };
     await onMemberDeparted({ corpId: event.corpId, trx, now }, memberId);
   });
+  // Submissions and actions are short writes: group-committed on SQLite.
+  const command = commandRunner(deps.db, deps.dialect);
 
   return async (app) => {
     // ---- Admin: templates (admins with manage on the approvals app) ----
@@ -117,7 +120,7 @@ export function approvalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     });
 
     app.post('/api/v1/approvals/requests', { config: { auth: 'corp' }, schema: { tags, summary: 'Submit a request', headers: IdempotencyHeaders, body: SubmitBody, response: { 201: ActionResultDto } } }, async (request, reply) => {
-      const result = await deps.db.transaction().execute(async (trx) => {
+      const result = await command(async (trx) => {
         const ctx = request.ctx(trx);
         await authorize(ctx, 'approvals.use');
         return submitRequest(ctx, requireMember(ctx).id, request.body, request.headers['idempotency-key']);
@@ -138,7 +141,7 @@ export function approvalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     });
 
     app.post('/api/v1/approvals/requests/:requestId/withdraw', { config: { auth: 'corp' }, schema: { tags, summary: 'The applicant withdraws a running request', headers: IdempotencyHeaders, params: RequestParams, response: { 200: ActionResultDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
+      command(async (trx) => {
         const ctx = request.ctx(trx);
         await authorize(ctx, 'approvals.use');
         return withdrawRequest(ctx, requireMember(ctx).id, request.params.requestId, request.headers['idempotency-key']);
@@ -146,7 +149,7 @@ export function approvalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.post('/api/v1/approvals/requests/:requestId/edit', { config: { auth: 'corp' }, schema: { tags, summary: 'Edit an approved request, with the consent of its approvers and handlers', params: RequestParams, body: EditBody, response: { 200: ActionResultDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
+      command(async (trx) => {
         const ctx = request.ctx(trx);
         await authorize(ctx, 'approvals.use');
         return requestEdit(ctx, requireMember(ctx).id, request.params.requestId, request.body.form);
@@ -154,7 +157,7 @@ export function approvalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.post('/api/v1/approvals/tasks/:taskId/actions', { config: { auth: 'corp' }, schema: { tags, summary: 'Approve, reject, handle, transfer, return or add approvers', headers: IdempotencyHeaders, params: TaskParams, body: ActionBody, response: { 200: ActionResultDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
+      command(async (trx) => {
         const ctx = request.ctx(trx);
         await authorize(ctx, 'approvals.use');
         return actOnTask(ctx, requireMember(ctx).id, request.params.taskId, request.body, request.headers['idempotency-key']);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { eachInSavepoint, GroupCommit, type Outcome } from './group-commit.ts';
+import { commandRunner, eachInSavepoint, GroupCommit, type Outcome } from './group-commit.ts';
 import type { Db, Executor } from './schema.ts';
 
 describeEachDialect('group commit', (use) => {
@@ -64,5 +64,22 @@ describeEachDialect('group commit', (use) => {
       ['disk full', 'disk full'],
     );
     assert.equal(await group.submit('c3'), 'c3');
+  });
+
+  it('commands run as if each had its own transaction: a failing one undoes only its own writes and only its caller hears of it', async () => {
+    const command = commandRunner(db, use().dialect);
+    const results = await Promise.allSettled([
+      command((trx) => insert(trx, 'd1')),
+      command(async (trx) => {
+        await insert(trx, 'd2');
+        throw new Error('refused after writing');
+      }),
+      command((trx) => insert(trx, 'd3')),
+    ]);
+    assert.deepEqual(
+      results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+      ['d1', 'refused after writing', 'd3'],
+    );
+    assert.deepEqual(await ids('d'), ['d1', 'd3']);
   });
 });

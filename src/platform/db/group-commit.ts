@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { DialectName } from './database.ts';
 import type { Db, Executor } from './schema.ts';
 
 /** How one item of a batch ended: its value, or the error that refused it alone. */
@@ -112,4 +113,30 @@ export function eachInSavepoint<T, R>(db: Db, run: (trx: Executor, item: T) => P
       }
       return outcomes;
     });
+}
+
+/** Runs `work` as one transaction of its own, as far as anyone can tell. */
+export type RunCommand = <R>(work: (trx: Executor) => Promise<R>) => Promise<R>;
+
+const commandGroups = new WeakMap<Db, GroupCommit<(trx: Executor) => Promise<unknown>, unknown>>();
+
+/**
+ * Short write commands (an approval action, a customer adding through a link), each with the
+ * outcome it would have in its own transaction. On SQLite they are group-committed: commands that
+ * arrive together share one transaction and one fsync, each inside its own savepoint; every module
+ * of a server shares the one group, as they share the one writer. On PostgreSQL, which commits
+ * concurrently, each command is a plain transaction.
+ */
+export function commandRunner(db: Db, dialect: DialectName): RunCommand {
+  if (dialect !== 'sqlite') return (work) => db.transaction().execute(work);
+  let group = commandGroups.get(db);
+  if (!group) {
+    group = new GroupCommit(
+      eachInSavepoint(db, (trx, work: (trx: Executor) => Promise<unknown>) => work(trx)),
+      { maxBatch: 64 },
+    );
+    commandGroups.set(db, group);
+  }
+  const shared = group;
+  return <R>(work: (trx: Executor) => Promise<R>) => shared.submit(work) as Promise<R>;
 }
