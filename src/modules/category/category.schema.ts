@@ -52,6 +52,8 @@ export const PendingReviewsDto = Type.Object({
       code: Type.String(),
       level1: Type.String(),
       level2: Nullable(Type.String()),
+      /** The seed's 适用范围 text of the chosen category, for the reviewer. */
+      scope: Type.String(),
       version: Type.Integer(),
       chosenAt: IsoDateTime,
       chosenBy: Type.String(),

@@ -123,6 +123,7 @@ export interface ReviewItem {
   code: string;
   level1: string;
   level2: string | null;
+  scope: string;
   version: number;
   chosenAt: string;
   chosenBy: string;
@@ -140,7 +141,7 @@ export async function listPendingReviews(db: Executor, limit: number): Promise<R
     .execute();
   return rows.map((r) => {
     const entry = categoryByCode(r.code)!;
-    return { corpId: r.corp_id, corpName: r.name, code: r.code, level1: entry.level1, level2: entry.level2, version: r.version, chosenAt: toIso(r.chosen_at), chosenBy: r.chosen_by_name };
+    return { corpId: r.corp_id, corpName: r.name, code: r.code, level1: entry.level1, level2: entry.level2, scope: entry.scope, version: r.version, chosenAt: toIso(r.chosen_at), chosenBy: r.chosen_by_name };
   });
 }
 

@@ -85,9 +85,10 @@ describeEachDialect('business category (经营类目)', (use) => {
     const { client } = await newCorp(t, { category: null });
     const corpId = client.me.currentCorp!.id;
     await client.put('/api/v1/category', { code: '08-06' });
-    const pending = await op.get<{ items: { corpId: string; version: number; level2: string }[] }>('/api/v1/operator/category-reviews');
+    const pending = await op.get<{ items: { corpId: string; version: number; level2: string; scope: string }[] }>('/api/v1/operator/category-reviews');
     const mine = pending.body.items.find((i) => i.corpId === corpId)!;
     assert.equal(mine.level2, '保险');
+    assert.equal(mine.scope, '提供保险业务在线服务/咨询/交易等服务');
     // The enterprise changes its mind before the review: the old version is not decided.
     await client.put('/api/v1/category', { code: '08-01' });
     const stale = await op.put(`/api/v1/operator/corps/${corpId}/category-review`, { version: mine.version, decision: 'approved' });

@@ -15,6 +15,7 @@ interface PendingReview {
   code: string;
   level1: string;
   level2: string | null;
+  scope: string;
   /** The choice under review; a decision on an older version is refused. */
   version: number;
   chosenAt: string;
@@ -44,6 +45,7 @@ export function OperatorCategoryReviewsPage() {
   const columns: TableColumnsType<PendingReview> = [
     { key: 'corp', title: t('reviews.corp'), dataIndex: 'corpName' },
     { key: 'category', title: t('reviews.category'), render: (_, row) => (row.level2 ? `${row.level1} — ${row.level2}` : row.level1) },
+    { key: 'scope', title: t('reviews.scope'), dataIndex: 'scope' },
     { key: 'chosenBy', title: t('reviews.chosenBy'), dataIndex: 'chosenBy' },
     { key: 'chosenAt', title: t('reviews.chosenAt'), dataIndex: 'chosenAt', render: formatDateTime },
     {
