@@ -14,6 +14,7 @@ import * as customers from './modules/customers/customers.migration.ts';
 import * as acquisition from './modules/acquisition/acquisition.migration.ts';
 import * as features from './modules/features/features.migration.ts';
 import * as approval from './modules/approval/approval.migration.ts';
+import * as approvalTaskOrder from './modules/approval/task-order.migration.ts';
 
 /**
  * Every migration of Banyan, in the order they run. Names sort in that order; a module adds its
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0042_acquisition': acquisition,
   '0043_features': features,
   '0050_approval': approval,
+  '0051_approval_task_order': approvalTaskOrder,
 };
