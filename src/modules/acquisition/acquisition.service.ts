@@ -10,7 +10,7 @@ import { DAY, toIso } from '../../platform/clock.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { assertCategoryAllows } from '../category/category.service.ts';
 import { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from '../customers/customers.service.ts';
-import { autoDeduct, autoDeductOffered, isAutoDeductOn, onOrderPaid, onOrderRefunded, payWithBalance } from '../wallet/wallet.service.ts';
+import { autoDeductOffered, chargeAutoDeduction, isAutoDeductOn, onOrderPaid, onOrderRefunded, payWithBalance } from '../wallet/wallet.service.ts';
 import { AcquisitionErrors } from './acquisition.errors.ts';
 import type { PaidBy } from './acquisition.tables.ts';
 
@@ -152,7 +152,7 @@ export async function addThroughLink(trx: Executor, now: number, code: string, w
   if (!packId) {
     paidBy = 'wallet';
     try {
-      await autoDeduct(ctx, { item: 'acquisition', amountFen: PRICE_PER_ADD_FEN, idempotencyKey: addId, description: `获客助手 添加客户 ${who.name}` });
+      await chargeAutoDeduction(ctx, { item: 'acquisition', amountFen: PRICE_PER_ADD_FEN, description: `获客助手 添加客户 ${who.name}` });
     } catch (error) {
       if (error instanceof DomainError && (error.code === 'wallet.auto_deduct_off' || error.code === 'wallet.insufficient_balance')) {
         throw new DomainError(AcquisitionErrors['acquisition.no_units'], { reason: error.code });

@@ -72,23 +72,31 @@ export interface Deduction {
 
 /**
  * The system charging because auto-deduction is on: no actor permission check. Runs in the caller's
- * transaction; refused with `wallet.auto_deduct_off` or `wallet.insufficient_balance` having
- * written nothing, so the caller may catch it and carry on.
+ * transaction, which makes it happen once (a customer add charges inside the add); refused with
+ * `wallet.auto_deduct_off` or `wallet.insufficient_balance` having written nothing, so the caller may
+ * catch it and carry on.
  */
+export async function chargeAutoDeduction(ctx: TxCtx & { actor: MoveCtx['actor'] }, input: Omit<AutoDeductInput, 'idempotencyKey'>): Promise<Deduction> {
+  assertItem(input.item);
+  assertPositiveFen(input.amountFen);
+  const posted = await post(ctx, {
+    type: 'auto_deduct',
+    amount: -input.amountFen,
+    counterAccount: revenueAccount(input.item),
+    description: input.description,
+    item: input.item,
+    consumedDelta: input.amountFen,
+    requireAutoDeduct: true,
+  });
+  await alertIfLow(ctx, posted);
+  return { serialNo: posted.serialNo, balanceAfter: posted.balanceAfter };
+}
+
+/** A charge that arrives on its own (the deduction API): once per idempotency key. */
 export async function autoDeduct(ctx: TxCtx & { actor: MoveCtx['actor'] }, input: AutoDeductInput): Promise<Deduction> {
   assertItem(input.item);
   assertPositiveFen(input.amountFen);
-  return idempotent(ctx, `deduct:${input.idempotencyKey}`, { command: 'wallet.autoDeduct', item: input.item, amountFen: input.amountFen, description: input.description }, async () => {
-    const posted = await post(ctx, {
-      type: 'auto_deduct',
-      amount: -input.amountFen,
-      counterAccount: revenueAccount(input.item),
-      description: input.description,
-      item: input.item,
-      consumedDelta: input.amountFen,
-      requireAutoDeduct: true,
-    });
-    await alertIfLow(ctx, posted);
-    return { serialNo: posted.serialNo, balanceAfter: posted.balanceAfter };
-  });
+  return idempotent(ctx, `deduct:${input.idempotencyKey}`, { command: 'wallet.autoDeduct', item: input.item, amountFen: input.amountFen, description: input.description }, () =>
+    chargeAutoDeduction(ctx, { item: input.item, amountFen: input.amountFen, description: input.description }),
+  );
 }
