@@ -25,7 +25,8 @@ async function signedIn(t: TestApp, w: World, name: string): Promise<{ id: strin
 describeEachDialect('approval HTTP API, rights and exactly-once actions', (use) => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp(use());
+    // Every test signs in several members from the same address: more than the per-minute sign-in limit.
+    t = await createTestApp(use(), { signInLimitPerMinute: 1000 });
   });
   after(() => t.close());
 
@@ -132,6 +133,48 @@ describeEachDialect('approval HTTP API, rights and exactly-once actions', (use) 
     assert.deepEqual(await inbox(w, handler.id), ['待办理|通用审批']);
     const refused = await handler.client.post<Err>(`/api/v1/approvals/tasks/${(await tasks(w, req.body.instanceId)).find((x) => x.kind === 'handler')!.id}/actions`, { action: 'reject' });
     assert.deepEqual([refused.status, refused.body.error.code], [409, 'approval.handler_only_handles']);
+  });
+
+  it('seed rule 电子签名: the signature is a PNG data URL; any other text is refused with 400, and the detail says the approval was signed', async () => {
+    const w = await world(t);
+    const applicant = await signedIn(t, w, '申请人');
+    const boss = await signedIn(t, w, '老板');
+    const created = await w.client.post<{ id: string }>('/api/v1/approvals/templates', simpleTemplate([node('a', 'approver', members([boss.id]))], { requireSignature: true }));
+    const req = await applicant.client.post<{ instanceId: string }>('/api/v1/approvals/requests', { templateId: created.body.id, form: { reason: 'x' } });
+    const url = `/api/v1/approvals/tasks/${(await tasks(w, req.body.instanceId))[0]!.id}/actions`;
+    for (const signature of ['老板', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:image/png;base64,<script>']) {
+      const refused = await boss.client.post<Err>(url, { action: 'approve', signature });
+      assert.deepEqual([refused.status, refused.body.error.code], [400, 'request.invalid'], signature);
+    }
+    const signed = await boss.client.post<{ instanceStatus: string }>(url, { action: 'approve', signature: 'data:image/png;base64,iVBORw0KGgo=' });
+    assert.deepEqual([signed.status, signed.body.instanceStatus], [200, 'approved']);
+    const detail = await applicant.client.get<{ tasks: { signed: boolean }[]; trail: { action: string; details: Record<string, unknown> }[] }>(`/api/v1/approvals/requests/${req.body.instanceId}`);
+    assert.deepEqual(detail.body.tasks.map((x) => x.signed), [true]);
+    assert.deepEqual(detail.body.trail.find((e) => e.action === 'approve')!.details, { signed: true });
+  });
+
+  it('seed rule 通过后允许编辑: only the applicant edits an approved request; the detail shows the proposed form and the consent tasks until the approvers agree', async () => {
+    const w = await world(t);
+    const applicant = await signedIn(t, w, '申请人');
+    const boss = await signedIn(t, w, '老板');
+    const created = await w.client.post<{ id: string }>('/api/v1/approvals/templates', simpleTemplate([node('a', 'approver', members([boss.id]))], { allowEditAfterApproval: true }));
+    const req = await applicant.client.post<{ instanceId: string }>('/api/v1/approvals/requests', { templateId: created.body.id, form: { reason: '旧事由' } });
+    await boss.client.post(`/api/v1/approvals/tasks/${(await tasks(w, req.body.instanceId))[0]!.id}/actions`, { action: 'approve' });
+    const url = `/api/v1/approvals/requests/${req.body.instanceId}/edit`;
+    const notMine = await boss.client.post<Err>(url, { form: { reason: '老板改' } });
+    assert.deepEqual([notMine.status, notMine.body.error.code], [403, 'forbidden']);
+    const edited = await applicant.client.post<{ instanceStatus: string }>(url, { form: { reason: '新事由' } });
+    assert.deepEqual([edited.status, edited.body.instanceStatus], [200, 'approved']);
+    type Detail = { form: Record<string, unknown>; pendingEdit: Record<string, unknown> | null; tasks: { kind: string; assigneeName: string; status: string }[]; trail: { action: string }[] };
+    const detail = () => applicant.client.get<Detail>(`/api/v1/approvals/requests/${req.body.instanceId}`).then((r) => r.body);
+    const waiting = await detail();
+    assert.deepEqual([waiting.form, waiting.pendingEdit], [{ reason: '旧事由' }, { reason: '新事由' }]);
+    assert.deepEqual(waiting.tasks.filter((x) => x.kind === 'consent').map((x) => [x.assigneeName, x.status]), [['老板', 'pending']]);
+    const consent = (await tasks(w, req.body.instanceId)).find((x) => x.kind === 'consent')!.id;
+    assert.equal((await boss.client.post(`/api/v1/approvals/tasks/${consent}/actions`, { action: 'approve' })).status, 200);
+    const applied = await detail();
+    assert.deepEqual([applied.form, applied.pendingEdit], [{ reason: '新事由' }, null]);
+    assert.deepEqual(applied.trail.map((e) => e.action).slice(-3), ['edit_requested', 'approve', 'edit_applied']);
   });
 
   it('someone else’s task is refused with approval.not_your_task', async () => {

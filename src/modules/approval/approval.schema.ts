@@ -39,8 +39,10 @@ export const SubmitBody = StrictObject({
 });
 
 const Comment = Type.Optional(Type.String({ maxLength: 2000 }));
+/** 电子签名: the drawing from the console's signature pad, as a PNG data URL. */
+const Signature = Type.String({ maxLength: 200_000, pattern: '^data:image/png;base64,[A-Za-z0-9+/=]+$' });
 export const ActionBody = Type.Union([
-  StrictObject({ action: Type.Literal('approve'), comment: Comment, signature: Type.Optional(Type.String({ maxLength: 200_000 })) }),
+  StrictObject({ action: Type.Literal('approve'), comment: Comment, signature: Type.Optional(Signature) }),
   StrictObject({ action: Type.Literal('reject'), comment: Comment }),
   StrictObject({ action: Type.Literal('handle'), comment: Comment }),
   StrictObject({ action: Type.Literal('transfer'), toMemberId: IdParam, comment: Comment }),

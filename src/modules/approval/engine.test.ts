@@ -170,10 +170,11 @@ describeEachDialect('approval engine: handling a request', (use) => {
     const id = await template(w, simpleTemplate([node('a', 'approver', members([boss!])), node('h', 'handler', members([cashier!]))], { requireApprovalComment: true, requireHandlingComment: true, requireSignature: true }));
     const req = await submit(w, applicant!, { templateId: id, form: { reason: 'x' } });
     const task = await taskOf(w, req.instanceId, boss!);
-    assert.deepEqual(await expectError(act(w, boss!, task, { action: 'approve', signature: 'sig' })), { code: 'approval.comment_required', details: { action: 'approve' } });
+    const signature = 'data:image/png;base64,AAAA';
+    assert.deepEqual(await expectError(act(w, boss!, task, { action: 'approve', signature })), { code: 'approval.comment_required', details: { action: 'approve' } });
     assert.deepEqual(await expectError(act(w, boss!, task, { action: 'reject', comment: '  ' })), { code: 'approval.comment_required', details: { action: 'reject' } });
     assert.deepEqual(await expectError(act(w, boss!, task, { action: 'approve', comment: '同意' })), { code: 'approval.signature_required', details: {} });
-    await act(w, boss!, task, { action: 'approve', comment: '同意', signature: 'data:image/png;base64,AAAA' });
+    await act(w, boss!, task, { action: 'approve', comment: '同意', signature });
     const handlerTask = await taskOf(w, req.instanceId, cashier!);
     assert.deepEqual(await expectError(act(w, cashier!, handlerTask, { action: 'handle' })), { code: 'approval.comment_required', details: { action: 'handle' } });
     assert.equal((await act(w, cashier!, handlerTask, { action: 'handle', comment: '已打款' })).instanceStatus, 'approved');

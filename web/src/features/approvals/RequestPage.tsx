@@ -1,13 +1,15 @@
-import { Button, Card, Collapse, Descriptions, Flex, Input, Popconfirm, Select, Space, Tag, Timeline, Typography, App as AntApp } from 'antd';
+import { Button, Card, Collapse, Descriptions, Flex, Form, Input, Popconfirm, Select, Space, Tag, Timeline, Typography, App as AntApp } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ErrorAlert, FormError } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useMe } from '../../session';
-import { useAct, useHandover, usePeople, useRequest, useWithdraw, type Detail, type FormField, type Reason, type TaskView } from './api';
+import { useAct, useEditRequest, useHandover, usePeople, useRequest, useWithdraw, type Detail, type FormField, type FormValues, type Reason, type TaskView } from './api';
+import { FormFields, toFormState, toValues } from './FormFields';
 import { STATUS_COLOR } from './MemberApprovalsPage';
+import { SignaturePad } from './SignaturePad';
 
 /** A reason line in the current language, from its code and data; the server's text when the code is unknown. */
 export function useWhyText(): (r: Reason) => string {
@@ -28,35 +30,58 @@ function showValue(field: FormField, value: Detail['form'][string] | undefined, 
   return String(value);
 }
 
-/** What the member can do on their open task: approvers approve or reject, handlers only confirm. */
+/**
+ * What the member can do on their open task: approvers approve (signing on the pad when the rule
+ * asks for it) or reject, handlers only confirm, and consenters agree to or refuse an edit.
+ */
 function ActionBox({ task, detail, members }: { task: TaskView; detail: Detail; members: { value: string; label: string }[] }) {
   const { t } = useTranslation('approvals');
   const { message } = AntApp.useApp();
   const act = useAct();
   const [comment, setComment] = useState('');
-  const [signature, setSignature] = useState('');
+  const [signature, setSignature] = useState<string>();
   const [transferTo, setTransferTo] = useState<string>();
   const [added, setAdded] = useState<string[]>([]);
   const others = members.filter((m) => m.value !== task.assigneeId);
   const done = { onSuccess: () => void message.success(t('detail.done')) };
   const text = comment.trim() ? { comment } : {};
+  const needsSignature = task.kind === 'approver' && detail.settings.requireSignature;
+  const approve = () => act.mutate({ taskId: task.id, body: { action: 'approve', ...text, ...(signature ? { signature } : {}) } }, done);
+  const reject = () => act.mutate({ taskId: task.id, body: { action: 'reject', ...text } }, done);
+  const title = task.kind === 'consent' ? t('edit.consentTitle') : t(`flow.kinds.${task.kind === 'handler' ? 'handler' : 'approver'}`);
   return (
-    <Card size="small" title={t(`flow.kinds.${task.kind === 'handler' ? 'handler' : 'approver'}`)} data-testid="action-box">
+    <Card size="small" title={title} data-testid="action-box">
       <Flex vertical gap="small">
         <Input.TextArea aria-label={t('detail.comment')} placeholder={t('detail.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
-        {task.kind === 'approver' && detail.settings.requireSignature && <Input aria-label={t('detail.signature')} placeholder={t('detail.signature')} value={signature} onChange={(e) => setSignature(e.target.value)} />}
+        {needsSignature && (
+          <Flex vertical gap={4}>
+            <Typography.Text type="secondary">{t('detail.signHere')}</Typography.Text>
+            <SignaturePad onChange={setSignature} />
+          </Flex>
+        )}
         <ErrorAlert error={act.error} />
         <Space>
-          {task.kind === 'handler' ? (
+          {task.kind === 'handler' && (
             <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ taskId: task.id, body: { action: 'handle', ...text } }, done)}>
               {t('detail.handle')}
             </Button>
-          ) : (
+          )}
+          {task.kind === 'consent' && (
             <>
-              <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ taskId: task.id, body: { action: 'approve', ...text, ...(signature ? { signature } : {}) } }, done)}>
+              <Button type="primary" loading={act.isPending} onClick={approve}>
+                {t('edit.consent')}
+              </Button>
+              <Button danger loading={act.isPending} onClick={reject}>
+                {t('edit.refuse')}
+              </Button>
+            </>
+          )}
+          {task.kind === 'approver' && (
+            <>
+              <Button type="primary" loading={act.isPending} disabled={needsSignature && !signature} onClick={approve}>
                 {t('detail.approve')}
               </Button>
-              <Button danger loading={act.isPending} onClick={() => act.mutate({ taskId: task.id, body: { action: 'reject', ...text } }, done)}>
+              <Button danger loading={act.isPending} onClick={reject}>
                 {t('detail.reject')}
               </Button>
               <Button loading={act.isPending} onClick={() => act.mutate({ taskId: task.id, body: { action: 'return', ...text } }, done)}>
@@ -86,6 +111,81 @@ function ActionBox({ task, detail, members }: { task: TaskView; detail: Detail; 
   );
 }
 
+/** 通过后允许编辑: the request's form filled with its current values; submitting asks its approvers and handlers to consent. */
+function EditForm({ detail, onClose }: { detail: Detail; onClose: () => void }) {
+  const { t } = useTranslation('approvals');
+  const edit = useEditRequest();
+  return (
+    <Card size="small" title={t('edit.title')} data-testid="edit-form">
+      <Form layout="vertical" initialValues={toFormState(detail.fields, detail.form)} onFinish={(raw: Record<string, unknown>) => edit.mutate({ id: detail.id, form: toValues(detail.fields, raw) }, { onSuccess: onClose })}>
+        <FormFields fields={detail.fields} />
+        <FormError error={edit.error} />
+        <Space>
+          <Button type="primary" htmlType="submit" loading={edit.isPending}>
+            {t('edit.submit')}
+          </Button>
+          <Button onClick={onClose}>{t('edit.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+/** An edit waiting for consent: the proposed values, and each consenter of this round with where they stand. */
+function PendingEdit({ detail, names }: { detail: Detail; names: Map<string, string> }) {
+  const { t } = useTranslation('approvals');
+  const proposed = detail.pendingEdit;
+  if (!proposed) return null;
+  const consents = detail.tasks.filter((x) => x.kind === 'consent');
+  // One edit's consent tasks are made together; earlier edits' (closed) tasks are older.
+  const round = consents.reduce((latest, x) => (x.createdAt > latest ? x.createdAt : latest), '');
+  return (
+    <Card size="small" title={t('edit.pending')} data-testid="pending-edit">
+      <Flex vertical gap="small">
+        <Typography.Text type="secondary">{t('edit.pendingHint')}</Typography.Text>
+        <Descriptions column={1} size="small" items={detail.fields.map((f) => ({ key: f.id, label: f.label, children: showValue(f, proposed[f.id], names) }))} />
+        <Space wrap>
+          {consents
+            .filter((x) => x.createdAt === round)
+            .map((x) => (
+              <Space key={x.id} size={4}>
+                <Typography.Text>{x.assigneeName}</Typography.Text>
+                <Tag>{t(`taskStatus.${x.status as 'pending'}`)}</Tag>
+              </Space>
+            ))}
+        </Space>
+      </Flex>
+    </Card>
+  );
+}
+
+/** One line of the trail: who did what; a signed approval says so, a requested edit lists the proposed values. */
+function TrailEntry({ event, detail, names }: { event: Detail['trail'][number]; detail: Detail; names: Map<string, string> }) {
+  const { t } = useTranslation('approvals');
+  const consent = detail.tasks.some((x) => x.id === event.taskId && x.kind === 'consent');
+  const action = consent ? t(event.action === 'approve' ? 'actions.consent_approve' : 'actions.consent_reject') : t(`actions.${event.action as 'approve'}`, { defaultValue: event.action });
+  const proposed = event.action === 'edit_requested' ? (event.details.form as FormValues) : undefined;
+  return (
+    <Flex vertical gap={2} data-testid="trail-entry">
+      <Space size={4} wrap>
+        <Typography.Text>
+          {formatDateTime(event.at)} · {event.actorName ?? '—'} · {action}
+          {event.comment ? `：${event.comment}` : ''}
+        </Typography.Text>
+        {event.details.signed === true && <Tag color="blue">{t('detail.signed')}</Tag>}
+      </Space>
+      {proposed && (
+        <Typography.Text type="secondary">
+          {detail.fields
+            .filter((f) => proposed[f.id] !== undefined)
+            .map((f) => `${f.label}：${showValue(f, proposed[f.id], names)}`)
+            .join('；')}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
 /** A request with its form, each step's people (and why them), the member's action and the whole trail. */
 export function RequestPage() {
   const { t } = useTranslation('approvals');
@@ -100,6 +200,9 @@ export function RequestPage() {
   const why = useWhyText();
   const detail = request.data;
   const myTask = detail?.tasks.find((x) => x.assigneeId === me.member?.id && x.status === 'pending' && x.kind !== 'cc');
+  const [editing, setEditing] = useState(false);
+  // The API lets the applicant and the submitter edit, once approved and while no other edit waits.
+  const mayEdit = detail?.status === 'approved' && detail.settings.allowEditAfterApproval && detail.pendingEdit === null && [detail.applicantId, detail.submitterId].includes(me.member?.id ?? '');
 
   return (
     <>
@@ -115,20 +218,27 @@ export function RequestPage() {
           </Space>
         }
         extra={
-          detail?.status === 'running' &&
-          detail.applicantId === me.member?.id && (
-            <Popconfirm title={t('detail.withdraw')} onConfirm={() => withdraw.mutate(detail.id)}>
-              <Button>{t('detail.withdraw')}</Button>
-            </Popconfirm>
-          )
+          <>
+            {detail?.status === 'running' && detail.applicantId === me.member?.id && (
+              <Popconfirm title={t('detail.withdraw')} onConfirm={() => withdraw.mutate(detail.id)}>
+                <Button>{t('detail.withdraw')}</Button>
+              </Popconfirm>
+            )}
+            {mayEdit && !editing && <Button onClick={() => setEditing(true)}>{t('edit.open')}</Button>}
+          </>
         }
       />
       <ErrorAlert error={request.error ?? withdraw.error ?? handover.error} />
       {detail && (
         <Flex vertical gap="middle">
-          <Card size="small" title={t('detail.form')}>
-            <Descriptions column={1} size="small" items={[{ key: 'applicant', label: t('member.applicant'), children: detail.applicantName }, ...detail.fields.map((f) => ({ key: f.id, label: f.label, children: showValue(f, detail.form[f.id], names) }))]} />
-          </Card>
+          {mayEdit && editing ? (
+            <EditForm detail={detail} onClose={() => setEditing(false)} />
+          ) : (
+            <Card size="small" title={t('detail.form')} data-testid="request-form">
+              <Descriptions column={1} size="small" items={[{ key: 'applicant', label: t('member.applicant'), children: detail.applicantName }, ...detail.fields.map((f) => ({ key: f.id, label: f.label, children: showValue(f, detail.form[f.id], names) }))]} />
+            </Card>
+          )}
+          <PendingEdit detail={detail} names={names} />
           {myTask && <ActionBox key={myTask.id} task={myTask} detail={detail} members={memberOptions} />}
           <Card size="small" title={t('detail.flow')}>
             <Timeline
@@ -178,15 +288,7 @@ export function RequestPage() {
           </Card>
           <Card size="small" title={t('detail.trail')}>
             <Timeline
-              items={detail.trail.map((e) => ({
-                key: e.id,
-                children: (
-                  <Typography.Text>
-                    {formatDateTime(e.at)} · {e.actorName ?? '—'} · {t(`actions.${e.action as 'approve'}`, { defaultValue: e.action })}
-                    {e.comment ? `：${e.comment}` : ''}
-                  </Typography.Text>
-                ),
-              }))}
+              items={detail.trail.map((e) => ({ key: e.id, children: <TrailEntry event={e} detail={detail} names={names} /> }))}
             />
           </Card>
         </Flex>

@@ -1,23 +1,13 @@
-import { Button, Card, Flex, Form, Input, InputNumber, Select, Steps, App as AntApp } from 'antd';
+import { Button, Card, Flex, Form, Select, Steps, App as AntApp } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert, FormError } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { usePeople, useTemplate, type FormField, type FormValues, type Preview } from './api';
+import { usePeople, useTemplate, type Preview } from './api';
+import { FormFields, toValues } from './FormFields';
 import { actionNodes } from './flow';
-
-/** Turns what the form holds into the values the server checks: money in fen, empty fields left out. */
-function toValues(fields: FormField[], raw: Record<string, unknown>): FormValues {
-  const values: FormValues = {};
-  for (const f of fields) {
-    const v = raw[f.id];
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    values[f.id] = f.type === 'money' ? Math.round(Number(v) * 100) : (v as string | number | string[]);
-  }
-  return values;
-}
 
 /** Member area: fill in a template's form, choose people where the flow asks, preview the path, submit. */
 export function SubmitPage() {
@@ -56,29 +46,6 @@ export function SubmitPage() {
     },
   });
 
-  const input = (f: FormField) => {
-    switch (f.type) {
-      case 'number':
-        return <InputNumber style={{ width: '100%' }} />;
-      case 'money':
-        return <InputNumber style={{ width: '100%' }} min={0} precision={2} addonBefore="¥" />;
-      case 'date':
-        return <Input type="date" />;
-      case 'select':
-        return <Select options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />;
-      case 'multiselect':
-        return <Select mode="multiple" options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />;
-      case 'member':
-        return <Select mode="multiple" showSearch optionFilterProp="label" options={memberOptions} />;
-      case 'department':
-        return <Select mode="multiple" options={(people.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />;
-      case 'attachment':
-        return <Select mode="tags" open={false} />;
-      default:
-        return <Input.TextArea autoSize />;
-    }
-  };
-
   return (
     <>
       <PageHeader title={template.data?.name ?? ''}>{template.data?.description}</PageHeader>
@@ -86,11 +53,7 @@ export function SubmitPage() {
       <Card loading={template.isPending}>
         {template.data && (
           <Form form={form} layout="vertical" onFinish={() => submit.mutate()}>
-            {template.data.form.map((f) => (
-              <Form.Item key={f.id} name={f.id} label={f.label} rules={f.required ? [{ required: true }] : []}>
-                {input(f)}
-              </Form.Item>
-            ))}
+            <FormFields fields={template.data.form} />
             {picks.map((n) => (
               <Form.Item key={n.id} name={`pick:${n.id}`} label={t('member.pickFor', { name: n.name })} rules={[{ required: true }]}>
                 <Select mode={n.assignee.type === 'pick' && n.assignee.max > 1 ? 'multiple' : undefined} showSearch optionFilterProp="label" options={memberOptions} />

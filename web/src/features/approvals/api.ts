@@ -113,6 +113,7 @@ export interface TaskView {
   comment: string | null;
   signed: boolean;
   why: Reason[];
+  createdAt: string;
   actedAt: string | null;
 }
 export interface Detail {
@@ -121,13 +122,14 @@ export interface Detail {
   status: string;
   applicantId: string;
   applicantName: string;
+  submitterId: string;
   submitterName: string;
   fields: FormField[];
   form: FormValues;
   settings: Settings;
   steps: Step[];
   tasks: TaskView[];
-  trail: { id: string; action: string; actorName: string | null; comment: string | null; at: string }[];
+  trail: { id: string; action: string; actorName: string | null; taskId: string | null; comment: string | null; details: Record<string, unknown>; at: string }[];
   pendingEdit: FormValues | null;
   submittedAt: string;
 }
@@ -198,6 +200,15 @@ export function useAct() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ taskId, body }: { taskId: string; body: ActionBody }) => api.post(`/approvals/tasks/${taskId}/actions`, body),
+    onSettled: () => client.invalidateQueries({ queryKey: ['/approvals/requests'] }),
+  });
+}
+
+/** 通过后允许编辑: the applicant proposes new values for an approved request; its approvers and handlers then consent. */
+export function useEditRequest() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, form }: { id: string; form: FormValues }) => api.post(`/approvals/requests/${id}/edit`, { form }),
     onSettled: () => client.invalidateQueries({ queryKey: ['/approvals/requests'] }),
   });
 }
