@@ -1,10 +1,11 @@
 import './acquisition.tables.ts';
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Ctx, TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor, Tables } from '../../platform/db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { audit } from '../../platform/audit.ts';
 import { DAY, toIso } from '../../platform/clock.ts';
 import { idempotent } from '../../platform/idempotency.ts';
@@ -79,32 +80,30 @@ export async function listLinks(db: Executor, corpId: string, linkId?: string): 
 
 // --- units: packs, then auto-deduction ------------------------------------------------------------
 
+const soonestPack = (db: Kysely<Tables>, p: { corpId: string; now: number }) =>
+  db.selectFrom('acquisition_packs').select('id').where('corp_id', '=', p.corpId).where('remaining', '>', 0).where('expires_at', '>', p.now).orderBy('expires_at').orderBy('id').limit(1);
+const findPack = prepared(soonestPack);
+const takeFromPack = prepared((db, p: { corpId: string; now: number }) =>
+  db
+    .updateTable('acquisition_packs')
+    .set({ remaining: sql<number>`remaining - 1` })
+    .where('corp_id', '=', p.corpId)
+    .where('id', '=', soonestPack(db, p))
+    .where('remaining', '>', 0)
+    .returning('id'),
+);
+
 /**
  * Takes one unit from the soonest-expiring pack still valid at `now`. The decrement is a
  * compare-and-set (`remaining > 0`); losing a race to the last unit of a pack moves on to the next.
  */
 export async function takePackUnit(ctx: TxCtx): Promise<string | undefined> {
-  const soonest = ctx.trx
-    .selectFrom('acquisition_packs')
-    .select('id')
-    .where('corp_id', '=', ctx.corpId)
-    .where('remaining', '>', 0)
-    .where('expires_at', '>', ctx.now)
-    .orderBy('expires_at')
-    .orderBy('id')
-    .limit(1);
+  const at = { corpId: ctx.corpId, now: ctx.now };
   for (;;) {
-    const taken = await ctx.trx
-      .updateTable('acquisition_packs')
-      .set({ remaining: sql<number>`remaining - 1` })
-      .where('corp_id', '=', ctx.corpId)
-      .where('id', '=', soonest)
-      .where('remaining', '>', 0)
-      .returning('id')
-      .executeTakeFirst();
+    const taken = (await takeFromPack.execute(ctx.trx, at)).rows[0];
     if (taken) return taken.id;
     // Nothing taken: no pack left, or (PostgreSQL) another add emptied the chosen one first.
-    if (!(await soonest.executeTakeFirst())) return undefined;
+    if ((await findPack.execute(ctx.trx, at)).rows.length === 0) return undefined;
   }
 }
 
@@ -119,22 +118,29 @@ export interface LinkAddResult {
 
 const systemActor = { kind: 'system' as const, id: 'system' as const, name: 'system' as const };
 
+const insertAdd = prepared((db, p: Tables['acquisition_adds']) =>
+  db.insertInto('acquisition_adds').values({ corp_id: p.corp_id, id: p.id, link_id: p.link_id, member_id: p.member_id, customer_id: p.customer_id, paid_by: p.paid_by, pack_id: p.pack_id, at: p.at }),
+);
+
+/** The link and its active members in one query (a link whose members all left yields one null row). */
+const linkWithMembers = prepared((db, p: { code: string }) =>
+  db
+    .selectFrom('acquisition_links as k')
+    .leftJoin('acquisition_link_members as l', (j) => j.onRef('l.corp_id', '=', 'k.corp_id').onRef('l.link_id', '=', 'k.id'))
+    .leftJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'l.corp_id').onRef('m.id', '=', 'l.member_id').on('m.status', '=', 'active'))
+    .select(['k.corp_id', 'k.id as link_id', 'm.id', 'm.name'])
+    .where('k.code', '=', p.code)
+    .where('k.deleted_at', 'is', null)
+    .orderBy('m.id'),
+);
+
 /**
  * The customer clicks the link (the public endpoint plays them). In one transaction: pick the
  * member, make the friendship (quota rules apply), pay one unit — a pack unit first, else ¥1 by
  * auto-deduction when it is on, else the add fails and nothing is written.
  */
 export async function addThroughLink(trx: Executor, now: number, code: string, who: CustomerIdentity): Promise<LinkAddResult> {
-  // The link and its active members in one query (a link whose members all left yields one null row).
-  const rows = await trx
-    .selectFrom('acquisition_links as k')
-    .leftJoin('acquisition_link_members as l', (j) => j.onRef('l.corp_id', '=', 'k.corp_id').onRef('l.link_id', '=', 'k.id'))
-    .leftJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'l.corp_id').onRef('m.id', '=', 'l.member_id').on('m.status', '=', 'active'))
-    .select(['k.corp_id', 'k.id as link_id', 'm.id', 'm.name'])
-    .where('k.code', '=', code)
-    .where('k.deleted_at', 'is', null)
-    .orderBy('m.id')
-    .execute();
+  const { rows } = await linkWithMembers.execute(trx, { code });
   if (rows.length === 0) throw new DomainError(AcquisitionErrors['acquisition.link_unavailable']);
   const link = { corp_id: rows[0]!.corp_id, id: rows[0]!.link_id };
   const ctx = { corpId: link.corp_id, trx, now, actor: systemActor };
@@ -160,10 +166,7 @@ export async function addThroughLink(trx: Executor, now: number, code: string, w
       throw error;
     }
   }
-  await trx
-    .insertInto('acquisition_adds')
-    .values({ corp_id: link.corp_id, id: addId, link_id: link.id, member_id: member.id, customer_id: customerId, paid_by: paidBy, pack_id: packId ?? null, at: now })
-    .execute();
+  await insertAdd.execute(trx, { corp_id: link.corp_id, id: addId, link_id: link.id, member_id: member.id, customer_id: customerId, paid_by: paidBy, pack_id: packId ?? null, at: now });
   return { memberId: member.id, memberName: member.name, customerId, added: true, paidBy };
 }
 

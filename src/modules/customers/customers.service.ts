@@ -3,6 +3,7 @@ import type { Ctx, TxCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { audit } from '../../platform/audit.ts';
 import { DAY, HOUR, toIso } from '../../platform/clock.ts';
 import { assertCategoryAllows } from '../category/category.service.ts';
@@ -16,15 +17,18 @@ export interface CustomerIdentity {
 }
 
 /** The enterprise's customer for this external identity, made on first sight (not yet counted). */
-export async function ensureCustomer(ctx: TxCtx, who: CustomerIdentity): Promise<string> {
-  // One statement whether new or known: the no-op update on conflict makes `returning` give the row.
-  const row = await ctx.trx
+// One statement whether new or known: the no-op update on conflict makes `returning` give the row.
+const upsertCustomer = prepared((db, p: { corpId: string; id: string; externalId: string; name: string; now: number }) =>
+  db
     .insertInto('customers')
-    .values({ corp_id: ctx.corpId, id: newId('cus', ctx.now), external_id: who.externalId, name: who.name, holders: 0, counted_since: null, created_at: ctx.now })
+    .values({ corp_id: p.corpId, id: p.id, external_id: p.externalId, name: p.name, holders: 0, counted_since: null, created_at: p.now })
     .onConflict((oc) => oc.columns(['corp_id', 'external_id']).doUpdateSet((eb) => ({ name: eb.ref('customers.name') })))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .returning('id'),
+);
+
+export async function ensureCustomer(ctx: TxCtx, who: CustomerIdentity): Promise<string> {
+  const { rows } = await upsertCustomer.execute(ctx.trx, { corpId: ctx.corpId, id: newId('cus', ctx.now), externalId: who.externalId, name: who.name, now: ctx.now });
+  return rows[0]!.id;
 }
 
 export interface AddFriendInput {
@@ -41,23 +45,25 @@ export interface AddFriendInput {
  * friendship holds the customer (and takes a quota place if nobody held them).
  * Returns whether a friendship was made.
  */
-export async function addFriendship(ctx: TxCtx, input: AddFriendInput): Promise<{ created: boolean; newlyCounted: boolean }> {
-  const state: FriendshipState = input.addedBack ? 'mutual' : 'one_way';
-  const inserted = await ctx.trx
+const insertFriendship = prepared((db, p: { corpId: string; memberId: string; customerId: string; state: FriendshipState; oneWayReason: 'not_added_back' | null; source: 'manual' | 'link'; linkId: string | null; now: number }) =>
+  db
     .insertInto('friendships')
-    .values({
-      corp_id: ctx.corpId,
-      member_id: input.memberId,
-      customer_id: input.customerId,
-      state,
-      one_way_reason: input.addedBack ? null : 'not_added_back',
-      source: input.source,
-      link_id: input.linkId ?? null,
-      added_at: ctx.now,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { created: false, newlyCounted: false };
+    .values({ corp_id: p.corpId, member_id: p.memberId, customer_id: p.customerId, state: p.state, one_way_reason: p.oneWayReason, source: p.source, link_id: p.linkId, added_at: p.now })
+    .onConflict((oc) => oc.doNothing()),
+);
+
+export async function addFriendship(ctx: TxCtx, input: AddFriendInput): Promise<{ created: boolean; newlyCounted: boolean }> {
+  const inserted = await insertFriendship.execute(ctx.trx, {
+    corpId: ctx.corpId,
+    memberId: input.memberId,
+    customerId: input.customerId,
+    state: input.addedBack ? 'mutual' : 'one_way',
+    oneWayReason: input.addedBack ? null : 'not_added_back',
+    source: input.source,
+    linkId: input.linkId ?? null,
+    now: ctx.now,
+  });
+  if (Number(inserted.numAffectedRows ?? 0) === 0) return { created: false, newlyCounted: false };
   const { newlyCounted } = await holdCustomer(ctx, input.customerId);
   return { created: true, newlyCounted };
 }

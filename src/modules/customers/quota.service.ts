@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { DAY, toIso } from '../../platform/clock.ts';
 import { divideHalfUp, type Fen } from '../../platform/money.ts';
 import { newId } from '../../platform/ids.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { CustomerErrors } from './customers.errors.ts';
 
 /** 免费提供2000人的外部联系人规模. */
@@ -60,33 +61,21 @@ export interface QuotaLimit {
 }
 
 /** How many customers the enterprise may hold at `now`: 100 uncertified, else the free 2,000 or the bought tier. */
-export async function quotaLimit(db: Executor, corpId: string, now: number): Promise<QuotaLimit> {
-  // One round trip: the certification and the largest tier in force.
-  const row = await db
+// One round trip: the certification and the largest tier in force.
+const limitFacts = prepared((db, p: { corpId: string; now: number }) => {
+  const tierInForce = db.selectFrom('quota_tiers').where('corp_id', '=', p.corpId).where('starts_at', '<=', p.now).where('ends_at', '>', p.now).orderBy('size', 'desc').limit(1);
+  return db
     .selectFrom('corps')
-    .select((eb) => [
+    .select([
       'certified_until',
-      eb
-        .selectFrom('quota_tiers')
-        .select('size')
-        .where('corp_id', '=', corpId)
-        .where('starts_at', '<=', now)
-        .where('ends_at', '>', now)
-        .orderBy('size', 'desc')
-        .limit(1)
-        .as('tier_size'),
-      eb
-        .selectFrom('quota_tiers')
-        .select('ends_at')
-        .where('corp_id', '=', corpId)
-        .where('starts_at', '<=', now)
-        .where('ends_at', '>', now)
-        .orderBy('size', 'desc')
-        .limit(1)
-        .as('tier_ends_at'),
+      tierInForce.select('size').as('tier_size'),
+      tierInForce.select('ends_at').as('tier_ends_at'),
     ])
-    .where('id', '=', corpId)
-    .executeTakeFirst();
+    .where('id', '=', p.corpId);
+});
+
+export async function quotaLimit(db: Executor, corpId: string, now: number): Promise<QuotaLimit> {
+  const row = (await limitFacts.execute(db, { corpId, now })).rows[0];
   const certified = row?.certified_until != null && Number(row.certified_until) > now;
   const size = row?.tier_size == null ? undefined : Number(row.tier_size);
   const tier = size === undefined ? undefined : { size, priceFen: tierPrice(size), termStart: Number(row!.tier_ends_at) - TIER_DAYS * DAY, endsAt: Number(row!.tier_ends_at) };
@@ -128,19 +117,13 @@ export async function recountServed(db: Executor, corpId: string): Promise<numbe
  * Takes one place of the quota for a customer who just started being held. A compare-and-set on
  * the counter (`served < limit`), so concurrent adds can never push it past the quota.
  */
+const takeCounterPlace = prepared((db, p: { corpId: string; limit: number; now: number }) =>
+  db.updateTable('customer_counters').set({ served: sql<number>`served + 1`, updated_at: p.now }).where('corp_id', '=', p.corpId).where('served', '<', p.limit),
+);
+
 async function takePlace(ctx: TxCtx): Promise<void> {
   const { limit, certified } = await quotaLimit(ctx.trx, ctx.corpId, ctx.now);
-  const take = async () =>
-    Number(
-      (
-        await ctx.trx
-          .updateTable('customer_counters')
-          .set({ served: sql<number>`served + 1`, updated_at: ctx.now })
-          .where('corp_id', '=', ctx.corpId)
-          .where('served', '<', limit)
-          .executeTakeFirst()
-      ).numUpdatedRows,
-    ) === 1;
+  const take = async () => Number((await takeCounterPlace.execute(ctx.trx, { corpId: ctx.corpId, limit, now: ctx.now })).numAffectedRows) === 1;
   if (await take()) return;
   // No counter yet: make it (whoever comes first; the others wait for that insert to commit) and retry.
   await ctx.trx.insertInto('customer_counters').values({ corp_id: ctx.corpId, served: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
@@ -152,15 +135,19 @@ async function takePlace(ctx: TxCtx): Promise<void> {
  * One more friendship or group membership holds the customer. When it is the first, the customer
  * starts counting and takes a place of the quota; re-adding a customer already counted never does.
  */
-export async function holdCustomer(ctx: TxCtx, customerId: string): Promise<{ newlyCounted: boolean }> {
-  // Starts counting from now when nobody held the customer; a refused place rolls this back too.
-  const row = await ctx.trx
+// Starts counting from now when nobody held the customer; a refused place rolls this back too.
+const addHolder = prepared((db, p: { corpId: string; customerId: string; now: number }) =>
+  db
     .updateTable('customers')
-    .set({ holders: sql<number>`holders + 1`, counted_since: sql<number>`case when holders = 0 then ${ctx.now} else counted_since end` })
-    .where('corp_id', '=', ctx.corpId)
-    .where('id', '=', customerId)
-    .returning('holders')
-    .executeTakeFirstOrThrow();
+    .set({ holders: sql<number>`holders + 1`, counted_since: sql<number>`case when holders = 0 then ${p.now} else counted_since end` })
+    .where('corp_id', '=', p.corpId)
+    .where('id', '=', p.customerId)
+    .returning('holders'),
+);
+
+export async function holdCustomer(ctx: TxCtx, customerId: string): Promise<{ newlyCounted: boolean }> {
+  const row = (await addHolder.execute(ctx.trx, { corpId: ctx.corpId, customerId, now: ctx.now })).rows[0];
+  if (!row) throw new DomainError('not_found', { customerId });
   if (Number(row.holders) !== 1) return { newlyCounted: false };
   await takePlace(ctx);
   return { newlyCounted: true };

@@ -1,7 +1,8 @@
 import './wallet.tables.ts';
 import { sql } from 'kysely';
 import type { TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor, Tables } from '../../platform/db/schema.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
@@ -82,6 +83,44 @@ export function assertPositiveFen(amount: number): void {
 }
 
 /**
+ * The one statement that moves a balance, with every guard: enough money for a debit, consumption
+ * given back only while what is left still covers what was invoiced, auto-deduction on when the
+ * movement needs it. Prepared once: every movement of money runs it.
+ */
+const moveBalance = prepared((db, p: { corpId: string; amount: number; consumedDelta: number; now: number; floor: number; givesBack: 0 | 1; requireAutoDeduct: 0 | 1 }) =>
+  db
+    .updateTable('wallets')
+    .set({ balance: sql<number>`balance + ${p.amount}`, seq: sql<number>`seq + 1`, consumed: sql<number>`consumed + ${p.consumedDelta}`, updated_at: p.now })
+    .where('corp_id', '=', p.corpId)
+    .where('balance', '>=', p.floor)
+    .where(sql<boolean>`(${p.givesBack} = 0 or consumed + ${p.consumedDelta} >= invoiced)`)
+    .where(sql<boolean>`(${p.requireAutoDeduct} = 0 or auto_deduct_acquisition = 1)`)
+    .returning(['balance', 'seq', 'alert_enabled', 'alert_fen']),
+);
+
+/** A ledger row: written on every movement of money, so prepared once. */
+const insertTxn = prepared((db, p: Tables['wallet_txns']) =>
+  db.insertInto('wallet_txns').values({
+    corp_id: p.corp_id,
+    id: p.id,
+    serial_no: p.serial_no,
+    seq: p.seq,
+    type: p.type,
+    item: p.item,
+    description: p.description,
+    amount: p.amount,
+    balance_after: p.balance_after,
+    order_id: p.order_id,
+    invoice_state: p.invoice_state,
+    invoice_id: p.invoice_id,
+    actor_kind: p.actor_kind,
+    actor_id: p.actor_id,
+    actor_name: p.actor_name,
+    created_at: p.created_at,
+  }),
+);
+
+/**
  * Moves money in or out of the wallet. A debit is one compare-and-set statement
  * (`balance >= amount`): with too little money it changes nothing and fails with
  * `wallet.insufficient_balance`, however many debits run at once.
@@ -89,47 +128,42 @@ export function assertPositiveFen(amount: number): void {
 export async function post(ctx: MoveCtx, movement: Movement): Promise<Posted> {
   const consumedDelta = movement.consumedDelta ?? 0;
   if (movement.amount >= 0) await ensureWallet(ctx);
-  let q = ctx.trx
-    .updateTable('wallets')
-    .set({
-      balance: sql<number>`balance + ${movement.amount}`,
-      seq: sql<number>`seq + 1`,
-      consumed: sql<number>`consumed + ${consumedDelta}`,
-      updated_at: ctx.now,
+  const row = (
+    await moveBalance.execute(ctx.trx, {
+      corpId: ctx.corpId,
+      amount: movement.amount,
+      consumedDelta,
+      now: ctx.now,
+      // A debit needs the money: the compare-and-set. A credit passes (a balance is never negative).
+      floor: Math.max(0, -movement.amount),
+      givesBack: consumedDelta < 0 ? 1 : 0,
+      requireAutoDeduct: movement.requireAutoDeduct ? 1 : 0,
     })
-    .where('corp_id', '=', ctx.corpId);
-  if (movement.amount < 0) q = q.where('balance', '>=', -movement.amount);
-  // A refund gives consumption back only while what is left still covers what was invoiced.
-  if (consumedDelta < 0) q = q.where(sql<boolean>`consumed + ${consumedDelta} >= invoiced`);
-  if (movement.requireAutoDeduct) q = q.where('auto_deduct_acquisition', '=', 1);
-  const row = await q.returning(['balance', 'seq', 'alert_enabled', 'alert_fen']).executeTakeFirst();
+  ).rows[0];
   if (!row) throw await whyRefused(ctx, movement);
   const txnId = newId('txn', ctx.now);
   const serialNo = serialNumber(ctx.now);
   const balanceAfter = Number(row.balance);
   const seq = Number(row.seq);
   const invoiceState: InvoiceState = consumedDelta > 0 ? 'open' : 'none';
-  await ctx.trx
-    .insertInto('wallet_txns')
-    .values({
-      corp_id: ctx.corpId,
-      id: txnId,
-      serial_no: serialNo,
-      seq,
-      type: movement.type,
-      item: movement.item ?? null,
-      description: movement.description,
-      amount: movement.amount,
-      balance_after: balanceAfter,
-      order_id: movement.orderId ?? null,
-      invoice_state: invoiceState,
-      invoice_id: null,
-      actor_kind: ctx.actor.kind,
-      actor_id: ctx.actor.id,
-      actor_name: ctx.actor.name,
-      created_at: ctx.now,
-    })
-    .execute();
+  await insertTxn.execute(ctx.trx, {
+    corp_id: ctx.corpId,
+    id: txnId,
+    serial_no: serialNo,
+    seq,
+    type: movement.type,
+    item: movement.item ?? null,
+    description: movement.description,
+    amount: movement.amount,
+    balance_after: balanceAfter,
+    order_id: movement.orderId ?? null,
+    invoice_state: invoiceState,
+    invoice_id: null,
+    actor_kind: ctx.actor.kind,
+    actor_id: ctx.actor.id,
+    actor_name: ctx.actor.name,
+    created_at: ctx.now,
+  });
   await insertEntries(ctx, txnId, [
     [WALLET_ACCOUNT, movement.amount],
     [movement.counterAccount, -movement.amount],
@@ -149,11 +183,24 @@ async function whyRefused(ctx: TxCtx, movement: Movement): Promise<DomainError> 
 export async function insertEntries(ctx: TxCtx, txnId: string, lines: [account: string, amount: number][]): Promise<void> {
   const sum = lines.reduce((s, [, amount]) => s + amount, 0);
   if (sum !== 0) throw new Error(`entries of ${txnId} sum to ${sum}, not zero`);
+  if (lines.length === 2) {
+    const [[account0, amount0], [account1, amount1]] = lines as [[string, number], [string, number]];
+    await insertEntryPair.execute(ctx.trx, { corpId: ctx.corpId, txnId, account0, amount0, account1, amount1, now: ctx.now });
+    return;
+  }
   await ctx.trx
     .insertInto('wallet_entries')
     .values(lines.map(([account, amount], line) => ({ corp_id: ctx.corpId, txn_id: txnId, line, account, amount, created_at: ctx.now })))
     .execute();
 }
+
+/** The common two-line transaction (wallet and one counter account), prepared once. */
+const insertEntryPair = prepared((db, p: { corpId: string; txnId: string; account0: string; amount0: number; account1: string; amount1: number; now: number }) =>
+  db.insertInto('wallet_entries').values([
+    { corp_id: p.corpId, txn_id: p.txnId, line: 0, account: p.account0, amount: p.amount0, created_at: p.now },
+    { corp_id: p.corpId, txn_id: p.txnId, line: 1, account: p.account1, amount: p.amount1, created_at: p.now },
+  ]),
+);
 
 export interface WalletView {
   balanceFen: number;

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { prepared } from './prepared.ts';
+import type { Executor } from './schema.ts';
+
+describeEachDialect('prepared queries', (use) => {
+  it('built once, each run with its own values: affected rows, rows and returning', async () => {
+    const db = use().database.db;
+    let builds = 0;
+    const claim = prepared((q, p: { corpId: string; key: string; now: number }) => {
+      builds++;
+      return q.insertInto('idempotency_keys').values({ corp_id: p.corpId, key: p.key, request_hash: 'h', response_json: '', created_at: p.now }).onConflict((oc) => oc.doNothing());
+    });
+    const claimed = [];
+    for (const [key, now] of [['a', 1], ['b', 20], ['a', 300]] as const) claimed.push(Number((await claim.execute(db, { corpId: 'c1', key, now })).numAffectedRows));
+    assert.deepEqual(claimed, [1, 1, 0]);
+
+    const since = prepared((q, p: { corpId: string; min: number }) => {
+      builds++;
+      return q.selectFrom('idempotency_keys').select(['key', 'created_at']).where('corp_id', '=', p.corpId).where('created_at', '>=', p.min).orderBy('key');
+    });
+    const read = async (min: number, on: Executor = db) => (await since.execute(on, { corpId: 'c1', min })).rows.map((r) => [r.key, Number(r.created_at)]);
+    assert.deepEqual(await read(0), [['a', 1], ['b', 20]]);
+    assert.deepEqual(await read(5), [['b', 20]]);
+    // Inside a transaction too: the same compiled SQL, run on the transaction's connection.
+    assert.deepEqual(await db.transaction().execute((trx) => read(21, trx)), []);
+    assert.equal(builds, 2);
+  });
+});
