@@ -11,3 +11,8 @@ it('ids sort by creation time, also within one millisecond', () => {
   assert.deepEqual([...ids].sort(), ids);
   assert.equal(new Set(ids).size, ids.length);
 });
+
+it('ids made at different instants never repeat, across many refills of the random pool', () => {
+  const ids = Array.from({ length: 5_000 }, (_, i) => newId('x', 10_000 + i));
+  assert.equal(new Set(ids.map((id) => id.slice(12))).size, 5_000);
+});

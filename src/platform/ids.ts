@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * Prefixed, time-sortable ids (`mem_01J9...`): a ULID body after the prefix, so ids sort by
@@ -7,7 +7,21 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 let lastTime = -1;
-let lastRandom = new Uint8Array(10);
+let lastRandom: Uint8Array = new Uint8Array(10);
+
+// Random bytes are drawn from the system a page at a time: one call per id cost more than the rest
+// of making the id.
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+
+function randomTen(): Uint8Array {
+  if (poolAt + 10 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += 10;
+  return pool.slice(poolAt - 10, poolAt);
+}
 
 function encodeTime(ms: number): string {
   let out = '';
@@ -49,7 +63,7 @@ function nextRandom(now: number): Uint8Array {
     lastRandom = next;
   } else {
     lastTime = now;
-    lastRandom = new Uint8Array(randomBytes(10));
+    lastRandom = randomTen();
   }
   return lastRandom;
 }

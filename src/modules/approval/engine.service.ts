@@ -6,6 +6,7 @@ import type { Ctx, TxCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { audit } from '../../platform/audit.ts';
 import { deliver } from '../inbox/inbox.service.ts';
 import { ApprovalErrors } from './approval.errors.ts';
@@ -126,34 +127,36 @@ interface TaskRow {
  * on the same request waits here (PostgreSQL row lock; SQLite runs one transaction at a time).
  * Returns undefined when the request is not in the wanted status.
  */
-async function lockInstance(ctx: TxCtx, instanceId: string, status: InstanceStatus): Promise<LoadedInstance | undefined> {
-  const row = await ctx.trx
+const lockInstanceRow = prepared((db, p: { corpId: string; instanceId: string; status: InstanceStatus; now: number }) =>
+  db
     .updateTable('approval_instances')
-    .set({ version: sql<number>`version + 1`, updated_at: ctx.now })
-    .where('corp_id', '=', ctx.corpId)
-    .where('id', '=', instanceId)
-    .where('status', '=', status)
-    .returning(['id', 'template_name', 'snapshot_json', 'applicant_id', 'submitter_id', 'status', 'form_json', 'path_json', 'current_step', 'version'])
-    .executeTakeFirst();
+    .set({ version: sql<number>`version + 1`, updated_at: p.now })
+    .where('corp_id', '=', p.corpId)
+    .where('id', '=', p.instanceId)
+    .where('status', '=', p.status)
+    .returning(['id', 'template_name', 'snapshot_json', 'applicant_id', 'submitter_id', 'status', 'form_json', 'path_json', 'current_step', 'version']),
+);
+
+async function lockInstance(ctx: TxCtx, instanceId: string, status: InstanceStatus): Promise<LoadedInstance | undefined> {
+  const row = (await lockInstanceRow.execute(ctx.trx, { corpId: ctx.corpId, instanceId, status, now: ctx.now })).rows[0];
   if (!row) return undefined;
   return { row, snapshot: JSON.parse(row.snapshot_json), steps: JSON.parse(row.path_json) };
 }
 
+const insertEvent = prepared((db, p: Tables['approval_events']) =>
+  db.insertInto('approval_events').values({ corp_id: p.corp_id, id: p.id, instance_id: p.instance_id, task_id: p.task_id, actor_id: p.actor_id, action: p.action, comment: p.comment, details_json: p.details_json, at: p.at }),
+);
+
 async function addEvent(ctx: TxCtx, instanceId: string, e: { taskId?: string | null; actorId: string | null; action: string; comment?: string | null; details?: Record<string, unknown> }): Promise<void> {
-  await ctx.trx
-    .insertInto('approval_events')
-    .values({ corp_id: ctx.corpId, id: newId('ape', ctx.now), instance_id: instanceId, task_id: e.taskId ?? null, actor_id: e.actorId, action: e.action, comment: e.comment ?? null, details_json: JSON.stringify(e.details ?? {}), at: ctx.now })
-    .execute();
+  await insertEvent.execute(ctx.trx, { corp_id: ctx.corpId, id: newId('ape', ctx.now), instance_id: instanceId, task_id: e.taskId ?? null, actor_id: e.actorId, action: e.action, comment: e.comment ?? null, details_json: JSON.stringify(e.details ?? {}), at: ctx.now });
 }
 
+const tasksOfInstance = prepared((db, p: { corpId: string; instanceId: string }) =>
+  db.selectFrom('approval_tasks').select(['id', 'instance_id', 'step', 'node_id', 'kind', 'seq', 'assignee_id', 'status']).where('corp_id', '=', p.corpId).where('instance_id', '=', p.instanceId).orderBy('id'),
+);
+
 async function tasksOf(ctx: TxCtx, instanceId: string): Promise<TaskRow[]> {
-  return ctx.trx
-    .selectFrom('approval_tasks')
-    .select(['id', 'instance_id', 'step', 'node_id', 'kind', 'seq', 'assignee_id', 'status'])
-    .where('corp_id', '=', ctx.corpId)
-    .where('instance_id', '=', instanceId)
-    .orderBy('id')
-    .execute();
+  return (await tasksOfInstance.execute(ctx.trx, { corpId: ctx.corpId, instanceId })).rows;
 }
 
 const APPROVED: readonly TaskStatus[] = ['approved', 'auto_approved'];
@@ -211,27 +214,43 @@ interface NewTask {
   reasons: ReasonLine[];
 }
 
+const insertTaskRow = prepared((db, p: Tables['approval_tasks']) =>
+  db.insertInto('approval_tasks').values({
+    corp_id: p.corp_id,
+    id: p.id,
+    instance_id: p.instance_id,
+    step: p.step,
+    node_id: p.node_id,
+    kind: p.kind,
+    seq: p.seq,
+    assignee_id: p.assignee_id,
+    status: p.status,
+    comment: p.comment,
+    signature: p.signature,
+    reason_json: p.reason_json,
+    created_at: p.created_at,
+    acted_at: p.acted_at,
+  }),
+);
+
 async function insertTask(ctx: TxCtx, instanceId: string, t: NewTask): Promise<TaskRow> {
   const id = newId('apk', ctx.now);
-  await ctx.trx
-    .insertInto('approval_tasks')
-    .values({
-      corp_id: ctx.corpId,
-      id,
-      instance_id: instanceId,
-      step: t.step,
-      node_id: t.nodeId,
-      kind: t.kind,
-      seq: t.seq,
-      assignee_id: t.assigneeId,
-      status: t.status,
-      comment: null,
-      signature: null,
-      reason_json: JSON.stringify(t.reasons),
-      created_at: ctx.now,
-      acted_at: t.status === 'auto_approved' || t.status === 'notified' ? ctx.now : null,
-    })
-    .execute();
+  await insertTaskRow.execute(ctx.trx, {
+    corp_id: ctx.corpId,
+    id,
+    instance_id: instanceId,
+    step: t.step,
+    node_id: t.nodeId,
+    kind: t.kind,
+    seq: t.seq,
+    assignee_id: t.assigneeId,
+    status: t.status,
+    comment: null,
+    signature: null,
+    reason_json: JSON.stringify(t.reasons),
+    created_at: ctx.now,
+    acted_at: t.status === 'auto_approved' || t.status === 'notified' ? ctx.now : null,
+  });
   return { id, instance_id: instanceId, step: t.step, node_id: t.nodeId, kind: t.kind, seq: t.seq, assignee_id: t.assigneeId, status: t.status };
 }
 
@@ -334,9 +353,13 @@ async function advance(ctx: TxCtx, instance: LoadedInstance, fromStep: number, t
   await finish(ctx, instance, 'approved');
 }
 
+const setStep = prepared((db, p: { corpId: string; instanceId: string; step: number }) =>
+  db.updateTable('approval_instances').set({ current_step: p.step }).where('corp_id', '=', p.corpId).where('id', '=', p.instanceId),
+);
+
 async function setCurrentStep(ctx: TxCtx, instance: LoadedInstance, step: number): Promise<void> {
   instance.row.current_step = step;
-  await ctx.trx.updateTable('approval_instances').set({ current_step: step }).where('corp_id', '=', ctx.corpId).where('id', '=', instance.row.id).execute();
+  await setStep.execute(ctx.trx, { corpId: ctx.corpId, instanceId: instance.row.id, step });
 }
 
 async function finish(ctx: TxCtx, instance: LoadedInstance, status: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
@@ -440,13 +463,12 @@ export type TaskAction =
   | { action: 'return'; comment?: string | undefined }
   | { action: 'add_approvers'; memberIds: string[]; mode: 'all' | 'any' | 'sequential'; comment?: string | undefined };
 
+const taskById = prepared((db, p: { corpId: string; taskId: string }) =>
+  db.selectFrom('approval_tasks').select(['id', 'instance_id', 'step', 'node_id', 'kind', 'seq', 'assignee_id', 'status', 'comment']).where('corp_id', '=', p.corpId).where('id', '=', p.taskId),
+);
+
 async function openTask(ctx: Ctx, taskId: string): Promise<TaskRow & { comment: string | null }> {
-  const task = await ctx.trx
-    .selectFrom('approval_tasks')
-    .select(['id', 'instance_id', 'step', 'node_id', 'kind', 'seq', 'assignee_id', 'status', 'comment'])
-    .where('corp_id', '=', ctx.corpId)
-    .where('id', '=', taskId)
-    .executeTakeFirst();
+  const task = (await taskById.execute(ctx.trx, { corpId: ctx.corpId, taskId })).rows[0];
   if (!task) throw new DomainError('not_found', { taskId });
   return task;
 }
@@ -468,6 +490,11 @@ function checkAction(task: TaskRow, act: TaskAction, settings: Settings): void {
   if (task.kind === 'approver' && act.action === 'approve' && settings.requireSignature && !hasText(act.signature)) throw new DomainError(ApprovalErrors['approval.signature_required']);
   if (act.action === 'add_approvers' && !settings.allowAddApprovers) throw new DomainError(ApprovalErrors['approval.add_approvers_disabled']);
 }
+
+/** Closes a pending task by compare-and-set: only one command ever closes it. */
+const closeTask = prepared((db, p: { corpId: string; taskId: string; status: TaskStatus; comment: string | null; signature: string | null; now: number }) =>
+  db.updateTable('approval_tasks').set({ status: p.status, comment: p.comment, signature: p.signature, acted_at: p.now }).where('corp_id', '=', p.corpId).where('id', '=', p.taskId).where('status', '=', 'pending'),
+);
 
 /**
  * One action of a member on one of their tasks. Exactly once: the request is locked first, the
@@ -493,14 +520,8 @@ export async function actOnTask(ctx: Ctx, memberId: string, taskId: string, act:
 
   const closeAs: TaskStatus = { approve: 'approved', reject: 'rejected', handle: 'handled', transfer: 'transferred', return: 'returned', add_approvers: 'pending' }[act.action] as TaskStatus;
   if (act.action !== 'add_approvers') {
-    const closed = await ctx.trx
-      .updateTable('approval_tasks')
-      .set({ status: closeAs, comment: act.comment ?? null, signature: act.action === 'approve' ? (act.signature ?? null) : null, acted_at: ctx.now })
-      .where('corp_id', '=', ctx.corpId)
-      .where('id', '=', taskId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) === 0) throw new DomainError(ApprovalErrors['approval.task_closed'], { taskId });
+    const closed = await closeTask.execute(ctx.trx, { corpId: ctx.corpId, taskId, status: closeAs, comment: act.comment ?? null, signature: act.action === 'approve' ? (act.signature ?? null) : null, now: ctx.now });
+    if (Number(closed.numAffectedRows) === 0) throw new DomainError(ApprovalErrors['approval.task_closed'], { taskId });
   }
   await addEvent(ctx, instance.row.id, { taskId, actorId: memberId, action: act.action, comment: act.comment ?? null, details: actionDetails(act) });
 

@@ -1,7 +1,8 @@
 import './inbox.tables.ts';
 import { sql } from 'kysely';
 import type { TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor, Tables } from '../../platform/db/schema.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -22,26 +23,29 @@ export interface InboxMessage {
 }
 
 /** Puts one message in each member's inbox; returns how many were new. */
+const insertMessage = prepared((db, p: Tables['inbox_messages']) =>
+  db
+    .insertInto('inbox_messages')
+    .values({ corp_id: p.corp_id, id: p.id, member_id: p.member_id, app: p.app, title: p.title, body: p.body, link: p.link, dedupe_key: p.dedupe_key, created_at: p.created_at, read_at: p.read_at })
+    .onConflict((oc) => oc.columns(['corp_id', 'dedupe_key']).doNothing()),
+);
+
 export async function deliver(ctx: TxCtx, memberIds: readonly string[], message: InboxMessage): Promise<number> {
   let delivered = 0;
   for (const memberId of new Set(memberIds)) {
-    const result = await ctx.trx
-      .insertInto('inbox_messages')
-      .values({
-        corp_id: ctx.corpId,
-        id: newId('msg', ctx.now),
-        member_id: memberId,
-        app: message.app,
-        title: message.title,
-        body: message.body,
-        link: message.link ?? null,
-        dedupe_key: message.dedupeKey ? `${message.dedupeKey}:${memberId}` : null,
-        created_at: ctx.now,
-        read_at: null,
-      })
-      .onConflict((oc) => oc.columns(['corp_id', 'dedupe_key']).doNothing())
-      .executeTakeFirst();
-    delivered += Number(result.numInsertedOrUpdatedRows ?? 0);
+    const result = await insertMessage.execute(ctx.trx, {
+      corp_id: ctx.corpId,
+      id: newId('msg', ctx.now),
+      member_id: memberId,
+      app: message.app,
+      title: message.title,
+      body: message.body,
+      link: message.link ?? null,
+      dedupe_key: message.dedupeKey ? `${message.dedupeKey}:${memberId}` : null,
+      created_at: ctx.now,
+      read_at: null,
+    });
+    delivered += Number(result.numAffectedRows ?? 0);
   }
   return delivered;
 }
