@@ -20,6 +20,7 @@ import { ReadCaches } from './platform/http/read-cache.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { Outbox } from './platform/outbox.ts';
 import { JobRunner } from './platform/jobs.ts';
+import { deleteExpiredSessions, SESSION_SWEEP_JOB } from './platform/auth/sessions.ts';
 import { accountActor } from './modules/admin/authorizer.ts';
 import { tokenActor } from './modules/tokens/tokens.service.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
@@ -57,6 +58,8 @@ export async function buildApp(options: { config: Config; database: Database; cl
 
   const outbox = new Outbox(database.db, clock, app.log);
   const jobs = new JobRunner(database.db, database.dialect, clock, app.log);
+  jobs.register(SESSION_SWEEP_JOB, async (_job, ctx) => ({ deleted: await deleteExpiredSessions(ctx.db, ctx.now) }));
+  jobs.schedule('17 * * * *', SESSION_SWEEP_JOB);
   const caches = new ReadCaches();
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, config, outbox, jobs, log: app.log, caches };
 

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as platform from './platform/db/migrations/0001_platform.ts';
+import * as sessionExpiry from './platform/db/migrations/0004_session_expiry.ts';
 import * as directory from './modules/directory/directory.migration.ts';
 import * as admin from './modules/admin/admin.migration.ts';
 import * as wallet from './modules/wallet/wallet.migration.ts';
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
   '0002_directory': directory,
   '0003_admin': admin,
+  '0004_session_expiry': sessionExpiry,
   '0010_directory_tags': directoryTags,
   '0011_directory_contacts': directoryContacts,
   '0012_directory_imports': directoryImports,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Me, type TestApp } from '../../../test/support/app.ts';
 import { LOCKOUT_MS } from '../../platform/auth/lockout.ts';
+import { SESSION_SWEEP_JOB, SESSION_TTL_MS } from '../../platform/auth/sessions.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -96,5 +97,20 @@ describeEachDialect('accounts and sessions', (use) => {
     assert.match(row.password_hash, /^\$scrypt\$ln=4,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
     const me = await client.get('/api/v1/me');
     assert.doesNotMatch(JSON.stringify(me.body), /scrypt|password/);
+  });
+
+  it('expired sessions are swept by the hourly job; live ones stay', async () => {
+    const old = await t.register({ loginName: 'sweepold', password: 'password123' });
+    const count = async (principal: string) =>
+      Number((await t.deps.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('principal_id', '=', principal).executeTakeFirstOrThrow()).n);
+    const oldAccount = old.me.account.id;
+    t.clock.advance(SESSION_TTL_MS - 60_000);
+    const fresh = await t.register({ loginName: 'sweepnew', password: 'password123' });
+    t.clock.advance(60_000);
+    await t.deps.jobs.enqueueSlot(SESSION_SWEEP_JOB, t.clock.now());
+    await t.deps.jobs.runDue();
+    assert.deepEqual([await count(oldAccount), await count(fresh.me.account.id)], [0, 1]);
+    assert.equal((await old.get('/api/v1/me')).status, 401);
+    assert.equal((await fresh.get('/api/v1/me')).status, 200);
   });
 });

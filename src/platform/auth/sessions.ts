@@ -65,3 +65,11 @@ export async function setSessionCorp(db: Executor, hash: string, corpId: string 
 export async function deleteOtherSessions(db: Executor, kind: PrincipalKind, principalId: string, keepHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('principal_kind', '=', kind).where('principal_id', '=', principalId).where('id', '!=', keepHash).execute();
 }
+
+export const SESSION_SWEEP_JOB = 'platform.sessions.sweep';
+
+/** Deletes sessions past their expiry: they can no longer sign anyone in, and keep nothing worth keeping. */
+export async function deleteExpiredSessions(db: Executor, now: number): Promise<number> {
+  const gone = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}
