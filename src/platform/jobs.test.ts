@@ -35,6 +35,19 @@ describeEachDialect('jobs', (use) => {
     assert.equal(second, null);
   });
 
+  it('two servers whose timers fire milliseconds apart in the same minute queue the slot once', async () => {
+    const { database } = use();
+    const clock = new ManualClock('2026-03-02T10:17:00.004+08:00');
+    const runs: number[] = [];
+    const runners = [new JobRunner(database.db, database.dialect, clock, log), new JobRunner(database.db, database.dialect, clock, log)];
+    for (const runner of runners) runner.register('test.minute', async (job) => void runs.push((job.payload as { slot: number }).slot));
+    await runners[0]!.enqueueSlot('test.minute', clock.now());
+    clock.advance(900);
+    await runners[1]!.enqueueSlot('test.minute', clock.now());
+    await Promise.all(runners.map((r) => r.runDue()));
+    assert.deepEqual(runs, [Date.parse('2026-03-02T10:17:00+08:00')]);
+  });
+
   it('a job whose server died is claimed again once its lease runs out', async () => {
     const { database } = use();
     const clock = new ManualClock();

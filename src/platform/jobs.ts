@@ -111,7 +111,12 @@ export class JobRunner {
     this.#schedules.push({ pattern, kind });
   }
 
-  async enqueueSlot(kind: string, slot: number): Promise<void> {
+  /**
+   * Queues the run of `kind` for the minute of `at` (schedules are minute-grained): servers whose
+   * timers fire a few milliseconds apart name the same slot, so only one of them queues it.
+   */
+  async enqueueSlot(kind: string, at: number): Promise<void> {
+    const slot = Math.floor(at / 60_000) * 60_000;
     await enqueueJob(this.db, this.clock.now(), { kind, payload: { slot }, dedupeKey: `${kind}@${slot}` });
     void this.runDue();
   }

@@ -106,8 +106,14 @@ export function eachInSavepoint<T, R>(db: Db, run: (trx: Executor, item: T) => P
           await sql`release savepoint group_item`.execute(trx);
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await sql`rollback to savepoint group_item`.execute(trx);
-          await sql`release savepoint group_item`.execute(trx);
+          try {
+            await sql`rollback to savepoint group_item`.execute(trx);
+            await sql`release savepoint group_item`.execute(trx);
+          } catch {
+            // The engine rolled the whole transaction back itself (disk full, I/O error): the batch
+            // fails, with this item's error as the cause everyone is told, not the missing savepoint.
+            throw error;
+          }
           outcomes.push({ ok: false, error });
         }
       }
@@ -126,6 +132,9 @@ const commandGroups = new WeakMap<Db, GroupCommit<(trx: Executor) => Promise<unk
  * arrive together share one transaction and one fsync, each inside its own savepoint; every module
  * of a server shares the one group, as they share the one writer. On PostgreSQL, which commits
  * concurrently, each command is a plain transaction.
+ *
+ * `work` must use only the `trx` it is given: on SQLite, touching `db` or starting another command
+ * from inside a command waits for the batch it is part of, which never ends.
  */
 export function commandRunner(db: Db, dialect: DialectName): RunCommand {
   if (dialect !== 'sqlite') return (work) => db.transaction().execute(work);

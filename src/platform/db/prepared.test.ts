@@ -27,4 +27,10 @@ describeEachDialect('prepared queries', (use) => {
     assert.deepEqual(await db.transaction().execute((trx) => read(21, trx)), []);
     assert.equal(builds, 2);
   });
+
+  it('a missing value is refused, not bound as NULL', async () => {
+    const db = use().database.db;
+    const since = prepared((q, p: { corpId: string; min: number }) => q.selectFrom('idempotency_keys').select('key').where('corp_id', '=', p.corpId).where('created_at', '>=', p.min));
+    await assert.rejects(since.execute(db, { corpId: 'c1' } as { corpId: string; min: number }), { message: 'prepared query: no value for parameter min' });
+  });
 });

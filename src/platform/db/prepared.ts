@@ -6,6 +6,13 @@ class Slot {
   constructor(readonly name: string) {}
 }
 
+/** A missing value would be bound as NULL where the builder would have left the column out: refused. */
+function valueOf(params: Record<string, unknown>, name: string): unknown {
+  const value = params[name];
+  if (value === undefined) throw new Error(`prepared query: no value for parameter ${name}`);
+  return value;
+}
+
 type Slots<P> = { readonly [K in keyof P]: P[K] };
 
 /**
@@ -33,7 +40,7 @@ export function prepared<P extends Record<string, unknown>, R>(build: (db: Kysel
   return {
     async execute(db: Executor, params: P): Promise<QueryResult<R>> {
       const query = compile(db);
-      return db.executeQuery<R>({ ...query, parameters: query.parameters.map((value) => (value instanceof Slot ? params[value.name] : value)) });
+      return db.executeQuery<R>({ ...query, parameters: query.parameters.map((value) => (value instanceof Slot ? valueOf(params, value.name) : value)) });
     },
   };
 }
