@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
+import type { Db } from '../../src/platform/db/schema.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -57,14 +58,16 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
 export interface ConsoleUnderTest {
   /** A new page in its own browser context, against the suite's server. */
   page(): Promise<Page>;
+  /** The server's database, for what another console or the operator's CLI would do. */
+  db(): Db;
 }
 
 /**
- * Call inside a `describe`: starts a server on a fresh database and a browser before the suite,
- * and closes both after it.
+ * Call inside a `describe`, before its own hooks: starts a server on a fresh database and a browser
+ * before the suite, and closes both after it.
  */
 export function useConsole(): ConsoleUnderTest {
-  let server: { url: string; close(): Promise<void> } | undefined;
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
     assertConsoleBuilt();
@@ -75,5 +78,5 @@ export function useConsole(): ConsoleUnderTest {
     await browser?.close();
     await server?.close();
   });
-  return { page: () => newPage(browser!, server!.url) };
+  return { page: () => newPage(browser!, server!.url), db: () => server!.deps.db };
 }

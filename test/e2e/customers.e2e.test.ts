@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/server.ts';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/context.ts';
 import { DAY } from '../../src/platform/clock.ts';
 import { reviewCategory } from '../../src/modules/category/category.service.ts';
 import { clearingAccount, post } from '../../src/modules/wallet/ledger.service.ts';
 import { insertMember, rootDepartmentId } from '../../src/modules/directory/directory.service.ts';
-import { testConfig } from '../support/app.ts';
-import { assertConsoleBuilt, browserSkip, launchBrowser, newPage } from './browser.ts';
+import { browserSkip, useConsole } from './browser.ts';
 
 /**
  * The customer business in the console: the business category (未知 → 审核中 → approved), customers
@@ -20,25 +15,19 @@ import { assertConsoleBuilt, browserSkip, launchBrowser, newPage } from './brows
  * are done on the server side, as their own consoles would.
  */
 describe('customer business console', { skip: browserSkip, timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let dataDir: string;
-  let browser: Browser;
+  const ui = useConsole();
   let page: Page;
   let corpId: string;
   let memberId: string;
 
   before(async () => {
-    assertConsoleBuilt();
-    dataDir = mkdtempSync(resolve(tmpdir(), 'banyan-e2e-customers-'));
-    server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, webDir: resolve('dist/web'), workers: true }));
-    browser = await launchBrowser();
-    page = await newPage(browser, server.url);
+    page = await ui.page();
     const res = await page.request.post('/api/v1/register', {
       data: { account: { name: '王经理', loginName: 'wangjl', password: 'Banyan-2024!' }, corp: { name: '榕树宠物用品有限公司', shortName: '榕树宠物', industry: 'general' } },
     });
     assert.equal(res.status(), 201);
     corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
-    const db = server.deps.db;
+    const db = ui.db();
     const now = Date.now();
     await db.updateTable('corps').set({ certified_until: now + 365 * DAY }).where('id', '=', corpId).execute();
     memberId = await db.transaction().execute(async (trx) => {
@@ -48,12 +37,6 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await db.transaction().execute((trx) =>
       post({ corpId, trx, now, actor: systemActor }, { type: 'topup', amount: 100_000, counterAccount: clearingAccount('wechat_pay'), description: '充值' }),
     );
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('the business category: 未知 with a red question mark, then chosen from the taxonomy and under review', async () => {
@@ -98,7 +81,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.goto('/acquisition');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
     await page.getByText('请先设置经营类目').first().waitFor();
-    await server.deps.db.transaction().execute((trx) => reviewCategory(trx, Date.now(), { kind: 'operator', id: 'opr_e2e', name: '审核员' }, { corpId, version: 1, decision: 'approved' }));
+    await ui.db().transaction().execute((trx) => reviewCategory(trx, Date.now(), { kind: 'operator', id: 'opr_e2e', name: '审核员' }, { corpId, version: 1, decision: 'approved' }));
 
     await page.reload();
     await page.getByRole('button', { name: '新建获客链接' }).click();

@@ -1,44 +1,28 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/server.ts';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/modules/operator/operator.service.ts';
-import { TEST_SCRYPT, testConfig } from '../support/app.ts';
-import { assertConsoleBuilt, browserSkip, launchBrowser, newPage } from './browser.ts';
+import { TEST_SCRYPT } from '../support/app.ts';
+import { browserSkip, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
 
 /**
  * 经营类目审核 in the operator console: two enterprises choose a business category through the API,
  * the operator approves one and rejects the other with a note, and each enterprise's console then
- * shows the outcome. The server is started here rather than by `useConsole()`, since creating the
- * operator needs its database, as `banyan operator create` does.
+ * shows the outcome. The operator is created in the server's database, as `banyan operator create`
+ * does.
  */
 describe('operator console: business category reviews (经营类目审核)', { skip: browserSkip, timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let dataDir: string;
-  let browser: Browser;
+  const ui = useConsole();
 
   before(async () => {
-    assertConsoleBuilt();
-    dataDir = mkdtempSync(resolve(tmpdir(), 'banyan-e2e-operator-category-'));
-    server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, webDir: resolve('dist/web'), workers: true }));
-    browser = await launchBrowser();
-    await createOperator(server.deps.db, Date.now(), TEST_SCRYPT, { loginName: 'ops_e2e', name: '平台审核员', password: PASSWORD });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await createOperator(ui.db(), Date.now(), TEST_SCRYPT, { loginName: 'ops_e2e', name: '平台审核员', password: PASSWORD });
   });
 
   /** An enterprise registered in its own browser context, whose super admin chose a category through the API. */
   async function enterpriseChoosing(loginName: string, name: string, corpName: string, code: string): Promise<Page> {
-    const page = await newPage(browser, server.url);
+    const page = await ui.page();
     const registered = await page.request.post('/api/v1/register', {
       data: { account: { name, loginName, password: PASSWORD }, corp: { name: corpName, shortName: corpName.slice(0, 4), industry: 'general' } },
     });
@@ -53,7 +37,7 @@ describe('operator console: business category reviews (经营类目审核)', { s
     const pets = await enterpriseChoosing('pets_e2e', '王经理', '榕树宠物用品有限公司', '05-02');
     const shop = await enterpriseChoosing('shop_e2e', '李店长', '榕树综合商城有限公司', '02-01');
 
-    const page = await newPage(browser, server.url);
+    const page = await ui.page();
     await page.goto('/operator/login');
     await page.getByLabel('手机号或登录名').fill('ops_e2e');
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
