@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, pickOption, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
 
@@ -63,11 +63,8 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     // 3. A hierarchical admin seated in the group.
     await page.getByRole('button', { name: '添加分级管理员' }).click();
     const adminDialog = page.getByRole('dialog');
-    await adminDialog.getByLabel('成员').click();
-    await adminDialog.getByLabel('成员').fill('zhou');
-    await page.locator('.ant-select-item-option').getByText('周销售 (zhouxs)').click();
-    await adminDialog.getByLabel('所属管理组').click();
-    await page.locator('.ant-select-item-option').getByText('销售管理组').click();
+    await pickOption(adminDialog.getByLabel('成员'), '周销售 (zhouxs)', { search: 'zhou', shownAs: '周销售' });
+    await pickOption(adminDialog.getByLabel('所属管理组'), '销售管理组');
     await adminDialog.getByRole('button', { name: /确\s*定/ }).click();
     const admins = page.getByTestId('hierarchical-admins');
     await admins.getByText('周销售').waitFor();

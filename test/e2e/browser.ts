@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
 
@@ -79,4 +79,29 @@ export function useConsole(): ConsoleUnderTest {
     await server?.close();
   });
   return { page: () => newPage(browser!, server!.url), db: () => server!.deps.db };
+}
+
+/**
+ * Picks `option` in an antd Select and waits until the field shows it. On a busy machine a pick made
+ * while the dropdown is still opening can be lost, so it is tried again, three times at most.
+ * `search` is typed first for a select that searches (the options come from the server);
+ * `shownAs` is what the field shows once picked, when it differs from the option's text.
+ */
+export async function pickOption(field: Locator, option: string, { search, shownAs }: { search?: string; shownAs?: string } = {}): Promise<void> {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  // A multiple select shows each pick as an item, a single one as its content; both carry the pick as
+  // their title, which the text being typed into the search does not.
+  const shown = select.locator('.ant-select-selection-item[title], .ant-select-content[title]').filter({ hasText: shownAs ?? option }).first();
+  const choice = field.page().locator('.ant-select-item-option').filter({ visible: true }).getByText(option, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    if (search === undefined) await field.click();
+    else await field.fill(search);
+    await choice.click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }

@@ -6,7 +6,7 @@ import { DAY } from '../../src/platform/clock.ts';
 import { reviewCategory } from '../../src/modules/category/category.service.ts';
 import { clearingAccount, post } from '../../src/modules/wallet/ledger.service.ts';
 import { insertMember, rootDepartmentId } from '../../src/modules/directory/directory.service.ts';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, pickOption, useConsole } from './browser.ts';
 
 /**
  * The customer business in the console: the business category (未知 → 审核中 → approved), customers
@@ -86,17 +86,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.reload();
     await page.getByRole('button', { name: '新建获客链接' }).click();
     const dialog = page.getByRole('dialog');
-    // Picked by typing and Enter, and picked again if it does not show: under CI load a pick made
-    // while the dialog was still opening was lost (twice in 5 runs).
-    const picked = dialog.locator('.ant-select-selection-item').getByText('刘薇');
-    for (let attempt = 1; !(await picked.isVisible()); attempt++) {
-      await dialog.getByLabel('成员').fill('刘薇');
-      await page.locator('.ant-select-item-option-active').getByText('刘薇').waitFor();
-      await page.keyboard.press('Enter');
-      await picked.waitFor({ timeout: 5_000 }).catch((error: unknown) => {
-        if (attempt === 3) throw error;
-      });
-    }
+    await pickOption(dialog.getByLabel('成员'), '刘薇', { search: '刘薇' });
     // Named after the pick, so nothing the dialog did while opening can have cleared it.
     await dialog.getByLabel('链接名称').fill('官网');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -121,8 +111,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByLabel('人数').fill('2');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
     await page.getByTestId('seats-bought').getByText('2').waitFor();
-    await page.getByRole('combobox', { name: '成员' }).click();
-    await page.locator('.ant-select-item-option').getByText('刘薇').click();
+    await pickOption(page.getByRole('combobox', { name: '成员' }), '刘薇');
     await page.getByRole('button', { name: '分配给成员' }).click();
     await page.getByTestId('seats-used').getByText('1').waitFor();
     await page.getByRole('row', { name: /刘薇/ }).getByRole('button', { name: '移除' }).click();

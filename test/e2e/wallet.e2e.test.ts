@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, pickOption, useConsole } from './browser.ts';
 
 /**
  * 企业充值 in the console: a top-up through the WeChat Pay sandbox (QR code page, signed callback),
@@ -45,10 +45,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await main.getByRole('button', { name: '设置' }).click();
     const alert = page.getByRole('dialog');
     await alert.getByLabel('预警金额（元）').fill('200');
-    await alert.getByLabel('成员').click();
-    await page.locator('.ant-select-item-option').getByText('钱会计').click();
-    // The pick must show in the field before OK: a click during the dropdown's opening can be lost.
-    await alert.locator('.ant-select-selection-item').getByText('钱会计').waitFor();
+    await pickOption(alert.getByLabel('成员'), '钱会计');
     await alert.getByRole('button', { name: 'OK' }).or(alert.getByRole('button', { name: '确 定' })).or(alert.getByRole('button', { name: '确定' })).click();
     await main.getByTestId('alert-summary').getByText('余额低于 ¥200 时按天提醒').waitFor();
     const inbox = (await (await page.request.get('/api/v1/inbox')).json()) as { items: { app: string; title: string }[] };
