@@ -60,7 +60,7 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     await table.getByText('王小明').waitFor();
     await page.getByTestId('dept-研发中心').getByText('1 人').waitFor();
 
-    // Found by pinyin initials, not by an unrelated word.
+    // Found by pinyin initials, not by an unrelated word, and by userid.
     const search = page.getByPlaceholder('搜索姓名、拼音、手机号或账号');
     await search.fill('wxm');
     await search.press('Enter');
@@ -68,7 +68,7 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     await search.fill('zhangsan');
     await search.press('Enter');
     await table.getByText('王小明').waitFor({ state: 'detached' });
-    await search.fill('');
+    await search.fill('wangxiaoming');
     await search.press('Enter');
 
     // Departure.
