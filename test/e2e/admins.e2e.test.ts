@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, pickOption, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
 
@@ -50,7 +50,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
 
     // 2. An admin group over 销售部.
     await page.getByRole('button', { name: '新建管理组' }).click();
-    const groupDialog = page.getByRole('dialog');
+    const groupDialog = await openedDialog(page);
     await groupDialog.getByLabel('管理组名称').fill('销售管理组');
     await groupDialog.getByLabel('通讯录权限').click();
     await page.locator('.ant-select-tree').getByTitle('销售部').click();
@@ -62,7 +62,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
 
     // 3. A hierarchical admin seated in the group.
     await page.getByRole('button', { name: '添加分级管理员' }).click();
-    const adminDialog = page.getByRole('dialog');
+    const adminDialog = await openedDialog(page);
     await pickOption(adminDialog.getByLabel('成员'), '周销售 (zhouxs)', { search: 'zhou', shownAs: '周销售' });
     await pickOption(adminDialog.getByLabel('所属管理组'), '销售管理组');
     await adminDialog.getByRole('button', { name: /确\s*定/ }).click();
@@ -85,7 +85,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await page.goto('/devices');
     await page.getByRole('heading', { name: '硬件设备' }).waitFor();
     await page.getByRole('button', { name: '绑定新设备' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await dialog.getByLabel('设备名称').fill('前台考勤机');
     await dialog.getByLabel('序列号').fill('SN-E2E-1');
     await dialog.getByLabel('型号').fill('K1');
@@ -96,8 +96,9 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await page.getByRole('heading', { name: '应用管理' }).waitFor();
     await page.getByRole('main').getByText('审批').waitFor();
     await page.getByRole('button', { name: '创建应用' }).click();
-    await page.getByRole('dialog').getByLabel('应用名称').fill('周报助手');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    const appDialog = await openedDialog(page);
+    await appDialog.getByLabel('应用名称').fill('周报助手');
+    await appDialog.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText('请立即复制并妥善保存 Secret，关闭后将无法再次查看。').waitFor();
     const secret = await page.getByRole('dialog').locator('code').textContent();
     assert.match(secret ?? '', /^bys_/);

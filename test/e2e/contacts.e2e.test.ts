@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, useConsole } from './browser.ts';
 
 const CORP_NAME = '榕树通讯录科技有限公司';
 
@@ -28,15 +28,17 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     // A department under the root.
     await page.getByRole('button', { name: `${CORP_NAME} 操作` }).click();
     await page.getByRole('menuitem', { name: '添加子部门' }).click();
-    await page.getByRole('dialog').getByLabel('部门名称').fill('研发中心');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    let deptDialog = await openedDialog(page);
+    await deptDialog.getByLabel('部门名称').fill('研发中心');
+    await deptDialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('dept-研发中心').waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     // A second department, dragged above the first.
     await page.getByRole('button', { name: `${CORP_NAME} 操作` }).click();
     await page.getByRole('menuitem', { name: '添加子部门' }).click();
-    await page.getByRole('dialog').getByLabel('部门名称').fill('市场部');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    deptDialog = await openedDialog(page);
+    await deptDialog.getByLabel('部门名称').fill('市场部');
+    await deptDialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const order = () => page.locator('.ant-tree-treenode [data-testid^="dept-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
     assert.deepEqual(await order(), [`dept-${CORP_NAME}`, 'dept-研发中心', 'dept-市场部']);
@@ -96,7 +98,7 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: '通讯录' }).waitFor();
     const upload = async (lines: string[]) => {
       await page.getByRole('button', { name: '导入' }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = await openedDialog(page);
       await dialog.locator('input[type=file]').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`) });
       await dialog.getByRole('button', { name: '开始导入' }).click();
       return dialog;

@@ -6,7 +6,7 @@ import { DAY } from '../../src/platform/clock.ts';
 import { reviewCategory } from '../../src/modules/category/category.service.ts';
 import { clearingAccount, post } from '../../src/modules/wallet/ledger.service.ts';
 import { insertMember, rootDepartmentId } from '../../src/modules/directory/directory.service.ts';
-import { browserSkip, pickOption, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
 
 /**
  * The customer business in the console: the business category (未知 → 审核中 → approved), customers
@@ -57,7 +57,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByTestId('served').getByText('0').waitFor();
     for (const [externalId, name, addedBack] of [['wx-zhao', '赵先生', true], ['wx-qian', '钱女士', false]] as const) {
       await page.getByRole('button', { name: '添加客户' }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = await openedDialog(page);
       await dialog.getByLabel('客户微信号').fill(externalId);
       await dialog.getByLabel('客户名称').fill(name);
       if (!addedBack) await dialog.getByLabel('客户已添加我为好友').uncheck();
@@ -85,7 +85,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
 
     await page.reload();
     await page.getByRole('button', { name: '新建获客链接' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await pickOption(dialog.getByLabel('成员'), '刘薇', { search: '刘薇' });
     // Named after the pick, so nothing the dialog did while opening can have cleared it.
     await dialog.getByLabel('链接名称').fill('官网');

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/modules/operator/operator.service.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
 
@@ -59,7 +59,7 @@ describe('operator console: business category reviews (经营类目审核)', { s
 
     // Reject with a note the enterprise will read.
     await shopRow.getByRole('button', { name: '驳回' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await dialog.getByText('榕树综合商城有限公司').waitFor();
     await dialog.getByLabel('审核意见').fill('请选择与营业执照经营范围一致的类目');
     await dialog.getByRole('button', { name: /驳\s*回/ }).click();

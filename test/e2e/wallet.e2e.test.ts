@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { browserSkip, pickOption, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
 
 /**
  * 企业充值 in the console: a top-up through the WeChat Pay sandbox (QR code page, signed callback),
@@ -25,7 +25,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
 
     // Top up ¥100 with WeChat Pay: the sandbox payment page shows the QR code, then pays.
     await main.getByRole('button', { name: '充值', exact: true }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await dialog.getByText('对公转账/汇款').waitFor();
     await dialog.getByText('QQ 钱包支付').waitFor();
     await dialog.getByText('网银支付').waitFor();
@@ -43,7 +43,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
 
     // Balance alert: ¥200, daily, to the signed-in member; the balance is below it, so a message goes out.
     await main.getByRole('button', { name: '设置' }).click();
-    const alert = page.getByRole('dialog');
+    const alert = await openedDialog(page);
     await alert.getByLabel('预警金额（元）').fill('200');
     await pickOption(alert.getByLabel('成员'), '钱会计');
     await alert.getByRole('button', { name: 'OK' }).or(alert.getByRole('button', { name: '确 定' })).or(alert.getByRole('button', { name: '确定' })).click();
