@@ -52,11 +52,12 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     // A member in it.
     await page.getByRole('button', { name: '添加成员' }).click();
     const drawer = page.locator('.ant-drawer');
+    // The drawer fills in the selected department as it opens: typed before that, a field is reset.
+    await drawer.locator('.ant-select-selection-item').getByText('研发中心').waitFor();
     await drawer.getByLabel('姓名').fill('王小明');
     await drawer.getByLabel('账号').fill('wangxiaoming');
     await drawer.getByLabel('手机').fill('13800001234');
     await drawer.getByLabel('职务').fill('工程师');
-    await drawer.locator('.ant-select-selection-item').getByText('研发中心').waitFor();
     await drawer.getByRole('button', { name: '保 存' }).or(drawer.getByRole('button', { name: '保存' })).click();
     const table = page.locator('.ant-table');
     await table.getByText('王小明').waitFor();
