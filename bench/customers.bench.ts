@@ -12,9 +12,8 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
-import { loadConfig, type Config } from '../src/config.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { DAY } from '../src/platform/clock.ts';
+import { testConfig } from '../test/support/app.ts';
+import { DAY, systemClock } from '../src/platform/clock.ts';
 import { startServer, openMigratedDatabase } from '../src/server.ts';
 import { systemActor } from '../src/platform/context.ts';
 import { createAccount } from '../src/modules/account/account.service.ts';
@@ -41,15 +40,11 @@ const CONNECTIONS = [64, 16];
 const SERVED = Number(process.env.BENCH_SERVED ?? 1_000_000);
 const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
-function config(dataDir: string): Config {
-  return { ...loadConfig({}, {}), host: '127.0.0.1', port: 0, dataDir, logLevel: 'silent', workers: false, rateLimitPerMinute: 0, webDir: '/nonexistent', scrypt: { logN: 4, r: 8, p: 1 } };
-}
-
 async function linkAdds(): Promise<{ rows: Record<string, string | number>[]; notes: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-bench-customers-'));
   // The public link is rate-limited per client address; every bench client is 127.0.0.1.
   LINK_ADD_RATE.max = 10_000_000;
-  const server = await startServer(config(dir), systemClock);
+  const server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir: dir }), systemClock);
   const db = server.deps.db;
   try {
     const now = Date.now();

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import autocannon from 'autocannon';
-import { loadConfig, type Config } from '../src/config.ts';
+import type { Config } from '../src/config.ts';
+import { testConfig } from '../test/support/app.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { systemActor } from '../src/platform/context.ts';
 import { openDatabase, type Database, type DialectName } from '../src/platform/db/database.ts';
@@ -134,10 +135,6 @@ async function load(url: string, token: string, run: string, amount: number): Pr
   return { seconds: (last - started) / 1000, non2xx: result.non2xx, errors: result.errors + (amount - answered), latency: result.latency };
 }
 
-function config(dataDir: string, databaseUrl?: string): Config {
-  return { ...loadConfig({}, {}), host: '127.0.0.1', port: 0, dataDir, databaseUrl, logLevel: 'silent', workers: false, rateLimitPerMinute: 0, webDir: '/nonexistent', scrypt: { logN: 4, r: 8, p: 1 } };
-}
-
 async function sqliteRows(): Promise<Record<string, string | number>[]> {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-bench-wallet-'));
   const database = await openDatabase({ dataDir: dir });
@@ -145,7 +142,7 @@ async function sqliteRows(): Promise<Record<string, string | number>[]> {
     await migrateToLatest(database, migrations);
     const corp = await enterprise(database.db);
     const rows = await inProcess(database.db, database.dialect, 'SQLite', corp);
-    rows.push(await overHttp(database, config(dir), 'SQLite', corp, Number(rows[0]!['charges/s'])));
+    rows.push(await overHttp(database, testConfig({ host: '127.0.0.1', port: 0, dataDir: dir }), 'SQLite', corp, Number(rows[0]!['charges/s'])));
     return rows;
   } finally {
     await database.close();
@@ -158,7 +155,7 @@ async function postgresRows(url: string): Promise<Record<string, string | number
   try {
     const corp = await enterprise(database.db);
     const rows = await inProcess(database.db, database.dialect, 'PostgreSQL', corp);
-    rows.push(await overHttp(database, config('/nonexistent', url), 'PostgreSQL', corp, Number(rows[0]!['charges/s'])));
+    rows.push(await overHttp(database, testConfig({ host: '127.0.0.1', port: 0, dataDir: '/nonexistent', databaseUrl: url }), 'PostgreSQL', corp, Number(rows[0]!['charges/s'])));
     return rows;
   } finally {
     await drop();
