@@ -14,16 +14,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { commandRunner, type RunCommand } from '../src/platform/db/group-commit.ts';
-import { migrations } from '../src/migrations.ts';
+import { buildRegistry, collectMigrations, type Registry } from '../src/platform/module.ts';
+import { manifests } from '../src/modules/index.ts';
 import { openPostgresSchema } from '../test/support/db.ts';
+import { tablesOf } from '../test/support/tables.ts';
 import { newId } from '../src/platform/ids.ts';
 import type { Ctx } from '../src/platform/context.ts';
-import { createAccount } from '../src/modules/account/account.service.ts';
-import { registerCorp } from '../src/modules/corp/corp.service.ts';
-import { Org, settings } from '../src/modules/approval/approval.fixture.ts';
-import { createTemplate } from '../src/modules/approval/templates.service.ts';
-import { actOnTask, submitRequest } from '../src/modules/approval/engine.service.ts';
-import type { TemplateInput } from '../src/modules/approval/approval.model.ts';
+import { createAccount } from '../src/modules/account/index.ts';
+import { registerCorp } from '../src/modules/session/index.ts';
+import { actOnTask, createTemplate, Org, settings, submitRequest, type TemplateInput } from '../src/modules/approval/testing/index.ts';
 import type { BenchResult } from './types.ts';
 import { percentile, round } from './types.ts';
 
@@ -37,9 +36,11 @@ const ANY_NODES = new Set(['head1', 'head2', 'tag']);
 let seed = 42;
 const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
 const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
+const registry: Registry = buildRegistry(manifests);
+const migrations = collectMigrations(manifests);
 
 interface Setup {
-  db: Database['db'];
+  db: ReturnType<typeof tablesOf>;
   /** How the server runs a submission or an action: group-committed on SQLite. */
   command: RunCommand;
   corpId: string;
@@ -49,16 +50,16 @@ interface Setup {
 }
 
 async function buildOrganisation(database: Database): Promise<Setup> {
-  const db = database.db;
+  const db = tablesOf(database.db);
   let clock = Date.parse('2026-11-26T09:00:00Z');
   const now = () => clock++;
-  const account = await createAccount(db, now(), { logN: 4, r: 8, p: 1 }, { name: '压测', loginName: `bench${randomBytes(4).toString('hex')}`, password: 'password123' });
-  const corpId = await db.transaction().execute((trx) => registerCorp(trx, now(), account, { name: '压测企业', shortName: '压测', industry: 'general' }));
-  const org = await Org.open(db, corpId, now, log);
+  const account = await database.db.transaction().execute((trx) => createAccount(trx, now(), { logN: 4, r: 8, p: 1 }, { name: '压测', loginName: `bench${randomBytes(4).toString('hex')}`, password: 'password123' }));
+  const corpId = await database.db.transaction().execute((trx) => registerCorp(trx, { now: now(), log, registry }, account, { name: '压测企业', shortName: '压测', industry: 'general' }));
+  const org = await Org.open({ db: database.db, log, registry }, corpId, now);
   // 10 divisions × 10 teams; every department has a head; members spread over the teams.
   const teams: string[] = [];
-  await db.transaction().execute(async (trx) => {
-    const o = new Org(trx, corpId, org.root, now, log);
+  await database.db.transaction().execute(async (trx) => {
+    const o = await Org.open({ db: trx, log, registry }, corpId, now);
     for (let d = 0; d < 10; d++) {
       const division = await o.department(`事业部${d}`);
       await o.head(division, await o.member(`事业部负责人${d}`, division));
@@ -72,8 +73,8 @@ async function buildOrganisation(database: Database): Promise<Setup> {
   const applicants: { id: string; name: string }[] = [];
   const rest = MEMBERS - 110 - 1;
   for (let batch = 0; batch < rest; batch += 1000) {
-    await db.transaction().execute(async (trx) => {
-      const o = new Org(trx, corpId, org.root, now, log);
+    await database.db.transaction().execute(async (trx) => {
+      const o = await Org.open({ db: trx, log, registry }, corpId, now);
       for (let i = batch; i < Math.min(rest, batch + 1000); i++) {
         const name = `成员${i}`;
         applicants.push({ id: await o.member(name, teams[i % teams.length]!), name });
@@ -109,13 +110,13 @@ async function buildOrganisation(database: Database): Promise<Setup> {
     settings: settings(),
   };
   const creator = await db.selectFrom('members').select(['id', 'name']).where('corp_id', '=', corpId).where('account_id', '=', account.id).executeTakeFirstOrThrow();
-  const template = await db.transaction().execute((trx) => createTemplate({ corpId, trx, now: now(), log, actor: { kind: 'member', id: creator.id, name: creator.name, accountId: account.id } }, input));
+  const template = await database.db.transaction().execute((trx) => createTemplate({ corpId, trx, now: now(), log, registry, actor: { kind: 'member', id: creator.id, name: creator.name, accountId: account.id } }, input));
   // Applicants exclude the people acting in the flow, so no repeat-approver shortcut is measured.
-  return { db, command: commandRunner(db, database.dialect), corpId, templateId: template.id, applicants: applicants.slice(10), now };
+  return { db, command: commandRunner(database.db, database.dialect), corpId, templateId: template.id, applicants: applicants.slice(10), now };
 }
 
 function ctxOf(s: Setup, member: { id: string; name: string }, trx: Ctx['trx']): Ctx {
-  return { corpId: s.corpId, trx, now: s.now(), log, actor: { kind: 'member', id: member.id, name: member.name, accountId: '' } };
+  return { corpId: s.corpId, trx, now: s.now(), log, registry, actor: { kind: 'member', id: member.id, name: member.name, accountId: '' } };
 }
 
 /** Runs `total` operations on `clients` concurrent loops; returns throughput and latencies. */

@@ -9,15 +9,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import type { FastifyBaseLogger } from 'fastify';
 import { newEnforcer, newModelFromString } from 'casbin';
 import { startServer } from '../src/server.ts';
 import { testConfig, TEST_SCRYPT } from '../test/support/app.ts';
-import type { Actor, Ctx } from '../src/platform/context.ts';
-import type { Executor } from '../src/platform/db/schema.ts';
-import { createAccount } from '../src/modules/account/account.service.ts';
-import { registerCorp } from '../src/modules/corp/corp.service.ts';
+import type { Actor, ReadCtx } from '../src/platform/context.ts';
+import type { Db } from '../src/platform/db/tables.ts';
+import type { Registry } from '../src/platform/module.ts';
+import { createAccount } from '../src/modules/account/index.ts';
+import { registerCorp } from '../src/modules/session/index.ts';
+import { bumpAdminStamp } from '../src/modules/admin/index.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
-import { adminSnapshot, authorize, bumpAdminStamp, decide, departmentPathInRights } from '../src/modules/admin/authorizer.ts';
+import { authorize, decide, departmentPathInRights, roleSnapshot } from '../src/platform/policy/index.ts';
+import { tablesOf } from '../test/support/tables.ts';
 import type { BenchResult } from './types.ts';
 import { percentile, round } from './types.ts';
 
@@ -55,11 +59,14 @@ async function insertBatched<T>(rows: T[], size: number, insert: (chunk: T[]) =>
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-async function generate(db: Executor, now: number): Promise<Org> {
+async function generate(deps: { db: Db; registry: Registry; log: FastifyBaseLogger }, now: number): Promise<Org> {
   const random = rng(42);
-  return db.transaction().execute(async (trx) => {
-    const account = await createAccount(trx, now, TEST_SCRYPT, { name: '压测创建者', loginName: 'bench-authz', password: 'password123' });
-    const corpId = await registerCorp(trx, now, account, { name: '压测大企业', shortName: '压测', industry: 'general' });
+  const { db, registry, log } = deps;
+  return db.transaction().execute(async (tx) => {
+    const account = await createAccount(tx, now, TEST_SCRYPT, { name: '压测创建者', loginName: 'bench-authz', password: 'password123' });
+    const corpId = await registerCorp(tx, { now, log, registry }, account, { name: '压测大企业', shortName: '压测', industry: 'general' });
+    // The organisation is written straight into the tables, as one bulk load.
+    const trx = tablesOf(tx);
     const root = await trx.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', corpId).executeTakeFirstOrThrow();
     // Two top halves (A and B); every other department goes under a random one of depth < 10.
     const deptIds = [root.id];
@@ -121,12 +128,12 @@ async function generate(db: Executor, now: number): Promise<Org> {
       500,
       (chunk) => trx.insertInto('hierarchical_admins').values(chunk).execute(),
     );
-    await bumpAdminStamp({ corpId, trx });
+    await bumpAdminStamp({ corpId, trx: tx });
 
     // The HTTP admin signs in: an account linked to the first admin member, and a session.
-    const adminAccount = await createAccount(trx, now, TEST_SCRYPT, { name: '分级管理员', loginName: 'bench-authz-admin', password: 'password123' });
+    const adminAccount = await createAccount(tx, now, TEST_SCRYPT, { name: '分级管理员', loginName: 'bench-authz-admin', password: 'password123' });
     await trx.updateTable('members').set({ account_id: adminAccount.id }).where('corp_id', '=', corpId).where('id', '=', adminIds[0]!).execute();
-    const session = await createSession(trx, now, { kind: 'account', id: adminAccount.id, corpId });
+    const session = await createSession(tx, now, { kind: 'account', id: adminAccount.id, corpId });
     const inA = await trx.selectFrom('member_departments as md').innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id')).select((eb) => eb.fn.countAll<number>().as('n')).where('md.corp_id', '=', corpId).where('d.path', 'like', `${deptPaths[1]!}%`).executeTakeFirstOrThrow();
     return { corpId, deptIds, deptPaths, adminIds, bigScopeDept: deptIds[1]!, scopeMembers: Number(inA.n), cookie: `banyan_session=${session.cookie}` };
   });
@@ -150,20 +157,21 @@ export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'banyan-bench-authz-'));
   const server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, workers: false, rateLimitPerMinute: 0 }));
   try {
-    const db = server.deps.db;
+    const { db, registry, log } = server.deps;
     const genStart = performance.now();
-    const org = await generate(db, Date.now());
+    const org = await generate(server.deps, Date.now());
     const genMs = performance.now() - genStart;
 
     // The checks: a random admin asks about a random department (and the right to read admins).
     const random = rng(7);
-    const snapshot = await adminSnapshot(db, org.corpId);
     const actors: Actor[] = org.adminIds.map((id) => ({ kind: 'member', id, name: id, accountId: `acc_${id}` }));
+    const ctxs: ReadCtx[] = actors.slice(0, 100).map((actor) => ({ corpId: org.corpId, actor, trx: db, now: Date.now(), log, registry }));
+    const snapshot = await roleSnapshot(ctxs[0]!);
     const cases = Array.from({ length: 4096 }, () => ({ actor: Math.floor(random() * actors.length), dept: Math.floor(random() * org.deptIds.length) }));
     const check = (k: number) => {
       const c = cases[k & 4095]!;
       const actor = actors[c.actor]!;
-      return decide(snapshot, actor, 'admins.read') && departmentPathInRights(snapshot, actor, org.deptPaths[c.dept]!);
+      return decide(registry.rights.get('admins.read')!, snapshot, actor, 'admins.read') && departmentPathInRights(snapshot, actor, org.deptPaths[c.dept]!);
     };
 
     // Warm: per-check latency, then a long loop for checks per second.
@@ -181,7 +189,6 @@ export async function run(): Promise<BenchResult> {
     const ours = THROUGHPUT_CHECKS / ((performance.now() - loopStart) / 1000);
 
     // A full `authorize()` as a route calls it: reads the admin stamp (one primary-key read), then decides.
-    const ctxs: Ctx[] = actors.slice(0, 100).map((actor) => ({ corpId: org.corpId, actor, trx: db, now: Date.now(), log: server.deps.log }));
     const fullSamples: number[] = [];
     for (let k = 0; k < 5_000; k++) {
       const t0 = process.hrtime.bigint();
@@ -199,9 +206,9 @@ export async function run(): Promise<BenchResult> {
     const casbinStart = performance.now();
     const enforcer = await newEnforcer(newModelFromString(CASBIN_MODEL));
     const dom = org.corpId;
-    const groupRights = await db.selectFrom('admin_rights').select(['holder_id', 'holder_kind', 'target_id']).where('corp_id', '=', dom).where('kind', '=', 'department').execute();
+    const groupRights = await tablesOf(db).selectFrom('admin_rights').select(['holder_id', 'holder_kind', 'target_id']).where('corp_id', '=', dom).where('kind', '=', 'department').execute();
     await enforcer.addPolicies(groupRights.map((r) => [r.holder_id, dom, r.target_id, 'contacts']));
-    const seats = await db.selectFrom('hierarchical_admins').select(['member_id', 'group_id']).where('corp_id', '=', dom).execute();
+    const seats = await tablesOf(db).selectFrom('hierarchical_admins').select(['member_id', 'group_id']).where('corp_id', '=', dom).execute();
     await enforcer.addGroupingPolicies(seats.map((s) => [s.member_id, s.group_id!, dom]));
     const links = org.deptPaths.slice(1).map((path, k) => {
       const parts = path.split('/').filter(Boolean);

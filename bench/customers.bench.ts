@@ -15,17 +15,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import { testConfig } from '../test/support/app.ts';
 import { DAY, systemClock } from '../src/platform/clock.ts';
 import { startServer, openMigratedDatabase } from '../src/server.ts';
-import { systemActor } from '../src/platform/context.ts';
-import { createAccount } from '../src/modules/account/account.service.ts';
-import { registerCorp } from '../src/modules/corp/corp.service.ts';
-import { chooseCategory, reviewCategory } from '../src/modules/category/category.service.ts';
-import { activeMemberOfAccount } from '../src/modules/directory/directory.service.ts';
-import { createLink } from '../src/modules/acquisition/acquisition.service.ts';
-import { LINK_ADD_RATE } from '../src/modules/acquisition/acquisition.routes.ts';
-import { grantTier, quoteTier, recountServed, servedCount } from '../src/modules/customers/quota.service.ts';
-import { customerOverview } from '../src/modules/customers/customers.service.ts';
-import { clearingAccount, post } from '../src/modules/wallet/ledger.service.ts';
-import { setAutoDeduct } from '../src/modules/wallet/wallet.service.ts';
+import { createAccount } from '../src/modules/account/index.ts';
+import { registerCorp } from '../src/modules/session/index.ts';
+import { setCategory } from '../src/modules/category/testing/index.ts';
+import { certifyUntil } from '../src/modules/corp/testing/index.ts';
+import { currentMemberOfAccount } from '../src/modules/directory/index.ts';
+import { createLink } from '../src/modules/acquisition/testing/index.ts';
+import { LINK_ADD_RATE } from '../src/modules/acquisition/index.ts';
+import { customerOverview, grantTier, quoteTier, recountServed, servedCount } from '../src/modules/customers/testing/index.ts';
+import { creditWallet } from '../src/modules/wallet/testing/index.ts';
+import { setAutoDeduct } from '../src/modules/wallet/index.ts';
+import { tablesOf } from '../test/support/tables.ts';
 import type { BenchResult } from './types.ts';
 import { postNewCustomers } from './http-load.ts';
 import { percentile, round } from './types.ts';
@@ -45,21 +45,20 @@ async function linkAdds(): Promise<{ rows: Record<string, string | number>[]; no
   // The public link is rate-limited per client address; every bench client is 127.0.0.1.
   LINK_ADD_RATE.max = 10_000_000;
   const server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir: dir }), systemClock);
-  const db = server.deps.db;
+  const { db, registry } = server.deps;
   try {
     const now = Date.now();
-    const account = await createAccount(db, now, { logN: 4, r: 8, p: 1 }, { name: '压测', loginName: `bench${randomBytes(4).toString('hex')}`, password: 'password123' });
-    const corpId = await db.transaction().execute((trx) => registerCorp(trx, now, account, { name: '压测企业', shortName: '压测', industry: 'general' }));
-    const member = (await activeMemberOfAccount(db, corpId, account.id))!;
+    const account = await db.transaction().execute((trx) => createAccount(trx, now, { logN: 4, r: 8, p: 1 }, { name: '压测', loginName: `bench${randomBytes(4).toString('hex')}`, password: 'password123' }));
+    const corpId = await db.transaction().execute((trx) => registerCorp(trx, { now, log, registry }, account, { name: '压测企业', shortName: '压测', industry: 'general' }));
+    const member = (await currentMemberOfAccount(db, corpId, account.id))!;
     const actor = { kind: 'member' as const, id: member.id, name: member.name, accountId: account.id };
+    await certifyUntil(db, corpId, now + 365 * DAY);
+    await setCategory(db, corpId, 'approved', now);
+    await creditWallet(db, corpId, CONNECTIONS.length * ADDS * 100, now);
     const code = await db.transaction().execute(async (trx) => {
-      const ctx = { corpId, actor, trx, now, log };
-      await trx.updateTable('corps').set({ certified_until: now + 365 * DAY }).where('id', '=', corpId).execute();
-      await chooseCategory(ctx, '02-01');
-      await reviewCategory(trx, now, { kind: 'operator', id: 'opr_bench', name: 'bench' }, { corpId, version: 1, decision: 'approved' });
+      const ctx = { corpId, actor, trx, now, log, registry };
       await grantTier(ctx, await quoteTier(trx, corpId, now, 20_000), null);
-      await post({ corpId, trx, now, actor: systemActor }, { type: 'topup', amount: CONNECTIONS.length * ADDS * 100, counterAccount: clearingAccount('wechat_pay'), description: 'bench' });
-      await trx.insertInto('acquisition_packs').values({ corp_id: corpId, id: 'apack_bench', units: PACK_UNITS, remaining: PACK_UNITS, purchased_at: now, expires_at: now + 90 * DAY, order_id: null }).execute();
+      await tablesOf(trx).insertInto('acquisition_packs').values({ corp_id: corpId, id: 'apack_bench', units: PACK_UNITS, remaining: PACK_UNITS, purchased_at: now, expires_at: now + 90 * DAY, order_id: null }).execute();
       await setAutoDeduct(ctx, 'acquisition', true);
       const members = [member.id];
       return (await createLink(ctx, { name: '压测链接', memberIds: members })).code;
@@ -89,7 +88,7 @@ async function linkAdds(): Promise<{ rows: Record<string, string | number>[]; no
       ratios.push(`${connections} clients: link adds run at ${round((adds.perSecond / baseline.perSecond) * 100, 0)}% of the bare-route baseline.`);
     }
     await bare.close();
-    const byWallet = await db.selectFrom('acquisition_adds').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', corpId).where('paid_by', '=', 'wallet').executeTakeFirstOrThrow();
+    const byWallet = await tablesOf(db).selectFrom('acquisition_adds').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', corpId).where('paid_by', '=', 'wallet').executeTakeFirstOrThrow();
     const served = await servedCount(db, corpId);
 
     return {
@@ -121,9 +120,10 @@ async function servedAtScale(): Promise<{ rows: Record<string, string | number>[
         select ${corpId}, 'cus_' || i, 'wx-' || i, '客户' || i, 1, ${now - 365 * DAY} + i * 31, ${now - 365 * DAY} from s`.execute(trx);
       await sql`insert into friendships (corp_id, member_id, customer_id, state, one_way_reason, source, link_id, added_at)
         select corp_id, 'mem_' || (abs(random()) % 500), id, 'mutual', null, 'manual', null, created_at from customers where corp_id = ${corpId}`.execute(trx);
-      await trx.insertInto('customer_counters').values({ corp_id: corpId, served: SERVED, updated_at: now }).execute();
-      await trx.insertInto('corp_categories').values({ corp_id: corpId, code: '02-01', status: 'approved', chosen_by_name: 'bench', chosen_at: now, reviewed_at: now, review_note: null, version: 1 }).execute();
-      await trx.insertInto('corps').values({ id: corpId, name: '百万客户企业', short_name: '百万', industry: 'general', certified_until: now + DAY, creator_account_id: 'acc_bench', created_at: now, updated_at: now }).execute();
+      const all = tablesOf(trx);
+      await all.insertInto('customer_counters').values({ corp_id: corpId, served: SERVED, updated_at: now }).execute();
+      await all.insertInto('corp_categories').values({ corp_id: corpId, code: '02-01', status: 'approved', chosen_by_name: 'bench', chosen_at: now, reviewed_at: now, review_note: null, version: 1 }).execute();
+      await all.insertInto('corps').values({ id: corpId, name: '百万客户企业', short_name: '百万', industry: 'general', certified_until: now + DAY, creator_account_id: 'acc_bench', created_at: now, updated_at: now }).execute();
     });
     const generatedS = (performance.now() - started) / 1000;
     await sql`analyze`.execute(db);

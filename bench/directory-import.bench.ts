@@ -12,24 +12,26 @@ import ExcelJS from 'exceljs';
 import type { FastifyBaseLogger } from 'fastify';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { migrations } from '../src/migrations.ts';
+import { buildRegistry, collectMigrations } from '../src/platform/module.ts';
+import { manifests } from '../src/modules/index.ts';
 import { newId } from '../src/platform/ids.ts';
-import { systemActor } from '../src/platform/context.ts';
-import type { Executor } from '../src/platform/db/schema.ts';
-import { createAccount } from '../src/modules/account/account.service.ts';
-import { registerCorp } from '../src/modules/corp/corp.service.ts';
-import { rootDepartmentId } from '../src/modules/directory/directory.service.ts';
-import { importRows } from '../src/modules/directory/import.service.ts';
-import { readSheet } from '../src/modules/directory/sheet.ts';
+import { systemActor, type Actor, type ReadCtx } from '../src/platform/context.ts';
+import type { Db } from '../src/platform/db/tables.ts';
+import { createAccount } from '../src/modules/account/index.ts';
+import { registerCorp } from '../src/modules/session/index.ts';
+import { bumpAdminStamp } from '../src/modules/admin/index.ts';
+import { currentMemberOfAccount, importRows, readSheet, rootDepartmentId } from '../src/modules/directory/index.ts';
+import { listMembers } from '../src/modules/directory/testing/index.ts';
+import { tablesOf } from '../test/support/tables.ts';
 import { BOM, csvLine } from '../src/platform/csv.ts';
 import type { BenchResult } from './types.ts';
 import { percentile, round } from './types.ts';
-import { listMembers } from '../src/modules/directory/members.service.ts';
 
 const MEMBERS = 100_000;
 const XLSX_MEMBERS = 20_000;
 const DEPARTMENTS = 100;
 const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
+const registry = buildRegistry(manifests);
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽';
@@ -42,11 +44,14 @@ function seeded(seed: number): () => number {
   };
 }
 
-async function setupCorp(db: Executor, now: number, n: number): Promise<{ corpId: string; paths: string[]; ids: string[] }> {
-  return db.transaction().execute(async (trx) => {
-    const account = await createAccount(trx, now, { logN: 4, r: 8, p: 1 }, { name: '基准', loginName: `bench${n}x${now}`, password: 'password123' });
-    const corpId = await registerCorp(trx, now, account, { name: `基准企业${n}`, shortName: `基准${n}`, industry: 'general' });
-    const root = await rootDepartmentId(trx, corpId);
+async function setupCorp(db: Db, now: number, n: number): Promise<{ corpId: string; creator: Actor; paths: string[]; ids: string[] }> {
+  return db.transaction().execute(async (tx) => {
+    const account = await createAccount(tx, now, { logN: 4, r: 8, p: 1 }, { name: '基准', loginName: `bench${n}x${now}`, password: 'password123' });
+    const corpId = await registerCorp(tx, { now, log, registry }, account, { name: `基准企业${n}`, shortName: `基准${n}`, industry: 'general' });
+    const member = (await currentMemberOfAccount(tx, corpId, account.id))!;
+    const creator: Actor = { kind: 'member', id: member.id, name: member.name, accountId: account.id };
+    const trx = tablesOf(tx);
+    const root = await rootDepartmentId(tx, corpId);
     const paths: string[] = [];
     const ids: string[] = [];
     // 10 centres of 9 teams each (+ the centres themselves): paths `中心3/小组5`.
@@ -62,8 +67,19 @@ async function setupCorp(db: Executor, now: number, n: number): Promise<{ corpId
         ids.push(team);
       }
     }
-    return { corpId, paths, ids };
+    return { corpId, creator, paths, ids };
   });
+}
+
+/** A hierarchical admin over the departments: the member's own rights, as the admin pages grant them. */
+async function hierarchicalAdmin(db: Db, corpId: string, memberId: string, departmentIds: string[], now: number): Promise<Actor> {
+  await db.transaction().execute(async (tx) => {
+    const trx = tablesOf(tx);
+    await trx.insertInto('hierarchical_admins').values({ corp_id: corpId, member_id: memberId, group_id: null, created_at: now, updated_at: now }).execute();
+    await trx.insertInto('admin_rights').values(departmentIds.map((id) => ({ corp_id: corpId, holder_kind: 'admin' as const, holder_id: memberId, kind: 'department' as const, target_id: id, level: null }))).execute();
+    await bumpAdminStamp({ corpId, trx: tx });
+  });
+  return { kind: 'member', id: memberId, name: 'admin', accountId: '' };
 }
 
 function memberRows(count: number, paths: string[], random: () => number): string[][] {
@@ -83,7 +99,7 @@ export async function run(): Promise<BenchResult> {
   const database = await openDatabase({ dataDir: dir });
   try {
     const db = database.db;
-    await migrateToLatest(database, migrations);
+    await migrateToLatest(database, collectMigrations(manifests));
     const now = Date.parse('2026-11-26T08:00:00Z');
     const random = seeded(42);
 
@@ -97,7 +113,7 @@ export async function run(): Promise<BenchResult> {
     const parseMs = performance.now() - t0;
     t0 = performance.now();
     let writeStarted = 0;
-    const outcome = await importRows(db, (run) => db.transaction().execute(run), { corpId: target.corpId, actor: systemActor, now, log }, { kind: 'all' }, 'members', parsed, (_done, _total, phase) => {
+    const outcome = await importRows(db, (run) => db.transaction().execute(run), { corpId: target.corpId, actor: systemActor, now, log, registry }, { kind: 'all' }, 'members', parsed, (_done, _total, phase) => {
       if (phase === 'write' && writeStarted === 0) writeStarted = performance.now();
     });
     const importMs = performance.now() - t0;
@@ -105,20 +121,25 @@ export async function run(): Promise<BenchResult> {
     const validateMs = writeStarted - t0;
 
     // Reading the imported enterprise: the member list's first page, whole and in half the tree.
-    const half = (await db.selectFrom('departments').select('path').where('corp_id', '=', target.corpId).where('depth', '=', 1).orderBy('name').limit(5).execute()).map((r) => r.path);
-    const listCases: [string, Parameters<typeof listMembers>[2], { q?: string }][] = [
-      ['first page, whole enterprise', { kind: 'all' }, {}],
-      ['first page, scope of 50,000 (hierarchical admin)', { kind: 'departments', paths: half }, {}],
-      ['search userid "user9999" in that scope', { kind: 'departments', paths: half }, { q: 'user9999' }],
-      ['search full pinyin "wangfang" in that scope', { kind: 'departments', paths: half }, { q: 'wangfang' }],
-      ['search name "王芳" in that scope', { kind: 'departments', paths: half }, { q: '王芳' }],
+    const all = tablesOf(db);
+    const half = (await all.selectFrom('departments').select('id').where('corp_id', '=', target.corpId).where('depth', '=', 1).orderBy('name').limit(5).execute()).map((r) => r.id);
+    const someone = await all.selectFrom('members').select('id').where('corp_id', '=', target.corpId).where('userid', '=', 'user1').executeTakeFirstOrThrow();
+    const admin = await hierarchicalAdmin(db, target.corpId, someone.id, half, now);
+    // The scope comes from the actor's roles, read as a request reads them.
+    const as = (actor: Actor): ReadCtx => ({ corpId: target.corpId, actor, trx: db, now, log, registry });
+    const listCases: [string, Actor, { q?: string }][] = [
+      ['first page, whole enterprise', target.creator, {}],
+      ['first page, scope of 50,000 (hierarchical admin)', admin, {}],
+      ['search userid "user9999" in that scope', admin, { q: 'user9999' }],
+      ['search full pinyin "wangfang" in that scope', admin, { q: 'wangfang' }],
+      ['search name "王芳" in that scope', admin, { q: '王芳' }],
     ];
     const listRows: BenchResult['rows'] = [];
-    for (const [label, scope, filter] of listCases) {
+    for (const [label, actor, filter] of listCases) {
       const times: number[] = [];
       for (let i = 0; i < 60; i++) {
         const s0 = performance.now();
-        await listMembers(db, target.corpId, scope, scope, { ...filter, limit: 50 });
+        await listMembers(as(actor), { ...filter, limit: 50 });
         times.push(performance.now() - s0);
       }
       listRows.push({ case: `list members: ${label} (p50)`, ms: round(percentile(times, 50), 2), 'rows/s': '', 'target ms': '', 'p99 ms': round(percentile(times, 99), 2) });
@@ -153,7 +174,8 @@ export async function run(): Promise<BenchResult> {
       };
     });
     t0 = performance.now();
-    await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (tx) => {
+      const trx = tablesOf(tx);
       for (let i = 0; i < members.length; i += 1000) await trx.insertInto('members').values(members.slice(i, i + 1000).map((m) => m.row)).execute();
       const links = members.flatMap((m) => m.links);
       for (let i = 0; i < links.length; i += 5000) await trx.insertInto('member_departments').values(links.slice(i, i + 5000)).execute();

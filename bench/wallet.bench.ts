@@ -17,17 +17,20 @@ import { systemClock } from '../src/platform/clock.ts';
 import { systemActor } from '../src/platform/context.ts';
 import { openDatabase, type Database, type DialectName } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { migrations } from '../src/migrations.ts';
+import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import { buildRegistry, collectMigrations } from '../src/platform/module.ts';
+import { manifests } from '../src/modules/index.ts';
 import { openPostgresSchema } from '../test/support/db.ts';
-import type { Db } from '../src/platform/db/schema.ts';
+import { tablesOf } from '../test/support/tables.ts';
+import type { Db } from '../src/platform/db/tables.ts';
 import { startServer } from '../src/server.ts';
-import { createAccount } from '../src/modules/account/account.service.ts';
-import { registerCorp } from '../src/modules/corp/corp.service.ts';
-import { activeMemberOfAccount } from '../src/modules/directory/directory.service.ts';
-import { createToken } from '../src/modules/tokens/tokens.service.ts';
-import { clearingAccount, post } from '../src/modules/wallet/ledger.service.ts';
-import { autoDeduct } from '../src/modules/wallet/autodeduct.service.ts';
-import { ChargeBatcher } from '../src/modules/wallet/charger.ts';
+import { createAccount } from '../src/modules/account/index.ts';
+import { registerCorp } from '../src/modules/session/index.ts';
+import { currentMemberOfAccount } from '../src/modules/directory/index.ts';
+import { createToken } from '../src/modules/tokens/testing/index.ts';
+import { creditWallet, ChargeBatcher } from '../src/modules/wallet/testing/index.ts';
+import { autoDeduct } from '../src/modules/wallet/index.ts';
 import type { BenchResult } from './types.ts';
 import { round } from './types.ts';
 
@@ -37,6 +40,8 @@ const UNBATCHED = 1_500;
 const HTTP_CHARGES = 8_000;
 const IN_FLIGHT = 128;
 const CONNECTIONS = 100;
+const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
+const registry = buildRegistry(manifests);
 
 interface Corp {
   corpId: string;
@@ -46,13 +51,13 @@ interface Corp {
 
 async function enterprise(db: Db): Promise<Corp> {
   const now = Date.now();
-  const account = await createAccount(db, now, { logN: 4, r: 8, p: 1 }, { name: '压测', loginName: `bench${randomBytes(4).toString('hex')}`, password: 'password123' });
-  const corpId = await db.transaction().execute((trx) => registerCorp(trx, now, account, { name: '压测企业', shortName: '压测', industry: 'general' }));
-  const member = (await activeMemberOfAccount(db, corpId, account.id))!;
+  const account = await db.transaction().execute((trx) => createAccount(trx, now, { logN: 4, r: 8, p: 1 }, { name: '压测', loginName: `bench${randomBytes(4).toString('hex')}`, password: 'password123' }));
+  const corpId = await db.transaction().execute((trx) => registerCorp(trx, { now, log, registry }, account, { name: '压测企业', shortName: '压测', industry: 'general' }));
+  const member = (await currentMemberOfAccount(db, corpId, account.id))!;
+  await creditWallet(db, corpId, 1_000_000_000, now);
   await db.transaction().execute(async (trx) => {
-    await post({ corpId, trx, now, actor: systemActor }, { type: 'topup', amount: 1_000_000_000, counterAccount: clearingAccount('wechat_pay'), description: 'bench' });
     // The switch itself is tested elsewhere (with its business-category gate); here it is simply on.
-    await trx.updateTable('wallets').set({ auto_deduct_acquisition: 1 }).where('corp_id', '=', corpId).execute();
+    await tablesOf(trx).updateTable('wallets').set({ auto_deduct_acquisition: 1 }).where('corp_id', '=', corpId).execute();
   });
   return { corpId, accountId: account.id, memberId: member.id };
 }
@@ -75,9 +80,9 @@ async function inProcess(db: Db, dialect: DialectName, engine: string, corp: Cor
   );
   const run = randomBytes(3).toString('hex');
   const single = await throughput(UNBATCHED, IN_FLIGHT, (i) =>
-    db.transaction().execute((trx) => autoDeduct({ corpId: corp.corpId, trx, now: Date.now(), actor: systemActor }, { item: 'acquisition', amountFen: 1, idempotencyKey: `u-${run}-${i}`, description: 'bench' })),
+    db.transaction().execute((trx) => autoDeduct({ corpId: corp.corpId, trx, now: Date.now(), actor: systemActor, log, registry }, { item: 'acquisition', amountFen: 1, idempotencyKey: `u-${run}-${i}`, description: 'bench' })),
   );
-  const batcher = new ChargeBatcher(db, dialect);
+  const batcher = new ChargeBatcher({ db, dialect, log, registry });
   const batched = await throughput(CHARGES, IN_FLIGHT, (i) => batcher.charge(corp.corpId, systemActor, Date.now(), { item: 'acquisition', amountFen: 1, idempotencyKey: `b-${run}-${i}`, description: 'bench' }));
   return [
     { engine, path: 'in-process', variant: 'raw baseline: 1 UPDATE per transaction', 'charges/s': round(raw), 'vs raw': 1 },
@@ -90,7 +95,7 @@ async function overHttp(database: Database, config: Config, engine: string, corp
   const server = await startServer(config, systemClock, database);
   try {
     const { secret } = await database.db.transaction().execute((trx) =>
-      createToken({ corpId: corp.corpId, trx, now: Date.now(), actor: { kind: 'member', id: corp.memberId, name: '压测', accountId: corp.accountId }, log: server.app.log }, { name: 'bench', rights: ['wallet.deduct'] }),
+      createToken({ corpId: corp.corpId, trx, now: Date.now(), actor: { kind: 'member', id: corp.memberId, name: '压测', accountId: corp.accountId }, log: server.app.log, registry }, { name: 'bench', rights: ['wallet.deduct'] }),
     );
     const run = randomBytes(3).toString('hex');
     // A short warm-up (not measured) so the route is compiled by the JIT before the measured run.
@@ -139,7 +144,7 @@ async function sqliteRows(): Promise<Record<string, string | number>[]> {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-bench-wallet-'));
   const database = await openDatabase({ dataDir: dir });
   try {
-    await migrateToLatest(database, migrations);
+    await migrateToLatest(database, collectMigrations(manifests));
     const corp = await enterprise(database.db);
     const rows = await inProcess(database.db, database.dialect, 'SQLite', corp);
     rows.push(await overHttp(database, testConfig({ host: '127.0.0.1', port: 0, dataDir: dir }), 'SQLite', corp, Number(rows[0]!['charges/s'])));

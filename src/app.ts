@@ -10,8 +10,10 @@ import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-prov
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { Clock } from './platform/clock.ts';
+import { Commands } from './platform/command.ts';
 import type { Database } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
+import { buildRegistry, type ModuleManifest } from './platform/module.ts';
 import { installErrorHandling } from './platform/http/errors.ts';
 import { installAuth } from './platform/http/auth.ts';
 import { installMetrics } from './platform/http/metrics.ts';
@@ -20,25 +22,7 @@ import { ReadCaches } from './platform/http/read-cache.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { Outbox } from './platform/outbox.ts';
 import { JobRunner } from './platform/jobs.ts';
-import { deleteExpiredSessions, SESSION_SWEEP_JOB } from './platform/auth/sessions.ts';
-import { accountActor } from './modules/admin/authorizer.ts';
-import { tokenActor } from './modules/tokens/tokens.service.ts';
-import { accountRoutes } from './modules/account/account.routes.ts';
-import { corpRoutes } from './modules/corp/corp.routes.ts';
-import { operatorRoutes } from './modules/operator/operator.routes.ts';
-import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
-import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { walletRoutes } from './modules/wallet/wallet.routes.ts';
-import { approvalRoutes } from './modules/approval/approval.routes.ts';
-import { adminRoutes } from './modules/admin/admin.routes.ts';
-import { directoryRoutes } from './modules/directory/directory.routes.ts';
-import { appRoutes } from './modules/apps/apps.routes.ts';
-import { deviceRoutes } from './modules/devices/devices.routes.ts';
-import { customerAreaRoutes } from './modules/customers/area.routes.ts';
-
-/** Each module's routes, in one list: a new module adds its line here. */
-const MODULE_ROUTES = [approvalRoutes, accountRoutes, corpRoutes, operatorRoutes, inboxRoutes, tokenRoutes, auditRoutes, walletRoutes, customerAreaRoutes, adminRoutes, directoryRoutes, appRoutes, deviceRoutes];
+import { manifests } from './modules/index.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -47,8 +31,13 @@ export interface BuiltApp {
 
 registerAjvFormats();
 
-export async function buildApp(options: { config: Config; database: Database; clock: Clock }): Promise<BuiltApp> {
+/**
+ * The HTTP app: platform plugins, then every module's routes, rights, events and jobs from its
+ * manifest. `modules` is Banyan's list unless told otherwise (a test adds a module of its own).
+ */
+export async function buildApp(options: { config: Config; database: Database; clock: Clock; modules?: readonly ModuleManifest[] }): Promise<BuiltApp> {
   const { config, database, clock } = options;
+  const modules = options.modules ?? manifests;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
@@ -56,12 +45,13 @@ export async function buildApp(options: { config: Config; database: Database; cl
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
-  const outbox = new Outbox(database.db, clock, app.log);
-  const jobs = new JobRunner(database.db, database.dialect, clock, app.log);
-  jobs.register(SESSION_SWEEP_JOB, async (_job, ctx) => ({ deleted: await deleteExpiredSessions(ctx.db, ctx.now) }));
-  jobs.schedule('17 * * * *', SESSION_SWEEP_JOB);
+  const registry = buildRegistry(modules);
+  const { db, dialect } = database;
+  const outbox = new Outbox(db, dialect, clock, app.log, registry);
+  const jobs = new JobRunner(db, dialect, clock, app.log, registry);
+  const commands = new Commands(db, dialect, registry);
   const caches = new ReadCaches();
-  const deps: Deps = { db: database.db, dialect: database.dialect, clock, config, outbox, jobs, log: app.log, caches };
+  const deps: Deps = { db, dialect, clock, config, registry, commands, outbox, jobs, log: app.log, caches };
 
   installErrorHandling(app);
   await app.register(cookie);
@@ -76,21 +66,21 @@ export async function buildApp(options: { config: Config; database: Database; cl
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installAuth(app, { db: database.db, clock, caches, resolvers: { tokenActor, accountActor } });
+  installAuth(app, { db, clock, caches, registry, commands });
   installMetrics(app);
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(database.db);
+      await sql`select 1`.execute(db);
       return { status: 'ready' };
     } catch {
       return reply.status(503).send({ error: { code: 'unavailable', message: 'The database does not answer.' } });
     }
   });
 
-  for (const routes of MODULE_ROUTES) await app.register(routes(deps));
+  for (const manifest of modules) if (manifest.routes) await app.register(manifest.routes(deps));
 
   await serveConsole(app, config.webDir);
   return { app, deps };

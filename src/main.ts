@@ -6,9 +6,9 @@ import { StorageConfigError, redactUrl } from './platform/db/database.ts';
 import { DomainError } from './platform/errors.ts';
 import { systemClock } from './platform/clock.ts';
 import { openMigratedDatabase, startServer } from './server.ts';
-import { createOperator } from './modules/operator/operator.service.ts';
+import { createOperator } from './modules/operator/index.ts';
 import { fillDemo } from './demo.ts';
-import { IMPORT_USAGE, importCommand } from './modules/directory/import.cli.ts';
+import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { projectRoot } from './platform/paths.ts';
 
 const USAGE = `Usage: banyan <command> [flags]

@@ -2,13 +2,14 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { migrations } from './migrations.ts';
+import { collectMigrations } from './platform/module.ts';
+import { manifests } from './modules/index.ts';
 import { buildApp, type BuiltApp } from './app.ts';
 
 export async function openMigratedDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateToLatest(database, migrations);
+    await migrateToLatest(database, collectMigrations(manifests));
   } catch (error) {
     await database.close();
     throw error;

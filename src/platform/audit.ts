@@ -1,27 +1,8 @@
-import type { Ctx } from './context.ts';
-import type { Executor } from './db/schema.ts';
+import type { Ctx, ReadCtx } from './context.ts';
+import { tables } from './platform.tables.ts';
 import { newId } from './ids.ts';
 import { toIso } from './clock.ts';
 import { like } from './db/sql.ts';
-
-declare module './db/schema.ts' {
-  interface Tables {
-    audit_log: {
-      corp_id: string;
-      id: string;
-      actor_kind: string;
-      actor_id: string;
-      actor_name: string;
-      action: string;
-      target_type: string;
-      target_id: string;
-      before_json: string | null;
-      after_json: string | null;
-      ip: string | null;
-      at: number;
-    };
-  }
-}
 
 export interface AuditEntry {
   action: string;
@@ -32,7 +13,7 @@ export interface AuditEntry {
 
 /** Writes the audit row in the caller's transaction, so a rolled-back change leaves no trace. */
 export async function audit(ctx: Pick<Ctx, 'corpId' | 'actor' | 'trx' | 'now' | 'ip'>, entry: AuditEntry): Promise<void> {
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('audit_log')
     .values({
       corp_id: ctx.corpId,
@@ -72,8 +53,8 @@ export interface AuditRecord {
 }
 
 /** Newest first; the cursor is the last id seen (ids sort by time). */
-export async function searchAudit(db: Executor, corpId: string, query: AuditQuery): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
-  let q = db.selectFrom('audit_log').selectAll().where('corp_id', '=', corpId);
+export async function searchAudit(ctx: ReadCtx, query: AuditQuery): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+  let q = tables(ctx.trx).selectFrom('audit_log').selectAll().where('corp_id', '=', ctx.corpId);
   if (query.cursor) q = q.where('id', '<', query.cursor);
   if (query.action) q = q.where(like('action', 'prefix', query.action));
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);

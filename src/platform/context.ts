@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Executor } from './db/schema.ts';
+import type { Executor, Tx } from './db/tables.ts';
+import type { Registry } from './module.ts';
 
-/** Who is acting. `member` and `token` act inside one enterprise; `operator` is the platform. */
+/** Who is acting. `member`, `external` and `token` act inside one enterprise; `operator` is the platform. */
 export type Actor =
   | { kind: 'member'; id: string; name: string; accountId: string }
   | { kind: 'external'; id: string; name: string; accountId: string }
@@ -13,17 +14,25 @@ export type Actor =
 export const systemActor: Actor = { kind: 'system', id: 'system', name: 'system' };
 
 /**
- * What every service function takes first. `now` is read once per request or transaction so one
- * command sees one instant; `trx` is the open transaction (never the global database handle).
+ * What a read takes first. `now` is read once per request or transaction, so one command sees one
+ * instant. `registry` holds what the modules declared (rights, policies, event subscribers): the
+ * platform's functions (`authorize`, `publish`, …) read it from here, never from a global.
  */
-export interface Ctx {
+export interface ReadCtx {
   corpId: string;
   actor: Actor;
+  /** The handle to query through: the open transaction in a write, the database in a read. */
   trx: Executor;
   now: number;
   log: FastifyBaseLogger;
   ip?: string | undefined;
+  registry: Registry;
 }
 
-/** The part of a context that a write needs: which enterprise, which transaction, which instant. */
+/** What a write takes first: the same, with `trx` an open transaction (never the global handle). */
+export interface Ctx extends ReadCtx {
+  trx: Tx;
+}
+
+/** The part of a context a plain write needs (no actor decides, nothing is announced or audited). */
 export type TxCtx = Pick<Ctx, 'corpId' | 'trx' | 'now'>;

@@ -1,6 +1,8 @@
 /**
- * One catalogue of error codes. Each module declares its codes with `defineErrors`; the HTTP layer
- * is the only place that turns a code into a status. Services throw `DomainError`, never HTTP errors.
+ * Error codes. Each module declares its codes with `defineErrors` in its `<m>.errors.ts` and lists
+ * them in its manifest; services throw `new DomainError(WalletErrors['wallet.insufficient_balance'])`.
+ * A code carries its HTTP status and English sentence, so the HTTP layer (platform/http/errors.ts)
+ * is the only place that turns it into a response, and nothing has to be registered at start-up.
  */
 export interface ErrorSpec {
   status: number;
@@ -8,45 +10,19 @@ export interface ErrorSpec {
   message: string;
 }
 
-const catalogue = new Map<string, ErrorSpec>();
-
-export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T): { [K in keyof T]: K } {
-  const codes = {} as { [K in keyof T]: K };
-  for (const [code, spec] of Object.entries(specs)) {
-    const known = catalogue.get(code);
-    if (known && known.status !== spec.status) throw new Error(`error code ${code} defined twice`);
-    catalogue.set(code, spec);
-    (codes as Record<string, string>)[code] = code;
-  }
-  return codes;
+export interface ErrorDef<C extends string = string> extends ErrorSpec {
+  readonly code: C;
 }
 
-export function errorSpec(code: string): ErrorSpec | undefined {
-  return catalogue.get(code);
+export type ErrorCatalog<K extends string = string> = { readonly [C in K]: ErrorDef<C> };
+
+export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T): ErrorCatalog<Extract<keyof T, string>> {
+  const catalog: Record<string, ErrorDef> = {};
+  for (const [code, spec] of Object.entries(specs)) catalog[code] = Object.freeze({ code, status: spec.status, message: spec.message });
+  return Object.freeze(catalog) as ErrorCatalog<Extract<keyof T, string>>;
 }
 
-export function allErrorCodes(): string[] {
-  return [...catalogue.keys()].sort();
-}
-
-export class DomainError extends Error {
-  readonly code: string;
-  readonly details: Record<string, unknown>;
-
-  constructor(code: string, details: Record<string, unknown> = {}, message?: string) {
-    const spec = catalogue.get(code);
-    if (!spec) throw new Error(`unknown error code ${code}`);
-    super(message ?? spec.message);
-    this.name = 'DomainError';
-    this.code = code;
-    this.details = details;
-  }
-
-  get status(): number {
-    return catalogue.get(this.code)!.status;
-  }
-}
-
+/** The platform's own codes: any module may throw these by name. */
 export const CommonErrors = defineErrors({
   'request.invalid': { status: 400, message: 'The request is not valid.' },
   'request.too_large': { status: 413, message: 'The request body is too large.' },
@@ -62,3 +38,21 @@ export const CommonErrors = defineErrors({
   internal: { status: 500, message: 'Something went wrong on the server.' },
   unavailable: { status: 503, message: 'The service is not ready.' },
 });
+
+export type CommonCode = keyof typeof CommonErrors;
+
+export class DomainError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: Record<string, unknown>;
+
+  /** A module's code (`XErrors['x.y']`) or one of the platform's by name (`'not_found'`). */
+  constructor(error: ErrorDef | CommonCode, details: Record<string, unknown> = {}, message?: string) {
+    const def = typeof error === 'string' ? CommonErrors[error] : error;
+    super(message ?? def.message);
+    this.name = 'DomainError';
+    this.code = def.code;
+    this.status = def.status;
+    this.details = details;
+  }
+}

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { TxCtx } from './context.ts';
+import type { Ctx } from './context.ts';
+import type { Tx } from './db/tables.ts';
 import { DomainError } from './errors.ts';
+import { tables } from './platform.tables.ts';
 
-declare module './db/schema.ts' {
-  interface Tables {
-    idempotency_keys: { corp_id: string; key: string; request_hash: string; response_json: string; created_at: number };
-  }
-}
+type KeyCtx = Pick<Ctx, 'corpId' | 'trx' | 'now'>;
 
 /** JSON with sorted keys, so the same request hashes the same whatever order its fields came in. */
 function canonical(value: unknown): string {
@@ -36,28 +34,28 @@ export type Claim<T> = { replay: true; response: T } | { replay: false };
  * its stored result (or, when the first rolled back, gets the claim itself). So two concurrent first
  * uses never both run and the loser never sees a unique-violation error.
  */
-export async function claimKey<T>(ctx: TxCtx, key: string, request: unknown): Promise<Claim<T>> {
+export async function claimKey<T>(ctx: KeyCtx, key: string, request: unknown): Promise<Claim<T>> {
   const hash = requestHash(request);
-  const inserted = await ctx.trx
+  const inserted = await tables(ctx.trx)
     .insertInto('idempotency_keys')
     .values({ corp_id: ctx.corpId, key, request_hash: hash, response_json: PENDING, created_at: ctx.now })
     .onConflict((oc) => oc.columns(['corp_id', 'key']).doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { replay: false };
-  const row = await ctx.trx.selectFrom('idempotency_keys').select(['request_hash', 'response_json']).where('corp_id', '=', ctx.corpId).where('key', '=', key).executeTakeFirstOrThrow();
+  const row = await tables(ctx.trx).selectFrom('idempotency_keys').select(['request_hash', 'response_json']).where('corp_id', '=', ctx.corpId).where('key', '=', key).executeTakeFirstOrThrow();
   if (row.request_hash !== hash) throw new DomainError('idempotency.key_reused', { key });
   // Only reachable inside the same transaction (a batch using one key twice): the first use has finished.
   if (row.response_json === PENDING) throw new DomainError('conflict', { key, reason: 'the first use of this key is still running' });
   return { replay: true, response: JSON.parse(row.response_json) as T };
 }
 
-export async function storeResult(ctx: TxCtx, key: string, response: unknown): Promise<void> {
-  await ctx.trx.updateTable('idempotency_keys').set({ response_json: JSON.stringify(response) }).where('corp_id', '=', ctx.corpId).where('key', '=', key).execute();
+export async function storeResult(ctx: KeyCtx, key: string, response: unknown): Promise<void> {
+  await tables(ctx.trx).updateTable('idempotency_keys').set({ response_json: JSON.stringify(response) }).where('corp_id', '=', ctx.corpId).where('key', '=', key).execute();
 }
 
 /** Gives a claim back when its command failed with a domain error, so the rest of a batch stays clean. */
-export async function releaseKey(ctx: TxCtx, key: string): Promise<void> {
-  await ctx.trx.deleteFrom('idempotency_keys').where('corp_id', '=', ctx.corpId).where('key', '=', key).where('response_json', '=', PENDING).execute();
+export async function releaseKey(ctx: KeyCtx, key: string): Promise<void> {
+  await tables(ctx.trx).deleteFrom('idempotency_keys').where('corp_id', '=', ctx.corpId).where('key', '=', key).where('response_json', '=', PENDING).execute();
 }
 
 /**
@@ -65,7 +63,7 @@ export async function releaseKey(ctx: TxCtx, key: string): Promise<void> {
  * result; the same key with a different request is refused with `idempotency.key_reused`. A command
  * that fails leaves no key behind, so it can be retried with the same key.
  */
-export async function idempotent<T>(ctx: TxCtx, key: string, request: unknown, run: () => Promise<T>): Promise<T> {
+export async function idempotent<T>(ctx: KeyCtx, key: string, request: unknown, run: () => Promise<T>): Promise<T> {
   const claim = await claimKey<T>(ctx, key, request);
   if (claim.replay) return claim.response;
   let result: T;
@@ -77,4 +75,33 @@ export async function idempotent<T>(ctx: TxCtx, key: string, request: unknown, r
   }
   await storeResult(ctx, key, result);
   return result;
+}
+
+/**
+ * For batches that decide many keyed commands at once (the wallet's charge batcher): the results
+ * already stored for these keys of one enterprise, by key (a pending claim reads as response '').
+ */
+export async function storedResults(trx: Tx, corpId: string, keys: readonly string[]): Promise<Map<string, { hash: string; response: string }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await tables(trx).selectFrom('idempotency_keys').select(['key', 'request_hash', 'response_json']).where('corp_id', '=', corpId).where('key', 'in', [...keys]).execute();
+  return new Map(rows.map((r) => [r.key, { hash: r.request_hash, response: r.response_json }]));
+}
+
+/**
+ * Stores finished results of a batch in one statement per thousand. Returns false when another
+ * transaction claimed one of the keys meanwhile (several servers on PostgreSQL): the caller undoes
+ * its batch and replays each command alone.
+ */
+export async function storeResults(trx: Tx, rows: readonly { corpId: string; key: string; requestHash: string; response: unknown; at: number }[]): Promise<boolean> {
+  for (let at = 0; at < rows.length; at += 1000) {
+    const chunk = rows.slice(at, at + 1000);
+    const inserted = await tables(trx)
+      .insertInto('idempotency_keys')
+      .values(chunk.map((r) => ({ corp_id: r.corpId, key: r.key, request_hash: r.requestHash, response_json: JSON.stringify(r.response), created_at: r.at })))
+      .onConflict((oc) => oc.columns(['corp_id', 'key']).doNothing())
+      .returning('key')
+      .execute();
+    if (inserted.length !== chunk.length) return false;
+  }
+  return true;
 }

@@ -3,21 +3,25 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { ManualClock } from './clock.ts';
-import { enqueueJob, JobRunner } from './jobs.ts';
+import { enqueueJob, JobRunner, type JobHandler } from './jobs.ts';
+import { registryWith } from '../../test/support/registry.ts';
+import { tablesOf } from '../../test/support/tables.ts';
 
 const log = pino({ level: 'silent' });
+
+/** A server's job runner that knows one job kind, run by `handler`. */
+const runnerFor = (database: { db: Parameters<typeof enqueueJob>[0]; dialect: 'sqlite' | 'postgres' }, clock: ManualClock, kind: string, handler: JobHandler = async () => undefined) =>
+  new JobRunner(database.db, database.dialect, clock, log, registryWith({ jobs: [{ kind, run: handler }] }));
 
 describeEachDialect('jobs', (use) => {
   it('with two servers claiming at once, every job runs exactly once', async () => {
     const { database } = use();
     const clock = new ManualClock();
     const ran: string[] = [];
-    const runners = [new JobRunner(database.db, database.dialect, clock, log), new JobRunner(database.db, database.dialect, clock, log)];
-    for (const runner of runners) {
-      runner.register('test.count', async (job) => {
-        ran.push((job.payload as { n: string }).n);
-      });
-    }
+    const count: JobHandler = async (job) => {
+      ran.push((job.payload as { n: string }).n);
+    };
+    const runners = [runnerFor(database, clock, 'test.count', count), runnerFor(database, clock, 'test.count', count)];
     for (let i = 0; i < 30; i++) await enqueueJob(database.db, clock.now(), { kind: 'test.count', payload: { n: `job${i}` } });
     await Promise.all([runners[0]!.runDue(), runners[1]!.runDue()]);
     assert.equal(ran.length, 30);
@@ -39,8 +43,8 @@ describeEachDialect('jobs', (use) => {
     const { database } = use();
     const clock = new ManualClock('2026-03-02T10:17:00.004+08:00');
     const runs: number[] = [];
-    const runners = [new JobRunner(database.db, database.dialect, clock, log), new JobRunner(database.db, database.dialect, clock, log)];
-    for (const runner of runners) runner.register('test.minute', async (job) => void runs.push((job.payload as { slot: number }).slot));
+    const minute: JobHandler = async (job) => void runs.push((job.payload as { slot: number }).slot);
+    const runners = [runnerFor(database, clock, 'test.minute', minute), runnerFor(database, clock, 'test.minute', minute)];
     await runners[0]!.enqueueSlot('test.minute', clock.now());
     clock.advance(900);
     await runners[1]!.enqueueSlot('test.minute', clock.now());
@@ -51,13 +55,12 @@ describeEachDialect('jobs', (use) => {
   it('a job whose server died is claimed again once its lease runs out', async () => {
     const { database } = use();
     const clock = new ManualClock();
-    const crashed = new JobRunner(database.db, database.dialect, clock, log);
+    const crashed = runnerFor(database, clock, 'test.lease');
     await enqueueJob(database.db, clock.now(), { kind: 'test.lease', payload: {} });
     const claimed = await crashed.claim(clock.now());
     assert.equal(claimed?.kind, 'test.lease');
-    const survivor = new JobRunner(database.db, database.dialect, clock, log);
     let runs = 0;
-    survivor.register('test.lease', async () => {
+    const survivor = runnerFor(database, clock, 'test.lease', async () => {
       runs++;
     });
     await survivor.runDue();
@@ -70,9 +73,8 @@ describeEachDialect('jobs', (use) => {
   it('a long job reports its progress, and a failing job is retried later', async () => {
     const { database } = use();
     const clock = new ManualClock();
-    const runner = new JobRunner(database.db, database.dialect, clock, log);
     let attempts = 0;
-    runner.register('test.progress', async (_job, ctx) => {
+    const runner = runnerFor(database, clock, 'test.progress', async (_job, ctx) => {
       attempts++;
       await ctx.progress(50, 100);
       if (attempts === 1) throw new Error('disk full');
@@ -81,11 +83,11 @@ describeEachDialect('jobs', (use) => {
     });
     const id = await enqueueJob(database.db, clock.now(), { kind: 'test.progress', payload: {} });
     await runner.runDue();
-    let row = await database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    let row = await tablesOf(database.db).selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual([row.status, row.progress_done, row.progress_total, row.last_error], ['queued', 50, 100, 'disk full']);
     clock.advance(2000);
     await runner.runDue();
-    row = await database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    row = await tablesOf(database.db).selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual([row.status, row.progress_done, row.result_json], ['done', 100, '{"imported":100}']);
   });
 });

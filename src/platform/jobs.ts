@@ -2,31 +2,12 @@ import { sql } from 'kysely';
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './clock.ts';
+import { systemActor, type Ctx } from './context.ts';
 import type { DialectName } from './db/database.ts';
-import type { Db, Executor } from './db/schema.ts';
+import type { Db, Executor, Tx } from './db/tables.ts';
 import { newId } from './ids.ts';
-
-declare module './db/schema.ts' {
-  interface Tables {
-    jobs: {
-      id: string;
-      kind: string;
-      payload_json: string;
-      dedupe_key: string | null;
-      status: 'queued' | 'running' | 'done' | 'failed';
-      run_at: number;
-      attempts: number;
-      locked_by: string | null;
-      locked_until: number | null;
-      progress_done: number;
-      progress_total: number | null;
-      result_json: string | null;
-      last_error: string | null;
-      created_at: number;
-      finished_at: number | null;
-    };
-  }
-}
+import type { Registry } from './module.ts';
+import { tables } from './platform.tables.ts';
 
 export interface Job<P = unknown> {
   id: string;
@@ -39,11 +20,17 @@ export interface JobContext {
   db: Db;
   now: number;
   log: FastifyBaseLogger;
+  registry: Registry;
   /** Long work reports rows done so the console and CLI can draw progress. */
   progress(done: number, total?: number): Promise<void>;
 }
 
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
+
+/** A job's work inside one enterprise, as the system: the context a service takes, in `trx`. */
+export function systemCtx(job: Pick<JobContext, 'now' | 'log' | 'registry'>, corpId: string, trx: Tx): Ctx {
+  return { corpId, actor: systemActor, trx, now: job.now, log: job.log, registry: job.registry };
+}
 
 const LEASE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
@@ -55,7 +42,7 @@ export async function enqueueJob(
   job: { kind: string; payload: unknown; runAt?: number; dedupeKey?: string },
 ): Promise<string | null> {
   const id = newId('job', now);
-  const result = await trx
+  const result = await tables(trx)
     .insertInto('jobs')
     .values({
       id,
@@ -79,14 +66,25 @@ export async function enqueueJob(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? id : null;
 }
 
+export interface JobState {
+  status: 'queued' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number | null;
+  lastError: string | null;
+}
+
+/** A job's status and progress, for the module that queued it to show. */
+export async function jobState(db: Executor, jobId: string): Promise<JobState | undefined> {
+  const row = await tables(db).selectFrom('jobs').select(['status', 'progress_done', 'progress_total', 'last_error']).where('id', '=', jobId).executeTakeFirst();
+  return row && { status: row.status, done: row.progress_done, total: row.progress_total, lastError: row.last_error };
+}
+
 /**
  * A job queue in the database. A claim is one conditional UPDATE (plus FOR UPDATE SKIP LOCKED on
  * PostgreSQL), so with several servers each job runs on one of them; a lease that runs out (a server
  * killed mid-job) makes the job claimable again.
  */
 export class JobRunner {
-  readonly #handlers = new Map<string, JobHandler>();
-  readonly #schedules: { pattern: string; kind: string }[] = [];
   #crons: Cron[] = [];
   readonly #workerId = newId('wrk');
   #timer: NodeJS.Timeout | undefined;
@@ -97,19 +95,8 @@ export class JobRunner {
     private readonly dialect: DialectName,
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
+    private readonly registry: Registry,
   ) {}
-
-  register(kind: string, handler: JobHandler): void {
-    this.#handlers.set(kind, handler);
-  }
-
-  /**
-   * Runs `kind` on a cron pattern. Every server has the schedule; the slot's dedupe key makes sure
-   * only one job is queued per slot.
-   */
-  schedule(pattern: string, kind: string): void {
-    this.#schedules.push({ pattern, kind });
-  }
 
   /**
    * Queues the run of `kind` for the minute of `at` (schedules are minute-grained): servers whose
@@ -157,13 +144,14 @@ export class JobRunner {
   }
 
   async #run(job: Job, now: number): Promise<void> {
-    const handler = this.#handlers.get(job.kind);
+    const handler = this.registry.jobs.get(job.kind)?.run;
     const jobCtx: JobContext = {
       db: this.db,
       now,
       log: this.log.child({ jobId: job.id, kind: job.kind }),
+      registry: this.registry,
       progress: async (done, total) => {
-        await this.db
+        await tables(this.db)
           .updateTable('jobs')
           .set({ progress_done: done, ...(total === undefined ? {} : { progress_total: total }) })
           .where('id', '=', job.id)
@@ -173,7 +161,7 @@ export class JobRunner {
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const result = await handler(job, jobCtx);
-      await this.db
+      await tables(this.db)
         .updateTable('jobs')
         .set({ status: 'done', finished_at: this.clock.now(), result_json: JSON.stringify(result ?? null), locked_by: null, locked_until: null })
         .where('id', '=', job.id)
@@ -182,7 +170,7 @@ export class JobRunner {
       const message = error instanceof Error ? error.message : String(error);
       const failed = job.attempts >= MAX_ATTEMPTS;
       jobCtx.log.error({ err: error }, failed ? 'job failed for good' : 'job failed; will retry');
-      await this.db
+      await tables(this.db)
         .updateTable('jobs')
         .set({
           status: failed ? 'failed' : 'queued',
@@ -199,11 +187,14 @@ export class JobRunner {
 
   start(intervalMs = 1000): void {
     // Timers exist only while started: an app built for a test must not keep its process alive.
-    this.#crons = this.#schedules.map(
-      ({ pattern, kind }) =>
-        new Cron(pattern, { timezone: 'Asia/Shanghai', unref: true }, () => {
-          void this.enqueueSlot(kind, this.clock.now());
-        }),
+    this.#crons = [...this.registry.jobs.values()].flatMap(({ schedule, kind }) =>
+      schedule
+        ? [
+            new Cron(schedule, { timezone: 'Asia/Shanghai', unref: true }, () => {
+              void this.enqueueSlot(kind, this.clock.now());
+            }),
+          ]
+        : [],
     );
     this.#timer = setInterval(() => {
       this.runDue().catch((error: unknown) => this.log.error({ err: error }, 'job pass failed'));

@@ -1,24 +1,40 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
+import { Type } from 'typebox';
 import { describeEachDialect } from '../../test/support/db.ts';
+import { registryWith } from '../../test/support/registry.ts';
+import { tablesOf } from '../../test/support/tables.ts';
 import { ManualClock } from './clock.ts';
-import { Outbox, publish, type OutboxEvent } from './outbox.ts';
+import { systemActor, type Ctx } from './context.ts';
+import type { Db, Tx } from './db/tables.ts';
+import { afterCommit, defineEvents, publish, type Subscriber } from './events.ts';
+import type { Registry } from './module.ts';
+import { Outbox } from './outbox.ts';
 
 const log = pino({ level: 'silent' });
+const TestEvents = defineEvents({
+  'test.rollback': Type.Object({ n: Type.Integer() }),
+  'test.once': Type.Object({ i: Type.Integer() }),
+  'test.retry': Type.Object({}),
+});
+
+const registryOf = (subscribers: Subscriber[]) => registryWith({ events: TestEvents, subscribers });
+const ctxIn = (registry: Registry, corpId: string, trx: Tx, clock: ManualClock): Ctx => ({ corpId, actor: systemActor, trx, now: clock.now(), log, registry });
+/** Publishes in a transaction of its own, as a command would. */
+const publishOne = (db: Db, registry: Registry, clock: ManualClock, corpId: string, type: keyof typeof TestEvents, payload: object) =>
+  db.transaction().execute((trx) => publish(ctxIn(registry, corpId, trx, clock), TestEvents[type], payload as never));
 
 describeEachDialect('outbox', (use) => {
   it('an event published in a rolled-back transaction is never delivered', async () => {
     const { database } = use();
     const clock = new ManualClock();
-    const outbox = new Outbox(database.db, clock, log);
     const seen: string[] = [];
-    outbox.on('test.rollback', 'collector', async (_trx, event) => {
-      seen.push(event.id);
-    });
+    const registry = registryOf([afterCommit(TestEvents['test.rollback'], 'collector', async (_ctx, _payload, meta) => void seen.push(meta.eventId))]);
+    const outbox = new Outbox(database.db, database.dialect, clock, log, registry);
     await assert.rejects(
       database.db.transaction().execute(async (trx) => {
-        await publish({ corpId: 'corp_a', trx, now: clock.now() }, 'test.rollback', { n: 1 });
+        await publish(ctxIn(registry, 'corp_a', trx, clock), TestEvents['test.rollback'], { n: 1 });
         throw new Error('abort');
       }),
     );
@@ -30,36 +46,38 @@ describeEachDialect('outbox', (use) => {
     const { database } = use();
     const clock = new ManualClock();
     const effects: string[] = [];
-    const servers = [new Outbox(database.db, clock, log), new Outbox(database.db, clock, log)];
-    for (const server of servers) {
-      server.on('test.once', 'audit-copy', async (trx, event: OutboxEvent) => {
+    const registry = registryOf([
+      afterCommit(TestEvents['test.once'], 'audit-copy', async (ctx, _payload, meta) => {
         // The effect is a row written in the handler's transaction, so it commits with its receipt.
-        await trx.insertInto('outbox_receipts').values({ handler: 'effect', event_id: event.id, at: 0 }).execute();
-        effects.push(event.id);
-      });
-    }
+        await tablesOf(ctx.trx).insertInto('outbox_receipts').values({ handler: 'effect', event_id: meta.eventId, at: 0 }).execute();
+        effects.push(meta.eventId);
+      }),
+    ]);
+    const servers = [new Outbox(database.db, database.dialect, clock, log, registry), new Outbox(database.db, database.dialect, clock, log, registry)];
     const ids: string[] = [];
-    for (let i = 0; i < 20; i++) ids.push(await publish({ corpId: 'corp_b', trx: database.db, now: clock.now() }, 'test.once', { i }));
+    for (let i = 0; i < 20; i++) ids.push(await publishOne(database.db, registry, clock, 'corp_b', 'test.once', { i }));
     await Promise.all([servers[0]!.drain(), servers[1]!.drain(), servers[0]!.drain()]);
     assert.deepEqual([...effects].sort(), [...ids].sort());
-    const pending = await database.db.selectFrom('outbox').select('id').where('type', '=', 'test.once').where('delivered_at', 'is', null).execute();
+    const pending = await tablesOf(database.db).selectFrom('outbox').select('id').where('type', '=', 'test.once').where('delivered_at', 'is', null).execute();
     assert.equal(pending.length, 0);
   });
 
   it('a failing handler is retried after a back-off and succeeds once; a handler that already succeeded is not run again', async () => {
     const { database } = use();
     const clock = new ManualClock();
-    const outbox = new Outbox(database.db, clock, log);
     let flakyCalls = 0;
     let steadyCalls = 0;
-    outbox.on('test.retry', 'steady', async () => {
-      steadyCalls++;
-    });
-    outbox.on('test.retry', 'flaky', async () => {
-      flakyCalls++;
-      if (flakyCalls === 1) throw new Error('mail server down');
-    });
-    await publish({ corpId: 'corp_c', trx: database.db, now: clock.now() }, 'test.retry', {});
+    const registry = registryOf([
+      afterCommit(TestEvents['test.retry'], 'steady', async () => {
+        steadyCalls++;
+      }),
+      afterCommit(TestEvents['test.retry'], 'flaky', async () => {
+        flakyCalls++;
+        if (flakyCalls === 1) throw new Error('mail server down');
+      }),
+    ]);
+    const outbox = new Outbox(database.db, database.dialect, clock, log, registry);
+    await publishOne(database.db, registry, clock, 'corp_c', 'test.retry', {});
     await outbox.drain();
     assert.deepEqual([steadyCalls, flakyCalls], [1, 1]);
     await outbox.drain();

@@ -1,68 +1,44 @@
+import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './clock.ts';
-import type { Db, Executor } from './db/schema.ts';
-import { newId } from './ids.ts';
+import { systemActor, type Ctx } from './context.ts';
+import type { DialectName } from './db/database.ts';
+import type { Db, Tx } from './db/tables.ts';
+import type { Registry } from './module.ts';
+import { tables, type PlatformTables } from './platform.tables.ts';
 
-declare module './db/schema.ts' {
-  interface Tables {
-    outbox: {
-      id: string;
-      corp_id: string;
-      type: string;
-      payload_json: string;
-      created_at: number;
-      available_at: number;
-      delivered_at: number | null;
-      attempts: number;
-      last_error: string | null;
-    };
-    outbox_receipts: { handler: string; event_id: string; at: number };
-  }
-}
-
-export interface OutboxEvent<P = unknown> {
-  id: string;
-  corpId: string;
-  type: string;
-  payload: P;
-  createdAt: number;
-}
-
-/** Records an event in the caller's transaction: it exists exactly when the change it reports does. */
-export async function publish(ctx: { corpId: string; trx: Executor; now: number }, type: string, payload: unknown): Promise<string> {
-  const id = newId('evt', ctx.now);
-  await ctx.trx
+/** Writes an event in the caller's transaction (called by `publish`, platform/events.ts). */
+export async function enqueueEvent(ctx: Pick<Ctx, 'corpId' | 'trx' | 'now'>, id: string, type: string, payload: unknown): Promise<void> {
+  await tables(ctx.trx)
     .insertInto('outbox')
     .values({ id, corp_id: ctx.corpId, type, payload_json: JSON.stringify(payload), created_at: ctx.now, available_at: ctx.now, delivered_at: null, attempts: 0, last_error: null })
     .execute();
-  return id;
 }
 
-export type OutboxHandler = (trx: Executor, event: OutboxEvent, now: number) => Promise<void>;
-
 const BACKOFF_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
+const BATCH = 100;
+
+type Row = PlatformTables['outbox'];
 
 /**
- * Delivers committed events to their handlers, at least once. Each handler's work and its receipt
- * commit together, so a redelivery (a crash after the handler, a second server) is skipped: the
- * effect happens once per handler and event.
+ * Delivers committed events to the after-commit subscribers the manifests list, at least once.
+ * A batch of events is delivered in one transaction, each subscriber of each event inside its own
+ * savepoint: a subscriber's work and its receipt commit together, so a redelivery (a crash, a second
+ * server) skips what already ran, and one failing subscriber is retried later with back-off without
+ * holding up the rest.
+ * Subscribers only write to the database; slow I/O (mail, webhooks) is queued as a job.
  */
 export class Outbox {
-  readonly #handlers = new Map<string, { name: string; run: OutboxHandler }[]>();
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<number> | undefined;
 
   constructor(
     private readonly db: Db,
+    private readonly dialect: DialectName,
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
+    private readonly registry: Registry,
   ) {}
-
-  on(type: string, name: string, run: OutboxHandler): void {
-    const list = this.#handlers.get(type) ?? [];
-    list.push({ name, run });
-    this.#handlers.set(type, list);
-  }
 
   /** Delivers everything due now; returns how many events were completed. Concurrent calls share one pass. */
   drain(): Promise<number> {
@@ -87,51 +63,67 @@ export class Outbox {
     let delivered = 0;
     for (;;) {
       const now = this.clock.now();
-      const due = await this.db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('delivered_at', 'is', null)
-        .where('available_at', '<=', now)
-        .orderBy('id')
-        .limit(100)
-        .execute();
-      if (due.length === 0) return delivered;
-      let progressed = false;
-      for (const row of due) {
-        if (await this.#deliver(row, now)) {
-          delivered++;
-          progressed = true;
-        }
-      }
+      const { done, progressed } = await this.db.transaction().execute((trx) => this.#deliverBatch(trx, now));
+      delivered += done;
       if (!progressed) return delivered;
     }
   }
 
-  async #deliver(row: { id: string; corp_id: string; type: string; payload_json: string; created_at: number; attempts: number }, now: number): Promise<boolean> {
-    const event: OutboxEvent = { id: row.id, corpId: row.corp_id, type: row.type, payload: JSON.parse(row.payload_json), createdAt: row.created_at };
-    try {
-      for (const handler of this.#handlers.get(row.type) ?? []) {
-        await this.db.transaction().execute(async (trx) => {
-          const receipt = await trx
-            .insertInto('outbox_receipts')
-            .values({ handler: handler.name, event_id: row.id, at: now })
-            .onConflict((oc) => oc.doNothing())
-            .executeTakeFirst();
-          if (Number(receipt.numInsertedOrUpdatedRows ?? 0) === 0) return;
-          await handler.run(trx, event, now);
-        });
+  async #deliverBatch(trx: Tx, now: number): Promise<{ done: number; progressed: boolean }> {
+    const db = tables(trx);
+    let query = db.selectFrom('outbox').selectAll().where('delivered_at', 'is', null).where('available_at', '<=', now).orderBy('id').limit(BATCH);
+    // Another server delivering at the same moment takes other events instead of waiting on these.
+    if (this.dialect === 'postgres') query = query.forUpdate().skipLocked();
+    const due = await query.execute();
+    const delivered: string[] = [];
+    for (const row of due) {
+      const failure = await this.#deliver(trx, row, now);
+      if (failure === undefined) {
+        delivered.push(row.id);
+        continue;
       }
-      await this.db.updateTable('outbox').set({ delivered_at: now }).where('id', '=', row.id).where('delivered_at', 'is', null).execute();
-      return true;
-    } catch (error) {
       const wait = BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!;
-      this.log.warn({ err: error, eventId: row.id, type: row.type }, 'outbox delivery failed; will retry');
-      await this.db
+      this.log.warn({ err: failure, eventId: row.id, type: row.type }, 'outbox delivery failed; will retry');
+      await db
         .updateTable('outbox')
-        .set({ attempts: row.attempts + 1, available_at: now + wait, last_error: error instanceof Error ? error.message : String(error) })
+        .set({ attempts: row.attempts + 1, available_at: now + wait, last_error: failure instanceof Error ? failure.message : String(failure) })
         .where('id', '=', row.id)
         .execute();
-      return false;
     }
+    for (let i = 0; i < delivered.length; i += 500) {
+      await db.updateTable('outbox').set({ delivered_at: now }).where('id', 'in', delivered.slice(i, i + 500)).execute();
+    }
+    // Delivered events may have published more (a reaction to a reaction): look again until quiet.
+    return { done: delivered.length, progressed: delivered.length > 0 };
+  }
+
+  /**
+   * Runs the event's subscribers that have no receipt yet, each in its own savepoint with its receipt:
+   * one that fails is undone alone and runs again on the retry; the others keep their receipts.
+   * Returns the first failure, or undefined when every subscriber has run.
+   */
+  async #deliver(trx: Tx, row: Row, now: number): Promise<unknown> {
+    const subscribers = this.registry.outboxSubscribers.get(row.type) ?? [];
+    if (subscribers.length === 0) return undefined;
+    const payload: unknown = JSON.parse(row.payload_json);
+    const ctx: Ctx = { corpId: row.corp_id, actor: systemActor, trx, now, log: this.log, registry: this.registry };
+    let failure: unknown;
+    for (const subscriber of subscribers) {
+      await sql`savepoint outbox_subscriber`.execute(trx);
+      try {
+        const receipt = await tables(trx)
+          .insertInto('outbox_receipts')
+          .values({ handler: subscriber.name, event_id: row.id, at: now })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(receipt.numInsertedOrUpdatedRows ?? 0) > 0) await subscriber.run(ctx, payload, { eventId: row.id, createdAt: row.created_at });
+        await sql`release savepoint outbox_subscriber`.execute(trx);
+      } catch (error) {
+        await sql`rollback to savepoint outbox_subscriber`.execute(trx);
+        await sql`release savepoint outbox_subscriber`.execute(trx);
+        failure ??= error ?? new Error('subscriber failed');
+      }
+    }
+    return failure;
   }
 }

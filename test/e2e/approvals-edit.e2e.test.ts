@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEFAULT_SETTINGS, type TemplateInput } from '../../src/modules/approval/approval.model.ts';
+import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
 import { browserSkip, useConsole } from './browser.ts';
 
 /** Registers through the API inside the page's browser context; returns the creator's member id and the CSRF header for further API calls. */
@@ -42,7 +42,7 @@ describe('approvals in the browser: signature pad and edit after approval', { sk
         { id: 'amount', type: 'money', label: '金额', required: true },
       ],
       flow: [{ id: 'finance', kind: 'approver', name: '财务审批', assignee: { type: 'members', memberIds: [memberId], mode: 'all' } }],
-      settings: { ...DEFAULT_SETTINGS, requireSignature: true, allowEditAfterApproval: true },
+      settings: settings({ requireSignature: true, allowEditAfterApproval: true }),
     };
     const created = await page.request.post('/api/v1/approvals/templates', { headers, data: input });
     assert.equal(created.status(), 201);

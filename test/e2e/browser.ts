@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
-import type { Db } from '../../src/platform/db/schema.ts';
+import type { Db } from '../../src/platform/db/tables.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -60,6 +60,8 @@ export interface ConsoleUnderTest {
   page(): Promise<Page>;
   /** The server's database, for what another console or the operator's CLI would do. */
   db(): Db;
+  /** Waits until the server's outbox has delivered what was announced (inbox messages follow a commit). */
+  delivered(): Promise<void>;
 }
 
 /**
@@ -78,7 +80,13 @@ export function useConsole(): ConsoleUnderTest {
     await browser?.close();
     await server?.close();
   });
-  return { page: () => newPage(browser!, server!.url), db: () => server!.deps.db };
+  return {
+    page: () => newPage(browser!, server!.url),
+    db: () => server!.deps.db,
+    delivered: async () => {
+      await server!.deps.outbox.drain();
+    },
+  };
 }
 
 /**

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { systemActor } from '../../src/platform/context.ts';
 import { DAY } from '../../src/platform/clock.ts';
-import { reviewCategory } from '../../src/modules/category/category.service.ts';
-import { clearingAccount, post } from '../../src/modules/wallet/ledger.service.ts';
-import { insertMember, rootDepartmentId } from '../../src/modules/directory/directory.service.ts';
+import { setCategory } from '../../src/modules/category/testing/index.ts';
+import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
+import { insertMember, rootDepartmentId } from '../../src/modules/directory/index.ts';
 import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
+import { tablesOf } from '../support/tables.ts';
 
 /**
  * The customer business in the console: the business category (未知 → 审核中 → approved), customers
@@ -29,14 +29,12 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
     const db = ui.db();
     const now = Date.now();
-    await db.updateTable('corps').set({ certified_until: now + 365 * DAY }).where('id', '=', corpId).execute();
+    await tablesOf(db).updateTable('corps').set({ certified_until: now + 365 * DAY }).where('id', '=', corpId).execute();
     memberId = await db.transaction().execute(async (trx) => {
       const root = await rootDepartmentId(trx, corpId);
       return insertMember({ corpId, trx, now }, { name: '刘薇', userid: 'liuwei', departmentIds: [root], mainDepartmentId: root });
     });
-    await db.transaction().execute((trx) =>
-      post({ corpId, trx, now, actor: systemActor }, { type: 'topup', amount: 100_000, counterAccount: clearingAccount('wechat_pay'), description: '充值' }),
-    );
+    await creditWallet(db, corpId, 100_000, now);
   });
 
   it('the business category: 未知 with a red question mark, then chosen from the taxonomy and under review', async () => {
@@ -81,7 +79,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.goto('/acquisition');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
     await page.getByText('请先设置经营类目').first().waitFor();
-    await ui.db().transaction().execute((trx) => reviewCategory(trx, Date.now(), { kind: 'operator', id: 'opr_e2e', name: '审核员' }, { corpId, version: 1, decision: 'approved' }));
+    await setCategory(ui.db(), corpId, 'approved', Date.now());
 
     await page.reload();
     await page.getByRole('button', { name: '新建获客链接' }).click();

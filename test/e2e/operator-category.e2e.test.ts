@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { createOperator } from '../../src/modules/operator/operator.service.ts';
+import { createOperator } from '../../src/modules/operator/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
 import { browserSkip, openedDialog, useConsole } from './browser.ts';
 

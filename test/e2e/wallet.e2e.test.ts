@@ -48,6 +48,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await pickOption(alert.getByLabel('成员'), '钱会计');
     await alert.getByRole('button', { name: 'OK' }).or(alert.getByRole('button', { name: '确 定' })).or(alert.getByRole('button', { name: '确定' })).click();
     await main.getByTestId('alert-summary').getByText('余额低于 ¥200 时按天提醒').waitFor();
+    await ui.delivered();
     const inbox = (await (await page.request.get('/api/v1/inbox')).json()) as { items: { app: string; title: string }[] };
     assert.deepEqual(inbox.items.filter((m) => m.title === '余额不足提醒').map((m) => m.app), ['features']);
 

@@ -3,7 +3,10 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import type { Deps } from '../../src/platform/deps.ts';
+import type { ModuleManifest } from '../../src/platform/module.ts';
 import type { TestDatabase } from './db.ts';
+import { DAY } from '../../src/platform/clock.ts';
+import { tablesOf } from './tables.ts';
 
 /** Cheap scrypt parameters: tests hash hundreds of passwords. */
 export const TEST_SCRYPT = { logN: 4, r: 8, p: 1 };
@@ -93,9 +96,9 @@ export interface RegisteredClient extends Client {
 
 let counter = 0;
 
-export async function createTestApp(test: TestDatabase, overrides: Partial<Config> = {}, beforeReady?: (app: FastifyInstance) => void): Promise<TestApp> {
+export async function createTestApp(test: TestDatabase, overrides: Partial<Config> = {}, beforeReady?: (app: FastifyInstance) => void, modules?: readonly ModuleManifest[]): Promise<TestApp> {
   const clock = new ManualClock();
-  const { app, deps } = await buildApp({ config: testConfig(overrides), database: test.database, clock });
+  const { app, deps } = await buildApp({ config: testConfig(overrides), database: test.database, clock, ...(modules ? { modules } : {}) });
   beforeReady?.(app);
   await app.ready();
   return {
@@ -117,4 +120,9 @@ export async function createTestApp(test: TestDatabase, overrides: Partial<Confi
     },
     close: () => app.close(),
   };
+}
+
+/** Tests that jump months ahead keep their sign-ins (sessions would otherwise expire on the way). */
+export async function keepSessions(t: TestApp): Promise<void> {
+  await tablesOf(t.deps.db).updateTable('sessions').set({ expires_at: t.clock.now() + 10 * 365 * DAY }).execute();
 }

@@ -3,7 +3,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database, type DialectName } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { migrations } from '../../src/migrations.ts';
+import { collectMigrations } from '../../src/platform/module.ts';
+import { manifests } from '../../src/modules/index.ts';
+
+const migrations = collectMigrations(manifests);
 
 export interface TestDatabase {
   dialect: DialectName;

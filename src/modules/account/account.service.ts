@@ -1,11 +1,15 @@
-import './account.tables.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword, type ScryptParams } from '../../platform/auth/password.ts';
-import { checkPassword } from '../../platform/auth/lockout.ts';
+import { checkPassword, type CredentialStore } from '../../platform/auth/lockout.ts';
 import { deleteOtherSessions } from '../../platform/auth/sessions.ts';
 import { AccountErrors } from './account.errors.ts';
+import { tables } from './account.tables.ts';
+
+/** 一个微信账号下最多可以有 5 个不同的企业创建者身份. */
+export const MAX_CREATED_CORPS = 5;
 
 export interface AccountView {
   id: string;
@@ -21,15 +25,22 @@ export interface NewAccount {
   password: string;
 }
 
-export async function createAccount(trx: Executor, now: number, params: ScryptParams, input: NewAccount): Promise<AccountView> {
-  const taken = await trx
+type AccountRow = { id: string; name: string; login_name: string; phone: string | null };
+
+function toView(row: AccountRow): AccountView {
+  return { id: row.id, name: row.name, loginName: row.login_name, phone: row.phone };
+}
+
+export async function createAccount(trx: Tx, now: number, params: ScryptParams, input: NewAccount): Promise<AccountView> {
+  const db = tables(trx);
+  const taken = await db
     .selectFrom('accounts')
     .select('id')
     .where((eb) => eb.or([eb('login_name', '=', input.loginName), ...(input.phone ? [eb('phone', '=', input.phone)] : [])]))
     .executeTakeFirst();
   if (taken) throw new DomainError(AccountErrors['account.login_taken']);
   const id = newId('acc', now);
-  await trx
+  await db
     .insertInto('accounts')
     .values({ id, login_name: input.loginName, phone: input.phone ?? null, name: input.name, password_hash: await hashPassword(input.password, params), created_corps: 0, failed_sign_ins: 0, locked_until: null, created_at: now, updated_at: now })
     .execute();
@@ -37,21 +48,46 @@ export async function createAccount(trx: Executor, now: number, params: ScryptPa
 }
 
 export async function getAccount(db: Executor, id: string): Promise<AccountView> {
-  const row = await db.selectFrom('accounts').select(['id', 'name', 'login_name', 'phone']).where('id', '=', id).executeTakeFirstOrThrow();
-  return { id: row.id, name: row.name, loginName: row.login_name, phone: row.phone };
+  return toView(await tables(db).selectFrom('accounts').select(['id', 'name', 'login_name', 'phone']).where('id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** The named accounts that exist, by id. */
+export async function accountsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, AccountView>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tables(db).selectFrom('accounts').select(['id', 'name', 'login_name', 'phone']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, toView(r)]));
+}
+
+export async function findAccountByLogin(db: Executor, loginName: string): Promise<AccountView | undefined> {
+  const row = await tables(db).selectFrom('accounts').select(['id', 'name', 'login_name', 'phone']).where('login_name', '=', loginName).executeTakeFirst();
+  return row && toView(row);
+}
+
+function credentialStore(db: Executor): CredentialStore {
+  const accounts = tables(db);
+  return {
+    countFailure: async (id) =>
+      (await accounts.updateTable('accounts').set({ failed_sign_ins: sql<number>`failed_sign_ins + 1` }).where('id', '=', id).returning('failed_sign_ins').executeTakeFirstOrThrow()).failed_sign_ins,
+    lock: async (id, until) => {
+      await accounts.updateTable('accounts').set({ failed_sign_ins: 0, locked_until: until }).where('id', '=', id).execute();
+    },
+    reset: async (id) => {
+      await accounts.updateTable('accounts').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
+    },
+  };
 }
 
 /** Signs in by login name or phone number. */
 export async function authenticate(db: Executor, now: number, params: ScryptParams, login: string, password: string): Promise<AccountView> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('accounts')
     .selectAll()
     .where((eb) => eb.or([eb('login_name', '=', login), eb('phone', '=', login)]))
     .executeTakeFirst();
-  const outcome = await checkPassword(db, 'accounts', row, password, now, params);
+  const outcome = await checkPassword(credentialStore(db), row, password, now, params);
   if (outcome === 'locked') throw new DomainError(AccountErrors['auth.locked']);
   if (outcome === 'invalid' || !row) throw new DomainError(AccountErrors['auth.invalid_credentials']);
-  return { id: row.id, name: row.name, loginName: row.login_name, phone: row.phone };
+  return toView(row);
 }
 
 export async function changePassword(
@@ -61,10 +97,29 @@ export async function changePassword(
   session: { accountId: string; sessionHash: string },
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const row = await db.selectFrom('accounts').selectAll().where('id', '=', session.accountId).executeTakeFirstOrThrow();
-  const outcome = await checkPassword(db, 'accounts', row, input.currentPassword, now, params);
+  const accounts = tables(db);
+  const row = await accounts.selectFrom('accounts').selectAll().where('id', '=', session.accountId).executeTakeFirstOrThrow();
+  const outcome = await checkPassword(credentialStore(db), row, input.currentPassword, now, params);
   if (outcome === 'locked') throw new DomainError(AccountErrors['auth.locked']);
   if (outcome === 'invalid') throw new DomainError(AccountErrors['account.wrong_password']);
-  await db.updateTable('accounts').set({ password_hash: await hashPassword(input.newPassword, params), updated_at: now }).where('id', '=', row.id).execute();
+  await accounts.updateTable('accounts').set({ password_hash: await hashPassword(input.newPassword, params), updated_at: now }).where('id', '=', row.id).execute();
   await deleteOtherSessions(db, 'account', row.id, session.sessionHash);
+}
+
+/**
+ * Counts one more enterprise created by the account, only while it has fewer than five.
+ * A compare-and-set: two registrations racing for the fifth slot cannot both win.
+ */
+export async function takeCreatorSlot(trx: Tx, accountId: string): Promise<void> {
+  const taken = await tables(trx)
+    .updateTable('accounts')
+    .set({ created_corps: sql<number>`created_corps + 1` })
+    .where('id', '=', accountId)
+    .where('created_corps', '<', MAX_CREATED_CORPS)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) === 0) throw new DomainError(AccountErrors['corp.creator_limit'], { limit: MAX_CREATED_CORPS });
+}
+
+export async function releaseCreatorSlot(trx: Tx, accountId: string): Promise<void> {
+  await tables(trx).updateTable('accounts').set({ created_corps: sql<number>`created_corps - 1` }).where('id', '=', accountId).execute();
 }

@@ -1,17 +1,18 @@
-declare module '../../platform/db/schema.ts' {
-  interface Tables {
-    accounts: {
-      id: string;
-      login_name: string;
-      phone: string | null;
-      name: string;
-      password_hash: string;
-      created_corps: number;
-      failed_sign_ins: number;
-      locked_until: number | null;
-      created_at: number;
-      updated_at: number;
-    };
-  }
+import { tableAccess } from '../../platform/db/tables.ts';
+
+export interface AccountTables {
+  accounts: {
+    id: string;
+    login_name: string;
+    phone: string | null;
+    name: string;
+    password_hash: string;
+    created_corps: number;
+    failed_sign_ins: number;
+    locked_until: number | null;
+    created_at: number;
+    updated_at: number;
+  };
 }
-export {};
+
+export const tables = tableAccess<AccountTables>();

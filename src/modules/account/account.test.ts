@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Me, type TestApp } from '../../../test/support/app.ts';
 import { LOCKOUT_MS } from '../../platform/auth/lockout.ts';
 import { SESSION_SWEEP_JOB, SESSION_TTL_MS } from '../../platform/auth/sessions.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -93,7 +94,7 @@ describeEachDialect('accounts and sessions', (use) => {
 
   it('passwords are stored as self-describing scrypt strings, never in a response', async () => {
     const client = await t.register({ loginName: 'hashcheck', password: 'password123' });
-    const row = await t.deps.db.selectFrom('accounts').select('password_hash').where('login_name', '=', 'hashcheck').executeTakeFirstOrThrow();
+    const row = await tablesOf(t.deps.db).selectFrom('accounts').select('password_hash').where('login_name', '=', 'hashcheck').executeTakeFirstOrThrow();
     assert.match(row.password_hash, /^\$scrypt\$ln=4,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
     const me = await client.get('/api/v1/me');
     assert.doesNotMatch(JSON.stringify(me.body), /scrypt|password/);
@@ -102,7 +103,7 @@ describeEachDialect('accounts and sessions', (use) => {
   it('expired sessions are swept by the hourly job; live ones stay', async () => {
     const old = await t.register({ loginName: 'sweepold', password: 'password123' });
     const count = async (principal: string) =>
-      Number((await t.deps.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('principal_id', '=', principal).executeTakeFirstOrThrow()).n);
+      Number((await tablesOf(t.deps.db).selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('principal_id', '=', principal).executeTakeFirstOrThrow()).n);
     const oldAccount = old.me.account.id;
     t.clock.advance(SESSION_TTL_MS - 60_000);
     const fresh = await t.register({ loginName: 'sweepnew', password: 'password123' });

@@ -1,17 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../platform/deps.ts';
+import { command } from '../../platform/command.ts';
 import { commandRunner } from '../../platform/db/group-commit.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { authorize, defineRights } from '../admin/authorizer.ts';
 import { addThroughLink, authorizeParty, buyPack, createLink, deleteLink, listAuthorizations, listLinks, usageOverview } from './acquisition.service.ts';
 import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UsageDto } from './acquisition.schema.ts';
 
-defineRights({
-  'acquisition.links': { token: { zh: '管理获客链接', en: 'Manage acquisition links' } },
-  'acquisition.usage': { token: { zh: '查看获客数据', en: 'Read acquisition data' } },
-  // Buying usage: every member may try; the wallet's spending rule decides who may pay.
-  'acquisition.buy': { member: true },
-  'acquisition.authorize': {},
+const links = command({ right: 'acquisition.links', tx: 'read' }, async (ctx) => ({ items: await listLinks(ctx.trx, ctx.corpId) }));
+const newLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, input: { name: string; memberIds: string[] }) => createLink(ctx, input));
+const removeLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, linkId: string) => deleteLink(ctx, linkId));
+const usage = command({ right: 'acquisition.usage', tx: 'read' }, (ctx) => usageOverview(ctx.trx, ctx.corpId, ctx.now));
+const buy = command({ right: 'acquisition.buy', tx: 'plain' }, (ctx, input: { units: number; idempotencyKey: string }) => buyPack(ctx, input.units, input.idempotencyKey));
+const authorizations = command({ right: 'acquisition.authorize', tx: 'read' }, async (ctx) => ({ items: await listAuthorizations(ctx.trx, ctx.corpId) }));
+const authorizeCommand = command({ right: 'acquisition.authorize', tx: 'plain' }, (ctx, input: Parameters<typeof authorizeParty>[1] & { idempotencyKey: string }) => {
+  const { idempotencyKey, ...party } = input;
+  return authorizeParty(ctx, party, idempotencyKey);
 });
 
 /**
@@ -21,31 +25,18 @@ defineRights({
 export const LINK_ADD_RATE = { max: 120, timeWindow: '1 minute' };
 
 export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
-  const command = commandRunner(deps.db, deps.dialect);
+  // The public add has no caller inside the enterprise, so it is not a command: it group-commits itself.
+  const groupCommit = commandRunner(deps.db, deps.dialect);
   return async (app) => {
-    app.get('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: LinkList } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'acquisition.links');
-      return { items: await listLinks(ctx.trx, ctx.corpId) };
-    });
+    app.get('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: LinkList } } }, (request) => request.run(links, undefined));
 
-    app.post('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'A link for one member or a set of members', body: NewLinkBody, response: { 201: LinkDto } } }, async (request, reply) => {
-      const link = await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'acquisition.links');
-        return createLink(ctx, request.body);
-      });
-      return reply.status(201).send(link);
-    });
+    app.post('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'A link for one member or a set of members', body: NewLinkBody, response: { 201: LinkDto } } }, async (request, reply) =>
+      created(reply, request.run(newLink, request.body)),
+    );
 
-    app.delete('/api/v1/acquisition/links/:linkId', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], params: LinkParams, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'acquisition.links');
-        await deleteLink(ctx, request.params.linkId);
-      });
-      return reply.status(204).send(null);
-    });
+    app.delete('/api/v1/acquisition/links/:linkId', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], params: LinkParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(removeLink, request.params.linkId)),
+    );
 
     app.post(
       '/api/v1/public/acquisition/links/:code/add',
@@ -53,39 +44,19 @@ export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         config: { auth: 'public', rateLimit: { max: LINK_ADD_RATE.max, timeWindow: LINK_ADD_RATE.timeWindow, keyGenerator: (request: { ip: string; url: string }) => `${request.ip}|${request.url}` } },
         schema: { tags: ['acquisition'], summary: 'A customer clicks the link and adds a member (one unit is used)', params: CodeParams, body: LinkAddBody, response: { 200: LinkAddDto } },
       },
-      async (request) =>
-        command((trx) => addThroughLink(trx, request.now, request.params.code, request.body)),
+      async (request) => groupCommit((trx) => addThroughLink({ trx, now: request.now, log: request.log, registry: deps.registry }, request.params.code, request.body)),
     );
 
-    app.get('/api/v1/acquisition/usage', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: '获客助手使用概况', response: { 200: UsageDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'acquisition.usage');
-      return usageOverview(ctx.trx, ctx.corpId, ctx.now);
-    });
+    app.get('/api/v1/acquisition/usage', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: '获客助手使用概况', response: { 200: UsageDto } } }, (request) => request.run(usage, undefined));
 
-    app.post('/api/v1/acquisition/packs', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: '购买指定使用量 with the balance', body: BuyPackBody, response: { 201: BuyPackDto } } }, async (request, reply) => {
-      const bought = await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'acquisition.buy');
-        return buyPack(ctx, request.body.units, request.body.idempotencyKey);
-      });
-      return reply.status(201).send(bought);
-    });
+    app.post('/api/v1/acquisition/packs', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: '购买指定使用量 with the balance', body: BuyPackBody, response: { 201: BuyPackDto } } }, async (request, reply) =>
+      created(reply, request.run(buy, request.body)),
+    );
 
-    app.get('/api/v1/acquisition/authorizations', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: AuthorizationList } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'acquisition.authorize');
-      return { items: await listAuthorizations(ctx.trx, ctx.corpId) };
-    });
+    app.get('/api/v1/acquisition/authorizations', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: AuthorizationList } } }, (request) => request.run(authorizations, undefined));
 
-    app.post('/api/v1/acquisition/authorizations', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'Authorise the assistant to a third-party app or a 代开发 developer', body: NewAuthorizationBody, response: { 201: AuthorizationDto } } }, async (request, reply) => {
-      const { idempotencyKey, ...input } = request.body;
-      const made = await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'acquisition.authorize');
-        return authorizeParty(ctx, input, idempotencyKey);
-      });
-      return reply.status(201).send(made);
-    });
+    app.post('/api/v1/acquisition/authorizations', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'Authorise the assistant to a third-party app or a 代开发 developer', body: NewAuthorizationBody, response: { 201: AuthorizationDto } } }, async (request, reply) =>
+      created(reply, request.run(authorizeCommand, request.body)),
+    );
   };
 }

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
-import { CustomerName, ExternalId, IdempotencyKey } from '../customers/customers.schema.ts';
+import { CustomerName, ExternalId, IdempotencyKey } from '../customers/index.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 

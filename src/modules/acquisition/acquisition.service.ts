@@ -1,19 +1,19 @@
-import './acquisition.tables.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Ctx, TxCtx } from '../../platform/context.ts';
-import type { Executor, Tables } from '../../platform/db/schema.ts';
+import { systemActor, type Ctx, type TxCtx } from '../../platform/context.ts';
+import type { Executor, Tx } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { prepared } from '../../platform/db/prepared.ts';
 import { audit } from '../../platform/audit.ts';
 import { DAY, toIso } from '../../platform/clock.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { assertCategoryAllows } from '../category/category.service.ts';
-import { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from '../customers/customers.service.ts';
-import { autoDeductOffered, chargeAutoDeduction, isAutoDeductOn, onOrderPaid, onOrderRefunded, payWithBalance } from '../wallet/wallet.service.ts';
+import { assertCategoryAllows } from '../category/index.ts';
+import { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from '../customers/index.ts';
+import { membersByIds, memberBrief } from '../directory/index.ts';
+import { autoDeductOffered, chargeAutoDeduction, isAutoDeductOn, payWithBalance, type PaidOrder } from '../wallet/index.ts';
 import { AcquisitionErrors } from './acquisition.errors.ts';
 import type { PaidBy } from './acquisition.tables.ts';
+import { prepared, tables, type AcquisitionTables } from './acquisition.tables.ts';
 
 /** ¥1 per customer added (获客助手 ¥1/次). */
 export const PRICE_PER_ADD_FEN = 100;
@@ -34,45 +34,48 @@ export interface LinkView {
 
 export async function createLink(ctx: Ctx, input: { name: string; memberIds: string[] }): Promise<LinkView> {
   const memberIds = [...new Set(input.memberIds)];
-  const active = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('id', 'in', memberIds).where('status', '=', 'active').execute();
-  if (active.length !== memberIds.length) throw new DomainError(AcquisitionErrors['acquisition.members_invalid']);
+  const found = await membersByIds(ctx.trx, ctx.corpId, memberIds);
+  if (memberIds.some((id) => found.get(id)?.status !== 'active')) throw new DomainError(AcquisitionErrors['acquisition.members_invalid']);
   const id = newId('alink', ctx.now);
   // The code is the public part of the link: unguessable, so links cannot be enumerated.
   const code = randomBytes(12).toString('base64url');
-  await ctx.trx.insertInto('acquisition_links').values({ corp_id: ctx.corpId, id, code, name: input.name, created_by_name: ctx.actor.name, created_at: ctx.now, deleted_at: null }).execute();
-  await ctx.trx.insertInto('acquisition_link_members').values(memberIds.map((memberId) => ({ corp_id: ctx.corpId, link_id: id, member_id: memberId }))).execute();
+  await tables(ctx.trx).insertInto('acquisition_links').values({ corp_id: ctx.corpId, id, code, name: input.name, created_by_name: ctx.actor.name, created_at: ctx.now, deleted_at: null }).execute();
+  await tables(ctx.trx).insertInto('acquisition_link_members').values(memberIds.map((memberId) => ({ corp_id: ctx.corpId, link_id: id, member_id: memberId }))).execute();
   await audit(ctx, { action: 'acquisition.link_create', target: { type: 'acquisition_link', id }, after: { name: input.name, memberIds } });
   return (await listLinks(ctx.trx, ctx.corpId, id))[0]!;
 }
 
 export async function deleteLink(ctx: Ctx, linkId: string): Promise<void> {
-  const done = await ctx.trx.updateTable('acquisition_links').set({ deleted_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', linkId).where('deleted_at', 'is', null).executeTakeFirst();
+  const done = await tables(ctx.trx).updateTable('acquisition_links').set({ deleted_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', linkId).where('deleted_at', 'is', null).executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) throw new DomainError('not_found', { linkId });
   await audit(ctx, { action: 'acquisition.link_delete', target: { type: 'acquisition_link', id: linkId } });
 }
 
 export async function listLinks(db: Executor, corpId: string, linkId?: string): Promise<LinkView[]> {
-  let q = db.selectFrom('acquisition_links').selectAll().where('corp_id', '=', corpId).where('deleted_at', 'is', null);
+  let q = tables(db).selectFrom('acquisition_links').selectAll().where('corp_id', '=', corpId).where('deleted_at', 'is', null);
   if (linkId) q = q.where('id', '=', linkId);
   const links = await q.orderBy('id', 'desc').limit(200).execute();
   if (links.length === 0) return [];
-  const members = await db
-    .selectFrom('acquisition_link_members as l')
-    .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'l.corp_id').onRef('m.id', '=', 'l.member_id'))
-    .select(['l.link_id', 'm.id', 'm.name'])
-    .where('l.corp_id', '=', corpId)
+  const linked = await tables(db)
+    .selectFrom('acquisition_link_members')
+    .select(['link_id', 'member_id'])
+    .where('corp_id', '=', corpId)
     .where(
-      'l.link_id',
+      'link_id',
       'in',
       links.map((l) => l.id),
     )
-    .orderBy('m.id')
+    .orderBy('member_id')
     .execute();
+  const people = await membersByIds(db, corpId, linked.map((m) => m.member_id));
   return links.map((l) => ({
     id: l.id,
     code: l.code,
     name: l.name,
-    members: members.filter((m) => m.link_id === l.id).map((m) => ({ id: m.id, name: m.name })),
+    members: linked.flatMap((m) => {
+      const person = m.link_id === l.id ? people.get(m.member_id) : undefined;
+      return person ? [{ id: person.id, name: person.name }] : [];
+    }),
     createdBy: l.created_by_name,
     createdAt: toIso(l.created_at),
   }));
@@ -80,7 +83,7 @@ export async function listLinks(db: Executor, corpId: string, linkId?: string): 
 
 // --- units: packs, then auto-deduction ------------------------------------------------------------
 
-const soonestPack = (db: Kysely<Tables>, p: { corpId: string; now: number }) =>
+const soonestPack = (db: Kysely<AcquisitionTables>, p: { corpId: string; now: number }) =>
   db.selectFrom('acquisition_packs').select('id').where('corp_id', '=', p.corpId).where('remaining', '>', 0).where('expires_at', '>', p.now).orderBy('expires_at').orderBy('id').limit(1);
 const findPack = prepared(soonestPack);
 const takeFromPack = prepared((db, p: { corpId: string; now: number }) =>
@@ -116,35 +119,40 @@ export interface LinkAddResult {
   paidBy: PaidBy | null;
 }
 
-const systemActor = { kind: 'system' as const, id: 'system' as const, name: 'system' as const };
-
-const insertAdd = prepared((db, p: Tables['acquisition_adds']) =>
+const insertAdd = prepared((db, p: AcquisitionTables['acquisition_adds']) =>
   db.insertInto('acquisition_adds').values({ corp_id: p.corp_id, id: p.id, link_id: p.link_id, member_id: p.member_id, customer_id: p.customer_id, paid_by: p.paid_by, pack_id: p.pack_id, at: p.at }),
 );
 
-/** The link and its active members in one query (a link whose members all left yields one null row). */
+/** The link and its members in one query (a link whose members were all removed yields one null row). */
 const linkWithMembers = prepared((db, p: { code: string }) =>
   db
     .selectFrom('acquisition_links as k')
     .leftJoin('acquisition_link_members as l', (j) => j.onRef('l.corp_id', '=', 'k.corp_id').onRef('l.link_id', '=', 'k.id'))
-    .leftJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'l.corp_id').onRef('m.id', '=', 'l.member_id').on('m.status', '=', 'active'))
-    .select(['k.corp_id', 'k.id as link_id', 'm.id', 'm.name'])
+    .select(['k.corp_id', 'k.id as link_id', 'l.member_id'])
     .where('k.code', '=', p.code)
     .where('k.deleted_at', 'is', null)
-    .orderBy('m.id'),
+    .orderBy('l.member_id'),
 );
+
+/** What a link add runs with: the transaction, the instant and the modules' registry (it charges the wallet). */
+export type LinkAddCtx = Pick<Ctx, 'now' | 'log' | 'registry'> & { trx: Tx };
 
 /**
  * The customer clicks the link (the public endpoint plays them). In one transaction: pick the
  * member, make the friendship (quota rules apply), pay one unit — a pack unit first, else ¥1 by
  * auto-deduction when it is on, else the add fails and nothing is written.
  */
-export async function addThroughLink(trx: Executor, now: number, code: string, who: CustomerIdentity): Promise<LinkAddResult> {
+export async function addThroughLink(base: LinkAddCtx, code: string, who: CustomerIdentity): Promise<LinkAddResult> {
+  const { trx, now } = base;
   const { rows } = await linkWithMembers.execute(trx, { code });
   if (rows.length === 0) throw new DomainError(AcquisitionErrors['acquisition.link_unavailable']);
   const link = { corp_id: rows[0]!.corp_id, id: rows[0]!.link_id };
-  const ctx = { corpId: link.corp_id, trx, now, actor: systemActor };
-  const candidates = rows.flatMap((r) => (r.id && r.name ? [{ id: r.id, name: r.name }] : []));
+  const ctx: Ctx = { ...base, corpId: link.corp_id, actor: systemActor };
+  const candidates: { id: string; name: string }[] = [];
+  for (const r of rows) {
+    const member = r.member_id ? await memberBrief(trx, link.corp_id, r.member_id) : undefined;
+    if (member?.status === 'active') candidates.push({ id: member.id, name: member.name });
+  }
   if (candidates.length === 0) throw new DomainError(AcquisitionErrors['acquisition.no_members']);
   // The same customer always reaches the same member of the link, so clicking twice adds once.
   const member = candidates[createHash('sha256').update(who.externalId).digest().readUInt32BE(0) % candidates.length]!;
@@ -189,23 +197,23 @@ export async function buyPack(ctx: Ctx, units: number, idempotencyKey: string): 
   return { orderId: paid.orderId, amountFen };
 }
 
-/** Paying an acquisition order grants a pack of `quantity` units, valid 90 days from payment. */
-onOrderPaid(ACQUISITION_ITEM, async (ctx, order) => {
+/** Paying an acquisition order grants a pack of `quantity` units, valid 90 days from payment (`order.paid`). */
+export async function grantPack(ctx: TxCtx, order: PaidOrder): Promise<void> {
   await assertCategoryAllows(ctx.trx, ctx.corpId, 'acquisition_buy');
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('acquisition_packs')
     .values({ corp_id: ctx.corpId, id: newId('apack', ctx.now), units: order.quantity, remaining: order.quantity, purchased_at: ctx.now, expires_at: ctx.now + PACK_DAYS * DAY, order_id: order.id })
     .execute();
-});
+}
 
-/** Refunding a pack takes it back, only while none of its units was used (compare-and-set). */
-onOrderRefunded(ACQUISITION_ITEM, async (ctx, order) => {
-  const gone = await ctx.trx.deleteFrom('acquisition_packs').where('corp_id', '=', ctx.corpId).where('order_id', '=', order.id).whereRef('remaining', '=', 'units').executeTakeFirst();
+/** Refunding a pack takes it back, only while none of its units was used (compare-and-set; `order.refunded`). */
+export async function withdrawPack(ctx: TxCtx, order: PaidOrder): Promise<void> {
+  const gone = await tables(ctx.trx).deleteFrom('acquisition_packs').where('corp_id', '=', ctx.corpId).where('order_id', '=', order.id).whereRef('remaining', '=', 'units').executeTakeFirst();
   if (Number(gone.numDeletedRows) === 0) throw new DomainError(AcquisitionErrors['acquisition.pack_used'], { orderId: order.id });
-});
+}
 
 export async function listPacks(db: Executor, corpId: string, now: number): Promise<PackView[]> {
-  const rows = await db.selectFrom('acquisition_packs').selectAll().where('corp_id', '=', corpId).orderBy('expires_at').orderBy('id').limit(200).execute();
+  const rows = await tables(db).selectFrom('acquisition_packs').selectAll().where('corp_id', '=', corpId).orderBy('expires_at').orderBy('id').limit(200).execute();
   return rows.map((r) => ({ id: r.id, units: r.units, remaining: r.remaining, purchasedAt: toIso(r.purchased_at), expiresAt: toIso(r.expires_at), expired: r.expires_at <= now }));
 }
 
@@ -222,7 +230,7 @@ export interface UsageOverview {
 
 export async function usageOverview(db: Executor, corpId: string, now: number): Promise<UsageOverview> {
   await assertCategoryAllows(db, corpId, 'acquisition_data');
-  const counts = await db
+  const counts = await tables(db)
     .selectFrom('acquisition_adds')
     .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(sql`case when at >= ${startOfChinaDay(now)} then 1 else 0 end`).as('today')])
     .where('corp_id', '=', corpId)
@@ -251,13 +259,13 @@ export async function authorizeParty(ctx: Ctx, input: { kind: 'third_party' | 'c
   await assertCategoryAllows(ctx.trx, ctx.corpId, 'acquisition_authorize');
   return idempotent(ctx, `acq-auth:${idempotencyKey}`, { command: 'acquisition.authorize', ...input }, async () => {
     const id = newId('aauth', ctx.now);
-    await ctx.trx.insertInto('acquisition_authorizations').values({ corp_id: ctx.corpId, id, kind: input.kind, party: input.party, created_by_name: ctx.actor.name, created_at: ctx.now }).execute();
+    await tables(ctx.trx).insertInto('acquisition_authorizations').values({ corp_id: ctx.corpId, id, kind: input.kind, party: input.party, created_by_name: ctx.actor.name, created_at: ctx.now }).execute();
     await audit(ctx, { action: 'acquisition.authorize', target: { type: 'acquisition_authorization', id }, after: input });
     return { id, kind: input.kind, party: input.party, createdBy: ctx.actor.name, createdAt: toIso(ctx.now) };
   });
 }
 
 export async function listAuthorizations(db: Executor, corpId: string): Promise<AuthorizationView[]> {
-  const rows = await db.selectFrom('acquisition_authorizations').selectAll().where('corp_id', '=', corpId).orderBy('id', 'desc').limit(200).execute();
+  const rows = await tables(db).selectFrom('acquisition_authorizations').selectAll().where('corp_id', '=', corpId).orderBy('id', 'desc').limit(200).execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, party: r.party, createdBy: r.created_by_name, createdAt: toIso(r.created_at) }));
 }

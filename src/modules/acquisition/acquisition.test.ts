@@ -1,11 +1,12 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createTestApp, type TestApp, keepSessions } from '../../../test/support/app.ts';
 import { DAY } from '../../platform/clock.ts';
-import { setAutoDeduct } from '../wallet/wallet.service.ts';
-import { balanceOf, errorCode, keepSessions, newCorp, signedInMember, addMember, type Corp } from '../customers/testing.ts';
-import { recountServed, servedCount } from '../customers/quota.service.ts';
+import { setAutoDeduct } from '../wallet/index.ts';
+import { balanceOf, errorCode, newCorp, signedInMember, addMember, type Corp } from '../customers/testing/index.ts';
+import { recountServed, servedCount } from '../customers/testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 interface Usage {
   todayNew: number;
@@ -38,7 +39,7 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
   const usage = async (corp: Corp) => (await corp.client.get<Usage>('/api/v1/acquisition/usage')).body;
   async function autoDeduct(corp: Corp, on: boolean) {
     await t.deps.db.transaction().execute((trx) =>
-      setAutoDeduct({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, actor: { kind: 'member', id: corp.creatorId, name: '创建者', accountId: corp.client.me.account.id } }, 'acquisition', on),
+      setAutoDeduct({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: corp.creatorId, name: '创建者', accountId: corp.client.me.account.id } }, 'acquisition', on),
     );
   }
 
@@ -110,14 +111,14 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
     assert.equal(res.status, 409);
     assert.equal(errorCode(res.body), 'acquisition.no_units');
     assert.equal(await servedCount(t.deps.db, corp.corpId), 0);
-    assert.equal((await t.deps.db.selectFrom('friendships').select('customer_id').where('corp_id', '=', corp.corpId).execute()).length, 0);
+    assert.equal((await tablesOf(t.deps.db).selectFrom('friendships').select('customer_id').where('corp_id', '=', corp.corpId).execute()).length, 0);
     assert.equal(await balanceOf(t, corp.corpId), 10_000);
     // Too little balance is the same refusal.
     await autoDeduct(corp, true);
     const poor = await newCorp(t, { balanceFen: 99 });
     const poorCode = await link(poor, [poor.creatorId]);
     await t.deps.db.transaction().execute((trx) =>
-      setAutoDeduct({ corpId: poor.corpId, trx, now: t.clock.now(), log: t.deps.log, actor: { kind: 'member', id: poor.creatorId, name: 'x', accountId: poor.client.me.account.id } }, 'acquisition', true),
+      setAutoDeduct({ corpId: poor.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: poor.creatorId, name: 'x', accountId: poor.client.me.account.id } }, 'acquisition', true),
     );
     assert.equal(errorCode((await click(poorCode, 'wx-poor')).body), 'acquisition.no_units');
     assert.equal(await balanceOf(t, poor.corpId), 99);
@@ -135,7 +136,7 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
 
   it('the quota applies to link adds: an uncertified enterprise cannot pass 100 through a link, and no unit is spent', async () => {
     const corp = await newCorp(t, { certified: false, balanceFen: 100_000 });
-    const { seedCustomers } = await import('../customers/testing.ts');
+    const { seedCustomers } = await import('../customers/testing/index.ts');
     await seedCustomers(t.deps.db, corp.corpId, corp.creatorId, 100, t.clock.now(), `q${corp.corpId.slice(-6)}`);
     const code = await link(corp, [corp.creatorId]);
     await buy(corp, 3, 'pack-d-0001');
@@ -147,7 +148,7 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
     const corp = await newCorp(t, { balanceFen: 10_000 });
     const { client: _c, memberId } = await signedInMember(t, corp.corpId);
     const created = await corp.client.post<{ id: string; code: string }>('/api/v1/acquisition/links', { name: '门店', memberIds: [memberId] });
-    await t.deps.db.updateTable('members').set({ status: 'departed' }).where('corp_id', '=', corp.corpId).where('id', '=', memberId).execute();
+    await tablesOf(t.deps.db).updateTable('members').set({ status: 'departed' }).where('corp_id', '=', corp.corpId).where('id', '=', memberId).execute();
     assert.equal(errorCode((await click(created.body.code, 'wx-x')).body), 'acquisition.no_members');
     assert.equal((await corp.client.delete(`/api/v1/acquisition/links/${created.body.id}`)).status, 204);
     assert.equal(errorCode((await click(created.body.code, 'wx-x')).body), 'acquisition.link_unavailable');
@@ -171,7 +172,7 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
     assert.equal(await balanceOf(t, corp.corpId), 0);
     const u = await usage(corp);
     assert.deepEqual([u.unitsLeft, u.totalNew], [0, 25]);
-    const deductions = await t.deps.db.selectFrom('wallet_txns').select('amount').where('corp_id', '=', corp.corpId).where('type', '=', 'auto_deduct').execute();
+    const deductions = await tablesOf(t.deps.db).selectFrom('wallet_txns').select('amount').where('corp_id', '=', corp.corpId).where('type', '=', 'auto_deduct').execute();
     assert.equal(deductions.length, 15);
     assert.equal(await servedCount(t.deps.db, corp.corpId), 25);
     assert.equal(await recountServed(t.deps.db, corp.corpId), 25);

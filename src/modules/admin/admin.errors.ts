@@ -2,7 +2,6 @@ import { defineErrors } from '../../platform/errors.ts';
 
 export const AdminErrors = defineErrors({
   'admin.creator_only': { status: 403, message: 'Only the creator can do this.' },
-  'admin.creator_cannot_be_removed': { status: 409, message: 'The creator can be transferred but not removed.' },
   'admin.transfer_target_invalid': { status: 422, message: 'The creator role can only go to another active member of the enterprise who has an account.' },
   'admin.not_a_member': { status: 422, message: 'An internal super admin or hierarchical admin must be an active member of the contacts.' },
   'admin.external_is_member': { status: 409, message: 'This account is a member of the enterprise; add it as an internal super admin instead.' },

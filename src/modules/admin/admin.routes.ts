@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
-import { authorize } from './authorizer.ts';
 import {
   addExternalSuperAdmin,
   addHierarchicalAdmin,
@@ -16,134 +16,84 @@ import {
   transferCreator,
   updateGroup,
   updateHierarchicalAdmin,
+  type RightsInput,
 } from './admin.service.ts';
 import { ExternalBody, GrantableDto, MemberIdBody, NewGroupBody, NewHierarchicalBody, OverviewDto, UpdateGroupBody, UpdateHierarchicalBody } from './admin.schema.ts';
+import { noContent, created } from '../../platform/http/replies.ts';
 
 const tags = ['admins'];
 const RefParam = Type.String({ minLength: 1, maxLength: 40 });
 
 /**
- * 权限管理. The route checks the coarse right; the service checks the fine rules (creator only,
+ * 权限管理. The command checks the coarse right; the service checks the fine rules (creator only,
  * delegation within the actor's own rights) after locking the enterprise's admins.
  */
-export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+const manage = { right: 'admins.manage', tx: 'plain' } as const;
+const delegate = { right: 'admins.delegate', tx: 'plain' } as const;
+const overview = command({ right: 'admins.read', tx: 'read' }, (ctx) => adminOverview(ctx));
+const grantable = command({ right: 'admins.read', tx: 'read' }, (ctx) => grantableRights(ctx));
+const transfer = command(manage, (ctx, memberId: string) => transferCreator(ctx, memberId));
+const addSuper = command(manage, (ctx, memberId: string) => addInternalSuperAdmin(ctx, memberId));
+const addExternal = command(manage, async (ctx, loginName: string) => ({ accountId: await addExternalSuperAdmin(ctx, loginName) }));
+const removeSuper = command(manage, (ctx, accountId: string) => removeSuperAdmin(ctx, accountId));
+const newGroup = command(manage, async (ctx, input: { name: string; rights: RightsInput }) => ({ id: await createGroup(ctx, input) }));
+const editGroup = command(manage, (ctx, input: { groupId: string; patch: { name?: string | undefined; rights?: RightsInput | undefined } }) => updateGroup(ctx, input.groupId, input.patch));
+const removeGroup = command(manage, (ctx, groupId: string) => deleteGroup(ctx, groupId));
+const addHierarchical = command(delegate, (ctx, input: Parameters<typeof addHierarchicalAdmin>[1]) => addHierarchicalAdmin(ctx, input));
+const editHierarchical = command(delegate, (ctx, input: { memberId: string; patch: Parameters<typeof updateHierarchicalAdmin>[2] }) => updateHierarchicalAdmin(ctx, input.memberId, input.patch));
+const removeHierarchical = command(manage, (ctx, memberId: string) => removeHierarchicalAdmin(ctx, memberId));
+
+export function adminRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/admins', { config: { auth: 'corp' }, schema: { tags, summary: 'Creator, super admins, admin groups and hierarchical admins', response: { 200: OverviewDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.read');
-        return adminOverview(ctx);
-      }),
+    const corp = { auth: 'corp' } as const;
+    app.get('/api/v1/admins', { config: corp, schema: { tags, summary: 'Creator, super admins, admin groups and hierarchical admins', response: { 200: OverviewDto } } }, (request) => request.run(overview, undefined));
+
+    app.get('/api/v1/admins/grantable', { config: corp, schema: { tags, summary: 'The rights the acting admin may give', response: { 200: GrantableDto } } }, (request) => request.run(grantable, undefined));
+
+    app.post('/api/v1/admins/creator/transfer', { config: corp, schema: { tags, summary: 'Transfer the creator role (creator only)', body: MemberIdBody, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(transfer, request.body.memberId)),
     );
 
-    app.get('/api/v1/admins/grantable', { config: { auth: 'corp' }, schema: { tags, summary: 'The rights the acting admin may give', response: { 200: GrantableDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.read');
-        return grantableRights(ctx);
-      }),
+    app.post('/api/v1/admins/super', { config: corp, schema: { tags, summary: 'Add an internal super admin (a member)', body: MemberIdBody, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(addSuper, request.body.memberId)),
     );
-
-    app.post('/api/v1/admins/creator/transfer', { config: { auth: 'corp' }, schema: { tags, summary: 'Transfer the creator role (creator only)', body: MemberIdBody, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.manage');
-        await transferCreator(ctx, request.body.memberId);
-      });
-      return reply.status(204).send(null);
-    });
-
-    app.post('/api/v1/admins/super', { config: { auth: 'corp' }, schema: { tags, summary: 'Add an internal super admin (a member)', body: MemberIdBody, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.manage');
-        await addInternalSuperAdmin(ctx, request.body.memberId);
-      });
-      return reply.status(204).send(null);
-    });
 
     app.post(
       '/api/v1/admins/external',
-      { config: { auth: 'corp' }, schema: { tags, summary: 'Add an external super admin (代运营) by login name (creator only)', body: ExternalBody, response: { 201: Type.Object({ accountId: Type.String() }) } } },
-      async (request, reply) => {
-        const accountId = await deps.db.transaction().execute(async (trx) => {
-          const ctx = request.ctx(trx);
-          await authorize(ctx, 'admins.manage');
-          return addExternalSuperAdmin(ctx, request.body.loginName);
-        });
-        return reply.status(201).send({ accountId });
-      },
+      { config: corp, schema: { tags, summary: 'Add an external super admin (代运营) by login name (creator only)', body: ExternalBody, response: { 201: Type.Object({ accountId: Type.String() }) } } },
+      async (request, reply) => created(reply, request.run(addExternal, request.body.loginName)),
     );
 
-    app.delete('/api/v1/admins/super/:accountId', { config: { auth: 'corp' }, schema: { tags, summary: 'Remove a super admin', params: StrictObject({ accountId: RefParam }), response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.manage');
-        await removeSuperAdmin(ctx, request.params.accountId);
-      });
-      return reply.status(204).send(null);
-    });
+    app.delete('/api/v1/admins/super/:accountId', { config: corp, schema: { tags, summary: 'Remove a super admin', params: StrictObject({ accountId: RefParam }), response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(removeSuper, request.params.accountId)),
+    );
 
-    app.post('/api/v1/admin-groups', { config: { auth: 'corp' }, schema: { tags, summary: 'Create an admin group', body: NewGroupBody, response: { 201: Type.Object({ id: Type.String() }) } } }, async (request, reply) => {
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.manage');
-        return createGroup(ctx, request.body);
-      });
-      return reply.status(201).send({ id });
-    });
+    app.post('/api/v1/admin-groups', { config: corp, schema: { tags, summary: 'Create an admin group', body: NewGroupBody, response: { 201: Type.Object({ id: Type.String() }) } } }, async (request, reply) =>
+      created(reply, request.run(newGroup, request.body)),
+    );
 
     app.patch(
       '/api/v1/admin-groups/:groupId',
-      { config: { auth: 'corp' }, schema: { tags, summary: "Rename a group or replace its rights (every member's at once)", params: StrictObject({ groupId: RefParam }), body: UpdateGroupBody, response: { 204: NoContent } } },
-      async (request, reply) => {
-        await deps.db.transaction().execute(async (trx) => {
-          const ctx = request.ctx(trx);
-          await authorize(ctx, 'admins.manage');
-          await updateGroup(ctx, request.params.groupId, request.body);
-        });
-        return reply.status(204).send(null);
-      },
+      { config: corp, schema: { tags, summary: "Rename a group or replace its rights (every member's at once)", params: StrictObject({ groupId: RefParam }), body: UpdateGroupBody, response: { 204: NoContent } } },
+      async (request, reply) => noContent(reply, request.run(editGroup, { groupId: request.params.groupId, patch: request.body })),
     );
 
-    app.delete('/api/v1/admin-groups/:groupId', { config: { auth: 'corp' }, schema: { tags, params: StrictObject({ groupId: RefParam }), response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.manage');
-        await deleteGroup(ctx, request.params.groupId);
-      });
-      return reply.status(204).send(null);
-    });
+    app.delete('/api/v1/admin-groups/:groupId', { config: corp, schema: { tags, params: StrictObject({ groupId: RefParam }), response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(removeGroup, request.params.groupId)),
+    );
 
-    app.post('/api/v1/admins/hierarchical', { config: { auth: 'corp' }, schema: { tags, summary: 'Make a member a hierarchical admin', body: NewHierarchicalBody, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.delegate');
-        await addHierarchicalAdmin(ctx, request.body);
-      });
-      return reply.status(204).send(null);
-    });
+    app.post('/api/v1/admins/hierarchical', { config: corp, schema: { tags, summary: 'Make a member a hierarchical admin', body: NewHierarchicalBody, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(addHierarchical, request.body)),
+    );
 
     app.patch(
       '/api/v1/admins/hierarchical/:memberId',
-      { config: { auth: 'corp' }, schema: { tags, summary: "Change a hierarchical admin's group or own rights", params: StrictObject({ memberId: RefParam }), body: UpdateHierarchicalBody, response: { 204: NoContent } } },
-      async (request, reply) => {
-        await deps.db.transaction().execute(async (trx) => {
-          const ctx = request.ctx(trx);
-          await authorize(ctx, 'admins.delegate');
-          await updateHierarchicalAdmin(ctx, request.params.memberId, request.body);
-        });
-        return reply.status(204).send(null);
-      },
+      { config: corp, schema: { tags, summary: "Change a hierarchical admin's group or own rights", params: StrictObject({ memberId: RefParam }), body: UpdateHierarchicalBody, response: { 204: NoContent } } },
+      async (request, reply) => noContent(reply, request.run(editHierarchical, { memberId: request.params.memberId, patch: request.body })),
     );
 
-    app.delete('/api/v1/admins/hierarchical/:memberId', { config: { auth: 'corp' }, schema: { tags, params: StrictObject({ memberId: RefParam }), response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'admins.manage');
-        await removeHierarchicalAdmin(ctx, request.params.memberId);
-      });
-      return reply.status(204).send(null);
-    });
+    app.delete('/api/v1/admins/hierarchical/:memberId', { config: corp, schema: { tags, params: StrictObject({ memberId: RefParam }), response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(removeHierarchical, request.params.memberId)),
+    );
   };
 }

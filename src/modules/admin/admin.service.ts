@@ -1,26 +1,28 @@
-import './admin.tables.ts';
-import type { Actor, Ctx } from '../../platform/context.ts';
+import type { Actor, Ctx, ReadCtx } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
-import { activeMemberOfAccount, getMember } from '../directory/directory.service.ts';
-import { releaseCreatorSlot, takeCreatorSlot } from '../corp/corp.service.ts';
-import { allApps, existingAppIds } from '../apps/apps.service.ts';
-import { existingDeviceIds } from '../devices/devices.service.ts';
+import { PolicyErrors } from '../../platform/policy/errors.ts';
 import {
-  adminSnapshot,
   appLevelCovers,
-  bumpAdminStamp,
   departmentPathInRights,
   emptyRightSet,
   hierarchicalOf,
   isSuperIn,
-  type AdminSnapshot,
+  roleSnapshot,
   type AppRight,
   type HierarchicalAdmin,
   type RightSet,
-} from './authorizer.ts';
+  type RoleSnapshot,
+} from '../../platform/policy/index.ts';
+import { accountsByIds, findAccountByLogin, releaseCreatorSlot, takeCreatorSlot } from '../account/index.ts';
+import { moveCreator } from '../corp/index.ts';
+import { activeMemberOfAccount, currentMemberOfAccount, departmentPaths, departmentTree, getMember, membersByIds } from '../directory/index.ts';
+import { allApps, existingAppIds } from '../apps/index.ts';
+import { allDevices, existingDeviceIds } from '../devices/index.ts';
+import { adminSnapshot, bumpAdminStamp } from './admin.roles.ts';
 import { AdminErrors } from './admin.errors.ts';
+import { tables } from './admin.tables.ts';
 
 /**
  * 权限管理: the creator, super admins, admin groups and hierarchical admins, and who may change them.
@@ -77,19 +79,18 @@ export interface AdminOverview {
   admins: { memberId: string; name: string; groupId: string | null; rights: RightsInput; effective: RightsInput }[];
 }
 
-export async function adminOverview(ctx: Ctx): Promise<AdminOverview> {
-  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+export async function adminOverview(ctx: ReadCtx): Promise<AdminOverview> {
+  const snapshot = await roleSnapshot(ctx);
   const accountIds = [snapshot.creatorAccountId, ...snapshot.superAdmins.keys()];
-  const accounts = await ctx.trx.selectFrom('accounts').select(['id', 'name', 'login_name']).where('id', 'in', accountIds).execute();
-  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  const accountById = await accountsByIds(ctx.trx, accountIds);
   const memberIds = [...snapshot.admins.keys()];
-  const members = memberIds.length === 0 ? [] : await ctx.trx.selectFrom('members').select(['id', 'name']).where('corp_id', '=', ctx.corpId).where('id', 'in', memberIds).execute();
-  const memberName = new Map(members.map((m) => [m.id, m.name]));
+  const members = await membersByIds(ctx.trx, ctx.corpId, memberIds);
+  const memberName = new Map([...members.values()].map((m) => [m.id, m.name]));
   const creatorMember = await activeMemberOfAccount(ctx.trx, ctx.corpId, snapshot.creatorAccountId);
   return {
     creator: { accountId: snapshot.creatorAccountId, name: accountById.get(snapshot.creatorAccountId)?.name ?? '', memberId: creatorMember?.id ?? null },
     superAdmins: [...snapshot.superAdmins]
-      .map(([accountId, s]) => ({ accountId, name: accountById.get(accountId)?.name ?? '', loginName: accountById.get(accountId)?.login_name ?? '', kind: s.kind, memberId: s.memberId }))
+      .map(([accountId, s]) => ({ accountId, name: accountById.get(accountId)?.name ?? '', loginName: accountById.get(accountId)?.loginName ?? '', kind: s.kind, memberId: s.memberId }))
       .sort((a, b) => a.accountId.localeCompare(b.accountId)),
     superGroup: { name: '超级管理组', accountIds },
     groups: [...snapshot.groups]
@@ -113,19 +114,19 @@ export interface Grantable {
 }
 
 /** What the acting admin may give: the rights editors offer exactly this. */
-export async function grantableRights(ctx: Ctx): Promise<Grantable> {
-  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+export async function grantableRights(ctx: ReadCtx): Promise<Grantable> {
+  const snapshot = await roleSnapshot(ctx);
   const all = isSuperIn(snapshot, ctx.actor);
   const admin = hierarchicalOf(snapshot, ctx.actor);
   const canGrant = all || (admin !== undefined && admin.groupId !== null);
   if (!canGrant) return { all: false, canGrant: false, departments: [], apps: [], deviceBind: false, devices: [] };
-  const departments = await ctx.trx.selectFrom('departments').select(['id', 'name', 'parent_id', 'path']).where('corp_id', '=', ctx.corpId).orderBy('depth').orderBy('sort_order').orderBy('id').execute();
+  const departments = await departmentTree(ctx.trx, ctx.corpId);
   const apps = await allApps(ctx.trx, ctx.corpId);
-  const devices = all ? await ctx.trx.selectFrom('devices').select(['id', 'name']).where('corp_id', '=', ctx.corpId).orderBy('id').execute() : [];
+  const devices = all ? await allDevices(ctx.trx, ctx.corpId) : [];
   return {
     all,
     canGrant,
-    departments: departments.filter((d) => departmentPathInRights(snapshot, ctx.actor, d.path)).map((d) => ({ id: d.id, name: d.name, parentId: d.parent_id, path: d.path })),
+    departments: departments.filter((d) => departmentPathInRights(snapshot, ctx.actor, d.path)),
     apps: apps.flatMap((a) => {
       const level: AppRight | undefined = all ? 'manage' : admin!.effective.apps.get(a.id);
       return level ? [{ appId: a.id, name: a.name, level }] : [];
@@ -140,37 +141,27 @@ export async function grantableRights(ctx: Ctx): Promise<Grantable> {
 // Guards
 // ---------------------------------------------------------------------------------------------
 
-async function lockAndRead(ctx: Ctx): Promise<AdminSnapshot> {
+async function lockAndRead(ctx: Ctx): Promise<RoleSnapshot> {
   await bumpAdminStamp(ctx);
   return adminSnapshot(ctx.trx, ctx.corpId);
 }
 
-function requireSuper(snapshot: AdminSnapshot, actor: Actor): void {
+function requireSuper(snapshot: RoleSnapshot, actor: Actor): void {
   if (!isSuperIn(snapshot, actor)) throw new DomainError('forbidden', { reason: 'only the creator and super admins can do this' });
 }
 
-function requireCreator(snapshot: AdminSnapshot, actor: Actor): void {
+function requireCreator(snapshot: RoleSnapshot, actor: Actor): void {
   if ((actor.kind !== 'member' && actor.kind !== 'external') || snapshot.creatorAccountId !== actor.accountId) throw new DomainError(AdminErrors['admin.creator_only']);
 }
 
 /** The departments, apps and devices named must exist in the enterprise. */
 async function checkTargets(ctx: Ctx, rights: RightsInput): Promise<void> {
   const departmentIds = [...new Set(rights.departmentIds)];
-  if (departmentIds.length > 0) {
-    const rows = await ctx.trx.selectFrom('departments').select('id').where('corp_id', '=', ctx.corpId).where('id', 'in', departmentIds).execute();
-    if (rows.length !== departmentIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'department' });
-  }
+  if ((await departmentPaths(ctx.trx, ctx.corpId, departmentIds)).size !== departmentIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'department' });
   const appIds = [...new Set(rights.apps.map((a) => a.appId))];
   if ((await existingAppIds(ctx.trx, ctx.corpId, appIds)).size !== appIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'app' });
   const deviceIds = [...new Set(rights.deviceIds)];
   if ((await existingDeviceIds(ctx.trx, ctx.corpId, deviceIds)).size !== deviceIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'device' });
-}
-
-async function departmentPaths(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, string>> {
-  const list = [...ids];
-  if (list.length === 0) return new Map();
-  const rows = await ctx.trx.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', ctx.corpId).where('id', 'in', list).execute();
-  return new Map(rows.map((r) => [r.id, r.path]));
 }
 
 /**
@@ -179,8 +170,8 @@ async function departmentPaths(ctx: Ctx, ids: Iterable<string>): Promise<Map<str
  * rights, apps where its level covers the holder's) to `requested`; the rest of `current` stays.
  * Anything requested beyond what the grantor holds is refused, as is any device right change.
  */
-async function delegatedRights(ctx: Ctx, snapshot: AdminSnapshot, grantor: HierarchicalAdmin, current: RightSet, requested: RightsInput): Promise<RightSet> {
-  const paths = await departmentPaths(ctx, [...current.departments, ...requested.departmentIds]);
+async function delegatedRights(ctx: Ctx, snapshot: RoleSnapshot, grantor: HierarchicalAdmin, current: RightSet, requested: RightsInput): Promise<RightSet> {
+  const paths = await departmentPaths(ctx.trx, ctx.corpId, [...current.departments, ...requested.departmentIds]);
   const governs = (departmentId: string) => {
     const path = paths.get(departmentId);
     return path !== undefined && departmentPathInRights(snapshot, ctx.actor, path);
@@ -209,7 +200,7 @@ async function delegatedRights(ctx: Ctx, snapshot: AdminSnapshot, grantor: Hiera
 }
 
 async function writeRights(ctx: Ctx, holderKind: 'group' | 'admin', holderId: string, set: RightSet): Promise<void> {
-  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', holderKind).where('holder_id', '=', holderId).execute();
+  await tables(ctx.trx).deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', holderKind).where('holder_id', '=', holderId).execute();
   const base = { corp_id: ctx.corpId, holder_kind: holderKind, holder_id: holderId };
   const rows = [
     ...[...set.departments].map((id) => ({ ...base, kind: 'department' as const, target_id: id, level: null })),
@@ -217,7 +208,7 @@ async function writeRights(ctx: Ctx, holderKind: 'group' | 'admin', holderId: st
     ...(set.deviceBind ? [{ ...base, kind: 'device_bind' as const, target_id: '*', level: null }] : []),
     ...[...set.devices].map((id) => ({ ...base, kind: 'device' as const, target_id: id, level: null })),
   ];
-  for (let i = 0; i < rows.length; i += 200) await ctx.trx.insertInto('admin_rights').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200) await tables(ctx.trx).insertInto('admin_rights').values(rows.slice(i, i + 200)).execute();
 }
 
 async function requireActiveMember(ctx: Ctx, memberId: string) {
@@ -228,8 +219,8 @@ async function requireActiveMember(ctx: Ctx, memberId: string) {
 
 /** Leaving the hierarchical role (when becoming creator or super admin): its rights and seat go. */
 async function dropHierarchicalRole(ctx: Ctx, memberId: string): Promise<void> {
-  await ctx.trx.deleteFrom('hierarchical_admins').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
-  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', 'admin').where('holder_id', '=', memberId).execute();
+  await tables(ctx.trx).deleteFrom('hierarchical_admins').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await tables(ctx.trx).deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', 'admin').where('holder_id', '=', memberId).execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,13 +239,12 @@ export async function transferCreator(ctx: Ctx, memberId: string): Promise<void>
   const formerAccountId = snapshot.creatorAccountId;
   if (target.accountId === formerAccountId) throw new DomainError(AdminErrors['admin.transfer_target_invalid'], { memberId, reason: 'already the creator' });
   await takeCreatorSlot(ctx.trx, target.accountId);
-  const moved = await ctx.trx.updateTable('corps').set({ creator_account_id: target.accountId, updated_at: ctx.now }).where('id', '=', ctx.corpId).where('creator_account_id', '=', formerAccountId).executeTakeFirst();
-  if (Number(moved.numUpdatedRows) === 0) throw new DomainError('conflict');
+  await moveCreator(ctx, formerAccountId, target.accountId);
   await releaseCreatorSlot(ctx.trx, formerAccountId);
-  await ctx.trx.deleteFrom('super_admins').where('corp_id', '=', ctx.corpId).where('account_id', '=', target.accountId).execute();
+  await tables(ctx.trx).deleteFrom('super_admins').where('corp_id', '=', ctx.corpId).where('account_id', '=', target.accountId).execute();
   await dropHierarchicalRole(ctx, target.id);
   const formerMember = await activeMemberOfAccount(ctx.trx, ctx.corpId, formerAccountId);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('super_admins')
     .values({ corp_id: ctx.corpId, account_id: formerAccountId, kind: formerMember ? 'internal' : 'external', member_id: formerMember?.id ?? null, created_at: ctx.now })
     .onConflict((oc) => oc.columns(['corp_id', 'account_id']).doNothing())
@@ -274,7 +264,7 @@ export async function addInternalSuperAdmin(ctx: Ctx, memberId: string): Promise
   if (member.accountId === null) throw new DomainError(AdminErrors['admin.not_a_member'], { memberId, reason: 'the member has no account yet' });
   if (snapshot.creatorAccountId === member.accountId || snapshot.superAdmins.has(member.accountId)) throw new DomainError(AdminErrors['admin.already_super_admin'], { memberId });
   await dropHierarchicalRole(ctx, memberId);
-  await ctx.trx.insertInto('super_admins').values({ corp_id: ctx.corpId, account_id: member.accountId, kind: 'internal', member_id: memberId, created_at: ctx.now }).execute();
+  await tables(ctx.trx).insertInto('super_admins').values({ corp_id: ctx.corpId, account_id: member.accountId, kind: 'internal', member_id: memberId, created_at: ctx.now }).execute();
   await audit(ctx, { action: 'admin.add_super_admin', target: { type: 'member', id: memberId }, after: { kind: 'internal', accountId: member.accountId } });
 }
 
@@ -282,12 +272,11 @@ export async function addInternalSuperAdmin(ctx: Ctx, memberId: string): Promise
 export async function addExternalSuperAdmin(ctx: Ctx, loginName: string): Promise<string> {
   const snapshot = await lockAndRead(ctx);
   requireCreator(snapshot, ctx.actor);
-  const account = await ctx.trx.selectFrom('accounts').select(['id', 'name']).where('login_name', '=', loginName).executeTakeFirst();
+  const account = await findAccountByLogin(ctx.trx, loginName);
   if (!account) throw new DomainError(AdminErrors['admin.account_not_found'], { loginName });
   if (snapshot.creatorAccountId === account.id || snapshot.superAdmins.has(account.id)) throw new DomainError(AdminErrors['admin.already_super_admin'], { loginName });
-  const member = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('account_id', '=', account.id).where('status', '!=', 'departed').executeTakeFirst();
-  if (member) throw new DomainError(AdminErrors['admin.external_is_member'], { loginName });
-  await ctx.trx.insertInto('super_admins').values({ corp_id: ctx.corpId, account_id: account.id, kind: 'external', member_id: null, created_at: ctx.now }).execute();
+  if (await currentMemberOfAccount(ctx.trx, ctx.corpId, account.id)) throw new DomainError(AdminErrors['admin.external_is_member'], { loginName });
+  await tables(ctx.trx).insertInto('super_admins').values({ corp_id: ctx.corpId, account_id: account.id, kind: 'external', member_id: null, created_at: ctx.now }).execute();
   await audit(ctx, { action: 'admin.add_super_admin', target: { type: 'account', id: account.id }, after: { kind: 'external', name: account.name } });
   return account.id;
 }
@@ -296,11 +285,11 @@ export async function addExternalSuperAdmin(ctx: Ctx, loginName: string): Promis
 export async function removeSuperAdmin(ctx: Ctx, accountId: string): Promise<void> {
   const snapshot = await lockAndRead(ctx);
   requireSuper(snapshot, ctx.actor);
-  if (snapshot.creatorAccountId === accountId) throw new DomainError(AdminErrors['admin.creator_cannot_be_removed']);
+  if (snapshot.creatorAccountId === accountId) throw new DomainError(PolicyErrors['admin.creator_cannot_be_removed']);
   const entry = snapshot.superAdmins.get(accountId);
   if (!entry) throw new DomainError('not_found', { accountId });
   if (entry.kind === 'external') requireCreator(snapshot, ctx.actor);
-  await ctx.trx.deleteFrom('super_admins').where('corp_id', '=', ctx.corpId).where('account_id', '=', accountId).execute();
+  await tables(ctx.trx).deleteFrom('super_admins').where('corp_id', '=', ctx.corpId).where('account_id', '=', accountId).execute();
   await audit(ctx, { action: 'admin.remove_super_admin', target: { type: 'account', id: accountId }, before: { kind: entry.kind, memberId: entry.memberId } });
 }
 
@@ -314,7 +303,7 @@ export async function createGroup(ctx: Ctx, input: { name: string; rights: Right
   if ([...snapshot.groups.values()].some((g) => g.name === input.name)) throw new DomainError(AdminErrors['admin.group_name_taken'], { name: input.name });
   await checkTargets(ctx, input.rights);
   const id = newId('agrp', ctx.now);
-  await ctx.trx.insertInto('admin_groups').values({ corp_id: ctx.corpId, id, name: input.name, created_at: ctx.now, updated_at: ctx.now }).execute();
+  await tables(ctx.trx).insertInto('admin_groups').values({ corp_id: ctx.corpId, id, name: input.name, created_at: ctx.now, updated_at: ctx.now }).execute();
   const rights = toRightSet(input.rights);
   await writeRights(ctx, 'group', id, rights);
   await audit(ctx, { action: 'admin.create_group', target: { type: 'admin_group', id }, after: { name: input.name, rights: rightsView(rights) } });
@@ -328,7 +317,7 @@ export async function updateGroup(ctx: Ctx, groupId: string, patch: { name?: str
   if (!group) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId });
   if (patch.name !== undefined && patch.name !== group.name) {
     if ([...snapshot.groups.values()].some((g) => g.name === patch.name)) throw new DomainError(AdminErrors['admin.group_name_taken'], { name: patch.name });
-    await ctx.trx.updateTable('admin_groups').set({ name: patch.name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', groupId).execute();
+    await tables(ctx.trx).updateTable('admin_groups').set({ name: patch.name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', groupId).execute();
   }
   if (patch.rights) {
     await checkTargets(ctx, patch.rights);
@@ -343,9 +332,9 @@ export async function deleteGroup(ctx: Ctx, groupId: string): Promise<void> {
   requireSuper(snapshot, ctx.actor);
   const group = snapshot.groups.get(groupId);
   if (!group) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId });
-  await ctx.trx.updateTable('hierarchical_admins').set({ group_id: null, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).execute();
-  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', 'group').where('holder_id', '=', groupId).execute();
-  await ctx.trx.deleteFrom('admin_groups').where('corp_id', '=', ctx.corpId).where('id', '=', groupId).execute();
+  await tables(ctx.trx).updateTable('hierarchical_admins').set({ group_id: null, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).execute();
+  await tables(ctx.trx).deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', 'group').where('holder_id', '=', groupId).execute();
+  await tables(ctx.trx).deleteFrom('admin_groups').where('corp_id', '=', ctx.corpId).where('id', '=', groupId).execute();
   await audit(ctx, { action: 'admin.delete_group', target: { type: 'admin_group', id: groupId }, before: { name: group.name, rights: rightsView(group.rights) } });
 }
 
@@ -356,7 +345,7 @@ export async function deleteGroup(ctx: Ctx, groupId: string): Promise<void> {
 const NO_RIGHTS: RightsInput = { departmentIds: [], apps: [], deviceBind: false, deviceIds: [] };
 
 /** The grantor's hierarchical entry when it may delegate, or a refusal. */
-function requireDelegator(snapshot: AdminSnapshot, actor: Actor): HierarchicalAdmin {
+function requireDelegator(snapshot: RoleSnapshot, actor: Actor): HierarchicalAdmin {
   const admin = hierarchicalOf(snapshot, actor);
   if (!admin) throw new DomainError('forbidden', { reason: 'only admins can give admin rights' });
   if (admin.groupId === null) throw new DomainError(AdminErrors['admin.not_in_group']);
@@ -382,7 +371,7 @@ export async function addHierarchicalAdmin(ctx: Ctx, input: { memberId: string; 
     if (groupId !== null) throw new DomainError('forbidden', { reason: 'only the creator and super admins seat admins in groups' });
     rights = await delegatedRights(ctx, snapshot, grantor, emptyRightSet(), requested);
   }
-  await ctx.trx.insertInto('hierarchical_admins').values({ corp_id: ctx.corpId, member_id: input.memberId, group_id: groupId, created_at: ctx.now, updated_at: ctx.now }).execute();
+  await tables(ctx.trx).insertInto('hierarchical_admins').values({ corp_id: ctx.corpId, member_id: input.memberId, group_id: groupId, created_at: ctx.now, updated_at: ctx.now }).execute();
   await writeRights(ctx, 'admin', input.memberId, rights);
   await audit(ctx, { action: 'admin.add_hierarchical_admin', target: { type: 'member', id: input.memberId }, after: { groupId, rights: rightsView(rights) } });
 }
@@ -404,7 +393,7 @@ export async function updateHierarchicalAdmin(ctx: Ctx, memberId: string, patch:
   const after: Record<string, unknown> = {};
   if (patch.groupId !== undefined && patch.groupId !== target.groupId) {
     if (patch.groupId !== null && !snapshot.groups.has(patch.groupId)) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId: patch.groupId });
-    await ctx.trx.updateTable('hierarchical_admins').set({ group_id: patch.groupId, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+    await tables(ctx.trx).updateTable('hierarchical_admins').set({ group_id: patch.groupId, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
     after.groupId = patch.groupId;
   }
   if (patch.rights) {

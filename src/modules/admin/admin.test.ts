@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Me, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
-import { insertMember } from '../directory/directory.service.ts';
-import { removeAdminRolesOfMember } from './authorizer.ts';
-import { enterprise as makeEnterprise, newAccount, signedIn } from './admin.testkit.ts';
+import { insertMember } from '../directory/index.ts';
+import { removeAdminRolesOfMember } from './admin.roles.ts';
+import { enterprise as makeEnterprise, newAccount, signedIn } from '../../../test/support/enterprise.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 interface Overview {
   creator: { accountId: string; name: string; memberId: string | null };
@@ -62,7 +63,7 @@ describeEachDialect('权限管理 (admins)', (use) => {
       o.superAdmins.map((s) => ({ accountId: s.accountId, kind: s.kind })),
       [{ accountId: e.owner.me.account.id, kind: 'internal' }],
     );
-    const counts = await t.deps.db.selectFrom('accounts').select(['id', 'created_corps']).where('id', 'in', [e.owner.me.account.id, b.accountId]).execute();
+    const counts = await tablesOf(t.deps.db).selectFrom('accounts').select(['id', 'created_corps']).where('id', 'in', [e.owner.me.account.id, b.accountId]).execute();
     assert.deepEqual(Object.fromEntries(counts.map((c) => [c.id, c.created_corps])), { [e.owner.me.account.id]: 0, [b.accountId]: 1 });
     // The old creator, now a super admin, can no longer transfer.
     assert.equal(code(await e.owner.post('/api/v1/admins/creator/transfer', { memberId: b.memberId })), 'admin.creator_only');
@@ -84,7 +85,7 @@ describeEachDialect('权限管理 (admins)', (use) => {
     const noAccount = await t.deps.db.transaction().execute((trx) => insertMember({ corpId: e.corpId, trx, now: t.clock.now() }, { name: '无账号', userid: `noacct${e.corpId.slice(-6)}`, departmentIds: [e.root], mainDepartmentId: e.root }));
     assert.equal(code(await e.owner.post('/api/v1/admins/creator/transfer', { memberId: noAccount })), 'admin.transfer_target_invalid');
     const b = await e.member('离职者');
-    await t.deps.db.updateTable('members').set({ status: 'departed' }).where('corp_id', '=', e.corpId).where('id', '=', b.memberId).execute();
+    await tablesOf(t.deps.db).updateTable('members').set({ status: 'departed' }).where('corp_id', '=', e.corpId).where('id', '=', b.memberId).execute();
     assert.equal(code(await e.owner.post('/api/v1/admins/creator/transfer', { memberId: b.memberId })), 'admin.transfer_target_invalid');
   });
 
@@ -108,7 +109,7 @@ describeEachDialect('权限管理 (admins)', (use) => {
     const a = await e.member('将离职');
     await e.owner.post('/api/v1/admins/super', { memberId: a.memberId });
     await t.deps.db.transaction().execute(async (trx) => {
-      await trx.updateTable('members').set({ status: 'departed' }).where('corp_id', '=', e.corpId).where('id', '=', a.memberId).execute();
+      await tablesOf(trx).updateTable('members').set({ status: 'departed' }).where('corp_id', '=', e.corpId).where('id', '=', a.memberId).execute();
       await removeAdminRolesOfMember({ corpId: e.corpId, trx }, a.memberId);
     });
     assert.deepEqual((await e.overview()).superAdmins, []);
@@ -168,13 +169,13 @@ describeEachDialect('权限管理 (admins)', (use) => {
     assert.equal((await h.client.get('/api/v1/api-tokens')).status, 403);
     assert.equal((await h.client.post('/api/v1/admin-groups', { name: 'x', rights: rights({}) })).status, 403);
     // The scope is the subtree: 销售部 and 华东, not 研发部 or the root.
-    const { contactsScope } = await import('./authorizer.ts');
-    const scope = await contactsScope({ corpId: e.corpId, actor: { kind: 'member', id: h.memberId, name: 'h', accountId: h.accountId }, trx: t.deps.db, now: t.clock.now(), log: t.deps.log });
-    const paths = await t.deps.db.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', e.corpId).execute();
+    const { contactsScope } = await import('../../platform/policy/index.ts');
+    const scope = await contactsScope({ corpId: e.corpId, actor: { kind: 'member', id: h.memberId, name: 'h', accountId: h.accountId }, trx: t.deps.db, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry });
+    const paths = await tablesOf(t.deps.db).selectFrom('departments').select(['id', 'path']).where('corp_id', '=', e.corpId).execute();
     const pathOf = new Map(paths.map((p) => [p.id, p.path]));
     assert.deepEqual(scope, { kind: 'departments', paths: [pathOf.get(sales)] });
-    const { authorizeDepartments } = await import('./authorizer.ts');
-    const ctx = { corpId: e.corpId, actor: { kind: 'member' as const, id: h.memberId, name: 'h', accountId: h.accountId }, trx: t.deps.db, now: t.clock.now(), log: t.deps.log };
+    const { authorizeDepartments } = await import('../../platform/policy/index.ts');
+    const ctx = { corpId: e.corpId, actor: { kind: 'member' as const, id: h.memberId, name: 'h', accountId: h.accountId }, trx: t.deps.db, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry };
     await authorizeDepartments(ctx, [pathOf.get(sales)!, pathOf.get(east)!]);
     for (const outside of [rnd, e.root]) await assert.rejects(authorizeDepartments(ctx, [pathOf.get(east)!, pathOf.get(outside)!]), { code: 'forbidden' });
   });
@@ -184,8 +185,8 @@ describeEachDialect('权限管理 (admins)', (use) => {
     const sup = await e.member('超管');
     const plain = await e.member('普通成员');
     await e.owner.post('/api/v1/admins/super', { memberId: sup.memberId });
-    const { contactsScope } = await import('./authorizer.ts');
-    const scopeOf = (memberId: string, accountId: string) => contactsScope({ corpId: e.corpId, actor: { kind: 'member', id: memberId, name: 'x', accountId }, trx: t.deps.db, now: t.clock.now(), log: t.deps.log });
+    const { contactsScope } = await import('../../platform/policy/index.ts');
+    const scopeOf = (memberId: string, accountId: string) => contactsScope({ corpId: e.corpId, actor: { kind: 'member', id: memberId, name: 'x', accountId }, trx: t.deps.db, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry });
     const creatorMember = (await e.overview()).creator.memberId!;
     assert.deepEqual(await scopeOf(creatorMember, e.owner.me.account.id), { kind: 'all' });
     assert.deepEqual(await scopeOf(sup.memberId, sup.accountId), { kind: 'all' });
@@ -275,7 +276,7 @@ describeEachDialect('权限管理 (admins)', (use) => {
     const send = () => a.client.post('/api/v1/apps/approvals/messages', { recipients: { memberIds: [] }, title: '通知', body: '内容', idempotencyKey: `k${Math.random()}` });
     assert.equal((await send()).status, 200);
     // Another process revokes: writes the rows and a new stamp directly in the database.
-    await t.deps.db.deleteFrom('admin_rights').where('corp_id', '=', e.corpId).where('holder_id', '=', a.memberId).where('kind', '=', 'app').execute();
+    await tablesOf(t.deps.db).deleteFrom('admin_rights').where('corp_id', '=', e.corpId).where('holder_id', '=', a.memberId).where('kind', '=', 'app').execute();
     await sql`update admin_stamps set stamp = 'other-process' where corp_id = ${e.corpId}`.execute(t.deps.db);
     assert.equal((await send()).status, 403);
     await e.owner.delete(`/api/v1/admins/hierarchical/${a.memberId}`);
@@ -292,7 +293,7 @@ describeEachDialect('权限管理 (admins)', (use) => {
     const o = await e.overview();
     assert.deepEqual(o.admins, []);
     assert.deepEqual(o.groups[0]!.memberIds, []);
-    const left = await t.deps.db.selectFrom('admin_rights').select('holder_id').where('corp_id', '=', e.corpId).where('holder_kind', '=', 'admin').execute();
+    const left = await tablesOf(t.deps.db).selectFrom('admin_rights').select('holder_id').where('corp_id', '=', e.corpId).where('holder_kind', '=', 'admin').execute();
     assert.deepEqual(left, []);
   });
 
@@ -317,7 +318,7 @@ describeEachDialect('权限管理 (admins)', (use) => {
     assert.deepEqual(results.map((r) => r.status).sort(), [204, 403]);
     const o = await e.overview();
     assert.ok([b.accountId, c.accountId].includes(o.creator.accountId));
-    const slots = await t.deps.db.selectFrom('accounts').select(['id', 'created_corps']).where('id', 'in', [e.owner.me.account.id, b.accountId, c.accountId]).execute();
+    const slots = await tablesOf(t.deps.db).selectFrom('accounts').select(['id', 'created_corps']).where('id', 'in', [e.owner.me.account.id, b.accountId, c.accountId]).execute();
     assert.deepEqual(slots.map((s) => s.created_corps).sort(), [0, 0, 1]);
   });
 

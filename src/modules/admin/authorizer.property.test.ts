@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { adminSnapshot, appLevelIn, authorize, contactsScope, departmentInScope, deviceRightIn, isSuperAdmin, refuseIfCreator, removeAdminRolesOfMember, type AppRight } from './authorizer.ts';
+import { accountIsSuper, appLevelIn, authorize, contactsScope, departmentInScope, deviceRightIn, roleRankOf, type AppRight } from '../../platform/policy/index.ts';
+import { adminSnapshot, removeAdminRolesOfMember } from './admin.roles.ts';
 import { addHierarchicalAdmin, addInternalSuperAdmin, createGroup, removeHierarchicalAdmin, removeSuperAdmin, transferCreator, updateGroup, updateHierarchicalAdmin, type RightsInput } from './admin.service.ts';
-import { enterprise } from './admin.testkit.ts';
+import { enterprise } from '../../../test/support/enterprise.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 /**
  * The authorizer against a small independent model of 什么是权限管理: random sequences of grants,
@@ -248,7 +250,7 @@ async function newWorld(t: TestApp): Promise<World> {
   const depts = [e.root];
   const parents = [null, 0, 0, 1, 3, 2];
   for (let d = 1; d < DEPTS; d++) depts.push(await e.dept(depts[parents[d]!]!, `部门${d}`));
-  const creator = await t.deps.db.selectFrom('members').select(['id', 'account_id']).where('corp_id', '=', e.corpId).executeTakeFirstOrThrow();
+  const creator = await tablesOf(t.deps.db).selectFrom('members').select(['id', 'account_id']).where('corp_id', '=', e.corpId).executeTakeFirstOrThrow();
   const members = [{ id: creator.id, accountId: creator.account_id! }];
   for (let i = 1; i < MEMBERS; i++) {
     const m = await e.member(`成员${i}`);
@@ -257,7 +259,7 @@ async function newWorld(t: TestApp): Promise<World> {
   const devices: string[] = [];
   for (let d = 0; d < DEVICES; d++) {
     const id = `dev_${e.corpId.slice(-12)}_${d}`;
-    await t.deps.db.insertInto('devices').values({ corp_id: e.corpId, id, name: `设备${d}`, serial: `SN${d}`, model: 'K', bound_by: 'x', created_at: 0, updated_at: 0 }).execute();
+    await tablesOf(t.deps.db).insertInto('devices').values({ corp_id: e.corpId, id, name: `设备${d}`, serial: `SN${d}`, model: 'K', bound_by: 'x', created_at: 0, updated_at: 0 }).execute();
     devices.push(id);
   }
   const world: World = { corpId: e.corpId, depts, members, devices, groups: [] };
@@ -267,9 +269,9 @@ async function newWorld(t: TestApp): Promise<World> {
   return world;
 }
 
-function ctxOf(t: TestApp, world: World, i: number, trx: Ctx['trx']): Ctx {
+function ctxOf<T extends Ctx['trx'] | ReadCtx['trx']>(t: TestApp, world: World, i: number, trx: T): Ctx & { trx: T } {
   const m = world.members[i]!;
-  return { corpId: world.corpId, actor: { kind: 'member', id: m.id, name: `成员${i}`, accountId: m.accountId }, trx, now: t.clock.now(), log: t.deps.log };
+  return { corpId: world.corpId, actor: { kind: 'member', id: m.id, name: `成员${i}`, accountId: m.accountId }, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry } as Ctx & { trx: T };
 }
 
 function toInput(world: World, r: MRights): RightsInput {
@@ -287,23 +289,23 @@ async function applyToImplementation(t: TestApp, world: World, op: Op): Promise<
     await t.deps.db.transaction().execute(async (trx) => {
       if (op.kind === 'move') return moveDepartment(trx, world, op.dept, op.parent);
       if (op.kind === 'depart') {
-        const ctx = { corpId: world.corpId, trx };
+        const ctx = ctxOf(t, world, op.target, trx);
         const m = world.members[op.target]!;
-        const row = await trx.selectFrom('members').select('status').where('corp_id', '=', world.corpId).where('id', '=', m.id).executeTakeFirstOrThrow();
+        const row = await tablesOf(trx).selectFrom('members').select('status').where('corp_id', '=', world.corpId).where('id', '=', m.id).executeTakeFirstOrThrow();
         if (row.status !== 'active') throw new DomainError('conflict');
-        await refuseIfCreator(ctx, m.id);
-        await trx.updateTable('members').set({ status: 'departed' }).where('corp_id', '=', world.corpId).where('id', '=', m.id).execute();
+        if ((await roleRankOf(ctx, { accountId: m.accountId, memberId: m.id })) === 'creator') throw new DomainError('conflict');
+        await tablesOf(trx).updateTable('members').set({ status: 'departed' }).where('corp_id', '=', world.corpId).where('id', '=', m.id).execute();
         await removeAdminRolesOfMember(ctx, m.id);
         return;
       }
       if (op.kind === 'rehire') {
-        const result = await trx.updateTable('members').set({ status: 'active' }).where('corp_id', '=', world.corpId).where('id', '=', world.members[op.target]!.id).where('status', '=', 'departed').executeTakeFirst();
+        const result = await tablesOf(trx).updateTable('members').set({ status: 'active' }).where('corp_id', '=', world.corpId).where('id', '=', world.members[op.target]!.id).where('status', '=', 'departed').executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict');
         return;
       }
       const ctx = ctxOf(t, world, op.actor, trx);
       // A departed member cannot act at all (the session resolves to nobody).
-      const actorRow = await trx.selectFrom('members').select('status').where('corp_id', '=', world.corpId).where('id', '=', world.members[op.actor]!.id).executeTakeFirstOrThrow();
+      const actorRow = await tablesOf(trx).selectFrom('members').select('status').where('corp_id', '=', world.corpId).where('id', '=', world.members[op.actor]!.id).executeTakeFirstOrThrow();
       if (actorRow.status !== 'active') throw new DomainError('auth.no_enterprise');
       switch (op.kind) {
         case 'grant': {
@@ -343,15 +345,15 @@ async function applyToImplementation(t: TestApp, world: World, op: Op): Promise<
 
 /** What the directory's move does to paths: the subtree's prefix is rewritten. */
 async function moveDepartment(trx: Ctx['trx'], world: World, dept: number, parent: number): Promise<void> {
-  const rows = await trx.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', world.corpId).execute();
+  const rows = await tablesOf(trx).selectFrom('departments').select(['id', 'path']).where('corp_id', '=', world.corpId).execute();
   const pathOf = new Map(rows.map((r) => [r.id, r.path]));
   const oldPath = pathOf.get(world.depts[dept]!)!;
   const parentPath = pathOf.get(world.depts[parent]!)!;
   if (parentPath.startsWith(oldPath)) throw new DomainError('conflict');
   const newPath = `${parentPath}${world.depts[dept]!}/`;
-  await trx.updateTable('departments').set({ parent_id: world.depts[parent]! }).where('corp_id', '=', world.corpId).where('id', '=', world.depts[dept]!).execute();
+  await tablesOf(trx).updateTable('departments').set({ parent_id: world.depts[parent]! }).where('corp_id', '=', world.corpId).where('id', '=', world.depts[dept]!).execute();
   for (const row of rows) {
-    if (row.path.startsWith(oldPath)) await trx.updateTable('departments').set({ path: newPath + row.path.slice(oldPath.length) }).where('corp_id', '=', world.corpId).where('id', '=', row.id).execute();
+    if (row.path.startsWith(oldPath)) await tablesOf(trx).updateTable('departments').set({ path: newPath + row.path.slice(oldPath.length) }).where('corp_id', '=', world.corpId).where('id', '=', row.id).execute();
   }
 }
 
@@ -426,7 +428,7 @@ function applyToModel(model: Model, op: Op): boolean {
 
 /** Every member's answers from the authorizer against the model's. */
 async function compare(t: TestApp, world: World, model: Model, where: string): Promise<void> {
-  const rows = await t.deps.db.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', world.corpId).execute();
+  const rows = await tablesOf(t.deps.db).selectFrom('departments').select(['id', 'path']).where('corp_id', '=', world.corpId).execute();
   const pathOf = new Map(rows.map((r) => [r.id, r.path]));
   for (let i = 0; i < MEMBERS; i++) {
     const ctx = ctxOf(t, world, i, t.deps.db);
@@ -434,7 +436,7 @@ async function compare(t: TestApp, world: World, model: Model, where: string): P
     const snapshot = await adminSnapshot(t.deps.db, world.corpId);
     // An inactive member acts as nobody whatever rows remain; the model has removed all its roles.
     const active = model.active.has(i);
-    assert.equal(active && (await isSuperAdmin(t.deps.db, world.corpId, m.accountId)), model.isSuper(i), `${where}: member ${i} super admin`);
+    assert.equal(active && (await accountIsSuper(ctx, m.accountId)), model.isSuper(i), `${where}: member ${i} super admin`);
     const scope = await contactsScope(ctx);
     for (let d = 0; d < DEPTS; d++) {
       assert.equal(active && departmentInScope(scope, pathOf.get(world.depts[d]!)!), active && model.inScope(i, d), `${where}: member ${i} contacts over department ${d}`);

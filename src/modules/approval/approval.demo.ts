@@ -1,17 +1,18 @@
-import './approval.tables.ts';
-import type { TxCtx } from '../../platform/context.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { DemoState } from '../../platform/module.ts';
+import { directoryDemo } from '../directory/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { DEFAULT_SETTINGS, type TemplateInput } from './approval.model.ts';
 import { checkTemplate } from './templates.service.ts';
+import { tables } from './approval.tables.ts';
 
 /**
  * The demo's 审批: 报销 (a condition on the amount, department heads, a cashier as handler, the
  * applicant CC'd) and 请假 (the applicant's head). The cashier is the first member of the tree.
  */
-export async function addDemoApprovals(ctx: TxCtx): Promise<void> {
+export async function fillDemoApprovals(ctx: Ctx, state: DemoState): Promise<void> {
   const { corpId, trx, now } = ctx;
-  const cashier = await trx.selectFrom('members').select('id').where('corp_id', '=', corpId).where('status', '=', 'active').orderBy('id').limit(1).offset(1).executeTakeFirst();
-  if (!cashier) return;
+  const cashier = { id: directoryDemo(state).memberIds[0]! };
   const templates: TemplateInput[] = [
     {
       name: '报销',
@@ -53,7 +54,7 @@ export async function addDemoApprovals(ctx: TxCtx): Promise<void> {
   ];
   for (const t of templates) {
     checkTemplate(t);
-    await trx
+    await tables(trx)
       .insertInto('approval_templates')
       .values({ corp_id: corpId, id: newId('apt', now), name: t.name, description: t.description ?? '', form_json: JSON.stringify(t.form), flow_json: JSON.stringify(t.flow), settings_json: JSON.stringify(t.settings), version: 1, archived: 0, created_at: now, updated_at: now })
       .execute();

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import type { ActionNode, Assignee } from './approval.model.ts';
-import { simpleTemplate } from './approval.fixture.ts';
-import { PASSWORD, inbox, scrypt, tasks, world, type World } from './approval.test-helpers.ts';
+import { simpleTemplate } from './testing/index.ts';
+import { PASSWORD, inbox, scrypt, tasks, world, type World } from './testing/index.ts';
 
 const node = (id: string, kind: ActionNode['kind'], assignee: Assignee): ActionNode => ({ id, kind, name: id, assignee });
 const members = (memberIds: string[], mode: 'all' | 'any' | 'sequential' = 'all'): Assignee => ({ type: 'members', memberIds, mode });

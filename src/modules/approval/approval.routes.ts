@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ReadCtx } from '../../platform/context.ts';
+import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { commandRunner } from '../../platform/db/group-commit.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { authorize, authorizeApp, defineRights, requireMember } from '../admin/authorizer.ts';
+import { appLevel, authorizeApp, requireMember } from '../../platform/policy/index.ts';
+import { membersByIds, peopleToChoose } from '../directory/index.ts';
 import {
   ActionBody,
   ActionResultDto,
@@ -25,143 +28,118 @@ import {
   TemplateParams,
   UpdateTemplateBody,
 } from './approval.schema.ts';
+import type { TemplateInput as TemplateInputValue } from './approval.model.ts';
 import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from './templates.service.ts';
-import { actOnTask, adminHandOver, onMemberDeparted, previewRequest, requestEdit, submitRequest, withdrawRequest } from './engine.service.ts';
-import { choosablePeople, getRequest, listRequests } from './queries.service.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { previewRequest, submitRequest, type SubmitInput } from './submission.service.ts';
+import { actOnTask, withdrawRequest, type TaskAction } from './actions.service.ts';
+import { requestEdit } from './edits.service.ts';
+import { adminHandOver } from './handover.service.ts';
+import { getRequest, listRequests, type ListKind } from './queries.service.ts';
 import type { ResolvedPath } from './resolver.ts';
-
-defineRights({ 'approvals.use': { member: true } });
+import type { FormValues } from './approval.model.ts';
 
 const tags = ['approvals'];
 
 /** Names of everyone a preview mentions, so the console can show people, not ids. */
-async function withNames(ctx: Ctx, path: ResolvedPath) {
-  const ids = [...new Set(path.steps.flatMap((s) => s.assigneeIds))];
-  const rows = ids.length ? await ctx.trx.selectFrom('members').select(['id', 'name']).where('corp_id', '=', ctx.corpId).where('id', 'in', ids).execute() : [];
-  return { ...path, names: Object.fromEntries(rows.map((r) => [r.id, r.name])) };
+async function withNames(ctx: ReadCtx, path: ResolvedPath) {
+  const people = await membersByIds(ctx.trx, ctx.corpId, path.steps.flatMap((s) => s.assigneeIds));
+  return { ...path, names: Object.fromEntries([...people.values()].map((m) => [m.id, m.name])) };
 }
 
-export function approvalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
-  // 成员离职时: the directory reports a departure; open tasks follow their node kind's rule.
-  deps.outbox.on('member.departed', 'approval.handover', async (trx, event, now) => {
-    const { memberId } = event.payload as { memberId: string };
-    await onMemberDeparted({ corpId: event.corpId, trx, now }, memberId);
-  });
-  // Submissions and actions are short writes: group-committed on SQLite.
-  const command = commandRunner(deps.db, deps.dialect);
+const use = { right: 'approvals.use', tx: 'read' } as const;
+/** Submissions and actions are short writes: group-committed on SQLite. */
+const act = { right: 'approvals.use', tx: 'group' } as const;
+const admin = { right: 'approvals.admin', tx: 'plain' } as const;
 
+const templates = {
+  list: command(use, async (ctx) => ({ items: await listTemplates(ctx.trx, ctx.corpId, { includeArchived: (await appLevel(ctx, 'approvals')) === 'manage' }) })),
+  get: command(use, (ctx, templateId: string) => getTemplate(ctx.trx, ctx.corpId, templateId)),
+  create: command(admin, async (ctx, input: TemplateInputValue) => {
+    await authorizeApp(ctx, 'approvals', 'manage');
+    return createTemplate(ctx, input);
+  }),
+  update: command(admin, async (ctx, input: { templateId: string; template: TemplateInputValue; expectedVersion: number }) => {
+    await authorizeApp(ctx, 'approvals', 'manage');
+    return updateTemplate(ctx, input.templateId, input.template, input.expectedVersion);
+  }),
+  archive: command(admin, async (ctx, templateId: string) => {
+    await authorizeApp(ctx, 'approvals', 'manage');
+    await archiveTemplate(ctx, templateId);
+  }),
+};
+
+const handover = command(admin, async (ctx, input: { taskId: string; toMemberId: string }) => {
+  await authorizeApp(ctx, 'approvals', 'manage');
+  return adminHandOver(ctx, input.taskId, input.toMemberId);
+});
+const people = command(use, (ctx, query: { q?: string | undefined; limit: number }) => peopleToChoose(ctx.trx, ctx.corpId, query));
+const preview = command(use, async (ctx, input: SubmitInput) => withNames(ctx, await previewRequest(ctx, requireMember(ctx).id, input)));
+const list = command(use, (ctx, query: { box: ListKind; cursor?: string | undefined; limit: number }) => listRequests(ctx.trx, ctx.corpId, requireMember(ctx).id, query.box, query));
+const detail = command(use, (ctx, requestId: string) => getRequest(ctx, ctx.actor.kind === 'member' ? ctx.actor.id : null, requestId));
+// The idempotency key is the member's own (once.ts), so these pass it on themselves.
+const submit = command(act, (ctx, input: { body: SubmitInput; key: string | undefined }) => submitRequest(ctx, requireMember(ctx).id, input.body, input.key));
+const withdraw = command(act, (ctx, input: { requestId: string; key: string | undefined }) => withdrawRequest(ctx, requireMember(ctx).id, input.requestId, input.key));
+const edit = command(act, (ctx, input: { requestId: string; form: FormValues }) => requestEdit(ctx, requireMember(ctx).id, input.requestId, input.form));
+const actOn = command(act, (ctx, input: { taskId: string; action: TaskAction; key: string | undefined }) => actOnTask(ctx, requireMember(ctx).id, input.taskId, input.action, input.key));
+
+export function approvalRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const corp = { auth: 'corp' } as const;
     // ---- Admin: templates (admins with manage on the approvals app) ----
-    app.get('/api/v1/approvals/templates', { config: { auth: 'corp' }, schema: { tags, summary: 'Approval templates (members see the ones in use)', response: { 200: TemplateList } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'approvals.use');
-      let admin = true;
-      try {
-        await authorizeApp(ctx, 'approvals', 'manage');
-      } catch {
-        admin = false;
-      }
-      return { items: await listTemplates(ctx.trx, ctx.corpId, { includeArchived: admin }) };
-    });
-
-    app.get('/api/v1/approvals/templates/:templateId', { config: { auth: 'corp' }, schema: { tags, params: TemplateParams, response: { 200: TemplateDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'approvals.use');
-      return getTemplate(ctx.trx, ctx.corpId, request.params.templateId);
-    });
-
-    app.post('/api/v1/approvals/templates', { config: { auth: 'corp' }, schema: { tags, summary: 'Create a template', body: TemplateInput, response: { 201: TemplateDto } } }, async (request, reply) => {
-      const created = await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeApp(ctx, 'approvals', 'manage');
-        return createTemplate(ctx, request.body);
-      });
-      return reply.status(201).send(created);
-    });
-
-    app.put('/api/v1/approvals/templates/:templateId', { config: { auth: 'corp' }, schema: { tags, summary: 'Replace a template (checked on save)', params: TemplateParams, body: UpdateTemplateBody, response: { 200: TemplateDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeApp(ctx, 'approvals', 'manage');
-        const { expectedVersion, ...input } = request.body;
-        return updateTemplate(ctx, request.params.templateId, input, expectedVersion);
-      }),
+    app.get('/api/v1/approvals/templates', { config: corp, schema: { tags, summary: 'Approval templates (members see the ones in use)', response: { 200: TemplateList } } }, (request) =>
+      request.run(templates.list, undefined),
     );
 
-    app.delete('/api/v1/approvals/templates/:templateId', { config: { auth: 'corp' }, schema: { tags, summary: 'Stop using a template (running requests go on)', params: TemplateParams, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeApp(ctx, 'approvals', 'manage');
-        await archiveTemplate(ctx, request.params.templateId);
-      });
-      return reply.status(204).send(null);
+    app.get('/api/v1/approvals/templates/:templateId', { config: corp, schema: { tags, params: TemplateParams, response: { 200: TemplateDto } } }, (request) => request.run(templates.get, request.params.templateId));
+
+    app.post('/api/v1/approvals/templates', { config: corp, schema: { tags, summary: 'Create a template', body: TemplateInput, response: { 201: TemplateDto } } }, async (request, reply) =>
+      created(reply, request.run(templates.create, request.body)),
+    );
+
+    app.put('/api/v1/approvals/templates/:templateId', { config: corp, schema: { tags, summary: 'Replace a template (checked on save)', params: TemplateParams, body: UpdateTemplateBody, response: { 200: TemplateDto } } }, (request) => {
+      const { expectedVersion, ...template } = request.body;
+      return request.run(templates.update, { templateId: request.params.templateId, template, expectedVersion });
     });
 
-    app.post('/api/v1/approvals/tasks/:taskId/handover', { config: { auth: 'corp' }, schema: { tags, summary: "An admin hands a departed member's task to someone else", params: TaskParams, body: HandoverBody, response: { 200: ActionResultDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeApp(ctx, 'approvals', 'manage');
-        return adminHandOver(ctx, request.params.taskId, request.body.toMemberId);
-      }),
+    app.delete('/api/v1/approvals/templates/:templateId', { config: corp, schema: { tags, summary: 'Stop using a template (running requests go on)', params: TemplateParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(templates.archive, request.params.templateId)),
+    );
+
+    app.post('/api/v1/approvals/tasks/:taskId/handover', { config: corp, schema: { tags, summary: "An admin hands a departed member's task to someone else", params: TaskParams, body: HandoverBody, response: { 200: ActionResultDto } } }, (request) =>
+      request.run(handover, { taskId: request.params.taskId, toMemberId: request.body.toMemberId }),
     );
 
     // ---- Members: submit, preview, act, lists, detail ----
-    app.get('/api/v1/approvals/people', { config: { auth: 'corp' }, schema: { tags, summary: 'Members, tags and departments to choose from', querystring: PeopleQuery, response: { 200: PeopleDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'approvals.use');
-      return choosablePeople(ctx.trx, ctx.corpId, { q: request.query.q, limit: request.query.limit ?? 500 });
-    });
-
-    app.post('/api/v1/approvals/preview', { config: { auth: 'corp' }, schema: { tags, summary: 'The path a submission would take, and who gets each step', body: PreviewBody, response: { 200: PreviewDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'approvals.use');
-      return withNames(ctx, await previewRequest(ctx, requireMember(ctx).id, request.body));
-    });
-
-    app.post('/api/v1/approvals/requests', { config: { auth: 'corp' }, schema: { tags, summary: 'Submit a request', headers: IdempotencyHeaders, body: SubmitBody, response: { 201: ActionResultDto } } }, async (request, reply) => {
-      const result = await command(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'approvals.use');
-        return submitRequest(ctx, requireMember(ctx).id, request.body, request.headers['idempotency-key']);
-      });
-      return reply.status(201).send(result);
-    });
-
-    app.get('/api/v1/approvals/requests', { config: { auth: 'corp' }, schema: { tags, summary: "The member's to do, done, submitted or CC'd requests", querystring: ListQuery, response: { 200: ListDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'approvals.use');
-      return listRequests(ctx.trx, ctx.corpId, requireMember(ctx).id, request.query.box, { cursor: request.query.cursor, limit: request.query.limit ?? 50 });
-    });
-
-    app.get('/api/v1/approvals/requests/:requestId', { config: { auth: 'corp' }, schema: { tags, summary: 'A request with its whole trail and why each task went to whom', params: RequestParams, response: { 200: DetailDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'approvals.use');
-      return getRequest(ctx, ctx.actor.kind === 'member' ? ctx.actor.id : null, request.params.requestId);
-    });
-
-    app.post('/api/v1/approvals/requests/:requestId/withdraw', { config: { auth: 'corp' }, schema: { tags, summary: 'The applicant withdraws a running request', headers: IdempotencyHeaders, params: RequestParams, response: { 200: ActionResultDto } } }, async (request) =>
-      command(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'approvals.use');
-        return withdrawRequest(ctx, requireMember(ctx).id, request.params.requestId, request.headers['idempotency-key']);
-      }),
+    app.get('/api/v1/approvals/people', { config: corp, schema: { tags, summary: 'Members, tags and departments to choose from', querystring: PeopleQuery, response: { 200: PeopleDto } } }, (request) =>
+      request.run(people, { q: request.query.q, limit: request.query.limit ?? 500 }),
     );
 
-    app.post('/api/v1/approvals/requests/:requestId/edit', { config: { auth: 'corp' }, schema: { tags, summary: 'Edit an approved request, with the consent of its approvers and handlers', params: RequestParams, body: EditBody, response: { 200: ActionResultDto } } }, async (request) =>
-      command(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'approvals.use');
-        return requestEdit(ctx, requireMember(ctx).id, request.params.requestId, request.body.form);
-      }),
+    app.post('/api/v1/approvals/preview', { config: corp, schema: { tags, summary: 'The path a submission would take, and who gets each step', body: PreviewBody, response: { 200: PreviewDto } } }, (request) =>
+      request.run(preview, request.body),
     );
 
-    app.post('/api/v1/approvals/tasks/:taskId/actions', { config: { auth: 'corp' }, schema: { tags, summary: 'Approve, reject, handle, transfer, return or add approvers', headers: IdempotencyHeaders, params: TaskParams, body: ActionBody, response: { 200: ActionResultDto } } }, async (request) =>
-      command(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'approvals.use');
-        return actOnTask(ctx, requireMember(ctx).id, request.params.taskId, request.body, request.headers['idempotency-key']);
-      }),
+    app.post('/api/v1/approvals/requests', { config: corp, schema: { tags, summary: 'Submit a request', headers: IdempotencyHeaders, body: SubmitBody, response: { 201: ActionResultDto } } }, async (request, reply) =>
+      created(reply, request.run(submit, { body: request.body, key: request.headers['idempotency-key'] })),
+    );
+
+    app.get('/api/v1/approvals/requests', { config: corp, schema: { tags, summary: "The member's to do, done, submitted or CC'd requests", querystring: ListQuery, response: { 200: ListDto } } }, (request) =>
+      request.run(list, { box: request.query.box, cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
+    );
+
+    app.get('/api/v1/approvals/requests/:requestId', { config: corp, schema: { tags, summary: 'A request with its whole trail and why each task went to whom', params: RequestParams, response: { 200: DetailDto } } }, (request) =>
+      request.run(detail, request.params.requestId),
+    );
+
+    app.post('/api/v1/approvals/requests/:requestId/withdraw', { config: corp, schema: { tags, summary: 'The applicant withdraws a running request', headers: IdempotencyHeaders, params: RequestParams, response: { 200: ActionResultDto } } }, (request) =>
+      request.run(withdraw, { requestId: request.params.requestId, key: request.headers['idempotency-key'] }),
+    );
+
+    app.post('/api/v1/approvals/requests/:requestId/edit', { config: corp, schema: { tags, summary: 'Edit an approved request, with the consent of its approvers and handlers', params: RequestParams, body: EditBody, response: { 200: ActionResultDto } } }, (request) =>
+      request.run(edit, { requestId: request.params.requestId, form: request.body.form }),
+    );
+
+    app.post('/api/v1/approvals/tasks/:taskId/actions', { config: corp, schema: { tags, summary: 'Approve, reject, handle, transfer, return or add approvers', headers: IdempotencyHeaders, params: TaskParams, body: ActionBody, response: { 200: ActionResultDto } } }, (request) =>
+      request.run(actOn, { taskId: request.params.taskId, action: request.body, key: request.headers['idempotency-key'] }),
     );
   };
 }

@@ -2,12 +2,14 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { departMember } from '../directory/members.service.ts';
+import { departMember } from '../directory/testing/index.ts';
 import type { ActionNode, Assignee } from './approval.model.ts';
-import { simpleTemplate } from './approval.fixture.ts';
-import { requestEdit, withdrawRequest } from './engine.service.ts';
+import { simpleTemplate } from './testing/index.ts';
+import { requestEdit } from './edits.service.ts';
+import { withdrawRequest } from './actions.service.ts';
 import { getRequest, listRequests } from './queries.service.ts';
-import { act, expectError, inbox, status, submit, taskOf, tasks, template, world, type World } from './approval.test-helpers.ts';
+import { act, expectError, inbox, status, submit, taskOf, tasks, template, world, type World } from './testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 const node = (id: string, kind: ActionNode['kind'], assignee: Assignee): ActionNode => ({ id, kind, name: id, assignee });
 const members = (memberIds: string[], mode: 'all' | 'any' | 'sequential' = 'all'): Assignee => ({ type: 'members', memberIds, mode });
@@ -81,7 +83,7 @@ describeEachDialect('approval engine: handling a request', (use) => {
     const flow = [node('a', 'approver', members([gone!])), node('h', 'handler', members([gone!]))];
     const id = await template(w, { ...simpleTemplate([node('a', 'approver', members([deputy!])), node('h', 'handler', members([deputy!]))], { approverEmpty: { action: 'transfer', memberId: deputy! }, handlerEmpty: { action: 'auto_approve' } }) });
     // The template is saved while `gone` was active in another template; here the flow names them after departure.
-    await w.org.db.updateTable('approval_templates').set({ flow_json: JSON.stringify(flow) }).where('id', '=', id).execute();
+    await tablesOf(w.org.db).updateTable('approval_templates').set({ flow_json: JSON.stringify(flow) }).where('id', '=', id).execute();
     const req = await submit(w, applicant!, { templateId: id, form: { reason: 'x' } });
     const made = await tasks(w, req.instanceId);
     assert.deepEqual(made.map((x) => [x.assignee, x.kind, x.status]), [[deputy, 'approver', 'pending']]);
@@ -99,17 +101,17 @@ describeEachDialect('approval engine: handling a request', (use) => {
     const id = await template(w, simpleTemplate([node('a', 'approver', members([approver!])), node('h', 'handler', members([handler!]))], { approverDeparted: { action: 'remind_admin' }, handlerDeparted: { action: 'handover', memberId: successor! } }));
     const req = await submit(w, applicant!, { templateId: id, form: { reason: 'x' } });
     const approverTask = await taskOf(w, req.instanceId, approver!);
-    await w.org.as(w.adminId, (ctx) => departMember(ctx, { kind: 'all' }, approver!));
+    await w.org.as(w.adminId, (ctx) => departMember(ctx, approver!));
     await t.deps.outbox.drain();
     assert.deepEqual(await inbox(w, w.adminId), ['审批待交接|通用审批：办理人已离职，请手动交接']);
     // The admin hands over by hand.
     const handed = await w.client.post<{ taskId: string }>(`/api/v1/approvals/tasks/${approverTask}/handover`, { toMemberId: successor });
     assert.equal(handed.status, 200);
-    const audited = await w.org.db.selectFrom('audit_log').select('action').where('corp_id', '=', w.corpId).where('action', '=', 'approval.task.handover').execute();
+    const audited = await tablesOf(w.org.db).selectFrom('audit_log').select('action').where('corp_id', '=', w.corpId).where('action', '=', 'approval.task.handover').execute();
     assert.equal(audited.length, 1);
     await act(w, successor!, handed.body.taskId, { action: 'approve' });
     const handlerTask = await taskOf(w, req.instanceId, handler!);
-    await w.org.as(w.adminId, (ctx) => departMember(ctx, { kind: 'all' }, handler!));
+    await w.org.as(w.adminId, (ctx) => departMember(ctx, handler!));
     await t.deps.outbox.drain();
     const after = await tasks(w, req.instanceId);
     assert.deepEqual(after.filter((x) => x.kind === 'handler').map((x) => [x.assignee, x.status]), [[handler, 'transferred'], [successor, 'pending']]);
@@ -302,7 +304,7 @@ describeEachDialect('approval engine: handling a request', (use) => {
     const handlerTask = (await tasks(w, req.instanceId)).find((x) => x.kind === 'handler')!;
     assert.deepEqual([handlerTask.assignee, handlerTask.status], [cashierDeputy, 'pending']);
     // 办理人离职时 提醒管理员: the handler leaves with the task open; the admins are told, the task waits for them.
-    await w.org.as(w.adminId, (ctx) => departMember(ctx, { kind: 'all' }, cashierDeputy!));
+    await w.org.as(w.adminId, (ctx) => departMember(ctx, cashierDeputy!));
     await t.deps.outbox.drain();
     assert.deepEqual(await inbox(w, w.adminId), ['审批待交接|通用审批：办理人已离职，请手动交接']);
     assert.equal((await tasks(w, req.instanceId)).find((x) => x.kind === 'handler')!.status, 'pending');

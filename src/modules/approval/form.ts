@@ -1,7 +1,8 @@
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import type { FormField, FormValues } from './approval.model.ts';
+import { activeMemberIds, departmentPaths } from '../directory/index.ts';
 
 function bad(fieldId: string, reason: string): never {
   throw new DomainError(ApprovalErrors['approval.form_invalid'], { fieldId, reason });
@@ -62,15 +63,14 @@ export async function checkForm(db: Executor, corpId: string, fields: readonly F
   }
   if (memberIds.length > 0) {
     const unique = [...new Set(memberIds)];
-    const rows = await db.selectFrom('members').select('id').where('corp_id', '=', corpId).where('id', 'in', unique).where('status', '=', 'active').execute();
-    if (rows.length !== unique.length) {
-      const field = fields.find((f) => f.type === 'member' && Array.isArray(values[f.id]) && (values[f.id] as string[]).some((id) => !rows.some((r) => r.id === id)));
+    const active = await activeMemberIds(db, corpId, unique);
+    if (active.size !== unique.length) {
+      const field = fields.find((f) => f.type === 'member' && Array.isArray(values[f.id]) && (values[f.id] as string[]).some((id) => !active.has(id)));
       bad(field?.id ?? '', 'unknown_or_inactive_member');
     }
   }
   if (departmentIds.length > 0) {
     const unique = [...new Set(departmentIds)];
-    const rows = await db.selectFrom('departments').select('id').where('corp_id', '=', corpId).where('id', 'in', unique).execute();
-    if (rows.length !== unique.length) bad(fields.find((f) => f.type === 'department')?.id ?? '', 'unknown_department');
+    if ((await departmentPaths(db, corpId, unique)).size !== unique.length) bad(fields.find((f) => f.type === 'department')?.id ?? '', 'unknown_department');
   }
 }

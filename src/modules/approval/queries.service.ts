@@ -1,13 +1,14 @@
-import './approval.tables.ts';
-import type { Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { ReadCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { toIso } from '../../platform/clock.ts';
-import { authorizeApp } from '../admin/authorizer.ts';
+import { authorizeApp } from '../../platform/policy/index.ts';
+import { membersByIds } from '../directory/index.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import type { FormField, FormValues, ReasonLine, ResolvedStep, Settings } from './approval.model.ts';
-import type { Snapshot } from './engine.service.ts';
+import type { Snapshot } from './flow.ts';
 import type { InstanceStatus, TaskKind, TaskStatus } from './approval.tables.ts';
+import { tables } from './approval.tables.ts';
 
 /** What a member sees of requests: their lists and one request's detail with its whole trail. */
 
@@ -28,22 +29,20 @@ export interface ListItem {
 const DONE: TaskStatus[] = ['approved', 'rejected', 'handled', 'transferred', 'returned'];
 
 export async function listRequests(db: Executor, corpId: string, memberId: string, kind: ListKind, page: { cursor?: string | undefined; limit: number }): Promise<{ items: ListItem[]; nextCursor: string | null }> {
-  let rows: (Omit<ListItem, 'submittedAt'> & { created_at: number; cursor: string })[];
+  let rows: (Omit<ListItem, 'submittedAt' | 'applicantName'> & { created_at: number; cursor: string })[];
   if (kind === 'submitted') {
-    let q = db
+    let q = tables(db)
       .selectFrom('approval_instances as i')
-      .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'i.corp_id').onRef('m.id', '=', 'i.applicant_id'))
-      .select(['i.id as instanceId', 'i.template_name as templateName', 'i.applicant_id as applicantId', 'm.name as applicantName', 'i.status', 'i.created_at', 'i.id as cursor'])
+      .select(['i.id as instanceId', 'i.template_name as templateName', 'i.applicant_id as applicantId', 'i.status', 'i.created_at', 'i.id as cursor'])
       .where('i.corp_id', '=', corpId)
       .where((eb) => eb.or([eb('i.applicant_id', '=', memberId), eb('i.submitter_id', '=', memberId)]));
     if (page.cursor) q = q.where('i.id', '<', page.cursor);
     rows = (await q.orderBy('i.id', 'desc').limit(page.limit + 1).execute()).map((r) => ({ ...r, taskId: null, taskKind: null, taskStatus: null }));
   } else {
-    let q = db
+    let q = tables(db)
       .selectFrom('approval_tasks as t')
       .innerJoin('approval_instances as i', (j) => j.onRef('i.corp_id', '=', 't.corp_id').onRef('i.id', '=', 't.instance_id'))
-      .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'i.corp_id').onRef('m.id', '=', 'i.applicant_id'))
-      .select(['i.id as instanceId', 't.id as taskId', 'i.template_name as templateName', 'i.applicant_id as applicantId', 'm.name as applicantName', 'i.status', 't.kind as taskKind', 't.status as taskStatus', 'i.created_at', 't.id as cursor'])
+      .select(['i.id as instanceId', 't.id as taskId', 'i.template_name as templateName', 'i.applicant_id as applicantId', 'i.status', 't.kind as taskKind', 't.status as taskStatus', 'i.created_at', 't.id as cursor'])
       .where('t.corp_id', '=', corpId)
       .where('t.assignee_id', '=', memberId);
     if (kind === 'todo') q = q.where('t.status', '=', 'pending');
@@ -53,8 +52,9 @@ export async function listRequests(db: Executor, corpId: string, memberId: strin
     rows = await q.orderBy('t.id', 'desc').limit(page.limit + 1).execute();
   }
   const items = rows.slice(0, page.limit);
+  const applicants = await membersByIds(db, corpId, items.map((r) => r.applicantId));
   return {
-    items: items.map(({ created_at, cursor: _cursor, ...r }) => ({ ...r, submittedAt: toIso(created_at)! })),
+    items: items.map(({ created_at, cursor: _cursor, ...r }) => ({ ...r, applicantName: applicants.get(r.applicantId)?.name ?? '', submittedAt: toIso(created_at)! })),
     nextCursor: rows.length > page.limit ? items[items.length - 1]!.cursor : null,
   };
 }
@@ -112,13 +112,13 @@ export interface RequestDetail {
  * task on the request or a place on its path (approvers, handlers, CC) and the members
  * @-mentioned may view it.
  */
-async function mayView(ctx: Ctx, memberId: string | null, row: { id: string; applicant_id: string; submitter_id: string; mentions_json: string; path_json: string }, settings: Settings): Promise<boolean> {
+async function mayView(ctx: ReadCtx, memberId: string | null, row: { id: string; applicant_id: string; submitter_id: string; mentions_json: string; path_json: string }, settings: Settings): Promise<boolean> {
   if (!settings.restrictView && memberId) return true;
   if (memberId && (row.applicant_id === memberId || row.submitter_id === memberId || (JSON.parse(row.mentions_json) as string[]).includes(memberId))) return true;
   // Everyone on the path (approvers, handlers, CC), also of steps not reached yet.
   if (memberId && (JSON.parse(row.path_json) as ResolvedStep[]).some((s) => s.assigneeIds.includes(memberId))) return true;
   if (memberId) {
-    const task = await ctx.trx.selectFrom('approval_tasks').select('id').where('corp_id', '=', ctx.corpId).where('instance_id', '=', row.id).where('assignee_id', '=', memberId).executeTakeFirst();
+    const task = await tables(ctx.trx).selectFrom('approval_tasks').select('id').where('corp_id', '=', ctx.corpId).where('instance_id', '=', row.id).where('assignee_id', '=', memberId).executeTakeFirst();
     if (task) return true;
   }
   try {
@@ -129,16 +129,16 @@ async function mayView(ctx: Ctx, memberId: string | null, row: { id: string; app
   }
 }
 
-export async function getRequest(ctx: Ctx, memberId: string | null, instanceId: string): Promise<RequestDetail> {
-  const row = await ctx.trx.selectFrom('approval_instances').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', instanceId).executeTakeFirst();
+export async function getRequest(ctx: ReadCtx, memberId: string | null, instanceId: string): Promise<RequestDetail> {
+  const row = await tables(ctx.trx).selectFrom('approval_instances').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', instanceId).executeTakeFirst();
   if (!row) throw new DomainError('not_found', { instanceId });
   const snapshot = JSON.parse(row.snapshot_json) as Snapshot;
   if (!(await mayView(ctx, memberId, row, snapshot.settings))) throw new DomainError(ApprovalErrors['approval.not_viewable'], { instanceId });
-  const tasks = await ctx.trx.selectFrom('approval_tasks').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
-  const events = await ctx.trx.selectFrom('approval_events').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
-  const edit = await ctx.trx.selectFrom('approval_edit_requests').select('form_json').where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).where('status', '=', 'pending').executeTakeFirst();
+  const tasks = await tables(ctx.trx).selectFrom('approval_tasks').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
+  const events = await tables(ctx.trx).selectFrom('approval_events').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
+  const edit = await tables(ctx.trx).selectFrom('approval_edit_requests').select('form_json').where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).where('status', '=', 'pending').executeTakeFirst();
   const ids = new Set<string>([row.applicant_id, row.submitter_id, ...tasks.map((t) => t.assignee_id), ...events.flatMap((e) => (e.actor_id ? [e.actor_id] : []))]);
-  const names = new Map((await ctx.trx.selectFrom('members').select(['id', 'name']).where('corp_id', '=', ctx.corpId).where('id', 'in', [...ids]).execute()).map((m) => [m.id, m.name]));
+  const names = new Map([...(await membersByIds(ctx.trx, ctx.corpId, [...ids])).values()].map((m) => [m.id, m.name]));
   return {
     id: row.id,
     templateId: row.template_id,
@@ -181,22 +181,5 @@ export async function getRequest(ctx: Ctx, memberId: string | null, instanceId: 
     pendingEdit: edit ? JSON.parse(edit.form_json) : null,
     submittedAt: toIso(row.created_at)!,
     finishedAt: toIso(row.finished_at),
-  };
-}
-
-export interface People {
-  members: { id: string; name: string }[];
-  tags: { id: string; name: string }[];
-  departments: { id: string; name: string }[];
-}
-
-/** Who can be chosen in the designer and the submit form: active members (optionally by exact name), tags, departments. */
-export async function choosablePeople(db: Executor, corpId: string, query: { q?: string | undefined; limit: number }): Promise<People> {
-  let members = db.selectFrom('members').select(['id', 'name']).where('corp_id', '=', corpId).where('status', '=', 'active');
-  if (query.q) members = members.where('name', '=', query.q);
-  return {
-    members: await members.orderBy('id').limit(query.limit).execute(),
-    tags: await db.selectFrom('tags').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('name').execute(),
-    departments: await db.selectFrom('departments').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('depth').orderBy('sort_order').execute(),
   };
 }

@@ -2,10 +2,11 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { previewRequest } from './engine.service.ts';
+import { previewRequest } from './submission.service.ts';
 import type { ActionNode, Assignee, TemplateInput } from './approval.model.ts';
-import { expectError, submit, tasks, template, world, type World } from './approval.test-helpers.ts';
-import { simpleTemplate } from './approval.fixture.ts';
+import { expectError, submit, tasks, template, world, type World } from './testing/index.ts';
+import { simpleTemplate } from './testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 const node = (id: string, kind: ActionNode['kind'], assignee: Assignee): ActionNode => ({ id, kind, name: id, assignee });
 
@@ -190,12 +191,12 @@ describeEachDialect('approval resolver: who a node goes to, and why', (use) => {
     const id = await template(w, simpleTemplate([node('l1', 'approver', { type: 'head', direction: 'up', level: 1, mode: 'all' }), node('h', 'handler', { type: 'members', memberIds: [c.boss], mode: 'any' })]));
     const path = await w.org.as(c.wang, (ctx) => previewRequest(ctx, c.wang, { templateId: id, form: { reason: 'x' } }));
     const res = await submit(w, c.wang, { templateId: id, form: { reason: 'x' } });
-    const stored = await w.org.db.selectFrom('approval_instances').select('path_json').where('id', '=', res.instanceId).executeTakeFirstOrThrow();
+    const stored = await tablesOf(w.org.db).selectFrom('approval_instances').select('path_json').where('id', '=', res.instanceId).executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(stored.path_json), path.steps);
   });
 });
 
 async function rootName(w: World): Promise<string> {
-  const row = await w.org.db.selectFrom('departments').select('name').where('id', '=', w.org.root).executeTakeFirstOrThrow();
+  const row = await tablesOf(w.org.db).selectFrom('departments').select('name').where('id', '=', w.org.root).executeTakeFirstOrThrow();
   return row.name;
 }

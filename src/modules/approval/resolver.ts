@@ -1,7 +1,6 @@
-import './approval.tables.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { departmentChain, expandRecipients, getMember, membersOfTag, type MemberRecord } from '../directory/directory.service.ts';
+import { departmentChain, expandRecipients, getMember, headsOf, membersByIds, membersOfTag, tagInfo, type MemberRecord } from '../directory/index.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import type { ActionNode, Clause, EmptyRule, FormField, FormValues, Mode, ReasonLine, ResolvedStep, Settings, Template } from './approval.model.ts';
 
@@ -42,8 +41,7 @@ const line = (code: string, text: string, data?: Record<string, unknown>): Reaso
 async function memberStatuses(scope: Scope, ids: readonly string[]): Promise<Map<string, { name: string; status: string }>> {
   const missing = [...new Set(ids)].filter((id) => !scope.known.has(id));
   if (missing.length > 0) {
-    const rows = await scope.db.selectFrom('members').select(['id', 'name', 'status']).where('corp_id', '=', scope.corpId).where('id', 'in', missing).execute();
-    for (const r of rows) scope.known.set(r.id, { name: r.name, status: r.status });
+    for (const m of (await membersByIds(scope.db, scope.corpId, missing)).values()) scope.known.set(m.id, { name: m.name, status: m.status });
   }
   return new Map(ids.flatMap((id) => (scope.known.has(id) ? [[id, scope.known.get(id)!] as const] : [])));
 }
@@ -116,26 +114,19 @@ async function clauseHolds(scope: Scope, clause: Clause, fields: Map<string, For
 async function resolveHeads(scope: Scope, assignee: Extract<ActionNode['assignee'], { type: 'head' }>, reasons: ReasonLine[]): Promise<string[]> {
   const applicant = scope.submission.applicant;
   const chain = await departmentChain(scope.db, scope.corpId, applicant.mainDepartmentId);
-  const headRows = chain.length
-    ? await scope.db
-        .selectFrom('department_heads')
-        .select(['department_id', 'member_id'])
-        .where('corp_id', '=', scope.corpId)
-        .where(
-          'department_id',
-          'in',
-          chain.map((d) => d.id),
-        )
-        .execute()
-    : [];
-  const headsOf = (deptId: string) => headRows.filter((r) => r.department_id === deptId).map((r) => r.member_id).sort();
+  const headRows = await headsOf(
+    scope.db,
+    scope.corpId,
+    chain.map((d) => d.id),
+  );
+  const headsOfDepartment = (deptId: string) => headRows.filter((r) => r.departmentId === deptId).map((r) => r.memberId).sort();
   let walk = assignee.direction === 'up' ? chain : [...chain].reverse();
   if (assignee.direction === 'up') {
     // Decision (docs/decisions/approval.md): an applicant who heads their own department is not their
     // own level 1; counting starts at the first department above that they do not head.
-    const skipped = walk.filter((d) => headsOf(d.id).includes(applicant.id));
+    const skipped = walk.filter((d) => headsOfDepartment(d.id).includes(applicant.id));
     for (const d of skipped) reasons.push(line('head_skipped_own_department', `${applicant.name} heads ${d.name}, so counting starts above it`, { departmentId: d.id, name: applicant.name, department: d.name }));
-    walk = walk.filter((d) => !headsOf(d.id).includes(applicant.id));
+    walk = walk.filter((d) => !headsOfDepartment(d.id).includes(applicant.id));
   }
   reasons.push(
     line('head_walk', `Walked ${assignee.direction === 'up' ? 'bottom-up' : 'top-down'} from ${applicant.name}'s department: ${walk.map((d) => d.name).join(' → ') || '(none)'}`, {
@@ -150,7 +141,7 @@ async function resolveHeads(scope: Scope, assignee: Extract<ActionNode['assignee
     reasons.push(line('head_level_beyond_tree', `Level ${assignee.level} lies beyond the department tree: treated as empty`, { level: assignee.level }));
     return [];
   }
-  let heads = headsOf(dept.id);
+  let heads = headsOfDepartment(dept.id);
   reasons.push(line('head_level', `Level ${assignee.level} is ${dept.name}; its heads act as ${modeName(assignee.mode)}`, { departmentId: dept.id, department: dept.name, level: assignee.level, mode: assignee.mode }));
   if (heads.includes(applicant.id)) {
     reasons.push(line('filtered_applicant', `${applicant.name} is the applicant and was left out of their own approval`, { memberId: applicant.id, name: applicant.name }));
@@ -209,16 +200,10 @@ async function resolveNode(scope: Scope, node: ActionNode, fields: Map<string, F
  * which expands department subtrees (and scans members to do so).
  */
 async function tagHolders(scope: Scope, tagId: string): Promise<{ name: string; ids: string[] }> {
-  const tag = await scope.db
-    .selectFrom('tags')
-    .select((eb) => ['name', eb.exists(eb.selectFrom('tag_departments').select('department_id').where('corp_id', '=', scope.corpId).where('tag_id', '=', tagId)).as('holds_departments')])
-    .where('corp_id', '=', scope.corpId)
-    .where('id', '=', tagId)
-    .executeTakeFirst();
+  const tag = await tagInfo(scope.db, scope.corpId, tagId);
   if (!tag) return { name: tagId, ids: [] };
-  if (tag.holds_departments) return { name: tag.name, ids: await membersOfTag(scope.db, scope.corpId, tagId) };
-  const held = await scope.db.selectFrom('tag_members').select('member_id').where('corp_id', '=', scope.corpId).where('tag_id', '=', tagId).execute();
-  const statuses = await memberStatuses(scope, held.map((r) => r.member_id));
+  if (tag.holdsDepartments) return { name: tag.name, ids: await membersOfTag(scope.db, scope.corpId, tagId) };
+  const statuses = await memberStatuses(scope, tag.memberIds);
   return { name: tag.name, ids: [...statuses].filter(([, m]) => m.status === 'active').map(([id]) => id).sort() };
 }
 

@@ -1,12 +1,13 @@
-import './approval.tables.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
+import { activeMemberIds } from '../directory/index.ts';
 import { toIso } from '../../platform/clock.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import { DEFAULT_SETTINGS, type ActionNode, type FlowNode, type FormField, type Template, type TemplateInput } from './approval.model.ts';
+import { tables, type ApprovalTables } from './approval.tables.ts';
 
 /** Every action node of a flow, branches included, in the order they appear. */
 export function actionNodes(flow: readonly FlowNode[]): ActionNode[] {
@@ -66,17 +67,7 @@ export function checkTemplate(input: TemplateInput): void {
   }
 }
 
-interface TemplateRow {
-  id: string;
-  name: string;
-  description: string;
-  form_json: string;
-  flow_json: string;
-  settings_json: string;
-  version: number;
-  archived: number;
-  updated_at: number;
-}
+type TemplateRow = Pick<ApprovalTables['approval_templates'], 'id' | 'name' | 'description' | 'form_json' | 'flow_json' | 'settings_json' | 'version' | 'archived' | 'updated_at'>;
 
 export function toTemplate(row: TemplateRow): Template {
   return {
@@ -99,8 +90,7 @@ async function checkPeople(ctx: Ctx, input: TemplateInput): Promise<void> {
   const s = input.settings ?? DEFAULT_SETTINGS;
   for (const rule of [s.approverEmpty, s.handlerEmpty, s.approverDeparted, s.handlerDeparted]) if ('memberId' in rule) named.add(rule.memberId);
   if (named.size === 0) return;
-  const rows = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('id', 'in', [...named]).where('status', '=', 'active').execute();
-  const found = new Set(rows.map((r) => r.id));
+  const found = await activeMemberIds(ctx.trx, ctx.corpId, [...named]);
   const missing = [...named].filter((id) => !found.has(id));
   if (missing.length > 0) invalid('unknown_or_inactive_member', { memberIds: missing.sort() });
 }
@@ -109,7 +99,7 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Te
   checkTemplate(input);
   await checkPeople(ctx, input);
   const id = newId('apt', ctx.now);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('approval_templates')
     .values({
       corp_id: ctx.corpId,
@@ -135,7 +125,7 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput,
   checkTemplate(input);
   await checkPeople(ctx, input);
   const before = await getTemplate(ctx.trx, ctx.corpId, id);
-  const result = await ctx.trx
+  const result = await tables(ctx.trx)
     .updateTable('approval_templates')
     .set({
       name: input.name,
@@ -158,18 +148,18 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput,
 
 export async function archiveTemplate(ctx: Ctx, id: string): Promise<void> {
   await getTemplate(ctx.trx, ctx.corpId, id);
-  await ctx.trx.updateTable('approval_templates').set({ archived: 1, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
+  await tables(ctx.trx).updateTable('approval_templates').set({ archived: 1, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
   await audit(ctx, { action: 'approval.template.archive', target: { type: 'approval_template', id } });
 }
 
 export async function getTemplate(db: Executor, corpId: string, id: string): Promise<Template> {
-  const row = await db.selectFrom('approval_templates').selectAll().where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst();
+  const row = await tables(db).selectFrom('approval_templates').selectAll().where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('not_found', { templateId: id });
   return toTemplate(row);
 }
 
 export async function listTemplates(db: Executor, corpId: string, options: { includeArchived: boolean }): Promise<Template[]> {
-  let q = db.selectFrom('approval_templates').selectAll().where('corp_id', '=', corpId);
+  let q = tables(db).selectFrom('approval_templates').selectAll().where('corp_id', '=', corpId);
   if (!options.includeArchived) q = q.where('archived', '=', 0);
   const rows = await q.orderBy('id').execute();
   return rows.map(toTemplate);

@@ -2,15 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { NoContent, NullableIsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
-import { authorize, defineRights } from '../admin/authorizer.ts';
-import { createApp, deleteApp, listApps, rotateAppSecret, sendAppMessage, updateApp } from './apps.service.ts';
+import { command } from '../../platform/command.ts';
+import { createApp, deleteApp, listApps, rotateAppSecret, sendAppMessage, updateApp, type AppMessage, type NewApp } from './apps.service.ts';
+import { noContent, created } from '../../platform/http/replies.ts';
 
-defineRights({
-  'apps.read': { hierarchical: 'any', token: { zh: '读取应用列表', en: 'Read the apps' } },
-  'apps.create': {},
-  // Per-app rights (send / manage) are checked by authorizeApp on the app itself.
-  'apps.use': { hierarchical: 'apps' },
-});
+const list = command({ right: 'apps.read', tx: 'read' }, (ctx) => listApps(ctx));
+const create = command({ right: 'apps.create', tx: 'plain' }, (ctx, input: NewApp) => createApp(ctx, input));
+const update = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId: string; patch: Partial<NewApp> }) => updateApp(ctx, input.appId, input.patch));
+const rotateSecret = command({ right: 'apps.use', tx: 'plain' }, async (ctx, appId: string) => ({ secret: await rotateAppSecret(ctx, appId) }));
+const remove = command({ right: 'apps.create', tx: 'plain' }, (ctx, appId: string) => deleteApp(ctx, appId));
+const send = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId: string; message: AppMessage }) => sendAppMessage(ctx, input.appId, input.message));
 
 const tags = ['apps'];
 const Ids = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 1000 });
@@ -28,56 +29,31 @@ const AppName = Type.String({ minLength: 1, maxLength: 40 });
 const Description = Type.String({ maxLength: 200 });
 const AppParams = StrictObject({ appId: Type.String({ minLength: 1, maxLength: 40 }) });
 
-export function appRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+export function appRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/apps', { config: { auth: 'corp' }, schema: { tags, summary: 'Apps the actor holds a right on', response: { 200: Type.Object({ items: Type.Array(AppDto) }) } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'apps.read');
-        return { items: await listApps(ctx) };
-      }),
-    );
+    app.get('/api/v1/apps', { config: { auth: 'corp' }, schema: { tags, summary: 'Apps the actor holds a right on', response: { 200: Type.Object({ items: Type.Array(AppDto) }) } } }, async (request) => ({
+      items: await request.run(list, undefined),
+    }));
 
     app.post(
       '/api/v1/apps',
       { config: { auth: 'corp' }, schema: { tags, summary: 'Create a custom app; its secret is shown only in this response', body: StrictObject({ name: AppName, description: Description, visibleRange: VisibleRange }), response: { 201: Type.Object({ app: AppDto, secret: Type.String() }) } } },
-      async (request, reply) => {
-        const created = await deps.db.transaction().execute(async (trx) => {
-          const ctx = request.ctx(trx);
-          await authorize(ctx, 'apps.create');
-          return createApp(ctx, request.body);
-        });
-        return reply.status(201).send(created);
-      },
+      async (request, reply) => created(reply, request.run(create, request.body)),
     );
 
     app.patch(
       '/api/v1/apps/:appId',
       { config: { auth: 'corp' }, schema: { tags, params: AppParams, body: StrictObject({ name: Type.Optional(AppName), description: Type.Optional(Description), visibleRange: Type.Optional(VisibleRange) }), response: { 200: AppDto } } },
-      async (request) =>
-        deps.db.transaction().execute(async (trx) => {
-          const ctx = request.ctx(trx);
-          await authorize(ctx, 'apps.use');
-          return updateApp(ctx, request.params.appId, request.body);
-        }),
+      (request) => request.run(update, { appId: request.params.appId, patch: request.body }),
     );
 
-    app.post('/api/v1/apps/:appId/secret', { config: { auth: 'corp' }, schema: { tags, summary: 'Replace the secret; shown once', params: AppParams, response: { 200: Type.Object({ secret: Type.String() }) } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'apps.use');
-        return { secret: await rotateAppSecret(ctx, request.params.appId) };
-      }),
+    app.post('/api/v1/apps/:appId/secret', { config: { auth: 'corp' }, schema: { tags, summary: 'Replace the secret; shown once', params: AppParams, response: { 200: Type.Object({ secret: Type.String() }) } } }, (request) =>
+      request.run(rotateSecret, request.params.appId),
     );
 
-    app.delete('/api/v1/apps/:appId', { config: { auth: 'corp' }, schema: { tags, params: AppParams, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'apps.create');
-        await deleteApp(ctx, request.params.appId);
-      });
-      return reply.status(204).send(null);
-    });
+    app.delete('/api/v1/apps/:appId', { config: { auth: 'corp' }, schema: { tags, params: AppParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(remove, request.params.appId)),
+    );
 
     app.post(
       '/api/v1/apps/:appId/messages',
@@ -96,12 +72,7 @@ export function appRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ delivered: Type.Integer(), reached: Type.Integer(), outOfScope: Type.Integer() }) },
         },
       },
-      async (request) =>
-        deps.db.transaction().execute(async (trx) => {
-          const ctx = request.ctx(trx);
-          await authorize(ctx, 'apps.use');
-          return sendAppMessage(ctx, request.params.appId, request.body);
-        }),
+      (request) => request.run(send, { appId: request.params.appId, message: request.body }),
     );
   };
 }

@@ -1,16 +1,20 @@
-import './apps.tables.ts';
-import { sql } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
 import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
-import { SYSTEM_APPS, deliver } from '../inbox/inbox.service.ts';
-import { expandRecipients, type Recipients } from '../directory/directory.service.ts';
-import { adminSnapshot, appLevelIn, authorizeApp, bumpAdminStamp, contactsScope, isSuperIn, type AppRight, type ContactsScope } from '../admin/authorizer.ts';
+import { publish } from '../../platform/events.ts';
+import { claimKey, storeResult } from '../../platform/idempotency.ts';
+import { appLevelIn, authorizeApp, contactsScope, isSuperIn, roleSnapshot, type AppRight, type ContactsScope } from '../../platform/policy/index.ts';
+import { expandRecipients, membersInScope, type Recipients } from '../directory/index.ts';
+import { AppEvents } from './apps.events.ts';
 import { AppErrors } from './apps.errors.ts';
+import { tables } from './apps.tables.ts';
+
+/** System apps that speak to members (审批, 打卡, 高级功能); custom apps use their own app id. */
+export const SYSTEM_APPS = ['approvals', 'attendance', 'features'] as const;
 
 /** The built-in apps every enterprise has (审批, 打卡, 高级功能). */
 export const SYSTEM_APP_NAMES: Record<(typeof SYSTEM_APPS)[number], { zh: string; en: string }> = {
@@ -46,7 +50,7 @@ export async function existingAppIds(db: Executor, corpId: string, appIds: reado
   const found = new Set<string>(appIds.filter(isSystemApp));
   const custom = appIds.filter((id) => !isSystemApp(id));
   if (custom.length > 0) {
-    const rows = await db.selectFrom('apps').select('id').where('corp_id', '=', corpId).where('id', 'in', custom).execute();
+    const rows = await tables(db).selectFrom('apps').select('id').where('corp_id', '=', corpId).where('id', 'in', custom).execute();
     for (const row of rows) found.add(row.id);
   }
   return found;
@@ -54,14 +58,14 @@ export async function existingAppIds(db: Executor, corpId: string, appIds: reado
 
 /** Every app of the enterprise, id and name, for rights editors. */
 export async function allApps(db: Executor, corpId: string): Promise<{ id: string; name: string }[]> {
-  const rows = await db.selectFrom('apps').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('id').execute();
+  const rows = await tables(db).selectFrom('apps').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('id').execute();
   return [...SYSTEM_APPS.map((id) => ({ id, name: SYSTEM_APP_NAMES[id].zh })), ...rows];
 }
 
 /** Apps the actor holds a right on (every app for super admins and read tokens). */
-export async function listApps(ctx: Ctx): Promise<AppView[]> {
-  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
-  const rows = await ctx.trx.selectFrom('apps').selectAll().where('corp_id', '=', ctx.corpId).orderBy('id').execute();
+export async function listApps(ctx: ReadCtx): Promise<AppView[]> {
+  const snapshot = await roleSnapshot(ctx);
+  const rows = await tables(ctx.trx).selectFrom('apps').selectAll().where('corp_id', '=', ctx.corpId).orderBy('id').execute();
   const all: AppView[] = [
     ...SYSTEM_APPS.map((id) => ({ id, kind: 'system' as const, name: SYSTEM_APP_NAMES[id].zh, description: SYSTEM_APP_NAMES[id].en, visibleRange: null, myRight: null, createdAt: null })),
     ...rows.map((r) => ({ id: r.id, kind: 'custom' as const, name: r.name, description: r.description, visibleRange: JSON.parse(r.visible_json) as VisibleRange, myRight: null, createdAt: toIso(r.created_at) })),
@@ -89,7 +93,7 @@ export async function createApp(ctx: Ctx, input: NewApp): Promise<{ app: AppView
   const id = newId('app', ctx.now);
   const secret = randomToken('bys');
   const visibleRange = normaliseRange(input.visibleRange);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('apps')
     .values({ corp_id: ctx.corpId, id, name: input.name, description: input.description, secret_hash: sha256(secret), visible_json: JSON.stringify(visibleRange), created_at: ctx.now, updated_at: ctx.now })
     .execute();
@@ -99,7 +103,7 @@ export async function createApp(ctx: Ctx, input: NewApp): Promise<{ app: AppView
 
 async function customApp(ctx: Ctx, appId: string) {
   if (isSystemApp(appId)) throw new DomainError(AppErrors['app.system_app'], { appId });
-  const row = await ctx.trx.selectFrom('apps').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', appId).executeTakeFirst();
+  const row = await tables(ctx.trx).selectFrom('apps').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', appId).executeTakeFirst();
   if (!row) throw new DomainError(AppErrors['app.not_found'], { appId });
   return row;
 }
@@ -110,7 +114,7 @@ export async function updateApp(ctx: Ctx, appId: string, patch: Partial<NewApp>)
   const before = await customApp(ctx, appId);
   const visibleRange = patch.visibleRange ? normaliseRange(patch.visibleRange) : (JSON.parse(before.visible_json) as VisibleRange);
   const after = { name: patch.name ?? before.name, description: patch.description ?? before.description, visibleRange };
-  await ctx.trx
+  await tables(ctx.trx)
     .updateTable('apps')
     .set({ name: after.name, description: after.description, visible_json: JSON.stringify(visibleRange), updated_at: ctx.now })
     .where('corp_id', '=', ctx.corpId)
@@ -125,39 +129,17 @@ export async function rotateAppSecret(ctx: Ctx, appId: string): Promise<string> 
   await authorizeApp(ctx, appId, 'manage');
   await customApp(ctx, appId);
   const secret = randomToken('bys');
-  await ctx.trx.updateTable('apps').set({ secret_hash: sha256(secret), updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', appId).execute();
+  await tables(ctx.trx).updateTable('apps').set({ secret_hash: sha256(secret), updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', appId).execute();
   await audit(ctx, { action: 'app.rotate_secret', target: { type: 'app', id: appId } });
   return secret;
 }
 
-/** Deletes a custom app and every admin right on it. */
+/** Deletes a custom app; `app.deleted` takes every admin right on it away in the same transaction. */
 export async function deleteApp(ctx: Ctx, appId: string): Promise<void> {
-  await bumpAdminStamp(ctx);
   const before = await customApp(ctx, appId);
-  await ctx.trx.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('kind', '=', 'app').where('target_id', '=', appId).execute();
-  await ctx.trx.deleteFrom('apps').where('corp_id', '=', ctx.corpId).where('id', '=', appId).execute();
+  await tables(ctx.trx).deleteFrom('apps').where('corp_id', '=', ctx.corpId).where('id', '=', appId).execute();
+  await publish(ctx, AppEvents['app.deleted'], { appId });
   await audit(ctx, { action: 'app.delete', target: { type: 'app', id: appId }, before: { name: before.name } });
-}
-
-/** The given members who sit in at least one department inside the scope (active ones only). */
-export async function membersInScope(db: Executor, corpId: string, scope: ContactsScope, memberIds: readonly string[]): Promise<string[]> {
-  if (scope.kind === 'none' || memberIds.length === 0) return [];
-  if (scope.kind === 'all') return [...memberIds];
-  const inside = new Set<string>();
-  for (let i = 0; i < memberIds.length; i += 500) {
-    const chunk = memberIds.slice(i, i + 500);
-    const rows = await db
-      .selectFrom('member_departments as md')
-      .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
-      .select('md.member_id')
-      .distinct()
-      .where('md.corp_id', '=', corpId)
-      .where('md.member_id', 'in', chunk)
-      .where((eb) => eb.or(scope.paths.map((path) => eb(sql<string>`substr(d.path, 1, ${path.length})`, '=', path))))
-      .execute();
-    for (const row of rows) inside.add(row.member_id);
-  }
-  return memberIds.filter((id) => inside.has(id));
 }
 
 export interface AppMessage {
@@ -184,10 +166,15 @@ export async function sendAppMessage(ctx: Ctx, appId: string, message: AppMessag
   } else if (!(await existingAppIds(ctx.trx, ctx.corpId, [appId])).has(appId)) {
     throw new DomainError(AppErrors['app.not_found'], { appId });
   }
-  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+  const snapshot = await roleSnapshot(ctx);
   const scope: ContactsScope = isSuperIn(snapshot, ctx.actor) ? { kind: 'all' } : await contactsScope(ctx);
   const reached = await membersInScope(ctx.trx, ctx.corpId, scope, named);
-  const delivered = await deliver(ctx, reached, { app: appId, title: message.title, body: message.body, dedupeKey: `appmsg:${appId}:${message.idempotencyKey}` });
-  await audit(ctx, { action: 'app.send_message', target: { type: 'app', id: appId }, after: { title: message.title, reached: reached.length, outOfScope: total - reached.length } });
-  return { delivered, reached: reached.length, outOfScope: total - reached.length };
+  const answer = { reached: reached.length, outOfScope: total - reached.length };
+  // A retried send (same key) reaches the same people and puts nothing new in their inboxes.
+  const key = `appmsg:${appId}:${message.idempotencyKey}`;
+  if ((await claimKey(ctx, key, { appId })).replay) return { delivered: 0, ...answer };
+  await publish(ctx, AppEvents['app.message_sent'], { appId, memberIds: reached, title: message.title, body: message.body, key });
+  await storeResult(ctx, key, answer);
+  await audit(ctx, { action: 'app.send_message', target: { type: 'app', id: appId }, after: { title: message.title, ...answer } });
+  return { delivered: reached.length, ...answer };
 }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { sha256 } from '../../platform/auth/tokens.ts';
-import { enterprise } from '../admin/admin.testkit.ts';
+import { enterprise } from '../../../test/support/enterprise.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 const rights = (r: object) => ({ departmentIds: [], apps: [], deviceBind: false, deviceIds: [], ...r });
 const code = (res: { body: unknown }) => (res.body as { error?: { code: string } }).error?.code;
@@ -20,7 +21,7 @@ describeEachDialect('apps (应用权限)', (use) => {
     const created = await e.owner.post<{ app: { id: string; kind: string }; secret: string }>('/api/v1/apps', { name: '自建应用', description: '说明', visibleRange: { memberIds: [], departmentIds: [e.root], tagIds: [] } });
     assert.equal(created.status, 201);
     assert.match(created.body.secret, /^bys_/);
-    const row = await t.deps.db.selectFrom('apps').select('secret_hash').where('corp_id', '=', e.corpId).executeTakeFirstOrThrow();
+    const row = await tablesOf(t.deps.db).selectFrom('apps').select('secret_hash').where('corp_id', '=', e.corpId).executeTakeFirstOrThrow();
     assert.equal(row.secret_hash, sha256(created.body.secret));
     const list = await e.owner.get<{ items: { id: string; kind: string; myRight: string }[] }>('/api/v1/apps');
     assert.deepEqual(list.body.items.map((a) => [a.id, a.kind, a.myRight]), [
@@ -59,7 +60,8 @@ describeEachDialect('apps (应用权限)', (use) => {
     const body = { recipients: { memberIds: [inside, outside, both] }, title: '通知', body: '今天开会', idempotencyKey: 'once' };
     const res = await h.client.post('/api/v1/apps/approvals/messages', body);
     assert.deepEqual(res.body, { delivered: 2, reached: 2, outOfScope: 1 });
-    const inbox = await t.deps.db.selectFrom('inbox_messages').select(['member_id', 'app', 'title']).where('corp_id', '=', e.corpId).orderBy('member_id').execute();
+    await t.deps.outbox.drain();
+    const inbox = await tablesOf(t.deps.db).selectFrom('inbox_messages').select(['member_id', 'app', 'title']).where('corp_id', '=', e.corpId).orderBy('member_id').execute();
     assert.deepEqual(inbox, [inside, both].sort().map((m) => ({ member_id: m, app: 'approvals', title: '通知' })));
     // The same idempotency key delivers nothing new.
     assert.deepEqual((await h.client.post('/api/v1/apps/approvals/messages', body)).body, { delivered: 0, reached: 2, outOfScope: 1 });

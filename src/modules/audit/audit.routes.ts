@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
-import { searchAudit } from '../../platform/audit.ts';
+import { searchAudit, type AuditQuery as Query } from '../../platform/audit.ts';
+import { command } from '../../platform/command.ts';
 import { IsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
-import { authorize } from '../admin/authorizer.ts';
 
 const AuditDto = Type.Object({
   id: Type.String(),
@@ -24,13 +24,13 @@ const AuditQuery = StrictObject({
   to: Type.Optional(IsoDateTime),
 });
 
+const search = command({ right: 'audit.read', tx: 'read' }, (ctx, query: Query) => searchAudit(ctx, query));
+
 export function auditRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/audit', { config: { auth: 'corp' }, schema: { tags: ['audit'], summary: "Search the enterprise's audit log, newest first", querystring: AuditQuery, response: { 200: Page(AuditDto) } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'audit.read');
       const q = request.query;
-      return searchAudit(ctx.trx, ctx.corpId, {
+      return request.run(search, {
         cursor: q.cursor,
         limit: q.limit ?? 50,
         action: q.action,

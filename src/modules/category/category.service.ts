@@ -1,14 +1,15 @@
-import './category.tables.ts';
-import type { Actor, Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
-import { isSuperAdmin } from '../admin/authorizer.ts';
-import { getMember } from '../directory/directory.service.ts';
+import { accountIsSuper } from '../../platform/policy/index.ts';
+import { corpsByIds, getCorp } from '../corp/index.ts';
+import { getMember, membersByIds } from '../directory/index.ts';
 import { CategoryErrors } from './category.errors.ts';
 import { categoryByCode, type CategoryEntry } from './taxonomy.ts';
 import type { CategoryStatus } from './category.tables.ts';
+import { tables } from './category.tables.ts';
 
 /**
  * What an unset category blocks (什么是经营类目 四): (1) customer total / today's new, (2) acquisition
@@ -25,7 +26,7 @@ export interface CategoryState {
 }
 
 export async function getCategoryState(db: Executor, corpId: string): Promise<CategoryState> {
-  const row = await db.selectFrom('corp_categories').selectAll().where('corp_id', '=', corpId).executeTakeFirst();
+  const row = await tables(db).selectFrom('corp_categories').selectAll().where('corp_id', '=', corpId).executeTakeFirst();
   if (!row) return { category: null };
   const entry = categoryByCode(row.code)!;
   return {
@@ -39,7 +40,7 @@ export async function getCategoryState(db: Executor, corpId: string): Promise<Ca
  * allows none. Other modules (the wallet's auto-deduction switch) call this.
  */
 export async function assertCategoryAllows(db: Executor, corpId: string, action: CategoryGatedAction): Promise<void> {
-  const row = await db.selectFrom('corp_categories').select('status').where('corp_id', '=', corpId).executeTakeFirst();
+  const row = await tables(db).selectFrom('corp_categories').select('status').where('corp_id', '=', corpId).executeTakeFirst();
   const status = row?.status ?? 'unset';
   if (status === 'approved') return;
   if (status === 'review' && ALLOWED_UNDER_REVIEW.has(action)) return;
@@ -47,21 +48,22 @@ export async function assertCategoryAllows(db: Executor, corpId: string, action:
 }
 
 /** 仅超级管理员或业务负责人可以选择经营类目. */
-export async function mayChooseCategory(db: Executor, corpId: string, actor: Actor): Promise<boolean> {
+export async function mayChooseCategory(ctx: ReadCtx): Promise<boolean> {
+  const actor = ctx.actor;
   if (actor.kind !== 'member' && actor.kind !== 'external') return false;
-  if (await isSuperAdmin(db, corpId, actor.accountId)) return true;
+  if (await accountIsSuper(ctx, actor.accountId)) return true;
   if (actor.kind !== 'member') return false;
-  const owner = await db.selectFrom('category_owners').select('member_id').where('corp_id', '=', corpId).where('member_id', '=', actor.id).executeTakeFirst();
+  const owner = await tables(ctx.trx).selectFrom('category_owners').select('member_id').where('corp_id', '=', ctx.corpId).where('member_id', '=', actor.id).executeTakeFirst();
   return owner !== undefined;
 }
 
 /** Chooses or changes the one category; every choice goes to the operator's review. */
 export async function chooseCategory(ctx: Ctx, code: string): Promise<CategoryState> {
-  if (!(await mayChooseCategory(ctx.trx, ctx.corpId, ctx.actor))) throw new DomainError(CategoryErrors['category.contact_admin']);
+  if (!(await mayChooseCategory(ctx))) throw new DomainError(CategoryErrors['category.contact_admin']);
   if (!categoryByCode(code)) throw new DomainError(CategoryErrors['category.unknown_code'], { code });
   const before = await getCategoryState(ctx.trx, ctx.corpId);
   const values = { code, status: 'review' as const, chosen_by_name: ctx.actor.name, chosen_at: ctx.now, reviewed_at: null, review_note: null };
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('corp_categories')
     .values({ corp_id: ctx.corpId, ...values, version: 1 })
     .onConflict((oc) => oc.column('corp_id').doUpdateSet((eb) => ({ ...values, version: eb('corp_categories.version', '+', 1) })))
@@ -72,15 +74,12 @@ export async function chooseCategory(ctx: Ctx, code: string): Promise<CategorySt
 }
 
 export async function listCategoryOwners(db: Executor, corpId: string): Promise<{ memberId: string; name: string }[]> {
-  const rows = await db
-    .selectFrom('category_owners as o')
-    .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'o.corp_id').onRef('m.id', '=', 'o.member_id'))
-    .select(['m.id', 'm.name'])
-    .where('o.corp_id', '=', corpId)
-    .where('m.status', '=', 'active')
-    .orderBy('o.created_at')
-    .execute();
-  return rows.map((r) => ({ memberId: r.id, name: r.name }));
+  const rows = await tables(db).selectFrom('category_owners').select('member_id').where('corp_id', '=', corpId).orderBy('created_at').execute();
+  const members = await membersByIds(db, corpId, rows.map((r) => r.member_id));
+  return rows.flatMap((r) => {
+    const member = members.get(r.member_id);
+    return member?.status === 'active' ? [{ memberId: member.id, name: member.name }] : [];
+  });
 }
 
 /** A super admin designates (or removes) a business owner (业务负责人). */
@@ -88,33 +87,32 @@ export async function setCategoryOwner(ctx: Ctx, memberId: string, owner: boolea
   if (owner) {
     const member = await getMember(ctx.trx, ctx.corpId, memberId);
     if (!member || member.status !== 'active') throw new DomainError(CategoryErrors['category.owner_not_member'], { memberId });
-    await ctx.trx.insertInto('category_owners').values({ corp_id: ctx.corpId, member_id: memberId, created_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
+    await tables(ctx.trx).insertInto('category_owners').values({ corp_id: ctx.corpId, member_id: memberId, created_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
   } else {
-    await ctx.trx.deleteFrom('category_owners').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+    await tables(ctx.trx).deleteFrom('category_owners').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
   }
   await audit(ctx, { action: owner ? 'category.owner_add' : 'category.owner_remove', target: { type: 'member', id: memberId } });
 }
 
 export interface ReviewInput {
-  corpId: string;
   /** The choice the operator looked at; a newer choice is not decided by an older review. */
   version: number;
   decision: 'approved' | 'rejected';
   note?: string | undefined;
 }
 
-/** The operator's review: under review → approved or rejected (compare-and-set on the version). */
-export async function reviewCategory(trx: Executor, now: number, actor: Actor, input: ReviewInput, ip?: string): Promise<CategoryState> {
-  const done = await trx
+/** The operator's review of `ctx.corpId`'s choice: under review → approved or rejected (compare-and-set on the version). */
+export async function reviewCategory(ctx: Ctx, input: ReviewInput): Promise<CategoryState> {
+  const done = await tables(ctx.trx)
     .updateTable('corp_categories')
-    .set({ status: input.decision, reviewed_at: now, review_note: input.note ?? null })
-    .where('corp_id', '=', input.corpId)
+    .set({ status: input.decision, reviewed_at: ctx.now, review_note: input.note ?? null })
+    .where('corp_id', '=', ctx.corpId)
     .where('status', '=', 'review')
     .where('version', '=', input.version)
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) === 0) throw new DomainError(CategoryErrors['category.not_under_review'], { corpId: input.corpId });
-  await audit({ corpId: input.corpId, trx, now, actor, ip }, { action: `category.${input.decision}`, target: { type: 'corp', id: input.corpId }, after: { version: input.version, note: input.note ?? null } });
-  return getCategoryState(trx, input.corpId);
+  if (Number(done.numUpdatedRows) === 0) throw new DomainError(CategoryErrors['category.not_under_review'], { corpId: ctx.corpId });
+  await audit(ctx, { action: `category.${input.decision}`, target: { type: 'corp', id: ctx.corpId }, after: { version: input.version, note: input.note ?? null } });
+  return getCategoryState(ctx.trx, ctx.corpId);
 }
 
 export interface ReviewItem {
@@ -131,17 +129,17 @@ export interface ReviewItem {
 
 /** Choices waiting for the operator, oldest first. */
 export async function listPendingReviews(db: Executor, limit: number): Promise<ReviewItem[]> {
-  const rows = await db
-    .selectFrom('corp_categories as c')
-    .innerJoin('corps', 'corps.id', 'c.corp_id')
-    .select(['c.corp_id', 'corps.name', 'c.code', 'c.version', 'c.chosen_at', 'c.chosen_by_name'])
-    .where('c.status', '=', 'review')
-    .orderBy('c.chosen_at')
+  const rows = await tables(db)
+    .selectFrom('corp_categories')
+    .select(['corp_id', 'code', 'version', 'chosen_at', 'chosen_by_name'])
+    .where('status', '=', 'review')
+    .orderBy('chosen_at')
     .limit(limit)
     .execute();
+  const corpNames = new Map((await corpsByIds(db, rows.map((r) => r.corp_id))).map((c) => [c.id, c.name]));
   return rows.map((r) => {
     const entry = categoryByCode(r.code)!;
-    return { corpId: r.corp_id, corpName: r.name, code: r.code, level1: entry.level1, level2: entry.level2, scope: entry.scope, version: r.version, chosenAt: toIso(r.chosen_at), chosenBy: r.chosen_by_name };
+    return { corpId: r.corp_id, corpName: corpNames.get(r.corp_id) ?? '', code: r.code, level1: entry.level1, level2: entry.level2, scope: entry.scope, version: r.version, chosenAt: toIso(r.chosen_at), chosenBy: r.chosen_by_name };
   });
 }
 
@@ -159,20 +157,15 @@ export interface ExternalProfile {
  * chosen (under review or approved); unset or rejected shows 企业未完善.
  */
 export async function externalProfile(db: Executor, corpId: string, memberId: string): Promise<ExternalProfile> {
-  const row = await db
-    .selectFrom('members as m')
-    .innerJoin('corps as c', 'c.id', 'm.corp_id')
-    .leftJoin('corp_categories as k', 'k.corp_id', 'm.corp_id')
-    .select(['m.id', 'm.name', 'c.short_name', 'k.code', 'k.status'])
-    .where('m.corp_id', '=', corpId)
-    .where('m.id', '=', memberId)
-    .executeTakeFirst();
-  if (!row) throw new DomainError('not_found', { memberId });
-  const shown = row.code && row.status !== 'rejected' ? categoryByCode(row.code) : undefined;
+  const member = await getMember(db, corpId, memberId);
+  if (!member) throw new DomainError('not_found', { memberId });
+  const corp = await getCorp(db, corpId);
+  const row = await tables(db).selectFrom('corp_categories').select(['code', 'status']).where('corp_id', '=', corpId).executeTakeFirst();
+  const shown = row && row.status !== 'rejected' ? categoryByCode(row.code) : undefined;
   return {
-    memberId: row.id,
-    memberName: row.name,
-    corpShortName: row.short_name,
+    memberId: member.id,
+    memberName: member.name,
+    corpShortName: corp.shortName,
     incomplete: !shown,
     category: shown ? { level1: shown.level1, level2: shown.level2 } : null,
   };

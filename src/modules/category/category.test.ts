@@ -2,9 +2,10 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, TEST_SCRYPT, type TestApp } from '../../../test/support/app.ts';
-import { createOperator } from '../operator/operator.service.ts';
-import { newCorp, signedInMember, errorCode, topUp } from '../customers/testing.ts';
+import { createOperator } from '../operator/index.ts';
+import { newCorp, signedInMember, errorCode, topUp } from '../customers/testing/index.ts';
 import { TAXONOMY } from './taxonomy.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 interface State {
   category: { code: string; level1: string; level2: string | null; status: string } | null;
@@ -74,7 +75,7 @@ describeEachDialect('business category (经营类目)', (use) => {
     const changed = await client.put<State>('/api/v1/category', { code: '13-02' });
     assert.equal(changed.body.category?.level2, '教育培训机构');
     assert.equal(changed.body.category?.status, 'review');
-    const rows = await t.deps.db.selectFrom('corp_categories').selectAll().where('corp_id', '=', client.me.currentCorp!.id).execute();
+    const rows = await tablesOf(t.deps.db).selectFrom('corp_categories').selectAll().where('corp_id', '=', client.me.currentCorp!.id).execute();
     assert.equal(rows.length, 1);
     const bad = await client.put('/api/v1/category', { code: '99-01' });
     assert.equal(errorCode(bad.body), 'category.unknown_code');
@@ -113,14 +114,14 @@ describeEachDialect('business category (经营类目)', (use) => {
       await client.post('/api/v1/acquisition/authorizations', { kind: 'custom_dev', party: '某代开发服务商', idempotencyKey: 'auth-0001' }),
     ];
     assert.deepEqual(blocked.map((r) => [r.status, errorCode(r.body)]), Array(4).fill([403, 'category.required']));
-    const { setAutoDeduct } = await import('../wallet/wallet.service.ts');
+    const { setAutoDeduct } = await import('../wallet/index.ts');
     await assert.rejects(
       t.deps.db.transaction().execute((trx) =>
-        setAutoDeduct({ corpId, trx, now: t.clock.now(), log: t.deps.log, actor: { kind: 'member', id: client.me.member!.id, name: 'x', accountId: client.me.account.id } }, 'acquisition', true),
+        setAutoDeduct({ corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: client.me.member!.id, name: 'x', accountId: client.me.account.id } }, 'acquisition', true),
       ),
       (e: { code?: string }) => e.code === 'category.required',
     );
-    assert.equal(Number((await t.deps.db.selectFrom('wallets').select('balance').where('corp_id', '=', corpId).executeTakeFirstOrThrow()).balance), 10_000);
+    assert.equal(Number((await tablesOf(t.deps.db).selectFrom('wallets').select('balance').where('corp_id', '=', corpId).executeTakeFirstOrThrow()).balance), 10_000);
   });
 
   it('seed rule 审核中: while under review, customer stats and acquisition data work; buying and authorising do not', async () => {

@@ -1,62 +1,30 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { createSession, setSessionCorp } from '../../platform/auth/sessions.ts';
-import { setSessionCookies } from '../../platform/http/cookies.ts';
-import { authorize } from '../admin/authorizer.ts';
-import { createAccount, getAccount } from '../account/account.service.ts';
-import { signInRate } from '../account/account.routes.ts';
-import { describeMe, getCorp, registerCorp, updateCorp } from './corp.service.ts';
-import { CorpDto, MeEnvelope, NewCorpBody, RegisterBody, UpdateCorpBody } from './corp.schema.ts';
+import { getCorp, listCorps, setCertification, updateCorp, type NewCorp } from './corp.service.ts';
+import { CertificationBody, CorpDto, CorpListQuery, CorpParams, OperatorCorpPage, UpdateCorpBody } from './corp.schema.ts';
 
-export function corpRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+const readProfile = command({ right: 'corp.read', tx: 'read' }, (ctx) => getCorp(ctx.trx, ctx.corpId));
+const editProfile = command({ right: 'corp.manage', tx: 'plain' }, (ctx, patch: Partial<NewCorp>) => updateCorp(ctx, patch));
+const listAll = command({ right: 'operator.corps', tx: 'read' }, (ctx, query: Parameters<typeof listCorps>[1]) => listCorps(ctx, query));
+const certify = command({ right: 'operator.corps', tx: 'plain' }, (ctx, until: number | null) => setCertification(ctx, until));
+
+export function corpRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.post(
-      '/api/v1/register',
-      {
-        config: { auth: 'public', rateLimit: signInRate(deps) },
-        schema: { tags: ['corp'], summary: 'Create an account and register its first enterprise', body: RegisterBody, response: { 201: MeEnvelope } },
-      },
-      async (request, reply) => {
-        const { account: accountInput, corp } = request.body;
-        // Account, enterprise, creator member and session commit together or not at all.
-        const { accountId, corpId, session } = await deps.db.transaction().execute(async (trx) => {
-          const account = await createAccount(trx, request.now, deps.config.scrypt, accountInput);
-          const newCorpId = await registerCorp(trx, request.now, account, corp, request.ip);
-          const created = await createSession(trx, request.now, { kind: 'account', id: account.id, corpId: newCorpId });
-          return { accountId: account.id, corpId: newCorpId, session: created };
-        });
-        setSessionCookies(reply, 'session', deps.config.secureCookies, session.cookie, session.csrfToken);
-        return reply.status(201).send({ me: await describeMe(deps.db, accountId, corpId) });
-      },
+    app.get('/api/v1/corp', { config: { auth: 'corp' }, schema: { tags: ['corp'], summary: 'The current enterprise profile', response: { 200: CorpDto } } }, (request) =>
+      request.run(readProfile, undefined),
     );
 
-    app.post(
-      '/api/v1/corps',
-      { config: { auth: 'account' }, schema: { tags: ['corp'], summary: 'Register another enterprise as the signed-in account', body: NewCorpBody, response: { 201: MeEnvelope } } },
-      async (request, reply) => {
-        const session = request.session!;
-        const corpId = await deps.db.transaction().execute(async (trx) => {
-          const account = await getAccount(trx, session.principalId);
-          const created = await registerCorp(trx, request.now, account, request.body, request.ip);
-          await setSessionCorp(trx, session.hash, created);
-          return created;
-        });
-        return reply.status(201).send({ me: await describeMe(deps.db, session.principalId, corpId) });
-      },
+    app.patch('/api/v1/corp', { config: { auth: 'corp' }, schema: { tags: ['corp'], body: UpdateCorpBody, response: { 200: CorpDto } } }, (request) => request.run(editProfile, request.body));
+
+    app.get('/api/v1/operator/corps', { config: { auth: 'operator' }, schema: { tags: ['operator'], querystring: CorpListQuery, response: { 200: OperatorCorpPage } } }, (request) =>
+      request.runFor('', listAll, { cursor: request.query.cursor, limit: request.query.limit ?? 50, q: request.query.q }),
     );
 
-    app.get('/api/v1/corp', { config: { auth: 'corp' }, schema: { tags: ['corp'], summary: 'The current enterprise profile', response: { 200: CorpDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorize(ctx, 'corp.read');
-      return getCorp(ctx.trx, ctx.corpId);
-    });
-
-    app.patch('/api/v1/corp', { config: { auth: 'corp' }, schema: { tags: ['corp'], body: UpdateCorpBody, response: { 200: CorpDto } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorize(ctx, 'corp.manage');
-        return updateCorp(ctx, request.body);
-      }),
+    app.put(
+      '/api/v1/operator/corps/:corpId/certification',
+      { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Certify an enterprise until a date, or withdraw it', params: CorpParams, body: CertificationBody, response: { 200: CorpDto } } },
+      (request) => request.runFor(request.params.corpId, certify, request.body.certifiedUntil === null ? null : Date.parse(request.body.certifiedUntil)),
     );
   };
 }

@@ -1,17 +1,21 @@
+import { preparedFor } from '../../platform/db/prepared.ts';
+import { tableAccess } from '../../platform/db/tables.ts';
+
 export const INDUSTRIES = ['general', 'home_school', 'government', 'education', 'other'] as const;
 export type Industry = (typeof INDUSTRIES)[number];
 
-declare module '../../platform/db/schema.ts' {
-  interface Tables {
-    corps: {
-      id: string;
-      name: string;
-      short_name: string;
-      industry: Industry;
-      certified_until: number | null;
-      creator_account_id: string;
-      created_at: number;
-      updated_at: number;
-    };
-  }
+export interface CorpTables {
+  corps: {
+    id: string;
+    name: string;
+    short_name: string;
+    industry: Industry;
+    certified_until: number | null;
+    creator_account_id: string;
+    created_at: number;
+    updated_at: number;
+  };
 }
+
+export const tables = tableAccess<CorpTables>();
+export const prepared = preparedFor<CorpTables>();

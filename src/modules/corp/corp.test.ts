@@ -2,6 +2,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Me, type TestApp } from '../../../test/support/app.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 describeEachDialect('enterprises', (use) => {
   let t: TestApp;
@@ -15,9 +16,9 @@ describeEachDialect('enterprises', (use) => {
     assert.equal(client.me.currentCorp?.name, '榕树科技有限公司');
     assert.deepEqual(client.me.roles, { creator: true, superAdmin: true, hierarchicalAdmin: false });
     assert.equal(client.me.member?.name, '王小明');
-    const members = await t.deps.db.selectFrom('members').selectAll().where('corp_id', '=', client.me.currentCorp!.id).execute();
+    const members = await tablesOf(t.deps.db).selectFrom('members').selectAll().where('corp_id', '=', client.me.currentCorp!.id).execute();
     assert.equal(members.length, 1);
-    const root = await t.deps.db.selectFrom('departments').selectAll().where('corp_id', '=', client.me.currentCorp!.id).executeTakeFirstOrThrow();
+    const root = await tablesOf(t.deps.db).selectFrom('departments').selectAll().where('corp_id', '=', client.me.currentCorp!.id).executeTakeFirstOrThrow();
     assert.equal(root.parent_id, null);
     assert.equal(members[0]!.main_department_id, root.id);
   });
@@ -71,7 +72,7 @@ describeEachDialect('enterprises', (use) => {
     const res = await client.post('/api/v1/register', { account: { name: '半截', loginName: 'halfway', password: 'password123' }, corp: { name: 'x', shortName: '短', industry: 'general' } });
     assert.equal(res.status, 400);
     assert.deepEqual((res.body as { error: { details: unknown } }).error.details, { in: 'body', field: '/corp/name', reason: 'minLength' });
-    const account = await t.deps.db.selectFrom('accounts').select('id').where('login_name', '=', 'halfway').executeTakeFirst();
+    const account = await tablesOf(t.deps.db).selectFrom('accounts').select('id').where('login_name', '=', 'halfway').executeTakeFirst();
     assert.equal(account, undefined);
   });
 });

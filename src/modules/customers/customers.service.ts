@@ -1,15 +1,15 @@
-import './customers.tables.ts';
 import type { Ctx, TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { prepared } from '../../platform/db/prepared.ts';
 import { audit } from '../../platform/audit.ts';
 import { DAY, HOUR, toIso } from '../../platform/clock.ts';
-import { assertCategoryAllows } from '../category/category.service.ts';
+import { assertCategoryAllows } from '../category/index.ts';
+import { getCorp } from '../corp/index.ts';
 import { CustomerErrors } from './customers.errors.ts';
 import { holdCustomer, quotaLimit, releaseCustomers, servedCount, FREE_QUOTA } from './quota.service.ts';
 import type { FriendshipState, OneWayReason } from './customers.tables.ts';
+import { prepared, tables } from './customers.tables.ts';
 
 export interface CustomerIdentity {
   externalId: string;
@@ -87,7 +87,7 @@ export async function addCustomerAsMember(ctx: Ctx, input: CustomerIdentity & { 
  */
 export async function deleteFriend(ctx: Ctx, customerId: string): Promise<{ released: boolean }> {
   const member = memberOf(ctx);
-  const gone = await ctx.trx.deleteFrom('friendships').where('corp_id', '=', ctx.corpId).where('member_id', '=', member.id).where('customer_id', '=', customerId).executeTakeFirst();
+  const gone = await tables(ctx.trx).deleteFrom('friendships').where('corp_id', '=', ctx.corpId).where('member_id', '=', member.id).where('customer_id', '=', customerId).executeTakeFirst();
   if (Number(gone.numDeletedRows) === 0) throw new DomainError(CustomerErrors['customers.not_friend'], { customerId });
   const released = (await releaseCustomers(ctx, [customerId])) === 1;
   await audit(ctx, { action: 'customers.delete', target: { type: 'customer', id: customerId }, after: { memberId: member.id, released } });
@@ -100,7 +100,7 @@ export async function deleteFriend(ctx: Ctx, customerId: string): Promise<{ rele
  */
 export async function customerEvent(ctx: Ctx, memberId: string, customerId: string, event: 'added_back' | 'deleted_member'): Promise<void> {
   const set = event === 'added_back' ? { state: 'mutual' as const, one_way_reason: null } : { state: 'one_way' as const, one_way_reason: 'deleted_by_customer' as const };
-  const done = await ctx.trx.updateTable('friendships').set(set).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('customer_id', '=', customerId).executeTakeFirst();
+  const done = await tables(ctx.trx).updateTable('friendships').set(set).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('customer_id', '=', customerId).executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) throw new DomainError(CustomerErrors['customers.not_friend'], { customerId, memberId });
   await audit(ctx, { action: `customers.${event}`, target: { type: 'customer', id: customerId }, after: { memberId } });
 }
@@ -120,7 +120,7 @@ export async function listFriends(
   memberId: string,
   query: { oneWay?: boolean | undefined; customerId?: string; cursor?: string | undefined; limit: number },
 ): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
-  let q = db
+  let q = tables(db)
     .selectFrom('friendships as f')
     .innerJoin('customers as c', (j) => j.onRef('c.corp_id', '=', 'f.corp_id').onRef('c.id', '=', 'f.customer_id'))
     .select(['c.id', 'c.name', 'c.external_id', 'f.state', 'f.one_way_reason', 'f.added_at'])
@@ -139,7 +139,7 @@ export async function listFriends(
 
 /** 单向学员 in the education editions (education, home–school), 单向客户 elsewhere. */
 export async function oneWayLabel(db: Executor, corpId: string): Promise<'单向客户' | '单向学员'> {
-  const corp = await db.selectFrom('corps').select('industry').where('id', '=', corpId).executeTakeFirstOrThrow();
+  const corp = await getCorp(db, corpId);
   return corp.industry === 'education' || corp.industry === 'home_school' ? '单向学员' : '单向客户';
 }
 
@@ -157,13 +157,13 @@ export interface GroupView {
 export async function createGroup(ctx: Ctx, name: string): Promise<GroupView> {
   const member = memberOf(ctx);
   const id = newId('cgrp', ctx.now);
-  await ctx.trx.insertInto('customer_groups').values({ corp_id: ctx.corpId, id, name, owner_member_id: member.id, created_at: ctx.now, dissolved_at: null }).execute();
+  await tables(ctx.trx).insertInto('customer_groups').values({ corp_id: ctx.corpId, id, name, owner_member_id: member.id, created_at: ctx.now, dissolved_at: null }).execute();
   await audit(ctx, { action: 'customers.group_create', target: { type: 'customer_group', id }, after: { name } });
   return (await listGroups(ctx.trx, ctx.corpId, id))[0]!;
 }
 
 async function liveGroup(ctx: TxCtx, groupId: string): Promise<void> {
-  const group = await ctx.trx.selectFrom('customer_groups').select('dissolved_at').where('corp_id', '=', ctx.corpId).where('id', '=', groupId).executeTakeFirst();
+  const group = await tables(ctx.trx).selectFrom('customer_groups').select('dissolved_at').where('corp_id', '=', ctx.corpId).where('id', '=', groupId).executeTakeFirst();
   if (!group) throw new DomainError('not_found', { groupId });
   if (group.dissolved_at !== null) throw new DomainError(CustomerErrors['customers.group_dissolved'], { groupId });
 }
@@ -172,7 +172,7 @@ async function liveGroup(ctx: TxCtx, groupId: string): Promise<void> {
 export async function joinGroup(ctx: Ctx, groupId: string, who: CustomerIdentity): Promise<{ customerId: string; newlyCounted: boolean }> {
   await liveGroup(ctx, groupId);
   const customerId = await ensureCustomer(ctx, who);
-  const inserted = await ctx.trx.insertInto('group_customers').values({ corp_id: ctx.corpId, group_id: groupId, customer_id: customerId, joined_at: ctx.now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const inserted = await tables(ctx.trx).insertInto('group_customers').values({ corp_id: ctx.corpId, group_id: groupId, customer_id: customerId, joined_at: ctx.now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { customerId, newlyCounted: false };
   const { newlyCounted } = await holdCustomer(ctx, customerId);
   await audit(ctx, { action: 'customers.group_join', target: { type: 'customer_group', id: groupId }, after: { customerId } });
@@ -181,7 +181,7 @@ export async function joinGroup(ctx: Ctx, groupId: string, who: CustomerIdentity
 
 /** A customer leaves a group; released only when out of every group and no member holds them. */
 export async function leaveGroup(ctx: Ctx, groupId: string, customerId: string): Promise<{ released: boolean }> {
-  const gone = await ctx.trx.deleteFrom('group_customers').where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).where('customer_id', '=', customerId).executeTakeFirst();
+  const gone = await tables(ctx.trx).deleteFrom('group_customers').where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).where('customer_id', '=', customerId).executeTakeFirst();
   if (Number(gone.numDeletedRows) === 0) throw new DomainError('not_found', { groupId, customerId });
   const released = (await releaseCustomers(ctx, [customerId])) === 1;
   await audit(ctx, { action: 'customers.group_leave', target: { type: 'customer_group', id: groupId }, after: { customerId, released } });
@@ -190,9 +190,9 @@ export async function leaveGroup(ctx: Ctx, groupId: string, customerId: string):
 
 /** Dissolving a group (解散) lets go of all its customers at once. */
 export async function dissolveGroup(ctx: Ctx, groupId: string): Promise<{ released: number }> {
-  const done = await ctx.trx.updateTable('customer_groups').set({ dissolved_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', groupId).where('dissolved_at', 'is', null).executeTakeFirst();
+  const done = await tables(ctx.trx).updateTable('customer_groups').set({ dissolved_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', groupId).where('dissolved_at', 'is', null).executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) throw new DomainError(CustomerErrors['customers.group_dissolved'], { groupId });
-  const members = await ctx.trx.deleteFrom('group_customers').where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).returning('customer_id').execute();
+  const members = await tables(ctx.trx).deleteFrom('group_customers').where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).returning('customer_id').execute();
   const released = await releaseCustomers(
     ctx,
     members.map((m) => m.customer_id),
@@ -202,7 +202,7 @@ export async function dissolveGroup(ctx: Ctx, groupId: string): Promise<{ releas
 }
 
 export async function listGroups(db: Executor, corpId: string, groupId?: string): Promise<GroupView[]> {
-  let q = db
+  let q = tables(db)
     .selectFrom('customer_groups as g')
     .select((eb) => [
       'g.id',
@@ -238,7 +238,7 @@ export interface CustomerOverview {
 export async function customerOverview(db: Executor, corpId: string, now: number): Promise<CustomerOverview> {
   await assertCategoryAllows(db, corpId, 'customer_stats');
   const served = await servedCount(db, corpId);
-  const today = await db
+  const today = await tables(db)
     .selectFrom('customers')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('corp_id', '=', corpId)

@@ -1,10 +1,10 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
+import { createTestApp, type Client, type TestApp, keepSessions } from '../../../test/support/app.ts';
 import { DAY } from '../../platform/clock.ts';
-import { departMember } from '../directory/members.service.ts';
-import { certify, errorCode, newCorp, seedCustomers, signedInMember, topUp, balanceOf, keepSessions, type Corp } from './testing.ts';
+import { departMember } from '../directory/testing/index.ts';
+import { certify, errorCode, newCorp, seedCustomers, signedInMember, topUp, balanceOf, type Corp } from './testing/index.ts';
 import { recountServed, servedCount } from './quota.service.ts';
 
 interface Overview {
@@ -85,7 +85,7 @@ describeEachDialect('customers and the quota (外部联系人规模)', (use) => 
     await add(b.client, 'wx-left-1');
     await add(b.client, 'wx-left-2');
     await t.deps.db.transaction().execute((trx) =>
-      departMember({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, actor: { kind: 'member', id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } }, { kind: 'all' }, b.memberId),
+      departMember({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } }, b.memberId),
     );
     await t.deps.outbox.drain();
     assert.equal((await overview(corp)).served, 2);

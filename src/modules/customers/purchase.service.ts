@@ -1,8 +1,10 @@
 import { DomainError } from '../../platform/errors.ts';
 import type { Ctx, TxCtx } from '../../platform/context.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { onOrderPaid, onOrderRefunded, payWithBalance } from '../wallet/wallet.service.ts';
+import { payWithBalance, type PaidOrder } from '../wallet/index.ts';
 import { grantTier, quoteTier, type TierQuote } from './quota.service.ts';
+import { tables } from './customers.tables.ts';
+import { CustomerErrors } from './customers.errors.ts';
 
 /** The wallet item of 外部联系人规模; an order's quantity is the tier size (number of customers). */
 export const QUOTA_ITEM = 'customer_quota';
@@ -27,23 +29,23 @@ export async function buyTier(ctx: Ctx, size: number, idempotencyKey: string): P
  * quotes only after the first committed and cannot buy the same upgrade twice.
  */
 async function lockQuota(ctx: TxCtx): Promise<void> {
-  await ctx.trx.insertInto('customer_counters').values({ corp_id: ctx.corpId, served: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
-  await ctx.trx.updateTable('customer_counters').set({ updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).execute();
+  await tables(ctx.trx).insertInto('customer_counters').values({ corp_id: ctx.corpId, served: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
+  await tables(ctx.trx).updateTable('customer_counters').set({ updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).execute();
 }
 
 /**
  * Paying a quota order grants the tier, in the paying transaction (also for orders paid by a
  * channel). Quoted again under the lock: an upgrade overtaken by another purchase is refused.
  */
-onOrderPaid(QUOTA_ITEM, async (ctx, order) => {
+export async function grantPaidTier(ctx: TxCtx, order: PaidOrder): Promise<void> {
   await lockQuota(ctx);
   const quote = await quoteTier(ctx.trx, ctx.corpId, ctx.now, order.quantity);
   // A generic order is priced per customer·year; an upgrade is prorated and must come through buyQuota.
-  if (order.amountFen !== quote.priceFen) throw new DomainError('customers.quota_price_mismatch', { orderFen: order.amountFen, tierFen: quote.priceFen });
+  if (order.amountFen !== quote.priceFen) throw new DomainError(CustomerErrors['customers.quota_price_mismatch'], { orderFen: order.amountFen, tierFen: quote.priceFen });
   await grantTier(ctx, quote, order.id);
-});
+}
 
 /** Refunding a quota order takes its tier away; customers already held stay, new ones meet the lower quota. */
-onOrderRefunded(QUOTA_ITEM, async (ctx, order) => {
-  await ctx.trx.deleteFrom('quota_tiers').where('corp_id', '=', ctx.corpId).where('order_id', '=', order.id).execute();
-});
+export async function withdrawRefundedTier(ctx: TxCtx, order: PaidOrder): Promise<void> {
+  await tables(ctx.trx).deleteFrom('quota_tiers').where('corp_id', '=', ctx.corpId).where('order_id', '=', order.id).execute();
+}

@@ -1,13 +1,13 @@
-import './customers.tables.ts';
 import { sql } from 'kysely';
 import type { TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { DAY, toIso } from '../../platform/clock.ts';
 import { divideHalfUp, type Fen } from '../../platform/money.ts';
 import { newId } from '../../platform/ids.ts';
-import { prepared } from '../../platform/db/prepared.ts';
+import { isCertified } from '../corp/index.ts';
 import { CustomerErrors } from './customers.errors.ts';
+import { prepared, tables } from './customers.tables.ts';
 
 /** 免费提供2000人的外部联系人规模. */
 export const FREE_QUOTA = 2_000;
@@ -41,7 +41,7 @@ export interface ActiveTier {
 }
 
 export async function activeTier(db: Executor, corpId: string, now: number): Promise<ActiveTier | undefined> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('quota_tiers')
     .select(['size', 'ends_at'])
     .where('corp_id', '=', corpId)
@@ -60,38 +60,30 @@ export interface QuotaLimit {
   tier: ActiveTier | undefined;
 }
 
-/** How many customers the enterprise may hold at `now`: 100 uncertified, else the free 2,000 or the bought tier. */
-// One round trip: the certification and the largest tier in force.
-const limitFacts = prepared((db, p: { corpId: string; now: number }) => {
-  const tierInForce = db.selectFrom('quota_tiers').where('corp_id', '=', p.corpId).where('starts_at', '<=', p.now).where('ends_at', '>', p.now).orderBy('size', 'desc').limit(1);
-  return db
-    .selectFrom('corps')
-    .select([
-      'certified_until',
-      tierInForce.select('size').as('tier_size'),
-      tierInForce.select('ends_at').as('tier_ends_at'),
-    ])
-    .where('id', '=', p.corpId);
-});
+/** The largest tier in force. */
+const tierInForce = prepared((db, p: { corpId: string; now: number }) =>
+  db.selectFrom('quota_tiers').select(['size', 'ends_at']).where('corp_id', '=', p.corpId).where('starts_at', '<=', p.now).where('ends_at', '>', p.now).orderBy('size', 'desc').limit(1),
+);
 
+/** How many customers the enterprise may hold at `now`: 100 uncertified, else the free 2,000 or the bought tier. */
 export async function quotaLimit(db: Executor, corpId: string, now: number): Promise<QuotaLimit> {
-  const row = (await limitFacts.execute(db, { corpId, now })).rows[0];
-  const certified = row?.certified_until != null && Number(row.certified_until) > now;
-  const size = row?.tier_size == null ? undefined : Number(row.tier_size);
-  const tier = size === undefined ? undefined : { size, priceFen: tierPrice(size), termStart: Number(row!.tier_ends_at) - TIER_DAYS * DAY, endsAt: Number(row!.tier_ends_at) };
+  const certified = await isCertified(db, corpId, now);
+  const row = (await tierInForce.execute(db, { corpId, now })).rows[0];
+  const size = row === undefined ? undefined : Number(row.size);
+  const tier = size === undefined ? undefined : { size, priceFen: tierPrice(size), termStart: Number(row!.ends_at) - TIER_DAYS * DAY, endsAt: Number(row!.ends_at) };
   const limit = certified ? Math.max(FREE_QUOTA, tier?.size ?? 0) : UNCERTIFIED_LIMIT;
   return { limit, certified, tier };
 }
 
 /** 已服务 X 位, read from the counter (constant time whatever the number of customers). */
 export async function servedCount(db: Executor, corpId: string): Promise<number> {
-  const row = await db.selectFrom('customer_counters').select('served').where('corp_id', '=', corpId).executeTakeFirst();
+  const row = await tables(db).selectFrom('customer_counters').select('served').where('corp_id', '=', corpId).executeTakeFirst();
   return row?.served ?? 0;
 }
 
 /** The same number counted from the rows: distinct customers held by a friendship or a group. For checks. */
 export async function recountServed(db: Executor, corpId: string): Promise<number> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('customers as c')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('c.corp_id', '=', corpId)
@@ -126,7 +118,7 @@ async function takePlace(ctx: TxCtx): Promise<void> {
   const take = async () => Number((await takeCounterPlace.execute(ctx.trx, { corpId: ctx.corpId, limit, now: ctx.now })).numAffectedRows) === 1;
   if (await take()) return;
   // No counter yet: make it (whoever comes first; the others wait for that insert to commit) and retry.
-  await ctx.trx.insertInto('customer_counters').values({ corp_id: ctx.corpId, served: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
+  await tables(ctx.trx).insertInto('customer_counters').values({ corp_id: ctx.corpId, served: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
   if (await take()) return;
   throw new DomainError(certified ? CustomerErrors['customers.quota_exceeded'] : CustomerErrors['customers.uncertified_limit'], { limit });
 }
@@ -157,7 +149,7 @@ export async function holdCustomer(ctx: TxCtx, customerId: string): Promise<{ ne
 export async function releaseCustomers(ctx: TxCtx, customerIds: readonly string[]): Promise<number> {
   let released = 0;
   for (let i = 0; i < customerIds.length; i += 500) {
-    const rows = await ctx.trx
+    const rows = await tables(ctx.trx)
       .updateTable('customers')
       .set({ holders: sql<number>`holders - 1`, counted_since: sql<number | null>`case when holders = 1 then null else counted_since end` })
       .where('corp_id', '=', ctx.corpId)
@@ -168,7 +160,7 @@ export async function releaseCustomers(ctx: TxCtx, customerIds: readonly string[
     released += rows.filter((r) => Number(r.holders) === 0).length;
   }
   if (released > 0) {
-    await ctx.trx
+    await tables(ctx.trx)
       .updateTable('customer_counters')
       .set({ served: sql<number>`served - ${released}`, updated_at: ctx.now })
       .where('corp_id', '=', ctx.corpId)
@@ -210,7 +202,7 @@ export async function quoteTier(db: Executor, corpId: string, now: number, size:
 /** Records a paid tier (called in the payment's transaction). */
 export async function grantTier(ctx: TxCtx, quote: TierQuote, orderId: string | null): Promise<void> {
   const current = await activeTier(ctx.trx, ctx.corpId, ctx.now);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('quota_tiers')
     .values({
       corp_id: ctx.corpId,

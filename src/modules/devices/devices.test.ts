@@ -2,7 +2,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { enterprise } from '../admin/admin.testkit.ts';
+import { enterprise } from '../../../test/support/enterprise.ts';
 
 const rights = (r: object) => ({ departmentIds: [], apps: [], deviceBind: false, deviceIds: [], ...r });
 const code = (res: { body: unknown }) => (res.body as { error?: { code: string } }).error?.code;

@@ -1,26 +1,20 @@
-import './directory.tables.ts';
-import './directory.errors.ts';
 import { sql } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { like } from '../../platform/db/sql.ts';
 import { audit } from '../../platform/audit.ts';
-import { publish } from '../../platform/outbox.ts';
-import { adminSnapshot, departmentInScope, hierarchicalOf } from '../admin/authorizer.ts';
-import { assertInScope, departmentScopeFilter, type ContactsScope } from './scope.ts';
+import { publish } from '../../platform/events.ts';
+import { departmentInScope, hierarchicalOf, roleSnapshot } from '../../platform/policy/index.ts';
+import { assertInScope, departmentScopeFilter, manageScope, readScope } from './scope.ts';
+import { DirectoryEvents } from './directory.events.ts';
 import { isUniqueViolation } from './unique.ts';
 import { lockDepartments } from './locks.ts';
+import { tables, type DirectoryTables } from './directory.tables.ts';
+import { DirectoryErrors } from './directory.errors.ts';
 
-export interface DepartmentRow {
-  id: string;
-  parent_id: string | null;
-  name: string;
-  sort_order: number;
-  path: string;
-  depth: number;
-}
+export type DepartmentRow = Pick<DirectoryTables['departments'], 'id' | 'parent_id' | 'name' | 'sort_order' | 'path' | 'depth'>;
 
 export interface DepartmentView {
   id: string;
@@ -36,13 +30,13 @@ export interface DepartmentView {
 }
 
 export async function findDepartment(db: Executor, corpId: string, id: string): Promise<DepartmentRow> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('departments')
     .select(['id', 'parent_id', 'name', 'sort_order', 'path', 'depth'])
     .where('corp_id', '=', corpId)
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new DomainError('directory.department_not_found', { departmentId: id });
+  if (!row) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: id });
   return row;
 }
 
@@ -50,8 +44,11 @@ export async function findDepartment(db: Executor, corpId: string, id: string): 
  * The departments the actor reads, ordered for a tree (parents before children, siblings by their
  * order). A hierarchical admin gets its subtrees; the parents of their roots are then absent.
  */
-export async function listDepartments(db: Executor, corpId: string, read: ContactsScope, manage: ContactsScope): Promise<DepartmentView[]> {
-  const rows = await db
+export async function listDepartments(ctx: ReadCtx): Promise<{ items: DepartmentView[]; canManage: boolean }> {
+  const { trx: db, corpId } = ctx;
+  const read = await readScope(ctx);
+  const manage = await manageScope(ctx);
+  const rows = await tables(db)
     .selectFrom('departments as d')
     .select(['d.id', 'd.parent_id', 'd.name', 'd.sort_order', 'd.depth', 'd.path'])
     .where('d.corp_id', '=', corpId)
@@ -60,7 +57,7 @@ export async function listDepartments(db: Executor, corpId: string, read: Contac
     .orderBy('d.sort_order')
     .orderBy('d.id')
     .execute();
-  const counts = await db
+  const counts = await tables(db)
     .selectFrom('member_departments as md')
     .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'md.corp_id').onRef('m.id', '=', 'md.member_id'))
     .select(['md.department_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -69,7 +66,7 @@ export async function listDepartments(db: Executor, corpId: string, read: Contac
     .groupBy('md.department_id')
     .execute();
   const countOf = new Map(counts.map((c) => [c.department_id, Number(c.n)]));
-  const heads = await db
+  const heads = await tables(db)
     .selectFrom('department_heads as h')
     .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'h.corp_id').onRef('m.id', '=', 'h.member_id'))
     .select(['h.department_id', 'm.id', 'm.name'])
@@ -78,7 +75,7 @@ export async function listDepartments(db: Executor, corpId: string, read: Contac
     .execute();
   const headsOf = new Map<string, { id: string; name: string }[]>();
   for (const h of heads) headsOf.set(h.department_id, [...(headsOf.get(h.department_id) ?? []), { id: h.id, name: h.name }]);
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     parentId: r.parent_id,
     name: r.name,
@@ -88,6 +85,7 @@ export async function listDepartments(db: Executor, corpId: string, read: Contac
     heads: headsOf.get(r.id) ?? [],
     manageable: departmentInScope(manage, r.path),
   }));
+  return { items, canManage: manage.kind !== 'none' };
 }
 
 function nameTaken(error: unknown): boolean {
@@ -95,18 +93,19 @@ function nameTaken(error: unknown): boolean {
 }
 
 async function assertNameFree(db: Executor, corpId: string, parentId: string, name: string, exceptId?: string): Promise<void> {
-  let q = db.selectFrom('departments').select('id').where('corp_id', '=', corpId).where('parent_id', '=', parentId).where('name', '=', name);
+  let q = tables(db).selectFrom('departments').select('id').where('corp_id', '=', corpId).where('parent_id', '=', parentId).where('name', '=', name);
   if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError('directory.department_name_taken', { name });
+  if (await q.executeTakeFirst()) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name });
 }
 
 /** Creates a department at the end of its parent's children. The parent must lie in the actor's scope. */
-export async function createDepartment(ctx: Ctx, scope: ContactsScope, input: { parentId: string; name: string }): Promise<string> {
+export async function createDepartment(ctx: Ctx, input: { parentId: string; name: string }): Promise<string> {
+  const scope = await manageScope(ctx);
   const parent = await findDepartment(ctx.trx, ctx.corpId, input.parentId);
   assertInScope(scope, parent.path, { departmentId: parent.id });
   await lockDepartments(ctx, [parent.id]);
   await assertNameFree(ctx.trx, ctx.corpId, parent.id, input.name);
-  const last = await ctx.trx
+  const last = await tables(ctx.trx)
     .selectFrom('departments')
     .select((eb) => eb.fn.max('sort_order').as('max'))
     .where('corp_id', '=', ctx.corpId)
@@ -114,7 +113,7 @@ export async function createDepartment(ctx: Ctx, scope: ContactsScope, input: { 
     .executeTakeFirst();
   const id = newId('dept', ctx.now);
   try {
-    await ctx.trx
+    await tables(ctx.trx)
       .insertInto('departments')
       .values({
         corp_id: ctx.corpId,
@@ -129,22 +128,23 @@ export async function createDepartment(ctx: Ctx, scope: ContactsScope, input: { 
       })
       .execute();
   } catch (error) {
-    if (nameTaken(error)) throw new DomainError('directory.department_name_taken', { name: input.name });
+    if (nameTaken(error)) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name: input.name });
     throw error;
   }
   await audit(ctx, { action: 'contacts.department.create', target: { type: 'department', id }, after: { name: input.name, parentId: parent.id } });
   return id;
 }
 
-export async function renameDepartment(ctx: Ctx, scope: ContactsScope, id: string, name: string): Promise<void> {
+export async function renameDepartment(ctx: Ctx, id: string, name: string): Promise<void> {
+  const scope = await manageScope(ctx);
   const dept = await findDepartment(ctx.trx, ctx.corpId, id);
   assertInScope(scope, dept.path, { departmentId: id });
   if (dept.name === name) return;
   if (dept.parent_id) await assertNameFree(ctx.trx, ctx.corpId, dept.parent_id, name, id);
   try {
-    await ctx.trx.updateTable('departments').set({ name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
+    await tables(ctx.trx).updateTable('departments').set({ name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
   } catch (error) {
-    if (nameTaken(error)) throw new DomainError('directory.department_name_taken', { name });
+    if (nameTaken(error)) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name });
     throw error;
   }
   await audit(ctx, { action: 'contacts.department.rename', target: { type: 'department', id }, before: { name: dept.name }, after: { name } });
@@ -157,7 +157,7 @@ export async function renameDepartment(ctx: Ctx, scope: ContactsScope, id: strin
  * refused for it.
  */
 async function refuseUngrantableGain(ctx: Ctx, dept: DepartmentRow, parent: DepartmentRow): Promise<void> {
-  const snapshot = await adminSnapshot(ctx.trx, ctx.corpId);
+  const snapshot = await roleSnapshot(ctx);
   const actor = hierarchicalOf(snapshot, ctx.actor);
   if (actor && actor.groupId !== null) return;
   const covers = (departments: Set<string>, path: string) => path.split('/').some((segment) => segment !== '' && departments.has(segment));
@@ -173,18 +173,19 @@ async function refuseUngrantableGain(ctx: Ctx, dept: DepartmentRow, parent: Depa
  * siblings; the same parent means a reorder. Paths and depths of the subtree change in one UPDATE.
  * Both the department and the new parent must lie in the actor's scope.
  */
-export async function moveDepartment(ctx: Ctx, scope: ContactsScope, id: string, input: { parentId: string; index?: number | undefined }): Promise<void> {
+export async function moveDepartment(ctx: Ctx, id: string, input: { parentId: string; index?: number | undefined }): Promise<void> {
+  const scope = await manageScope(ctx);
   const dept = await findDepartment(ctx.trx, ctx.corpId, id);
-  if (dept.parent_id === null) throw new DomainError('directory.department_root');
+  if (dept.parent_id === null) throw new DomainError(DirectoryErrors['directory.department_root']);
   const parent = await findDepartment(ctx.trx, ctx.corpId, input.parentId);
   assertInScope(scope, dept.path, { departmentId: id });
   assertInScope(scope, parent.path, { departmentId: parent.id });
-  if (parent.path.startsWith(dept.path)) throw new DomainError('directory.department_cycle', { departmentId: id, parentId: parent.id });
+  if (parent.path.startsWith(dept.path)) throw new DomainError(DirectoryErrors['directory.department_cycle'], { departmentId: id, parentId: parent.id });
   if (dept.parent_id !== parent.id && scope.kind !== 'all') await refuseUngrantableGain(ctx, dept, parent);
 
   // Compare-and-set on both rows: if either moved since we read it (a concurrent move that could
   // otherwise build a cycle), nothing changes and the caller retries on fresh data.
-  const touched = await ctx.trx
+  const touched = await tables(ctx.trx)
     .updateTable('departments')
     .set({ updated_at: ctx.now })
     .where('corp_id', '=', ctx.corpId)
@@ -198,7 +199,7 @@ export async function moveDepartment(ctx: Ctx, scope: ContactsScope, id: string,
     const newPath = `${parent.path}${dept.id}/`;
     const delta = parent.depth + 1 - dept.depth;
     try {
-      await ctx.trx
+      await tables(ctx.trx)
         .updateTable('departments')
         .set({
           path: sql<string>`cast(${newPath} as text) || substr(path, ${dept.path.length + 1})`,
@@ -210,12 +211,12 @@ export async function moveDepartment(ctx: Ctx, scope: ContactsScope, id: string,
         .where(like('path', 'prefix', dept.path))
         .execute();
     } catch (error) {
-      if (nameTaken(error)) throw new DomainError('directory.department_name_taken', { name: dept.name });
+      if (nameTaken(error)) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name: dept.name });
       throw error;
     }
   }
   // Renumber the new siblings with the department at `index` (the end when absent).
-  const siblings = await ctx.trx
+  const siblings = await tables(ctx.trx)
     .selectFrom('departments')
     .select(['id', 'sort_order'])
     .where('corp_id', '=', ctx.corpId)
@@ -228,7 +229,7 @@ export async function moveDepartment(ctx: Ctx, scope: ContactsScope, id: string,
   order.splice(Math.min(input.index ?? order.length, order.length), 0, dept.id);
   for (const [i, sid] of order.entries()) {
     const current = sid === dept.id ? (moving ? -1 : dept.sort_order) : siblings.find((s) => s.id === sid)!.sort_order;
-    if (current !== i) await ctx.trx.updateTable('departments').set({ sort_order: i }).where('corp_id', '=', ctx.corpId).where('id', '=', sid).execute();
+    if (current !== i) await tables(ctx.trx).updateTable('departments').set({ sort_order: i }).where('corp_id', '=', ctx.corpId).where('id', '=', sid).execute();
   }
   await audit(ctx, {
     action: moving ? 'contacts.department.move' : 'contacts.department.reorder',
@@ -236,20 +237,21 @@ export async function moveDepartment(ctx: Ctx, scope: ContactsScope, id: string,
     before: { parentId: dept.parent_id },
     after: { parentId: parent.id, index: order.indexOf(dept.id) },
   });
-  if (moving) await publish(ctx, 'department.moved', { departmentId: id, fromParentId: dept.parent_id, toParentId: parent.id });
+  if (moving) await publish(ctx, DirectoryEvents['department.moved'], { departmentId: id, fromParentId: dept.parent_id, toParentId: parent.id });
 }
 
 /**
  * Deletes a department that has no sub-department and no current member, in one conditional
  * DELETE: a member added or a child created at the same moment makes it refuse, never orphan.
  */
-export async function deleteDepartment(ctx: Ctx, scope: ContactsScope, id: string): Promise<void> {
+export async function deleteDepartment(ctx: Ctx, id: string): Promise<void> {
+  const scope = await manageScope(ctx);
   const dept = await findDepartment(ctx.trx, ctx.corpId, id);
-  if (dept.parent_id === null) throw new DomainError('directory.department_root');
+  if (dept.parent_id === null) throw new DomainError(DirectoryErrors['directory.department_root']);
   assertInScope(scope, dept.path, { departmentId: id });
   // Wait for anyone adding a member or a child to it, then decide on what they committed.
   await lockDepartments(ctx, [id]);
-  const result = await ctx.trx
+  const result = await tables(ctx.trx)
     .deleteFrom('departments as d')
     .where('d.corp_id', '=', ctx.corpId)
     .where('d.id', '=', id)
@@ -261,28 +263,29 @@ export async function deleteDepartment(ctx: Ctx, scope: ContactsScope, id: strin
     )
     .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) {
-    const children = await ctx.trx.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', ctx.corpId).where('parent_id', '=', id).executeTakeFirstOrThrow();
-    const members = await ctx.trx
+    const children = await tables(ctx.trx).selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', ctx.corpId).where('parent_id', '=', id).executeTakeFirstOrThrow();
+    const members = await tables(ctx.trx)
       .selectFrom('member_departments')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('corp_id', '=', ctx.corpId)
       .where('department_id', '=', id)
       .executeTakeFirstOrThrow();
-    throw new DomainError('directory.department_not_empty', { departmentId: id, subDepartments: Number(children.n), members: Number(members.n) });
+    throw new DomainError(DirectoryErrors['directory.department_not_empty'], { departmentId: id, subDepartments: Number(children.n), members: Number(members.n) });
   }
-  await ctx.trx.deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
-  await ctx.trx.deleteFrom('tag_departments').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
+  await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
+  await tables(ctx.trx).deleteFrom('tag_departments').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
   await audit(ctx, { action: 'contacts.department.delete', target: { type: 'department', id }, before: { name: dept.name, parentId: dept.parent_id } });
-  await publish(ctx, 'department.deleted', { departmentId: id });
+  await publish(ctx, DirectoryEvents['department.deleted'], { departmentId: id });
 }
 
 /** Sets the department's heads (部门负责人): active or disabled members sitting directly in it. */
-export async function setDepartmentHeads(ctx: Ctx, scope: ContactsScope, id: string, memberIds: string[]): Promise<void> {
+export async function setDepartmentHeads(ctx: Ctx, id: string, memberIds: string[]): Promise<void> {
+  const scope = await manageScope(ctx);
   const dept = await findDepartment(ctx.trx, ctx.corpId, id);
   assertInScope(scope, dept.path, { departmentId: id });
   const wanted = [...new Set(memberIds)];
   if (wanted.length > 0) {
-    const inside = await ctx.trx
+    const inside = await tables(ctx.trx)
       .selectFrom('member_departments as md')
       .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'md.corp_id').onRef('m.id', '=', 'md.member_id'))
       .select('m.id')
@@ -293,12 +296,12 @@ export async function setDepartmentHeads(ctx: Ctx, scope: ContactsScope, id: str
       .execute();
     const ok = new Set(inside.map((r) => r.id));
     const bad = wanted.filter((m) => !ok.has(m));
-    if (bad.length > 0) throw new DomainError('directory.head_not_member', { memberIds: bad });
+    if (bad.length > 0) throw new DomainError(DirectoryErrors['directory.head_not_member'], { memberIds: bad });
   }
-  const before = await ctx.trx.selectFrom('department_heads').select('member_id').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
-  await ctx.trx.deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
+  const before = await tables(ctx.trx).selectFrom('department_heads').select('member_id').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
+  await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
   if (wanted.length > 0) {
-    await ctx.trx
+    await tables(ctx.trx)
       .insertInto('department_heads')
       .values(wanted.map((memberId) => ({ corp_id: ctx.corpId, department_id: id, member_id: memberId })))
       .execute();

@@ -1,10 +1,14 @@
-import './directory.tables.ts';
 import { sql } from 'kysely';
-import type { TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/ids.ts';
+import type { ContactsScope } from '../../platform/policy/index.ts';
 import { namePinyin } from './pinyin.ts';
 import type { MemberStatus } from './directory.tables.ts';
+import { prepared, tables } from './directory.tables.ts';
+
+/** What an insert needs: the enterprise, the transaction and the instant. */
+type WriteCtx = Pick<Ctx, 'corpId' | 'trx' | 'now'>;
 
 export interface MemberSummary {
   id: string;
@@ -15,9 +19,9 @@ export interface MemberSummary {
 }
 
 /** The enterprise's root department, named after the enterprise. Made once, at registration. */
-export async function createRootDepartment(ctx: TxCtx, name: string): Promise<string> {
+export async function createRootDepartment(ctx: WriteCtx, name: string): Promise<string> {
   const id = newId('dept', ctx.now);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('departments')
     .values({ corp_id: ctx.corpId, id, parent_id: null, name, sort_order: 0, path: `/${id}/`, depth: 0, created_at: ctx.now, updated_at: ctx.now })
     .execute();
@@ -25,7 +29,7 @@ export async function createRootDepartment(ctx: TxCtx, name: string): Promise<st
 }
 
 export async function rootDepartmentId(db: Executor, corpId: string): Promise<string> {
-  const row = await db.selectFrom('departments').select('id').where('corp_id', '=', corpId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  const row = await tables(db).selectFrom('departments').select('id').where('corp_id', '=', corpId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -42,10 +46,10 @@ export interface NewMember {
   joinedAt?: number | undefined;
 }
 
-export async function insertMember(ctx: TxCtx, input: NewMember): Promise<string> {
+export async function insertMember(ctx: WriteCtx, input: NewMember): Promise<string> {
   const id = newId('mem', ctx.now);
   const pinyin = namePinyin(input.name);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('members')
     .values({
       corp_id: ctx.corpId,
@@ -66,7 +70,7 @@ export async function insertMember(ctx: TxCtx, input: NewMember): Promise<string
       updated_at: ctx.now,
     })
     .execute();
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('member_departments')
     .values(input.departmentIds.map((departmentId) => ({ corp_id: ctx.corpId, member_id: id, department_id: departmentId, sort_order: 0 })))
     .execute();
@@ -74,20 +78,29 @@ export async function insertMember(ctx: TxCtx, input: NewMember): Promise<string
 }
 
 /** The active member an account is in an enterprise, if any. Departed and disabled members act as nobody. */
-export async function activeMemberOfAccount(db: Executor, corpId: string, accountId: string): Promise<MemberSummary | undefined> {
-  const row = await db
+export function activeMemberOfAccount(db: Executor, corpId: string, accountId: string): Promise<MemberSummary | undefined> {
+  return memberOfAccount(db, corpId, accountId, ['active']);
+}
+
+/** The member an account is in an enterprise unless departed (active or disabled), if any. */
+export function currentMemberOfAccount(db: Executor, corpId: string, accountId: string): Promise<MemberSummary | undefined> {
+  return memberOfAccount(db, corpId, accountId, ['active', 'disabled']);
+}
+
+async function memberOfAccount(db: Executor, corpId: string, accountId: string, statuses: MemberStatus[]): Promise<MemberSummary | undefined> {
+  const row = await tables(db)
     .selectFrom('members')
     .select(['id', 'name', 'userid', 'status', 'account_id'])
     .where('corp_id', '=', corpId)
     .where('account_id', '=', accountId)
-    .where('status', '=', 'active')
+    .where('status', 'in', statuses)
     .executeTakeFirst();
   return row && { id: row.id, name: row.name, userid: row.userid, status: row.status, accountId: row.account_id };
 }
 
 /** Enterprises where the account is an active member. */
 export async function corpIdsOfAccount(db: Executor, accountId: string): Promise<string[]> {
-  const rows = await db.selectFrom('members').select('corp_id').where('account_id', '=', accountId).where('status', '=', 'active').execute();
+  const rows = await tables(db).selectFrom('members').select('corp_id').where('account_id', '=', accountId).where('status', '=', 'active').execute();
   return rows.map((r) => r.corp_id);
 }
 
@@ -125,7 +138,7 @@ export async function expandRecipients(db: Executor, corpId: string, recipients:
   const departmentIds = [...new Set(recipients.departmentIds ?? [])];
   const tagIds = [...new Set(recipients.tagIds ?? [])];
   if (memberIds.length + departmentIds.length + tagIds.length === 0) return [];
-  const rows = await db
+  const rows = await tables(db)
     .selectFrom('members as m')
     .select('m.id')
     .where('m.corp_id', '=', corpId)
@@ -136,14 +149,14 @@ export async function expandRecipients(db: Executor, corpId: string, recipients:
       // Departments named directly or through a tag; their subtree's members all count.
       const roots = [];
       if (departmentIds.length > 0) {
-        roots.push(db.selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', 'in', departmentIds));
+        roots.push(tables(db).selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', 'in', departmentIds));
       }
       if (tagIds.length > 0) {
         alternatives.push(
-          eb('m.id', 'in', db.selectFrom('tag_members').select('member_id').where('corp_id', '=', corpId).where('tag_id', 'in', tagIds)),
+          eb('m.id', 'in', tables(db).selectFrom('tag_members').select('member_id').where('corp_id', '=', corpId).where('tag_id', 'in', tagIds)),
         );
         roots.push(
-          db
+          tables(db)
             .selectFrom('tag_departments as td')
             .innerJoin('departments as tdd', (j) => j.onRef('tdd.corp_id', '=', 'td.corp_id').onRef('tdd.id', '=', 'td.department_id'))
             .select('tdd.path')
@@ -156,7 +169,7 @@ export async function expandRecipients(db: Executor, corpId: string, recipients:
           eb(
             'm.id',
             'in',
-            db
+            tables(db)
               .selectFrom('member_departments as md')
               .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
               .innerJoin(rootPaths.as('r'), (j) => j.on(pathWithin('d.path', 'r.path')))
@@ -174,7 +187,7 @@ export async function expandRecipients(db: Executor, corpId: string, recipients:
 
 /** The department's active heads (部门负责人), sorted by id. */
 export async function departmentHeads(db: Executor, corpId: string, departmentId: string): Promise<string[]> {
-  const rows = await db
+  const rows = await tables(db)
     .selectFrom('department_heads as h')
     .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'h.corp_id').onRef('m.id', '=', 'h.member_id'))
     .select('m.id')
@@ -194,10 +207,10 @@ export interface DepartmentLink {
 
 /** The department and its ancestors up to the root, bottom-up (the department first). Empty if unknown. */
 export async function departmentChain(db: Executor, corpId: string, departmentId: string): Promise<DepartmentLink[]> {
-  const dept = await db.selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
+  const dept = await tables(db).selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
   if (!dept) return [];
   const ids = dept.path.split('/').filter(Boolean);
-  const rows = await db.selectFrom('departments').select(['id', 'name', 'depth']).where('corp_id', '=', corpId).where('id', 'in', ids).orderBy('depth', 'desc').execute();
+  const rows = await tables(db).selectFrom('departments').select(['id', 'name', 'depth']).where('corp_id', '=', corpId).where('id', 'in', ids).orderBy('depth', 'desc').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, depth: r.depth }));
 }
 
@@ -218,9 +231,9 @@ export interface MemberRecord {
 
 /** One member of the enterprise whatever their status (history shows departed members by name). */
 export async function getMember(db: Executor, corpId: string, memberId: string): Promise<MemberRecord | undefined> {
-  const row = await db.selectFrom('members').selectAll().where('corp_id', '=', corpId).where('id', '=', memberId).executeTakeFirst();
+  const row = await tables(db).selectFrom('members').selectAll().where('corp_id', '=', corpId).where('id', '=', memberId).executeTakeFirst();
   if (!row) return undefined;
-  const depts = await db
+  const depts = await tables(db)
     .selectFrom('member_departments')
     .select('department_id')
     .where('corp_id', '=', corpId)
@@ -240,5 +253,110 @@ export async function getMember(db: Executor, corpId: string, memberId: string):
     departmentIds: depts.map((d) => d.department_id),
     joinedAt: row.joined_at,
     departedAt: row.departed_at,
+  };
+}
+
+/** The named members of the enterprise, whatever their status, by id (ids of others match nothing). */
+export async function membersByIds(db: Executor, corpId: string, ids: readonly string[]): Promise<Map<string, MemberSummary>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, MemberSummary>();
+  for (let at = 0; at < unique.length; at += 1000) {
+    const rows = await tables(db)
+      .selectFrom('members')
+      .select(['id', 'name', 'userid', 'status', 'account_id'])
+      .where('corp_id', '=', corpId)
+      .where('id', 'in', unique.slice(at, at + 1000))
+      .execute();
+    for (const r of rows) out.set(r.id, { id: r.id, name: r.name, userid: r.userid, status: r.status, accountId: r.account_id });
+  }
+  return out;
+}
+
+/** Materialised paths of the named departments of the enterprise, by id (the policy's `departmentPaths`). */
+export async function departmentPaths(db: Executor, corpId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tables(db).selectFrom('departments').select(['id', 'path']).where('corp_id', '=', corpId).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+/** The given members who sit in at least one department inside the scope (active ones only). */
+export async function membersInScope(db: Executor, corpId: string, scope: ContactsScope, memberIds: readonly string[]): Promise<string[]> {
+  if (scope.kind === 'none' || memberIds.length === 0) return [];
+  if (scope.kind === 'all') return [...memberIds];
+  const inside = new Set<string>();
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const chunk = memberIds.slice(i, i + 500);
+    const rows = await tables(db)
+      .selectFrom('member_departments as md')
+      .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
+      .select('md.member_id')
+      .distinct()
+      .where('md.corp_id', '=', corpId)
+      .where('md.member_id', 'in', chunk)
+      .where((eb) => eb.or(scope.paths.map((path) => eb(sql<string>`substr(d.path, 1, ${path.length})`, '=', path))))
+      .execute();
+    for (const row of rows) inside.add(row.member_id);
+  }
+  return memberIds.filter((id) => inside.has(id));
+}
+
+/** Every department of the enterprise, parents before children and siblings in their order. */
+export async function departmentTree(db: Executor, corpId: string): Promise<{ id: string; name: string; parentId: string | null; path: string }[]> {
+  const rows = await tables(db).selectFrom('departments').select(['id', 'name', 'parent_id', 'path']).where('corp_id', '=', corpId).orderBy('depth').orderBy('sort_order').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, path: r.path }));
+}
+
+const memberBriefQuery = prepared((db, p: { corpId: string; id: string }) => db.selectFrom('members').select(['id', 'name', 'status']).where('corp_id', '=', p.corpId).where('id', '=', p.id));
+
+/** One member's name and status, by a prepared point lookup (hot paths: a customer adding through a link). */
+export async function memberBrief(db: Executor, corpId: string, id: string): Promise<{ id: string; name: string; status: MemberStatus } | undefined> {
+  return (await memberBriefQuery.execute(db, { corpId, id })).rows[0];
+}
+
+/** The active members among the ids, as a set (ids of other enterprises match nothing). */
+export async function activeMemberIds(db: Executor, corpId: string, ids: readonly string[]): Promise<Set<string>> {
+  const found = await membersByIds(db, corpId, ids);
+  return new Set([...found.values()].filter((m) => m.status === 'active').map((m) => m.id));
+}
+
+/** Every head of the named departments, whatever their status, sorted by department then member. */
+export async function headsOf(db: Executor, corpId: string, departmentIds: readonly string[]): Promise<{ departmentId: string; memberId: string }[]> {
+  if (departmentIds.length === 0) return [];
+  const rows = await tables(db)
+    .selectFrom('department_heads')
+    .select(['department_id', 'member_id'])
+    .where('corp_id', '=', corpId)
+    .where('department_id', 'in', [...new Set(departmentIds)])
+    .orderBy('department_id')
+    .orderBy('member_id')
+    .execute();
+  return rows.map((r) => ({ departmentId: r.department_id, memberId: r.member_id }));
+}
+
+/** A tag's name, whether it holds departments (whose subtrees count), and the members it holds directly. */
+export async function tagInfo(db: Executor, corpId: string, tagId: string): Promise<{ name: string; holdsDepartments: boolean; memberIds: string[] } | undefined> {
+  const directory = tables(db);
+  const tag = await directory.selectFrom('tags').select('name').where('corp_id', '=', corpId).where('id', '=', tagId).executeTakeFirst();
+  if (!tag) return undefined;
+  const department = await directory.selectFrom('tag_departments').select('department_id').where('corp_id', '=', corpId).where('tag_id', '=', tagId).limit(1).executeTakeFirst();
+  const held = await directory.selectFrom('tag_members').select('member_id').where('corp_id', '=', corpId).where('tag_id', '=', tagId).execute();
+  return { name: tag.name, holdsDepartments: department !== undefined, memberIds: held.map((r) => r.member_id) };
+}
+
+export interface People {
+  members: { id: string; name: string }[];
+  tags: { id: string; name: string }[];
+  departments: { id: string; name: string }[];
+}
+
+/** Who can be chosen in pickers: active members (optionally by exact name), tags, departments. */
+export async function peopleToChoose(db: Executor, corpId: string, query: { q?: string | undefined; limit: number }): Promise<People> {
+  const directory = tables(db);
+  let members = directory.selectFrom('members').select(['id', 'name']).where('corp_id', '=', corpId).where('status', '=', 'active');
+  if (query.q) members = members.where('name', '=', query.q);
+  return {
+    members: await members.orderBy('id').limit(query.limit).execute(),
+    tags: await directory.selectFrom('tags').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('name').execute(),
+    departments: await directory.selectFrom('departments').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('depth').orderBy('sort_order').execute(),
   };
 }

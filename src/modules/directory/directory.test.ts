@@ -2,8 +2,13 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
-import { enterprise as makeEnterprise } from '../admin/admin.testkit.ts';
+import { enterprise as makeEnterprise } from '../../../test/support/enterprise.ts';
 import { departmentChain, departmentHeads, expandRecipients, getMember, membersOfTag } from './directory.service.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
+import { afterCommit } from '../../platform/events.ts';
+import { defineModule } from '../../platform/module.ts';
+import { manifests } from '../index.ts';
+import { DirectoryEvents } from './directory.events.ts';
 
 interface Dept {
   id: string;
@@ -34,10 +39,14 @@ interface Page {
 const code = (res: { body: unknown }) => (res.body as { error?: { code: string } }).error?.code;
 const rights = (departmentIds: string[]) => ({ departmentIds, apps: [], deviceBind: false, deviceIds: [] });
 
+/** What a listener outside the directory hears of deleted members (a webhook, later). */
+const deletions: unknown[] = [];
+const listener = defineModule({ name: 'listener', tables: {}, subscribers: [afterCommit(DirectoryEvents['member.deleted'], 'listener.deleted', async (_ctx, payload) => void deletions.push(payload))] });
+
 describeEachDialect('通讯录 (contacts directory)', (use) => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp(use());
+    t = await createTestApp(use(), {}, undefined, [...manifests, listener]);
   });
   after(() => t.close());
 
@@ -111,7 +120,7 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     assert.equal(code(await e.c.post(`/api/v1/contacts/departments/${a}/move`, { parentId: a })), 'directory.department_cycle');
     assert.equal(code(await e.c.post(`/api/v1/contacts/departments/${e.root}/move`, { parentId: b })), 'directory.department_root');
     assert.equal((await e.c.post(`/api/v1/contacts/departments/${a1}/move`, { parentId: b })).status, 204);
-    const rows = await t.deps.db.selectFrom('departments').select(['id', 'parent_id', 'path', 'depth']).where('corp_id', '=', e.corpId).where('id', 'in', [a1, a11]).orderBy('depth').execute();
+    const rows = await tablesOf(t.deps.db).selectFrom('departments').select(['id', 'parent_id', 'path', 'depth']).where('corp_id', '=', e.corpId).where('id', 'in', [a1, a11]).orderBy('depth').execute();
     assert.deepEqual(rows, [
       { id: a1, parent_id: b, path: `/${e.root}/${b}/${a1}/`, depth: 2 },
       { id: a11, parent_id: a1, path: `/${e.root}/${b}/${a1}/${a11}/`, depth: 3 },
@@ -190,8 +199,8 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     const e = await enterprise();
     const a = await e.dept(e.root, '竞态');
     const [del, add] = await Promise.all([e.c.delete(`/api/v1/contacts/departments/${a}`), e.c.post('/api/v1/contacts/members', { name: '竞态成员', userid: 'race-dept', departmentIds: [a] })]);
-    const exists = await t.deps.db.selectFrom('departments').select('id').where('id', '=', a).executeTakeFirst();
-    const links = await t.deps.db.selectFrom('member_departments').select('member_id').where('department_id', '=', a).execute();
+    const exists = await tablesOf(t.deps.db).selectFrom('departments').select('id').where('id', '=', a).executeTakeFirst();
+    const links = await tablesOf(t.deps.db).selectFrom('member_departments').select('member_id').where('department_id', '=', a).execute();
     if (del.status === 204) {
       assert.equal(exists, undefined);
       assert.equal(code(add), 'directory.department_not_found');
@@ -248,14 +257,14 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     const e = await enterprise();
     const a = await e.dept(e.root, '销售');
     const m = await e.person('赵六', [a], { phone: '13700000001' });
-    await t.deps.db.insertInto('super_admins').values({ corp_id: e.corpId, account_id: 'acct_fake', kind: 'internal', member_id: m.id, created_at: 0 }).execute();
-    await t.deps.db.insertInto('department_heads').values({ corp_id: e.corpId, department_id: a, member_id: m.id }).execute();
+    await tablesOf(t.deps.db).insertInto('super_admins').values({ corp_id: e.corpId, account_id: 'acct_fake', kind: 'internal', member_id: m.id, created_at: 0 }).execute();
+    await tablesOf(t.deps.db).insertInto('department_heads').values({ corp_id: e.corpId, department_id: a, member_id: m.id }).execute();
     t.clock.advance(60_000);
     const res = await e.c.post(`/api/v1/contacts/members/${m.id}/depart`);
     assert.equal(res.status, 204);
-    const roles = await t.deps.db.selectFrom('super_admins').select('member_id').where('corp_id', '=', e.corpId).where('member_id', '=', m.id).execute();
+    const roles = await tablesOf(t.deps.db).selectFrom('super_admins').select('member_id').where('corp_id', '=', e.corpId).where('member_id', '=', m.id).execute();
     assert.deepEqual(roles, []);
-    const events = await t.deps.db.selectFrom('outbox').select(['type', 'payload_json']).where('corp_id', '=', e.corpId).where('type', '=', 'member.departed').execute();
+    const events = await tablesOf(t.deps.db).selectFrom('outbox').select(['type', 'payload_json']).where('corp_id', '=', e.corpId).where('type', '=', 'member.departed').execute();
     assert.deepEqual(events.map((ev) => JSON.parse(ev.payload_json)), [{ memberId: m.id }]);
     const after = await e.c.get<Member>(`/api/v1/contacts/members/${m.id}`);
     assert.equal(after.body.name, '赵六');
@@ -273,11 +282,11 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
   it('seed rule 超级管理员: a member deleted from the contacts loses the super-admin role; the creator cannot depart or be deleted', async () => {
     const e = await enterprise();
     const m = await e.person('删除者', [e.root]);
-    await t.deps.db.insertInto('super_admins').values({ corp_id: e.corpId, account_id: 'acct_fake2', kind: 'internal', member_id: m.id, created_at: 0 }).execute();
+    await tablesOf(t.deps.db).insertInto('super_admins').values({ corp_id: e.corpId, account_id: 'acct_fake2', kind: 'internal', member_id: m.id, created_at: 0 }).execute();
     assert.equal((await e.c.delete(`/api/v1/contacts/members/${m.id}`)).status, 204);
-    assert.deepEqual(await t.deps.db.selectFrom('super_admins').select('member_id').where('member_id', '=', m.id).execute(), []);
-    const events = await t.deps.db.selectFrom('outbox').select('payload_json').where('corp_id', '=', e.corpId).where('type', '=', 'member.deleted').execute();
-    assert.deepEqual(events.map((ev) => JSON.parse(ev.payload_json)), [{ memberId: m.id, name: '删除者' }]);
+    assert.deepEqual(await tablesOf(t.deps.db).selectFrom('super_admins').select('member_id').where('member_id', '=', m.id).execute(), []);
+    await t.deps.outbox.drain();
+    assert.deepEqual(deletions.filter((d) => (d as { memberId: string }).memberId === m.id), [{ memberId: m.id, name: '删除者' }]);
     assert.equal(code(await e.c.get(`/api/v1/contacts/members/${m.id}`)), 'directory.member_not_found');
     const creator = e.owner.me.member!.id;
     assert.equal(code(await e.c.post(`/api/v1/contacts/members/${creator}/depart`)), 'admin.creator_cannot_be_removed');

@@ -1,10 +1,10 @@
-import './directory.tables.ts';
 import type { Writable } from 'node:stream';
 import { toIso } from '../../platform/clock.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DEPARTMENT_HEADER, DepartmentPaths, MEMBER_HEADER, type ImportKind } from './import.service.ts';
 import { departmentScopeFilter, memberScopeFilter, type ContactsScope } from './scope.ts';
 import { writeSheet, type FileFormat } from './sheet.ts';
+import { tables } from './directory.tables.ts';
 
 const PAGE = 2000;
 
@@ -16,7 +16,7 @@ function chinaDay(ms: number): string {
 async function* memberRows(db: Executor, corpId: string, scope: ContactsScope, paths: DepartmentPaths): AsyncGenerator<(string | null)[]> {
   let after = '';
   for (;;) {
-    const page = await db
+    const page = await tables(db)
       .selectFrom('members as m')
       .select(['m.id', 'm.name', 'm.userid', 'm.phone', 'm.email', 'm.position', 'm.main_department_id', 'm.joined_at'])
       .where('m.corp_id', '=', corpId)
@@ -27,7 +27,7 @@ async function* memberRows(db: Executor, corpId: string, scope: ContactsScope, p
       .limit(PAGE)
       .execute();
     if (page.length === 0) return;
-    const links = await db
+    const links = await tables(db)
       .selectFrom('member_departments')
       .select(['member_id', 'department_id'])
       .where('corp_id', '=', corpId)
@@ -48,7 +48,7 @@ async function* memberRows(db: Executor, corpId: string, scope: ContactsScope, p
 }
 
 async function* departmentRows(db: Executor, corpId: string, scope: ContactsScope, paths: DepartmentPaths): AsyncGenerator<(string | null)[]> {
-  const rows = await db
+  const rows = await tables(db)
     .selectFrom('departments as d')
     .select(['d.id', 'd.name', 'd.parent_id'])
     .where('d.corp_id', '=', corpId)

@@ -1,17 +1,17 @@
-import './directory.tables.ts';
 import './directory.errors.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor, Tx } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
-import { publish } from '../../platform/outbox.ts';
-import { departmentInScope } from '../admin/authorizer.ts';
+import { publish } from '../../platform/events.ts';
+import { departmentInScope, type ContactsScope } from '../../platform/policy/index.ts';
+import { DirectoryEvents } from './directory.events.ts';
 import { namePinyin } from './pinyin.ts';
-import type { ContactsScope } from './scope.ts';
 import { blankToNull, emailReason, nameReason, phoneReason, positionReason, useridReason, type FieldReason } from './member.rules.ts';
 import { isUniqueViolation } from './unique.ts';
 import { lockDepartments } from './locks.ts';
+import { tables } from './directory.tables.ts';
 
 export type ImportKind = 'members' | 'departments';
 
@@ -67,7 +67,7 @@ export class DepartmentPaths {
   rootName = '';
 
   static async load(db: Executor, corpId: string): Promise<DepartmentPaths> {
-    const rows = await db.selectFrom('departments').select(['id', 'parent_id', 'name', 'path', 'depth']).where('corp_id', '=', corpId).orderBy('depth').execute();
+    const rows = await tables(db).selectFrom('departments').select(['id', 'parent_id', 'name', 'path', 'depth']).where('corp_id', '=', corpId).orderBy('depth').execute();
     const paths = new DepartmentPaths();
     for (const r of rows) {
       if (r.parent_id === null) {
@@ -149,9 +149,9 @@ export async function planMembers(db: Executor, corpId: string, scope: ContactsS
   if (errors.length > 0) return { ok: false, errors };
 
   const departments = await DepartmentPaths.load(db, corpId);
-  const takenUserids = new Set((await db.selectFrom('members').select('userid').where('corp_id', '=', corpId).execute()).map((r) => r.userid));
+  const takenUserids = new Set((await tables(db).selectFrom('members').select('userid').where('corp_id', '=', corpId).execute()).map((r) => r.userid));
   const takenPhones = new Set(
-    (await db.selectFrom('members').select('phone').where('corp_id', '=', corpId).where('status', '<>', 'departed').where('phone', 'is not', null).execute()).map((r) => r.phone!),
+    (await tables(db).selectFrom('members').select('phone').where('corp_id', '=', corpId).where('status', '<>', 'departed').where('phone', 'is not', null).execute()).map((r) => r.phone!),
   );
   const fileUserids = new Map<string, number>();
   const filePhones = new Map<string, number>();
@@ -258,14 +258,14 @@ export async function applyMembers(ctx: Ctx, items: PlannedMember[], progress?: 
         updated_at: ctx.now,
       };
     });
-    await ctx.trx.insertInto('members').values(batch).execute();
+    await tables(ctx.trx).insertInto('members').values(batch).execute();
     if (links.length >= LINK_BATCH) {
-      await ctx.trx.insertInto('member_departments').values(links).execute();
+      await tables(ctx.trx).insertInto('member_departments').values(links).execute();
       links = [];
     }
     if (progress) await progress(Math.min(start + MEMBER_BATCH, items.length), items.length);
   }
-  if (links.length > 0) await ctx.trx.insertInto('member_departments').values(links).execute();
+  if (links.length > 0) await tables(ctx.trx).insertInto('member_departments').values(links).execute();
   return ids;
 }
 
@@ -318,7 +318,7 @@ export async function planDepartments(db: Executor, corpId: string, scope: Conta
   // Second pass: resolve parents, outermost first so a parent's id and path exist before its children.
   const planned = new Map<string, PlannedDepartment>();
   const nextOrder = new Map<string, number>();
-  const orderRows = await db
+  const orderRows = await tables(db)
     .selectFrom('departments')
     .select(['parent_id', (eb) => eb.fn.max('sort_order').as('max')])
     .where('corp_id', '=', corpId)
@@ -357,11 +357,11 @@ export async function applyDepartments(ctx: Ctx, items: PlannedDepartment[]): Pr
   // And still where they were when the file was validated: the new paths are built on theirs.
   const expected = new Map(items.filter((d) => !created.has(d.parentId)).map((d) => [d.parentId, d.path.slice(0, d.path.length - d.id.length - 1)]));
   for (let i = 0; i < parents.length; i += LINK_BATCH) {
-    const rows = await ctx.trx.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', ctx.corpId).where('id', 'in', parents.slice(i, i + LINK_BATCH)).execute();
+    const rows = await tables(ctx.trx).selectFrom('departments').select(['id', 'path']).where('corp_id', '=', ctx.corpId).where('id', 'in', parents.slice(i, i + LINK_BATCH)).execute();
     if (rows.some((r) => expected.get(r.id) !== r.path)) throw new DomainError('conflict', { reason: 'a parent department was moved meanwhile; import again' });
   }
   for (let i = 0; i < items.length; i += MEMBER_BATCH) {
-    await ctx.trx
+    await tables(ctx.trx)
       .insertInto('departments')
       .values(
         items.slice(i, i + MEMBER_BATCH).map((d) => ({
@@ -397,7 +397,7 @@ export type ImportOutcome = { ok: true; created: number } | { ok: false; errors:
  */
 export async function importRows(
   db: Executor,
-  transaction: <T>(run: (trx: Executor) => Promise<T>) => Promise<T>,
+  transaction: <T>(run: (trx: Tx) => Promise<T>) => Promise<T>,
   ctx: Omit<Ctx, 'trx'>,
   scope: ContactsScope,
   kind: ImportKind,
@@ -416,7 +416,7 @@ export async function importRows(
         const tx = { ...ctx, trx };
         if (kind === 'members') {
           const ids = await applyMembers(tx, plan.items as PlannedMember[], (done, all) => progress?.(total + Math.round((done / all) * total), total * 2, 'write'));
-          await publish(tx, 'members.imported', { count: ids.length });
+          await publish(tx, DirectoryEvents['members.imported'], { count: ids.length });
         } else await applyDepartments(tx, plan.items as PlannedDepartment[]);
         await audit(tx, { action: `contacts.import.${kind}`, target: { type: 'corp', id: ctx.corpId }, after: { rows: plan.items.length } });
       });

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
-import { enterprise as makeEnterprise } from '../admin/admin.testkit.ts';
+import { enterprise as makeEnterprise } from '../../../test/support/enterprise.ts';
 import { parseCsv } from '../../platform/csv.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 interface ImportStatus {
   id: string;
@@ -34,7 +35,7 @@ describeEachDialect('通讯录 import and export', (use) => {
   async function enterprise() {
     const e = await makeEnterprise(t);
     const dept = async (parentId: string, name: string) => (await e.owner.post<{ id: string }>('/api/v1/contacts/departments', { parentId, name })).body.id;
-    const corpName = (await t.deps.db.selectFrom('departments').select('name').where('id', '=', e.root).executeTakeFirstOrThrow()).name;
+    const corpName = (await tablesOf(t.deps.db).selectFrom('departments').select('name').where('id', '=', e.root).executeTakeFirstOrThrow()).name;
     return { ...e, dept, corpName };
   }
 
@@ -47,7 +48,7 @@ describeEachDialect('通讯录 import and export', (use) => {
     return status.body;
   }
 
-  const count = async (corpId: string) => Number((await t.deps.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', corpId).executeTakeFirstOrThrow()).n);
+  const count = async (corpId: string) => Number((await tablesOf(t.deps.db).selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', corpId).executeTakeFirstOrThrow()).n);
 
   it('a CSV of members (UTF-8 with BOM, quoted cells, several departments) imports as a job with progress', async () => {
     const e = await enterprise();
@@ -64,7 +65,7 @@ describeEachDialect('通讯录 import and export', (use) => {
       ]),
     });
     assert.deepEqual(status, { id: status.id, status: 'done', done: 4, total: 4, result: { created: 2 }, error: null });
-    const rows = await t.deps.db
+    const rows = await tablesOf(t.deps.db)
       .selectFrom('members')
       .select(['name', 'userid', 'name_initials', 'name_pinyin', 'position', 'main_department_id', 'joined_at', 'status'])
       .where('corp_id', '=', e.corpId)
@@ -82,7 +83,7 @@ describeEachDialect('通讯录 import and export', (use) => {
       status: 'active',
     });
     assert.equal(rows[1]!.main_department_id, rd);
-    const links = await t.deps.db.selectFrom('member_departments').innerJoin('members', 'members.id', 'member_departments.member_id').select('department_id').where('members.userid', '=', 'zhangwei').execute();
+    const links = await tablesOf(t.deps.db).selectFrom('member_departments').innerJoin('members', 'members.id', 'member_departments.member_id').select('department_id').where('members.userid', '=', 'zhangwei').execute();
     assert.deepEqual(links.map((l) => l.department_id).sort(), [pf, mk].sort());
     const search = await e.owner.get<{ items: { name: string }[] }>('/api/v1/contacts/members?q=zw');
     assert.deepEqual(search.body.items.map((m) => m.name), ['张伟']);
@@ -98,8 +99,8 @@ describeEachDialect('通讯录 import and export', (use) => {
     const status = await runImport(e.owner, { kind: 'members', format: 'csv', contentBase64: csv(lines) });
     assert.deepEqual([status.status, status.result, status.done, status.total], ['done', { created: 2500 }, 5000, 5000]);
     assert.equal(await count(e.corpId), before + 2500);
-    const linksA = await t.deps.db.selectFrom('member_departments').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', a).executeTakeFirstOrThrow();
-    const linksB = await t.deps.db.selectFrom('member_departments').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', b).executeTakeFirstOrThrow();
+    const linksA = await tablesOf(t.deps.db).selectFrom('member_departments').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', a).executeTakeFirstOrThrow();
+    const linksB = await tablesOf(t.deps.db).selectFrom('member_departments').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', b).executeTakeFirstOrThrow();
     assert.deepEqual([Number(linksA.n), Number(linksB.n)], [2500, 1250]);
   });
 
@@ -190,7 +191,7 @@ describeEachDialect('通讯录 import and export', (use) => {
       ]),
     });
     assert.equal(members.status, 'done', JSON.stringify(members.error));
-    const row = await t.deps.db.selectFrom('members').select(['phone', 'joined_at']).where('corp_id', '=', e.corpId).where('userid', '=', 'wangfang').executeTakeFirstOrThrow();
+    const row = await tablesOf(t.deps.db).selectFrom('members').select(['phone', 'joined_at']).where('corp_id', '=', e.corpId).where('userid', '=', 'wangfang').executeTakeFirstOrThrow();
     assert.deepEqual(row, { phone: '13700000001', joined_at: Date.parse('2023-05-06T00:00:00+08:00') });
   });
 

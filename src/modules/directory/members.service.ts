@@ -1,20 +1,22 @@
-import './directory.tables.ts';
-import './directory.errors.ts';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { publish } from '../../platform/outbox.ts';
+import { publish } from '../../platform/events.ts';
 import { like } from '../../platform/db/sql.ts';
-import { departmentInScope, refuseIfCreator, removeAdminRolesOfMember } from '../admin/authorizer.ts';
-import { insertMember } from './directory.service.ts';
+import { PolicyErrors } from '../../platform/policy/errors.ts';
+import { departmentInScope, roleRankOf } from '../../platform/policy/index.ts';
+import { DirectoryEvents } from './directory.events.ts';
+import { departmentPaths, insertMember } from './directory.service.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { namePinyin } from './pinyin.ts';
-import { memberScopeFilter, type ContactsScope } from './scope.ts';
+import { manageScope, memberScopeFilter, readScope, type ContactsScope } from './scope.ts';
 import { isUniqueViolation } from './unique.ts';
 import { blankToNull } from './member.rules.ts';
 import { lockDepartments, lockMember } from './locks.ts';
+import { tables } from './directory.tables.ts';
+import { DirectoryErrors } from './directory.errors.ts';
 
 export interface MemberView {
   id: string;
@@ -65,34 +67,29 @@ function phoneTaken(error: unknown): boolean {
   return isUniqueViolation(error, 'members_phone', 'members.corp_id, members.phone');
 }
 
-async function departmentPaths(db: Executor, corpId: string, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', corpId).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((r) => [r.id, r.path]));
-}
-
 async function assertPhoneFree(db: Executor, corpId: string, phone: string | null, exceptId?: string): Promise<void> {
   if (phone === null) return;
-  let q = db.selectFrom('members').select('id').where('corp_id', '=', corpId).where('phone', '=', phone).where('status', '<>', 'departed');
+  let q = tables(db).selectFrom('members').select('id').where('corp_id', '=', corpId).where('phone', '=', phone).where('status', '<>', 'departed');
   if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError('directory.phone_taken', { phone });
+  if (await q.executeTakeFirst()) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
 }
 
 /** Adds a member to departments that all lie in the actor's scope. */
-export async function createMember(ctx: Ctx, scope: ContactsScope, input: MemberInput): Promise<string> {
+export async function createMember(ctx: Ctx, input: MemberInput): Promise<string> {
+  const scope = await manageScope(ctx);
   const departmentIds = [...new Set(input.departmentIds)];
   const paths = await departmentPaths(ctx.trx, ctx.corpId, departmentIds);
   for (const id of departmentIds) {
     const path = paths.get(id);
-    if (!path) throw new DomainError('directory.department_not_found', { departmentId: id });
-    if (!departmentInScope(scope, path)) throw new DomainError('directory.out_of_scope', { departmentId: id });
+    if (!path) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: id });
+    if (!departmentInScope(scope, path)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
   }
   const main = input.mainDepartmentId ?? departmentIds[0]!;
-  if (!departmentIds.includes(main)) throw new DomainError('directory.main_department_invalid', { mainDepartmentId: main });
+  if (!departmentIds.includes(main)) throw new DomainError(DirectoryErrors['directory.main_department_invalid'], { mainDepartmentId: main });
   await lockDepartments(ctx, departmentIds);
   const phone = blankToNull(input.phone);
-  const taken = await ctx.trx.selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('userid', '=', input.userid).executeTakeFirst();
-  if (taken) throw new DomainError('directory.userid_taken', { userid: input.userid });
+  const taken = await tables(ctx.trx).selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('userid', '=', input.userid).executeTakeFirst();
+  if (taken) throw new DomainError(DirectoryErrors['directory.userid_taken'], { userid: input.userid });
   await assertPhoneFree(ctx.trx, ctx.corpId, phone);
   let id: string;
   try {
@@ -107,12 +104,12 @@ export async function createMember(ctx: Ctx, scope: ContactsScope, input: Member
       joinedAt: input.joinedAt,
     });
   } catch (error) {
-    if (useridTaken(error)) throw new DomainError('directory.userid_taken', { userid: input.userid });
-    if (phoneTaken(error)) throw new DomainError('directory.phone_taken', { phone });
+    if (useridTaken(error)) throw new DomainError(DirectoryErrors['directory.userid_taken'], { userid: input.userid });
+    if (phoneTaken(error)) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
     throw error;
   }
   await audit(ctx, { action: 'contacts.member.create', target: { type: 'member', id }, after: { name: input.name, userid: input.userid, departmentIds, mainDepartmentId: main } });
-  await publish(ctx, 'member.created', { memberId: id });
+  await publish(ctx, DirectoryEvents['member.created'], { memberId: id });
   return id;
 }
 
@@ -123,14 +120,14 @@ interface Placement {
 }
 
 async function loadPlacement(db: Executor, corpId: string, memberId: string): Promise<Placement> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('members')
     .select(['id', 'name', 'status', 'account_id', 'main_department_id', 'phone', 'email', 'position'])
     .where('corp_id', '=', corpId)
     .where('id', '=', memberId)
     .executeTakeFirst();
-  if (!row) throw new DomainError('directory.member_not_found', { memberId });
-  const depts = await db
+  if (!row) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
+  const depts = await tables(db)
     .selectFrom('member_departments as md')
     .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
     .select(['d.id', 'd.path'])
@@ -152,26 +149,27 @@ function whollyIn(scope: ContactsScope, placement: Placement): boolean {
  * it may add or remove departments inside, never touch a department outside (the member stays
  * there), and never move the main department away from one outside its scope.
  */
-export async function updateMember(ctx: Ctx, scope: ContactsScope, memberId: string, patch: MemberPatch): Promise<void> {
+export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatch): Promise<void> {
+  const scope = await manageScope(ctx);
   await lockMember(ctx, memberId);
   const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
-  if (placement.row.status === 'departed') throw new DomainError('directory.member_departed', { memberId });
-  if (!visibleIn(scope, placement)) throw new DomainError('directory.out_of_scope', { memberId });
+  if (placement.row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
+  if (!visibleIn(scope, placement)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
   const before = placement.row;
   const current = [...placement.departments.keys()];
   const next = patch.departmentIds ? [...new Set(patch.departmentIds)] : current;
   const nextPaths = await departmentPaths(ctx.trx, ctx.corpId, next);
-  for (const id of next) if (!nextPaths.has(id)) throw new DomainError('directory.department_not_found', { departmentId: id });
+  for (const id of next) if (!nextPaths.has(id)) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: id });
   const added = next.filter((d) => !placement.departments.has(d));
   const removed = current.filter((d) => !next.includes(d));
-  for (const id of added) if (!departmentInScope(scope, nextPaths.get(id)!)) throw new DomainError('directory.out_of_scope', { departmentId: id });
-  for (const id of removed) if (!departmentInScope(scope, placement.departments.get(id)!)) throw new DomainError('directory.out_of_scope', { departmentId: id });
+  for (const id of added) if (!departmentInScope(scope, nextPaths.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
+  for (const id of removed) if (!departmentInScope(scope, placement.departments.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
   const main = patch.mainDepartmentId ?? (next.includes(before.main_department_id) ? before.main_department_id : next[0]!);
-  if (!next.includes(main)) throw new DomainError('directory.main_department_invalid', { mainDepartmentId: main });
+  if (!next.includes(main)) throw new DomainError(DirectoryErrors['directory.main_department_invalid'], { mainDepartmentId: main });
   if (main !== before.main_department_id) {
     const oldMainPath = placement.departments.get(before.main_department_id);
-    if (oldMainPath !== undefined && !departmentInScope(scope, oldMainPath)) throw new DomainError('directory.out_of_scope', { departmentId: before.main_department_id });
-    if (!departmentInScope(scope, nextPaths.get(main)!)) throw new DomainError('directory.out_of_scope', { departmentId: main });
+    if (oldMainPath !== undefined && !departmentInScope(scope, oldMainPath)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: before.main_department_id });
+    if (!departmentInScope(scope, nextPaths.get(main)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: main });
   }
 
   if (added.length > 0) await lockDepartments(ctx, added);
@@ -180,7 +178,7 @@ export async function updateMember(ctx: Ctx, scope: ContactsScope, memberId: str
   const name = patch.name?.trim() ?? before.name;
   const pinyin = namePinyin(name);
   try {
-    const updated = await ctx.trx
+    const updated = await tables(ctx.trx)
       .updateTable('members')
       .set({
         name,
@@ -196,17 +194,17 @@ export async function updateMember(ctx: Ctx, scope: ContactsScope, memberId: str
       .where('id', '=', memberId)
       .where('status', '<>', 'departed')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new DomainError('directory.member_departed', { memberId });
+    if (Number(updated.numUpdatedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   } catch (error) {
-    if (phoneTaken(error)) throw new DomainError('directory.phone_taken', { phone });
+    if (phoneTaken(error)) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
     throw error;
   }
   if (removed.length > 0) {
-    await ctx.trx.deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
-    await ctx.trx.deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
+    await tables(ctx.trx).deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
+    await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
   }
   if (added.length > 0) {
-    await ctx.trx
+    await tables(ctx.trx)
       .insertInto('member_departments')
       .values(added.map((departmentId) => ({ corp_id: ctx.corpId, member_id: memberId, department_id: departmentId, sort_order: 0 })))
       .onConflict((oc) => oc.doNothing())
@@ -218,17 +216,18 @@ export async function updateMember(ctx: Ctx, scope: ContactsScope, memberId: str
     before: { name: before.name, phone: before.phone, email: before.email, position: before.position, departmentIds: current.sort(), mainDepartmentId: before.main_department_id },
     after: { name, phone, email: patch.email === undefined ? before.email : blankToNull(patch.email), position: patch.position === undefined ? before.position : blankToNull(patch.position), departmentIds: [...next].sort(), mainDepartmentId: main },
   });
-  if (added.length + removed.length > 0) await publish(ctx, 'member.departments_changed', { memberId, added, removed });
+  if (added.length + removed.length > 0) await publish(ctx, DirectoryEvents['member.departments_changed'], { memberId, added, removed });
 }
 
 /** 禁用 / 启用: a disabled member cannot sign in to the enterprise but stays in the contacts. */
-export async function setMemberStatus(ctx: Ctx, scope: ContactsScope, memberId: string, status: 'active' | 'disabled'): Promise<void> {
+export async function setMemberStatus(ctx: Ctx, memberId: string, status: 'active' | 'disabled'): Promise<void> {
+  const scope = await manageScope(ctx);
   await lockMember(ctx, memberId);
   const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
-  if (placement.row.status === 'departed') throw new DomainError('directory.member_departed', { memberId });
-  if (!visibleIn(scope, placement)) throw new DomainError('directory.out_of_scope', { memberId });
+  if (placement.row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
+  if (!visibleIn(scope, placement)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
   if (status === 'disabled') await assertNotCreator(ctx, placement);
-  const result = await ctx.trx
+  const result = await tables(ctx.trx)
     .updateTable('members')
     .set({ status, updated_at: ctx.now })
     .where('corp_id', '=', ctx.corpId)
@@ -238,21 +237,21 @@ export async function setMemberStatus(ctx: Ctx, scope: ContactsScope, memberId: 
   if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict', { memberId });
   if (placement.row.status !== status) {
     await audit(ctx, { action: `contacts.member.${status === 'active' ? 'enable' : 'disable'}`, target: { type: 'member', id: memberId }, before: { status: placement.row.status }, after: { status } });
-    await publish(ctx, status === 'active' ? 'member.enabled' : 'member.disabled', { memberId });
+    await publish(ctx, DirectoryEvents[status === 'active' ? 'member.enabled' : 'member.disabled'], { memberId });
   }
 }
 
 /** 创建者不可以被删除: the creator's member cannot depart, be deleted or be disabled. */
-function assertNotCreator(ctx: Ctx, placement: Placement): Promise<void> {
-  return refuseIfCreator(ctx, placement.row.id);
+async function assertNotCreator(ctx: Ctx, placement: Placement): Promise<void> {
+  const rank = await roleRankOf(ctx, { accountId: placement.row.account_id, memberId: placement.row.id });
+  if (rank === 'creator') throw new DomainError(PolicyErrors['admin.creator_cannot_be_removed'], { memberId: placement.row.id });
 }
 
 /** Takes the member out of the tree: departments, heads, tags. The member row itself is the caller's. */
 async function detach(ctx: Ctx, memberId: string): Promise<void> {
-  await ctx.trx.deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
-  await ctx.trx.deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
-  await ctx.trx.deleteFrom('tag_members').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
-  await removeAdminRolesOfMember(ctx, memberId);
+  await tables(ctx.trx).deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await tables(ctx.trx).deleteFrom('tag_members').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
 }
 
 /**
@@ -261,20 +260,21 @@ async function detach(ctx: Ctx, memberId: string): Promise<void> {
  * The row stays, so history keeps their name. Only an admin whose scope holds every one of the
  * member's departments may do it.
  */
-export async function departMember(ctx: Ctx, scope: ContactsScope, memberId: string): Promise<void> {
+export async function departMember(ctx: Ctx, memberId: string): Promise<void> {
+  const scope = await manageScope(ctx);
   await lockMember(ctx, memberId);
   const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
-  if (placement.row.status === 'departed') throw new DomainError('directory.member_departed', { memberId });
-  if (!visibleIn(scope, placement) || !whollyIn(scope, placement)) throw new DomainError('directory.out_of_scope', { memberId });
+  if (placement.row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
+  if (!visibleIn(scope, placement) || !whollyIn(scope, placement)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
   await assertNotCreator(ctx, placement);
-  const result = await ctx.trx
+  const result = await tables(ctx.trx)
     .updateTable('members')
     .set({ status: 'departed', departed_at: ctx.now, updated_at: ctx.now })
     .where('corp_id', '=', ctx.corpId)
     .where('id', '=', memberId)
     .where('status', '<>', 'departed')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new DomainError('directory.member_departed', { memberId });
+  if (Number(result.numUpdatedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   await detach(ctx, memberId);
   await audit(ctx, {
     action: 'contacts.member.depart',
@@ -282,25 +282,26 @@ export async function departMember(ctx: Ctx, scope: ContactsScope, memberId: str
     before: { status: placement.row.status, departmentIds: [...placement.departments.keys()].sort() },
     after: { status: 'departed' },
   });
-  await publish(ctx, 'member.departed', { memberId });
+  await publish(ctx, DirectoryEvents['member.departed'], { memberId });
 }
 
 /**
  * Deletes a member from the contacts (a mistaken entry, say). Same rules and role removal as
  * departure; the row goes, so the event carries the name for anyone keeping history.
  */
-export async function deleteMember(ctx: Ctx, scope: ContactsScope, memberId: string): Promise<void> {
+export async function deleteMember(ctx: Ctx, memberId: string): Promise<void> {
+  const scope = await manageScope(ctx);
   await lockMember(ctx, memberId);
   const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
   if (placement.row.status === 'departed' ? scope.kind !== 'all' : !visibleIn(scope, placement) || !whollyIn(scope, placement)) {
-    throw new DomainError('directory.out_of_scope', { memberId });
+    throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
   }
   await assertNotCreator(ctx, placement);
   await detach(ctx, memberId);
-  const result = await ctx.trx.deleteFrom('members').where('corp_id', '=', ctx.corpId).where('id', '=', memberId).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new DomainError('directory.member_not_found', { memberId });
+  const result = await tables(ctx.trx).deleteFrom('members').where('corp_id', '=', ctx.corpId).where('id', '=', memberId).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
   await audit(ctx, { action: 'contacts.member.delete', target: { type: 'member', id: memberId }, before: { name: placement.row.name, status: placement.row.status } });
-  await publish(ctx, 'member.deleted', { memberId, name: placement.row.name });
+  await publish(ctx, DirectoryEvents['member.deleted'], { memberId, name: placement.row.name });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,14 +362,11 @@ function decodeCursor(cursor: string): [string, string] | undefined {
  * A page of members, ordered by full pinyin of the name. The read scope, the department and the
  * search all filter inside the one SQL query, so a page is full whenever more members match.
  */
-export async function listMembers(
-  db: Executor,
-  corpId: string,
-  read: ContactsScope,
-  manage: ContactsScope,
-  query: MemberQuery,
-): Promise<{ items: MemberView[]; nextCursor: string | null }> {
-  let q = db
+export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ items: MemberView[]; nextCursor: string | null }> {
+  const { trx: db, corpId } = ctx;
+  const read = await readScope(ctx);
+  const manage = await manageScope(ctx);
+  let q = tables(db)
     .selectFrom('members as m')
     .select(['m.id', 'm.userid', 'm.name', 'm.name_pinyin', 'm.phone', 'm.email', 'm.position', 'm.status', 'm.main_department_id', 'm.account_id', 'm.joined_at', 'm.departed_at'])
     .where('m.corp_id', '=', corpId)
@@ -377,8 +375,8 @@ export async function listMembers(
   if (query.departmentId) {
     const departmentId = query.departmentId;
     if (query.includeSub) {
-      const dept = await db.selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
-      if (!dept) throw new DomainError('directory.department_not_found', { departmentId });
+      const dept = await tables(db).selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
+      if (!dept) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId });
       q = q.where((eb) =>
         eb.exists(
           eb
@@ -402,7 +400,7 @@ export async function listMembers(
   if (text) {
     // The matches come from index ranges, one SELECT per term, so the database starts from the few
     // matching rows instead of walking the whole enterprise in pinyin order.
-    const [first, ...rest] = searchTerms(text).map((term) => db.selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
+    const [first, ...rest] = searchTerms(text).map((term) => tables(db).selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
     const matches = rest.reduce((all, next) => all.union(next), first!);
     q = q.where('m.id', 'in', matches);
   }
@@ -440,7 +438,7 @@ type MemberRow = {
 async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], manage: ContactsScope): Promise<MemberView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const depts = await db
+  const depts = await tables(db)
     .selectFrom('member_departments as md')
     .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
     .select(['md.member_id', 'd.id', 'd.name', 'd.path', 'd.depth', 'd.sort_order'])
@@ -449,7 +447,7 @@ async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], 
     .orderBy('d.depth')
     .orderBy('d.sort_order')
     .execute();
-  const heads = await db.selectFrom('department_heads').select(['member_id', 'department_id']).where('corp_id', '=', corpId).where('member_id', 'in', ids).execute();
+  const heads = await tables(db).selectFrom('department_heads').select(['member_id', 'department_id']).where('corp_id', '=', corpId).where('member_id', 'in', ids).execute();
   return rows.map((r) => {
     const mine = depts.filter((d) => d.member_id === r.id);
     const inScope = mine.map((d) => departmentInScope(manage, d.path));
@@ -475,15 +473,18 @@ async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], 
 }
 
 /** One member as the actor sees it; outside its read scope it does not exist. */
-export async function memberView(db: Executor, corpId: string, read: ContactsScope, manage: ContactsScope, memberId: string): Promise<MemberView> {
-  const row = await db
+export async function memberView(ctx: ReadCtx, memberId: string): Promise<MemberView> {
+  const { trx: db, corpId } = ctx;
+  const read = await readScope(ctx);
+  const manage = await manageScope(ctx);
+  const row = await tables(db)
     .selectFrom('members as m')
     .select(['m.id', 'm.userid', 'm.name', 'm.phone', 'm.email', 'm.position', 'm.status', 'm.main_department_id', 'm.account_id', 'm.joined_at', 'm.departed_at'])
     .where('m.corp_id', '=', corpId)
     .where('m.id', '=', memberId)
     .where((eb) => (read.kind === 'all' ? sql<SqlBool>`1 = 1` : memberScopeFilter(eb, read)))
     .executeTakeFirst();
-  if (!row) throw new DomainError('directory.member_not_found', { memberId });
+  if (!row) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
   const [view] = await describeMembers(db, corpId, [row], manage);
   return view!;
 }

@@ -2,7 +2,7 @@ import { Readable, type Writable } from 'node:stream';
 import { loadExcel } from '../../platform/excel.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { BOM, csvLine, parseCsv } from '../../platform/csv.ts';
-import './directory.errors.ts';
+import { DirectoryErrors } from './directory.errors.ts';
 
 export type FileFormat = 'xlsx' | 'csv';
 
@@ -29,7 +29,7 @@ function cellText(value: unknown): string {
 export async function readSheet(content: Buffer, format: FileFormat): Promise<string[][]> {
   if (format === 'csv') {
     const text = content.toString('utf8');
-    if (text.includes('\u0000')) throw new DomainError('directory.import_unreadable', { format });
+    if (text.includes('\u0000')) throw new DomainError(DirectoryErrors['directory.import_unreadable'], { format });
     return parseCsv(text);
   }
   const ExcelJS = await loadExcel();
@@ -50,7 +50,7 @@ export async function readSheet(content: Buffer, format: FileFormat): Promise<st
       break;
     }
   } catch {
-    throw new DomainError('directory.import_unreadable', { format });
+    throw new DomainError(DirectoryErrors['directory.import_unreadable'], { format });
   }
   return rows;
 }

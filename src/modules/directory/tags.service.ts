@@ -1,15 +1,15 @@
-import './directory.tables.ts';
-import './directory.errors.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
-import { departmentInScope } from '../admin/authorizer.ts';
+import { departmentInScope } from '../../platform/policy/index.ts';
 import { membersOfTag } from './directory.service.ts';
-import type { ContactsScope } from './scope.ts';
+import { manageScope } from './scope.ts';
 import { isUniqueViolation } from './unique.ts';
 import { lockDepartments } from './locks.ts';
+import { tables } from './directory.tables.ts';
+import { DirectoryErrors } from './directory.errors.ts';
 
 export interface TagView {
   id: string;
@@ -30,28 +30,28 @@ function tagNameTaken(error: unknown): boolean {
 }
 
 async function findTag(db: Executor, corpId: string, id: string): Promise<{ id: string; name: string }> {
-  const tag = await db.selectFrom('tags').select(['id', 'name']).where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst();
-  if (!tag) throw new DomainError('directory.tag_not_found', { tagId: id });
+  const tag = await tables(db).selectFrom('tags').select(['id', 'name']).where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst();
+  if (!tag) throw new DomainError(DirectoryErrors['directory.tag_not_found'], { tagId: id });
   return tag;
 }
 
 export async function listTags(db: Executor, corpId: string): Promise<TagView[]> {
-  const tags = await db.selectFrom('tags').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('name').orderBy('id').execute();
-  const members = await db.selectFrom('tag_members').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).where('corp_id', '=', corpId).groupBy('tag_id').execute();
-  const depts = await db.selectFrom('tag_departments').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).where('corp_id', '=', corpId).groupBy('tag_id').execute();
+  const tags = await tables(db).selectFrom('tags').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('name').orderBy('id').execute();
+  const members = await tables(db).selectFrom('tag_members').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).where('corp_id', '=', corpId).groupBy('tag_id').execute();
+  const depts = await tables(db).selectFrom('tag_departments').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).where('corp_id', '=', corpId).groupBy('tag_id').execute();
   const m = new Map(members.map((r) => [r.tag_id, Number(r.n)]));
   const d = new Map(depts.map((r) => [r.tag_id, Number(r.n)]));
   return tags.map((t) => ({ id: t.id, name: t.name, memberCount: m.get(t.id) ?? 0, departmentCount: d.get(t.id) ?? 0 }));
 }
 
 export async function createTag(ctx: Ctx, name: string): Promise<string> {
-  const clash = await ctx.trx.selectFrom('tags').select('id').where('corp_id', '=', ctx.corpId).where('name', '=', name).executeTakeFirst();
-  if (clash) throw new DomainError('directory.tag_name_taken', { name });
+  const clash = await tables(ctx.trx).selectFrom('tags').select('id').where('corp_id', '=', ctx.corpId).where('name', '=', name).executeTakeFirst();
+  if (clash) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
   const id = newId('tag', ctx.now);
   try {
-    await ctx.trx.insertInto('tags').values({ corp_id: ctx.corpId, id, name, created_at: ctx.now, updated_at: ctx.now }).execute();
+    await tables(ctx.trx).insertInto('tags').values({ corp_id: ctx.corpId, id, name, created_at: ctx.now, updated_at: ctx.now }).execute();
   } catch (error) {
-    if (tagNameTaken(error)) throw new DomainError('directory.tag_name_taken', { name });
+    if (tagNameTaken(error)) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
     throw error;
   }
   await audit(ctx, { action: 'contacts.tag.create', target: { type: 'tag', id }, after: { name } });
@@ -61,33 +61,34 @@ export async function createTag(ctx: Ctx, name: string): Promise<string> {
 export async function renameTag(ctx: Ctx, id: string, name: string): Promise<void> {
   const tag = await findTag(ctx.trx, ctx.corpId, id);
   if (tag.name === name) return;
-  const clash = await ctx.trx.selectFrom('tags').select('id').where('corp_id', '=', ctx.corpId).where('name', '=', name).executeTakeFirst();
-  if (clash) throw new DomainError('directory.tag_name_taken', { name });
+  const clash = await tables(ctx.trx).selectFrom('tags').select('id').where('corp_id', '=', ctx.corpId).where('name', '=', name).executeTakeFirst();
+  if (clash) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
   try {
-    await ctx.trx.updateTable('tags').set({ name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
+    await tables(ctx.trx).updateTable('tags').set({ name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
   } catch (error) {
-    if (tagNameTaken(error)) throw new DomainError('directory.tag_name_taken', { name });
+    if (tagNameTaken(error)) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
     throw error;
   }
   await audit(ctx, { action: 'contacts.tag.rename', target: { type: 'tag', id }, before: { name: tag.name }, after: { name } });
 }
 
 /** Deleting a tag needs the whole contacts: its holders may lie outside a hierarchical admin's scope. */
-export async function deleteTag(ctx: Ctx, scope: ContactsScope, id: string): Promise<void> {
+export async function deleteTag(ctx: Ctx, id: string): Promise<void> {
+  const scope = await manageScope(ctx);
   const tag = await findTag(ctx.trx, ctx.corpId, id);
   if (scope.kind !== 'all') {
     const holders = await tagHolders(ctx.trx, ctx.corpId, id);
-    if (holders.members.length + holders.departments.length > 0) throw new DomainError('directory.out_of_scope', { tagId: id });
+    if (holders.members.length + holders.departments.length > 0) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { tagId: id });
   }
-  await ctx.trx.deleteFrom('tag_members').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).execute();
-  await ctx.trx.deleteFrom('tag_departments').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).execute();
-  await ctx.trx.deleteFrom('tags').where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
+  await tables(ctx.trx).deleteFrom('tag_members').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).execute();
+  await tables(ctx.trx).deleteFrom('tag_departments').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).execute();
+  await tables(ctx.trx).deleteFrom('tags').where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
   await audit(ctx, { action: 'contacts.tag.delete', target: { type: 'tag', id }, before: { name: tag.name } });
 }
 
 export async function tagHolders(db: Executor, corpId: string, id: string): Promise<TagHolders> {
   await findTag(db, corpId, id);
-  const members = await db
+  const members = await tables(db)
     .selectFrom('tag_members as t')
     .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 't.corp_id').onRef('m.id', '=', 't.member_id'))
     .select(['m.id', 'm.name', 'm.userid'])
@@ -96,7 +97,7 @@ export async function tagHolders(db: Executor, corpId: string, id: string): Prom
     .orderBy('m.name_pinyin')
     .orderBy('m.id')
     .execute();
-  const departments = await db
+  const departments = await tables(db)
     .selectFrom('tag_departments as t')
     .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 't.corp_id').onRef('d.id', '=', 't.department_id'))
     .select(['d.id', 'd.name'])
@@ -112,26 +113,27 @@ export async function tagHolders(db: Executor, corpId: string, id: string): Prom
  * Adds or removes holders. A hierarchical admin can only touch members (at least one of their
  * departments) and departments inside its scope.
  */
-export async function changeTagHolders(
-  ctx: Ctx,
-  scope: ContactsScope,
-  id: string,
-  change: { add?: { memberIds?: string[] | undefined; departmentIds?: string[] | undefined } | undefined; remove?: { memberIds?: string[] | undefined; departmentIds?: string[] | undefined } | undefined },
-): Promise<void> {
+export interface HolderChange {
+  add?: { memberIds?: string[] | undefined; departmentIds?: string[] | undefined } | undefined;
+  remove?: { memberIds?: string[] | undefined; departmentIds?: string[] | undefined } | undefined;
+}
+
+export async function changeTagHolders(ctx: Ctx, id: string, change: HolderChange): Promise<void> {
+  const scope = await manageScope(ctx);
   await findTag(ctx.trx, ctx.corpId, id);
   const memberIds = [...new Set([...(change.add?.memberIds ?? []), ...(change.remove?.memberIds ?? [])])];
   const departmentIds = [...new Set([...(change.add?.departmentIds ?? []), ...(change.remove?.departmentIds ?? [])])];
   if (departmentIds.length > 0) {
-    const rows = await ctx.trx.selectFrom('departments').select(['id', 'path']).where('corp_id', '=', ctx.corpId).where('id', 'in', departmentIds).execute();
+    const rows = await tables(ctx.trx).selectFrom('departments').select(['id', 'path']).where('corp_id', '=', ctx.corpId).where('id', 'in', departmentIds).execute();
     const paths = new Map(rows.map((r) => [r.id, r.path]));
     for (const d of departmentIds) {
       const path = paths.get(d);
-      if (!path) throw new DomainError('directory.department_not_found', { departmentId: d });
-      if (!departmentInScope(scope, path)) throw new DomainError('directory.out_of_scope', { departmentId: d });
+      if (!path) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: d });
+      if (!departmentInScope(scope, path)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: d });
     }
   }
   if (memberIds.length > 0) {
-    const rows = await ctx.trx
+    const rows = await tables(ctx.trx)
       .selectFrom('members as m')
       .leftJoin('member_departments as md', (j) => j.onRef('md.corp_id', '=', 'm.corp_id').onRef('md.member_id', '=', 'm.id'))
       .leftJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
@@ -141,14 +143,14 @@ export async function changeTagHolders(
       .execute();
     for (const m of memberIds) {
       const mine = rows.filter((r) => r.id === m);
-      if (mine.length === 0 || mine[0]!.status === 'departed') throw new DomainError('directory.member_not_found', { memberId: m });
-      if (!mine.some((r) => r.path !== null && departmentInScope(scope, r.path))) throw new DomainError('directory.out_of_scope', { memberId: m });
+      if (mine.length === 0 || mine[0]!.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId: m });
+      if (!mine.some((r) => r.path !== null && departmentInScope(scope, r.path))) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId: m });
     }
   }
   const addMembers = [...new Set(change.add?.memberIds ?? [])];
   const addDepts = [...new Set(change.add?.departmentIds ?? [])];
   if (addMembers.length > 0) {
-    await ctx.trx
+    await tables(ctx.trx)
       .insertInto('tag_members')
       .values(addMembers.map((memberId) => ({ corp_id: ctx.corpId, tag_id: id, member_id: memberId })))
       .onConflict((oc) => oc.doNothing())
@@ -156,7 +158,7 @@ export async function changeTagHolders(
   }
   if (addDepts.length > 0) {
     await lockDepartments(ctx, addDepts);
-    await ctx.trx
+    await tables(ctx.trx)
       .insertInto('tag_departments')
       .values(addDepts.map((departmentId) => ({ corp_id: ctx.corpId, tag_id: id, department_id: departmentId })))
       .onConflict((oc) => oc.doNothing())
@@ -164,7 +166,7 @@ export async function changeTagHolders(
   }
   const removeMembers = change.remove?.memberIds ?? [];
   const removeDepts = change.remove?.departmentIds ?? [];
-  if (removeMembers.length > 0) await ctx.trx.deleteFrom('tag_members').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).where('member_id', 'in', removeMembers).execute();
-  if (removeDepts.length > 0) await ctx.trx.deleteFrom('tag_departments').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).where('department_id', 'in', removeDepts).execute();
+  if (removeMembers.length > 0) await tables(ctx.trx).deleteFrom('tag_members').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).where('member_id', 'in', removeMembers).execute();
+  if (removeDepts.length > 0) await tables(ctx.trx).deleteFrom('tag_departments').where('corp_id', '=', ctx.corpId).where('tag_id', '=', id).where('department_id', 'in', removeDepts).execute();
   await audit(ctx, { action: 'contacts.tag.holders', target: { type: 'tag', id }, after: change });
 }

@@ -2,22 +2,48 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { IsoDateTime, NoContent, NullableIsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { authorizeApp, can, defineRights } from '../admin/authorizer.ts';
-import { assignSeat, buySeats, freeSeatsOfMember, getPlan, getSettings, listSeats, quoteSeats, saveSettings, takeBackSeat } from './features.service.ts';
+import type { ReadCtx } from '../../platform/context.ts';
+import { command } from '../../platform/command.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
+import { authorizeApp } from '../../platform/policy/index.ts';
+import { assignSeat, buySeats, getPlan, getSettings, listSeats, quoteSeats, saveSettings, takeBackSeat } from './features.service.ts';
+import type { Feature } from './features.tables.ts';
 
-defineRights({
-  'features.read': { token: { zh: '查看高级功能', en: 'Read advanced features' } },
-});
-
-/**
- * Super admins, and hierarchical admins given the 高级功能 app to manage, manage seats and
- * settings; buying is further limited to super admins in the service. Tokens may read.
- */
-async function authorizeFeatures(ctx: Ctx, mode: 'read' | 'manage'): Promise<void> {
-  if (mode === 'read' && (await can(ctx, 'features.read'))) return;
-  await authorizeApp(ctx, 'features', 'manage');
+/** A token reads with its right; people need manage on the 高级功能 app (super admins hold it). */
+async function byAppRight(ctx: ReadCtx): Promise<void> {
+  if (ctx.actor.kind !== 'token') await authorizeApp(ctx, 'features', 'manage');
 }
+const read = { right: 'features.read', tx: 'read' } as const;
+const manage = { right: 'features.manage', tx: 'plain' } as const;
+
+const plan = command(read, async (ctx, feature: Feature) => {
+  await byAppRight(ctx);
+  return { ...(await getPlan(ctx.trx, ctx.corpId, feature, ctx.now)), seats: await listSeats(ctx.trx, ctx.corpId, feature) };
+});
+const quote = command(read, async (ctx, input: { feature: Feature; seats: number }) => {
+  await byAppRight(ctx);
+  return quoteSeats(ctx.trx, ctx.corpId, input.feature, ctx.now, input.seats);
+});
+const buy = command(manage, async (ctx, input: { feature: Feature; seats: number; idempotencyKey: string }) => {
+  await byAppRight(ctx);
+  return buySeats(ctx, input.feature, input.seats, input.idempotencyKey);
+});
+const give = command(manage, async (ctx, input: { feature: Feature; memberId: string }) => {
+  await byAppRight(ctx);
+  await assignSeat(ctx, input.feature, input.memberId);
+});
+const takeBack = command(manage, async (ctx, input: { feature: Feature; memberId: string }) => {
+  await byAppRight(ctx);
+  await takeBackSeat(ctx, input.feature, input.memberId);
+});
+const settings = command(read, async (ctx, feature: Feature) => {
+  await byAppRight(ctx);
+  return getSettings(ctx.trx, ctx.corpId, feature);
+});
+const saveSettingsCommand = command(manage, async (ctx, input: { feature: Feature; settings: Record<string, unknown> }) => {
+  await byAppRight(ctx);
+  return saveSettings(ctx, input.feature, input.settings);
+});
 
 const FeatureParam = Type.Literal('security');
 const FeatureParams = StrictObject({ feature: FeatureParam });
@@ -47,64 +73,33 @@ const SecuritySettings = StrictObject({
   shareToExternalControl: Type.Optional(Type.Boolean()),
 });
 
-export function featuresRoutes(deps: Deps): FastifyPluginAsyncTypebox {
-  deps.outbox.on('member.departed', 'features.free-seat', async (trx, event, now) => {
-    const { memberId } = event.payload as { memberId: string };
-    await freeSeatsOfMember({ corpId: event.corpId, trx, now }, memberId);
-  });
-
+export function featuresRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/features/:feature', { config: { auth: 'corp' }, schema: { tags: ['features'], summary: 'Seats bought, in use and given', params: FeatureParams, response: { 200: PlanDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorizeFeatures(ctx, 'read');
-      return { ...(await getPlan(ctx.trx, ctx.corpId, request.params.feature, ctx.now)), seats: await listSeats(ctx.trx, ctx.corpId, request.params.feature) };
-    });
+    const corp = { auth: 'corp' } as const;
+    app.get('/api/v1/features/:feature', { config: corp, schema: { tags: ['features'], summary: 'Seats bought, in use and given', params: FeatureParams, response: { 200: PlanDto } } }, (request) =>
+      request.run(plan, request.params.feature),
+    );
 
-    app.get('/api/v1/features/:feature/quote', { config: { auth: 'corp' }, schema: { tags: ['features'], params: FeatureParams, querystring: QuoteQuery, response: { 200: QuoteDto } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorizeFeatures(ctx, 'read');
-      return quoteSeats(ctx.trx, ctx.corpId, request.params.feature, ctx.now, request.query.seats);
-    });
+    app.get('/api/v1/features/:feature/quote', { config: corp, schema: { tags: ['features'], params: FeatureParams, querystring: QuoteQuery, response: { 200: QuoteDto } } }, (request) =>
+      request.run(quote, { feature: request.params.feature, seats: request.query.seats }),
+    );
 
-    app.post('/api/v1/features/:feature/purchases', { config: { auth: 'corp' }, schema: { tags: ['features'], summary: 'Buy seats (super admins only; non-refundable)', params: FeatureParams, body: BuyBody, response: { 201: QuoteDto } } }, async (request, reply) => {
-      const bought = await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeFeatures(ctx, 'manage');
-        return buySeats(ctx, request.params.feature, request.body.seats, request.body.idempotencyKey);
-      });
-      return reply.status(201).send(bought);
-    });
+    app.post('/api/v1/features/:feature/purchases', { config: corp, schema: { tags: ['features'], summary: 'Buy seats (super admins only; non-refundable)', params: FeatureParams, body: BuyBody, response: { 201: QuoteDto } } }, async (request, reply) =>
+      created(reply, request.run(buy, { feature: request.params.feature, ...request.body })),
+    );
 
-    app.put('/api/v1/features/:feature/seats/:memberId', { config: { auth: 'corp' }, schema: { tags: ['features'], summary: 'Give a seat to a member', params: SeatParams, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeFeatures(ctx, 'manage');
-        await assignSeat(ctx, request.params.feature, request.params.memberId);
-      });
-      return reply.status(204).send(null);
-    });
+    app.put('/api/v1/features/:feature/seats/:memberId', { config: corp, schema: { tags: ['features'], summary: 'Give a seat to a member', params: SeatParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(give, request.params)),
+    );
 
-    app.delete('/api/v1/features/:feature/seats/:memberId', { config: { auth: 'corp' }, schema: { tags: ['features'], summary: 'Take a seat back (within 7 days of giving it)', params: SeatParams, response: { 204: NoContent } } }, async (request, reply) => {
-      await deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeFeatures(ctx, 'manage');
-        await takeBackSeat(ctx, request.params.feature, request.params.memberId);
-      });
-      return reply.status(204).send(null);
-    });
+    app.delete('/api/v1/features/:feature/seats/:memberId', { config: corp, schema: { tags: ['features'], summary: 'Take a seat back (within 7 days of giving it)', params: SeatParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(takeBack, request.params)),
+    );
 
-    app.get('/api/v1/features/:feature/settings', { config: { auth: 'corp' }, schema: { tags: ['features'], params: FeatureParams, response: { 200: SecuritySettings } } }, async (request) => {
-      const ctx = request.ctx();
-      await authorizeFeatures(ctx, 'read');
-      return getSettings(ctx.trx, ctx.corpId, request.params.feature);
-    });
+    app.get('/api/v1/features/:feature/settings', { config: corp, schema: { tags: ['features'], params: FeatureParams, response: { 200: SecuritySettings } } }, (request) => request.run(settings, request.params.feature));
 
-    app.put('/api/v1/features/:feature/settings', { config: { auth: 'corp' }, schema: { tags: ['features'], params: FeatureParams, body: SecuritySettings, response: { 200: SecuritySettings } } }, async (request) =>
-      deps.db.transaction().execute(async (trx) => {
-        const ctx = request.ctx(trx);
-        await authorizeFeatures(ctx, 'manage');
-        return saveSettings(ctx, request.params.feature, request.body);
-      }),
+    app.put('/api/v1/features/:feature/settings', { config: corp, schema: { tags: ['features'], params: FeatureParams, body: SecuritySettings, response: { 200: SecuritySettings } } }, (request) =>
+      request.run(saveSettingsCommand, { feature: request.params.feature, settings: request.body }),
     );
   };
 }

@@ -1,18 +1,18 @@
-import './features.tables.ts';
 import { sql } from 'kysely';
-import type { Actor, Ctx, TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx, ReadCtx, TxCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { DAY, MINUTE, toIso } from '../../platform/clock.ts';
 import { divideHalfUp } from '../../platform/money.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { isSuperAdmin } from '../admin/authorizer.ts';
-import { getMember } from '../directory/directory.service.ts';
-import { catalogItem, onOrderPaid, payWithBalance } from '../wallet/wallet.service.ts';
+import { actorIsSuper } from '../../platform/policy/index.ts';
+import { getMember, membersByIds } from '../directory/index.ts';
+import { catalogItem, payWithBalance, type PaidOrder } from '../wallet/index.ts';
 import { FeatureErrors } from './features.errors.ts';
 import type { Feature } from './features.tables.ts';
+import { tables } from './features.tables.ts';
 
 /** A purchase covers one year. */
 export const TERM_DAYS = 365;
@@ -20,9 +20,8 @@ export const TERM_DAYS = 365;
 export const TAKE_BACK_MINUTES = 7 * 24 * 60;
 
 /** 仅支持超级管理员购买: members and hierarchical admins are refused. */
-export async function assertSuperAdmin(db: Executor, corpId: string, actor: { kind: string; accountId?: string }): Promise<void> {
-  const ok = (actor.kind === 'member' || actor.kind === 'external') && actor.accountId !== undefined && (await isSuperAdmin(db, corpId, actor.accountId));
-  if (!ok) throw new DomainError(FeatureErrors['features.super_admin_only']);
+export async function assertSuperAdmin(ctx: ReadCtx): Promise<void> {
+  if (!(await actorIsSuper(ctx))) throw new DomainError(FeatureErrors['features.super_admin_only']);
 }
 
 export interface PlanView {
@@ -36,7 +35,7 @@ export interface PlanView {
 }
 
 export async function getPlan(db: Executor, corpId: string, feature: Feature, now: number): Promise<PlanView> {
-  const row = await db.selectFrom('feature_plans').selectAll().where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
+  const row = await tables(db).selectFrom('feature_plans').selectAll().where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
   return {
     feature,
     seatsBought: row?.seats_bought ?? 0,
@@ -61,7 +60,7 @@ export interface SeatQuote {
  */
 export async function quoteSeats(db: Executor, corpId: string, feature: Feature, now: number, seats: number): Promise<SeatQuote> {
   const unit = catalogItem(feature)!.unitFen;
-  const plan = await db.selectFrom('feature_plans').selectAll().where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
+  const plan = await tables(db).selectFrom('feature_plans').selectAll().where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
   if (plan && plan.active_until > now) {
     const daysLeft = Math.ceil((plan.active_until - now) / DAY);
     return { seats, kind: 'add', priceFen: divideHalfUp(unit * seats * daysLeft, TERM_DAYS), endsAt: toIso(plan.active_until) };
@@ -72,7 +71,7 @@ export async function quoteSeats(db: Executor, corpId: string, feature: Feature,
 
 /** Buys seats with the balance; non-refundable (购买后暂不支持退款). */
 export async function buySeats(ctx: Ctx, feature: Feature, seats: number, idempotencyKey: string): Promise<SeatQuote> {
-  await assertSuperAdmin(ctx.trx, ctx.corpId, ctx.actor);
+  await assertSuperAdmin(ctx);
   return idempotent(ctx, `seats:${idempotencyKey}`, { command: 'features.buySeats', feature, seats }, async () => {
     await lockPlan(ctx, feature);
     const quote = await quoteSeats(ctx.trx, ctx.corpId, feature, ctx.now, seats);
@@ -86,32 +85,31 @@ export async function buySeats(ctx: Ctx, feature: Feature, seats: number, idempo
  * is locked by the first statement, so a second purchase reads the first one's committed result.
  */
 async function lockPlan(ctx: TxCtx, feature: Feature): Promise<void> {
-  await ctx.trx.insertInto('feature_plans').values({ corp_id: ctx.corpId, feature, seats_bought: 0, seats_used: 0, active_until: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
-  await ctx.trx.updateTable('feature_plans').set({ updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('feature', '=', feature).execute();
+  await tables(ctx.trx).insertInto('feature_plans').values({ corp_id: ctx.corpId, feature, seats_bought: 0, seats_used: 0, active_until: 0, updated_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
+  await tables(ctx.trx).updateTable('feature_plans').set({ updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('feature', '=', feature).execute();
 }
 
-/** Granting seats of a paid order, in the paying transaction. */
-async function grantSeats(ctx: TxCtx & { actor: { kind: string; accountId?: string } }, feature: Feature, seats: number, orderId: string, priceFen: number): Promise<void> {
-  if (ctx.actor.kind === 'member' || ctx.actor.kind === 'external') await assertSuperAdmin(ctx.trx, ctx.corpId, ctx.actor);
+/** Granting the seats of a paid order, in the paying transaction (`order.paid`, features.subscribers.ts). */
+export async function grantSeats(ctx: Ctx, feature: Feature, order: PaidOrder): Promise<void> {
+  const { quantity: seats, id: orderId, amountFen: priceFen } = order;
+  if (ctx.actor.kind === 'member' || ctx.actor.kind === 'external') await assertSuperAdmin(ctx);
   await lockPlan(ctx, feature);
-  const plan = await ctx.trx.selectFrom('feature_plans').selectAll().where('corp_id', '=', ctx.corpId).where('feature', '=', feature).executeTakeFirst();
+  const plan = await tables(ctx.trx).selectFrom('feature_plans').selectAll().where('corp_id', '=', ctx.corpId).where('feature', '=', feature).executeTakeFirst();
   let endsAt: number;
   if (plan && plan.active_until > ctx.now) {
     endsAt = plan.active_until;
-    await ctx.trx.updateTable('feature_plans').set({ seats_bought: sql<number>`seats_bought + ${seats}`, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('feature', '=', feature).execute();
+    await tables(ctx.trx).updateTable('feature_plans').set({ seats_bought: sql<number>`seats_bought + ${seats}`, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('feature', '=', feature).execute();
   } else {
     endsAt = ctx.now + TERM_DAYS * DAY;
     if (plan && seats < plan.seats_used) throw new DomainError(FeatureErrors['features.seats_below_used'], { seatsUsed: plan.seats_used });
-    await ctx.trx
+    await tables(ctx.trx)
       .insertInto('feature_plans')
       .values({ corp_id: ctx.corpId, feature, seats_bought: seats, seats_used: 0, active_until: endsAt, updated_at: ctx.now })
       .onConflict((oc) => oc.columns(['corp_id', 'feature']).doUpdateSet({ seats_bought: seats, active_until: endsAt, updated_at: ctx.now }))
       .execute();
   }
-  await ctx.trx.insertInto('feature_purchases').values({ corp_id: ctx.corpId, id: newId('fpur', ctx.now), feature, seats, price_fen: priceFen, order_id: orderId, purchased_at: ctx.now, ends_at: endsAt }).execute();
+  await tables(ctx.trx).insertInto('feature_purchases').values({ corp_id: ctx.corpId, id: newId('fpur', ctx.now), feature, seats, price_fen: priceFen, order_id: orderId, purchased_at: ctx.now, ends_at: endsAt }).execute();
 }
-
-onOrderPaid('security', (ctx, order) => grantSeats(ctx as TxCtx & { actor: Actor }, 'security', order.quantity, order.id, order.amountFen));
 
 export interface SeatView {
   memberId: string;
@@ -127,28 +125,22 @@ function takeBackDeadline(assignedAt: number): number {
 }
 
 export async function listSeats(db: Executor, corpId: string, feature: Feature): Promise<SeatView[]> {
-  const rows = await db
-    .selectFrom('feature_seats as s')
-    .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 's.corp_id').onRef('m.id', '=', 's.member_id'))
-    .select(['s.member_id', 'm.name', 's.assigned_at', 's.assigned_by_name'])
-    .where('s.corp_id', '=', corpId)
-    .where('s.feature', '=', feature)
-    .orderBy('s.assigned_at')
-    .execute();
-  return rows.map((r) => ({ memberId: r.member_id, memberName: r.name, assignedAt: toIso(r.assigned_at), assignedBy: r.assigned_by_name, takeBackUntil: toIso(takeBackDeadline(r.assigned_at)) }));
+  const rows = await tables(db).selectFrom('feature_seats').select(['member_id', 'assigned_at', 'assigned_by_name']).where('corp_id', '=', corpId).where('feature', '=', feature).orderBy('assigned_at').execute();
+  const members = await membersByIds(db, corpId, rows.map((r) => r.member_id));
+  return rows.map((r) => ({ memberId: r.member_id, memberName: members.get(r.member_id)?.name ?? '', assignedAt: toIso(r.assigned_at), assignedBy: r.assigned_by_name, takeBackUntil: toIso(takeBackDeadline(r.assigned_at)) }));
 }
 
 /** Gives a seat to a member: never more seats in use than bought (compare-and-set on the plan). */
 export async function assignSeat(ctx: Ctx, feature: Feature, memberId: string): Promise<void> {
   const member = await getMember(ctx.trx, ctx.corpId, memberId);
   if (!member || member.status !== 'active') throw new DomainError('not_found', { memberId });
-  const inserted = await ctx.trx
+  const inserted = await tables(ctx.trx)
     .insertInto('feature_seats')
     .values({ corp_id: ctx.corpId, feature, member_id: memberId, assigned_at: ctx.now, assigned_by_name: ctx.actor.name })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
-  const taken = await ctx.trx
+  const taken = await tables(ctx.trx)
     .updateTable('feature_plans')
     .set({ seats_used: sql<number>`seats_used + 1`, updated_at: ctx.now })
     .where('corp_id', '=', ctx.corpId)
@@ -165,7 +157,7 @@ export async function assignSeat(ctx: Ctx, feature: Feature, memberId: string): 
 
 /** Takes a seat back: only before the same minute seven days after it was given. */
 export async function takeBackSeat(ctx: Ctx, feature: Feature, memberId: string): Promise<void> {
-  const seat = await ctx.trx.selectFrom('feature_seats').select('assigned_at').where('corp_id', '=', ctx.corpId).where('feature', '=', feature).where('member_id', '=', memberId).executeTakeFirst();
+  const seat = await tables(ctx.trx).selectFrom('feature_seats').select('assigned_at').where('corp_id', '=', ctx.corpId).where('feature', '=', feature).where('member_id', '=', memberId).executeTakeFirst();
   if (!seat) throw new DomainError(FeatureErrors['features.not_assigned'], { memberId });
   const deadline = takeBackDeadline(seat.assigned_at);
   if (ctx.now >= deadline) throw new DomainError(FeatureErrors['features.seat_locked'], { assignedAt: toIso(seat.assigned_at), takeBackUntil: toIso(deadline) });
@@ -174,15 +166,15 @@ export async function takeBackSeat(ctx: Ctx, feature: Feature, memberId: string)
 }
 
 async function releaseSeat(ctx: TxCtx, feature: Feature, memberId: string): Promise<boolean> {
-  const gone = await ctx.trx.deleteFrom('feature_seats').where('corp_id', '=', ctx.corpId).where('feature', '=', feature).where('member_id', '=', memberId).executeTakeFirst();
+  const gone = await tables(ctx.trx).deleteFrom('feature_seats').where('corp_id', '=', ctx.corpId).where('feature', '=', feature).where('member_id', '=', memberId).executeTakeFirst();
   if (Number(gone.numDeletedRows) === 0) return false;
-  await ctx.trx.updateTable('feature_plans').set({ seats_used: sql<number>`seats_used - 1`, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('feature', '=', feature).execute();
+  await tables(ctx.trx).updateTable('feature_plans').set({ seats_used: sql<number>`seats_used - 1`, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('feature', '=', feature).execute();
   return true;
 }
 
 /** A departing member frees their seats whenever they leave (no 7-day limit). */
 export async function freeSeatsOfMember(ctx: TxCtx, memberId: string): Promise<void> {
-  const seats = await ctx.trx.selectFrom('feature_seats').select('feature').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  const seats = await tables(ctx.trx).selectFrom('feature_seats').select('feature').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
   for (const seat of seats) await releaseSeat(ctx, seat.feature, memberId);
 }
 
@@ -191,7 +183,7 @@ export async function freeSeatsOfMember(ctx: TxCtx, memberId: string): Promise<v
  * purchase lapses this is false for everyone, while seats and settings stay for a renewal.
  */
 export async function hasFeature(db: Executor, corpId: string, memberId: string, feature: Feature, now: number): Promise<boolean> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('feature_seats as s')
     .innerJoin('feature_plans as p', (j) => j.onRef('p.corp_id', '=', 's.corp_id').onRef('p.feature', '=', 's.feature'))
     .select('s.member_id')
@@ -204,7 +196,7 @@ export async function hasFeature(db: Executor, corpId: string, memberId: string,
 }
 
 export async function getSettings(db: Executor, corpId: string, feature: Feature): Promise<Record<string, unknown>> {
-  const row = await db.selectFrom('feature_settings').select('settings_json').where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
+  const row = await tables(db).selectFrom('feature_settings').select('settings_json').where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
   return row ? (JSON.parse(row.settings_json) as Record<string, unknown>) : {};
 }
 
@@ -214,7 +206,7 @@ export async function saveSettings(ctx: Ctx, feature: Feature, settings: Record<
   if (!plan.active) throw new DomainError(FeatureErrors['features.not_active']);
   const before = await getSettings(ctx.trx, ctx.corpId, feature);
   const json = JSON.stringify(settings);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('feature_settings')
     .values({ corp_id: ctx.corpId, feature, settings_json: json, updated_at: ctx.now })
     .onConflict((oc) => oc.columns(['corp_id', 'feature']).doUpdateSet({ settings_json: json, updated_at: ctx.now }))

@@ -1,14 +1,17 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createTestApp, type TestApp, keepSessions } from '../../../test/support/app.ts';
 import { DAY } from '../../platform/clock.ts';
-import { publish } from '../../platform/outbox.ts';
-import { refundOrder } from '../wallet/refunds.service.ts';
-import { addMember, balanceOf, errorCode, keepSessions, newCorp, signedInMember, type Corp } from '../customers/testing.ts';
+import { systemActor } from '../../platform/context.ts';
+import { publish } from '../../platform/events.ts';
+import { DirectoryEvents } from '../directory/index.ts';
+import { refundOrder } from '../wallet/testing/index.ts';
+import { addMember, balanceOf, errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
 import { hasFeature } from './features.service.ts';
-import { addHierarchicalAdmin } from '../admin/admin.service.ts';
-import { rootDepartmentId } from '../directory/directory.service.ts';
+import { addHierarchicalAdmin } from '../admin/testing/index.ts';
+import { rootDepartmentId } from '../directory/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 interface Plan {
   seatsBought: number;
@@ -48,7 +51,7 @@ describeEachDialect('advanced features and seats (安全管理)', (use) => {
     const admin = await signedInMember(t, corp.corpId);
     await t.deps.db.transaction().execute(async (trx) => {
       const root = await rootDepartmentId(trx, corp.corpId);
-      const ctx = { corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, actor: { kind: 'member' as const, id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } };
+      const ctx = { corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member' as const, id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } };
       await addHierarchicalAdmin(ctx, { memberId: admin.memberId, rights: { departmentIds: [root], apps: [{ appId: 'features', level: 'manage' }], deviceBind: false, deviceIds: [] } });
     });
     const refused = await admin.client.post('/api/v1/features/security/purchases', { seats: 1, idempotencyKey: 'sec-hier-002' });
@@ -61,10 +64,10 @@ describeEachDialect('advanced features and seats (安全管理)', (use) => {
   it('seed rule 购买后暂不支持退款: a security order cannot be refunded', async () => {
     const corp = await newCorp(t, { balanceFen: 100_000 });
     await buy(corp, 1, 'sec-refund-1');
-    const order = await t.deps.db.selectFrom('wallet_orders').select('id').where('corp_id', '=', corp.corpId).where('item', '=', 'security').executeTakeFirstOrThrow();
+    const order = await tablesOf(t.deps.db).selectFrom('wallet_orders').select('id').where('corp_id', '=', corp.corpId).where('item', '=', 'security').executeTakeFirstOrThrow();
     await assert.rejects(
       t.deps.db.transaction().execute((trx) =>
-        refundOrder({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, actor: { kind: 'member', id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } }, order.id, { idempotencyKey: 'refund-sec-1', reason: '不想要了' }),
+        refundOrder({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } }, order.id, { idempotencyKey: 'refund-sec-1', reason: '不想要了' }),
       ),
       (e: { code?: string; details?: { reason?: string } }) => e.code === 'wallet.refund_not_allowed' && e.details?.reason === 'non_refundable_item',
     );
@@ -109,7 +112,9 @@ describeEachDialect('advanced features and seats (安全管理)', (use) => {
     const a = await addMember(t, corp.corpId);
     await give(corp, a);
     t.clock.advance(30 * DAY);
-    await t.deps.db.transaction().execute((trx) => publish({ corpId: corp.corpId, trx, now: t.clock.now() }, 'member.departed', { memberId: a }));
+    await t.deps.db.transaction().execute((trx) =>
+      publish({ corpId: corp.corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, DirectoryEvents['member.departed'], { memberId: a }),
+    );
     await t.deps.outbox.drain();
     assert.deepEqual([(await plan(corp)).seatsUsed, (await plan(corp)).seats], [0, []]);
     const b = await addMember(t, corp.corpId);

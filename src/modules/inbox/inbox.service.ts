@@ -1,14 +1,10 @@
-import './inbox.tables.ts';
 import { sql } from 'kysely';
 import type { TxCtx } from '../../platform/context.ts';
-import type { Executor, Tables } from '../../platform/db/schema.ts';
-import { prepared } from '../../platform/db/prepared.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
-
-/** System apps that speak to members (审批, 打卡, 高级功能); custom apps use their own app id. */
-export const SYSTEM_APPS = ['approvals', 'attendance', 'features'] as const;
+import { prepared, tables, type InboxTables } from './inbox.tables.ts';
 
 export interface InboxMessage {
   app: string;
@@ -23,14 +19,14 @@ export interface InboxMessage {
 }
 
 /** Puts one message in each member's inbox; returns how many were new. */
-const insertMessage = prepared((db, p: Tables['inbox_messages']) =>
+const insertMessage = prepared((db, p: InboxTables['inbox_messages']) =>
   db
     .insertInto('inbox_messages')
     .values({ corp_id: p.corp_id, id: p.id, member_id: p.member_id, app: p.app, title: p.title, body: p.body, link: p.link, dedupe_key: p.dedupe_key, created_at: p.created_at, read_at: p.read_at })
     .onConflict((oc) => oc.columns(['corp_id', 'dedupe_key']).doNothing()),
 );
 
-export async function deliver(ctx: TxCtx, memberIds: readonly string[], message: InboxMessage): Promise<number> {
+export async function deliver(ctx: Pick<TxCtx, 'corpId' | 'now'> & { trx: Executor }, memberIds: readonly string[], message: InboxMessage): Promise<number> {
   let delivered = 0;
   for (const memberId of new Set(memberIds)) {
     const result = await insertMessage.execute(ctx.trx, {
@@ -61,7 +57,7 @@ export interface InboxItem {
 }
 
 export async function listInbox(db: Executor, corpId: string, memberId: string, page: { cursor?: string | undefined; limit: number }): Promise<{ items: InboxItem[]; nextCursor: string | null; unread: number }> {
-  let q = db.selectFrom('inbox_messages').selectAll().where('corp_id', '=', corpId).where('member_id', '=', memberId);
+  let q = tables(db).selectFrom('inbox_messages').selectAll().where('corp_id', '=', corpId).where('member_id', '=', memberId);
   if (page.cursor) q = q.where('id', '<', page.cursor);
   const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
   const items = rows.slice(0, page.limit);
@@ -73,7 +69,7 @@ export async function listInbox(db: Executor, corpId: string, memberId: string, 
 }
 
 export async function unreadCount(db: Executor, corpId: string, memberId: string): Promise<number> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('inbox_messages')
     .select(sql<number>`count(*)`.as('n'))
     .where('corp_id', '=', corpId)
@@ -84,13 +80,13 @@ export async function unreadCount(db: Executor, corpId: string, memberId: string
 }
 
 export async function markRead(ctx: TxCtx, memberId: string, messageId: string): Promise<void> {
-  const found = await ctx.trx.selectFrom('inbox_messages').select('read_at').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('id', '=', messageId).executeTakeFirst();
+  const found = await tables(ctx.trx).selectFrom('inbox_messages').select('read_at').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('id', '=', messageId).executeTakeFirst();
   if (!found) throw new DomainError('not_found', { messageId });
   if (found.read_at === null) {
-    await ctx.trx.updateTable('inbox_messages').set({ read_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', messageId).execute();
+    await tables(ctx.trx).updateTable('inbox_messages').set({ read_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', messageId).execute();
   }
 }
 
 export async function markAllRead(ctx: TxCtx, memberId: string): Promise<void> {
-  await ctx.trx.updateTable('inbox_messages').set({ read_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('read_at', 'is', null).execute();
+  await tables(ctx.trx).updateTable('inbox_messages').set({ read_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('read_at', 'is', null).execute();
 }

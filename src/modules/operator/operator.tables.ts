@@ -1,15 +1,16 @@
-declare module '../../platform/db/schema.ts' {
-  interface Tables {
-    operators: {
-      id: string;
-      login_name: string;
-      name: string;
-      password_hash: string;
-      failed_sign_ins: number;
-      locked_until: number | null;
-      created_at: number;
-      updated_at: number;
-    };
-  }
+import { tableAccess } from '../../platform/db/tables.ts';
+
+export interface OperatorTables {
+  operators: {
+    id: string;
+    login_name: string;
+    name: string;
+    password_hash: string;
+    failed_sign_ins: number;
+    locked_until: number | null;
+    created_at: number;
+    updated_at: number;
+  };
 }
-export {};
+
+export const tables = tableAccess<OperatorTables>();

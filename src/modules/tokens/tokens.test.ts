@@ -2,6 +2,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 type Token = { id: string; name: string; rights: string[]; revokedAt: string | null };
 type ErrorBody = { error: { code: string } };
@@ -18,7 +19,7 @@ describeEachDialect('API tokens', (use) => {
     const created = await admin.post<{ token: Token; secret: string }>('/api/v1/api-tokens', { name: '通讯录同步', rights: ['corp.read'] });
     assert.equal(created.status, 201);
     assert.match(created.body.secret, /^byt_[\w-]{43}$/);
-    const stored = await t.deps.db.selectFrom('api_tokens').selectAll().where('id', '=', created.body.token.id).executeTakeFirstOrThrow();
+    const stored = await tablesOf(t.deps.db).selectFrom('api_tokens').selectAll().where('id', '=', created.body.token.id).executeTakeFirstOrThrow();
     assert.notEqual(stored.token_hash, created.body.secret);
     const list = await admin.get<{ items: Token[] }>('/api/v1/api-tokens');
     assert.doesNotMatch(JSON.stringify(list.body), new RegExp(created.body.secret));

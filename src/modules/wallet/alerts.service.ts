@@ -1,14 +1,16 @@
-import './wallet.tables.ts';
-import type { Ctx, TxCtx } from '../../platform/context.ts';
-import type { Db, Executor } from '../../platform/db/schema.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
+import { publish } from '../../platform/events.ts';
+import { systemCtx, type JobContext } from '../../platform/jobs.ts';
 import { DAY, HOUR } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { displayYuan } from '../../platform/money.ts';
-import { deliver } from '../inbox/inbox.service.ts';
-import { expandRecipients, type Recipients } from '../directory/directory.service.ts';
+import { expandRecipients, type Recipients } from '../directory/index.ts';
+import { WalletEvents } from './wallet.events.ts';
 import { ensureWallet, type Posted } from './ledger.service.ts';
 import type { AlertFrequency } from './wallet.tables.ts';
+import { tables } from './wallet.tables.ts';
 
 /**
  * 余额预警: off by default. While the available balance is below the alert amount, each recipient
@@ -41,7 +43,7 @@ function parseRecipients(json: string): AlertSettings['recipients'] {
 }
 
 export async function getAlert(db: Executor, corpId: string): Promise<AlertSettings> {
-  const row = await db.selectFrom('wallets').select(['alert_enabled', 'alert_fen', 'alert_frequency', 'alert_recipients_json']).where('corp_id', '=', corpId).executeTakeFirst();
+  const row = await tables(db).selectFrom('wallets').select(['alert_enabled', 'alert_fen', 'alert_frequency', 'alert_recipients_json']).where('corp_id', '=', corpId).executeTakeFirst();
   if (!row) return { enabled: false, amountYuan: 0, frequency: 'daily', recipients: { memberIds: [], departmentIds: [], tagIds: [] } };
   return { enabled: row.alert_enabled === 1, amountYuan: Number(row.alert_fen) / 100, frequency: row.alert_frequency, recipients: parseRecipients(row.alert_recipients_json) };
 }
@@ -55,7 +57,7 @@ export async function setAlert(ctx: Ctx, input: AlertSettings): Promise<AlertSet
     departmentIds: [...new Set(input.recipients.departmentIds)],
     tagIds: [...new Set(input.recipients.tagIds)],
   };
-  await ctx.trx
+  await tables(ctx.trx)
     .updateTable('wallets')
     .set({ alert_enabled: input.enabled ? 1 : 0, alert_fen: input.amountYuan * 100, alert_frequency: input.frequency, alert_recipients_json: JSON.stringify(recipients), updated_at: ctx.now })
     .where('corp_id', '=', ctx.corpId)
@@ -71,32 +73,38 @@ export async function alertRecipients(db: Executor, corpId: string, recipients: 
   return expandRecipients(db, corpId, recipients);
 }
 
-/** Sends this period's message to each recipient when the balance is below the alert amount. Returns how many were new. */
-export async function checkAlert(ctx: TxCtx): Promise<number> {
-  const row = await ctx.trx.selectFrom('wallets').selectAll().where('corp_id', '=', ctx.corpId).executeTakeFirst();
+/**
+ * Announces this period's message to each recipient when the balance is below the alert amount (the
+ * inbox delivers it once per recipient and period). Returns how many recipients it names.
+ */
+export async function checkAlert(ctx: Ctx): Promise<number> {
+  const row = await tables(ctx.trx).selectFrom('wallets').selectAll().where('corp_id', '=', ctx.corpId).executeTakeFirst();
   if (!row || row.alert_enabled !== 1) return 0;
   const balance = Number(row.balance);
   const threshold = Number(row.alert_fen);
   if (balance >= threshold) return 0;
   const members = await alertRecipients(ctx.trx, ctx.corpId, parseRecipients(row.alert_recipients_json));
   const period = periodStart(row.alert_frequency, ctx.now);
-  return deliver(ctx, members, {
-    app: 'features',
+  if (members.length === 0) return 0;
+  await publish(ctx, WalletEvents['wallet.balance_low'], {
+    memberIds: members,
     title: '余额不足提醒',
     body: `企业可用余额 ${displayYuan(balance)}，低于预警金额 ${displayYuan(threshold)}，请及时充值，避免影响业务使用。`,
     link: '/wallet',
     dedupeKey: `wallet-alert:${row.alert_frequency}:${period}`,
   });
+  return members.length;
 }
 
 /** Right after a debit: only when the new balance crossed below the alert amount is any reading done. */
-export async function alertIfLow(ctx: TxCtx, posted: Posted): Promise<void> {
+export async function alertIfLow(ctx: Ctx, posted: Posted): Promise<void> {
   if (posted.alert.enabled && posted.balanceAfter < posted.alert.fen) await checkAlert(ctx);
 }
 
 /** The scheduled pass: every enterprise whose balance is below its alert amount, each in its own transaction. */
-export async function runAlerts(db: Db, now: number): Promise<number> {
-  const low = await db
+export async function runAlerts(job: Pick<JobContext, 'db' | 'now' | 'log' | 'registry'>): Promise<number> {
+  const db = job.db;
+  const low = await tables(db)
     .selectFrom('wallets')
     .select('corp_id')
     .where('alert_enabled', '=', 1)
@@ -104,7 +112,7 @@ export async function runAlerts(db: Db, now: number): Promise<number> {
     .execute();
   let sent = 0;
   for (const { corp_id } of low) {
-    sent += await db.transaction().execute((trx) => checkAlert({ corpId: corp_id, trx, now }));
+    sent += await db.transaction().execute((trx) => checkAlert(systemCtx(job, corp_id, trx)));
   }
   return sent;
 }

@@ -2,10 +2,11 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { enterprise, type Enterprise } from '../admin/admin.testkit.ts';
+import { enterprise, type Enterprise } from '../../../test/support/enterprise.ts';
 import { HOUR, DAY } from '../../platform/clock.ts';
 import { ALERT_JOB, periodStart, runAlerts } from './alerts.service.ts';
-import { buy, codeOf, topUp } from './wallet.fixture.ts';
+import { buy, codeOf, topUp } from './testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 type Alert = { enabled: boolean; amountYuan: number; frequency: string; recipients: { memberIds: string[]; departmentIds: string[]; tagIds: string[] } };
 
@@ -16,14 +17,16 @@ describeEachDialect('wallet balance alert (余额预警)', (use) => {
   });
   after(() => t.close());
 
+  /** The member's alert messages, once the outbox has delivered what the checks announced. */
   async function alertsOf(e: Enterprise, memberId: string): Promise<{ app: string; title: string; body: string }[]> {
-    return t.deps.db.selectFrom('inbox_messages').select(['app', 'title', 'body']).where('corp_id', '=', e.corpId).where('member_id', '=', memberId).where('title', '=', '余额不足提醒').orderBy('id').execute();
+    await t.deps.outbox.drain();
+    return tablesOf(t.deps.db).selectFrom('inbox_messages').select(['app', 'title', 'body']).where('corp_id', '=', e.corpId).where('member_id', '=', memberId).where('title', '=', '余额不足提醒').orderBy('id').execute();
   }
   /** The scheduled job for this instant; a second pass at the same instant (its slot already ran) calls the pass directly. */
   let lastSlot = 0;
   async function runJob(): Promise<void> {
     if (lastSlot === t.clock.now()) {
-      await runAlerts(t.deps.db, t.clock.now());
+      await runAlerts({ ...t.deps, now: t.clock.now() });
       return;
     }
     lastSlot = t.clock.now();
@@ -63,8 +66,8 @@ describeEachDialect('wallet balance alert (余额预警)', (use) => {
     const b = await e.bareMember('成员乙', [sales]);
     const c = await e.bareMember('成员丙');
     const tagId = `tag_${e.corpId.slice(-12)}`;
-    await t.deps.db.insertInto('tags').values({ corp_id: e.corpId, id: tagId, name: '财务', created_at: t.clock.now(), updated_at: t.clock.now() }).execute();
-    await t.deps.db.insertInto('tag_members').values([{ corp_id: e.corpId, tag_id: tagId, member_id: c }, { corp_id: e.corpId, tag_id: tagId, member_id: a }]).execute();
+    await tablesOf(t.deps.db).insertInto('tags').values({ corp_id: e.corpId, id: tagId, name: '财务', created_at: t.clock.now(), updated_at: t.clock.now() }).execute();
+    await tablesOf(t.deps.db).insertInto('tag_members').values([{ corp_id: e.corpId, tag_id: tagId, member_id: c }, { corp_id: e.corpId, tag_id: tagId, member_id: a }]).execute();
     await topUp(e.owner, 16_000);
     const set = await e.owner.put<Alert>('/api/v1/wallet/alert', { enabled: true, amountYuan: 100, frequency: 'daily', recipients: { memberIds: [a], departmentIds: [sales], tagIds: [tagId] } });
     assert.equal(set.status, 200);
@@ -73,7 +76,7 @@ describeEachDialect('wallet balance alert (余额预警)', (use) => {
     await runJob();
     for (const m of [a, b, c]) assert.deepEqual(await alertsOf(e, m), []);
 
-    await t.deps.db.updateTable('wallets').set({ alert_fen: 10_001 }).where('corp_id', '=', e.corpId).execute();
+    await tablesOf(t.deps.db).updateTable('wallets').set({ alert_fen: 10_001 }).where('corp_id', '=', e.corpId).execute();
     await runJob();
     for (const m of [a, b, c]) {
       const messages = await alertsOf(e, m);

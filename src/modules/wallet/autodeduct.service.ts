@@ -1,14 +1,16 @@
-import './wallet.tables.ts';
-import type { Ctx, TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { idempotent } from '../../platform/idempotency.ts';
+import { assertCategoryAllows } from '../category/index.ts';
+import { getCorp } from '../corp/index.ts';
 import { AUTO_DEDUCT_ITEMS, type AutoDeductItem } from './catalog.ts';
-import { assertPositiveFen, ensureWallet, post, revenueAccount, type MoveCtx } from './ledger.service.ts';
+import { ensureWallet, post, revenueAccount } from './ledger.service.ts';
 import { assertMaySpend } from './rules.service.ts';
 import { alertIfLow } from './alerts.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
+import { tables } from './wallet.tables.ts';
 
 /**
  * 自动扣款管理: only the acquisition assistant; switched on and off by a member allowed to buy it
@@ -18,29 +20,19 @@ import { WalletErrors } from './wallet.errors.ts';
  */
 export const NO_AUTO_DEDUCT_INDUSTRIES = ['home_school', 'government'] as const;
 
-/**
- * Extra conditions for switching auto-deduction on (the business-category gate registers one).
- * A gate throws a DomainError to refuse.
- */
-export type AutoDeductGate = (ctx: Ctx, item: AutoDeductItem) => Promise<void>;
-const gates: AutoDeductGate[] = [];
-export function registerAutoDeductGate(gate: AutoDeductGate): void {
-  gates.push(gate);
-}
-
 function assertItem(item: string): asserts item is AutoDeductItem {
   if (!(AUTO_DEDUCT_ITEMS as readonly string[]).includes(item)) throw new DomainError(WalletErrors['wallet.auto_deduct_unsupported'], { item });
 }
 
 /** Whether the enterprise's industry may use auto-deduction at all. */
 export async function autoDeductOffered(db: Executor, corpId: string): Promise<boolean> {
-  const corp = await db.selectFrom('corps').select('industry').where('id', '=', corpId).executeTakeFirst();
-  return corp !== undefined && !(NO_AUTO_DEDUCT_INDUSTRIES as readonly string[]).includes(corp.industry);
+  const corp = await getCorp(db, corpId);
+  return !(NO_AUTO_DEDUCT_INDUSTRIES as readonly string[]).includes(corp.industry);
 }
 
 export async function isAutoDeductOn(db: Executor, corpId: string, item: string): Promise<boolean> {
   if (item !== 'acquisition') return false;
-  const row = await db.selectFrom('wallets').select('auto_deduct_acquisition').where('corp_id', '=', corpId).executeTakeFirst();
+  const row = await tables(db).selectFrom('wallets').select('auto_deduct_acquisition').where('corp_id', '=', corpId).executeTakeFirst();
   return row?.auto_deduct_acquisition === 1;
 }
 
@@ -49,11 +41,12 @@ export async function setAutoDeduct(ctx: Ctx, item: string, enabled: boolean): P
   await assertMaySpend(ctx, item);
   if (enabled) {
     if (!(await autoDeductOffered(ctx.trx, ctx.corpId))) throw new DomainError(WalletErrors['wallet.auto_deduct_unavailable']);
-    for (const gate of gates) await gate(ctx, item);
+    // 什么是经营类目 四 5: switching the acquisition assistant's auto-deduction on needs the category.
+    await assertCategoryAllows(ctx.trx, ctx.corpId, 'auto_deduct_on');
   }
   await ensureWallet(ctx);
   const before = await isAutoDeductOn(ctx.trx, ctx.corpId, item);
-  await ctx.trx.updateTable('wallets').set({ auto_deduct_acquisition: enabled ? 1 : 0, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).execute();
+  await tables(ctx.trx).updateTable('wallets').set({ auto_deduct_acquisition: enabled ? 1 : 0, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).execute();
   if (before !== enabled) await audit(ctx, { action: enabled ? 'wallet.auto_deduct.on' : 'wallet.auto_deduct.off', target: { type: 'wallet', id: ctx.corpId }, before: { item, enabled: before }, after: { item, enabled } });
   return { item, enabled };
 }
@@ -70,15 +63,27 @@ export interface Deduction {
   balanceAfter: number;
 }
 
+/** What the deduction API's idempotency key stands for: the same key with another request is refused. */
+export function deductionKey(input: AutoDeductInput): { key: string; request: unknown } {
+  return { key: `deduct:${input.idempotencyKey}`, request: { command: 'wallet.autoDeduct', item: input.item, amountFen: input.amountFen, description: input.description } };
+}
+
+/** Why a deduction is refused before any money is read (an item without auto-deduction, a bad amount). */
+export function deductionRefusal(input: Pick<AutoDeductInput, 'item' | 'amountFen'>): DomainError | undefined {
+  if (!(AUTO_DEDUCT_ITEMS as readonly string[]).includes(input.item)) return new DomainError(WalletErrors['wallet.auto_deduct_unsupported'], { item: input.item });
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) return new DomainError(WalletErrors['wallet.amount_invalid'], { amount: input.amountFen });
+  return undefined;
+}
+
 /**
  * The system charging because auto-deduction is on: no actor permission check. Runs in the caller's
  * transaction, which makes it happen once (a customer add charges inside the add); refused with
  * `wallet.auto_deduct_off` or `wallet.insufficient_balance` having written nothing, so the caller may
  * catch it and carry on.
  */
-export async function chargeAutoDeduction(ctx: TxCtx & { actor: MoveCtx['actor'] }, input: Omit<AutoDeductInput, 'idempotencyKey'>): Promise<Deduction> {
-  assertItem(input.item);
-  assertPositiveFen(input.amountFen);
+export async function chargeAutoDeduction(ctx: Ctx, input: Omit<AutoDeductInput, 'idempotencyKey'>): Promise<Deduction> {
+  const refusal = deductionRefusal(input);
+  if (refusal) throw refusal;
   const posted = await post(ctx, {
     type: 'auto_deduct',
     amount: -input.amountFen,
@@ -93,10 +98,9 @@ export async function chargeAutoDeduction(ctx: TxCtx & { actor: MoveCtx['actor']
 }
 
 /** A charge that arrives on its own (the deduction API): once per idempotency key. */
-export async function autoDeduct(ctx: TxCtx & { actor: MoveCtx['actor'] }, input: AutoDeductInput): Promise<Deduction> {
-  assertItem(input.item);
-  assertPositiveFen(input.amountFen);
-  return idempotent(ctx, `deduct:${input.idempotencyKey}`, { command: 'wallet.autoDeduct', item: input.item, amountFen: input.amountFen, description: input.description }, () =>
-    chargeAutoDeduction(ctx, { item: input.item, amountFen: input.amountFen, description: input.description }),
-  );
+export async function autoDeduct(ctx: Ctx, input: AutoDeductInput): Promise<Deduction> {
+  const refusal = deductionRefusal(input);
+  if (refusal) throw refusal;
+  const { key, request } = deductionKey(input);
+  return idempotent(ctx, key, request, () => chargeAutoDeduction(ctx, { item: input.item, amountFen: input.amountFen, description: input.description }));
 }

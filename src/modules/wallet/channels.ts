@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/tables.ts';
 import type { ChannelName } from './wallet.tables.ts';
+import { tables } from './wallet.tables.ts';
 
 /**
  * The four ways to top up (充值方式): 对公转账/汇款, 微信支付, QQ 钱包, 网银. They sit behind one
@@ -83,12 +84,12 @@ export function paymentSecret(db: Db, configured: string | undefined, now: numbe
   let found = cache.get(db);
   if (!found) {
     found = (async () => {
-      await db
+      await tables(db)
         .insertInto('wallet_secrets')
         .values({ name: 'payment', value: randomBytes(32).toString('hex'), created_at: now })
         .onConflict((oc) => oc.column('name').doNothing())
         .execute();
-      const row = await db.selectFrom('wallet_secrets').select('value').where('name', '=', 'payment').executeTakeFirstOrThrow();
+      const row = await tables(db).selectFrom('wallet_secrets').select('value').where('name', '=', 'payment').executeTakeFirstOrThrow();
       return row.value;
     })();
     found.catch(() => cache.delete(db));

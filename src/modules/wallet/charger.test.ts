@@ -4,10 +4,11 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { systemActor } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { enterprise } from '../admin/admin.testkit.ts';
+import { enterprise } from '../../../test/support/enterprise.ts';
 import { ChargeBatcher } from './charger.ts';
 import { checkInvariants, clearingAccount, ensureWallet, post } from './ledger.service.ts';
-import { key } from './wallet.fixture.ts';
+import { key } from './testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 describeEachDialect('wallet group commit (charges batched into one transaction)', (use) => {
   let t: TestApp;
@@ -20,14 +21,14 @@ describeEachDialect('wallet group commit (charges batched into one transaction)'
     const { corpId } = await enterprise(t);
     await ensureWallet({ corpId, trx: t.deps.db, now: t.clock.now() });
     if (balance > 0) await t.deps.db.transaction().execute((trx) => post({ corpId, trx, now: t.clock.now(), actor: systemActor }, { type: 'topup', amount: balance, counterAccount: clearingAccount('wechat_pay'), description: '充值' }));
-    await t.deps.db.updateTable('wallets').set({ auto_deduct_acquisition: on ? 1 : 0 }).where('corp_id', '=', corpId).execute();
+    await tablesOf(t.deps.db).updateTable('wallets').set({ auto_deduct_acquisition: on ? 1 : 0 }).where('corp_id', '=', corpId).execute();
     return corpId;
   }
 
   it('one batch gives each charge the outcome it would have alone: a refused one in the middle sinks nothing', async () => {
     const a = await wallet(500);
     const off = await wallet(500, false);
-    const batcher = new ChargeBatcher(t.deps.db, use().dialect);
+    const batcher = new ChargeBatcher(t.deps);
     const charge = (corpId: string, amountFen: number, k: string, description = '获客') =>
       batcher.charge(corpId, systemActor, t.clock.now(), { item: 'acquisition', amountFen, idempotencyKey: k, description }).then(
         (ok) => ok.balanceAfter,
@@ -54,7 +55,7 @@ describeEachDialect('wallet group commit (charges batched into one transaction)'
 
   it('many callers in flight: exactly the affordable charges succeed and the books balance', async () => {
     const a = await wallet(10_000);
-    const batcher = new ChargeBatcher(t.deps.db, use().dialect);
+    const batcher = new ChargeBatcher(t.deps);
     const results = await Promise.allSettled(Array.from({ length: 150 }, () => batcher.charge(a, systemActor, t.clock.now(), { item: 'acquisition', amountFen: 100, idempotencyKey: key(), description: '获客' })));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 100);
     assert.ok(results.every((r) => r.status === 'fulfilled' || (r.reason as DomainError).code === 'wallet.insufficient_balance'));

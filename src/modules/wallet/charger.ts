@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
-import type { Db, Executor, Tables } from '../../platform/db/schema.ts';
+import type { Actor, Ctx } from '../../platform/context.ts';
+import type { Db, Tx } from '../../platform/db/tables.ts';
+import type { Deps } from '../../platform/deps.ts';
 import type { DialectName } from '../../platform/db/database.ts';
 import { GroupCommit, type Outcome } from '../../platform/db/group-commit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { requestHash } from '../../platform/idempotency.ts';
-import { autoDeduct, type AutoDeductInput, type Deduction } from './autodeduct.service.ts';
-import { revenueAccount, serialNumber, WALLET_ACCOUNT, type LedgerActor } from './ledger.service.ts';
+import { requestHash, storedResults, storeResults } from '../../platform/idempotency.ts';
+import { autoDeduct, deductionKey, deductionRefusal, type AutoDeductInput, type Deduction } from './autodeduct.service.ts';
+import { entryPair, ledgerRow, revenueAccount, serialNumber } from './ledger.service.ts';
 import { checkAlert } from './alerts.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
+import { tables, type WalletTables } from './wallet.tables.ts';
 
 /**
  * Group commit for metered charges that arrive on their own (the HTTP deduction API): one commit
@@ -19,28 +22,32 @@ import { WalletErrors } from './wallet.errors.ts';
  */
 interface Pending {
   corpId: string;
-  actor: LedgerActor;
+  actor: Actor;
   now: number;
   input: AutoDeductInput;
 }
 
+/** What the batcher is built with: the server's database and the modules' registry. */
+export type BatcherDeps = Pick<Deps, 'db' | 'dialect' | 'log' | 'registry'>;
+
 export class ChargeBatcher {
   readonly #group: GroupCommit<Pending, Deduction>;
 
-  constructor(
-    private readonly db: Db,
-    private readonly dialect: DialectName,
-  ) {
+  constructor(private readonly deps: BatcherDeps) {
     this.#group = new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
   }
 
-  charge(corpId: string, actor: LedgerActor, now: number, input: AutoDeductInput): Promise<Deduction> {
+  charge(corpId: string, actor: Actor, now: number, input: AutoDeductInput): Promise<Deduction> {
     return this.#group.submit({ corpId, actor, now, input });
+  }
+
+  #ctx(p: Pending, trx: Tx): Ctx {
+    return { corpId: p.corpId, actor: p.actor, trx, now: p.now, log: this.deps.log, registry: this.deps.registry };
   }
 
   async #run(batch: Pending[]): Promise<Outcome<Deduction>[]> {
     try {
-      return await this.db.transaction().execute((trx) => chargeBatch(trx, this.dialect, batch));
+      return await this.deps.db.transaction().execute((trx) => chargeBatch(trx, this.deps.dialect, batch, (p) => this.#ctx(p, trx)));
     } catch (error) {
       // Something unexpected sank the whole batch (on PostgreSQL: a key claimed meanwhile by another
       // server): run each charge alone, through the one-at-a-time path, so only the guilty one fails.
@@ -53,7 +60,7 @@ export class ChargeBatcher {
 
   async #runAlone(p: Pending, batchError: unknown): Promise<Outcome<Deduction>> {
     try {
-      return { ok: true, value: await this.db.transaction().execute((trx) => autoDeduct({ corpId: p.corpId, actor: p.actor, trx, now: p.now }, p.input)) };
+      return { ok: true, value: await this.deps.db.transaction().execute((trx) => autoDeduct(this.#ctx(p, trx), p.input)) };
     } catch (error) {
       return { ok: false, error: error instanceof DomainError ? error : batchError };
     }
@@ -70,20 +77,20 @@ export class ChargeBatcher {
  * If anything moved underneath (the compare-and-set or a key claimed meanwhile), the batch throws and
  * the batcher replays its charges one at a time.
  */
-async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]): Promise<Outcome<Deduction>[]> {
+async function chargeBatch(trx: Tx, dialect: DialectName, batch: Pending[], ctxOf: (p: Pending) => Ctx): Promise<Outcome<Deduction>[]> {
   const outcomes: Outcome<Deduction>[] = new Array(batch.length);
-  const storedKey = (p: Pending) => `deduct:${p.input.idempotencyKey}`;
-  const hashes = batch.map((p) => requestHash({ command: 'wallet.autoDeduct', item: p.input.item, amountFen: p.input.amountFen, description: p.input.description }));
+  const deductions = batch.map((p) => deductionKey(p.input));
+  const storedKey = (i: number) => deductions[i]!.key;
+  const hashes = deductions.map((d) => requestHash(d.request));
 
   const byCorp = new Map<string, string[]>();
-  for (const p of batch) byCorp.set(p.corpId, [...(byCorp.get(p.corpId) ?? []), storedKey(p)]);
+  for (const [i, p] of batch.entries()) byCorp.set(p.corpId, [...(byCorp.get(p.corpId) ?? []), storedKey(i)]);
   const known = new Map<string, { hash: string; response: string }>();
   const wallets = new Map<string, { balance: number; seq: number; readBalance: number; readSeq: number; on: boolean; alertFen: number | null; spent: number; count: number; now: number }>();
   // Wallets are locked in one order (by enterprise id), so two batches never wait on each other in a cycle.
   for (const [corpId, keys] of [...byCorp].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const rows = await trx.selectFrom('idempotency_keys').select(['key', 'request_hash', 'response_json']).where('corp_id', '=', corpId).where('key', 'in', keys).execute();
-    for (const r of rows) known.set(`${corpId}|${r.key}`, { hash: r.request_hash, response: r.response_json });
-    let q = trx.selectFrom('wallets').select(['balance', 'seq', 'auto_deduct_acquisition', 'alert_enabled', 'alert_fen']).where('corp_id', '=', corpId);
+    for (const [key, stored] of await storedResults(trx, corpId, keys)) known.set(`${corpId}|${key}`, stored);
+    let q = tables(trx).selectFrom('wallets').select(['balance', 'seq', 'auto_deduct_acquisition', 'alert_enabled', 'alert_fen']).where('corp_id', '=', corpId);
     if (dialect === 'postgres') q = q.forUpdate();
     const w = await q.executeTakeFirst();
     if (w) {
@@ -93,29 +100,26 @@ async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]
     }
   }
 
-  const txns: Tables['wallet_txns'][] = [];
-  const entries: Tables['wallet_entries'][] = [];
-  const keys: Tables['idempotency_keys'][] = [];
+  const txns: WalletTables['wallet_txns'][] = [];
+  const entries: WalletTables['wallet_entries'][] = [];
+  const keys: Parameters<typeof storeResults>[1][number][] = [];
   const firstInBatch = new Map<string, number>();
   for (const [i, p] of batch.entries()) {
-    const id = `${p.corpId}|${storedKey(p)}`;
+    const id = `${p.corpId}|${storedKey(i)}`;
     const seen = known.get(id);
     if (seen) {
-      outcomes[i] = seen.hash === hashes[i] && seen.response !== '' ? { ok: true, value: JSON.parse(seen.response) as Deduction } : { ok: false, error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) };
+      outcomes[i] = seen.hash === hashes[i] && seen.response !== '' ? { ok: true, value: JSON.parse(seen.response) as Deduction } : { ok: false, error: new DomainError('idempotency.key_reused', { key: storedKey(i) }) };
       continue;
     }
     const earlier = firstInBatch.get(id);
     if (earlier !== undefined) {
-      outcomes[i] = hashes[earlier] !== hashes[i] ? { ok: false, error: new DomainError('idempotency.key_reused', { key: storedKey(p) }) } : outcomes[earlier]!;
+      outcomes[i] = hashes[earlier] !== hashes[i] ? { ok: false, error: new DomainError('idempotency.key_reused', { key: storedKey(i) }) } : outcomes[earlier]!;
       continue;
     }
     const amount = p.input.amountFen;
-    if (p.input.item !== 'acquisition') {
-      outcomes[i] = { ok: false, error: new DomainError(WalletErrors['wallet.auto_deduct_unsupported'], { item: p.input.item }) };
-      continue;
-    }
-    if (!Number.isSafeInteger(amount) || amount <= 0) {
-      outcomes[i] = { ok: false, error: new DomainError(WalletErrors['wallet.amount_invalid'], { amount }) };
+    const refusal = deductionRefusal(p.input);
+    if (refusal) {
+      outcomes[i] = { ok: false, error: refusal };
       continue;
     }
     const wallet = wallets.get(p.corpId);
@@ -136,37 +140,17 @@ async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]
     firstInBatch.set(id, i);
     const txnId = newId('txn', p.now);
     const serialNo = serialNumber(p.now);
-    txns.push({
-      corp_id: p.corpId,
-      id: txnId,
-      serial_no: serialNo,
-      seq: wallet.seq,
-      type: 'auto_deduct',
-      item: 'acquisition',
-      description: p.input.description,
-      amount: -amount,
-      balance_after: wallet.balance,
-      order_id: null,
-      invoice_state: 'open',
-      invoice_id: null,
-      actor_kind: p.actor.kind,
-      actor_id: p.actor.id,
-      actor_name: p.actor.name,
-      created_at: p.now,
-    });
-    entries.push(
-      { corp_id: p.corpId, txn_id: txnId, line: 0, account: WALLET_ACCOUNT, amount: -amount, created_at: p.now },
-      { corp_id: p.corpId, txn_id: txnId, line: 1, account: revenueAccount('acquisition'), amount, created_at: p.now },
-    );
+    txns.push(ledgerRow(p, { id: txnId, serialNo, seq: wallet.seq, type: 'auto_deduct', item: 'acquisition', description: p.input.description, amount: -amount, balanceAfter: wallet.balance, orderId: null, invoiceState: 'open' }));
+    entries.push(...entryPair(p.corpId, txnId, p.now, revenueAccount('acquisition'), -amount));
     const result: Deduction = { serialNo, balanceAfter: wallet.balance };
-    keys.push({ corp_id: p.corpId, key: storedKey(p), request_hash: hashes[i]!, response_json: JSON.stringify(result), created_at: p.now });
+    keys.push({ corpId: p.corpId, key: storedKey(i), requestHash: hashes[i]!, response: result, at: p.now });
     outcomes[i] = { ok: true, value: result };
   }
 
   for (const [corpId, w] of wallets) {
     if (w.count === 0) continue;
     // Compare-and-set on what was read: nothing else moved this wallet in between, or the batch is undone.
-    const moved = await trx
+    const moved = await tables(trx)
       .updateTable('wallets')
       .set({ balance: sql<number>`balance - ${w.spent}`, seq: sql<number>`seq + ${w.count}`, consumed: sql<number>`consumed + ${w.spent}`, updated_at: w.now })
       .where('corp_id', '=', corpId)
@@ -177,26 +161,26 @@ async function chargeBatch(trx: Executor, dialect: DialectName, batch: Pending[]
     if (Number(moved.numUpdatedRows) !== 1) throw new Error('the wallet moved during the batch');
   }
   // SQLite allows 32,766 bound values per statement: chunks stay well below.
-  for (let at = 0; at < txns.length; at += 500) await trx.insertInto('wallet_txns').values(txns.slice(at, at + 500)).execute();
-  for (let at = 0; at < entries.length; at += 1000) await trx.insertInto('wallet_entries').values(entries.slice(at, at + 1000)).execute();
-  for (let at = 0; at < keys.length; at += 1000) {
-    const chunk = keys.slice(at, at + 1000);
-    const inserted = await trx.insertInto('idempotency_keys').values(chunk).onConflict((oc) => oc.columns(['corp_id', 'key']).doNothing()).returning('key').execute();
-    // A key another transaction claimed after our read (PostgreSQL, several servers): undo the batch.
-    if (inserted.length !== chunk.length) throw new Error('an idempotency key was claimed concurrently');
+  for (let at = 0; at < txns.length; at += 500) await tables(trx).insertInto('wallet_txns').values(txns.slice(at, at + 500)).execute();
+  for (let at = 0; at < entries.length; at += 1000) await tables(trx).insertInto('wallet_entries').values(entries.slice(at, at + 1000)).execute();
+  // A key another transaction claimed after our read (PostgreSQL, several servers): undo the batch.
+  if (!(await storeResults(trx, keys))) throw new Error('an idempotency key was claimed concurrently');
+  for (const [corpId, w] of wallets) {
+    if (w.count === 0 || w.alertFen === null || w.balance >= w.alertFen) continue;
+    const last = [...batch].reverse().find((p) => p.corpId === corpId)!;
+    await checkAlert({ ...ctxOf(last), now: w.now });
   }
-  for (const [corpId, w] of wallets) if (w.count > 0 && w.alertFen !== null && w.balance < w.alertFen) await checkAlert({ corpId, trx, now: w.now });
   return outcomes;
 }
 
 const batchers = new WeakMap<Db, ChargeBatcher>();
 
 /** One batcher per database handle: every request of a server shares it. */
-export function chargeBatcher(db: Db, dialect: DialectName): ChargeBatcher {
-  let batcher = batchers.get(db);
+export function chargeBatcher(deps: BatcherDeps): ChargeBatcher {
+  let batcher = batchers.get(deps.db);
   if (!batcher) {
-    batcher = new ChargeBatcher(db, dialect);
-    batchers.set(db, batcher);
+    batcher = new ChargeBatcher(deps);
+    batchers.set(deps.db, batcher);
   }
   return batcher;
 }

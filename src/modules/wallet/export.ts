@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { BOM, csvLine } from '../../platform/csv.ts';
 import { loadExcel } from '../../platform/excel.ts';

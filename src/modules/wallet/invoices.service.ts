@@ -1,17 +1,17 @@
-import './wallet.tables.ts';
 import { sql } from 'kysely';
-import type { Actor, Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { divideHalfUp } from '../../platform/money.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { isCertified } from '../corp/corp.service.ts';
+import { corpsByIds, getCorp, isCertified } from '../corp/index.ts';
 import { INVOICE_SERVICE_NAME, INVOICE_TAX_PERCENT } from './catalog.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import type { InvoiceType } from './wallet.tables.ts';
+import { tables } from './wallet.tables.ts';
 
 /**
  * 发票: only for consumption (balance-paid orders and auto-deductions), by order or by time range;
@@ -70,10 +70,10 @@ export async function requestInvoice(ctx: Ctx, input: InvoiceBasis & { type: Inv
   const { idempotencyKey, ...request } = input;
   return idempotent(ctx, `invoice:${idempotencyKey}`, { command: 'wallet.invoice', ...request }, async () => {
     if (!(await isCertified(ctx.trx, ctx.corpId, ctx.now))) throw new DomainError(WalletErrors['wallet.invoice_requires_certification']);
-    const corp = await ctx.trx.selectFrom('corps').select('name').where('id', '=', ctx.corpId).executeTakeFirstOrThrow();
+    const corp = await getCorp(ctx.trx, ctx.corpId);
     const id = newId('inv', ctx.now);
     // Claim the consumption rows: only open ones (not yet invoiced, not refunded) flip to this invoice.
-    let claim = ctx.trx
+    let claim = tables(ctx.trx)
       .updateTable('wallet_txns')
       .set({ invoice_state: 'invoiced', invoice_id: id })
       .where('corp_id', '=', ctx.corpId)
@@ -81,7 +81,7 @@ export async function requestInvoice(ctx: Ctx, input: InvoiceBasis & { type: Inv
       .where('type', 'in', ['purchase', 'auto_deduct']);
     claim = input.basis === 'order' ? claim.where('order_id', '=', input.orderId) : claim.where('created_at', '>=', input.from).where('created_at', '<', input.to);
     await claim.execute();
-    const sum = await ctx.trx
+    const sum = await tables(ctx.trx)
       .selectFrom('wallet_txns')
       .select(sql<number>`coalesce(sum(-amount), 0)`.as('s'))
       .where('corp_id', '=', ctx.corpId)
@@ -89,7 +89,7 @@ export async function requestInvoice(ctx: Ctx, input: InvoiceBasis & { type: Inv
       .executeTakeFirstOrThrow();
     const amount = Number(sum.s);
     if (amount <= 0) throw new DomainError(WalletErrors['wallet.nothing_to_invoice']);
-    const counted = await ctx.trx
+    const counted = await tables(ctx.trx)
       .updateTable('wallets')
       .set({ invoiced: sql<number>`invoiced + ${amount}`, updated_at: ctx.now })
       .where('corp_id', '=', ctx.corpId)
@@ -113,20 +113,20 @@ export async function requestInvoice(ctx: Ctx, input: InvoiceBasis & { type: Inv
       created_at: ctx.now,
       issued_at: null,
     };
-    await ctx.trx.insertInto('wallet_invoices').values({ ...row, corp_id: ctx.corpId, requested_by: ctx.actor.name, issued_by: null }).execute();
+    await tables(ctx.trx).insertInto('wallet_invoices').values({ ...row, corp_id: ctx.corpId, requested_by: ctx.actor.name, issued_by: null }).execute();
     await audit(ctx, { action: 'wallet.invoice.request', target: { type: 'invoice', id }, after: { basis: input.basis, type: input.type, amountFen: amount } });
     return toView(row);
   });
 }
 
 export async function listInvoices(db: Executor, corpId: string, limit: number): Promise<InvoiceView[]> {
-  const rows = await db.selectFrom('wallet_invoices').selectAll().where('corp_id', '=', corpId).orderBy('id', 'desc').limit(limit).execute();
+  const rows = await tables(db).selectFrom('wallet_invoices').selectAll().where('corp_id', '=', corpId).orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toView);
 }
 
 /** What is still open for invoicing: consumption not yet invoiced nor refunded. */
 export async function invoiceableFen(db: Executor, corpId: string): Promise<number> {
-  const row = await db
+  const row = await tables(db)
     .selectFrom('wallet_txns')
     .select(sql<number>`coalesce(sum(-amount), 0)`.as('s'))
     .where('corp_id', '=', corpId)
@@ -141,22 +141,16 @@ export interface OperatorInvoiceView extends InvoiceView {
 }
 
 export async function listInvoiceRequests(db: Executor, status: 'requested' | 'issued', limit: number): Promise<OperatorInvoiceView[]> {
-  const rows = await db
-    .selectFrom('wallet_invoices as i')
-    .innerJoin('corps as c', 'c.id', 'i.corp_id')
-    .selectAll('i')
-    .select(['c.name as corp_name'])
-    .where('i.status', '=', status)
-    .orderBy('i.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...toView(r), corpId: r.corp_id, corpName: r.corp_name }));
+  const rows = await tables(db).selectFrom('wallet_invoices').selectAll().where('status', '=', status).orderBy('id').limit(limit).execute();
+  const names = new Map((await corpsByIds(db, rows.map((r) => r.corp_id))).map((c) => [c.id, c.name]));
+  return rows.map((r) => ({ ...toView(r), corpId: r.corp_id, corpName: names.get(r.corp_id) ?? '' }));
 }
 
-/** The operator issues a requested invoice (once). */
-export async function issueInvoice(trx: Executor, now: number, operator: Actor, corpId: string, invoiceId: string, ip?: string): Promise<InvoiceView> {
+/** The operator issues a requested invoice of `ctx.corpId` (once). */
+export async function issueInvoice(ctx: Ctx, invoiceId: string): Promise<InvoiceView> {
+  const { trx, now, corpId, actor: operator } = ctx;
   const invoiceNo = `${new Date(now + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '')}${newId('n', now).slice(-8)}`;
-  const done = await trx
+  const done = await tables(trx)
     .updateTable('wallet_invoices')
     .set({ status: 'issued', invoice_no: invoiceNo, issued_at: now, issued_by: operator.name })
     .where('corp_id', '=', corpId)
@@ -164,10 +158,10 @@ export async function issueInvoice(trx: Executor, now: number, operator: Actor, 
     .where('status', '=', 'requested')
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) {
-    const exists = await trx.selectFrom('wallet_invoices').select('id').where('corp_id', '=', corpId).where('id', '=', invoiceId).executeTakeFirst();
+    const exists = await tables(trx).selectFrom('wallet_invoices').select('id').where('corp_id', '=', corpId).where('id', '=', invoiceId).executeTakeFirst();
     throw exists ? new DomainError(WalletErrors['wallet.invoice_not_requested']) : new DomainError('not_found', { invoiceId });
   }
-  await audit({ corpId, trx, now, actor: operator, ip }, { action: 'wallet.invoice.issue', target: { type: 'invoice', id: invoiceId }, after: { invoiceNo } });
-  const row = await trx.selectFrom('wallet_invoices').selectAll().where('corp_id', '=', corpId).where('id', '=', invoiceId).executeTakeFirstOrThrow();
+  await audit(ctx, { action: 'wallet.invoice.issue', target: { type: 'invoice', id: invoiceId }, after: { invoiceNo } });
+  const row = await tables(trx).selectFrom('wallet_invoices').selectAll().where('corp_id', '=', corpId).where('id', '=', invoiceId).executeTakeFirstOrThrow();
   return toView(row);
 }

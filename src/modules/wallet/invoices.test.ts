@@ -4,11 +4,12 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { DAY, HOUR } from '../../platform/clock.ts';
 import { systemActor } from '../../platform/context.ts';
-import { autoDeduct } from './wallet.service.ts';
+import { autoDeduct } from './index.ts';
 import { checkInvariants } from './ledger.service.ts';
 import { taxOf } from './invoices.service.ts';
-import { signedIn } from '../admin/admin.testkit.ts';
-import { approveCategory, balanceOf, buy, certify, codeOf, key, operatorClient, topUp } from './wallet.fixture.ts';
+import { signedIn } from '../../../test/support/enterprise.ts';
+import { approveCategory, balanceOf, buy, certify, codeOf, key, operatorClient, topUp } from './testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 type Invoice = { id: string; basis: string; type: string; title: string; serviceName: string; amountFen: number; taxRatePercent: number; taxFen: number; status: string; invoiceNo: string | null };
 
@@ -72,7 +73,7 @@ describeEachDialect('wallet invoices (发票) and refunds (退款)', (use) => {
     await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true });
     for (let i = 0; i < 5; i++) {
       t.clock.advance(HOUR);
-      await t.deps.db.transaction().execute((trx) => autoDeduct({ corpId, actor: systemActor, trx, now: t.clock.now() }, { item: 'acquisition', amountFen: 300, idempotencyKey: key(), description: '获客助手添加客户' }));
+      await t.deps.db.transaction().execute((trx) => autoDeduct({ corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 300, idempotencyKey: key(), description: '获客助手添加客户' }));
     }
     // 11:00 … 15:00; the range [11:30, 13:30) holds the 12:00 and 13:00 charges.
     const range = { basis: 'range', from: '2026-05-01T11:30:00+08:00', to: '2026-05-01T13:30:00+08:00', type: 'electronic_ordinary' };
@@ -91,7 +92,7 @@ describeEachDialect('wallet invoices (发票) and refunds (退款)', (use) => {
     const wallet = await owner.get<{ invoiceableFen: number }>('/api/v1/wallet');
     assert.equal(wallet.body.invoiceableFen, 0);
     // The database refuses an invoiced total above consumption even if the code forgot to check.
-    await assert.rejects(t.deps.db.updateTable('wallets').set({ invoiced: 1_501 }).where('corp_id', '=', corpId).execute());
+    await assert.rejects(tablesOf(t.deps.db).updateTable('wallets').set({ invoiced: 1_501 }).where('corp_id', '=', corpId).execute());
   });
 
   it('refund policy: a balance-paid order comes back to the balance within 7 days, with a ledger row; security features are non-refundable', async () => {

@@ -1,13 +1,12 @@
-import './wallet.tables.ts';
 import { sql } from 'kysely';
 import type { TxCtx } from '../../platform/context.ts';
-import type { Executor, Tables } from '../../platform/db/schema.ts';
-import { prepared } from '../../platform/db/prepared.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import type { InvoiceState, TxnType } from './wallet.tables.ts';
+import { prepared, tables, type WalletTables } from './wallet.tables.ts';
 
 /**
  * The fund ledger (资金明细). Every movement is one balance update guarded by compare-and-set, one
@@ -52,8 +51,8 @@ export interface LedgerActor {
 export type MoveCtx = TxCtx & { actor: LedgerActor };
 
 /** The wallet row exists from the first credit or setting; reading an absent wallet reads zero. */
-export async function ensureWallet(ctx: TxCtx): Promise<void> {
-  await ctx.trx
+export async function ensureWallet(ctx: Pick<TxCtx, 'corpId' | 'now'> & { trx: Executor }): Promise<void> {
+  await tables(ctx.trx)
     .insertInto('wallets')
     .values({
       corp_id: ctx.corpId,
@@ -99,7 +98,7 @@ const moveBalance = prepared((db, p: { corpId: string; amount: number; consumedD
 );
 
 /** A ledger row: written on every movement of money, so prepared once. */
-const insertTxn = prepared((db, p: Tables['wallet_txns']) =>
+const insertTxn = prepared((db, p: WalletTables['wallet_txns']) =>
   db.insertInto('wallet_txns').values({
     corp_id: p.corp_id,
     id: p.id,
@@ -119,6 +118,39 @@ const insertTxn = prepared((db, p: Tables['wallet_txns']) =>
     created_at: p.created_at,
   }),
 );
+
+/** A movement's ledger row, as post() and the batched charger write it. */
+export function ledgerRow(
+  ctx: Pick<MoveCtx, 'corpId' | 'now' | 'actor'>,
+  row: { id: string; serialNo: string; seq: number; type: TxnType; item: string | null; description: string; amount: number; balanceAfter: number; orderId: string | null; invoiceState: InvoiceState },
+): WalletTables['wallet_txns'] {
+  return {
+    corp_id: ctx.corpId,
+    id: row.id,
+    serial_no: row.serialNo,
+    seq: row.seq,
+    type: row.type,
+    item: row.item,
+    description: row.description,
+    amount: row.amount,
+    balance_after: row.balanceAfter,
+    order_id: row.orderId,
+    invoice_state: row.invoiceState,
+    invoice_id: null,
+    actor_kind: ctx.actor.kind,
+    actor_id: ctx.actor.id,
+    actor_name: ctx.actor.name,
+    created_at: ctx.now,
+  };
+}
+
+/** The two entries of a movement between the wallet and one counter account (`amount` as the wallet sees it). */
+export function entryPair(corpId: string, txnId: string, now: number, counterAccount: string, amount: number): WalletTables['wallet_entries'][] {
+  return [
+    { corp_id: corpId, txn_id: txnId, line: 0, account: WALLET_ACCOUNT, amount, created_at: now },
+    { corp_id: corpId, txn_id: txnId, line: 1, account: counterAccount, amount: -amount, created_at: now },
+  ];
+}
 
 /**
  * Moves money in or out of the wallet. A debit is one compare-and-set statement
@@ -146,24 +178,10 @@ export async function post(ctx: MoveCtx, movement: Movement): Promise<Posted> {
   const balanceAfter = Number(row.balance);
   const seq = Number(row.seq);
   const invoiceState: InvoiceState = consumedDelta > 0 ? 'open' : 'none';
-  await insertTxn.execute(ctx.trx, {
-    corp_id: ctx.corpId,
-    id: txnId,
-    serial_no: serialNo,
-    seq,
-    type: movement.type,
-    item: movement.item ?? null,
-    description: movement.description,
-    amount: movement.amount,
-    balance_after: balanceAfter,
-    order_id: movement.orderId ?? null,
-    invoice_state: invoiceState,
-    invoice_id: null,
-    actor_kind: ctx.actor.kind,
-    actor_id: ctx.actor.id,
-    actor_name: ctx.actor.name,
-    created_at: ctx.now,
-  });
+  await insertTxn.execute(
+    ctx.trx,
+    ledgerRow(ctx, { id: txnId, serialNo, seq, type: movement.type, item: movement.item ?? null, description: movement.description, amount: movement.amount, balanceAfter, orderId: movement.orderId ?? null, invoiceState }),
+  );
   await insertEntries(ctx, txnId, [
     [WALLET_ACCOUNT, movement.amount],
     [movement.counterAccount, -movement.amount],
@@ -173,7 +191,7 @@ export async function post(ctx: MoveCtx, movement: Movement): Promise<Posted> {
 
 /** Zero rows updated: say which guard refused, reading the row only on this rare path. */
 async function whyRefused(ctx: TxCtx, movement: Movement): Promise<DomainError> {
-  const wallet = await ctx.trx.selectFrom('wallets').select(['auto_deduct_acquisition']).where('corp_id', '=', ctx.corpId).executeTakeFirst();
+  const wallet = await tables(ctx.trx).selectFrom('wallets').select(['auto_deduct_acquisition']).where('corp_id', '=', ctx.corpId).executeTakeFirst();
   if (movement.requireAutoDeduct && wallet?.auto_deduct_acquisition !== 1) return new DomainError(WalletErrors['wallet.auto_deduct_off'], { item: movement.item });
   if (movement.amount < 0) return new DomainError(WalletErrors['wallet.insufficient_balance'], { required: -movement.amount });
   return new DomainError(WalletErrors['wallet.invoice_exceeds_consumption']);
@@ -188,7 +206,7 @@ export async function insertEntries(ctx: TxCtx, txnId: string, lines: [account: 
     await insertEntryPair.execute(ctx.trx, { corpId: ctx.corpId, txnId, account0, amount0, account1, amount1, now: ctx.now });
     return;
   }
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('wallet_entries')
     .values(lines.map(([account, amount], line) => ({ corp_id: ctx.corpId, txn_id: txnId, line, account, amount, created_at: ctx.now })))
     .execute();
@@ -209,7 +227,7 @@ export interface WalletView {
 }
 
 export async function getWallet(db: Executor, corpId: string): Promise<WalletView> {
-  const row = await db.selectFrom('wallets').select(['balance', 'consumed', 'invoiced']).where('corp_id', '=', corpId).executeTakeFirst();
+  const row = await tables(db).selectFrom('wallets').select(['balance', 'consumed', 'invoiced']).where('corp_id', '=', corpId).executeTakeFirst();
   return { balanceFen: Number(row?.balance ?? 0), consumedFen: Number(row?.consumed ?? 0), invoicedFen: Number(row?.invoiced ?? 0) };
 }
 
@@ -232,7 +250,7 @@ export interface LedgerQuery {
 }
 
 export function ledgerQuery(db: Executor, corpId: string, query: LedgerQuery) {
-  let q = db.selectFrom('wallet_txns').selectAll().where('corp_id', '=', corpId);
+  let q = tables(db).selectFrom('wallet_txns').selectAll().where('corp_id', '=', corpId);
   if (query.from !== undefined) q = q.where('created_at', '>=', query.from);
   if (query.to !== undefined) q = q.where('created_at', '<', query.to);
   if (query.type) q = q.where('type', '=', query.type);
@@ -265,25 +283,25 @@ export async function listLedger(db: Executor, corpId: string, query: LedgerQuer
 /** Ledger invariants an auditor checks: used by tests, the crash test and the property test. */
 export async function checkInvariants(db: Executor, corpId: string): Promise<{ balance: number; ledgerSum: number; walletEntries: number; unbalancedTxns: number; chainBreaks: number; consumed: number; invoiced: number }> {
   const wallet = await getWallet(db, corpId);
-  const sums = await db
+  const sums = await tables(db)
     .selectFrom('wallet_txns')
     .select(sql<number>`coalesce(sum(amount), 0)`.as('s'))
     .where('corp_id', '=', corpId)
     .executeTakeFirstOrThrow();
-  const entries = await db
+  const entries = await tables(db)
     .selectFrom('wallet_entries')
     .select(sql<number>`coalesce(sum(amount), 0)`.as('s'))
     .where('corp_id', '=', corpId)
     .where('account', '=', WALLET_ACCOUNT)
     .executeTakeFirstOrThrow();
-  const unbalanced = await db
+  const unbalanced = await tables(db)
     .selectFrom('wallet_entries')
     .select('txn_id')
     .where('corp_id', '=', corpId)
     .groupBy('txn_id')
     .having(sql<number>`sum(amount)`, '<>', 0)
     .execute();
-  const rows = await db.selectFrom('wallet_txns').select(['amount', 'balance_after', 'seq']).where('corp_id', '=', corpId).orderBy('seq').execute();
+  const rows = await tables(db).selectFrom('wallet_txns').select(['amount', 'balance_after', 'seq']).where('corp_id', '=', corpId).orderBy('seq').execute();
   let previous = 0;
   let breaks = 0;
   for (const [i, r] of rows.entries()) {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { HOUR } from '../../platform/clock.ts';
-import { buy, codeOf, topUp } from './wallet.fixture.ts';
+import { buy, codeOf, topUp } from './testing/index.ts';
 
 type Row = { serialNo: string; at: string; type: string; description: string; amountFen: number; balanceAfterFen: number; operator: string; seq: number };
 

@@ -1,51 +1,26 @@
-import './wallet.tables.ts';
 import { sql } from 'kysely';
 import type { Ctx, TxCtx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/schema.ts';
+import { publish } from '../../platform/events.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { catalogItem } from './catalog.ts';
-import { assertPositiveFen, insertEntries, post, revenueAccount, clearingAccount, type LedgerActor } from './ledger.service.ts';
+import { assertPositiveFen, insertEntries, post, revenueAccount, clearingAccount } from './ledger.service.ts';
 import { assertMaySpend } from './rules.service.ts';
 import { alertIfLow } from './alerts.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
+import { WalletEvents } from './wallet.events.ts';
 import type { OrderStatus } from './wallet.tables.ts';
+import { tables } from './wallet.tables.ts';
 
 /**
  * 企业订单: an order for a catalog item, paid with the balance (debit, order paid and entitlement
- * granted in one transaction) or through a payment channel.
+ * granted in one transaction: `order.paid`, whose subscribers grant the item) or through a payment
+ * channel.
  */
-export interface PaidOrder {
-  id: string;
-  item: string;
-  quantity: number;
-  amountFen: number;
-  paidBy: 'balance' | 'channel';
-}
-
-/** What granting or taking back an item means belongs to the module that owns it (features, acquisition…). */
-export type OrderHook = (ctx: TxCtx & { actor: LedgerActor }, order: PaidOrder) => Promise<void>;
-
-const paidHooks = new Map<string, OrderHook[]>();
-const refundedHooks = new Map<string, OrderHook[]>();
-
-/** Registers what paying for `item` grants; runs inside the paying transaction, so a failure un-pays. */
-export function onOrderPaid(item: string, hook: OrderHook): void {
-  paidHooks.set(item, [...(paidHooks.get(item) ?? []), hook]);
-}
-
-/** Registers what refunding `item` takes back; runs inside the refunding transaction. */
-export function onOrderRefunded(item: string, hook: OrderHook): void {
-  refundedHooks.set(item, [...(refundedHooks.get(item) ?? []), hook]);
-}
-
-export async function runHooks(which: 'paid' | 'refunded', ctx: TxCtx & { actor: LedgerActor }, order: PaidOrder): Promise<void> {
-  for (const hook of (which === 'paid' ? paidHooks : refundedHooks).get(order.item) ?? []) await hook(ctx, order);
-}
-
 export interface OrderView {
   id: string;
   item: string;
@@ -79,18 +54,18 @@ function toView(r: OrderRow): OrderView {
 }
 
 export async function getOrder(db: Executor, corpId: string, orderId: string): Promise<OrderView> {
-  const row = await db.selectFrom('wallet_orders').selectAll().where('corp_id', '=', corpId).where('id', '=', orderId).executeTakeFirst();
+  const row = await tables(db).selectFrom('wallet_orders').selectAll().where('corp_id', '=', corpId).where('id', '=', orderId).executeTakeFirst();
   if (!row) throw new DomainError('not_found', { orderId });
   return toView(row);
 }
 
 export async function listOrders(db: Executor, corpId: string, query: { status?: OrderStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: OrderView[]; nextCursor: string | null; pendingCount: number }> {
-  let q = db.selectFrom('wallet_orders').selectAll().where('corp_id', '=', corpId);
+  let q = tables(db).selectFrom('wallet_orders').selectAll().where('corp_id', '=', corpId);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.cursor) q = q.where('id', '<', query.cursor);
   const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
-  const pending = await db.selectFrom('wallet_orders').select(sql<number>`count(*)`.as('n')).where('corp_id', '=', corpId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  const pending = await tables(db).selectFrom('wallet_orders').select(sql<number>`count(*)`.as('n')).where('corp_id', '=', corpId).where('status', '=', 'pending').executeTakeFirstOrThrow();
   return { items: page.map(toView), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null, pendingCount: Number(pending.n) };
 }
 
@@ -109,7 +84,7 @@ export async function createOrder(ctx: Ctx, input: NewOrder): Promise<OrderView>
   const amount = input.amountFen ?? item.unitFen * input.quantity;
   assertPositiveFen(amount);
   const id = newId('ord', ctx.now);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('wallet_orders')
     .values({
       corp_id: ctx.corpId,
@@ -134,7 +109,7 @@ export async function createOrder(ctx: Ctx, input: NewOrder): Promise<OrderView>
 
 /** Marks a pending order paid (compare-and-set: an order is paid once, whoever races). */
 async function markPaid(ctx: TxCtx, orderId: string, paidBy: 'balance' | 'channel'): Promise<OrderRow & { txn_id: string | null }> {
-  const row = await ctx.trx
+  const row = await tables(ctx.trx)
     .updateTable('wallet_orders')
     .set({ status: 'paid', paid_by: paidBy, paid_at: ctx.now })
     .where('corp_id', '=', ctx.corpId)
@@ -143,7 +118,7 @@ async function markPaid(ctx: TxCtx, orderId: string, paidBy: 'balance' | 'channe
     .returningAll()
     .executeTakeFirst();
   if (!row) {
-    const exists = await ctx.trx.selectFrom('wallet_orders').select('status').where('corp_id', '=', ctx.corpId).where('id', '=', orderId).executeTakeFirst();
+    const exists = await tables(ctx.trx).selectFrom('wallet_orders').select('status').where('corp_id', '=', ctx.corpId).where('id', '=', orderId).executeTakeFirst();
     if (!exists) throw new DomainError('not_found', { orderId });
     throw new DomainError(WalletErrors['wallet.order_not_pending'], { orderId, status: exists.status });
   }
@@ -170,8 +145,8 @@ export async function payOrderWithBalance(ctx: Ctx, orderId: string, idempotency
       orderId,
       consumedDelta: Number(order.amount),
     });
-    await ctx.trx.updateTable('wallet_orders').set({ txn_id: posted.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', orderId).execute();
-    await runHooks('paid', ctx, { id: orderId, item: order.item, quantity: Number(order.quantity), amountFen: Number(order.amount), paidBy: 'balance' });
+    await tables(ctx.trx).updateTable('wallet_orders').set({ txn_id: posted.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', orderId).execute();
+    await publish(ctx, WalletEvents['order.paid'], { id: orderId, item: order.item, quantity: Number(order.quantity), amountFen: Number(order.amount), paidBy: 'balance' });
     await audit(ctx, { action: 'wallet.order.pay', target: { type: 'order', id: orderId }, after: { paidBy: 'balance', amountFen: Number(order.amount), serialNo: posted.serialNo } });
     await alertIfLow(ctx, posted);
     return { orderId, serialNo: posted.serialNo, balanceAfter: posted.balanceAfter };
@@ -200,11 +175,11 @@ export async function payWithBalance(ctx: Ctx, input: PayWithBalanceInput): Prom
 }
 
 /** A channel paid the order (the callback was verified): revenue from the channel, the balance untouched. */
-export async function markOrderPaidByChannel(ctx: TxCtx & { actor: LedgerActor }, orderId: string, channel: string, paymentId: string): Promise<void> {
+export async function markOrderPaidByChannel(ctx: Ctx, orderId: string, channel: string, paymentId: string): Promise<void> {
   const order = await markPaid(ctx, orderId, 'channel');
   await insertEntries(ctx, paymentId, [
     [clearingAccount(channel), -Number(order.amount)],
     [revenueAccount(order.item), Number(order.amount)],
   ]);
-  await runHooks('paid', ctx, { id: orderId, item: order.item, quantity: Number(order.quantity), amountFen: Number(order.amount), paidBy: 'channel' });
+  await publish(ctx, WalletEvents['order.paid'], { id: orderId, item: order.item, quantity: Number(order.quantity), amountFen: Number(order.amount), paidBy: 'channel' });
 }

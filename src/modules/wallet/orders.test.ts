@@ -2,27 +2,36 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { enterprise } from '../admin/admin.testkit.ts';
+import { enterprise } from '../../../test/support/enterprise.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { systemActor } from '../../platform/context.ts';
-import { autoDeduct, isAutoDeductOn, onOrderPaid, payWithBalance } from './wallet.service.ts';
+import { inTransaction } from '../../platform/events.ts';
+import { defineModule } from '../../platform/module.ts';
+import { manifests } from '../index.ts';
+import { WalletEvents, autoDeduct, isAutoDeductOn, payWithBalance } from './index.ts';
 import { checkInvariants } from './ledger.service.ts';
-import { approveCategory, balanceOf, buy, codeOf, key, topUp } from './wallet.fixture.ts';
+import { approveCategory, balanceOf, buy, codeOf, key, topUp } from './testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 type Rule = { id: string; isDefault: boolean; allSuperAdmins: boolean; memberIds: string[]; items: string[] };
 
+/** Stands for the modules that own 'mail' and 'drive': grants one, fails to grant the other. */
 const granted: string[] = [];
-onOrderPaid('mail', async (ctx, order) => {
-  granted.push(`${ctx.corpId}:${order.id}:${order.quantity}`);
-});
-onOrderPaid('drive', async () => {
-  throw new DomainError('conflict', { reason: 'the entitlement could not be granted' });
+const itemOwner = defineModule({
+  name: 'test-item-owner',
+  tables: {},
+  subscribers: [
+    inTransaction(WalletEvents['order.paid'], 'test.grant-item', async (ctx, order) => {
+      if (order.item === 'mail') granted.push(`${ctx.corpId}:${order.id}:${order.quantity}`);
+      if (order.item === 'drive') throw new DomainError('conflict', { reason: 'the entitlement could not be granted' });
+    }),
+  ],
 });
 
 describeEachDialect('wallet orders, spending rules and auto-deduction', (use) => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp(use());
+    t = await createTestApp(use(), {}, undefined, [...manifests, itemOwner]);
   });
   after(() => t.close());
 
@@ -127,7 +136,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     await approveCategory(t, e.owner);
     const actor = { kind: 'member' as const, id: e.owner.me.member!.id, name: '创建者', accountId: e.owner.me.account.id };
     const run = (amountFen: number, k: string) =>
-      t.deps.db.transaction().execute((trx) => payWithBalance({ corpId: e.corpId, actor, trx, now: t.clock.now(), log: t.app.log }, { item: 'acquisition', amountFen, idempotencyKey: k, description: '获客助手使用量 100 次', quantity: 100 }));
+      t.deps.db.transaction().execute((trx) => payWithBalance({ corpId: e.corpId, actor, trx, now: t.clock.now(), log: t.app.log, registry: t.deps.registry }, { item: 'acquisition', amountFen, idempotencyKey: k, description: '获客助手使用量 100 次', quantity: 100 }));
     const k = key();
     const first = await run(600, k);
     const replay = await run(600, k);
@@ -138,7 +147,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     const huang = await e.member('黄磊');
     await assert.rejects(
       t.deps.db.transaction().execute((trx) =>
-        payWithBalance({ corpId: e.corpId, actor: { kind: 'member', id: huang.memberId, name: '黄磊', accountId: huang.accountId }, trx, now: t.clock.now(), log: t.app.log }, { item: 'acquisition', amountFen: 1, idempotencyKey: key(), description: 'x' }),
+        payWithBalance({ corpId: e.corpId, actor: { kind: 'member', id: huang.memberId, name: '黄磊', accountId: huang.accountId }, trx, now: t.clock.now(), log: t.app.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 1, idempotencyKey: key(), description: 'x' }),
       ),
       (e: DomainError) => e.code === 'wallet.no_balance_permission',
     );
@@ -161,7 +170,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     assert.equal(codeOf(byZhao.body), 'wallet.no_balance_permission');
 
     const deduct = (k: string) =>
-      t.deps.db.transaction().execute((trx) => autoDeduct({ corpId: e.corpId, actor: systemActor, trx, now: t.clock.now() }, { item: 'acquisition', amountFen: 100, idempotencyKey: k, description: '获客助手添加客户 客户A' }));
+      t.deps.db.transaction().execute((trx) => autoDeduct({ corpId: e.corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 100, idempotencyKey: k, description: '获客助手添加客户 客户A' }));
     await assert.rejects(deduct(key()), (err: DomainError) => err.code === 'wallet.auto_deduct_off');
 
     const gated = await li.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true });
@@ -177,7 +186,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     const before = await checkInvariants(t.deps.db, e.corpId);
     await assert.rejects(deduct(key()), (err: DomainError) => err.code === 'wallet.insufficient_balance');
     assert.deepEqual(await checkInvariants(t.deps.db, e.corpId), before);
-    const keys = await t.deps.db.selectFrom('idempotency_keys').select('key').where('corp_id', '=', e.corpId).where('key', 'like', 'deduct:%').execute();
+    const keys = await tablesOf(t.deps.db).selectFrom('idempotency_keys').select('key').where('corp_id', '=', e.corpId).where('key', 'like', 'deduct:%').execute();
     assert.equal(keys.length, 2, 'the refused charge left no idempotency key behind');
 
     const off = await li.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: false });
@@ -231,7 +240,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     const k2 = key('same');
     const direct = await Promise.all(
       Array.from({ length: 6 }, () =>
-        t.deps.db.transaction().execute((trx) => autoDeduct({ corpId: e.corpId, actor: systemActor, trx, now: t.clock.now() }, { item: 'acquisition', amountFen: 100, idempotencyKey: k2, description: '获客助手添加客户' })),
+        t.deps.db.transaction().execute((trx) => autoDeduct({ corpId: e.corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 100, idempotencyKey: k2, description: '获客助手添加客户' })),
       ),
     );
     assert.equal(new Set(direct.map((d) => d.serialNo)).size, 1);

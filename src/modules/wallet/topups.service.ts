@@ -1,17 +1,18 @@
-import './wallet.tables.ts';
-import type { Actor, Ctx, TxCtx } from '../../platform/context.ts';
-import type { Db, Executor } from '../../platform/db/schema.ts';
+import { systemActor, type Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { MINUTE, toIso } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { formatYuan, yuanToFen } from '../../platform/money.ts';
 import { idempotent } from '../../platform/idempotency.ts';
+import { corpsByIds, getCorp } from '../corp/index.ts';
 import { TOPUP_CHANNELS, transferCode, verifySignature, type ChannelCallback, type ChannelInstructions } from './channels.ts';
 import { assertPositiveFen, clearingAccount, post } from './ledger.service.ts';
 import { getOrder, markOrderPaidByChannel } from './orders.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import type { ChannelName, TopupStatus } from './wallet.tables.ts';
+import { tables } from './wallet.tables.ts';
 
 /** 充值: a top-up waits in `pending` until its channel pays it; then the balance is credited once. */
 export interface TopupView {
@@ -45,13 +46,13 @@ function toView(r: TopupRow): TopupView {
 }
 
 export async function getTopup(db: Executor, corpId: string, topupId: string): Promise<TopupView> {
-  const row = await db.selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId).where('id', '=', topupId).executeTakeFirst();
+  const row = await tables(db).selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId).where('id', '=', topupId).executeTakeFirst();
   if (!row) throw new DomainError('not_found', { topupId });
   return toView(row);
 }
 
 export async function listTopups(db: Executor, corpId: string, query: { status?: TopupStatus | undefined; limit: number }): Promise<TopupView[]> {
-  let q = db.selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId);
+  let q = tables(db).selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId);
   if (query.status) q = q.where('status', '=', query.status);
   return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toView);
 }
@@ -74,7 +75,7 @@ async function insertTopup(ctx: Ctx, channel: ChannelName, amount: number, order
     created_at: ctx.now,
     paid_at: null,
   };
-  await ctx.trx.insertInto('wallet_topups').values(row).execute();
+  await tables(ctx.trx).insertInto('wallet_topups').values(row).execute();
   await audit(ctx, { action: 'wallet.topup.create', target: { type: 'topup', id }, after: { channel, amountFen: amount, orderId } });
   return toView(row);
 }
@@ -100,8 +101,8 @@ function channelActor(channel: ChannelName): { kind: string; id: string; name: s
 }
 
 /** Credits a paid top-up (or pays its order): the top-up flips from pending to paid once, whoever races. */
-async function settle(ctx: TxCtx, topup: TopupRow, channel: ChannelName, fields: { tradeNo?: string; payerName?: string }): Promise<boolean> {
-  const flipped = await ctx.trx
+async function settle(ctx: Ctx, topup: TopupRow, channel: ChannelName, fields: { tradeNo?: string; payerName?: string }): Promise<boolean> {
+  const flipped = await tables(ctx.trx)
     .updateTable('wallet_topups')
     .set({ status: 'paid', paid_at: ctx.now, channel_trade_no: fields.tradeNo ?? null, payer_name: fields.payerName ?? null, pending_reason: null })
     .where('corp_id', '=', ctx.corpId)
@@ -111,33 +112,37 @@ async function settle(ctx: TxCtx, topup: TopupRow, channel: ChannelName, fields:
   if (Number(flipped.numUpdatedRows) === 0) return false;
   const actor = channelActor(channel);
   if (topup.order_id) {
-    await markOrderPaidByChannel({ ...ctx, actor }, topup.order_id, channel, topup.id);
+    await markOrderPaidByChannel(ctx, topup.order_id, channel, topup.id);
   } else {
     const posted = await post({ ...ctx, actor }, { type: 'topup', amount: Number(topup.amount), counterAccount: clearingAccount(channel), description: `${TOPUP_CHANNELS[channel].zh}充值` });
-    await ctx.trx.updateTable('wallet_topups').set({ txn_id: posted.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', topup.id).execute();
+    await tables(ctx.trx).updateTable('wallet_topups').set({ txn_id: posted.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', topup.id).execute();
   }
   return true;
 }
 
 export type CallbackOutcome = 'credited' | 'duplicate';
 
+/** What a callback needs from its caller: the database, the instant, and the modules' registry. */
+export type CallbackDeps = Pick<Ctx, 'now' | 'log' | 'registry'> & { db: Executor };
+
 /**
  * A channel's payment callback. Forged (bad signature), stale (a replay from long ago), mismatched
  * (amount) callbacks credit nothing; a duplicate of an accepted one answers the same and credits nothing.
  */
-export async function handleCallback(db: Db, now: number, secret: string, channel: ChannelName, callback: ChannelCallback): Promise<CallbackOutcome> {
+export async function handleCallback(deps: CallbackDeps, secret: string, channel: ChannelName, callback: ChannelCallback): Promise<CallbackOutcome> {
+  const { db, now } = deps;
   if (!TOPUP_CHANNELS[channel].online || !verifySignature(secret, channel, callback)) throw new DomainError(WalletErrors['wallet.callback_invalid']);
   if (Math.abs(now - callback.timestamp) > CALLBACK_TOLERANCE_MS) throw new DomainError(WalletErrors['wallet.callback_stale']);
   const result = await db.transaction().execute(async (trx): Promise<CallbackOutcome | 'mismatch'> => {
-    const ctx = { corpId: callback.corpId, trx, now };
-    const topup = await trx.selectFrom('wallet_topups').selectAll().where('corp_id', '=', callback.corpId).where('id', '=', callback.topupId).where('channel', '=', channel).executeTakeFirst();
+    const ctx: Ctx = { corpId: callback.corpId, actor: systemActor, trx, now, log: deps.log, registry: deps.registry };
+    const topup = await tables(trx).selectFrom('wallet_topups').selectAll().where('corp_id', '=', callback.corpId).where('id', '=', callback.topupId).where('channel', '=', channel).executeTakeFirst();
     if (!topup) throw new DomainError('not_found', { topupId: callback.topupId });
     if (topup.status === 'paid') {
       if (topup.channel_trade_no === callback.tradeNo) return 'duplicate';
       throw new DomainError(WalletErrors['wallet.topup_not_pending']);
     }
     if (Number(topup.amount) !== callback.amountFen) {
-      await trx
+      await tables(trx)
         .updateTable('wallet_topups')
         .set({ pending_reason: `amount_mismatch: paid ${formatYuan(callback.amountFen)}, expected ${formatYuan(Number(topup.amount))}` })
         .where('corp_id', '=', callback.corpId)
@@ -145,7 +150,7 @@ export async function handleCallback(db: Db, now: number, secret: string, channe
         .execute();
       return 'mismatch';
     }
-    const usedTradeNo = await trx.selectFrom('wallet_topups').select('id').where('channel_trade_no', '=', callback.tradeNo).executeTakeFirst();
+    const usedTradeNo = await tables(trx).selectFrom('wallet_topups').select('id').where('channel_trade_no', '=', callback.tradeNo).executeTakeFirst();
     // On PostgreSQL a concurrent duplicate may have settled this very top-up since it was read above.
     if (usedTradeNo?.id === topup.id) return 'duplicate';
     if (usedTradeNo) throw new DomainError(WalletErrors['wallet.callback_invalid'], { reason: 'trade number already used' });
@@ -167,16 +172,16 @@ export interface PendingTransfer {
 
 /** Every enterprise's bank transfers still waiting for the operator. */
 export async function listPendingTransfers(db: Executor, limit: number): Promise<PendingTransfer[]> {
-  const rows = await db
-    .selectFrom('wallet_topups as t')
-    .innerJoin('corps as c', 'c.id', 't.corp_id')
-    .select(['t.corp_id', 'c.name', 't.id', 't.code', 't.amount', 't.pending_reason', 't.created_at'])
-    .where('t.status', '=', 'pending')
-    .where('t.channel', '=', 'bank_transfer')
-    .orderBy('t.id')
+  const rows = await tables(db)
+    .selectFrom('wallet_topups')
+    .select(['corp_id', 'id', 'code', 'amount', 'pending_reason', 'created_at'])
+    .where('status', '=', 'pending')
+    .where('channel', '=', 'bank_transfer')
+    .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ corpId: r.corp_id, corpName: r.name, topupId: r.id, code: r.code ?? '', amountFen: Number(r.amount), pendingReason: r.pending_reason, createdAt: toIso(Number(r.created_at)) }));
+  const names = new Map((await corpsByIds(db, rows.map((r) => r.corp_id))).map((c) => [c.id, c.name]));
+  return rows.map((r) => ({ corpId: r.corp_id, corpName: names.get(r.corp_id) ?? '', topupId: r.id, code: r.code ?? '', amountFen: Number(r.amount), pendingReason: r.pending_reason, createdAt: toIso(Number(r.created_at)) }));
 }
 
 export interface TransferReceipt {
@@ -192,21 +197,22 @@ export type TransferOutcome = { confirmed: true; corpId: string; topupId: string
  * the same and the payer is the enterprise's full name. Otherwise the transfer stays pending and
  * the reason is recorded on it, for the enterprise and the operator to see.
  */
-export async function confirmTransfer(trx: Executor, now: number, operator: Actor, receipt: TransferReceipt, ip?: string): Promise<TransferOutcome> {
-  const topup = await trx.selectFrom('wallet_topups').selectAll().where('code', '=', receipt.code.trim().toUpperCase()).where('channel', '=', 'bank_transfer').executeTakeFirst();
+export async function confirmTransfer(operatorCtx: Ctx, receipt: TransferReceipt): Promise<TransferOutcome> {
+  const { trx } = operatorCtx;
+  const topup = await tables(trx).selectFrom('wallet_topups').selectAll().where('code', '=', receipt.code.trim().toUpperCase()).where('channel', '=', 'bank_transfer').executeTakeFirst();
   if (!topup) return { confirmed: false, reason: 'unknown_code' };
   if (topup.status !== 'pending') return { confirmed: false, reason: 'not_pending', corpId: topup.corp_id, topupId: topup.id };
-  const corp = await trx.selectFrom('corps').select('name').where('id', '=', topup.corp_id).executeTakeFirstOrThrow();
+  const corp = await getCorp(trx, topup.corp_id);
   let reason: string | null = null;
   if (receipt.amountFen !== Number(topup.amount)) reason = `amount_mismatch: received ${formatYuan(receipt.amountFen)}, expected ${formatYuan(Number(topup.amount))}`;
   else if (receipt.payerName.trim() !== corp.name) reason = `payer_mismatch: payer "${receipt.payerName.trim()}" is not the enterprise's full name "${corp.name}"`;
-  const ctx = { corpId: topup.corp_id, trx, now };
+  const ctx: Ctx = { ...operatorCtx, corpId: topup.corp_id };
   if (reason) {
-    await trx.updateTable('wallet_topups').set({ pending_reason: reason }).where('corp_id', '=', topup.corp_id).where('id', '=', topup.id).execute();
+    await tables(trx).updateTable('wallet_topups').set({ pending_reason: reason }).where('corp_id', '=', topup.corp_id).where('id', '=', topup.id).execute();
     return { confirmed: false, reason, corpId: topup.corp_id, topupId: topup.id };
   }
   if (!(await settle(ctx, topup, 'bank_transfer', { payerName: receipt.payerName.trim() }))) return { confirmed: false, reason: 'not_pending', corpId: topup.corp_id, topupId: topup.id };
-  await audit({ ...ctx, actor: operator, ip }, { action: 'wallet.topup.confirm', target: { type: 'topup', id: topup.id }, after: { amountFen: receipt.amountFen, payerName: receipt.payerName } });
+  await audit(ctx, { action: 'wallet.topup.confirm', target: { type: 'topup', id: topup.id }, after: { amountFen: receipt.amountFen, payerName: receipt.payerName } });
   return { confirmed: true, corpId: topup.corp_id, topupId: topup.id };
 }
 
@@ -243,9 +249,11 @@ export interface StatementLine {
 
 /**
  * A bank statement CSV (header: 付款人/payer, 金额/amount in yuan, 备注/remarks; other columns ignored).
- * Each line whose remarks hold a transfer code is checked like a manual confirmation.
+ * Each line whose remarks hold a transfer code is checked like a manual confirmation, all in the
+ * operator's one transaction.
  */
-export async function importStatement(db: Db, now: number, operator: Actor, csv: string, ip?: string): Promise<StatementLine[]> {
+export async function importStatement(operatorCtx: Ctx, csv: string): Promise<StatementLine[]> {
+  const db = operatorCtx.trx;
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length === 0) return [];
   const header = csvFields(lines[0]!).map((h) => h.toLowerCase());
@@ -261,13 +269,13 @@ export async function importStatement(db: Db, now: number, operator: Actor, csv:
     const yuan = Number((fields[amountCol] ?? '').replace(/[,¥\s]/g, ''));
     const amountFen = Number.isFinite(yuan) && yuan > 0 ? yuanToFen(yuan) : null;
     const candidates = (fields[remarksCol] ?? '').toUpperCase().match(/[A-Z0-9]{8}/g) ?? [];
-    const found = candidates.length ? await db.selectFrom('wallet_topups').select('code').where('code', 'in', candidates).executeTakeFirst() : undefined;
+    const found = candidates.length ? await tables(db).selectFrom('wallet_topups').select('code').where('code', 'in', candidates).executeTakeFirst() : undefined;
     const code = found?.code ?? null;
     if (!code || amountFen === null) {
       results.push({ line: i + 2, payerName, amountFen, code, outcome: { confirmed: false, reason: code ? 'bad_amount' : 'no_code' } });
       continue;
     }
-    const outcome = await db.transaction().execute((trx) => confirmTransfer(trx, now, operator, { code, amountFen, payerName }, ip));
+    const outcome = await confirmTransfer(operatorCtx, { code, amountFen, payerName });
     results.push({ line: i + 2, payerName, amountFen, code, outcome });
   }
   return results;

@@ -1,10 +1,11 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { paymentSecret, signCallback } from './channels.ts';
 import { checkInvariants } from './ledger.service.ts';
-import { balanceOf, codeOf, key, operatorClient, topUp, type TopupResponse } from './wallet.fixture.ts';
+import { balanceOf, codeOf, key, operatorClient, topUp, type TopupResponse } from './testing/index.ts';
 
 describeEachDialect('wallet top-ups (充值)', (use) => {
   let t: TestApp;
@@ -84,7 +85,7 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
     const first = await paymentSecret(t.deps.db, undefined, t.clock.now());
     const again = await createTestApp(use());
     try {
-      const row = await again.deps.db.selectFrom('wallet_secrets').select('value').where('name', '=', 'payment').executeTakeFirstOrThrow();
+      const row = await tablesOf(again.deps.db).selectFrom('wallet_secrets').select('value').where('name', '=', 'payment').executeTakeFirstOrThrow();
       assert.equal(row.value, first);
       assert.equal(first.length, 64);
       assert.equal(await paymentSecret(again.deps.db, 'configured-secret', t.clock.now()), 'configured-secret');

@@ -1,32 +1,33 @@
-import type { TxCtx } from '../../platform/context.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { DemoState } from '../../platform/module.ts';
 import { HOUR } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { clearingAccount, post, revenueAccount } from './ledger.service.ts';
 import { transferCode } from './channels.ts';
+import { tables } from './wallet.tables.ts';
 
 /**
  * The demo enterprise's wallet: two top-ups (a bank transfer and WeChat Pay), a purchase paid with
  * the balance, a bank transfer still waiting for the operator, and a daily balance alert at ¥1,000.
  */
-export async function addDemoWallet(ctx: TxCtx): Promise<void> {
-  const corp = await ctx.trx.selectFrom('corps').select(['creator_account_id']).where('id', '=', ctx.corpId).executeTakeFirstOrThrow();
-  const creator = await ctx.trx.selectFrom('members').select(['id', 'name']).where('corp_id', '=', ctx.corpId).where('account_id', '=', corp.creator_account_id).executeTakeFirstOrThrow();
+export async function fillDemoWallet(ctx: Ctx, state: DemoState): Promise<void> {
+  const creator = { id: state.creator.memberId, name: state.creator.name };
   const actor = { kind: 'member', id: creator.id, name: creator.name };
   const at = (hoursAgo: number) => ({ ...ctx, now: ctx.now - hoursAgo * HOUR });
   await post({ ...at(72), actor: { kind: 'system', id: 'bank_transfer', name: '对公转账/汇款' } }, { type: 'topup', amount: 2_000_000, counterAccount: clearingAccount('bank_transfer'), description: '对公转账/汇款充值' });
   await post({ ...at(48), actor: { kind: 'system', id: 'wechat_pay', name: '微信支付' } }, { type: 'topup', amount: 500_000, counterAccount: clearingAccount('wechat_pay'), description: '微信支付充值' });
   const orderId = newId('ord', ctx.now - 24 * HOUR);
-  await ctx.trx
+  await tables(ctx.trx)
     .insertInto('wallet_orders')
     .values({ corp_id: ctx.corpId, id: orderId, item: 'mail', quantity: 20, amount: 120_000, status: 'paid', paid_by: 'balance', description: '邮件高级功能 × 20', txn_id: null, created_by: creator.id, created_by_name: creator.name, created_at: ctx.now - 24 * HOUR, paid_at: ctx.now - 24 * HOUR, refunded_at: null })
     .execute();
   const paid = await post({ ...at(24), actor }, { type: 'purchase', amount: -120_000, counterAccount: revenueAccount('mail'), description: '邮件高级功能 × 20', item: 'mail', orderId, consumedDelta: 120_000 });
-  await ctx.trx.updateTable('wallet_orders').set({ txn_id: paid.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', orderId).execute();
-  await ctx.trx
+  await tables(ctx.trx).updateTable('wallet_orders').set({ txn_id: paid.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', orderId).execute();
+  await tables(ctx.trx)
     .insertInto('wallet_topups')
     .values({ corp_id: ctx.corpId, id: newId('top', ctx.now), channel: 'bank_transfer', amount: 1_000_000, status: 'pending', code: transferCode(), order_id: null, pending_reason: null, channel_trade_no: null, payer_name: null, txn_id: null, created_by: creator.id, created_at: ctx.now, paid_at: null })
     .execute();
-  await ctx.trx
+  await tables(ctx.trx)
     .updateTable('wallets')
     .set({ alert_enabled: 1, alert_fen: 100_000, alert_frequency: 'daily', alert_recipients_json: JSON.stringify({ memberIds: [creator.id], departmentIds: [], tagIds: [] }) })
     .where('corp_id', '=', ctx.corpId)

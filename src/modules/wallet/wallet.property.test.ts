@@ -6,12 +6,13 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { HOUR } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { autoDeduct, payWithBalance } from './wallet.service.ts';
+import { autoDeduct, payWithBalance } from './index.ts';
 import { checkInvariants, clearingAccount, ensureWallet, post } from './ledger.service.ts';
 import { refundOrder } from './refunds.service.ts';
 import { requestInvoice } from './invoices.service.ts';
-import { certify, key } from './wallet.fixture.ts';
-import { enterprise } from '../admin/admin.testkit.ts';
+import { certify, key } from './testing/index.ts';
+import { enterprise } from '../../../test/support/enterprise.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 type Op =
   | { kind: 'topup'; fen: number }
@@ -46,14 +47,14 @@ describeEachDialect('wallet property: any sequence keeps the books straight', (u
         const { owner, corpId } = await enterprise(t);
         await certify(t, corpId);
         await ensureWallet({ corpId, trx: t.deps.db, now: t.clock.now() });
-        await t.deps.db.updateTable('wallets').set({ auto_deduct_acquisition: 1 }).where('corp_id', '=', corpId).execute();
+        await tablesOf(t.deps.db).updateTable('wallets').set({ auto_deduct_acquisition: 1 }).where('corp_id', '=', corpId).execute();
         const start = t.clock.now();
         const actor = { kind: 'member' as const, id: owner.me.member!.id, name: owner.me.account.name, accountId: owner.me.account.id };
         const orders: string[] = [];
         let expected = 0;
         for (const [i, o] of ops.entries()) {
           t.clock.set(start + i * HOUR);
-          const run = <T>(fn: (ctx: Ctx) => Promise<T>) => t.deps.db.transaction().execute((trx) => fn({ corpId, actor, trx, now: t.clock.now(), log: t.app.log }));
+          const run = <T>(fn: (ctx: Ctx) => Promise<T>) => t.deps.db.transaction().execute((trx) => fn({ corpId, actor, trx, now: t.clock.now(), log: t.app.log, registry: t.deps.registry }));
           try {
             switch (o.kind) {
               case 'topup':
@@ -73,7 +74,7 @@ describeEachDialect('wallet property: any sequence keeps the books straight', (u
               case 'refund': {
                 if (orders.length === 0) break;
                 const orderId = orders[o.pick % orders.length]!;
-                const order = await t.deps.db.selectFrom('wallet_orders').select('amount').where('corp_id', '=', corpId).where('id', '=', orderId).executeTakeFirstOrThrow();
+                const order = await tablesOf(t.deps.db).selectFrom('wallet_orders').select('amount').where('corp_id', '=', corpId).where('id', '=', orderId).executeTakeFirstOrThrow();
                 await run((ctx) => refundOrder(ctx, orderId, { idempotencyKey: key(), reason: 'p' }));
                 expected += Number(order.amount);
                 break;
@@ -98,7 +99,7 @@ describeEachDialect('wallet property: any sequence keeps the books straight', (u
           assert.equal(inv.chainBreaks, 0);
           assert.ok(inv.invoiced <= inv.consumed, `invoiced ${inv.invoiced} > consumed ${inv.consumed}`);
         }
-        const invoices = await t.deps.db.selectFrom('wallet_invoices').select('amount').where('corp_id', '=', corpId).execute();
+        const invoices = await tablesOf(t.deps.db).selectFrom('wallet_invoices').select('amount').where('corp_id', '=', corpId).execute();
         const inv = await checkInvariants(t.deps.db, corpId);
         assert.equal(invoices.reduce((s, r) => s + Number(r.amount), 0), inv.invoiced);
       }),

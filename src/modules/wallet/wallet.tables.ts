@@ -1,4 +1,7 @@
-import type { Flag } from '../../platform/db/schema.ts';
+import { preparedFor } from '../../platform/db/prepared.ts';
+import { tableAccess } from '../../platform/db/tables.ts';
+
+import type { Flag } from '../../platform/db/tables.ts';
 
 /** Kinds of fund-ledger rows (资金明细 交易类型). */
 export const TXN_TYPES = ['topup', 'purchase', 'auto_deduct', 'refund', 'manual_refund'] as const;
@@ -16,117 +19,118 @@ export type InvoiceType = 'electronic_ordinary' | 'electronic_special';
 /** Whether a consumption row may still be invoiced: open, invoiced, or refunded (never invoiceable). */
 export type InvoiceState = 'none' | 'open' | 'invoiced' | 'refunded';
 
-declare module '../../platform/db/schema.ts' {
-  interface Tables {
-    /** One wallet per enterprise: the available balance and the counters guarded by compare-and-set. */
-    wallets: {
-      corp_id: string;
-      balance: number;
-      /** Position of the last ledger row: each movement takes the next one in its balance update. */
-      seq: number;
-      /** Balance spent on consumption (balance-paid orders and auto-deductions) minus refunds. */
-      consumed: number;
-      /** Total requested on invoices; never above `consumed`. */
-      invoiced: number;
-      alert_enabled: Flag;
-      alert_fen: number;
-      alert_frequency: AlertFrequency;
-      alert_recipients_json: string;
-      auto_deduct_acquisition: Flag;
-      created_at: number;
-      updated_at: number;
-    };
-    /** The fund ledger: one row per movement of the wallet, in `seq` order. */
-    wallet_txns: {
-      corp_id: string;
-      id: string;
-      serial_no: string;
-      seq: number;
-      type: TxnType;
-      item: string | null;
-      description: string;
-      amount: number;
-      balance_after: number;
-      order_id: string | null;
-      invoice_state: InvoiceState;
-      invoice_id: string | null;
-      actor_kind: string;
-      actor_id: string;
-      actor_name: string;
-      created_at: number;
-    };
-    /** Double entry: every transaction's lines sum to zero across accounts. */
-    wallet_entries: {
-      corp_id: string;
-      txn_id: string;
-      line: number;
-      account: string;
-      amount: number;
-      created_at: number;
-    };
-    wallet_topups: {
-      corp_id: string;
-      id: string;
-      channel: ChannelName;
-      amount: number;
-      status: TopupStatus;
-      /** For bank transfers: the identification code the payer writes in the remarks. */
-      code: string | null;
-      /** Set when the top-up pays an order through a channel instead of crediting the balance. */
-      order_id: string | null;
-      pending_reason: string | null;
-      channel_trade_no: string | null;
-      payer_name: string | null;
-      txn_id: string | null;
-      created_by: string;
-      created_at: number;
-      paid_at: number | null;
-    };
-    wallet_orders: {
-      corp_id: string;
-      id: string;
-      item: string;
-      quantity: number;
-      amount: number;
-      status: OrderStatus;
-      paid_by: 'balance' | 'channel' | null;
-      description: string;
-      txn_id: string | null;
-      created_by: string;
-      created_by_name: string;
-      created_at: number;
-      paid_at: number | null;
-      refunded_at: number | null;
-    };
-    wallet_spending_rules: {
-      corp_id: string;
-      id: string;
-      member_ids_json: string;
-      items_json: string;
-      created_at: number;
-      updated_at: number;
-    };
-    wallet_invoices: {
-      corp_id: string;
-      id: string;
-      basis: 'order' | 'range';
-      order_id: string | null;
-      range_from: number | null;
-      range_to: number | null;
-      type: InvoiceType;
-      title: string;
-      service_name: string;
-      amount: number;
-      tax_rate_percent: number;
-      tax: number;
-      status: 'requested' | 'issued';
-      invoice_no: string | null;
-      requested_by: string;
-      created_at: number;
-      issued_at: number | null;
-      issued_by: string | null;
-    };
-    /** Server-wide secrets that must survive restarts (the payment-callback key when not configured). */
-    wallet_secrets: { name: string; value: string; created_at: number };
-  }
+export interface WalletTables {
+  /** One wallet per enterprise: the available balance and the counters guarded by compare-and-set. */
+  wallets: {
+    corp_id: string;
+    balance: number;
+    /** Position of the last ledger row: each movement takes the next one in its balance update. */
+    seq: number;
+    /** Balance spent on consumption (balance-paid orders and auto-deductions) minus refunds. */
+    consumed: number;
+    /** Total requested on invoices; never above `consumed`. */
+    invoiced: number;
+    alert_enabled: Flag;
+    alert_fen: number;
+    alert_frequency: AlertFrequency;
+    alert_recipients_json: string;
+    auto_deduct_acquisition: Flag;
+    created_at: number;
+    updated_at: number;
+  };
+  /** The fund ledger: one row per movement of the wallet, in `seq` order. */
+  wallet_txns: {
+    corp_id: string;
+    id: string;
+    serial_no: string;
+    seq: number;
+    type: TxnType;
+    item: string | null;
+    description: string;
+    amount: number;
+    balance_after: number;
+    order_id: string | null;
+    invoice_state: InvoiceState;
+    invoice_id: string | null;
+    actor_kind: string;
+    actor_id: string;
+    actor_name: string;
+    created_at: number;
+  };
+  /** Double entry: every transaction's lines sum to zero across accounts. */
+  wallet_entries: {
+    corp_id: string;
+    txn_id: string;
+    line: number;
+    account: string;
+    amount: number;
+    created_at: number;
+  };
+  wallet_topups: {
+    corp_id: string;
+    id: string;
+    channel: ChannelName;
+    amount: number;
+    status: TopupStatus;
+    /** For bank transfers: the identification code the payer writes in the remarks. */
+    code: string | null;
+    /** Set when the top-up pays an order through a channel instead of crediting the balance. */
+    order_id: string | null;
+    pending_reason: string | null;
+    channel_trade_no: string | null;
+    payer_name: string | null;
+    txn_id: string | null;
+    created_by: string;
+    created_at: number;
+    paid_at: number | null;
+  };
+  wallet_orders: {
+    corp_id: string;
+    id: string;
+    item: string;
+    quantity: number;
+    amount: number;
+    status: OrderStatus;
+    paid_by: 'balance' | 'channel' | null;
+    description: string;
+    txn_id: string | null;
+    created_by: string;
+    created_by_name: string;
+    created_at: number;
+    paid_at: number | null;
+    refunded_at: number | null;
+  };
+  wallet_spending_rules: {
+    corp_id: string;
+    id: string;
+    member_ids_json: string;
+    items_json: string;
+    created_at: number;
+    updated_at: number;
+  };
+  wallet_invoices: {
+    corp_id: string;
+    id: string;
+    basis: 'order' | 'range';
+    order_id: string | null;
+    range_from: number | null;
+    range_to: number | null;
+    type: InvoiceType;
+    title: string;
+    service_name: string;
+    amount: number;
+    tax_rate_percent: number;
+    tax: number;
+    status: 'requested' | 'issued';
+    invoice_no: string | null;
+    requested_by: string;
+    created_at: number;
+    issued_at: number | null;
+    issued_by: string | null;
+  };
+  /** Server-wide secrets that must survive restarts (the payment-callback key when not configured). */
+  wallet_secrets: { name: string; value: string; created_at: number };
 }
+
+export const tables = tableAccess<WalletTables>();
+export const prepared = preparedFor<WalletTables>();

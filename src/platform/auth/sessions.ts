@@ -1,19 +1,6 @@
-import type { Executor } from '../db/schema.ts';
+import type { Executor } from '../db/tables.ts';
+import { tables } from '../platform.tables.ts';
 import { randomToken, sha256 } from './tokens.ts';
-
-declare module '../db/schema.ts' {
-  interface Tables {
-    sessions: {
-      id: string;
-      principal_kind: PrincipalKind;
-      principal_id: string;
-      corp_id: string | null;
-      csrf_token: string;
-      created_at: number;
-      expires_at: number;
-    };
-  }
-}
 
 export type PrincipalKind = 'account' | 'operator';
 
@@ -35,16 +22,14 @@ export async function createSession(
 ): Promise<{ cookie: string; csrfToken: string }> {
   const cookie = randomToken('ses');
   const csrfToken = randomToken('csrf');
-  await db
-    .insertInto('sessions')
+  await tables(db).insertInto('sessions')
     .values({ id: sha256(cookie), principal_kind: principal.kind, principal_id: principal.id, corp_id: principal.corpId, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS })
     .execute();
   return { cookie, csrfToken };
 }
 
 export async function findSession(db: Executor, now: number, kind: PrincipalKind, cookie: string): Promise<Session | undefined> {
-  const row = await db
-    .selectFrom('sessions')
+  const row = await tables(db).selectFrom('sessions')
     .selectAll()
     .where('id', '=', sha256(cookie))
     .where('principal_kind', '=', kind)
@@ -54,22 +39,22 @@ export async function findSession(db: Executor, now: number, kind: PrincipalKind
 }
 
 export async function deleteSession(db: Executor, hash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', hash).execute();
+  await tables(db).deleteFrom('sessions').where('id', '=', hash).execute();
 }
 
 export async function setSessionCorp(db: Executor, hash: string, corpId: string | null): Promise<void> {
-  await db.updateTable('sessions').set({ corp_id: corpId }).where('id', '=', hash).execute();
+  await tables(db).updateTable('sessions').set({ corp_id: corpId }).where('id', '=', hash).execute();
 }
 
 /** After a password change every other session of the account ends. */
 export async function deleteOtherSessions(db: Executor, kind: PrincipalKind, principalId: string, keepHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('principal_kind', '=', kind).where('principal_id', '=', principalId).where('id', '!=', keepHash).execute();
+  await tables(db).deleteFrom('sessions').where('principal_kind', '=', kind).where('principal_id', '=', principalId).where('id', '!=', keepHash).execute();
 }
 
 export const SESSION_SWEEP_JOB = 'platform.sessions.sweep';
 
 /** Deletes sessions past their expiry: they can no longer sign anyone in, and keep nothing worth keeping. */
 export async function deleteExpiredSessions(db: Executor, now: number): Promise<number> {
-  const gone = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  const gone = await tables(db).deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(gone.numDeletedRows);
 }

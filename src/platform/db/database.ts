@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import type { Db } from './schema.ts';
+import type { Db } from './tables.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 

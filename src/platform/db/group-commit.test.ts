@@ -3,7 +3,7 @@ import { before, it } from 'node:test';
 import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { commandRunner, eachInSavepoint, GroupCommit, type Outcome } from './group-commit.ts';
-import type { Db, Executor } from './schema.ts';
+import type { Db, Executor } from './tables.ts';
 
 describeEachDialect('group commit', (use) => {
   let db: Db;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DialectName } from './database.ts';
-import type { Db, Executor } from './schema.ts';
+import type { Db, Tx } from './tables.ts';
 
 /** How one item of a batch ended: its value, or the error that refused it alone. */
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -95,7 +95,7 @@ export class GroupCommit<T, R> {
  * own savepoint: an item that throws is rolled back alone and the others commit. The same outcome,
  * item by item, as running each in its own transaction one after another.
  */
-export function eachInSavepoint<T, R>(db: Db, run: (trx: Executor, item: T) => Promise<R>): (items: T[]) => Promise<Outcome<R>[]> {
+export function eachInSavepoint<T, R>(db: Db, run: (trx: Tx, item: T) => Promise<R>): (items: T[]) => Promise<Outcome<R>[]> {
   return (items) =>
     db.transaction().execute(async (trx) => {
       const outcomes: Outcome<R>[] = [];
@@ -122,9 +122,9 @@ export function eachInSavepoint<T, R>(db: Db, run: (trx: Executor, item: T) => P
 }
 
 /** Runs `work` as one transaction of its own, as far as anyone can tell. */
-export type RunCommand = <R>(work: (trx: Executor) => Promise<R>) => Promise<R>;
+export type RunCommand = <R>(work: (trx: Tx) => Promise<R>) => Promise<R>;
 
-const commandGroups = new WeakMap<Db, GroupCommit<(trx: Executor) => Promise<unknown>, unknown>>();
+const commandGroups = new WeakMap<Db, GroupCommit<(trx: Tx) => Promise<unknown>, unknown>>();
 
 /**
  * Short write commands (an approval action, a customer adding through a link), each with the
@@ -141,11 +141,11 @@ export function commandRunner(db: Db, dialect: DialectName): RunCommand {
   let group = commandGroups.get(db);
   if (!group) {
     group = new GroupCommit(
-      eachInSavepoint(db, (trx, work: (trx: Executor) => Promise<unknown>) => work(trx)),
+      eachInSavepoint(db, (trx, work: (trx: Tx) => Promise<unknown>) => work(trx)),
       { maxBatch: 64 },
     );
     commandGroups.set(db, group);
   }
   const shared = group;
-  return <R>(work: (trx: Executor) => Promise<R>) => shared.submit(work) as Promise<R>;
+  return <R>(work: (trx: Tx) => Promise<R>) => shared.submit(work) as Promise<R>;
 }

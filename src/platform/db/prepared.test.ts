@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { prepared } from './prepared.ts';
-import type { Executor } from './schema.ts';
+import { preparedFor } from './prepared.ts';
+import type { Executor } from './tables.ts';
+import type { PlatformTables } from '../platform.tables.ts';
+
+const prepared = preparedFor<PlatformTables>();
 
 describeEachDialect('prepared queries', (use) => {
   it('built once, each run with its own values: affected rows, rows and returning', async () => {

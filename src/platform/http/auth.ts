@@ -1,9 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, Ctx } from '../context.ts';
-import type { Db, Executor } from '../db/schema.ts';
+import type { Actor, ReadCtx } from '../context.ts';
+import type { Caller, Command, Commands } from '../command.ts';
+import type { Db } from '../db/tables.ts';
 import { DomainError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
+import type { Registry } from '../module.ts';
 import { findSession, type Session } from '../auth/sessions.ts';
 import type { ReadCaches } from './read-cache.ts';
 
@@ -25,7 +27,15 @@ declare module 'fastify' {
     now: number;
     session: Session | null;
     corp: { corpId: string; actor: Actor } | null;
-    ctx(trx?: Executor): Ctx;
+    operator: Actor | null;
+    /** The caller of a `corp` route, as commands take it. */
+    caller(): Caller;
+    /** Runs a command as this route's caller (`corp` routes). */
+    run<I, O>(command: Command<I, O>, input: I): Promise<O>;
+    /** Runs a command as the signed-in operator, inside the named enterprise ('' for the platform). */
+    runFor<I, O>(corpId: string, command: Command<I, O>, input: I): Promise<O>;
+    /** A read outside any command (streamed exports): the caller with the database handle. */
+    readCtx(): ReadCtx;
   }
 }
 
@@ -36,13 +46,6 @@ export const COOKIES = {
   operatorCsrf: 'banyan_op_csrf',
 } as const;
 
-export interface AuthResolvers {
-  /** An API token's enterprise and actor, or nothing when unknown or revoked. */
-  tokenActor(db: Executor, now: number, secret: string): Promise<{ corpId: string; actor: Actor } | undefined>;
-  /** The acting identity of an account inside an enterprise, or nothing when it is no longer there. */
-  accountActor(db: Executor, corpId: string, accountId: string): Promise<Actor | undefined>;
-}
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameSecret(a: string, b: string): boolean {
@@ -51,13 +54,27 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; caches: ReadCaches; resolvers: AuthResolvers }): void {
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; caches: ReadCaches; registry: Registry; commands: Commands }): void {
+  const { providers } = deps.registry;
   app.decorateRequest('now', 0);
   app.decorateRequest('session', null);
   app.decorateRequest('corp', null);
-  app.decorateRequest('ctx', function (this: FastifyRequest, trx?: Executor): Ctx {
+  app.decorateRequest('operator', null);
+  app.decorateRequest('caller', function (this: FastifyRequest): Caller {
     if (!this.corp) throw new DomainError('auth.required');
-    return { corpId: this.corp.corpId, actor: this.corp.actor, trx: trx ?? deps.db, now: this.now, log: this.log, ip: this.ip };
+    const key = this.headers['idempotency-key'];
+    return { corpId: this.corp.corpId, actor: this.corp.actor, now: this.now, log: this.log, ip: this.ip, idempotencyKey: typeof key === 'string' ? key : undefined };
+  });
+  app.decorateRequest('run', function <I, O>(this: FastifyRequest, command: Command<I, O>, input: I): Promise<O> {
+    return deps.commands.run(command, this.caller(), input);
+  });
+  app.decorateRequest('runFor', function <I, O>(this: FastifyRequest, corpId: string, command: Command<I, O>, input: I): Promise<O> {
+    if (!this.operator) throw new DomainError('auth.required');
+    return deps.commands.run(command, { corpId, actor: this.operator, now: this.now, log: this.log, ip: this.ip }, input);
+  });
+  app.decorateRequest('readCtx', function (this: FastifyRequest): ReadCtx {
+    const caller = this.caller();
+    return { corpId: caller.corpId, actor: caller.actor, now: caller.now, log: caller.log, ip: caller.ip, trx: deps.db, registry: deps.registry };
   });
 
   app.addHook('onRequest', (request, _reply, done) => {
@@ -79,14 +96,16 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     if (mode === 'public') return;
 
     if (mode === 'operator') {
-      await useSession(request, 'operator');
+      const session = await useSession(request, 'operator');
+      request.operator = (await providers.operatorActor(deps.db, session.principalId)) ?? null;
+      if (!request.operator) throw new DomainError('auth.required');
       return;
     }
 
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       if (mode !== 'corp') throw new DomainError('forbidden', { reason: 'API tokens act only inside their enterprise' });
-      const found = await deps.resolvers.tokenActor(deps.db, request.now, bearer);
+      const found = await providers.tokenActor(deps.db, request.now, bearer);
       if (!found) throw new DomainError('auth.required', { reason: 'token unknown or revoked' });
       request.corp = found;
       return;
@@ -94,7 +113,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
 
     const session = await useSession(request, 'account');
     if (mode === 'corp') {
-      const actor = session.corpId ? await deps.resolvers.accountActor(deps.db, session.corpId, session.principalId) : undefined;
+      const actor = session.corpId ? await providers.accountActor(deps.db, session.corpId, session.principalId) : undefined;
       if (!actor || !session.corpId) throw new DomainError('auth.no_enterprise');
       request.corp = { corpId: session.corpId, actor };
     }

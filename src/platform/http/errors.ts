@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, errorSpec } from '../errors.ts';
+import { CommonErrors, DomainError } from '../errors.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -47,15 +47,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return send(reply, 400, 'request.invalid', 'The body is not valid JSON.', { in: 'body', field: '/', reason: 'json' });
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(reply, 413, 'request.too_large', errorSpec('request.too_large')!.message);
+        return send(reply, 413, 'request.too_large', CommonErrors['request.too_large'].message);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return send(reply, 415, 'request.unsupported_media_type', errorSpec('request.unsupported_media_type')!.message);
+        return send(reply, 415, 'request.unsupported_media_type', CommonErrors['request.unsupported_media_type'].message);
     }
-    if (error.statusCode === 429) return send(reply, 429, 'rate_limited', errorSpec('rate_limited')!.message);
+    if (error.statusCode === 429) return send(reply, 429, 'rate_limited', CommonErrors.rate_limited.message);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, error.statusCode, 'request.invalid', error.message);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, 500, 'internal', errorSpec('internal')!.message);
+    return send(reply, 500, 'internal', CommonErrors.internal.message);
   });
 }

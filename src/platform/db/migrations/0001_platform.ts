@@ -1,37 +1,15 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Platform tables: accounts, sessions, operators, enterprises, audit, outbox, jobs, inbox, API tokens,
- * idempotency. Types are the ones both engines agree on: text, integer, bigint (epoch ms, fen).
- * Booleans are integers 0/1 and JSON is text, parsed per column at the repository boundary.
+ * The platform's tables: sessions, audit, outbox, jobs, idempotency keys. Types are the ones both
+ * engines agree on: text, integer, bigint (epoch ms, fen). Booleans are integers 0/1 and JSON is
+ * text, parsed per column at the repository boundary.
+ *
+ * Until the modules owned their migrations this one also made accounts, operators, enterprises,
+ * inbox messages and API tokens; a database made then has them already, and the modules' own
+ * migrations (0060_accounts, …) create them only where they are missing.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('accounts')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('login_name', 'text', (c) => c.notNull().unique())
-    .addColumn('phone', 'text', (c) => c.unique())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('password_hash', 'text', (c) => c.notNull())
-    // How many enterprises this account is the creator of: a counter guarded by compare-and-set.
-    .addColumn('created_corps', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('failed_sign_ins', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', 'bigint')
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'bigint', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('operators')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('login_name', 'text', (c) => c.notNull().unique())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('failed_sign_ins', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', 'bigint')
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'bigint', (c) => c.notNull())
-    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -45,19 +23,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('sessions_principal').on('sessions').columns(['principal_kind', 'principal_id']).execute();
-
-  await db.schema
-    .createTable('corps')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('short_name', 'text', (c) => c.notNull())
-    .addColumn('industry', 'text', (c) => c.notNull())
-    .addColumn('certified_until', 'bigint')
-    .addColumn('creator_account_id', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'bigint', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('corps_creator').on('corps').column('creator_account_id').execute();
 
   await db.schema
     .createTable('audit_log')
@@ -121,38 +86,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('finished_at', 'bigint')
     .execute();
   await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'run_at']).execute();
-
-  await db.schema
-    .createTable('inbox_messages')
-    .addColumn('corp_id', 'text', (c) => c.notNull())
-    .addColumn('id', 'text', (c) => c.notNull())
-    .addColumn('member_id', 'text', (c) => c.notNull())
-    .addColumn('app', 'text', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('link', 'text')
-    // Set by producers that may run twice (an alert per period, a to-do per task).
-    .addColumn('dedupe_key', 'text')
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('read_at', 'bigint')
-    .addPrimaryKeyConstraint('inbox_messages_pk', ['corp_id', 'id'])
-    .addUniqueConstraint('inbox_messages_dedupe', ['corp_id', 'dedupe_key'])
-    .execute();
-  await db.schema.createIndex('inbox_member').on('inbox_messages').columns(['corp_id', 'member_id', 'id']).execute();
-
-  await db.schema
-    .createTable('api_tokens')
-    .addColumn('corp_id', 'text', (c) => c.notNull())
-    .addColumn('id', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('rights_json', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('last_used_at', 'bigint')
-    .addColumn('revoked_at', 'bigint')
-    .addPrimaryKeyConstraint('api_tokens_pk', ['corp_id', 'id'])
-    .execute();
 
   await db.schema
     .createTable('idempotency_keys')

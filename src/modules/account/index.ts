@@ -1,0 +1,32 @@
+/**
+ * 微信账号: a person's login, outside any enterprise. Enterprises link an account to a member
+ * (directory) or to an external super admin (admin).
+ */
+import { defineModule } from '../../platform/module.ts';
+import { AccountErrors } from './account.errors.ts';
+import { accountRoutes } from './account.routes.ts';
+import * as accountsTable from './migrations/0060_accounts.ts';
+
+export const accountModule = defineModule({
+  name: 'account',
+  tables: { accounts: 'reference' },
+  migrations: { '0060_accounts': accountsTable },
+  errors: AccountErrors,
+  routes: accountRoutes,
+});
+
+export { AccountErrors };
+export { signInRate } from './account.routes.ts';
+export { AccountDto, LoginName, NewAccountBody, Password, PersonName, Phone, SignInBody } from './account.schema.ts';
+export {
+  MAX_CREATED_CORPS,
+  accountsByIds,
+  authenticate,
+  createAccount,
+  findAccountByLogin,
+  getAccount,
+  releaseCreatorSlot,
+  takeCreatorSlot,
+  type AccountView,
+  type NewAccount,
+} from './account.service.ts';

@@ -1,0 +1,21 @@
+/** 获客助手: acquisition links, usage packs, auto-deduction per add, and authorising the assistant to others. */
+import { defineModule } from '../../platform/module.ts';
+import { AcquisitionErrors } from './acquisition.errors.ts';
+import { acquisitionRights } from './acquisition.policy.ts';
+import { acquisitionRoutes } from './acquisition.routes.ts';
+import { acquisitionSubscribers } from './acquisition.subscribers.ts';
+import { fillDemoAcquisition } from './acquisition.demo.ts';
+import * as acquisitionTables from './migrations/0042_acquisition.ts';
+
+export const acquisitionModule = defineModule({
+  name: 'acquisition',
+  tables: { acquisition_links: 'tenant', acquisition_link_members: 'tenant', acquisition_packs: 'tenant', acquisition_adds: 'tenant', acquisition_authorizations: 'tenant' },
+  migrations: { '0042_acquisition': acquisitionTables },
+  errors: AcquisitionErrors,
+  rights: acquisitionRights,
+  subscribers: acquisitionSubscribers,
+  routes: acquisitionRoutes,
+  demo: fillDemoAcquisition,
+});
+
+export { LINK_ADD_RATE } from './acquisition.routes.ts';

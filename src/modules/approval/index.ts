@@ -1,0 +1,28 @@
+/**
+ * 审批: templates (form, flow, rule settings), requests and their tasks. The engine is split by
+ * concern: submission, actions, hand-overs, edits after approval, the state machine of one request
+ * (flow.ts) and the notices it sends (notifications.ts, delivered by the inbox).
+ */
+import { defineModule } from '../../platform/module.ts';
+import { ApprovalErrors } from './approval.errors.ts';
+import { ApprovalEvents } from './approval.events.ts';
+import { approvalRights } from './approval.policy.ts';
+import { approvalRoutes } from './approval.routes.ts';
+import { approvalSubscribers } from './approval.subscribers.ts';
+import { fillDemoApprovals } from './approval.demo.ts';
+import * as approvalTables from './migrations/0050_approval.ts';
+import * as taskOrder from './migrations/0051_approval_task_order.ts';
+
+export const approvalModule = defineModule({
+  name: 'approval',
+  tables: { approval_templates: 'tenant', approval_instances: 'tenant', approval_tasks: 'tenant', approval_events: 'tenant', approval_edit_requests: 'tenant' },
+  migrations: { '0050_approval': approvalTables, '0051_approval_task_order': taskOrder },
+  errors: ApprovalErrors,
+  rights: approvalRights,
+  events: ApprovalEvents,
+  subscribers: approvalSubscribers,
+  routes: approvalRoutes,
+  demo: fillDemoApprovals,
+});
+
+export { ApprovalEvents };

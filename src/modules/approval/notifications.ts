@@ -1,0 +1,45 @@
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import { publish } from '../../platform/events.ts';
+import { roleSnapshot } from '../../platform/policy/index.ts';
+import { activeMemberIds, activeMemberOfAccount } from '../directory/index.ts';
+import { ApprovalEvents } from './approval.events.ts';
+
+/**
+ * What the engine tells people. Each notice is announced in the command's transaction with a key
+ * per task, so it exists exactly when the task does and reaches each member once.
+ */
+export type NoticeKind = 'approve' | 'handle' | 'cc' | 'consent' | 'result';
+
+const TITLES: Record<NoticeKind, string> = { approve: '待审批', handle: '待办理', cc: '抄送', consent: '待确认修改', result: '审批结果' };
+
+export async function notify(ctx: Ctx, memberIds: string[], kind: NoticeKind, request: { id: string; template_name: string }, dedupeKey: string, extra = ''): Promise<void> {
+  if (memberIds.length === 0) return;
+  await publish(ctx, ApprovalEvents['approval.notified'], {
+    memberIds,
+    title: TITLES[kind],
+    body: `${request.template_name}${extra ? `：${extra}` : ''}`,
+    link: `/app/approvals/requests/${request.id}`,
+    dedupeKey,
+  });
+}
+
+/** Members who receive "hand this over" reminders: the creator and the super admins who are active members. */
+export async function approvalAdmins(ctx: ReadCtx): Promise<string[]> {
+  const roles = await roleSnapshot(ctx);
+  const creator = await activeMemberOfAccount(ctx.trx, ctx.corpId, roles.creatorAccountId);
+  const supers = await activeMemberIds(ctx.trx, ctx.corpId, [...roles.superAdmins.values()].flatMap((s) => (s.memberId ? [s.memberId] : [])));
+  return [...new Set([...(creator ? [creator.id] : []), ...supers])].sort();
+}
+
+/** 成员离职时 提醒管理员手动交接: the admins are asked to hand the task over. */
+export async function remindAdmins(ctx: Ctx, request: { id: string; template_name: string }, taskId: string): Promise<void> {
+  const admins = await approvalAdmins(ctx);
+  if (admins.length === 0) return;
+  await publish(ctx, ApprovalEvents['approval.notified'], {
+    memberIds: admins,
+    title: '审批待交接',
+    body: `${request.template_name}：办理人已离职，请手动交接`,
+    link: `/app/approvals/requests/${request.id}`,
+    dedupeKey: `approval:handover:${taskId}`,
+  });
+}

@@ -1,0 +1,89 @@
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { activeMemberIds } from '../directory/index.ts';
+import { ApprovalErrors } from './approval.errors.ts';
+import type { FormValues, Template } from './approval.model.ts';
+import { checkForm } from './form.ts';
+import { RequestFlow, type Snapshot } from './flow.ts';
+import { onceFor, type ActionResult } from './once.ts';
+import { activeApplicant, resolvePath, type ResolvedPath } from './resolver.ts';
+import { getTemplate } from './templates.service.ts';
+import { tables } from './approval.tables.ts';
+
+/** Submitting a request (提交申请), and previewing the path it would take. */
+
+export interface SubmitInput {
+  templateId: string;
+  /** 代他人提交: the member the request is for; the submitter when absent. */
+  applicantId?: string | undefined;
+  form: FormValues;
+  picks?: Record<string, string[]> | undefined;
+  ccAdd?: string[] | undefined;
+  ccRemove?: string[] | undefined;
+  handlerOverrides?: Record<string, string[]> | undefined;
+  mentions?: string[] | undefined;
+}
+
+async function prepare(ctx: ReadCtx, submitterId: string, input: SubmitInput): Promise<{ template: Template; path: ResolvedPath; applicantId: string }> {
+  const template = await getTemplate(ctx.trx, ctx.corpId, input.templateId);
+  if (template.archived) throw new DomainError(ApprovalErrors['approval.template_archived'], { templateId: template.id });
+  const applicantId = input.applicantId ?? submitterId;
+  if (applicantId !== submitterId && !template.settings.allowOnBehalf) throw new DomainError(ApprovalErrors['approval.on_behalf_not_allowed']);
+  // Submitting on behalf: heads and "the applicant" resolve from the applicant, not the submitter.
+  const applicant = await activeApplicant(ctx.trx, ctx.corpId, applicantId);
+  await checkForm(ctx.trx, ctx.corpId, template.form, input.form);
+  const path = await resolvePath(ctx.trx, ctx.corpId, template, {
+    applicant,
+    form: input.form,
+    picks: input.picks ?? {},
+    ccAdd: input.ccAdd ?? [],
+    ccRemove: input.ccRemove ?? [],
+    handlerOverrides: input.handlerOverrides ?? {},
+  });
+  return { template, path, applicantId };
+}
+
+/** The path a submission would take and who would get each step: the same code as `submit`. */
+export async function previewRequest(ctx: ReadCtx, submitterId: string, input: SubmitInput): Promise<ResolvedPath> {
+  return (await prepare(ctx, submitterId, input)).path;
+}
+
+export async function submitRequest(ctx: Ctx, submitterId: string, input: SubmitInput, idempotencyKey?: string): Promise<ActionResult> {
+  return onceFor(ctx, submitterId, idempotencyKey, { submit: input }, async () => {
+    const { template, path, applicantId } = await prepare(ctx, submitterId, input);
+    const id = newId('apr', ctx.now);
+    const snapshot: Snapshot = { form: template.form, flow: template.flow, settings: template.settings, templateVersion: template.version };
+    const mentions = [...(await activeMemberIds(ctx.trx, ctx.corpId, input.mentions ?? []))].sort();
+    await tables(ctx.trx)
+      .insertInto('approval_instances')
+      .values({
+        corp_id: ctx.corpId,
+        id,
+        template_id: template.id,
+        template_name: template.name,
+        snapshot_json: JSON.stringify(snapshot),
+        applicant_id: applicantId,
+        submitter_id: submitterId,
+        status: 'running',
+        form_json: JSON.stringify(input.form),
+        path_json: JSON.stringify(path.steps),
+        mentions_json: JSON.stringify(mentions),
+        current_step: 0,
+        version: 1,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        finished_at: null,
+      })
+      .execute();
+    const flow = RequestFlow.started(
+      ctx,
+      { id, template_name: template.name, snapshot_json: '', applicant_id: applicantId, submitter_id: submitterId, status: 'running', form_json: '', path_json: '', current_step: 0, version: 1 },
+      snapshot,
+      path.steps,
+    );
+    await flow.event({ actorId: submitterId, action: 'submitted', details: { applicantId, branches: path.branches } });
+    await flow.advance(0, true);
+    return { instanceId: id, instanceStatus: flow.row.status, taskId: null, taskStatus: null, version: 1 };
+  });
+}

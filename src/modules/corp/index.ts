@@ -1,0 +1,20 @@
+/** 企业: an enterprise's profile, its creator slot and its certification (企业认证). */
+import { defineModule } from '../../platform/module.ts';
+import { CorpErrors } from './corp.errors.ts';
+import { corpRights } from './corp.policy.ts';
+import { corpRoutes } from './corp.routes.ts';
+import * as corpsTable from './migrations/0070_corps.ts';
+
+export const corpModule = defineModule({
+  name: 'corp',
+  tables: { corps: 'reference' },
+  migrations: { '0070_corps': corpsTable },
+  errors: CorpErrors,
+  rights: corpRights,
+  routes: corpRoutes,
+});
+
+export { CorpErrors };
+export { INDUSTRIES, type Industry } from './corp.tables.ts';
+export { CorpDto, NewCorpBody } from './corp.schema.ts';
+export { corpsByIds, creatorAccountOf, getCorp, insertCorp, isCertified, listCorps, moveCreator, type CorpView, type NewCorp } from './corp.service.ts';

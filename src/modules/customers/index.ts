@@ -1,0 +1,32 @@
+/** 客户与外部联系人: customers, friendships, customer groups and the customer quota (外部联系人规模). */
+import { defineModule } from '../../platform/module.ts';
+import { CustomerErrors } from './customers.errors.ts';
+import { customerRights } from './customers.policy.ts';
+import { customersRoutes } from './customers.routes.ts';
+import { customerSubscribers } from './customers.subscribers.ts';
+import { fillDemoCustomers } from './customers.demo.ts';
+import * as customerTables from './migrations/0041_customers.ts';
+
+export const customersModule = defineModule({
+  name: 'customers',
+  tables: {
+    customers: 'tenant',
+    friendships: 'tenant',
+    customer_groups: 'tenant',
+    group_customers: 'tenant',
+    customer_counters: 'tenant',
+    quota_tiers: 'tenant',
+  },
+  migrations: { '0041_customers': customerTables },
+  errors: CustomerErrors,
+  rights: customerRights,
+  subscribers: customerSubscribers,
+  routes: customersRoutes,
+  demo: fillDemoCustomers,
+});
+
+export { CustomerErrors };
+export { demoServers } from './customers.demo.ts';
+export { CustomerName, ExternalId, IdempotencyKey } from './customers.schema.ts';
+export { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from './customers.service.ts';
+export { holdCustomer, quotaLimit } from './quota.service.ts';

@@ -1,0 +1,23 @@
+/** 硬件设备: bound hardware (考勤机 and the like), with the bind and manage rights of 设备管理权限. */
+import { defineModule } from '../../platform/module.ts';
+import { DeviceErrors } from './devices.errors.ts';
+import { DeviceEvents } from './devices.events.ts';
+import { deviceRights } from './devices.policy.ts';
+import { deviceRoutes } from './devices.routes.ts';
+import { fillDemoDevices } from './devices.demo.ts';
+import * as devicesTable from './migrations/0022_devices.ts';
+
+export const devicesModule = defineModule({
+  name: 'devices',
+  tables: { devices: 'tenant' },
+  migrations: { '0022_devices': devicesTable },
+  errors: DeviceErrors,
+  rights: deviceRights,
+  events: DeviceEvents,
+  routes: deviceRoutes,
+  demo: fillDemoDevices,
+});
+
+export { DeviceEvents };
+export { allDevices, existingDeviceIds } from './devices.service.ts';
+export { devicesDemo, type DevicesDemo } from './devices.demo.ts';

@@ -1,0 +1,72 @@
+/**
+ * 通讯录: departments (a tree with heads), members, tags, import and export. Other modules read the
+ * contacts through the functions below and hear of changes through DirectoryEvents.
+ */
+import { defineModule } from '../../platform/module.ts';
+import { DirectoryErrors } from './directory.errors.ts';
+import { DirectoryEvents } from './directory.events.ts';
+import { directoryRights } from './directory.policy.ts';
+import { directoryRoutes } from './directory.routes.ts';
+import { departmentPaths } from './directory.service.ts';
+import { fillDemoDirectory } from './directory.demo.ts';
+import { IMPORT_JOB, importJob } from './imports.jobs.ts';
+import * as directoryTables from './migrations/0002_directory.ts';
+import * as tagTables from './migrations/0010_directory_tags.ts';
+import * as searchIndexes from './migrations/0011_directory_contacts.ts';
+import * as importTables from './migrations/0012_directory_imports.ts';
+
+export const directoryModule = defineModule({
+  name: 'directory',
+  tables: {
+    departments: 'tenant',
+    members: 'tenant',
+    member_departments: 'tenant',
+    department_heads: 'tenant',
+    tags: 'tenant',
+    tag_members: 'tenant',
+    tag_departments: 'tenant',
+    directory_imports: 'tenant',
+  },
+  migrations: { '0002_directory': directoryTables, '0010_directory_tags': tagTables, '0011_directory_contacts': searchIndexes, '0012_directory_imports': importTables },
+  errors: DirectoryErrors,
+  rights: directoryRights,
+  events: DirectoryEvents,
+  provides: { departmentPaths },
+  jobs: [{ kind: IMPORT_JOB, run: importJob }],
+  routes: directoryRoutes,
+  demo: fillDemoDirectory,
+});
+
+export { DirectoryErrors, DirectoryEvents };
+export type { MemberStatus } from './directory.tables.ts';
+export { directoryDemo, type DirectoryDemo } from './directory.demo.ts';
+export {
+  activeMemberIds,
+  activeMemberOfAccount,
+  corpIdsOfAccount,
+  createRootDepartment,
+  currentMemberOfAccount,
+  departmentChain,
+  departmentHeads,
+  departmentPaths,
+  departmentTree,
+  expandRecipients,
+  getMember,
+  headsOf,
+  insertMember,
+  memberBrief,
+  membersByIds,
+  membersInScope,
+  membersOfTag,
+  peopleToChoose,
+  rootDepartmentId,
+  tagInfo,
+  type DepartmentLink,
+  type MemberRecord,
+  type MemberSummary,
+  type NewMember,
+  type People,
+  type Recipients,
+} from './directory.service.ts';
+export { importRows, type ImportKind, type RowError } from './import.service.ts';
+export { readSheet } from './sheet.ts';

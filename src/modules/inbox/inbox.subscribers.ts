@@ -1,0 +1,21 @@
+import { afterCommit } from '../../platform/events.ts';
+import { AppEvents } from '../apps/index.ts';
+import { ApprovalEvents } from '../approval/index.ts';
+import { WalletEvents } from '../wallet/index.ts';
+import { deliver } from './inbox.service.ts';
+
+/**
+ * The inbox is written only here: other modules announce what members should read, and the inbox
+ * delivers it after their change committed, once per member and key.
+ */
+export const inboxSubscribers = [
+  afterCommit(ApprovalEvents['approval.notified'], 'inbox.approval', async (ctx, n) => {
+    await deliver(ctx, n.memberIds, { app: 'approvals', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+  }),
+  afterCommit(WalletEvents['wallet.balance_low'], 'inbox.balance-alert', async (ctx, n) => {
+    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+  }),
+  afterCommit(AppEvents['app.message_sent'], 'inbox.app-message', async (ctx, m) => {
+    await deliver(ctx, m.memberIds, { app: m.appId, title: m.title, body: m.body, dedupeKey: m.key });
+  }),
+];

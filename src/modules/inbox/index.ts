@@ -1,0 +1,14 @@
+/** 消息: members' inbox. Other modules announce events; the inbox's subscribers deliver them after commit. */
+import { defineModule } from '../../platform/module.ts';
+import { inboxRoutes } from './inbox.routes.ts';
+import { inboxSubscribers } from './inbox.subscribers.ts';
+import * as inboxTable from './migrations/0090_inbox.ts';
+
+export const inboxModule = defineModule({
+  name: 'inbox',
+  tables: { inbox_messages: 'tenant' },
+  migrations: { '0090_inbox': inboxTable },
+  rights: { 'inbox.read': { member: true } },
+  subscribers: inboxSubscribers,
+  routes: inboxRoutes,
+});

@@ -1,0 +1,47 @@
+import type { ModuleManifest } from '../platform/module.ts';
+import { platformManifest } from '../platform/manifest.ts';
+import { accountModule } from './account/index.ts';
+import { operatorModule } from './operator/index.ts';
+import { corpModule } from './corp/index.ts';
+import { directoryModule } from './directory/index.ts';
+import { appsModule } from './apps/index.ts';
+import { devicesModule } from './devices/index.ts';
+import { adminModule } from './admin/index.ts';
+import { tokensModule } from './tokens/index.ts';
+import { auditModule } from './audit/index.ts';
+import { sessionModule } from './session/index.ts';
+import { categoryModule } from './category/index.ts';
+import { walletModule } from './wallet/index.ts';
+import { featuresModule } from './features/index.ts';
+import { customersModule } from './customers/index.ts';
+import { acquisitionModule } from './acquisition/index.ts';
+import { approvalModule } from './approval/index.ts';
+import { inboxModule } from './inbox/index.ts';
+
+/**
+ * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
+ * the modules listed before it. The app, the migration runner and the demo read everything they
+ * register from this list; the lint rule and the architecture test hold the code to it.
+ */
+export const modules: readonly ModuleManifest[] = [
+  accountModule,
+  operatorModule,
+  corpModule,
+  directoryModule,
+  appsModule,
+  devicesModule,
+  adminModule,
+  tokensModule,
+  auditModule,
+  sessionModule,
+  categoryModule,
+  walletModule,
+  featuresModule,
+  customersModule,
+  acquisitionModule,
+  approvalModule,
+  inboxModule,
+];
+
+/** The platform's own manifest first, then the modules: what the registry is built from. */
+export const manifests: readonly ModuleManifest[] = [platformManifest, ...modules];

@@ -1,0 +1,69 @@
+import type { Actor, Ctx } from '../../platform/context.ts';
+import type { Executor, Tx } from '../../platform/db/tables.ts';
+import { audit } from '../../platform/audit.ts';
+import type { Registry } from '../../platform/module.ts';
+import { roleOfAccount } from '../../platform/policy/index.ts';
+import { getAccount, takeCreatorSlot, type AccountView } from '../account/index.ts';
+import { corpsByIds, insertCorp, type CorpView, type NewCorp } from '../corp/index.ts';
+import { activeMemberOfAccount, corpIdsOfAccount, createRootDepartment, insertMember } from '../directory/index.ts';
+import { externalAdminCorpIds } from '../admin/index.ts';
+
+/** Where a signed-in account stands: the enterprises it can enter, and what it is in the current one. */
+export interface Me {
+  account: AccountView;
+  corps: { id: string; name: string; shortName: string; isCreator: boolean }[];
+  currentCorp: CorpView | null;
+  member: { id: string; name: string } | null;
+  /** What the console shows: admin pages for any admin, their own rights decided per page by the API. */
+  roles: { creator: boolean; superAdmin: boolean; hierarchicalAdmin: boolean };
+}
+
+/** What the session's reads need: the database and the modules' providers. */
+export interface SessionDeps {
+  db: Executor;
+  registry: Registry;
+}
+
+/** Enterprises an account can enter: where it is an active member or an external super admin. */
+async function enterable(db: Executor, accountId: string) {
+  const ids = [...(await corpIdsOfAccount(db, accountId)), ...(await externalAdminCorpIds(db, accountId))];
+  return corpsByIds(db, ids);
+}
+
+export async function corpsOfAccount(db: Executor, accountId: string): Promise<Me['corps']> {
+  return (await enterable(db, accountId)).map((c) => ({ id: c.id, name: c.name, shortName: c.shortName, isCreator: c.creatorAccountId === accountId }));
+}
+
+export async function describeMe(deps: SessionDeps, accountId: string, corpId: string | null): Promise<Me> {
+  const account = await getAccount(deps.db, accountId);
+  const corps = await enterable(deps.db, accountId);
+  const current = corps.find((c) => c.id === corpId);
+  const member = current ? await activeMemberOfAccount(deps.db, current.id, accountId) : undefined;
+  const rank = current ? roleOfAccount(await deps.registry.providers.roles(deps.db, current.id), accountId, member?.id ?? null) : 'none';
+  return {
+    account,
+    corps: corps.map((c) => ({ id: c.id, name: c.name, shortName: c.shortName, isCreator: c.creatorAccountId === accountId })),
+    currentCorp: current ? { id: current.id, name: current.name, shortName: current.shortName, industry: current.industry, certifiedUntil: current.certifiedUntil } : null,
+    member: member ? { id: member.id, name: member.name } : null,
+    roles: { creator: rank === 'creator', superAdmin: rank === 'creator' || rank === 'super', hierarchicalAdmin: rank === 'hierarchical' },
+  };
+}
+
+/** Whether the account can act in the enterprise (the `accountActor` provider answers). */
+export async function canEnterCorp(deps: SessionDeps, corpId: string, accountId: string): Promise<Actor | undefined> {
+  return deps.registry.providers.accountActor(deps.db, corpId, accountId);
+}
+
+/**
+ * 注册企业: the account becomes the enterprise's creator (one of its five creator slots) and its first
+ * member, in the root department named after the enterprise, all in the caller's transaction.
+ */
+export async function registerCorp(trx: Tx, ctx: Pick<Ctx, 'now' | 'ip' | 'log' | 'registry'>, account: AccountView, input: NewCorp): Promise<string> {
+  await takeCreatorSlot(trx, account.id);
+  const corpId = await insertCorp(trx, ctx.now, input, account.id);
+  const inCorp = { ...ctx, corpId, trx };
+  const root = await createRootDepartment(inCorp, input.name);
+  const memberId = await insertMember(inCorp, { name: account.name, userid: account.loginName, accountId: account.id, phone: account.phone, departmentIds: [root], mainDepartmentId: root });
+  await audit({ ...inCorp, actor: { kind: 'member', id: memberId, name: account.name, accountId: account.id } }, { action: 'corp.register', target: { type: 'corp', id: corpId }, after: input });
+  return corpId;
+}

@@ -1,0 +1,112 @@
+import type { Actor, ReadCtx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import type { Registry } from '../module.ts';
+import {
+  appLevelCovers,
+  appLevelIn,
+  decide,
+  decideWithoutRoles,
+  departmentPathInRights,
+  deviceRightIn,
+  hierarchicalOf,
+  isSuperIn,
+  minimalPaths,
+  roleOfAccount,
+  type AppRight,
+  type ContactsScope,
+  type DeviceRight,
+  type RightSpec,
+  type RoleRank,
+  type RoleSnapshot,
+} from './roles.ts';
+
+export * from './roles.ts';
+
+/**
+ * The one place that answers "may this actor do this action to this resource". Every route's command
+ * names the right it needs (platform/command.ts); services add the resource checks below. Rights are
+ * declared in the modules' `<m>.policy.ts` and listed in their manifests; the roles come from the
+ * admin module's provider, read on every check, so a revoked right is denied on the very next request.
+ */
+
+function specOf(registry: Registry, right: string): RightSpec {
+  const spec = registry.rights.get(right);
+  if (!spec) throw new Error(`unknown right ${right}: no module's manifest declares it`);
+  return spec;
+}
+
+/** The enterprise's roles as of this request (cheap: the provider caches by the roles' stamp). */
+export function roleSnapshot(ctx: ReadCtx): Promise<RoleSnapshot> {
+  return ctx.registry.providers.roles(ctx.trx, ctx.corpId);
+}
+
+/** May this actor use this right now? */
+export async function can(ctx: ReadCtx, right: string): Promise<boolean> {
+  const spec = specOf(ctx.registry, right);
+  return decideWithoutRoles(spec, ctx.actor, right) ?? decide(spec, await roleSnapshot(ctx), ctx.actor, right);
+}
+
+export async function authorize(ctx: ReadCtx, right: string): Promise<void> {
+  if (!(await can(ctx, right))) throw new DomainError('forbidden', { right });
+}
+
+/** The member acting, for work only a member (not a token or an external admin) can do. */
+export function requireMember(ctx: ReadCtx): Extract<Actor, { kind: 'member' }> {
+  if (ctx.actor.kind !== 'member') throw new DomainError('forbidden', { reason: 'only a member of the enterprise can do this' });
+  return ctx.actor;
+}
+
+/** Whether the actor is the creator or a super admin of its enterprise. */
+export async function actorIsSuper(ctx: ReadCtx): Promise<boolean> {
+  return isSuperIn(await roleSnapshot(ctx), ctx.actor);
+}
+
+/** Whether the account is the creator or a super admin of the enterprise. */
+export async function accountIsSuper(ctx: ReadCtx, accountId: string): Promise<boolean> {
+  const rank = roleOfAccount(await roleSnapshot(ctx), accountId, null);
+  return rank === 'creator' || rank === 'super';
+}
+
+/** The admin role a member or account holds in the enterprise (creator, super, hierarchical, none). */
+export async function roleRankOf(ctx: ReadCtx, target: { accountId: string | null; memberId: string | null }): Promise<RoleRank> {
+  return roleOfAccount(await roleSnapshot(ctx), target.accountId, target.memberId);
+}
+
+/** The part of the contacts the actor governs, with its subtrees' paths read now. */
+export async function contactsScope(ctx: ReadCtx): Promise<ContactsScope> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'member' && actor.kind !== 'external') return { kind: 'none' };
+  const snapshot = await roleSnapshot(ctx);
+  if (isSuperIn(snapshot, actor)) return { kind: 'all' };
+  const admin = hierarchicalOf(snapshot, actor);
+  if (!admin || admin.effective.departments.size === 0) return { kind: 'none' };
+  const paths = minimalPaths([...(await ctx.registry.providers.departmentPaths(ctx.trx, ctx.corpId, [...admin.effective.departments])).values()]);
+  return paths.length === 0 ? { kind: 'none' } : { kind: 'departments', paths };
+}
+
+/** Refuses unless every one of the departments (by path) lies in the actor's contacts rights. */
+export async function authorizeDepartments(ctx: ReadCtx, departmentPaths: readonly string[]): Promise<void> {
+  const snapshot = await roleSnapshot(ctx);
+  const outside = departmentPaths.find((path) => !departmentPathInRights(snapshot, ctx.actor, path));
+  if (outside !== undefined) throw new DomainError('forbidden', { reason: 'department outside your contacts rights', department: outside });
+}
+
+/** The actor's level on an app (manage includes send), or undefined. */
+export async function appLevel(ctx: ReadCtx, appId: string): Promise<AppRight | undefined> {
+  return appLevelIn(await roleSnapshot(ctx), ctx.actor, appId);
+}
+
+/** 应用权限: manage includes send. System apps are `approvals`, `attendance`, `features`. */
+export async function authorizeApp(ctx: ReadCtx, appId: string, right: AppRight): Promise<void> {
+  if (!appLevelCovers(await appLevel(ctx, appId), right)) throw new DomainError('forbidden', { app: appId, right });
+}
+
+/** 设备管理权限: 'bind' a new device, or 'manage' the given device. */
+export async function authorizeDevice(ctx: ReadCtx, right: DeviceRight, deviceId?: string): Promise<void> {
+  if (!deviceRightIn(await roleSnapshot(ctx), ctx.actor, right, deviceId)) throw new DomainError('forbidden', { device: deviceId ?? null, right });
+}
+
+/** Rights an API token can be given, with their labels, for the token editor. */
+export function tokenGrantableRights(registry: Registry): { key: string; label: { zh: string; en: string } }[] {
+  return [...registry.rights.entries()].flatMap(([key, spec]) => (spec.token ? [{ key, label: spec.token }] : [])).sort((a, b) => a.key.localeCompare(b.key));
+}
