@@ -1,29 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from './api';
+import { api, type Item, type Reply } from './api';
 
-export interface CorpSummary {
-  id: string;
-  name: string;
-  shortName: string;
-  isCreator: boolean;
-}
-
-export interface CurrentCorp {
-  id: string;
-  name: string;
-  shortName: string;
-  industry: string;
-  certifiedUntil: string | null;
-}
-
-export interface Me {
-  account: { id: string; name: string; loginName: string; phone: string | null };
-  corps: CorpSummary[];
-  currentCorp: CurrentCorp | null;
-  member: { id: string; name: string } | null;
-  roles: { creator: boolean; superAdmin: boolean; hierarchicalAdmin: boolean };
-}
+export type Me = Reply<'/me'>['me'];
+export type CorpSummary = Item<Me['corps']>;
+export type CurrentCorp = NonNullable<Me['currentCorp']>;
 
 export const meQueryKey = ['/me'] as const;
 
@@ -31,7 +12,7 @@ export const meQueryKey = ['/me'] as const;
 export function useMeQuery() {
   return useQuery({
     queryKey: meQueryKey,
-    queryFn: async () => (await api.get<{ me: Me }>('/me')).me,
+    queryFn: async () => (await api.get('/me')).me,
     meta: { session: true },
   });
 }

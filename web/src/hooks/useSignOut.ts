@@ -4,7 +4,7 @@ import { api } from '../api';
 import { useNotifyError } from './useNotifyError';
 
 /** Ends a session (`signOutPath` is the API endpoint) and returns to its sign-in page. */
-export function useSignOut(signOutPath: string, signInPage: string) {
+export function useSignOut(signOutPath: '/auth/sign-out' | '/operator/auth/sign-out', signInPage: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const notifyError = useNotifyError();

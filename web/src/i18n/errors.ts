@@ -57,6 +57,7 @@ export default defineMessages(
       group_dissolved: '该客户群已解散',
       unknown_tier: '没有这个规模档位，更大规模请联系平台',
       tier_not_higher: '增购只能选择更高的档位',
+      quota_price_mismatch: '该订单的金额与当前档位价格不一致，请在“客户与外部联系人规模”页面购买（增购按剩余天数计价）',
     },
     acquisition: {
       no_units: '获客助手使用量不足且未开通自动扣款，客户将无法继续添加成员',
@@ -124,6 +125,10 @@ export default defineMessages(
       invalid: '提交的内容有误',
       invalid_field: '提交的内容有误：{{field}}',
       too_large: '提交的内容过大',
+      unsupported_media_type: '提交的内容须为 JSON 格式',
+    },
+    idempotency: {
+      key_reused: '该请求标识已用于另一个不同的请求，请刷新后重试',
     },
     approval: {
       template_invalid: '模板设置有误，请检查流程和控件',
@@ -208,6 +213,7 @@ export default defineMessages(
       group_dissolved: 'This customer group was dissolved',
       unknown_tier: 'There is no such tier; larger scales are arranged with the operator',
       tier_not_higher: 'An upgrade must be to a larger tier',
+      quota_price_mismatch: 'This order does not carry the current price of the tier; buy the quota on the Customers & quota page, which prices upgrades for the days left',
     },
     acquisition: {
       no_units: 'No units left and auto-deduction is off: customers cannot add members',
@@ -275,6 +281,10 @@ export default defineMessages(
       invalid: 'The request is invalid',
       invalid_field: 'Invalid value: {{field}}',
       too_large: 'The request is too large',
+      unsupported_media_type: 'The request body must be JSON',
+    },
+    idempotency: {
+      key_reused: 'This idempotency key was already used for a different request; refresh and try again',
     },
     approval: {
       template_invalid: 'The template is not valid; check the flow and the fields',

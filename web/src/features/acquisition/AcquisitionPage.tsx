@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Popconfirm, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,50 +11,30 @@ import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { newIdempotencyKey, useActiveMembers } from '../customers/api';
 
-interface Pack {
-  id: string;
-  units: number;
-  remaining: number;
-  purchasedAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-interface Usage {
-  todayNew: number;
-  totalNew: number;
-  unitsLeft: number;
-  packs: Pack[];
-  autoDeduct: { offered: boolean; on: boolean };
-}
-interface Link {
-  id: string;
-  code: string;
-  name: string;
-  members: { id: string; name: string }[];
-  createdAt: string;
-}
+type Pack = Item<Reply<'/acquisition/usage'>['packs']>;
+type Link = Item<Reply<'/acquisition/links'>['items']>;
 
 export function AcquisitionPage() {
   const { t } = useTranslation('customers');
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const usage = useQuery({ queryKey: ['/acquisition/usage'], queryFn: () => api.get<Usage>('/acquisition/usage'), retry: false });
-  const links = useQuery({ queryKey: ['/acquisition/links'], queryFn: () => api.get<{ items: Link[] }>('/acquisition/links'), select: (d) => d.items });
+  const usage = useQuery({ queryKey: ['/acquisition/usage'], queryFn: () => api.get('/acquisition/usage'), retry: false });
+  const links = useQuery({ queryKey: ['/acquisition/links'], queryFn: () => api.get('/acquisition/links'), select: (d) => d.items });
   const members = useActiveMembers();
   const [creating, setCreating] = useState(false);
   const [units, setUnits] = useState<number | null>(100);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/acquisition') });
 
   const buy = useMutation({
-    mutationFn: (count: number) => api.post('/acquisition/packs', { units: count, idempotencyKey: newIdempotencyKey() }),
+    mutationFn: (count: number) => api.post('/acquisition/packs', { body: { units: count, idempotencyKey: newIdempotencyKey() } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('acquisition.bought'));
     },
     onError: notifyError,
   });
-  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/acquisition/links/${encodeURIComponent(id)}`), onSuccess: refresh, onError: notifyError });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete('/acquisition/links/{linkId}', { params: { path: { linkId: id } } }), onSuccess: refresh, onError: notifyError });
 
   const linkColumns: TableColumnsType<Link> = [
     { key: 'name', title: t('acquisition.linkName'), dataIndex: 'name' },
@@ -138,12 +118,12 @@ export function AcquisitionPage() {
           </Flex>
         </Card>
       </Flex>
-      <FormModal<{ name: string; memberIds: string[] }>
+      <FormModal<Body<'/acquisition/links', 'post'>>
         open={creating}
         title={t('acquisition.newLink')}
         onClose={() => setCreating(false)}
         onSubmit={async (values) => {
-          await api.post('/acquisition/links', values);
+          await api.post('/acquisition/links', { body: values });
           await refresh();
         }}
       >

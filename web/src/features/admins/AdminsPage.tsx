@@ -30,7 +30,7 @@ export function AdminsPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminsQueryKey });
   const remove = useMutation({
-    mutationFn: (path: string) => api.delete(path),
+    mutationFn: (removal: () => Promise<unknown>) => removal(),
     onSuccess: async () => {
       await refresh();
       void message.success(t('super.removed'));
@@ -88,7 +88,7 @@ export function AdminsPage() {
                 render: (_, row) =>
                   row.kind !== 'creator' &&
                   all && (
-                    <Popconfirm title={t('super.removeConfirm')} onConfirm={() => remove.mutate(`/admins/super/${encodeURIComponent(row.accountId)}`)}>
+                    <Popconfirm title={t('super.removeConfirm')} onConfirm={() => remove.mutate(() => api.delete('/admins/super/{accountId}', { params: { path: { accountId: row.accountId } } }))}>
                       <Button type="link" danger size="small">
                         {t('super.remove')}
                       </Button>
@@ -121,7 +121,7 @@ export function AdminsPage() {
                       <Button type="link" size="small" onClick={() => setEditing({ kind: 'group', group: g })}>
                         {t('groups.edit')}
                       </Button>
-                      <Popconfirm title={t('groups.deleteConfirm')} onConfirm={() => remove.mutate(`/admin-groups/${encodeURIComponent(g.id)}`)}>
+                      <Popconfirm title={t('groups.deleteConfirm')} onConfirm={() => remove.mutate(() => api.delete('/admin-groups/{groupId}', { params: { path: { groupId: g.id } } }))}>
                         <Button type="link" danger size="small">
                           {t('groups.delete')}
                         </Button>
@@ -159,7 +159,7 @@ export function AdminsPage() {
                       </Button>
                     )}
                     {all && (
-                      <Popconfirm title={t('admins.removeConfirm')} onConfirm={() => remove.mutate(`/admins/hierarchical/${encodeURIComponent(a.memberId)}`)}>
+                      <Popconfirm title={t('admins.removeConfirm')} onConfirm={() => remove.mutate(() => api.delete('/admins/hierarchical/{memberId}', { params: { path: { memberId: a.memberId } } }))}>
                         <Button type="link" danger size="small">
                           {t('admins.remove')}
                         </Button>
@@ -194,7 +194,7 @@ function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalPr
   switch (editing.kind) {
     case 'transfer':
       return (
-        <FormModal<{ memberId: string }> open title={t('creator.transferTitle')} onClose={onClose} onSubmit={(v) => save(() => api.post('/admins/creator/transfer', v))}>
+        <FormModal<{ memberId: string }> open title={t('creator.transferTitle')} onClose={onClose} onSubmit={(v) => save(() => api.post('/admins/creator/transfer', { body: v }))}>
           <Typography.Paragraph type="secondary">{t('creator.transferHint')}</Typography.Paragraph>
           <Form.Item name="memberId" label={t('member')} rules={[{ required: true }]}>
             <MemberSelect />
@@ -203,7 +203,7 @@ function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalPr
       );
     case 'super':
       return (
-        <FormModal<{ memberId: string }> open title={t('super.add')} onClose={onClose} onSubmit={(v) => save(() => api.post('/admins/super', v))}>
+        <FormModal<{ memberId: string }> open title={t('super.add')} onClose={onClose} onSubmit={(v) => save(() => api.post('/admins/super', { body: v }))}>
           <Form.Item name="memberId" label={t('member')} rules={[{ required: true }]}>
             <MemberSelect />
           </Form.Item>
@@ -211,7 +211,7 @@ function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalPr
       );
     case 'external':
       return (
-        <FormModal<{ loginName: string }> open title={t('super.addExternal')} onClose={onClose} onSubmit={(v) => save(() => api.post('/admins/external', v))}>
+        <FormModal<{ loginName: string }> open title={t('super.addExternal')} onClose={onClose} onSubmit={(v) => save(() => api.post('/admins/external', { body: v }))}>
           <Typography.Paragraph type="secondary">{t('super.externalHint')}</Typography.Paragraph>
           <Form.Item name="loginName" label={t('super.loginName')} rules={[{ required: true, whitespace: true }]}>
             <Input />
@@ -227,7 +227,7 @@ function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalPr
           initialValues={{ name: group?.name ?? '', ...toRightsValues(group?.rights, grantable) }}
           onClose={onClose}
           onSubmit={({ name, ...rights }) =>
-            save(() => (group ? api.patch(`/admin-groups/${encodeURIComponent(group.id)}`, { name, rights: fromRightsValues(rights, grantable) }) : api.post('/admin-groups', { name, rights: fromRightsValues(rights, grantable) })))
+            save(() => (group ? api.patch('/admin-groups/{groupId}', { params: { path: { groupId: group.id } }, body: { name, rights: fromRightsValues(rights, grantable) } }) : api.post('/admin-groups', { body: { name, rights: fromRightsValues(rights, grantable) } })))
           }
         >
           <Form.Item name="name" label={t('groups.name')} rules={[{ required: true, whitespace: true }, { max: 40 }]}>
@@ -248,7 +248,7 @@ function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalPr
           onSubmit={({ memberId, groupId, ...values }) => {
             const rights = fromRightsValues(values, grantable, admin?.rights);
             const seat = grantable.all ? { groupId } : {};
-            return save(() => (admin ? api.patch(`/admins/hierarchical/${encodeURIComponent(admin.memberId)}`, { ...seat, rights }) : api.post('/admins/hierarchical', { memberId, ...seat, rights })));
+            return save(() => (admin ? api.patch('/admins/hierarchical/{memberId}', { params: { path: { memberId: admin.memberId } }, body: { ...seat, rights } }) : api.post('/admins/hierarchical', { body: { memberId, ...seat, rights } })));
           }}
         >
           {!admin && (

@@ -24,7 +24,7 @@ export function ApiTokensPage() {
   const [secret, setSecret] = useState<string | null>(null);
 
   const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/api-tokens/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/api-tokens/{tokenId}', { params: { path: { tokenId: id } } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: apiTokensQueryKey });
       void message.success(t('revoked'));

@@ -1,15 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { FormModal } from '../../components/FormModal';
-import { apiTokensQueryKey, type ApiToken } from './api';
+import { apiTokensQueryKey } from './api';
 import { useRightOptions } from './useRightOptions';
 
-interface CreateTokenValues {
-  name: string;
-  rights: string[];
-}
+type CreateTokenValues = Body<'/api-tokens', 'post'>;
 
 interface CreateTokenModalProps {
   open: boolean;
@@ -23,7 +20,7 @@ export function CreateTokenModal({ open, onClose, onCreated }: CreateTokenModalP
   const rightOptions = useRightOptions();
 
   async function create(values: CreateTokenValues) {
-    const { secret } = await api.post<{ token: ApiToken; secret: string }>('/api-tokens', values);
+    const { secret } = await api.post('/api-tokens', { body: values });
     await queryClient.invalidateQueries({ queryKey: apiTokensQueryKey });
     onCreated(secret);
   }

@@ -1,26 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
+import { api, type Item, type Reply } from '../../api';
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  rights: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface ApiRight {
-  key: string;
-  label: { zh: string; en: string };
-}
+export type ApiToken = Item<Reply<'/api-tokens'>['items']>;
 
 export const apiTokensQueryKey = ['/api-tokens'] as const;
 
 export function useApiTokens() {
   return useQuery({
     queryKey: apiTokensQueryKey,
-    queryFn: () => api.get<{ items: ApiToken[] }>('/api-tokens'),
+    queryFn: () => api.get('/api-tokens'),
     select: (data) => data.items,
   });
 }
@@ -29,7 +17,7 @@ export function useApiTokens() {
 export function useApiRights() {
   return useQuery({
     queryKey: ['/api-tokens/rights'],
-    queryFn: () => api.get<{ items: ApiRight[] }>('/api-tokens/rights'),
+    queryFn: () => api.get('/api-tokens/rights'),
     select: (data) => data.items,
     staleTime: Infinity,
   });

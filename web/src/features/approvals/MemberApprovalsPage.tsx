@@ -2,14 +2,15 @@ import { Button, Card, Dropdown, Empty, Flex, List, Tabs, Tag, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import type { Query } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
-import { useTemplates, type ListItem } from './api';
+import { useTemplates } from './api';
 
-type Box = 'todo' | 'done' | 'submitted' | 'cc';
+type Box = Query<'/approvals/requests'>['box'];
 
 export const STATUS_COLOR: Record<string, string> = { running: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default' };
 
@@ -17,7 +18,7 @@ export const STATUS_COLOR: Record<string, string> = { running: 'processing', app
 export function MemberApprovalsPage() {
   const { t } = useTranslation('approvals');
   const [box, setBox] = useState<Box>('todo');
-  const list = useCursorList<ListItem>('/approvals/requests', { box });
+  const list = useCursorList('/approvals/requests', { box });
   const templates = useTemplates();
   const navigate = useNavigate();
 

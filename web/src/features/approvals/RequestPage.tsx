@@ -6,7 +6,7 @@ import { ErrorAlert, FormError } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useMe } from '../../session';
-import { useAct, useEditRequest, useHandover, usePeople, useRequest, useWithdraw, type Detail, type FormField, type FormValues, type Reason, type TaskView } from './api';
+import { useAct, useEditRequest, useHandover, usePeople, useRequest, useWithdraw, type Detail, type FormField, type FormValues, type NodeKind, type Reason, type TaskView } from './api';
 import { FormFields, toFormState, toValues } from './FormFields';
 import { STATUS_COLOR } from './MemberApprovalsPage';
 import { SignaturePad } from './SignaturePad';
@@ -249,7 +249,7 @@ export function RequestPage() {
                   children: (
                     <Flex vertical gap={4} data-testid="request-step">
                       <Typography.Text strong>
-                        {step.name}（{t(`flow.kinds.${step.kind}`)}）{step.autoApproved && <Tag>{t('detail.autoApproved')}</Tag>}
+                        {step.name}（{t(`flow.kinds.${step.kind as NodeKind}`)}）{step.autoApproved && <Tag>{t('detail.autoApproved')}</Tag>}
                       </Typography.Text>
                       {tasks.map((task) => (
                         <Flex key={task.id} vertical>

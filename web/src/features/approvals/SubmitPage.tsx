@@ -2,10 +2,10 @@ import { Button, Card, Flex, Form, Select, Steps, App as AntApp } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { ErrorAlert, FormError } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { usePeople, useTemplate, type Preview } from './api';
+import { usePeople, useTemplate, type NodeKind } from './api';
 import { FormFields, toValues } from './FormFields';
 import { actionNodes } from './flow';
 
@@ -21,15 +21,16 @@ export function SubmitPage() {
   const memberOptions = (people.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
   const picks = actionNodes(template.data?.flow ?? []).filter((n) => n.assignee.type === 'pick');
 
-  const body = () => {
+  // Sent only from the form, which shows once the template is loaded.
+  const body = (): Body<'/approvals/requests', 'post'> => {
     const raw = form.getFieldsValue(true) as Record<string, unknown>;
     const fields = template.data?.form ?? [];
-    const chosen = Object.fromEntries(picks.map((n) => [n.id, ((raw[`pick:${n.id}`] as string[] | string | undefined) ?? [])]).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]).filter(([, v]) => (v as string[]).length > 0));
+    const chosen: Record<string, string[]> = Object.fromEntries(picks.map((n) => [n.id, ((raw[`pick:${n.id}`] as string[] | string | undefined) ?? [])]).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]).filter(([, v]) => (v as string[]).length > 0));
     const applicantId = raw['applicant:'] as string | undefined;
     const ccAdd = (raw['cc:'] as string[] | undefined) ?? [];
     const mentions = (raw['mentions:'] as string[] | undefined) ?? [];
     return {
-      templateId,
+      templateId: template.data?.id ?? '',
       form: toValues(fields, raw),
       ...(Object.keys(chosen).length ? { picks: chosen } : {}),
       ...(applicantId ? { applicantId } : {}),
@@ -37,9 +38,9 @@ export function SubmitPage() {
       ...(mentions.length ? { mentions } : {}),
     };
   };
-  const preview = useMutation({ mutationFn: () => api.post<Preview>('/approvals/preview', body()) });
+  const preview = useMutation({ mutationFn: () => api.post('/approvals/preview', { body: body() }) });
   const submit = useMutation({
-    mutationFn: () => api.post<{ instanceId: string }>('/approvals/requests', body()),
+    mutationFn: () => api.post('/approvals/requests', { body: body() }),
     onSuccess: (res) => {
       void message.success(t('member.submittedOk'));
       void navigate(`/app/approvals/requests/${res.instanceId}`);
@@ -77,7 +78,7 @@ export function SubmitPage() {
                   direction="vertical"
                   size="small"
                   items={preview.data.steps.map((s) => ({
-                    title: `${s.name}（${t(`flow.kinds.${s.kind}`)}）`,
+                    title: `${s.name}（${t(`flow.kinds.${s.kind as NodeKind}`)}）`,
                     description: s.autoApproved ? t('detail.autoApproved') : s.assigneeIds.map((id) => preview.data!.names[id] ?? id).join('、'),
                   }))}
                 />

@@ -29,6 +29,8 @@ export function TemplateEditor({ templateId, onDone }: { templateId: string; onD
 
   if (!isNew && loaded.isError) return <LoadFailed error={loaded.error} onRetry={() => void loaded.refetch()} />;
 
+  // An existing template is saved against the version it was loaded at.
+  const target = isNew ? { input: draft } : loaded.data && { id: templateId, version: loaded.data.version, input: draft };
   const setField = (i: number, f: FormField) => setDraft({ ...draft, form: draft.form.map((x, k) => (k === i ? f : x)) });
 
   const formEditor = (
@@ -71,8 +73,10 @@ export function TemplateEditor({ templateId, onDone }: { templateId: string; onD
             <Button
               type="primary"
               loading={save.isPending}
+              disabled={!target}
               onClick={() =>
-                save.mutate(isNew ? { input: draft } : { id: templateId, input: draft, version: loaded.data?.version }, {
+                target &&
+                save.mutate(target, {
                   onSuccess: () => {
                     void message.success(t('editor.saved'));
                     onDone();

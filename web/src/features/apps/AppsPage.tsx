@@ -2,20 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
 
-interface AppItem {
-  id: string;
-  kind: 'system' | 'custom';
-  name: string;
-  description: string;
-  myRight: 'send' | 'manage' | null;
-}
+type AppItem = Item<Reply<'/apps'>['items']>;
 
 const appsKey = ['/apps'] as const;
 
@@ -25,12 +19,12 @@ export function AppsPage() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const apps = useQuery({ queryKey: appsKey, queryFn: () => api.get<{ items: AppItem[] }>('/apps'), select: (d) => d.items });
+  const apps = useQuery({ queryKey: appsKey, queryFn: () => api.get('/apps'), select: (d) => d.items });
   const [creating, setCreating] = useState(false);
   const [sending, setSending] = useState<AppItem | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const rotate = useMutation({ mutationFn: (id: string) => api.post<{ secret: string }>(`/apps/${encodeURIComponent(id)}/secret`), onSuccess: (r) => setSecret(r.secret), onError: notifyError });
-  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/apps/${encodeURIComponent(id)}`), onSuccess: () => queryClient.invalidateQueries({ queryKey: appsKey }), onError: notifyError });
+  const rotate = useMutation({ mutationFn: (id: string) => api.post('/apps/{appId}/secret', { params: { path: { appId: id } } }), onSuccess: (r) => setSecret(r.secret), onError: notifyError });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete('/apps/{appId}', { params: { path: { appId: id } } }), onSuccess: () => queryClient.invalidateQueries({ queryKey: appsKey }), onError: notifyError });
 
   return (
     <>
@@ -67,12 +61,12 @@ export function AppsPage() {
         />
       </Card>
       {creating && (
-        <FormModal<{ name: string; description: string }>
+        <FormModal<Pick<Body<'/apps', 'post'>, 'name' | 'description'>>
           open
           title={t('create')}
           onClose={() => setCreating(false)}
           onSubmit={async (v) => {
-            const created = await api.post<{ secret: string }>('/apps', { name: v.name, description: v.description ?? '', visibleRange: { memberIds: [], departmentIds: [], tagIds: [] } });
+            const created = await api.post('/apps', { body: { name: v.name, description: v.description ?? '', visibleRange: { memberIds: [], departmentIds: [], tagIds: [] } } });
             await queryClient.invalidateQueries({ queryKey: appsKey });
             setSecret(created.secret);
           }}
@@ -82,19 +76,22 @@ export function AppsPage() {
         </FormModal>
       )}
       {sending && (
-        <FormModal<{ title: string; body: string }>
+        <FormModal<Pick<Body<'/apps/{appId}/messages', 'post'>, 'title' | 'body'>>
           open
           title={`${t('send')} · ${sending.name}`}
           onClose={() => setSending(null)}
           onSubmit={async (v) => {
             // Everyone the sender may reach: the server keeps only members inside the sender's contacts rights.
-            const departments = await api.get<{ items: { id: string; parentId: string | null }[] }>('/contacts/departments');
+            const departments = await api.get('/contacts/departments');
             const root = departments.items.find((d) => d.parentId === null);
-            const r = await api.post<{ reached: number; outOfScope: number }>(`/apps/${encodeURIComponent(sending.id)}/messages`, {
-              recipients: { departmentIds: root ? [root.id] : [] },
-              title: v.title,
-              body: v.body,
-              idempotencyKey: crypto.randomUUID(),
+            const r = await api.post('/apps/{appId}/messages', {
+              params: { path: { appId: sending.id } },
+              body: {
+                recipients: { departmentIds: root ? [root.id] : [] },
+                title: v.title,
+                body: v.body,
+                idempotencyKey: crypto.randomUUID(),
+              },
             });
             void message.success(t('sent', r));
           }}

@@ -1,13 +1,10 @@
 import { Button, DatePicker, Form, Input, type GetProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Query } from '../../api';
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
 
-export type AuditFilterParams = {
-  action?: string;
-  from?: string;
-  to?: string;
-};
+export type AuditFilterParams = Pick<Query<'/audit'>, 'action' | 'from' | 'to'>;
 
 interface FilterValues {
   action?: string;

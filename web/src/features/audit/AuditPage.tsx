@@ -4,26 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { CursorTable } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
-import { useCursorList } from '../../hooks/useCursorList';
+import { useCursorList, type CursorRow } from '../../hooks/useCursorList';
 import { AuditFilters, type AuditFilterParams } from './AuditFilters';
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { kind: string; id: string; name: string };
-  action: string;
-  target: { type: string; id: string };
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-}
+type AuditEntry = CursorRow<'/audit'>;
 
 const hasChanges = (entry: AuditEntry) => entry.before != null || entry.after != null;
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
   const [filters, setFilters] = useState<AuditFilterParams>({});
-  const list = useCursorList<AuditEntry>('/audit', filters);
+  const list = useCursorList('/audit', filters);
 
   const columns: TableColumnsType<AuditEntry> = [
     { key: 'at', title: t('columns.at'), dataIndex: 'at', width: 170, render: formatDateTime },

@@ -1,20 +1,17 @@
 import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { FormModal } from '../../components/FormModal';
 import { PasswordFields } from './PasswordFields';
 
-interface ChangePasswordValues {
-  currentPassword: string;
-  newPassword: string;
-}
+type ChangePasswordValues = Body<'/auth/password', 'post'>;
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('auth');
   const { message } = App.useApp();
 
   async function changePassword({ currentPassword, newPassword }: ChangePasswordValues) {
-    await api.post('/auth/password', { currentPassword, newPassword });
+    await api.post('/auth/password', { body: { currentPassword, newPassword } });
     void message.success(t('password.changed'));
   }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api';
 import type { SignInState } from '../../components/SessionGate';
-import { useApplyMe, type Me } from '../../session';
+import { useApplyMe } from '../../session';
 import { AuthLayout } from './AuthLayout';
 import { SignInForm, type SignInValues } from './SignInForm';
 
@@ -14,7 +14,7 @@ export function LoginPage() {
   const location = useLocation();
   const applyMe = useApplyMe();
   const signIn = useMutation({
-    mutationFn: (values: SignInValues) => api.post<{ me: Me }>('/auth/sign-in', values),
+    mutationFn: (values: SignInValues) => api.post('/auth/sign-in', { body: values }),
     onSuccess: async ({ me }) => {
       await applyMe(me);
       await navigate((location.state as SignInState | null)?.from ?? '/', { replace: true });

@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Divider, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { FormError } from '../../components/ErrorAlert';
 import { FullPageSpin } from '../../components/FullPageSpin';
-import { CorpFields, type CorpValues } from '../corp/CorpFields';
-import { useApplyMe, useMeQuery, type Me } from '../../session';
+import { CorpFields } from '../corp/CorpFields';
+import { useApplyMe, useMeQuery } from '../../session';
 import { AuthLayout } from './AuthLayout';
 import { PasswordFields } from './PasswordFields';
 
@@ -14,17 +14,7 @@ import { PasswordFields } from './PasswordFields';
 const LOGIN_NAME = /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/;
 const PHONE = /^\+?[0-9]{6,15}$/;
 
-interface AccountValues {
-  name: string;
-  loginName: string;
-  phone?: string;
-  password: string;
-}
-
-interface RegisterValues {
-  account: AccountValues;
-  corp: CorpValues;
-}
+type RegisterValues = Body<'/register', 'post'>;
 
 /**
  * Registers an enterprise. Visitors also create their account here; a signed-in
@@ -39,7 +29,7 @@ export function RegisterPage() {
 
   const register = useMutation({
     mutationFn: ({ account, corp }: RegisterValues) =>
-      signedIn ? api.post<{ me: Me }>('/corps', corp) : api.post<{ me: Me }>('/register', { account, corp }),
+      signedIn ? api.post('/corps', { body: corp }) : api.post('/register', { body: { account, corp } }),
     onSuccess: async (result) => {
       await applyMe(result.me);
       await navigate('/', { replace: true });

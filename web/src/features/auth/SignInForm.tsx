@@ -2,12 +2,11 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Body } from '../../api';
 import { FormError } from '../../components/ErrorAlert';
 
-export interface SignInValues {
-  login: string;
-  password: string;
-}
+/** The member and the operator sign-in take the same body. */
+export type SignInValues = Body<'/auth/sign-in', 'post'> & Body<'/operator/auth/sign-in', 'post'>;
 
 /** Login + password form shared by the member and operator sign-in pages. */
 export function SignInForm({ signIn }: { signIn: UseMutationResult<unknown, Error, SignInValues> }) {

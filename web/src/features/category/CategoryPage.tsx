@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,29 +12,20 @@ import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
 import { OwnersCard } from './OwnersCard';
 
-interface Entry {
-  code: string;
-  level1: string;
-  level2: string | null;
-  scope: string;
-}
-interface State {
-  category: (Entry & { status: 'review' | 'approved' | 'rejected'; chosenAt: string; chosenBy: string; reviewNote: string | null }) | null;
-  mayChoose: boolean;
-}
+type Entry = Item<Reply<'/category/taxonomy'>['items']>;
 
 const stateKey = ['/category'] as const;
 const statusColor = { review: 'processing', approved: 'success', rejected: 'error' } as const;
 
-const label = (e: Entry) => (e.level2 ? `${e.level1} — ${e.level2}` : e.level1);
+const label = (e: Pick<Entry, 'level1' | 'level2'>) => (e.level2 ? `${e.level1} — ${e.level2}` : e.level1);
 
 export function CategoryPage() {
   const { t } = useTranslation('customers');
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const state = useQuery({ queryKey: stateKey, queryFn: () => api.get<State>('/category') });
-  const taxonomy = useQuery({ queryKey: ['/category/taxonomy'], queryFn: () => api.get<{ items: Entry[] }>('/category/taxonomy'), select: (d) => d.items, staleTime: Infinity });
+  const state = useQuery({ queryKey: stateKey, queryFn: () => api.get('/category') });
+  const taxonomy = useQuery({ queryKey: ['/category/taxonomy'], queryFn: () => api.get('/category/taxonomy'), select: (d) => d.items, staleTime: Infinity });
   const [code, setCode] = useState<string>();
   const me = useMe();
 
@@ -46,7 +37,7 @@ export function CategoryPage() {
   const chosen = taxonomy.data?.find((e) => e.code === code);
 
   const choose = useMutation({
-    mutationFn: (next: string) => api.put<State>('/category', { code: next }),
+    mutationFn: (next: string) => api.put('/category', { body: { code: next } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: stateKey });
       setCode(undefined);

@@ -13,12 +13,12 @@ export function OwnersCard() {
   const { t } = useTranslation('customers');
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const owners = useQuery({ queryKey: key, queryFn: () => api.get<{ items: { memberId: string; name: string }[] }>('/category/owners'), select: (d) => d.items });
+  const owners = useQuery({ queryKey: key, queryFn: () => api.get('/category/owners'), select: (d) => d.items });
   const members = useActiveMembers();
   const [member, setMember] = useState<string>();
   const change = useMutation({
     mutationFn: ({ memberId, owner }: { memberId: string; owner: boolean }) =>
-      owner ? api.put(`/category/owners/${encodeURIComponent(memberId)}`) : api.delete(`/category/owners/${encodeURIComponent(memberId)}`),
+      owner ? api.put('/category/owners/{memberId}', { params: { path: { memberId } } }) : api.delete('/category/owners/{memberId}', { params: { path: { memberId } } }),
     onSuccess: async () => {
       setMember(undefined);
       await queryClient.invalidateQueries({ queryKey: key });

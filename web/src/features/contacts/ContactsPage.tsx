@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CursorTable } from '../../components/CursorTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useCursorList } from '../../hooks/useCursorList';
+import { useCursorList, type CursorParams } from '../../hooks/useCursorList';
 import { membersPath, useDepartments, type Member } from './api';
 import { DepartmentTree } from './DepartmentTree';
 import { ImportModal } from './ImportModal';
@@ -28,11 +28,11 @@ export function ContactsPage() {
   const [tagsOpen, setTagsOpen] = useState(false);
 
   // Departed members have left the tree: they are listed for the whole enterprise.
-  const params =
+  const params: CursorParams<typeof membersPath> =
     status === 'departed'
       ? { status: 'departed', q }
-      : { departmentId: departmentId ?? '', includeSub: includeSub ? 'true' : undefined, q };
-  const members = useCursorList<Member>(membersPath, departmentId || status === 'departed' ? params : { q: '__none__' });
+      : { departmentId: departmentId ?? '', includeSub: includeSub ? true : undefined, q };
+  const members = useCursorList(membersPath, departmentId || status === 'departed' ? params : { q: '__none__' });
 
   const columns: TableColumnsType<Member> = [
     {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Flex, Form, Input, InputNumber, Modal, Select, Tree, TreeSelect, Typography } from 'antd';
 import { useMemo, useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { FormModal } from '../../components/FormModal';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { buildTree, departmentsKey, membersPath, type Department } from './api';
@@ -31,7 +31,7 @@ export function DepartmentTree({ departments, selected, onSelect }: Props) {
     await queryClient.invalidateQueries({ queryKey: [membersPath] });
   };
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/contacts/departments/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/contacts/departments/{id}', { params: { path: { id } } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('dept.deleted'));
@@ -41,7 +41,7 @@ export function DepartmentTree({ departments, selected, onSelect }: Props) {
   const { modal } = App.useApp();
   // Drag and drop: onto a department puts it first inside; between two puts it there.
   const drop = useMutation({
-    mutationFn: ({ id, parentId, index }: { id: string; parentId: string; index: number }) => api.post(`/contacts/departments/${encodeURIComponent(id)}/move`, { parentId, index }),
+    mutationFn: ({ id, parentId, index }: { id: string; parentId: string; index: number }) => api.post('/contacts/departments/{id}/move', { params: { path: { id } }, body: { parentId, index } }),
     onSuccess: refresh,
     onError: notifyError,
   });
@@ -121,7 +121,7 @@ export function DepartmentTree({ departments, selected, onSelect }: Props) {
         title={t('dept.add')}
         onClose={close}
         onSubmit={async ({ name }) => {
-          await api.post('/contacts/departments', { parentId: d!.id, name });
+          await api.post('/contacts/departments', { body: { parentId: d!.id, name } });
           await refresh();
         }}
       >
@@ -129,13 +129,13 @@ export function DepartmentTree({ departments, selected, onSelect }: Props) {
           <Input autoFocus />
         </Form.Item>
       </FormModal>
-      <FormModal<{ name: string }>
+      <FormModal<Body<'/contacts/departments/{id}', 'patch'>>
         open={dialog?.kind === 'rename'}
         title={t('dept.rename')}
         initialValues={{ name: d?.name }}
         onClose={close}
         onSubmit={async ({ name }) => {
-          await api.patch(`/contacts/departments/${encodeURIComponent(d!.id)}`, { name });
+          await api.patch('/contacts/departments/{id}', { params: { path: { id: d!.id } }, body: { name } });
           await refresh();
         }}
       >
@@ -149,7 +149,7 @@ export function DepartmentTree({ departments, selected, onSelect }: Props) {
         initialValues={{ parentId: d?.parentId ?? undefined }}
         onClose={close}
         onSubmit={async ({ parentId, index }) => {
-          await api.post(`/contacts/departments/${encodeURIComponent(d!.id)}/move`, { parentId, ...(index === null || index === undefined ? {} : { index }) });
+          await api.post('/contacts/departments/{id}/move', { params: { path: { id: d!.id } }, body: { parentId, ...(index === null || index === undefined ? {} : { index }) } });
           await refresh();
         }}
       >
@@ -171,7 +171,7 @@ function HeadsModal({ department, onClose, onSaved }: { department: Department; 
   const [value, setValue] = useState(department.heads.map((h) => h.id));
   const [options, setOptions] = useState<{ value: string; label: string }[]>(department.heads.map((h) => ({ value: h.id, label: h.name })));
   const save = useMutation({
-    mutationFn: () => api.put(`/contacts/departments/${encodeURIComponent(department.id)}/heads`, { memberIds: value }),
+    mutationFn: () => api.put('/contacts/departments/{id}/heads', { params: { path: { id: department.id } }, body: { memberIds: value } }),
     onSuccess: async () => {
       await onSaved();
       onClose();
@@ -179,7 +179,7 @@ function HeadsModal({ department, onClose, onSaved }: { department: Department; 
     onError: notifyError,
   });
   const load = async () => {
-    const page = await api.get<{ items: { id: string; name: string }[] }>('/contacts/members', { departmentId: department.id, limit: 200 });
+    const page = await api.get('/contacts/members', { params: { query: { departmentId: department.id, limit: 200 } } });
     setOptions(page.items.map((m) => ({ value: m.id, label: m.name })));
   };
   return (

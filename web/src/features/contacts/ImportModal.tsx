@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { departmentsKey, fileToBase64, membersPath, type ImportStatus } from './api';
+import { departmentsKey, fileToBase64, membersPath } from './api';
 
 /** 批量导入: pick a file, upload it (base64 JSON), then poll the job for progress and row errors. */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -18,14 +18,14 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   const start = useMutation({
     mutationFn: async () => {
       const format = file!.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-      const { id } = await api.post<{ id: string }>('/contacts/imports', { kind, format, contentBase64: await fileToBase64(file!) });
+      const { id } = await api.post('/contacts/imports', { body: { kind, format, contentBase64: await fileToBase64(file!) } });
       return id;
     },
     onSuccess: setImportId,
   });
   const status = useQuery({
     queryKey: ['/contacts/imports', importId],
-    queryFn: () => api.get<ImportStatus>(`/contacts/imports/${encodeURIComponent(importId!)}`),
+    queryFn: () => api.get('/contacts/imports/{id}', { params: { path: { id: importId! } } }),
     enabled: importId !== null,
     refetchInterval: (query) => (query.state.data && (query.state.data.status === 'done' || query.state.data.status === 'failed') ? false : 500),
   });

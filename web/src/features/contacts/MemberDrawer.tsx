@@ -77,8 +77,8 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
         departmentIds: values.departmentIds,
         ...(values.mainDepartmentId && values.departmentIds.includes(values.mainDepartmentId) ? { mainDepartmentId: values.mainDepartmentId } : {}),
       };
-      if (member) await api.patch(`/contacts/members/${encodeURIComponent(member.id)}`, body);
-      else await api.post('/contacts/members', { ...body, userid: values.userid });
+      if (member) await api.patch('/contacts/members/{id}', { params: { path: { id: member.id } }, body });
+      else await api.post('/contacts/members', { body: { ...body, userid: values.userid } });
     },
     onSuccess: async () => {
       await refresh();
@@ -88,10 +88,10 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
   });
   const action = useMutation({
     mutationFn: async (kind: 'depart' | 'delete' | 'disable' | 'enable') => {
-      const path = `/contacts/members/${encodeURIComponent(member!.id)}`;
-      if (kind === 'depart') await api.post(`${path}/depart`);
-      else if (kind === 'delete') await api.delete(path);
-      else await api.post(`${path}/status`, { status: kind === 'disable' ? 'disabled' : 'active' });
+      const params = { path: { id: member!.id } };
+      if (kind === 'depart') await api.post('/contacts/members/{id}/depart', { params });
+      else if (kind === 'delete') await api.delete('/contacts/members/{id}', { params });
+      else await api.post('/contacts/members/{id}/status', { params, body: { status: kind === 'disable' ? 'disabled' : 'active' } });
       return kind;
     },
     onSuccess: async (kind) => {

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Input, List, Modal, Popconfirm, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { buildTree, tagsKey, useTags, type Department, type TagHolders } from './api';
+import { buildTree, tagsKey, useTags, type Department } from './api';
 
 /** 标签: create and delete tags, and edit which members and departments hold one. */
 export function TagsModal({ open, onClose, departments, canManage }: { open: boolean; onClose: () => void; departments: Department[]; canManage: boolean }) {
@@ -22,14 +22,14 @@ export function TagsModal({ open, onClose, departments, canManage }: { open: boo
   const tree = useMemo(() => buildTree(departments), [departments]);
   const holders = useQuery({
     queryKey: ['/contacts/tags', current, 'holders'],
-    queryFn: () => api.get<TagHolders>(`/contacts/tags/${encodeURIComponent(current!)}/holders`),
+    queryFn: () => api.get('/contacts/tags/{id}/holders', { params: { path: { id: current! } } }),
     enabled: current !== null,
   });
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: tagsKey });
   };
   const create = useMutation({
-    mutationFn: () => api.post<{ id: string }>('/contacts/tags', { name: name.trim() }),
+    mutationFn: () => api.post('/contacts/tags', { body: { name: name.trim() } }),
     onSuccess: async ({ id }) => {
       setName('');
       setCurrent(id);
@@ -38,7 +38,7 @@ export function TagsModal({ open, onClose, departments, canManage }: { open: boo
     onError: notifyError,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/contacts/tags/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/contacts/tags/{id}', { params: { path: { id } } }),
     onSuccess: async () => {
       setCurrent(null);
       await refresh();
@@ -46,8 +46,7 @@ export function TagsModal({ open, onClose, departments, canManage }: { open: boo
     onError: notifyError,
   });
   const change = useMutation({
-    mutationFn: (body: { add?: { memberIds?: string[]; departmentIds?: string[] }; remove?: { memberIds?: string[]; departmentIds?: string[] } }) =>
-      api.post(`/contacts/tags/${encodeURIComponent(current!)}/holders`, body),
+    mutationFn: (body: Body<'/contacts/tags/{id}/holders', 'post'>) => api.post('/contacts/tags/{id}/holders', { params: { path: { id: current! } }, body }),
     onSuccess: async () => {
       setAddMembers([]);
       setAddDepartments([]);
@@ -58,7 +57,7 @@ export function TagsModal({ open, onClose, departments, canManage }: { open: boo
     onError: notifyError,
   });
   const searchMembers = async (q: string) => {
-    const page = await api.get<{ items: { id: string; name: string; userid: string }[] }>('/contacts/members', { q, limit: 20 });
+    const page = await api.get('/contacts/members', { params: { query: { q, limit: 20 } } });
     setMemberOptions(page.items.map((m) => ({ value: m.id, label: `${m.name} (${m.userid})` })));
   };
 

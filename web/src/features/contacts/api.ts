@@ -1,67 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
+import { api, type Item, type Reply } from '../../api';
 
-export interface Department {
-  id: string;
-  parentId: string | null;
-  name: string;
-  sortOrder: number;
-  depth: number;
-  memberCount: number;
-  heads: { id: string; name: string }[];
-  manageable: boolean;
-}
-
-export interface Member {
-  id: string;
-  userid: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  position: string | null;
-  status: 'active' | 'disabled' | 'departed';
-  mainDepartmentId: string;
-  departments: { id: string; name: string }[];
-  headOf: string[];
-  linked: boolean;
-  joinedAt: string;
-  departedAt: string | null;
-  editable: boolean;
-  removable: boolean;
-}
-
-export interface Tag {
-  id: string;
-  name: string;
-  memberCount: number;
-  departmentCount: number;
-}
-
-export interface TagHolders {
-  members: { id: string; name: string; userid: string }[];
-  departments: { id: string; name: string }[];
-  reach: number;
-}
-
-export interface ImportStatus {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  done: number;
-  total: number | null;
-  result: { created: number } | null;
-  error: { code: string; message: string; rows: { row: number; field: string; reason: string }[] } | null;
-}
+export type Department = Item<Reply<'/contacts/departments'>['items']>;
+export type Member = Item<Reply<'/contacts/members'>['items']>;
+export type Tag = Item<Reply<'/contacts/tags'>['items']>;
+export type TagHolders = Reply<'/contacts/tags/{id}/holders'>;
+export type ImportStatus = Reply<'/contacts/imports/{id}'>;
 
 export const departmentsKey = ['/contacts/departments'] as const;
 export const membersPath = '/contacts/members';
 export const tagsKey = ['/contacts/tags'] as const;
 
 export function useDepartments() {
-  return useQuery({ queryKey: departmentsKey, queryFn: () => api.get<{ items: Department[]; canManage: boolean }>('/contacts/departments') });
+  return useQuery({ queryKey: departmentsKey, queryFn: () => api.get('/contacts/departments') });
 }
 
 export function useTags() {
-  return useQuery({ queryKey: tagsKey, queryFn: () => api.get<{ items: Tag[] }>('/contacts/tags'), select: (data) => data.items });
+  return useQuery({ queryKey: tagsKey, queryFn: () => api.get('/contacts/tags'), select: (data) => data.items });
 }
 
 export interface TreeNode {

@@ -1,12 +1,9 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useIndustryOptions, type Industry } from './industries';
+import type { Body } from '../../api';
+import { useIndustryOptions } from './industries';
 
-export interface CorpValues {
-  name: string;
-  shortName: string;
-  industry: Industry;
-}
+export type CorpValues = Body<'/corps', 'post'>;
 
 /** Enterprise name, short name and industry inputs; `prefix` nests them, e.g. `['corp']`. */
 export function CorpFields({ prefix = [] }: { prefix?: string[] }) {

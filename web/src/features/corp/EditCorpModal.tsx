@@ -19,7 +19,7 @@ export function EditCorpModal({ corp, open, onClose }: EditCorpModalProps) {
   const queryClient = useQueryClient();
 
   async function save(values: CorpValues) {
-    await api.patch('/corp', values);
+    await api.patch('/corp', { body: values });
     // The names also show in the header's enterprise switcher, which reads them from `me`.
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: corpQueryKey }),

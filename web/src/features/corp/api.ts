@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
-import type { CorpValues } from './CorpFields';
+import { api, type Reply } from '../../api';
 
-export interface CorpProfile extends CorpValues {
-  id: string;
-  certifiedUntil: string | null;
-}
+export type CorpProfile = Reply<'/corp'>;
 
 export const corpQueryKey = ['/corp'] as const;
 
 export function useCorpProfile() {
-  return useQuery({ queryKey: corpQueryKey, queryFn: () => api.get<CorpProfile>('/corp') });
+  return useQuery({ queryKey: corpQueryKey, queryFn: () => api.get('/corp') });
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import type { Reply } from '../../api';
 
-export const industries = ['general', 'home_school', 'government', 'education', 'other'] as const;
-export type Industry = (typeof industries)[number];
+export type Industry = Reply<'/corp'>['industry'];
+/** In the order the console offers them. */
+export const industries = ['general', 'home_school', 'government', 'education', 'other'] as const satisfies readonly Industry[];
 
 /** Translated industry name; unknown values are shown as they are. */
 export function useIndustryLabel(): (industry: string) => string {

@@ -3,30 +3,30 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Popconfirm, Row, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { newIdempotencyKey, yuan, type Friend, type Group, type Overview, type Quota, type Quote } from './api';
+import { newIdempotencyKey, yuan, type Friend, type Group } from './api';
 
 export function CustomersPage() {
   const { t } = useTranslation('customers');
   const { message, modal } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const overview = useQuery({ queryKey: ['/customers/overview'], queryFn: () => api.get<Overview>('/customers/overview'), retry: false });
-  const quota = useQuery({ queryKey: ['/customers/quota'], queryFn: () => api.get<Quota>('/customers/quota') });
-  const groups = useQuery({ queryKey: ['/customer-groups'], queryFn: () => api.get<{ items: Group[] }>('/customer-groups'), select: (d) => d.items });
-  const friends = useQuery({ queryKey: ['/customers/friends'], queryFn: () => api.get<{ items: Friend[] }>('/customers/friends', { limit: 200 }), select: (d) => d.items });
+  const overview = useQuery({ queryKey: ['/customers/overview'], queryFn: () => api.get('/customers/overview'), retry: false });
+  const quota = useQuery({ queryKey: ['/customers/quota'], queryFn: () => api.get('/customers/quota') });
+  const groups = useQuery({ queryKey: ['/customer-groups'], queryFn: () => api.get('/customer-groups'), select: (d) => d.items });
+  const friends = useQuery({ queryKey: ['/customers/friends'], queryFn: () => api.get('/customers/friends', { params: { query: { limit: 200 } } }), select: (d) => d.items });
   const [adding, setAdding] = useState(false);
   const [creatingGroup, setCreatingGroup] = useState(false);
 
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/customer') });
 
   const buy = useMutation({
-    mutationFn: (size: number) => api.post<Quote>('/customers/quota/purchases', { size, idempotencyKey: newIdempotencyKey() }),
+    mutationFn: (size: number) => api.post('/customers/quota/purchases', { body: { size, idempotencyKey: newIdempotencyKey() } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('customers.bought'));
@@ -36,7 +36,7 @@ export function CustomersPage() {
 
   async function confirmBuy(size: number) {
     try {
-      const quote = await api.get<Quote>('/customers/quota/quote', { size });
+      const quote = await api.get('/customers/quota/quote', { params: { query: { size } } });
       modal.confirm({
         title: t('customers.buyTitle'),
         content: t('customers.quote', { price: yuan(quote.priceFen), kind: t(`customers.quoteKinds.${quote.kind}`), date: formatDate(quote.endsAt) }),
@@ -48,7 +48,7 @@ export function CustomersPage() {
   }
 
   const removeFriend = useMutation({
-    mutationFn: (id: string) => api.delete(`/customers/friends/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/customers/friends/{customerId}', { params: { path: { customerId: id } } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('customers.deleted'));
@@ -56,7 +56,7 @@ export function CustomersPage() {
     onError: notifyError,
   });
   const dissolve = useMutation({
-    mutationFn: (id: string) => api.delete(`/customer-groups/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/customer-groups/{groupId}', { params: { path: { groupId: id } } }),
     onSuccess: refresh,
     onError: notifyError,
   });
@@ -155,13 +155,13 @@ export function CustomersPage() {
           <Table<Group> rowKey="id" size="small" columns={groupColumns} dataSource={groups.data} loading={groups.isPending} pagination={false} />
         </Card>
       </Flex>
-      <FormModal<{ externalId: string; name: string; addedBack: boolean }>
+      <FormModal<Body<'/customers/friends', 'post'>>
         open={adding}
         title={t('customers.add')}
         initialValues={{ addedBack: true }}
         onClose={() => setAdding(false)}
         onSubmit={async (values) => {
-          await api.post('/customers/friends', values);
+          await api.post('/customers/friends', { body: values });
           await refresh();
           void message.success(t('customers.added'));
         }}
@@ -176,12 +176,12 @@ export function CustomersPage() {
           <Checkbox>{t('customers.addedBack')}</Checkbox>
         </Form.Item>
       </FormModal>
-      <FormModal<{ name: string }>
+      <FormModal<Body<'/customer-groups', 'post'>>
         open={creatingGroup}
         title={t('customers.newGroup')}
         onClose={() => setCreatingGroup(false)}
         onSubmit={async (values) => {
-          await api.post('/customer-groups', values);
+          await api.post('/customer-groups', { body: values });
           await refresh();
         }}
       >

@@ -16,9 +16,9 @@ export function OneWayPage() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: key, queryFn: () => api.get<{ items: Friend[]; oneWayLabel: string }>('/customers/friends', { oneWay: 'true', limit: 200 }) });
+  const list = useQuery({ queryKey: key, queryFn: () => api.get('/customers/friends', { params: { query: { oneWay: true, limit: 200 } } }) });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/customers/friends/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/customers/friends/{customerId}', { params: { path: { customerId: id } } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/customer') });
       void message.success(t('customers.deleted'));

@@ -2,20 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Input, Popconfirm, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 
-interface Device {
-  id: string;
-  name: string;
-  serial: string;
-  model: string;
-  createdAt: string;
-}
+type Device = Item<Reply<'/devices'>['items']>;
 
 const devicesKey = ['/devices'] as const;
 
@@ -23,10 +17,10 @@ export function DevicesPage() {
   const { t } = useTranslation('devices');
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const devices = useQuery({ queryKey: devicesKey, queryFn: () => api.get<{ items: Device[] }>('/devices'), select: (d) => d.items });
+  const devices = useQuery({ queryKey: devicesKey, queryFn: () => api.get('/devices'), select: (d) => d.items });
   const [editing, setEditing] = useState<Device | 'new' | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: devicesKey });
-  const unbind = useMutation({ mutationFn: (id: string) => api.delete(`/devices/${encodeURIComponent(id)}`), onSuccess: refresh, onError: notifyError });
+  const unbind = useMutation({ mutationFn: (id: string) => api.delete('/devices/{deviceId}', { params: { path: { deviceId: id } } }), onSuccess: refresh, onError: notifyError });
 
   return (
     <>
@@ -61,14 +55,14 @@ export function DevicesPage() {
         />
       </Card>
       {editing && (
-        <FormModal<{ name: string; serial: string; model: string }>
+        <FormModal<Body<'/devices', 'post'>>
           open
           title={editing === 'new' ? t('bind') : editing.name}
           initialValues={editing === 'new' ? {} : { name: editing.name }}
           onClose={() => setEditing(null)}
           onSubmit={async (v) => {
-            if (editing === 'new') await api.post('/devices', v);
-            else await api.patch(`/devices/${encodeURIComponent(editing.id)}`, { name: v.name });
+            if (editing === 'new') await api.post('/devices', { body: v });
+            else await api.patch('/devices/{deviceId}', { params: { path: { deviceId: editing.id } }, body: { name: v.name } });
             await refresh();
           }}
         >

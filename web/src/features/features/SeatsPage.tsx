@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, InputNumber, Popconfirm, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Item, type Reply } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../format';
@@ -10,20 +10,8 @@ import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
 import { newIdempotencyKey, useActiveMembers, yuan } from '../customers/api';
 
-interface Seat {
-  memberId: string;
-  memberName: string;
-  assignedAt: string;
-  takeBackUntil: string;
-}
-interface Plan {
-  seatsBought: number;
-  seatsUsed: number;
-  activeUntil: string | null;
-  active: boolean;
-  seatPriceFen: number;
-  seats: Seat[];
-}
+type Seat = Item<Reply<'/features/{feature}'>['seats']>;
+const params = { path: { feature: 'security' } } as const;
 
 const key = ['/features/security'] as const;
 
@@ -34,14 +22,14 @@ export function SeatsPage() {
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const me = useMe();
-  const plan = useQuery({ queryKey: key, queryFn: () => api.get<Plan>('/features/security') });
+  const plan = useQuery({ queryKey: key, queryFn: () => api.get('/features/{feature}', { params }) });
   const members = useActiveMembers();
   const [seats, setSeats] = useState<number | null>(1);
   const [member, setMember] = useState<string>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
   const buy = useMutation({
-    mutationFn: (count: number) => api.post('/features/security/purchases', { seats: count, idempotencyKey: newIdempotencyKey() }),
+    mutationFn: (count: number) => api.post('/features/{feature}/purchases', { params, body: { seats: count, idempotencyKey: newIdempotencyKey() } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('seats.boughtOk'));
@@ -49,7 +37,7 @@ export function SeatsPage() {
     onError: notifyError,
   });
   const assign = useMutation({
-    mutationFn: (memberId: string) => api.put(`/features/security/seats/${encodeURIComponent(memberId)}`),
+    mutationFn: (memberId: string) => api.put('/features/{feature}/seats/{memberId}', { params: { path: { ...params.path, memberId } } }),
     onSuccess: async () => {
       await refresh();
       setMember(undefined);
@@ -58,7 +46,7 @@ export function SeatsPage() {
     onError: notifyError,
   });
   const takeBack = useMutation({
-    mutationFn: (memberId: string) => api.delete(`/features/security/seats/${encodeURIComponent(memberId)}`),
+    mutationFn: (memberId: string) => api.delete('/features/{feature}/seats/{memberId}', { params: { path: { ...params.path, memberId } } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('seats.takenBack'));

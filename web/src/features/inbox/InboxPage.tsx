@@ -4,12 +4,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
-import { INBOX_PATH, useMarkRead, useUnreadCount, type InboxMessage, type InboxPage as Page } from './api';
+import { INBOX_PATH, useMarkRead, useUnreadCount } from './api';
 import { InboxItem } from './InboxItem';
 
 export function InboxPage() {
   const { t } = useTranslation('inbox');
-  const list = useCursorList<InboxMessage, Page>(INBOX_PATH);
+  const list = useCursorList(INBOX_PATH);
   const unread = useUnreadCount();
   const markRead = useMarkRead();
 

@@ -1,23 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
-import type { CursorPage } from '../../hooks/useCursorList';
+import { api, type Item, type Reply } from '../../api';
 import { useNotifyError } from '../../hooks/useNotifyError';
 
-export interface InboxMessage {
-  id: string;
-  /** The sending app's key, e.g. `approvals`. */
-  app: string;
-  title: string;
-  body: string;
-  /** Where the message leads, if anywhere. */
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface InboxPage extends CursorPage<InboxMessage> {
-  unread: number;
-}
+export type InboxMessage = Item<Reply<'/inbox'>['items']>;
 
 export const INBOX_PATH = '/inbox';
 
@@ -25,7 +10,7 @@ export const INBOX_PATH = '/inbox';
 export function useUnreadCount(enabled = true): number {
   const { data } = useQuery({
     queryKey: [INBOX_PATH, 'unread'],
-    queryFn: () => api.get<InboxPage>(INBOX_PATH, { limit: 1 }),
+    queryFn: () => api.get(INBOX_PATH, { params: { query: { limit: 1 } } }),
     select: (page) => page.unread,
     refetchInterval: 60_000,
     enabled,
@@ -38,7 +23,7 @@ export function useMarkRead() {
   const queryClient = useQueryClient();
   const notifyError = useNotifyError();
   return useMutation({
-    mutationFn: (id?: string) => api.post(id ? `${INBOX_PATH}/${encodeURIComponent(id)}/read` : `${INBOX_PATH}/read-all`),
+    mutationFn: (id?: string) => (id ? api.post('/inbox/{messageId}/read', { params: { path: { messageId: id } } }) : api.post('/inbox/read-all')),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [INBOX_PATH] }),
     onError: notifyError,
   });

@@ -2,30 +2,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Form, Input, Popconfirm, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 
-interface PendingReview {
-  corpId: string;
-  corpName: string;
-  code: string;
-  level1: string;
-  level2: string | null;
-  scope: string;
-  /** The choice under review; a decision on an older version is refused. */
-  version: number;
-  chosenAt: string;
-  chosenBy: string;
-}
+type PendingReview = Item<Reply<'/operator/category-reviews'>['items']>;
 
 const KEY = ['/operator/category-reviews'];
 
-const decide = (row: PendingReview, decision: 'approved' | 'rejected', note?: string) =>
-  api.put(`/operator/corps/${encodeURIComponent(row.corpId)}/category-review`, { version: row.version, decision, note });
+// `version` is the choice under review: a decision on an older version is refused.
+const decide = (row: PendingReview, decision: Body<'/operator/corps/{corpId}/category-review', 'put'>['decision'], note?: string) =>
+  api.put('/operator/corps/{corpId}/category-review', { params: { path: { corpId: row.corpId } }, body: { version: row.version, decision, note } });
 
 /** Business category choices waiting for the operator: approve, or reject with a note the enterprise sees. */
 export function OperatorCategoryReviewsPage() {
@@ -33,7 +23,7 @@ export function OperatorCategoryReviewsPage() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
-  const reviews = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: PendingReview[] }>('/operator/category-reviews'), select: (d) => d.items });
+  const reviews = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/category-reviews'), select: (d) => d.items });
   const [rejecting, setRejecting] = useState<PendingReview | null>(null);
   const approve = useMutation({
     mutationFn: (row: PendingReview) => decide(row, 'approved'),

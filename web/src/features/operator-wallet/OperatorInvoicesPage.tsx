@@ -1,23 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { yuan } from '../wallet/api';
 
-interface InvoiceRequest {
-  id: string;
-  corpId: string;
-  corpName: string;
-  title: string;
-  type: 'electronic_ordinary' | 'electronic_special';
-  amountFen: number;
-  taxFen: number;
-  createdAt: string;
-}
+type InvoiceRequest = Item<Reply<'/operator/wallet/invoices'>['items']>;
 
 const KEY = ['/operator/wallet/invoices'];
 
@@ -26,9 +17,9 @@ export function OperatorInvoicesPage() {
   const { t } = useTranslation('operatorWallet');
   const queryClient = useQueryClient();
   const notifyError = useNotifyError();
-  const requests = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: InvoiceRequest[] }>('/operator/wallet/invoices'), select: (d) => d.items });
+  const requests = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/wallet/invoices'), select: (d) => d.items });
   const issue = useMutation({
-    mutationFn: (r: InvoiceRequest) => api.post(`/operator/wallet/invoices/${r.corpId}/${r.id}/issue`),
+    mutationFn: (r: InvoiceRequest) => api.post('/operator/wallet/invoices/{corpId}/{invoiceId}/issue', { params: { path: { corpId: r.corpId, invoiceId: r.id } } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
     onError: notifyError,
   });

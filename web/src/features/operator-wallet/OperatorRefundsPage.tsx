@@ -2,21 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { newKey, yuan } from '../wallet/api';
 
-interface RefundRow {
-  corpId: string;
-  corpName: string;
-  serialNo: string;
-  amountFen: number;
-  description: string;
-  operator: string;
-  at: string;
-}
+type RefundRow = Item<Reply<'/operator/wallet/refunds'>['items']>;
 
 const KEY = ['/operator/wallet/refunds'];
 
@@ -27,10 +19,10 @@ export function OperatorRefundsPage() {
   const queryClient = useQueryClient();
   const [corpId, setCorpId] = useState('');
   const [form] = Form.useForm<{ amountYuan: number; reason: string }>();
-  const wallet = useQuery({ queryKey: ['/operator/wallet/corps', corpId], queryFn: () => api.get<{ corpName: string; balanceFen: number }>(`/operator/wallet/corps/${encodeURIComponent(corpId)}`), enabled: corpId !== '' });
-  const history = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: RefundRow[] }>('/operator/wallet/refunds'), select: (d) => d.items });
+  const wallet = useQuery({ queryKey: ['/operator/wallet/corps', corpId], queryFn: () => api.get('/operator/wallet/corps/{corpId}', { params: { path: { corpId } } }), enabled: corpId !== '' });
+  const history = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/wallet/refunds'), select: (d) => d.items });
   const refund = useMutation({
-    mutationFn: (v: { amountYuan: number; reason: string }) => api.post(`/operator/wallet/corps/${encodeURIComponent(corpId)}/refunds`, { amountFen: Math.round(v.amountYuan * 100), reason: v.reason, idempotencyKey: newKey() }),
+    mutationFn: (v: { amountYuan: number; reason: string }) => api.post('/operator/wallet/corps/{corpId}/refunds', { params: { path: { corpId } }, body: { amountFen: Math.round(v.amountYuan * 100), reason: v.reason, idempotencyKey: newKey() } }),
     onSuccess: async () => {
       form.resetFields();
       await queryClient.invalidateQueries({ queryKey: KEY });

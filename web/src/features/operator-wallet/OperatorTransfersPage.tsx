@@ -2,22 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { yuan } from '../wallet/api';
 
-interface PendingTransfer {
-  corpId: string;
-  corpName: string;
-  topupId: string;
-  code: string;
-  amountFen: number;
-  pendingReason: string | null;
-  createdAt: string;
-}
+type PendingTransfer = Item<Reply<'/operator/wallet/bank-transfers'>['items']>;
 
 const KEY = ['/operator/wallet/bank-transfers'];
 
@@ -26,11 +18,11 @@ export function OperatorTransfersPage() {
   const { t } = useTranslation('operatorWallet');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const transfers = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: PendingTransfer[] }>('/operator/wallet/bank-transfers'), select: (d) => d.items });
+  const transfers = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/wallet/bank-transfers'), select: (d) => d.items });
   const [confirming, setConfirming] = useState<PendingTransfer | null>(null);
   const [csv, setCsv] = useState('');
   const importStatement = useMutation({
-    mutationFn: () => api.post<{ lines: { outcome: { confirmed: boolean } }[] }>('/operator/wallet/bank-statements', { csv }),
+    mutationFn: () => api.post('/operator/wallet/bank-statements', { body: { csv } }),
     onSuccess: async (r) => {
       await queryClient.invalidateQueries({ queryKey: KEY });
       const ok = r.lines.filter((l) => l.outcome.confirmed).length;
@@ -73,7 +65,7 @@ export function OperatorTransfersPage() {
         onClose={() => setConfirming(null)}
         onSubmit={async (v) => {
           try {
-            await api.post('/operator/wallet/bank-transfers/confirm', { code: confirming!.code, amountFen: Math.round(v.amountYuan * 100), payerName: v.payerName });
+            await api.post('/operator/wallet/bank-transfers/confirm', { body: { code: confirming!.code, amountFen: Math.round(v.amountYuan * 100), payerName: v.payerName } });
             void message.success(t('transfers.confirmed'));
           } finally {
             await queryClient.invalidateQueries({ queryKey: KEY });

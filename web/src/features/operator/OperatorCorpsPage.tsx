@@ -19,7 +19,7 @@ export function OperatorCorpsPage() {
   const setCertification = useSetCertification();
   const [q, setQ] = useState('');
   const [certifying, setCertifying] = useState<OperatorCorp | null>(null);
-  const list = useCursorList<OperatorCorp>(OPERATOR_CORPS_PATH, { q });
+  const list = useCursorList(OPERATOR_CORPS_PATH, { q });
 
   async function clearCertification(corp: OperatorCorp) {
     try {

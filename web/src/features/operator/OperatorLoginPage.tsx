@@ -11,7 +11,7 @@ export function OperatorLoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signIn = useMutation({
-    mutationFn: (values: SignInValues) => api.post<unknown>('/operator/auth/sign-in', values),
+    mutationFn: (values: SignInValues) => api.post('/operator/auth/sign-in', { body: values }),
     onSuccess: async () => {
       // Drop the cached "not signed in" answer so the console does not bounce straight back here.
       await queryClient.resetQueries({ queryKey: operatorQueryKey });

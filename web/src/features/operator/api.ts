@@ -1,16 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
-import type { CorpProfile } from '../corp/api';
+import { api, type Item, type Reply } from '../../api';
 
-export interface Operator {
-  id: string;
-  name: string;
-  loginName: string;
-}
-
-export interface OperatorCorp extends CorpProfile {
-  createdAt: string;
-}
+export type Operator = Reply<'/operator/me'>['operator'];
+export type OperatorCorp = Item<Reply<'/operator/corps'>['items']>;
 
 export const operatorQueryKey = ['/operator/me'] as const;
 export const OPERATOR_CORPS_PATH = '/operator/corps';
@@ -19,7 +11,7 @@ export const OPERATOR_CORPS_PATH = '/operator/corps';
 export function useOperatorQuery() {
   return useQuery({
     queryKey: operatorQueryKey,
-    queryFn: () => api.get<{ operator: Operator }>('/operator/me'),
+    queryFn: () => api.get('/operator/me'),
     select: (data) => data.operator,
     meta: { session: true },
   });
@@ -36,7 +28,7 @@ export function useOperator(): Operator {
 export function useSetCertification() {
   const queryClient = useQueryClient();
   return async (corpId: string, certifiedUntil: string | null) => {
-    await api.put(`${OPERATOR_CORPS_PATH}/${encodeURIComponent(corpId)}/certification`, { certifiedUntil });
+    await api.put('/operator/corps/{corpId}/certification', { params: { path: { corpId } }, body: { certifiedUntil } });
     await queryClient.invalidateQueries({ queryKey: [OPERATOR_CORPS_PATH] });
   };
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { useApplyMe, useCurrentCorp, useMe, type Me } from '../../session';
+import { useApplyMe, useCurrentCorp, useMe } from '../../session';
 
 const REGISTER_KEY = 'register';
 
@@ -21,7 +21,7 @@ export function CorpSwitcher() {
   const notifyError = useNotifyError();
 
   const switchCorp = useMutation({
-    mutationFn: (corpId: string) => api.put<{ me: Me }>('/me/current-corp', { corpId }),
+    mutationFn: (corpId: string) => api.put('/me/current-corp', { body: { corpId } }),
     onSuccess: async (result) => {
       await navigate('/');
       await applyMe(result.me);

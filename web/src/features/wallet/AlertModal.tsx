@@ -29,7 +29,7 @@ export function AlertModal({ open, alert, onClose }: { open: boolean; alert: Ale
       initialValues={{ enabled: alert.enabled || alert.amountYuan === 0, amountYuan: alert.amountYuan, frequency: alert.frequency, ...alert.recipients }}
       onClose={onClose}
       onSubmit={async (v) => {
-        await api.put('/wallet/alert', { enabled: v.enabled, amountYuan: v.amountYuan, frequency: v.frequency, recipients: { memberIds: v.memberIds ?? [], departmentIds: v.departmentIds ?? [], tagIds: v.tagIds ?? [] } });
+        await api.put('/wallet/alert', { body: { enabled: v.enabled, amountYuan: v.amountYuan, frequency: v.frequency, recipients: { memberIds: v.memberIds ?? [], departmentIds: v.departmentIds ?? [], tagIds: v.tagIds ?? [] } } });
         await queryClient.invalidateQueries({ queryKey: walletKey });
       }}
     >

@@ -16,7 +16,7 @@ export function LedgerCard() {
   const [type, setType] = useState<TxnType | undefined>();
   const [range, setRange] = useState<Range>(null);
   const filters = { type, from: range?.[0]?.toISOString(), to: range?.[1]?.toISOString() };
-  const ledger = useQuery({ queryKey: ['/wallet/ledger', filters], queryFn: () => api.get<{ items: LedgerRow[]; nextCursor: string | null }>('/wallet/ledger', { ...filters, limit: 200 }) });
+  const ledger = useQuery({ queryKey: ['/wallet/ledger', filters], queryFn: () => api.get('/wallet/ledger', { params: { query: { ...filters, limit: 200 } } }) });
   const exportUrl = (format: 'csv' | 'xlsx') => {
     const params = new URLSearchParams({ format });
     for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);

@@ -3,13 +3,13 @@ import { App, Button, Card, DatePicker, Flex, Form, InputNumber, Popconfirm, Rad
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { newKey, useCatalog, walletKey, yuan, type Invoice, type Order, type Topup } from './api';
+import { newKey, useCatalog, walletKey, yuan, type Invoice, type Order } from './api';
 
 type InvoiceType = Invoice['type'];
 const INVOICE_TYPES: InvoiceType[] = ['electronic_ordinary', 'electronic_special'];
@@ -22,8 +22,8 @@ export function OrdersPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const catalog = useCatalog();
-  const orders = useQuery({ queryKey: ['/wallet/orders'], queryFn: () => api.get<{ items: Order[]; pendingCount: number }>('/wallet/orders', { limit: 200 }) });
-  const invoices = useQuery({ queryKey: ['/wallet/invoices'], queryFn: () => api.get<{ items: Invoice[] }>('/wallet/invoices'), select: (d) => d.items });
+  const orders = useQuery({ queryKey: ['/wallet/orders'], queryFn: () => api.get('/wallet/orders', { params: { query: { limit: 200 } } }) });
+  const invoices = useQuery({ queryKey: ['/wallet/invoices'], queryFn: () => api.get('/wallet/invoices'), select: (d) => d.items });
   const [creating, setCreating] = useState(false);
   const [invoicing, setInvoicing] = useState<{ orderId?: string } | null>(null);
   const refresh = async () => {
@@ -31,14 +31,15 @@ export function OrdersPage() {
     await queryClient.invalidateQueries({ queryKey: ['/wallet/invoices'] });
     await queryClient.invalidateQueries({ queryKey: walletKey });
   };
-  const payBalance = useMutation({ mutationFn: (id: string) => api.post(`/wallet/orders/${id}/pay`, { method: 'balance', idempotencyKey: newKey() }), onSuccess: refresh, onError: notifyError });
+  const payBalance = useMutation({ mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/pay', { params: { path: { orderId: id } }, body: { method: 'balance', idempotencyKey: newKey() } }), onSuccess: refresh, onError: notifyError });
   const payOnline = useMutation({
-    mutationFn: (id: string) => api.post<{ topup: Topup }>(`/wallet/orders/${id}/pay`, { method: 'channel', channel: 'wechat_pay' }),
-    onSuccess: (r) => navigate(`/wallet/pay/${r.topup.id}`),
+    mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/pay', { params: { path: { orderId: id } }, body: { method: 'channel', channel: 'wechat_pay' } }),
+    // A channel payment always opens a top-up (null only for balance payments).
+    onSuccess: (r) => (r.topup ? navigate(`/wallet/pay/${r.topup.id}`) : undefined),
     onError: notifyError,
   });
   const refund = useMutation({
-    mutationFn: (id: string) => api.post(`/wallet/orders/${id}/refund`, { idempotencyKey: newKey(), reason: 'console' }),
+    mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/refund', { params: { path: { orderId: id } }, body: { idempotencyKey: newKey(), reason: 'console' } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('orders.status.refunded'));
@@ -122,13 +123,13 @@ export function OrdersPage() {
           <Table<Invoice> rowKey="id" size="small" columns={invoiceColumns} dataSource={invoices.data ?? []} />
         </Card>
       </Flex>
-      <FormModal<{ item: string; quantity: number }>
+      <FormModal<Body<'/wallet/orders', 'post'>>
         open={creating}
         title={t('orders.create')}
         initialValues={{ quantity: 1 }}
         onClose={() => setCreating(false)}
         onSubmit={async (v) => {
-          await api.post('/wallet/orders', v);
+          await api.post('/wallet/orders', { body: v });
           await refresh();
         }}
       >
@@ -145,8 +146,11 @@ export function OrdersPage() {
         initialValues={{ type: 'electronic_ordinary' }}
         onClose={() => setInvoicing(null)}
         onSubmit={async (v) => {
-          const basis = invoicing?.orderId ? { basis: 'order', orderId: invoicing.orderId } : { basis: 'range', from: v.range![0].toISOString(), to: v.range![1].toISOString() };
-          await api.post('/wallet/invoices', { ...basis, type: v.type, idempotencyKey: newKey() });
+          const idempotencyKey = newKey();
+          const body: Body<'/wallet/invoices', 'post'> = invoicing?.orderId
+            ? { basis: 'order', orderId: invoicing.orderId, type: v.type, idempotencyKey }
+            : { basis: 'range', from: v.range![0].toISOString(), to: v.range![1].toISOString(), type: v.type, idempotencyKey };
+          await api.post('/wallet/invoices', { body });
           await refresh();
         }}
       >

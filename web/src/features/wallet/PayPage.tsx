@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { walletKey, yuan, type Topup } from './api';
+import { walletKey, yuan } from './api';
 
 /**
  * The sandbox payment page of an online channel: the QR code a phone would scan, and a button that
@@ -15,9 +15,9 @@ export function PayPage() {
   const { t } = useTranslation('wallet');
   const { topupId = '' } = useParams();
   const queryClient = useQueryClient();
-  const topup = useQuery({ queryKey: ['/wallet/topups', topupId], queryFn: () => api.get<Topup>(`/wallet/topups/${encodeURIComponent(topupId)}`) });
+  const topup = useQuery({ queryKey: ['/wallet/topups', topupId], queryFn: () => api.get('/wallet/topups/{topupId}', { params: { path: { topupId } } }) });
   const pay = useMutation({
-    mutationFn: () => api.post(`/wallet/topups/${encodeURIComponent(topupId)}/sandbox-pay`),
+    mutationFn: () => api.post('/wallet/topups/{topupId}/sandbox-pay', { params: { path: { topupId } } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['/wallet/topups', topupId] });
       await queryClient.invalidateQueries({ queryKey: walletKey });

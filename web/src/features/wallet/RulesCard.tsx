@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Flex, Form, List, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type Body } from '../../api';
 import { FormModal } from '../../components/FormModal';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useCatalog, useMemberOptions, useRules, type SpendingRule } from './api';
@@ -22,7 +22,7 @@ export function RulesCard() {
   };
   const memberName = (id: string) => members.data?.find((m) => m.value === id)?.label ?? id;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['/wallet/spending-rules'] });
-  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/wallet/spending-rules/${id}`), onSuccess: refresh, onError: notifyError });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete('/wallet/spending-rules/{ruleId}', { params: { path: { ruleId: id } } }), onSuccess: refresh, onError: notifyError });
   const balanceItems = (catalog.data ?? []).filter((i) => i.balancePayable);
 
   return (
@@ -61,14 +61,14 @@ export function RulesCard() {
           </List.Item>
         )}
       />
-      <FormModal<{ memberIds: string[]; items: string[] }>
+      <FormModal<Body<'/wallet/spending-rules', 'post'>>
         open={editing !== null}
         title={t('rules.title')}
         initialValues={editing && editing !== 'new' ? { memberIds: editing.memberIds, items: editing.items } : { memberIds: [], items: [] }}
         onClose={() => setEditing(null)}
         onSubmit={async (values) => {
-          if (editing === 'new') await api.post('/wallet/spending-rules', values);
-          else if (editing) await api.put(`/wallet/spending-rules/${editing.id}`, values);
+          if (editing === 'new') await api.post('/wallet/spending-rules', { body: values });
+          else if (editing) await api.put('/wallet/spending-rules/{ruleId}', { params: { path: { ruleId: editing.id } }, body: values });
           await refresh();
         }}
       >

@@ -16,7 +16,7 @@ export function TopupModal({ open, onClose }: { open: boolean; onClose: () => vo
   const [bank, setBank] = useState<Topup | null>(null);
   const create = useMutation({
     mutationFn: (values: { channel: Channel; amountYuan: number }) =>
-      api.post<Topup>('/wallet/topups', { channel: values.channel, amountFen: Math.round(values.amountYuan * 100), idempotencyKey: newKey() }),
+      api.post('/wallet/topups', { body: { channel: values.channel, amountFen: Math.round(values.amountYuan * 100), idempotencyKey: newKey() } }),
     onSuccess: async (topup) => {
       await queryClient.invalidateQueries({ queryKey: walletKey });
       if (topup.instructions.kind === 'online') navigate(`/wallet/pay/${topup.id}`);

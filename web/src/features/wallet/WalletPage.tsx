@@ -21,7 +21,7 @@ export function WalletPage() {
   const [toppingUp, setToppingUp] = useState(false);
   const [editingAlert, setEditingAlert] = useState(false);
   const autoDeduct = useMutation({
-    mutationFn: (enabled: boolean) => api.put('/wallet/auto-deduction/acquisition', { enabled }),
+    mutationFn: (enabled: boolean) => api.put('/wallet/auto-deduction/{item}', { params: { path: { item: 'acquisition' } }, body: { enabled } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: walletKey }),
     onError: notifyError,
   });

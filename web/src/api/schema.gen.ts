@@ -1,0 +1,7926 @@
+/**
+ * Generated from the server's OpenAPI document (the route schemas in src/): do not edit.
+ * Regenerate with `npm run gen:api` (node --import tsx scripts/gen-api-types.ts).
+ */
+
+export interface paths {
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description login name or phone number */
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operator: {
+                                id: string;
+                                name: string;
+                                loginName: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operator: {
+                                id: string;
+                                name: string;
+                                loginName: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/corp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current enterprise profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            shortName: string;
+                            /** @enum {unknown} */
+                            industry: "general" | "home_school" | "government" | "education" | "other";
+                            certifiedUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        shortName?: string;
+                        /** @enum {unknown} */
+                        industry?: "general" | "home_school" | "government" | "education" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            shortName: string;
+                            /** @enum {unknown} */
+                            industry: "general" | "home_school" | "government" | "education" | "other";
+                            certifiedUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/operator/corps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                shortName: string;
+                                /** @enum {unknown} */
+                                industry: "general" | "home_school" | "government" | "education" | "other";
+                                certifiedUntil: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/corps/{corpId}/certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Certify an enterprise until a date, or withdraw it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certifiedUntil: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            shortName: string;
+                            /** @enum {unknown} */
+                            industry: "general" | "home_school" | "government" | "education" | "other";
+                            certifiedUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The department tree the actor reads, parents first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                parentId: string | null;
+                                name: string;
+                                sortOrder: number;
+                                depth: number;
+                                memberCount: number;
+                                heads: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                manageable: boolean;
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a department at the end of its parent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parentId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an empty department */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a department */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contacts/departments/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a subtree under a parent at a position (same parent: reorder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parentId: string;
+                        /** @description position among the new siblings; the end when absent */
+                        index?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/departments/{id}/heads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the department heads (部门负责人) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search and list members, ordered by pinyin */
+        get: {
+            parameters: {
+                query?: {
+                    departmentId?: string;
+                    /** @description with departmentId: the whole subtree */
+                    includeSub?: boolean;
+                    /** @description name, pinyin initials, full pinyin, phone or userid */
+                    q?: string;
+                    status?: "active" | "disabled" | "departed";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                userid: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                position: string | null;
+                                status: "active" | "disabled" | "departed";
+                                mainDepartmentId: string;
+                                departments: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                headOf: string[];
+                                linked: boolean;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                departedAt: string | null;
+                                editable: boolean;
+                                removable: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        userid: string;
+                        phone?: string | null;
+                        email?: string | null;
+                        position?: string | null;
+                        departmentIds: string[];
+                        mainDepartmentId?: string;
+                        /** Format: date-time */
+                        joinedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userid: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            position: string | null;
+                            status: "active" | "disabled" | "departed";
+                            mainDepartmentId: string;
+                            departments: {
+                                id: string;
+                                name: string;
+                            }[];
+                            headOf: string[];
+                            linked: boolean;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            departedAt: string | null;
+                            editable: boolean;
+                            removable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userid: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            position: string | null;
+                            status: "active" | "disabled" | "departed";
+                            mainDepartmentId: string;
+                            departments: {
+                                id: string;
+                                name: string;
+                            }[];
+                            headOf: string[];
+                            linked: boolean;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            departedAt: string | null;
+                            editable: boolean;
+                            removable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a member from the contacts */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a member */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        phone?: string | null;
+                        email?: string | null;
+                        position?: string | null;
+                        departmentIds?: string[];
+                        mainDepartmentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userid: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            position: string | null;
+                            status: "active" | "disabled" | "departed";
+                            mainDepartmentId: string;
+                            departments: {
+                                id: string;
+                                name: string;
+                            }[];
+                            headOf: string[];
+                            linked: boolean;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            departedAt: string | null;
+                            editable: boolean;
+                            removable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contacts/members/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable (禁用) or enable a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        status: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members/{id}/depart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a member departed (离职); their admin roles go with it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tags (标签) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                memberCount: number;
+                                departmentCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tag */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a tag */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contacts/tags/{id}/holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members and departments holding a tag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                id: string;
+                                name: string;
+                                userid: string;
+                            }[];
+                            departments: {
+                                id: string;
+                                name: string;
+                            }[];
+                            reach: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add or remove tag holders */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        add?: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                        };
+                        remove?: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                id: string;
+                                name: string;
+                                userid: string;
+                            }[];
+                            departments: {
+                                id: string;
+                                name: string;
+                            }[];
+                            reach: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an .xlsx or .csv file (base64) to import as a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "members" | "departments";
+                        format: "xlsx" | "csv";
+                        contentBase64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress and outcome of an import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: "queued" | "running" | "done" | "failed";
+                            done: number;
+                            total: number | null;
+                            result: {
+                                created: number;
+                            } | null;
+                            error: {
+                                code: string;
+                                message: string;
+                                rows: {
+                                    row: number;
+                                    field: string;
+                                    reason: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download members or departments as .xlsx or .csv (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query: {
+                    kind: "members" | "departments";
+                    format: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Apps the actor holds a right on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: "system" | "custom";
+                                name: string;
+                                description: string;
+                                visibleRange: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                } | null;
+                                myRight: "send" | "manage" | null;
+                                createdAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a custom app; its secret is shown only in this response */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description: string;
+                        visibleRange: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            app: {
+                                id: string;
+                                kind: "system" | "custom";
+                                name: string;
+                                description: string;
+                                visibleRange: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                } | null;
+                                myRight: "send" | "manage" | null;
+                                createdAt: string | null;
+                            };
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        visibleRange?: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "system" | "custom";
+                            name: string;
+                            description: string;
+                            visibleRange: {
+                                memberIds: string[];
+                                departmentIds: string[];
+                                tagIds: string[];
+                            } | null;
+                            myRight: "send" | "manage" | null;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the secret; shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an app message (发消息) to members inside the sender's contacts rights */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recipients: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                            tagIds?: string[];
+                        };
+                        title: string;
+                        body: string;
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delivered: number;
+                            reached: number;
+                            outOfScope: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Devices the actor manages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                serial: string;
+                                model: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Bind a new device (绑定新硬件) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        serial: string;
+                        model: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            serial: string;
+                            model: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            serial: string;
+                            model: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Creator, super admins, admin groups and hierarchical admins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creator: {
+                                accountId: string;
+                                name: string;
+                                memberId: string | null;
+                            };
+                            superAdmins: {
+                                accountId: string;
+                                name: string;
+                                loginName: string;
+                                kind: "internal" | "external";
+                                memberId: string | null;
+                            }[];
+                            superGroup: {
+                                name: string;
+                                accountIds: string[];
+                            };
+                            groups: {
+                                id: string;
+                                name: string;
+                                rights: {
+                                    departmentIds: string[];
+                                    apps: {
+                                        appId: string;
+                                        level: "send" | "manage";
+                                    }[];
+                                    deviceBind: boolean;
+                                    deviceIds: string[];
+                                };
+                                memberIds: string[];
+                            }[];
+                            admins: {
+                                memberId: string;
+                                name: string;
+                                groupId: string | null;
+                                rights: {
+                                    departmentIds: string[];
+                                    apps: {
+                                        appId: string;
+                                        level: "send" | "manage";
+                                    }[];
+                                    deviceBind: boolean;
+                                    deviceIds: string[];
+                                };
+                                effective: {
+                                    departmentIds: string[];
+                                    apps: {
+                                        appId: string;
+                                        level: "send" | "manage";
+                                    }[];
+                                    deviceBind: boolean;
+                                    deviceIds: string[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admins/grantable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rights the acting admin may give */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            all: boolean;
+                            canGrant: boolean;
+                            departments: {
+                                id: string;
+                                name: string;
+                                parentId: string | null;
+                                path: string;
+                            }[];
+                            apps: {
+                                appId: string;
+                                name: string;
+                                level: "send" | "manage";
+                            }[];
+                            deviceBind: boolean;
+                            devices: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admins/creator/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer the creator role (creator only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admins/super": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an internal super admin (a member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admins/external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an external super admin (代运营) by login name (creator only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        loginName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admins/super/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a super admin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an admin group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        rights: {
+                            departmentIds: string[];
+                            apps: {
+                                appId: string;
+                                level: "send" | "manage";
+                            }[];
+                            deviceBind: boolean;
+                            deviceIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin-groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a group or replace its rights (every member's at once) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        rights?: {
+                            departmentIds: string[];
+                            apps: {
+                                appId: string;
+                                level: "send" | "manage";
+                            }[];
+                            deviceBind: boolean;
+                            deviceIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admins/hierarchical": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a member a hierarchical admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: string;
+                        groupId?: string | null;
+                        rights?: {
+                            departmentIds: string[];
+                            apps: {
+                                appId: string;
+                                level: "send" | "manage";
+                            }[];
+                            deviceBind: boolean;
+                            deviceIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admins/hierarchical/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a hierarchical admin's group or own rights */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId?: string | null;
+                        rights?: {
+                            departmentIds: string[];
+                            apps: {
+                                appId: string;
+                                level: "send" | "manage";
+                            }[];
+                            deviceBind: boolean;
+                            deviceIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/api-tokens/rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rights that can be given to a token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                rights: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a token; the secret is shown only in this response */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        rights: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: {
+                                id: string;
+                                name: string;
+                                rights: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            };
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the enterprise's audit log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description prefix of the action, e.g. `auth.` or `corp.update` */
+                    action?: string;
+                    actorId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                actor: {
+                                    kind: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                action: string;
+                                target: {
+                                    type: string;
+                                    id: string;
+                                };
+                                ip: string | null;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account and register its first enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account: {
+                            name: string;
+                            /** @description starts with a letter; 3–32 letters, digits, _ . - */
+                            loginName: string;
+                            phone?: string;
+                            password: string;
+                        };
+                        corp: {
+                            name: string;
+                            shortName: string;
+                            /** @enum {unknown} */
+                            industry: "general" | "home_school" | "government" | "education" | "other";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                account: {
+                                    id: string;
+                                    name: string;
+                                    loginName: string;
+                                    phone: string | null;
+                                };
+                                corps: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    isCreator: boolean;
+                                }[];
+                                currentCorp: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    /** @enum {unknown} */
+                                    industry: "general" | "home_school" | "government" | "education" | "other";
+                                    certifiedUntil: string | null;
+                                } | null;
+                                member: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                roles: {
+                                    creator: boolean;
+                                    superAdmin: boolean;
+                                    hierarchicalAdmin: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/corps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register another enterprise as the signed-in account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        shortName: string;
+                        /** @enum {unknown} */
+                        industry: "general" | "home_school" | "government" | "education" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                account: {
+                                    id: string;
+                                    name: string;
+                                    loginName: string;
+                                    phone: string | null;
+                                };
+                                corps: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    isCreator: boolean;
+                                }[];
+                                currentCorp: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    /** @enum {unknown} */
+                                    industry: "general" | "home_school" | "government" | "education" | "other";
+                                    certifiedUntil: string | null;
+                                } | null;
+                                member: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                roles: {
+                                    creator: boolean;
+                                    superAdmin: boolean;
+                                    hierarchicalAdmin: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in by login name or phone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description login name or phone number */
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                account: {
+                                    id: string;
+                                    name: string;
+                                    loginName: string;
+                                    phone: string | null;
+                                };
+                                corps: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    isCreator: boolean;
+                                }[];
+                                currentCorp: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    /** @enum {unknown} */
+                                    industry: "general" | "home_school" | "government" | "education" | "other";
+                                    certifiedUntil: string | null;
+                                } | null;
+                                member: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                roles: {
+                                    creator: boolean;
+                                    superAdmin: boolean;
+                                    hierarchicalAdmin: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account and its enterprises */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                account: {
+                                    id: string;
+                                    name: string;
+                                    loginName: string;
+                                    phone: string | null;
+                                };
+                                corps: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    isCreator: boolean;
+                                }[];
+                                currentCorp: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    /** @enum {unknown} */
+                                    industry: "general" | "home_school" | "government" | "education" | "other";
+                                    certifiedUntil: string | null;
+                                } | null;
+                                member: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                roles: {
+                                    creator: boolean;
+                                    superAdmin: boolean;
+                                    hierarchicalAdmin: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/current-corp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch to another enterprise */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        corpId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                account: {
+                                    id: string;
+                                    name: string;
+                                    loginName: string;
+                                    phone: string | null;
+                                };
+                                corps: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    isCreator: boolean;
+                                }[];
+                                currentCorp: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    /** @enum {unknown} */
+                                    industry: "general" | "home_school" | "government" | "education" | "other";
+                                    certifiedUntil: string | null;
+                                } | null;
+                                member: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                roles: {
+                                    creator: boolean;
+                                    superAdmin: boolean;
+                                    hierarchicalAdmin: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/category/taxonomy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经营类目适用范围: every category with its scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/category": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise's business category and its review status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: {
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                                status: "review" | "approved" | "rejected";
+                                /** Format: date-time */
+                                chosenAt: string;
+                                chosenBy: string;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                            } | null;
+                            mayChoose: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose or change the one business category (super admin or business owner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: {
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                                status: "review" | "approved" | "rejected";
+                                /** Format: date-time */
+                                chosenAt: string;
+                                chosenBy: string;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                            } | null;
+                            mayChoose: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/category/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business owners (业务负责人) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                memberId: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/category/owners/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Designate a business owner */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Remove a business owner */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/category/external-profile/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's external profile as a customer sees it (企业未完善 while unset) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: string;
+                            memberName: string;
+                            corpShortName: string;
+                            incomplete: boolean;
+                            category: {
+                                level1: string;
+                                level2: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/category-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business category choices waiting for review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                corpId: string;
+                                corpName: string;
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                                version: number;
+                                /** Format: date-time */
+                                chosenAt: string;
+                                chosenBy: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/corps/{corpId}/category-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Approve or reject a business category choice */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        decision: "approved" | "rejected";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: {
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                                status: "review" | "approved" | "rejected";
+                                /** Format: date-time */
+                                chosenAt: string;
+                                chosenBy: string;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业充值: balance, settings and what the actor may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balanceFen: number;
+                            consumedFen: number;
+                            invoicedFen: number;
+                            invoiceableFen: number;
+                            mayTopUp: boolean;
+                            spendableItems: string[];
+                            autoDeduct: {
+                                acquisition: boolean;
+                                offered: boolean;
+                            };
+                            alert: {
+                                enabled: boolean;
+                                amountYuan: number;
+                                /** @enum {unknown} */
+                                frequency: "hourly" | "daily" | "weekly";
+                                recipients: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What can be ordered, and what the actor may pay with the balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                zh: string;
+                                en: string;
+                                unitFen: number;
+                                unit: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                balancePayable: boolean;
+                                refundable: boolean;
+                                maySpend: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资金明细, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    from?: string;
+                    to?: string;
+                    type?: "topup" | "purchase" | "auto_deduct" | "refund" | "manual_refund";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                serialNo: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                type: "topup" | "purchase" | "auto_deduct" | "refund" | "manual_refund";
+                                item: string | null;
+                                description: string;
+                                amountFen: number;
+                                balanceAfterFen: number;
+                                operator: string;
+                                seq: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the fund ledger as .csv or .xlsx (streamed) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    to?: string;
+                    type?: "topup" | "purchase" | "auto_deduct" | "refund" | "manual_refund";
+                    format: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/topups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "paid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                                amountFen: number;
+                                status: "pending" | "paid";
+                                orderId: string | null;
+                                code: string | null;
+                                pendingReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                paidAt: string | null;
+                                instructions: {
+                                    kind: "bank_transfer" | "online";
+                                    code?: string;
+                                    payee?: {
+                                        name: string;
+                                        bank: string;
+                                        account: string;
+                                    };
+                                    payPage?: string;
+                                    qrText?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a top-up through one of the four channels */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                        /** @description whole fen (分), above zero */
+                        amountFen: number;
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                            amountFen: number;
+                            status: "pending" | "paid";
+                            orderId: string | null;
+                            code: string | null;
+                            pendingReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            instructions: {
+                                kind: "bank_transfer" | "online";
+                                code?: string;
+                                payee?: {
+                                    name: string;
+                                    bank: string;
+                                    account: string;
+                                };
+                                payPage?: string;
+                                qrText?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/topups/{topupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    topupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                            amountFen: number;
+                            status: "pending" | "paid";
+                            orderId: string | null;
+                            code: string | null;
+                            pendingReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            instructions: {
+                                kind: "bank_transfer" | "online";
+                                code?: string;
+                                payee?: {
+                                    name: string;
+                                    bank: string;
+                                    account: string;
+                                };
+                                payPage?: string;
+                                qrText?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/topups/{topupId}/sandbox-pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sandbox: the channel reports the payment with a signed callback, as a real one would */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    topupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            result: "credited" | "duplicate";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/channels/{channel}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payment channel's signed callback (HMAC-SHA256 with the payment secret) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        corpId: string;
+                        topupId: string;
+                        amountFen: number;
+                        tradeNo: string;
+                        timestamp: number;
+                        signature: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            result: "credited" | "duplicate";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/alert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            amountYuan: number;
+                            /** @enum {unknown} */
+                            frequency: "hourly" | "daily" | "weekly";
+                            recipients: {
+                                memberIds: string[];
+                                departmentIds: string[];
+                                tagIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 余额预警: amount, recipients, frequency, on/off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        /** @description 预警金额: a non-negative whole number of yuan */
+                        amountYuan: number;
+                        /**
+                         * @default daily
+                         * @enum {unknown}
+                         */
+                        frequency?: "hourly" | "daily" | "weekly";
+                        recipients: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                            tagIds?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            amountYuan: number;
+                            /** @enum {unknown} */
+                            frequency: "hourly" | "daily" | "weekly";
+                            recipients: {
+                                memberIds: string[];
+                                departmentIds: string[];
+                                tagIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/spending-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                isDefault: boolean;
+                                allSuperAdmins: boolean;
+                                memberIds: string[];
+                                items: string[];
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberIds: string[];
+                        items: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            isDefault: boolean;
+                            allSuperAdmins: boolean;
+                            memberIds: string[];
+                            items: string[];
+                            updatedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/spending-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberIds: string[];
+                        items: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            isDefault: boolean;
+                            allSuperAdmins: boolean;
+                            memberIds: string[];
+                            items: string[];
+                            updatedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/auto-deduction/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch auto-deduction on or off (acquisition assistant only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    item: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: string;
+                            enabled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/deductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge one auto-deduction (metered usage) to the balance; group-committed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        item: "acquisition";
+                        /** @description whole fen (分), above zero */
+                        amountFen: number;
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serialNo: string;
+                            balanceAfter: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders, newest first, with the number pending payment */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "paid" | "refunded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                item: string;
+                                quantity: number;
+                                amountFen: number;
+                                status: "pending" | "paid" | "refunded";
+                                paidBy: ("balance" | "channel") | null;
+                                description: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                paidAt: string | null;
+                                refundedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                            pendingCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        item: "certification" | "acquisition" | "customer_quota" | "security" | "mail" | "docs" | "drive" | "meeting" | "session_archive" | "data_protection" | "public_phone";
+                        quantity: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item: string;
+                            quantity: number;
+                            amountFen: number;
+                            status: "pending" | "paid" | "refunded";
+                            paidBy: ("balance" | "channel") | null;
+                            description: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            refundedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/orders/{orderId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay an order with the balance or through a channel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "balance";
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                    } | {
+                        /** @enum {string} */
+                        method: "channel";
+                        /** @enum {unknown} */
+                        channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                item: string;
+                                quantity: number;
+                                amountFen: number;
+                                status: "pending" | "paid" | "refunded";
+                                paidBy: ("balance" | "channel") | null;
+                                description: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                paidAt: string | null;
+                                refundedAt: string | null;
+                            };
+                            payment: {
+                                serialNo: string;
+                                balanceAfter: number;
+                            } | null;
+                            topup: {
+                                id: string;
+                                /** @enum {unknown} */
+                                channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                                amountFen: number;
+                                status: "pending" | "paid";
+                                orderId: string | null;
+                                code: string | null;
+                                pendingReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                paidAt: string | null;
+                                instructions: {
+                                    kind: "bank_transfer" | "online";
+                                    code?: string;
+                                    payee?: {
+                                        name: string;
+                                        bank: string;
+                                        account: string;
+                                    };
+                                    payPage?: string;
+                                    qrText?: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/orders/{orderId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund a balance-paid order to the balance (per the refund policy) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            serialNo: string;
+                            balanceAfter: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                basis: "order" | "range";
+                                orderId: string | null;
+                                from: string | null;
+                                to: string | null;
+                                type: "electronic_ordinary" | "electronic_special";
+                                title: string;
+                                serviceName: string;
+                                amountFen: number;
+                                taxRatePercent: number;
+                                taxFen: number;
+                                status: "requested" | "issued";
+                                invoiceNo: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                issuedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request an invoice for consumption, by order or by time range */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        basis: "order";
+                        orderId: string;
+                        type: "electronic_ordinary" | "electronic_special";
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                    } | {
+                        /** @enum {string} */
+                        basis: "range";
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        type: "electronic_ordinary" | "electronic_special";
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            basis: "order" | "range";
+                            orderId: string | null;
+                            from: string | null;
+                            to: string | null;
+                            type: "electronic_ordinary" | "electronic_special";
+                            title: string;
+                            serviceName: string;
+                            amountFen: number;
+                            taxRatePercent: number;
+                            taxFen: number;
+                            status: "requested" | "issued";
+                            invoiceNo: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            issuedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/bank-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bank transfers waiting for confirmation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                corpId: string;
+                                corpName: string;
+                                topupId: string;
+                                code: string;
+                                amountFen: number;
+                                pendingReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/bank-transfers/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a received transfer: code, amount and payer (the full enterprise name) must match */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @description whole fen (分), above zero */
+                        amountFen: number;
+                        payerName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmed: boolean;
+                            reason?: string;
+                            corpId?: string;
+                            topupId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a bank statement (CSV) and confirm the transfers it matches */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                line: number;
+                                payerName: string;
+                                amountFen: number | null;
+                                code: string | null;
+                                outcome: {
+                                    confirmed: boolean;
+                                    reason?: string;
+                                    corpId?: string;
+                                    topupId?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "issued";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                basis: "order" | "range";
+                                orderId: string | null;
+                                from: string | null;
+                                to: string | null;
+                                type: "electronic_ordinary" | "electronic_special";
+                                title: string;
+                                serviceName: string;
+                                amountFen: number;
+                                taxRatePercent: number;
+                                taxFen: number;
+                                status: "requested" | "issued";
+                                invoiceNo: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                issuedAt: string | null;
+                                corpId: string;
+                                corpName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/invoices/{corpId}/{invoiceId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            basis: "order" | "range";
+                            orderId: string | null;
+                            from: string | null;
+                            to: string | null;
+                            type: "electronic_ordinary" | "electronic_special";
+                            title: string;
+                            serviceName: string;
+                            amountFen: number;
+                            taxRatePercent: number;
+                            taxFen: number;
+                            status: "requested" | "issued";
+                            invoiceNo: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            issuedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/corps/{corpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            corpId: string;
+                            corpName: string;
+                            balanceFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/corps/{corpId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund unspent balance by hand (人工退款) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description whole fen (分), above zero */
+                        amountFen: number;
+                        reason: string;
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serialNo: string;
+                            balanceAfter: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                corpId: string;
+                                corpName: string;
+                                serialNo: string;
+                                amountFen: number;
+                                description: string;
+                                operator: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{feature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seats bought, in use and given */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feature: "security";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            feature: "security";
+                            seatsBought: number;
+                            seatsUsed: number;
+                            activeUntil: string | null;
+                            active: boolean;
+                            seatPriceFen: number;
+                            refundable: boolean;
+                            seats: {
+                                memberId: string;
+                                memberName: string;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                assignedBy: string;
+                                /** Format: date-time */
+                                takeBackUntil: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{feature}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    seats: number;
+                };
+                header?: never;
+                path: {
+                    feature: "security";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seats: number;
+                            priceFen: number;
+                            kind: "new" | "add";
+                            /** Format: date-time */
+                            endsAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{feature}/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy seats (super admins only; non-refundable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feature: "security";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seats: number;
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seats: number;
+                            priceFen: number;
+                            kind: "new" | "add";
+                            /** Format: date-time */
+                            endsAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{feature}/seats/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a seat to a member */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feature: "security";
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Take a seat back (within 7 days of giving it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feature: "security";
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{feature}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feature: "security";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileLeakProtection?: boolean;
+                            deviceManagement?: boolean;
+                            visibleWatermark?: boolean;
+                            hiddenWatermark?: boolean;
+                            assetHandover?: boolean;
+                            screenCaptureControl?: boolean;
+                            ipRestriction?: boolean;
+                            shareToExternalControl?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feature: "security";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileLeakProtection?: boolean;
+                        deviceManagement?: boolean;
+                        visibleWatermark?: boolean;
+                        hiddenWatermark?: boolean;
+                        assetHandover?: boolean;
+                        screenCaptureControl?: boolean;
+                        ipRestriction?: boolean;
+                        shareToExternalControl?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileLeakProtection?: boolean;
+                            deviceManagement?: boolean;
+                            visibleWatermark?: boolean;
+                            hiddenWatermark?: boolean;
+                            assetHandover?: boolean;
+                            screenCaptureControl?: boolean;
+                            ipRestriction?: boolean;
+                            shareToExternalControl?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已服务 X 位, today’s new customers and the quota */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            served: number;
+                            todayNew: number;
+                            limit: number;
+                            freeQuota: number;
+                            certified: boolean;
+                            tier: {
+                                size: number;
+                                /** Format: date-time */
+                                endsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in member's customers; oneWay=true lists 单向客户 */
+        get: {
+            parameters: {
+                query?: {
+                    oneWay?: boolean;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                externalId: string;
+                                state: "mutual" | "one_way";
+                                oneWayReason: ("not_added_back" | "deleted_by_customer") | null;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                            oneWayLabel: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The signed-in member adds a customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                        name: string;
+                        /** @default true */
+                        addedBack?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            externalId: string;
+                            state: "mutual" | "one_way";
+                            oneWayReason: ("not_added_back" | "deleted_by_customer") | null;
+                            /** Format: date-time */
+                            addedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/friends/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The signed-in member deletes a customer (cannot be undone) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            released: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/members/{memberId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer-side event: added the member back, or deleted the member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        event: "added_back" | "deleted_member";
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer groups (客户群) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                ownerMemberId: string;
+                                customers: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                dissolvedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            ownerMemberId: string;
+                            customers: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dissolvedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-groups/{groupId}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer joins the group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: string;
+                            newlyCounted: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-groups/{groupId}/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** A customer leaves the group */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            released: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Dissolve the group (解散): its customers are let go */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            released: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 外部联系人规模: tiers, limit and the tier in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tiers: {
+                                size: number;
+                                priceFen: number;
+                            }[];
+                            limit: number;
+                            certified: boolean;
+                            tier: {
+                                size: number;
+                                /** Format: date-time */
+                                endsAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/quota/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price of buying or upgrading to a tier now */
+        get: {
+            parameters: {
+                query: {
+                    size: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: "new" | "upgrade";
+                            size: number;
+                            listPriceFen: number;
+                            priceFen: number;
+                            daysUsed: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/quota/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy or upgrade a tier with the wallet balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        size: number;
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: "new" | "upgrade";
+                            size: number;
+                            listPriceFen: number;
+                            priceFen: number;
+                            daysUsed: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acquisition/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                members: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A link for one member or a set of members */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        memberIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            name: string;
+                            members: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acquisition/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/acquisition/links/{code}/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer clicks the link and adds a member (one unit is used) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: string;
+                            memberName: string;
+                            customerId: string;
+                            added: boolean;
+                            paidBy: ("pack" | "wallet") | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acquisition/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 获客助手使用概况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            todayNew: number;
+                            totalNew: number;
+                            unitsLeft: number;
+                            packs: {
+                                id: string;
+                                units: number;
+                                remaining: number;
+                                /** Format: date-time */
+                                purchasedAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                expired: boolean;
+                            }[];
+                            autoDeduct: {
+                                offered: boolean;
+                                on: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acquisition/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 购买指定使用量 with the balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        units: number;
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            amountFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acquisition/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: "third_party" | "custom_dev";
+                                party: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Authorise the assistant to a third-party app or a 代开发 developer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "third_party" | "custom_dev";
+                        party: string;
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "third_party" | "custom_dev";
+                            party: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approval templates (members see the ones in use) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                form: {
+                                    id: string;
+                                    type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "member" | "department" | "attachment";
+                                    label: string;
+                                    required: boolean;
+                                    options?: string[];
+                                }[];
+                                flow: ({
+                                    id: string;
+                                    kind: "approver" | "handler" | "cc";
+                                    name: string;
+                                    assignee: {
+                                        /** @enum {string} */
+                                        type: "members";
+                                        memberIds: string[];
+                                        mode: "all" | "any" | "sequential";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "head";
+                                        direction: "up" | "down";
+                                        level: number;
+                                        mode: "all" | "any";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "tag";
+                                        tagId: string;
+                                        mode: "all" | "any";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "applicant";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "pick";
+                                        range: {
+                                            memberIds?: string[];
+                                            departmentIds?: string[];
+                                            tagIds?: string[];
+                                        } | null;
+                                        max: number;
+                                        mode: "all" | "any" | "sequential";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "field";
+                                        fieldId: string;
+                                        mode: "all" | "any" | "sequential";
+                                    };
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "condition";
+                                    name: string;
+                                    branches: {
+                                        id: string;
+                                        name: string;
+                                        clauses: ({
+                                            /** @enum {string} */
+                                            type: "field";
+                                            fieldId: string;
+                                            op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains";
+                                            value: string | number | string[];
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "department";
+                                            departmentIds: string[];
+                                        })[];
+                                        nodes: {
+                                            id: string;
+                                            kind: "approver" | "handler" | "cc";
+                                            name: string;
+                                            assignee: {
+                                                /** @enum {string} */
+                                                type: "members";
+                                                memberIds: string[];
+                                                mode: "all" | "any" | "sequential";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "head";
+                                                direction: "up" | "down";
+                                                level: number;
+                                                mode: "all" | "any";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "tag";
+                                                tagId: string;
+                                                mode: "all" | "any";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "applicant";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "pick";
+                                                range: {
+                                                    memberIds?: string[];
+                                                    departmentIds?: string[];
+                                                    tagIds?: string[];
+                                                } | null;
+                                                max: number;
+                                                mode: "all" | "any" | "sequential";
+                                            } | {
+                                                /** @enum {string} */
+                                                type: "field";
+                                                fieldId: string;
+                                                mode: "all" | "any" | "sequential";
+                                            };
+                                        }[];
+                                    }[];
+                                })[];
+                                settings: {
+                                    approverEmpty: {
+                                        /** @enum {string} */
+                                        action: "auto_approve";
+                                    } | {
+                                        /** @enum {string} */
+                                        action: "transfer";
+                                        memberId: string;
+                                    };
+                                    approverDeparted: {
+                                        /** @enum {string} */
+                                        action: "remind_admin";
+                                    } | {
+                                        /** @enum {string} */
+                                        action: "handover";
+                                        memberId: string;
+                                    };
+                                    handlerEmpty: {
+                                        /** @enum {string} */
+                                        action: "auto_approve";
+                                    } | {
+                                        /** @enum {string} */
+                                        action: "transfer";
+                                        memberId: string;
+                                    };
+                                    handlerDeparted: {
+                                        /** @enum {string} */
+                                        action: "remind_admin";
+                                    } | {
+                                        /** @enum {string} */
+                                        action: "handover";
+                                        memberId: string;
+                                    };
+                                    repeatApprover: "first_only" | "consecutive" | "every";
+                                    allowOnBehalf: boolean;
+                                    restrictView: boolean;
+                                    lockFixedCc: boolean;
+                                    lockFixedHandlers: boolean;
+                                    allowEditAfterApproval: boolean;
+                                    allowAddApprovers: boolean;
+                                    requireApprovalComment: boolean;
+                                    requireHandlingComment: boolean;
+                                    requireSignature: boolean;
+                                };
+                                version: number;
+                                archived: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        form: {
+                            id: string;
+                            type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "member" | "department" | "attachment";
+                            label: string;
+                            required: boolean;
+                            options?: string[];
+                        }[];
+                        flow: ({
+                            id: string;
+                            kind: "approver" | "handler" | "cc";
+                            name: string;
+                            assignee: {
+                                /** @enum {string} */
+                                type: "members";
+                                memberIds: string[];
+                                mode: "all" | "any" | "sequential";
+                            } | {
+                                /** @enum {string} */
+                                type: "head";
+                                direction: "up" | "down";
+                                level: number;
+                                mode: "all" | "any";
+                            } | {
+                                /** @enum {string} */
+                                type: "tag";
+                                tagId: string;
+                                mode: "all" | "any";
+                            } | {
+                                /** @enum {string} */
+                                type: "applicant";
+                            } | {
+                                /** @enum {string} */
+                                type: "pick";
+                                range: {
+                                    memberIds?: string[];
+                                    departmentIds?: string[];
+                                    tagIds?: string[];
+                                } | null;
+                                max: number;
+                                mode: "all" | "any" | "sequential";
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                fieldId: string;
+                                mode: "all" | "any" | "sequential";
+                            };
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "condition";
+                            name: string;
+                            branches: {
+                                id: string;
+                                name: string;
+                                clauses: ({
+                                    /** @enum {string} */
+                                    type: "field";
+                                    fieldId: string;
+                                    op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains";
+                                    value: string | number | string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "department";
+                                    departmentIds: string[];
+                                })[];
+                                nodes: {
+                                    id: string;
+                                    kind: "approver" | "handler" | "cc";
+                                    name: string;
+                                    assignee: {
+                                        /** @enum {string} */
+                                        type: "members";
+                                        memberIds: string[];
+                                        mode: "all" | "any" | "sequential";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "head";
+                                        direction: "up" | "down";
+                                        level: number;
+                                        mode: "all" | "any";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "tag";
+                                        tagId: string;
+                                        mode: "all" | "any";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "applicant";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "pick";
+                                        range: {
+                                            memberIds?: string[];
+                                            departmentIds?: string[];
+                                            tagIds?: string[];
+                                        } | null;
+                                        max: number;
+                                        mode: "all" | "any" | "sequential";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "field";
+                                        fieldId: string;
+                                        mode: "all" | "any" | "sequential";
+                                    };
+                                }[];
+                            }[];
+                        })[];
+                        settings?: {
+                            approverEmpty: {
+                                /** @enum {string} */
+                                action: "auto_approve";
+                            } | {
+                                /** @enum {string} */
+                                action: "transfer";
+                                memberId: string;
+                            };
+                            approverDeparted: {
+                                /** @enum {string} */
+                                action: "remind_admin";
+                            } | {
+                                /** @enum {string} */
+                                action: "handover";
+                                memberId: string;
+                            };
+                            handlerEmpty: {
+                                /** @enum {string} */
+                                action: "auto_approve";
+                            } | {
+                                /** @enum {string} */
+                                action: "transfer";
+                                memberId: string;
+                            };
+                            handlerDeparted: {
+                                /** @enum {string} */
+                                action: "remind_admin";
+                            } | {
+                                /** @enum {string} */
+                                action: "handover";
+                                memberId: string;
+                            };
+                            repeatApprover: "first_only" | "consecutive" | "every";
+                            allowOnBehalf: boolean;
+                            restrictView: boolean;
+                            lockFixedCc: boolean;
+                            lockFixedHandlers: boolean;
+                            allowEditAfterApproval: boolean;
+                            allowAddApprovers: boolean;
+                            requireApprovalComment: boolean;
+                            requireHandlingComment: boolean;
+                            requireSignature: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            form: {
+                                id: string;
+                                type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "member" | "department" | "attachment";
+                                label: string;
+                                required: boolean;
+                                options?: string[];
+                            }[];
+                            flow: ({
+                                id: string;
+                                kind: "approver" | "handler" | "cc";
+                                name: string;
+                                assignee: {
+                                    /** @enum {string} */
+                                    type: "members";
+                                    memberIds: string[];
+                                    mode: "all" | "any" | "sequential";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "head";
+                                    direction: "up" | "down";
+                                    level: number;
+                                    mode: "all" | "any";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "tag";
+                                    tagId: string;
+                                    mode: "all" | "any";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "applicant";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pick";
+                                    range: {
+                                        memberIds?: string[];
+                                        departmentIds?: string[];
+                                        tagIds?: string[];
+                                    } | null;
+                                    max: number;
+                                    mode: "all" | "any" | "sequential";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "field";
+                                    fieldId: string;
+                                    mode: "all" | "any" | "sequential";
+                                };
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "condition";
+                                name: string;
+                                branches: {
+                                    id: string;
+                                    name: string;
+                                    clauses: ({
+                                        /** @enum {string} */
+                                        type: "field";
+                                        fieldId: string;
+                                        op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains";
+                                        value: string | number | string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "department";
+                                        departmentIds: string[];
+                                    })[];
+                                    nodes: {
+                                        id: string;
+                                        kind: "approver" | "handler" | "cc";
+                                        name: string;
+                                        assignee: {
+                                            /** @enum {string} */
+                                            type: "members";
+                                            memberIds: string[];
+                                            mode: "all" | "any" | "sequential";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "head";
+                                            direction: "up" | "down";
+                                            level: number;
+                                            mode: "all" | "any";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "tag";
+                                            tagId: string;
+                                            mode: "all" | "any";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "applicant";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "pick";
+                                            range: {
+                                                memberIds?: string[];
+                                                departmentIds?: string[];
+                                                tagIds?: string[];
+                                            } | null;
+                                            max: number;
+                                            mode: "all" | "any" | "sequential";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "field";
+                                            fieldId: string;
+                                            mode: "all" | "any" | "sequential";
+                                        };
+                                    }[];
+                                }[];
+                            })[];
+                            settings: {
+                                approverEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                approverDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                handlerEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                handlerDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                repeatApprover: "first_only" | "consecutive" | "every";
+                                allowOnBehalf: boolean;
+                                restrictView: boolean;
+                                lockFixedCc: boolean;
+                                lockFixedHandlers: boolean;
+                                allowEditAfterApproval: boolean;
+                                allowAddApprovers: boolean;
+                                requireApprovalComment: boolean;
+                                requireHandlingComment: boolean;
+                                requireSignature: boolean;
+                            };
+                            version: number;
+                            archived: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            form: {
+                                id: string;
+                                type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "member" | "department" | "attachment";
+                                label: string;
+                                required: boolean;
+                                options?: string[];
+                            }[];
+                            flow: ({
+                                id: string;
+                                kind: "approver" | "handler" | "cc";
+                                name: string;
+                                assignee: {
+                                    /** @enum {string} */
+                                    type: "members";
+                                    memberIds: string[];
+                                    mode: "all" | "any" | "sequential";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "head";
+                                    direction: "up" | "down";
+                                    level: number;
+                                    mode: "all" | "any";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "tag";
+                                    tagId: string;
+                                    mode: "all" | "any";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "applicant";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pick";
+                                    range: {
+                                        memberIds?: string[];
+                                        departmentIds?: string[];
+                                        tagIds?: string[];
+                                    } | null;
+                                    max: number;
+                                    mode: "all" | "any" | "sequential";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "field";
+                                    fieldId: string;
+                                    mode: "all" | "any" | "sequential";
+                                };
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "condition";
+                                name: string;
+                                branches: {
+                                    id: string;
+                                    name: string;
+                                    clauses: ({
+                                        /** @enum {string} */
+                                        type: "field";
+                                        fieldId: string;
+                                        op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains";
+                                        value: string | number | string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "department";
+                                        departmentIds: string[];
+                                    })[];
+                                    nodes: {
+                                        id: string;
+                                        kind: "approver" | "handler" | "cc";
+                                        name: string;
+                                        assignee: {
+                                            /** @enum {string} */
+                                            type: "members";
+                                            memberIds: string[];
+                                            mode: "all" | "any" | "sequential";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "head";
+                                            direction: "up" | "down";
+                                            level: number;
+                                            mode: "all" | "any";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "tag";
+                                            tagId: string;
+                                            mode: "all" | "any";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "applicant";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "pick";
+                                            range: {
+                                                memberIds?: string[];
+                                                departmentIds?: string[];
+                                                tagIds?: string[];
+                                            } | null;
+                                            max: number;
+                                            mode: "all" | "any" | "sequential";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "field";
+                                            fieldId: string;
+                                            mode: "all" | "any" | "sequential";
+                                        };
+                                    }[];
+                                }[];
+                            })[];
+                            settings: {
+                                approverEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                approverDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                handlerEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                handlerDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                repeatApprover: "first_only" | "consecutive" | "every";
+                                allowOnBehalf: boolean;
+                                restrictView: boolean;
+                                lockFixedCc: boolean;
+                                lockFixedHandlers: boolean;
+                                allowEditAfterApproval: boolean;
+                                allowAddApprovers: boolean;
+                                requireApprovalComment: boolean;
+                                requireHandlingComment: boolean;
+                                requireSignature: boolean;
+                            };
+                            version: number;
+                            archived: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a template (checked on save) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        form: {
+                            id: string;
+                            type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "member" | "department" | "attachment";
+                            label: string;
+                            required: boolean;
+                            options?: string[];
+                        }[];
+                        flow: ({
+                            id: string;
+                            kind: "approver" | "handler" | "cc";
+                            name: string;
+                            assignee: {
+                                /** @enum {string} */
+                                type: "members";
+                                memberIds: string[];
+                                mode: "all" | "any" | "sequential";
+                            } | {
+                                /** @enum {string} */
+                                type: "head";
+                                direction: "up" | "down";
+                                level: number;
+                                mode: "all" | "any";
+                            } | {
+                                /** @enum {string} */
+                                type: "tag";
+                                tagId: string;
+                                mode: "all" | "any";
+                            } | {
+                                /** @enum {string} */
+                                type: "applicant";
+                            } | {
+                                /** @enum {string} */
+                                type: "pick";
+                                range: {
+                                    memberIds?: string[];
+                                    departmentIds?: string[];
+                                    tagIds?: string[];
+                                } | null;
+                                max: number;
+                                mode: "all" | "any" | "sequential";
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                fieldId: string;
+                                mode: "all" | "any" | "sequential";
+                            };
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "condition";
+                            name: string;
+                            branches: {
+                                id: string;
+                                name: string;
+                                clauses: ({
+                                    /** @enum {string} */
+                                    type: "field";
+                                    fieldId: string;
+                                    op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains";
+                                    value: string | number | string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "department";
+                                    departmentIds: string[];
+                                })[];
+                                nodes: {
+                                    id: string;
+                                    kind: "approver" | "handler" | "cc";
+                                    name: string;
+                                    assignee: {
+                                        /** @enum {string} */
+                                        type: "members";
+                                        memberIds: string[];
+                                        mode: "all" | "any" | "sequential";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "head";
+                                        direction: "up" | "down";
+                                        level: number;
+                                        mode: "all" | "any";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "tag";
+                                        tagId: string;
+                                        mode: "all" | "any";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "applicant";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "pick";
+                                        range: {
+                                            memberIds?: string[];
+                                            departmentIds?: string[];
+                                            tagIds?: string[];
+                                        } | null;
+                                        max: number;
+                                        mode: "all" | "any" | "sequential";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "field";
+                                        fieldId: string;
+                                        mode: "all" | "any" | "sequential";
+                                    };
+                                }[];
+                            }[];
+                        })[];
+                        settings?: {
+                            approverEmpty: {
+                                /** @enum {string} */
+                                action: "auto_approve";
+                            } | {
+                                /** @enum {string} */
+                                action: "transfer";
+                                memberId: string;
+                            };
+                            approverDeparted: {
+                                /** @enum {string} */
+                                action: "remind_admin";
+                            } | {
+                                /** @enum {string} */
+                                action: "handover";
+                                memberId: string;
+                            };
+                            handlerEmpty: {
+                                /** @enum {string} */
+                                action: "auto_approve";
+                            } | {
+                                /** @enum {string} */
+                                action: "transfer";
+                                memberId: string;
+                            };
+                            handlerDeparted: {
+                                /** @enum {string} */
+                                action: "remind_admin";
+                            } | {
+                                /** @enum {string} */
+                                action: "handover";
+                                memberId: string;
+                            };
+                            repeatApprover: "first_only" | "consecutive" | "every";
+                            allowOnBehalf: boolean;
+                            restrictView: boolean;
+                            lockFixedCc: boolean;
+                            lockFixedHandlers: boolean;
+                            allowEditAfterApproval: boolean;
+                            allowAddApprovers: boolean;
+                            requireApprovalComment: boolean;
+                            requireHandlingComment: boolean;
+                            requireSignature: boolean;
+                        };
+                        expectedVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            form: {
+                                id: string;
+                                type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "member" | "department" | "attachment";
+                                label: string;
+                                required: boolean;
+                                options?: string[];
+                            }[];
+                            flow: ({
+                                id: string;
+                                kind: "approver" | "handler" | "cc";
+                                name: string;
+                                assignee: {
+                                    /** @enum {string} */
+                                    type: "members";
+                                    memberIds: string[];
+                                    mode: "all" | "any" | "sequential";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "head";
+                                    direction: "up" | "down";
+                                    level: number;
+                                    mode: "all" | "any";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "tag";
+                                    tagId: string;
+                                    mode: "all" | "any";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "applicant";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pick";
+                                    range: {
+                                        memberIds?: string[];
+                                        departmentIds?: string[];
+                                        tagIds?: string[];
+                                    } | null;
+                                    max: number;
+                                    mode: "all" | "any" | "sequential";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "field";
+                                    fieldId: string;
+                                    mode: "all" | "any" | "sequential";
+                                };
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "condition";
+                                name: string;
+                                branches: {
+                                    id: string;
+                                    name: string;
+                                    clauses: ({
+                                        /** @enum {string} */
+                                        type: "field";
+                                        fieldId: string;
+                                        op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains";
+                                        value: string | number | string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "department";
+                                        departmentIds: string[];
+                                    })[];
+                                    nodes: {
+                                        id: string;
+                                        kind: "approver" | "handler" | "cc";
+                                        name: string;
+                                        assignee: {
+                                            /** @enum {string} */
+                                            type: "members";
+                                            memberIds: string[];
+                                            mode: "all" | "any" | "sequential";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "head";
+                                            direction: "up" | "down";
+                                            level: number;
+                                            mode: "all" | "any";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "tag";
+                                            tagId: string;
+                                            mode: "all" | "any";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "applicant";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "pick";
+                                            range: {
+                                                memberIds?: string[];
+                                                departmentIds?: string[];
+                                                tagIds?: string[];
+                                            } | null;
+                                            max: number;
+                                            mode: "all" | "any" | "sequential";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "field";
+                                            fieldId: string;
+                                            mode: "all" | "any" | "sequential";
+                                        };
+                                    }[];
+                                }[];
+                            })[];
+                            settings: {
+                                approverEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                approverDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                handlerEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                handlerDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                repeatApprover: "first_only" | "consecutive" | "every";
+                                allowOnBehalf: boolean;
+                                restrictView: boolean;
+                                lockFixedCc: boolean;
+                                lockFixedHandlers: boolean;
+                                allowEditAfterApproval: boolean;
+                                allowAddApprovers: boolean;
+                                requireApprovalComment: boolean;
+                                requireHandlingComment: boolean;
+                                requireSignature: boolean;
+                            };
+                            version: number;
+                            archived: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop using a template (running requests go on) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/tasks/{taskId}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An admin hands a departed member's task to someone else */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toMemberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            instanceStatus: string;
+                            taskId: string | null;
+                            taskStatus: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members, tags and departments to choose from */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                id: string;
+                                name: string;
+                            }[];
+                            tags: {
+                                id: string;
+                                name: string;
+                            }[];
+                            departments: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The path a submission would take, and who gets each step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        templateId: string;
+                        applicantId?: string;
+                        form: {
+                            [key: string]: string | number | string[];
+                        };
+                        picks?: {
+                            [key: string]: string[];
+                        };
+                        ccAdd?: string[];
+                        ccRemove?: string[];
+                        handlerOverrides?: {
+                            [key: string]: string[];
+                        };
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: {
+                                nodeId: string;
+                                kind: string;
+                                name: string;
+                                mode: string;
+                                assigneeIds: string[];
+                                autoApproved: boolean;
+                                origin: string;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                    data?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                perAssignee: {
+                                    [key: string]: {
+                                        code: string;
+                                        text: string;
+                                        data?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
+                            }[];
+                            branches: {
+                                nodeId: string;
+                                branchId: string;
+                                branchName: string;
+                            }[];
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's to do, done, submitted or CC'd requests */
+        get: {
+            parameters: {
+                query: {
+                    box: "todo" | "done" | "submitted" | "cc";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                instanceId: string;
+                                taskId: string | null;
+                                templateName: string;
+                                applicantId: string;
+                                applicantName: string;
+                                status: string;
+                                taskKind: string | null;
+                                taskStatus: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit a request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        templateId: string;
+                        applicantId?: string;
+                        form: {
+                            [key: string]: string | number | string[];
+                        };
+                        picks?: {
+                            [key: string]: string[];
+                        };
+                        ccAdd?: string[];
+                        ccRemove?: string[];
+                        handlerOverrides?: {
+                            [key: string]: string[];
+                        };
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            instanceStatus: string;
+                            taskId: string | null;
+                            taskStatus: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request with its whole trail and why each task went to whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            templateName: string;
+                            status: string;
+                            applicantId: string;
+                            applicantName: string;
+                            submitterId: string;
+                            submitterName: string;
+                            fields: {
+                                id: string;
+                                type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "member" | "department" | "attachment";
+                                label: string;
+                                required: boolean;
+                                options?: string[];
+                            }[];
+                            form: {
+                                [key: string]: string | number | string[];
+                            };
+                            settings: {
+                                approverEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                approverDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                handlerEmpty: {
+                                    /** @enum {string} */
+                                    action: "auto_approve";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "transfer";
+                                    memberId: string;
+                                };
+                                handlerDeparted: {
+                                    /** @enum {string} */
+                                    action: "remind_admin";
+                                } | {
+                                    /** @enum {string} */
+                                    action: "handover";
+                                    memberId: string;
+                                };
+                                repeatApprover: "first_only" | "consecutive" | "every";
+                                allowOnBehalf: boolean;
+                                restrictView: boolean;
+                                lockFixedCc: boolean;
+                                lockFixedHandlers: boolean;
+                                allowEditAfterApproval: boolean;
+                                allowAddApprovers: boolean;
+                                requireApprovalComment: boolean;
+                                requireHandlingComment: boolean;
+                                requireSignature: boolean;
+                            };
+                            steps: {
+                                nodeId: string;
+                                kind: string;
+                                name: string;
+                                mode: string;
+                                assigneeIds: string[];
+                                autoApproved: boolean;
+                                origin: string;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                    data?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                perAssignee: {
+                                    [key: string]: {
+                                        code: string;
+                                        text: string;
+                                        data?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
+                            }[];
+                            currentStep: number;
+                            version: number;
+                            mentions: string[];
+                            tasks: {
+                                id: string;
+                                step: number;
+                                kind: string;
+                                assigneeId: string;
+                                assigneeName: string;
+                                status: string;
+                                comment: string | null;
+                                signed: boolean;
+                                why: {
+                                    code: string;
+                                    text: string;
+                                    data?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                actedAt: string | null;
+                            }[];
+                            trail: {
+                                id: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                taskId: string | null;
+                                comment: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            pendingEdit: {
+                                [key: string]: string | number | string[];
+                            } | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant withdraws a running request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            instanceStatus: string;
+                            taskId: string | null;
+                            taskStatus: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/requests/{requestId}/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Edit an approved request, with the consent of its approvers and handlers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: {
+                            [key: string]: string | number | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            instanceStatus: string;
+                            taskId: string | null;
+                            taskStatus: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/tasks/{taskId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject, handle, transfer, return or add approvers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "approve";
+                        comment?: string;
+                        signature?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "reject";
+                        comment?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "handle";
+                        comment?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "transfer";
+                        toMemberId: string;
+                        comment?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "return";
+                        comment?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "add_approvers";
+                        memberIds: string[];
+                        mode: "all" | "any" | "sequential";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            instanceStatus: string;
+                            taskId: string | null;
+                            taskStatus: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in member's messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                app: string;
+                                title: string;
+                                body: string;
+                                link: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
