@@ -29,8 +29,9 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   const database = await openDatabase({ dataDir: ':memory:' });
   try {
     await migrateToLatest(database, collectMigrations(manifests));
-    // Fixed settings (no environment), so the document does not depend on who runs this.
-    const config = { ...loadConfig({}, {}), logLevel: 'silent' as const, rateLimitPerMinute: 0, workers: false, webDir: '/nonexistent' };
+    // Fixed settings (no environment), so the document does not depend on who runs this; with the
+    // payment sandbox on, so the console knows its route (it offers it only where the server says so).
+    const config = { ...loadConfig({}, {}), logLevel: 'silent' as const, rateLimitPerMinute: 0, workers: false, webDir: '/nonexistent', sandboxPayments: true };
     const { app } = await buildApp({ config, database, clock: new ManualClock() });
     try {
       await app.ready();

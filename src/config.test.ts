@@ -21,3 +21,11 @@ it('parses words and flags', () => {
     flags: { login: 'ops', port: '81', verbose: 'true' },
   });
 });
+
+it('the payment sandbox is off unless turned on by --sandbox-payments or BANYAN_SANDBOX_PAYMENTS', () => {
+  assert.equal(loadConfig({}, {}).sandboxPayments, false);
+  assert.equal(loadConfig({}, { BANYAN_SANDBOX_PAYMENTS: 'true' }).sandboxPayments, true);
+  assert.equal(loadConfig(parseArgs(['serve', '--sandbox-payments']).flags, {}).sandboxPayments, true);
+  assert.equal(loadConfig({ 'sandbox-payments': 'false' }, { BANYAN_SANDBOX_PAYMENTS: 'true' }).sandboxPayments, false);
+  assert.throws(() => loadConfig({}, { BANYAN_SANDBOX_PAYMENTS: 'yes' }), new ConfigError('--sandbox-payments must be true or false, not "yes".'));
+});

@@ -24,6 +24,12 @@ export interface Config {
    * generates one on first use and keeps it in the database. Never logged.
    */
   paymentSecret: string | undefined;
+  /**
+   * Sandbox payments (--sandbox-payments, BANYAN_SANDBOX_PAYMENTS): the online channels' "simulate a
+   * successful payment" route, which credits a top-up although no money moved. Off by default; tests
+   * turn it on, and the demo enterprise has it whatever this says (its money is make-believe).
+   */
+  sandboxPayments: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +83,9 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
   const logN = Number(logNText);
   if (!Number.isInteger(logN) || logN < 1 || logN > 20) throw new ConfigError(`--scrypt-log-n must be a whole number from 1 to 20, not "${logNText}".`);
 
+  const sandboxText = pick('sandbox-payments', 'BANYAN_SANDBOX_PAYMENTS') ?? 'false';
+  if (sandboxText !== 'true' && sandboxText !== 'false') throw new ConfigError(`--sandbox-payments must be true or false, not "${sandboxText}".`);
+
   return {
     host: pick('host', 'HOST') ?? '0.0.0.0',
     port,
@@ -90,5 +99,6 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     signInLimitPerMinute,
     workers: true,
     paymentSecret: pick('payment-secret', 'BANYAN_PAYMENT_SECRET') || undefined,
+    sandboxPayments: sandboxText === 'true',
   };
 }

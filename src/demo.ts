@@ -34,7 +34,8 @@ export async function fillDemo(config: Config): Promise<void> {
       });
     }
     process.stdout.write(
-      `Demo enterprise 榕树科技 is ready.\n  Sign in at http://localhost:${config.port}/ with login "${DEMO_LOGIN.loginName}" and password "${DEMO_LOGIN.password}".\n`,
+      `Demo enterprise 榕树科技 is ready.\n  Sign in at http://localhost:${config.port}/ with login "${DEMO_LOGIN.loginName}" and password "${DEMO_LOGIN.password}".\n` +
+        '  Its online top-ups are paid in the payment sandbox (make-believe money); other enterprises need --sandbox-payments for that.\n',
     );
   } finally {
     await database.close();

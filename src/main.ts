@@ -26,6 +26,8 @@ Flags (or environment variables):
   --data-dir DIR     BANYAN_DATA_DIR (default ./data): where the SQLite database lives
   --database-url URL DATABASE_URL: postgres://… to use PostgreSQL instead of SQLite
   --log-level L      LOG_LEVEL (default info)
+  --sandbox-payments BANYAN_SANDBOX_PAYMENTS (default false): let every enterprise "pay" online top-ups
+                     in the payment sandbox, which credits balance nobody paid (the demo enterprise has it anyway)
 `;
 
 function where(config: Config): string {
@@ -48,7 +50,9 @@ async function serve(config: Config): Promise<void> {
     `\nBanyan is ready at ${server.url} (${where(config)}, ready in ${ms} ms)\n` +
       `  Sign in: open ${server.url}/ and register an enterprise, or run \`npx banyan demo\` for a filled one.\n` +
       `  Operator console: ${server.url}/operator (create an operator with \`npx banyan operator create\`).\n` +
-      `  API reference: ${server.url}/api/docs\n\n`,
+      `  API reference: ${server.url}/api/docs\n` +
+      (config.sandboxPayments ? '  Sandbox payments are ON for every enterprise: online top-ups can be "paid" without money (--sandbox-payments).\n' : '') +
+      '\n',
   );
   const stop = async () => {
     await server.close();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
+import type { Config } from '../../src/config.ts';
 import type { Db } from '../../src/platform/db/tables.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -66,14 +67,14 @@ export interface ConsoleUnderTest {
 
 /**
  * Call inside a `describe`, before its own hooks: starts a server on a fresh database and a browser
- * before the suite, and closes both after it.
+ * before the suite, and closes both after it. `config` changes the server's settings (the test config's otherwise).
  */
-export function useConsole(): ConsoleUnderTest {
+export function useConsole(config: Partial<Config> = {}): ConsoleUnderTest {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
     assertConsoleBuilt();
-    server = await startTestServer();
+    server = await startTestServer(config);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
+import { channelCallback } from '../../src/modules/wallet/testing/index.ts';
 
 /**
  * 企业充值 in the console: a top-up through the WeChat Pay sandbox (QR code page, signed callback),
@@ -59,5 +60,41 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFF交易时间,交易类型,购买详情,交易金额(元),可用余额(元),操作者,交易流水号'));
     assert.match(text, /,充值,微信支付充值,100\.00,100\.00,微信支付,[0-9A-Z]{26}\r\n$/);
+  });
+});
+
+describe('wallet console without the payment sandbox (the default)', { skip: browserSkip, timeout: 120_000 }, () => {
+  const ui = useConsole({ sandboxPayments: false });
+
+  it('the payment page offers no simulated payment; it shows the payment once the real channel calls back', async () => {
+    const page = await ui.page();
+    const res = await page.request.post('/api/v1/register', {
+      data: { account: { name: '孙出纳', loginName: 'sunchuna', password: 'Banyan-2024!' }, corp: { name: '榕树真实支付有限公司', shortName: '真实支付', industry: 'general' } },
+    });
+    assert.equal(res.status(), 201);
+    const corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+
+    await page.goto('/wallet');
+    const main = page.getByRole('main');
+    await main.getByTestId('balance').getByText('¥0.00').waitFor();
+    await main.getByRole('button', { name: '充值', exact: true }).click();
+    const dialog = await openedDialog(page);
+    await dialog.getByLabel('微信支付').check();
+    await dialog.getByLabel('充值金额（元）').fill('50');
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await page.waitForURL('**/wallet/pay/**');
+    await main.getByText('使用微信支付扫描二维码完成支付；支付成功后本页自动更新。').waitFor();
+    assert.equal(await main.locator('svg').first().isVisible(), true);
+    assert.equal(await main.getByRole('button', { name: '模拟支付成功（沙箱）' }).count(), 0);
+    assert.equal(await main.getByText('沙箱').count(), 0);
+
+    // WeChat Pay calls back once the payer has paid; the page sees it without a click.
+    const topupId = new URL(page.url()).pathname.split('/').pop()!;
+    const callback = await channelCallback(ui.db(), corpId, { id: topupId, channel: 'wechat_pay', amountFen: 5_000 }, Date.now());
+    const paid = await page.request.post('/api/v1/wallet/channels/wechat_pay/callback', { data: callback });
+    assert.deepEqual(await paid.json(), { result: 'credited' });
+    await main.getByText('支付成功，已入账').waitFor();
+    await main.getByRole('link', { name: '返回企业充值' }).click();
+    await main.getByTestId('balance').getByText('¥50.00').waitFor();
   });
 });

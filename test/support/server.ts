@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startServer } from '../../src/server.ts';
+import type { Config } from '../../src/config.ts';
 import type { Deps } from '../../src/platform/deps.ts';
 import { testConfig } from './app.ts';
 
@@ -9,9 +10,9 @@ import { testConfig } from './app.ts';
  * A real server on 127.0.0.1 with a random port, a fresh SQLite database in a temporary directory
  * and the built console, for browser tests.
  */
-export async function startTestServer(): Promise<{ url: string; deps: Deps; close(): Promise<void> }> {
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<{ url: string; deps: Deps; close(): Promise<void> }> {
   const dataDir = mkdtempSync(resolve(tmpdir(), 'banyan-e2e-'));
-  const server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, webDir: resolve('dist/web'), workers: true }));
+  const server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, webDir: resolve('dist/web'), workers: true, ...overrides }));
   return {
     url: server.url,
     deps: server.deps,

@@ -69,4 +69,5 @@ export {
   type Recipients,
 } from './directory.service.ts';
 export { importRows, type ImportKind, type RowError } from './import.service.ts';
+export { unknownRecipients, type UnknownRecipient } from './recipients.ts';
 export { readSheet } from './sheet.ts';

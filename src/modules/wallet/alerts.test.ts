@@ -7,6 +7,7 @@ import { HOUR, DAY } from '../../platform/clock.ts';
 import { ALERT_JOB, periodStart, runAlerts } from './alerts.service.ts';
 import { buy, codeOf, topUp } from './testing/index.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
+import { DirectoryFixture } from '../directory/testing/index.ts';
 
 type Alert = { enabled: boolean; amountYuan: number; frequency: string; recipients: { memberIds: string[]; departmentIds: string[]; tagIds: string[] } };
 
@@ -131,5 +132,42 @@ describeEachDialect('wallet balance alert (余额预警)', (use) => {
     t.clock.set('2026-03-09T00:00:00+08:00');
     await runJob();
     assert.equal((await alertsOf(e, me)).length, 2);
+  });
+
+  it("seed rule 余额预警 b) 提醒对象 are the enterprise's own: another enterprise's member, department or tag, or an id of nothing, is refused with 422 and its field path, and nothing is written", async () => {
+    const e = await enterprise(t);
+    const ours = await DirectoryFixture.open(t.deps.db, e.corpId, () => t.clock.now());
+    const sales = await ours.department('销售部');
+    const member = await ours.member('成员甲', [sales]);
+    const tag = await ours.tag('财务', [member]);
+    const other = await enterprise(t);
+    const theirs = await DirectoryFixture.open(t.deps.db, other.corpId, () => t.clock.now());
+    const theirDept = await theirs.department('他们的部门');
+    const theirMember = await theirs.member('他人', [theirDept]);
+    const theirTag = await theirs.tag('他们的标签', [theirMember]);
+    const saved = { enabled: true, amountYuan: 50, frequency: 'weekly', recipients: { memberIds: [member], departmentIds: [sales], tagIds: [tag] } };
+    assert.equal((await e.owner.put('/api/v1/wallet/alert', saved)).status, 200);
+    const auditRows = async () => (await e.owner.get<{ items: unknown[] }>('/api/v1/audit?action=wallet.alert')).body.items.length;
+    const auditBefore = await auditRows();
+    assert.equal(auditBefore, 1);
+
+    const cases: [Alert['recipients'], string, string[]][] = [
+      [{ memberIds: [member, theirMember], departmentIds: [], tagIds: [] }, '/recipients/memberIds/1', ['/recipients/memberIds/1']],
+      [{ memberIds: [], departmentIds: [sales, theirDept], tagIds: [] }, '/recipients/departmentIds/1', ['/recipients/departmentIds/1']],
+      [{ memberIds: [], departmentIds: [], tagIds: [theirTag] }, '/recipients/tagIds/0', ['/recipients/tagIds/0']],
+      [{ memberIds: ['mem_nobody', member], departmentIds: [theirDept], tagIds: [tag, 'tag_nothing'] }, '/recipients/memberIds/0', ['/recipients/memberIds/0', '/recipients/departmentIds/0', '/recipients/tagIds/1']],
+    ];
+    for (const [recipients, field, fields] of cases) {
+      const res = await e.owner.put('/api/v1/wallet/alert', { enabled: true, amountYuan: 1, frequency: 'hourly', recipients });
+      assert.equal(res.status, 422, field);
+      assert.deepEqual(res.body, {
+        error: { code: 'wallet.recipient_unknown', message: 'A recipient is not a member, department or tag of this enterprise; see details.field.', details: { field, fields } },
+      });
+    }
+    assert.deepEqual((await e.owner.get<Alert>('/api/v1/wallet/alert')).body, saved);
+    assert.equal(await auditRows(), auditBefore);
+    // A member of the enterprise who has departed is still the enterprise's: the form saves again (they receive nothing).
+    await ours.setStatus(member, 'departed');
+    assert.equal((await e.owner.put('/api/v1/wallet/alert', saved)).status, 200);
   });
 });

@@ -11,6 +11,7 @@ import { walletRights } from './wallet.policy.ts';
 import { walletRoutes } from './wallet.routes.ts';
 import { fillDemoWallet } from './wallet.demo.ts';
 import * as walletTables from './migrations/0030_wallet.ts';
+import * as sandboxTables from './migrations/0031_wallet_sandbox.ts';
 
 export const walletModule = defineModule({
   name: 'wallet',
@@ -23,8 +24,9 @@ export const walletModule = defineModule({
     wallet_spending_rules: 'tenant',
     wallet_invoices: 'tenant',
     wallet_secrets: 'reference',
+    wallet_sandboxes: 'tenant',
   },
-  migrations: { '0030_wallet': walletTables },
+  migrations: { '0030_wallet': walletTables, '0031_wallet_sandbox': sandboxTables },
   errors: WalletErrors,
   rights: walletRights,
   events: WalletEvents,

@@ -114,8 +114,3 @@ export async function assertMaySpend(ctx: ReadCtx, item: string): Promise<void> 
   if (!known.balancePayable) throw new DomainError(WalletErrors['wallet.not_balance_payable'], { item });
   if (!(await maySpend(ctx, item))) throw new DomainError(WalletErrors['wallet.no_balance_permission'], { item });
 }
-
-/** Top up: a super admin, or a member some custom rule lets pay with the balance (充值 by any member allowed to). */
-export async function mayTopUp(ctx: ReadCtx): Promise<boolean> {
-  return (await spendableItems(ctx)).length > 0;
-}

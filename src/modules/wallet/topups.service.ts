@@ -51,6 +51,11 @@ export async function getTopup(db: Executor, corpId: string, topupId: string): P
   return toView(row);
 }
 
+/** Who started the top-up (a member id), or undefined when there is no such top-up. */
+export async function topupCreator(db: Executor, corpId: string, topupId: string): Promise<string | undefined> {
+  return (await tables(db).selectFrom('wallet_topups').select('created_by').where('corp_id', '=', corpId).where('id', '=', topupId).executeTakeFirst())?.created_by;
+}
+
 export async function listTopups(db: Executor, corpId: string, query: { status?: TopupStatus | undefined; limit: number }): Promise<TopupView[]> {
   let q = tables(db).selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId);
   if (query.status) q = q.where('status', '=', query.status);

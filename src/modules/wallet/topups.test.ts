@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { enterprise, newAccount, signedIn } from '../../../test/support/enterprise.ts';
 import { paymentSecret, signCallback } from './channels.ts';
+import { markSandbox } from './sandbox.ts';
 import { checkInvariants } from './ledger.service.ts';
-import { balanceOf, codeOf, key, operatorClient, topUp, type TopupResponse } from './testing/index.ts';
+import { balanceOf, codeOf, credit, key, operatorClient, topUp, type TopupResponse } from './testing/index.ts';
 
 describeEachDialect('wallet top-ups (充值)', (use) => {
   let t: TestApp;
@@ -159,5 +161,116 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
       ],
     );
     assert.equal(await balanceOf(owner), 200_000);
+  });
+
+  it('seed rule 充值入口: the creator and the super admins (internal and external) top up; a member a spending rule lets spend, and a hierarchical admin, may not', async () => {
+    const e = await enterprise(t);
+    const sup = await e.member('超管');
+    assert.equal((await e.owner.post('/api/v1/admins/super', { memberId: sup.memberId })).status, 204);
+    const outsider = await newAccount(t, '代运营');
+    assert.equal((await e.owner.post('/api/v1/admins/external', { loginName: outsider.loginName })).status, 201);
+    const external = await signedIn(t, outsider.id, e.corpId);
+    const spender = await e.member('黄磊');
+    assert.equal((await e.owner.post('/api/v1/wallet/spending-rules', { memberIds: [spender.memberId], items: ['mail', 'acquisition'] })).status, 201);
+    const hierarchical = await e.member('分级');
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: hierarchical.memberId, rights: { departmentIds: [e.root], apps: [], deviceBind: false, deviceIds: [] } })).status, 204);
+
+    for (const client of [e.owner, sup.client, external]) await topUp(client, 10_000);
+    assert.equal(await balanceOf(e.owner), 30_000);
+    const overview = await e.owner.get<{ mayTopUp: boolean; sandboxPayments: boolean }>('/api/v1/wallet');
+    assert.deepEqual([overview.body.mayTopUp, overview.body.sandboxPayments], [true, true]);
+
+    const pending = await e.owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key() });
+    for (const client of [spender.client, hierarchical.client]) {
+      const started = await client.post('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key() });
+      assert.deepEqual([started.status, codeOf(started.body)], [403, 'forbidden']);
+      const free = await client.post(`/api/v1/wallet/topups/${pending.body.id}/sandbox-pay`);
+      assert.deepEqual([free.status, codeOf(free.body)], [403, 'forbidden']);
+    }
+    assert.equal((await e.owner.get<TopupResponse>(`/api/v1/wallet/topups/${pending.body.id}`)).body.status, 'pending');
+    assert.equal(await balanceOf(e.owner), 30_000);
+    // The spending rule still lets the member spend.
+    const order = await spender.client.post<{ id: string }>('/api/v1/wallet/orders', { item: 'mail', quantity: 1 });
+    assert.equal((await spender.client.post(`/api/v1/wallet/orders/${order.body.id}/pay`, { method: 'balance', idempotencyKey: key() })).status, 200);
+    assert.equal(await balanceOf(e.owner), 24_000);
+    // A super admin who loses the role loses the top-up entry on the next request.
+    assert.equal((await e.owner.delete(`/api/v1/admins/super/${sup.accountId}`)).status, 204);
+    const after = await sup.client.post('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 100, idempotencyKey: key() });
+    assert.deepEqual([after.status, codeOf(after.body)], [403, 'forbidden']);
+    const ledger = await e.owner.get<{ items: { type: string; amountFen: number }[] }>('/api/v1/wallet/ledger');
+    assert.deepEqual(ledger.body.items.map((r) => [r.type, r.amountFen]), [['purchase', -6_000], ['topup', 10_000], ['topup', 10_000], ['topup', 10_000]]);
+  });
+
+  it('a top-up is shown to those who see the wallet and to the member who started it, not to other members', async () => {
+    const e = await enterprise(t);
+    await credit(t, e.corpId, 100_000);
+    const buyer = await e.member('赵裕');
+    const other = await e.member('李天志');
+    const order = await buyer.client.post<{ id: string }>('/api/v1/wallet/orders', { item: 'docs', quantity: 1 });
+    const online = await buyer.client.post<{ topup: TopupResponse }>(`/api/v1/wallet/orders/${order.body.id}/pay`, { method: 'channel', channel: 'qq_wallet' });
+    assert.equal(online.status, 200, JSON.stringify(online.body));
+    const url = `/api/v1/wallet/topups/${online.body.topup.id}`;
+    assert.equal((await buyer.client.get<TopupResponse>(url)).body.status, 'pending');
+    assert.equal((await e.owner.get<TopupResponse>(url)).body.amountFen, 6_000);
+    const hidden = await other.client.get(url);
+    assert.deepEqual([hidden.status, codeOf(hidden.body)], [404, 'not_found']);
+  });
+});
+
+describeEachDialect('wallet payment sandbox, off by default', (use) => {
+  it('without --sandbox-payments the sandbox route does not exist: 404 as for any unknown route, nothing credited, the console told so; a real channel still pays', async () => {
+    const t = await createTestApp(use(), { sandboxPayments: false });
+    try {
+      const owner = await t.register();
+      const topup = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key() });
+      assert.equal(topup.status, 201);
+      const url = `/api/v1/wallet/topups/${topup.body.id}/sandbox-pay`;
+      const free = await owner.post(url);
+      assert.equal(free.status, 404);
+      assert.deepEqual(free.body, { error: { code: 'not_found', message: `No route POST ${url}.` } });
+      assert.equal(await balanceOf(owner), 0);
+      assert.equal((await owner.get<{ sandboxPayments: boolean }>('/api/v1/wallet')).body.sandboxPayments, false);
+      const openapi = await t.client().get<{ paths: Record<string, unknown> }>('/api/openapi.json');
+      assert.equal(Object.keys(openapi.body.paths).some((p) => p.endsWith('/sandbox-pay')), false);
+
+      const secret = await paymentSecret(t.deps.db, undefined, t.clock.now());
+      const callback = { corpId: owner.me.currentCorp!.id, topupId: topup.body.id, amountFen: 10_000_000_000, tradeNo: key('trade'), timestamp: t.clock.now() };
+      const paid = await t.client().post('/api/v1/wallet/channels/wechat_pay/callback', { ...callback, signature: signCallback(secret, 'wechat_pay', callback) });
+      assert.deepEqual(paid.body, { result: 'credited' });
+      assert.equal(await balanceOf(owner), 10_000_000_000);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("the demo enterprise's sandbox works without the flag; another enterprise on the same server still gets 404", async () => {
+    const first = await createTestApp(use(), { sandboxPayments: false });
+    let demo, plain;
+    try {
+      demo = await first.register();
+      plain = await first.register();
+      await first.deps.db.transaction().execute((trx) => markSandbox({ corpId: demo!.me.currentCorp!.id, trx, now: first.clock.now() }));
+    } finally {
+      await first.close();
+    }
+    // The route is there once a demo enterprise is (the server decides at start-up).
+    const t = await createTestApp(use(), { sandboxPayments: false });
+    try {
+      const clients = { demo: t.client(), plain: t.client() };
+      for (const [name, c] of Object.entries({ demo, plain })) for (const [k, v] of c.cookies) clients[name as 'demo' | 'plain'].cookies.set(k, v);
+      assert.equal((await clients.demo.get<{ sandboxPayments: boolean }>('/api/v1/wallet')).body.sandboxPayments, true);
+      assert.equal((await clients.plain.get<{ sandboxPayments: boolean }>('/api/v1/wallet')).body.sandboxPayments, false);
+      for (const name of ['demo', 'plain'] as const) {
+        const topup = await clients[name].post<TopupResponse>('/api/v1/wallet/topups', { channel: 'online_banking', amountFen: 5_000, idempotencyKey: key() });
+        const url = `/api/v1/wallet/topups/${topup.body.id}/sandbox-pay`;
+        const res = await clients[name].post(url);
+        if (name === 'demo') assert.deepEqual([res.status, res.body], [200, { result: 'credited' }]);
+        else assert.deepEqual([res.status, res.body], [404, { error: { code: 'not_found', message: `No route POST ${url}.` } }]);
+      }
+      assert.equal(await balanceOf(clients.demo), 5_000);
+      assert.equal(await balanceOf(clients.plain), 0);
+    } finally {
+      await t.close();
+    }
   });
 });

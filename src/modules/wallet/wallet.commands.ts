@@ -5,10 +5,12 @@ import { getCorp } from '../corp/index.ts';
 import { CATALOG } from './catalog.ts';
 import { getWallet, listLedger, type LedgerQuery } from './ledger.service.ts';
 import { getAlert, setAlert, type AlertSettings } from './alerts.service.ts';
-import { createRule, deleteRule, listRules, mayTopUp, spendableItems, updateRule, type RuleInput } from './rules.service.ts';
+import { can } from '../../platform/policy/index.ts';
+import { createRule, deleteRule, listRules, spendableItems, updateRule, type RuleInput } from './rules.service.ts';
 import { autoDeductOffered, isAutoDeductOn, setAutoDeduct } from './autodeduct.service.ts';
 import { createOrder, getOrder, listOrders, payOrderWithBalance, type NewOrder } from './orders.service.ts';
-import { createTopup, getTopup, handleCallback, importStatement, listPendingTransfers, listTopups, confirmTransfer, payOrderThroughChannel, type TransferReceipt } from './topups.service.ts';
+import { sandboxOn } from './sandbox.ts';
+import { createTopup, getTopup, topupCreator, handleCallback, importStatement, listPendingTransfers, listTopups, confirmTransfer, payOrderThroughChannel, type TransferReceipt } from './topups.service.ts';
 import { paymentSecret, signCallback } from './channels.ts';
 import { invoiceableFen, issueInvoice, listInvoiceRequests, listInvoices, requestInvoice, type InvoiceBasis } from './invoices.service.ts';
 import { listManualRefunds, manualRefund, refundOrder } from './refunds.service.ts';
@@ -23,10 +25,11 @@ const operatorRead = { right: 'operator.wallet', tx: 'read' } as const;
 const operatorWrite = { right: 'operator.wallet', tx: 'plain' } as const;
 
 export const wallet = {
-  overview: command(read, async (ctx) => ({
+  overview: command(read, async (ctx, input: { sandboxFlag: boolean }) => ({
     ...(await getWallet(ctx.trx, ctx.corpId)),
     invoiceableFen: await invoiceableFen(ctx.trx, ctx.corpId),
-    mayTopUp: await mayTopUp(ctx),
+    mayTopUp: await can(ctx, 'wallet.topup'),
+    sandboxPayments: await sandboxOn(ctx.trx, ctx.corpId, input.sandboxFlag),
     spendableItems: await spendableItems(ctx),
     autoDeduct: { acquisition: await isAutoDeductOn(ctx.trx, ctx.corpId, 'acquisition'), offered: await autoDeductOffered(ctx.trx, ctx.corpId) },
     alert: await getAlert(ctx.trx, ctx.corpId),
@@ -38,14 +41,19 @@ export const wallet = {
   ledger: command(read, (ctx, query: LedgerQuery & { cursor?: string | undefined; limit: number }) => listLedger(ctx.trx, ctx.corpId, query)),
 };
 
+/**
+ * 充值入口 is the super admins' (企业超级管理员可以…看到企业当前可用余额与充值入口): `wallet.topup` is held by
+ * the creator and the super admins only. A spending rule lets a member spend the balance, not fill it.
+ */
 export const topups = {
-  create: command({ right: 'wallet.topup', tx: 'plain' }, async (ctx, input: { channel: ChannelName; amountFen: number; idempotencyKey: string }) => {
-    if (!(await mayTopUp(ctx))) throw new DomainError(WalletErrors['wallet.no_balance_permission']);
-    return createTopup(ctx, input);
-  }),
+  create: command({ right: 'wallet.topup', tx: 'plain' }, (ctx, input: { channel: ChannelName; amountFen: number; idempotencyKey: string }) => createTopup(ctx, input)),
   list: command(read, async (ctx, status: TopupStatus | undefined) => ({ items: await listTopups(ctx.trx, ctx.corpId, { status, limit: 100 }) })),
-  get: command({ right: 'wallet.topup', tx: 'read' }, (ctx, topupId: string) => getTopup(ctx.trx, ctx.corpId, topupId)),
-  /** Sandbox: the channel reports the payment with a signed callback, as a real one would. */
+  /** Those who see the wallet, and whoever started the top-up (a member paying an order online). */
+  get: command({ right: 'wallet.pay', tx: 'read' }, async (ctx, topupId: string) => {
+    if (!(await can(ctx, 'wallet.read')) && (await topupCreator(ctx.trx, ctx.corpId, topupId)) !== ctx.actor.id) throw new DomainError('not_found', { topupId });
+    return getTopup(ctx.trx, ctx.corpId, topupId);
+  }),
+  /** Sandbox: the channel reports the payment with a signed callback, as a real one would (the route checks the sandbox is on). */
   sandboxPay: command({ right: 'wallet.topup', tx: 'read' }, async (ctx, input: { topupId: string; configuredSecret: string | undefined }) => {
     const topup = await getTopup(ctx.trx, ctx.corpId, input.topupId);
     if (!['wechat_pay', 'qq_wallet', 'online_banking'].includes(topup.channel)) throw new DomainError(WalletErrors['wallet.channel_not_online']);

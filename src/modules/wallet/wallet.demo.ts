@@ -4,16 +4,20 @@ import { HOUR } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { clearingAccount, post, revenueAccount } from './ledger.service.ts';
 import { transferCode } from './channels.ts';
+import { markSandbox } from './sandbox.ts';
 import { tables } from './wallet.tables.ts';
 
 /**
  * The demo enterprise's wallet: two top-ups (a bank transfer and WeChat Pay), a purchase paid with
  * the balance, a bank transfer still waiting for the operator, and a daily balance alert at ¥1,000.
+ * Its online top-ups are paid by the sandbox whatever the server's flag says: the demo's money is
+ * make-believe, and a newcomer trying `npx banyan demo` then `npm start` can try a top-up end to end.
  */
 export async function fillDemoWallet(ctx: Ctx, state: DemoState): Promise<void> {
   const creator = { id: state.creator.memberId, name: state.creator.name };
   const actor = { kind: 'member', id: creator.id, name: creator.name };
   const at = (hoursAgo: number) => ({ ...ctx, now: ctx.now - hoursAgo * HOUR });
+  await markSandbox(ctx);
   await post({ ...at(72), actor: { kind: 'system', id: 'bank_transfer', name: '对公转账/汇款' } }, { type: 'topup', amount: 2_000_000, counterAccount: clearingAccount('bank_transfer'), description: '对公转账/汇款充值' });
   await post({ ...at(48), actor: { kind: 'system', id: 'wechat_pay', name: '微信支付' } }, { type: 'topup', amount: 500_000, counterAccount: clearingAccount('wechat_pay'), description: '微信支付充值' });
   const orderId = newId('ord', ctx.now - 24 * HOUR);

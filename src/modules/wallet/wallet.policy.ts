@@ -5,7 +5,8 @@ export const walletRights: Record<string, RightSpec> = {
   'wallet.manage': {},
   // Members may try; the spending rules (余额使用权限) decide inside the service.
   'wallet.pay': { member: true },
-  'wallet.topup': { member: true },
+  // 充值入口: the creator and the super admins (internal or external), nobody else; see topups in wallet.commands.ts.
+  'wallet.topup': {},
   'wallet.deduct': { token: { zh: '从余额自动扣款（获客助手）', en: 'Charge auto-deductions to the balance (acquisition assistant)' } },
   'wallet.invoice': {},
   'wallet.refund': {},

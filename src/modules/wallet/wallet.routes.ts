@@ -9,6 +9,7 @@ import { chargeBatcher } from './charger.ts';
 import { ledgerCsv, ledgerXlsx } from './export.ts';
 import { handleCallback } from './topups.service.ts';
 import { paymentSecret } from './channels.ts';
+import { anySandbox, sandboxOn } from './sandbox.ts';
 import { alerts, autoDeduction, invoices, operator, orders, rules, topups, wallet } from './wallet.commands.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import * as S from './wallet.schema.ts';
@@ -25,7 +26,9 @@ const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.pa
 export function walletRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const callbackDeps = { db: deps.db, log: deps.log, registry: deps.registry };
   return async (app) => {
-    app.get('/api/v1/wallet', { config: corp, schema: { tags, summary: '企业充值: balance, settings and what the actor may do', response: { 200: S.WalletDto } } }, (request) => request.run(wallet.overview, undefined));
+    app.get('/api/v1/wallet', { config: corp, schema: { tags, summary: '企业充值: balance, settings and what the actor may do', response: { 200: S.WalletDto } } }, (request) =>
+      request.run(wallet.overview, { sandboxFlag: deps.config.sandboxPayments }),
+    );
 
     app.get('/api/v1/wallet/catalog', { config: corp, schema: { tags, summary: 'What can be ordered, and what the actor may pay with the balance', response: { 200: S.CatalogDto } } }, (request) =>
       request.run(wallet.catalog, undefined),
@@ -57,11 +60,18 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/wallet/topups/:topupId', { config: corp, schema: { tags, params: S.TopupParams, response: { 200: S.TopupDto } } }, (request) => request.run(topups.get, request.params.topupId));
 
-    app.post(
-      '/api/v1/wallet/topups/:topupId/sandbox-pay',
-      { config: corp, schema: { tags, summary: 'Sandbox: the channel reports the payment with a signed callback, as a real one would', params: S.TopupParams, response: { 200: S.CallbackResult } } },
-      (request) => request.run(topups.sandboxPay, { topupId: request.params.topupId, configuredSecret: deps.config.paymentSecret }),
-    );
+    // The sandbox credits balance nobody paid: the route exists only with --sandbox-payments, or for the
+    // demo enterprise once one is in the database; for any other enterprise it answers as a missing route.
+    if (deps.config.sandboxPayments || (await anySandbox(deps.db))) {
+      app.post(
+        '/api/v1/wallet/topups/:topupId/sandbox-pay',
+        { config: corp, schema: { tags, summary: 'Sandbox (only with --sandbox-payments, and for the demo enterprise): the channel reports the payment with a signed callback, as a real one would', params: S.TopupParams, response: { 200: S.CallbackResult } } },
+        async (request) => {
+          if (!(await sandboxOn(deps.db, request.readCtx().corpId, deps.config.sandboxPayments))) throw new DomainError('not_found', {}, `No route ${request.method} ${request.url.split('?')[0]}.`);
+          return request.run(topups.sandboxPay, { topupId: request.params.topupId, configuredSecret: deps.config.paymentSecret });
+        },
+      );
+    }
 
     app.post(
       '/api/v1/wallet/channels/:channel/callback',

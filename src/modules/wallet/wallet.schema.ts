@@ -46,7 +46,10 @@ export const WalletDto = Type.Object({
   consumedFen: Type.Integer(),
   invoicedFen: Type.Integer(),
   invoiceableFen: Type.Integer(),
+  /** The creator and the super admins may top up (充值入口); a spending rule does not let a member fill the balance. */
   mayTopUp: Type.Boolean(),
+  /** Whether the payment sandbox may pay this enterprise's online top-ups (the console offers its button only then). */
+  sandboxPayments: Type.Boolean(),
   spendableItems: Type.Array(Type.String()),
   autoDeduct: Type.Object({ acquisition: Type.Boolean(), offered: Type.Boolean() }),
   alert: AlertDto,

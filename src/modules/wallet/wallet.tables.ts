@@ -130,6 +130,8 @@ export interface WalletTables {
   };
   /** Server-wide secrets that must survive restarts (the payment-callback key when not configured). */
   wallet_secrets: { name: string; value: string; created_at: number };
+  /** Enterprises whose online top-ups the sandbox may pay even when the server's flag is off (the demo's). */
+  wallet_sandboxes: { corp_id: string; created_at: number };
 }
 
 export const tables = tableAccess<WalletTables>();

@@ -3303,6 +3303,7 @@ export interface paths {
                             invoicedFen: number;
                             invoiceableFen: number;
                             mayTopUp: boolean;
+                            sandboxPayments: boolean;
                             spendableItems: string[];
                             autoDeduct: {
                                 acquisition: boolean;
@@ -3663,7 +3664,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sandbox: the channel reports the payment with a signed callback, as a real one would */
+        /** Sandbox (only with --sandbox-payments, and for the demo enterprise): the channel reports the payment with a signed callback, as a real one would */
         post: {
             parameters: {
                 query?: never;

@@ -120,6 +120,7 @@ export default defineMessages(
       refund_not_allowed: '该订单不支持退款',
       rule_default_readonly: '默认规则不可被修改、删除',
       rule_invalid: '规则须包含本企业成员和可使用余额购买的项目',
+      recipient_unknown: '提醒对象须为本企业的成员、部门或标签',
     },
     request: {
       invalid: '提交的内容有误',
@@ -276,6 +277,7 @@ export default defineMessages(
       refund_not_allowed: 'This order cannot be refunded',
       rule_default_readonly: 'The default rule cannot be changed or deleted',
       rule_invalid: 'A rule lists members of this enterprise and items the balance may buy',
+      recipient_unknown: 'Recipients must be members, departments or tags of this enterprise',
     },
     request: {
       invalid: 'The request is invalid',

@@ -7,6 +7,7 @@ import { setCategory } from '../../category/testing/index.ts';
 import { certifyUntil } from '../../corp/testing/index.ts';
 import { createOperator } from '../../operator/index.ts';
 import { clearingAccount, post } from '../ledger.service.ts';
+import { paymentSecret, signCallback } from '../channels.ts';
 
 /** Test helpers for the wallet: top-ups through the sandbox, an operator client, short ids. */
 let counter = 0;
@@ -31,6 +32,12 @@ export async function topUp(client: Client, amountFen: number, channel = 'wechat
   assert.equal(paid.status, 200, JSON.stringify(paid.body));
   assert.equal(paid.body.result, 'credited');
   return created.body;
+}
+
+/** The callback a real online channel would send once the payer paid, signed with the server's payment secret. */
+export async function channelCallback(db: Db, corpId: string, topup: { id: string; channel: string; amountFen: number }, now: number) {
+  const body = { corpId, topupId: topup.id, amountFen: topup.amountFen, tradeNo: key('trade'), timestamp: now };
+  return { ...body, signature: signCallback(await paymentSecret(db, undefined, now), topup.channel, body) };
 }
 
 /** Credits the balance straight through the ledger (a top-up without its channel), for tests that only need money. */

@@ -5,17 +5,25 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { walletKey, yuan } from './api';
+import { useWallet, walletKey, yuan } from './api';
 
 /**
- * The sandbox payment page of an online channel: the QR code a phone would scan, and a button that
- * makes the sandbox send its signed callback, as the real channel would after the payer confirms.
+ * The payment page of an online channel: the QR code a phone would scan. Where the server says the
+ * payment sandbox is on (`sandboxPayments`: started with --sandbox-payments, or the demo enterprise),
+ * a button makes the sandbox send its signed callback, as the real channel would after the payer
+ * confirms; elsewhere the page waits for the channel's callback, asking every few seconds.
  */
 export function PayPage() {
   const { t } = useTranslation('wallet');
   const { topupId = '' } = useParams();
   const queryClient = useQueryClient();
-  const topup = useQuery({ queryKey: ['/wallet/topups', topupId], queryFn: () => api.get('/wallet/topups/{topupId}', { params: { path: { topupId } } }) });
+  const topup = useQuery({
+    queryKey: ['/wallet/topups', topupId],
+    queryFn: () => api.get('/wallet/topups/{topupId}', { params: { path: { topupId } } }),
+    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 3_000 : false),
+  });
+  // Only those who may see the wallet learn whether the sandbox is on; for anyone else it is off.
+  const sandbox = useWallet().data?.sandboxPayments === true;
   const pay = useMutation({
     mutationFn: () => api.post('/wallet/topups/{topupId}/sandbox-pay', { params: { path: { topupId } } }),
     onSuccess: async () => {
@@ -32,15 +40,17 @@ export function PayPage() {
           <Result status="success" title={t('pay.paid')} subTitle={yuan(data.amountFen)} extra={<Link to="/wallet">{t('pay.back')}</Link>} />
         ) : (
           <Flex vertical align="center" gap="middle">
-            <Typography.Text>{t('pay.hint', { channel: t(`channels.${data.channel}`) })}</Typography.Text>
+            <Typography.Text>{t(sandbox ? 'pay.hint' : 'pay.hintLive', { channel: t(`channels.${data.channel}`) })}</Typography.Text>
             <QRCodeSVG value={data.instructions.qrText ?? data.id} size={200} data-testid="pay-qr" />
             <Typography.Title level={3} style={{ margin: 0 }}>
               {yuan(data.amountFen)}
             </Typography.Title>
             <Typography.Text type="secondary">{t('pay.pending')}</Typography.Text>
-            <Button type="primary" loading={pay.isPending} onClick={() => pay.mutate()}>
-              {t('pay.sandboxPay')}
-            </Button>
+            {sandbox && (
+              <Button type="primary" loading={pay.isPending} onClick={() => pay.mutate()}>
+                {t('pay.sandboxPay')}
+              </Button>
+            )}
           </Flex>
         ))}
     </Card>
