@@ -50,7 +50,8 @@ export async function buildApp(options: { config: Config; database: Database; cl
   const outbox = new Outbox(db, dialect, clock, app.log, registry);
   const jobs = new JobRunner(db, dialect, clock, app.log, registry);
   const commands = new Commands(db, dialect, registry);
-  const caches = new ReadCaches();
+  // Per-process read caches only where this process is the database's only writer (see ReadCache).
+  const caches = new ReadCaches(dialect === 'sqlite');
   const deps: Deps = { db, dialect, clock, config, registry, commands, outbox, jobs, log: app.log, caches };
 
   installErrorHandling(app);

@@ -21,3 +21,12 @@ it('parses words and flags', () => {
     flags: { login: 'ops', port: '81', verbose: 'true' },
   });
 });
+
+it('the PostgreSQL pool: 10 connections unless --db-pool or BANYAN_DB_POOL says otherwise, 1 to 1000', () => {
+  assert.equal(loadConfig({}, {}).dbPool, 10);
+  assert.equal(loadConfig({}, { BANYAN_DB_POOL: '25' }).dbPool, 25);
+  assert.equal(loadConfig({ 'db-pool': '3' }, { BANYAN_DB_POOL: '25' }).dbPool, 3);
+  for (const bad of ['0', '1001', '2.5', 'many']) {
+    assert.throws(() => loadConfig({ 'db-pool': bad }, {}), new ConfigError(`--db-pool must be a whole number of connections from 1 to 1000, not "${bad}".`));
+  }
+});

@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections this process may open (processes × pool must stay below max_connections). */
+  dbPool: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the built console is; served at `/`. */
   webDir: string;
@@ -63,6 +65,10 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/banyan; leave it unset to use the embedded SQLite database.');
   }
 
+  const poolText = pick('db-pool', 'BANYAN_DB_POOL') ?? '10';
+  const dbPool = Number(poolText);
+  if (!Number.isInteger(dbPool) || dbPool < 1 || dbPool > 1000) throw new ConfigError(`--db-pool must be a whole number of connections from 1 to 1000, not "${poolText}".`);
+
   const perMinute = (flag: string, variable: string, fallback: string, min: number): number => {
     const text = pick(flag, variable) ?? fallback;
     const value = Number(text);
@@ -82,6 +88,7 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     port,
     dataDir: resolve(pick('data-dir', 'BANYAN_DATA_DIR') ?? './data'),
     databaseUrl,
+    dbPool,
     logLevel: logLevel as Config['logLevel'],
     webDir: resolve(pick('web-dir', 'BANYAN_WEB_DIR') ?? join(projectRoot(), 'dist', 'web')),
     secureCookies: (pick('secure-cookies', 'BANYAN_SECURE_COOKIES') ?? 'false') === 'true',

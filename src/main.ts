@@ -25,6 +25,7 @@ Flags (or environment variables):
   --host H           HOST (default 0.0.0.0)
   --data-dir DIR     BANYAN_DATA_DIR (default ./data): where the SQLite database lives
   --database-url URL DATABASE_URL: postgres://… to use PostgreSQL instead of SQLite
+  --db-pool N        BANYAN_DB_POOL (default 10): PostgreSQL connections of this process
   --log-level L      LOG_LEVEL (default info)
 `;
 
