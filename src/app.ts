@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +20,7 @@ import { installAuth } from './platform/http/auth.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { ReadCaches } from './platform/http/read-cache.ts';
+import { postgresRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { Outbox } from './platform/outbox.ts';
 import { JobRunner } from './platform/jobs.ts';
@@ -41,7 +43,8 @@ export async function buildApp(options: { config: Config; database: Database; cl
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // A number of hops becomes Fastify's trust function: the nearest `n` proxies are believed.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
@@ -57,8 +60,9 @@ export async function buildApp(options: { config: Config; database: Database; cl
   installErrorHandling(app);
   await app.register(cookie);
   installSecurityHeaders(app, { https: config.secureCookies });
-  // Registered even when the global limit is off (0), so sign-in keeps its own limit.
-  await app.register(rateLimit, { global: config.rateLimitPerMinute > 0, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  // Registered even when the global limit is off (0), so sign-in keeps its own limit. The counters
+  // live where every process of the deployment sees them (rateLimitStore).
+  await app.register(rateLimit, { global: config.rateLimitPerMinute > 0, max: config.rateLimitPerMinute, timeWindow: '1 minute', ...rateLimitStore(app, config, database) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -85,6 +89,27 @@ export async function buildApp(options: { config: Config; database: Database; cl
 
   await serveConsole(app, config.webDir);
   return { app, deps };
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
+/**
+ * Where rate-limit counters live: Redis when configured; else PostgreSQL, shared by every process
+ * on the database; else (SQLite: one process) in memory.
+ */
+function rateLimitStore(app: FastifyInstance, config: Config, database: Database): { redis: Redis } | { store: ReturnType<typeof postgresRateLimitStore> } | Record<string, never> {
+  if (config.redisUrl) {
+    const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+    redis.on('error', (error: unknown) => app.log.warn({ err: error }, 'redis'));
+    app.addHook('onClose', async () => {
+      await redis.quit();
+    });
+    return { redis };
+  }
+  if (database.dialect === 'postgres') return { store: postgresRateLimitStore(database.db) };
+  return {};
 }
 
 /** The built console at `/`, with every non-API path falling back to index.html for client routing. */
