@@ -115,7 +115,18 @@ function rateLimitStore(app: FastifyInstance, config: Config, database: Database
 /** The built console at `/`, with every non-API path falling back to index.html for client routing. */
 async function serveConsole(app: FastifyInstance, webDir: string): Promise<void> {
   const hasConsole = existsSync(join(webDir, 'index.html'));
-  if (hasConsole) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  // Hashed assets never change under their name: a browser keeps them a year. index.html (and the
+  // other unhashed files) is revalidated each time, so a new build is picked up at once. Each file
+  // goes out as its build-time .br or .gz copy when the browser accepts it.
+  if (hasConsole) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
