@@ -24,6 +24,9 @@ if (process.env.TEST_DATABASE_URL) {
     await client.connect();
     const { rows } = await client.query("select nspname from pg_namespace where nspname ~ '^t_[0-9a-f]{12}$'");
     for (const { nspname } of rows) await client.query(`drop schema ${nspname} cascade`);
+    // Databases of the multi-process tests (test/support/cluster.ts), left by a run that was killed.
+    const databases = await client.query("select datname from pg_database where datname ~ '^t_[0-9a-f]{12}$'");
+    for (const { datname } of databases.rows) await client.query(`drop database if exists ${datname} with (force)`);
   } catch (error) {
     console.error(`Cannot prepare the PostgreSQL test database at TEST_DATABASE_URL: ${error.message}`);
     if (process.env.REQUIRE_POSTGRES === '1') process.exit(1);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +20,7 @@ import { installAuth } from './platform/http/auth.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { ReadCaches } from './platform/http/read-cache.ts';
+import { postgresRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { Outbox } from './platform/outbox.ts';
 import { JobRunner } from './platform/jobs.ts';
@@ -41,7 +43,8 @@ export async function buildApp(options: { config: Config; database: Database; cl
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // A number of hops becomes Fastify's trust function: the nearest `n` proxies are believed.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
@@ -50,14 +53,16 @@ export async function buildApp(options: { config: Config; database: Database; cl
   const outbox = new Outbox(db, dialect, clock, app.log, registry);
   const jobs = new JobRunner(db, dialect, clock, app.log, registry);
   const commands = new Commands(db, dialect, registry);
-  const caches = new ReadCaches();
+  // Per-process read caches only where this process is the database's only writer (see ReadCache).
+  const caches = new ReadCaches(dialect === 'sqlite');
   const deps: Deps = { db, dialect, clock, config, registry, commands, outbox, jobs, log: app.log, caches };
 
   installErrorHandling(app);
   await app.register(cookie);
   installSecurityHeaders(app, { https: config.secureCookies });
-  // Registered even when the global limit is off (0), so sign-in keeps its own limit.
-  await app.register(rateLimit, { global: config.rateLimitPerMinute > 0, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  // Registered even when the global limit is off (0), so sign-in keeps its own limit. The counters
+  // live where every process of the deployment sees them (rateLimitStore).
+  await app.register(rateLimit, { global: config.rateLimitPerMinute > 0, max: config.rateLimitPerMinute, timeWindow: '1 minute', ...rateLimitStore(app, config, database) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -86,10 +91,42 @@ export async function buildApp(options: { config: Config; database: Database; cl
   return { app, deps };
 }
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
+/**
+ * Where rate-limit counters live: Redis when configured; else PostgreSQL, shared by every process
+ * on the database; else (SQLite: one process) in memory.
+ */
+function rateLimitStore(app: FastifyInstance, config: Config, database: Database): { redis: Redis } | { store: ReturnType<typeof postgresRateLimitStore> } | Record<string, never> {
+  if (config.redisUrl) {
+    const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+    redis.on('error', (error: unknown) => app.log.warn({ err: error }, 'redis'));
+    app.addHook('onClose', async () => {
+      await redis.quit();
+    });
+    return { redis };
+  }
+  if (database.dialect === 'postgres') return { store: postgresRateLimitStore(database.db) };
+  return {};
+}
+
 /** The built console at `/`, with every non-API path falling back to index.html for client routing. */
 async function serveConsole(app: FastifyInstance, webDir: string): Promise<void> {
   const hasConsole = existsSync(join(webDir, 'index.html'));
-  if (hasConsole) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  // Hashed assets never change under their name: a browser keeps them a year. index.html (and the
+  // other unhashed files) is revalidated each time, so a new build is picked up at once. Each file
+  // goes out as its build-time .br or .gz copy when the browser accepts it.
+  if (hasConsole) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {

@@ -29,3 +29,22 @@ it('the payment sandbox is off unless turned on by --sandbox-payments or BANYAN_
   assert.equal(loadConfig({ 'sandbox-payments': 'false' }, { BANYAN_SANDBOX_PAYMENTS: 'true' }).sandboxPayments, false);
   assert.throws(() => loadConfig({}, { BANYAN_SANDBOX_PAYMENTS: 'yes' }), new ConfigError('--sandbox-payments must be true or false, not "yes".'));
 });
+
+it('the PostgreSQL pool: 10 connections unless --db-pool or BANYAN_DB_POOL says otherwise, 1 to 1000', () => {
+  assert.equal(loadConfig({}, {}).dbPool, 10);
+  assert.equal(loadConfig({}, { BANYAN_DB_POOL: '25' }).dbPool, 25);
+  assert.equal(loadConfig({ 'db-pool': '3' }, { BANYAN_DB_POOL: '25' }).dbPool, 3);
+  for (const bad of ['0', '1001', '2.5', 'many']) {
+    assert.throws(() => loadConfig({ 'db-pool': bad }, {}), new ConfigError(`--db-pool must be a whole number of connections from 1 to 1000, not "${bad}".`));
+  }
+});
+
+it('--trust-proxy: off by default; a number of hops, true, or addresses and CIDR ranges; anything else is one sentence', () => {
+  assert.equal(loadConfig({}, {}).trustProxy, false);
+  assert.equal(loadConfig({ 'trust-proxy': '2' }, {}).trustProxy, 2);
+  assert.equal(loadConfig({}, { BANYAN_TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ 'trust-proxy': '10.0.0.5, 10.0.1.0/24,::1' }, {}).trustProxy, '10.0.0.5,10.0.1.0/24,::1');
+  assert.throws(() => loadConfig({ 'trust-proxy': 'the balancer' }, {}), new ConfigError('--trust-proxy must be false, true, a number of proxy hops, or addresses/CIDR ranges separated by commas, not "the balancer".'));
+  assert.equal(loadConfig({}, { BANYAN_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl, 'redis://127.0.0.1:6379');
+  assert.throws(() => loadConfig({}, { BANYAN_REDIS_URL: 'http://cache' }), new ConfigError('BANYAN_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379, not "http://cache".'));
+});

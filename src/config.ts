@@ -7,12 +7,22 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections this process may open (processes × pool must stay below max_connections). */
+  dbPool: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the built console is; served at `/`. */
   webDir: string;
   /** Set when Banyan is served over HTTPS, so cookies are marked Secure. */
   secureCookies: boolean;
   scrypt: ScryptParams;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): `false` (none, the
+   * default), a number of hops, or a comma-separated list of addresses and CIDR ranges, as Fastify
+   * takes `trustProxy`. Behind a load balancer every client would otherwise share its address.
+   */
+  trustProxy: boolean | number | string;
+  /** Redis for state every process must share (rate-limit counters); unset: PostgreSQL or memory. */
+  redisUrl: string | undefined;
   /** Requests per minute per IP on the whole API (0 = off). */
   rateLimitPerMinute: number;
   /** Sign-in and registration attempts per minute per IP, whatever the global limit. */
@@ -69,6 +79,21 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/banyan; leave it unset to use the embedded SQLite database.');
   }
 
+  const poolText = pick('db-pool', 'BANYAN_DB_POOL') ?? '10';
+  const dbPool = Number(poolText);
+  if (!Number.isInteger(dbPool) || dbPool < 1 || dbPool > 1000) throw new ConfigError(`--db-pool must be a whole number of connections from 1 to 1000, not "${poolText}".`);
+
+  const trustText = (pick('trust-proxy', 'BANYAN_TRUST_PROXY') ?? 'false').trim();
+  let trustProxy: Config['trustProxy'];
+  if (trustText === 'false' || trustText === '') trustProxy = false;
+  else if (trustText === 'true') trustProxy = true;
+  else if (/^\d+$/.test(trustText)) trustProxy = Number(trustText);
+  else if (trustText.split(',').every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim()))) trustProxy = trustText.split(',').map((part) => part.trim()).join(',');
+  else throw new ConfigError(`--trust-proxy must be false, true, a number of proxy hops, or addresses/CIDR ranges separated by commas, not "${trustText}".`);
+
+  const redisUrl = pick('redis-url', 'BANYAN_REDIS_URL') || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`BANYAN_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379, not "${redisUrl}".`);
+
   const perMinute = (flag: string, variable: string, fallback: string, min: number): number => {
     const text = pick(flag, variable) ?? fallback;
     const value = Number(text);
@@ -91,10 +116,13 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     port,
     dataDir: resolve(pick('data-dir', 'BANYAN_DATA_DIR') ?? './data'),
     databaseUrl,
+    dbPool,
     logLevel: logLevel as Config['logLevel'],
     webDir: resolve(pick('web-dir', 'BANYAN_WEB_DIR') ?? join(projectRoot(), 'dist', 'web')),
     secureCookies: (pick('secure-cookies', 'BANYAN_SECURE_COOKIES') ?? 'false') === 'true',
     scrypt: { ...PRODUCTION_SCRYPT, logN },
+    trustProxy,
+    redisUrl,
     rateLimitPerMinute,
     signInLimitPerMinute,
     workers: true,

@@ -25,6 +25,9 @@ Flags (or environment variables):
   --host H           HOST (default 0.0.0.0)
   --data-dir DIR     BANYAN_DATA_DIR (default ./data): where the SQLite database lives
   --database-url URL DATABASE_URL: postgres://… to use PostgreSQL instead of SQLite
+  --db-pool N        BANYAN_DB_POOL (default 10): PostgreSQL connections of this process
+  --trust-proxy X    BANYAN_TRUST_PROXY (default false): proxy hops or addresses whose X-Forwarded-For to believe
+  --redis-url URL    BANYAN_REDIS_URL: redis://… for rate-limit counters shared by every process
   --log-level L      LOG_LEVEL (default info)
   --sandbox-payments BANYAN_SANDBOX_PAYMENTS (default false): let every enterprise "pay" online top-ups
                      in the payment sandbox, which credits balance nobody paid (the demo enterprise has it anyway)

@@ -6,8 +6,8 @@ import { collectMigrations } from './platform/module.ts';
 import { manifests } from './modules/index.ts';
 import { buildApp, type BuiltApp } from './app.ts';
 
-export async function openMigratedDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function openMigratedDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'dbPool'>>): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(config.dbPool ? { poolSize: config.dbPool } : {}) });
   try {
     await migrateToLatest(database, collectMigrations(manifests));
   } catch (error) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { ManualClock } from './clock.ts';
-import { enqueueJob, JobRunner, type JobHandler } from './jobs.ts';
+import { enqueueJob, JobRunner, LeaseLost, type JobHandler } from './jobs.ts';
 import { registryWith } from '../../test/support/registry.ts';
 import { tablesOf } from '../../test/support/tables.ts';
 
@@ -90,4 +90,88 @@ describeEachDialect('jobs', (use) => {
     row = await tablesOf(database.db).selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual([row.status, row.progress_done, row.result_json], ['done', 100, '{"imported":100}']);
   });
+
+  it('a job longer than its lease, with two workers: its progress reports renew the lease, so the other worker never takes it and it runs once', async () => {
+    const { database } = use();
+    const clock = new ManualClock();
+    const step = gate();
+    let runs = 0;
+    const slow: JobHandler = async (_job, ctx) => {
+      runs++;
+      step.enter();
+      await step.reached;
+      await ctx.progress(1, 2);
+      await step.resumed;
+      return { done: true };
+    };
+    const [first, second] = [runnerFor(database, clock, 'test.slow', slow), runnerFor(database, clock, 'test.slow', slow)];
+    const id = await enqueueJob(database.db, clock.now(), { kind: 'test.slow', payload: {} });
+    const running = first.runDue();
+    await step.entered;
+    clock.advance(4 * 60_000); // 4 of the 5 minutes, then a progress report
+    step.reach();
+    await step.reported(database, id);
+    clock.advance(4 * 60_000); // 8 minutes since the claim, 4 since the report
+    assert.equal(await second.runDue(), 0);
+    step.resume();
+    assert.equal(await running, 1);
+    const row = await tablesOf(database.db).selectFrom('jobs').select(['status', 'attempts', 'result_json']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.status, row.attempts, row.result_json, runs], ['done', 1, '{"done":true}', 1]);
+  });
+
+  it('a worker silent past its lease loses the job: the other worker runs it, and the first one\'s next report stops it and its ending changes nothing', async () => {
+    const { database } = use();
+    const clock = new ManualClock();
+    const step = gate();
+    let stoppedBy: unknown;
+    const silent = runnerFor(database, clock, 'test.silent', async (_job, ctx) => {
+      step.enter();
+      await step.reached;
+      try {
+        await ctx.progress(1);
+      } catch (error) {
+        stoppedBy = error;
+        throw error;
+      }
+      return { by: 'silent' };
+    });
+    const other = runnerFor(database, clock, 'test.silent', async () => ({ by: 'other' }));
+    const id = await enqueueJob(database.db, clock.now(), { kind: 'test.silent', payload: {} });
+    const running = silent.runDue();
+    await step.entered;
+    clock.advance(5 * 60_000 + 1);
+    assert.equal(await other.runDue(), 1);
+    step.reach();
+    await running;
+    assert.ok(stoppedBy instanceof LeaseLost);
+    const row = await tablesOf(database.db).selectFrom('jobs').select(['status', 'attempts', 'result_json', 'last_error', 'progress_done']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'done', attempts: 2, result_json: '{"by":"other"}', last_error: null, progress_done: 0 });
+  });
 });
+
+/** Lets a test hold a job's handler at a point and release it. */
+function gate() {
+  let enter!: () => void;
+  let reach!: () => void;
+  let resume!: () => void;
+  const entered = new Promise<void>((resolve) => (enter = resolve));
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const resumed = new Promise<void>((resolve) => (resume = resolve));
+  return {
+    /** The handler has started: the job is claimed. */
+    entered,
+    reached,
+    resumed,
+    enter,
+    reach,
+    resume,
+    /** Until the handler's progress report is in the row (a handler runs on its own promise chain). */
+    async reported(database: { db: Parameters<typeof enqueueJob>[0] }, id: string | null) {
+      for (;;) {
+        const row = await tablesOf(database.db).selectFrom('jobs').select('progress_done').where('id', '=', id!).executeTakeFirstOrThrow();
+        if (row.progress_done === 1) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  };
+}

@@ -21,8 +21,19 @@ export interface JobContext {
   now: number;
   log: FastifyBaseLogger;
   registry: Registry;
-  /** Long work reports rows done so the console and CLI can draw progress. */
+  /**
+   * Long work reports rows done so the console and CLI can draw progress; each report also renews
+   * the job's lease. Throws `LeaseLost` when another worker has taken the job over (this one's lease
+   * ran out), so the work stops instead of running twice.
+   */
   progress(done: number, total?: number): Promise<void>;
+}
+
+/** The job was claimed by another worker after this one's lease ran out. */
+export class LeaseLost extends Error {
+  constructor(jobId: string) {
+    super(`the lease of job ${jobId} passed to another worker`);
+  }
 }
 
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
@@ -32,7 +43,8 @@ export function systemCtx(job: Pick<JobContext, 'now' | 'log' | 'registry'>, cor
   return { corpId, actor: systemActor, trx, now: job.now, log: job.log, registry: job.registry };
 }
 
-const LEASE_MS = 5 * 60_000;
+/** How long a claim holds without a sign of life; renewed by progress reports and by a timer. */
+export const LEASE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 
 /** Enqueues in the caller's transaction. With a dedupe key, a second enqueue of the same key is a no-op. */
@@ -81,8 +93,10 @@ export async function jobState(db: Executor, jobId: string): Promise<JobState | 
 
 /**
  * A job queue in the database. A claim is one conditional UPDATE (plus FOR UPDATE SKIP LOCKED on
- * PostgreSQL), so with several servers each job runs on one of them; a lease that runs out (a server
- * killed mid-job) makes the job claimable again.
+ * PostgreSQL), so with several servers each job runs on one of them. The claim is a lease: renewed
+ * while the job runs (every progress report, and a timer a third of the lease apart), it runs out
+ * only when its worker is gone (killed mid-job), and then the job is claimable again. Only the
+ * lease's holder may finish a job.
  */
 export class JobRunner {
   #crons: Cron[] = [];
@@ -143,35 +157,45 @@ export class JobRunner {
     }
   }
 
+  /** The job's row while this worker holds its lease: updates through it change nothing once the lease passed on. */
+  #held(jobId: string) {
+    return tables(this.db).updateTable('jobs').where('id', '=', jobId).where('status', '=', 'running').where('locked_by', '=', this.#workerId);
+  }
+
+  async #renew(jobId: string, set: { progress_done?: number; progress_total?: number } = {}): Promise<boolean> {
+    const renewed = await this.#held(jobId).set({ ...set, locked_until: this.clock.now() + LEASE_MS }).executeTakeFirst();
+    return Number(renewed.numUpdatedRows) === 1;
+  }
+
   async #run(job: Job, now: number): Promise<void> {
     const handler = this.registry.jobs.get(job.kind)?.run;
+    const log = this.log.child({ jobId: job.id, kind: job.kind });
     const jobCtx: JobContext = {
       db: this.db,
       now,
-      log: this.log.child({ jobId: job.id, kind: job.kind }),
+      log,
       registry: this.registry,
       progress: async (done, total) => {
-        await tables(this.db)
-          .updateTable('jobs')
-          .set({ progress_done: done, ...(total === undefined ? {} : { progress_total: total }) })
-          .where('id', '=', job.id)
-          .execute();
+        if (!(await this.#renew(job.id, { progress_done: done, ...(total === undefined ? {} : { progress_total: total }) }))) throw new LeaseLost(job.id);
       },
     };
+    // A job that reports no progress for a while still shows it is alive.
+    const heartbeat = setInterval(() => {
+      this.#renew(job.id).catch((error: unknown) => log.warn({ err: error }, 'job lease renewal failed'));
+    }, LEASE_MS / 3);
+    heartbeat.unref();
+    let finished;
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const result = await handler(job, jobCtx);
-      await tables(this.db)
-        .updateTable('jobs')
+      finished = await this.#held(job.id)
         .set({ status: 'done', finished_at: this.clock.now(), result_json: JSON.stringify(result ?? null), locked_by: null, locked_until: null })
-        .where('id', '=', job.id)
-        .execute();
+        .executeTakeFirst();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = job.attempts >= MAX_ATTEMPTS;
-      jobCtx.log.error({ err: error }, failed ? 'job failed for good' : 'job failed; will retry');
-      await tables(this.db)
-        .updateTable('jobs')
+      if (!(error instanceof LeaseLost)) log.error({ err: error }, failed ? 'job failed for good' : 'job failed; will retry');
+      finished = await this.#held(job.id)
         .set({
           status: failed ? 'failed' : 'queued',
           run_at: now + 2 ** job.attempts * 1000,
@@ -180,9 +204,11 @@ export class JobRunner {
           locked_until: null,
           ...(failed ? { finished_at: this.clock.now() } : {}),
         })
-        .where('id', '=', job.id)
-        .execute();
+        .executeTakeFirst();
+    } finally {
+      clearInterval(heartbeat);
     }
+    if (Number(finished.numUpdatedRows) === 0) log.warn('job lease lost to another worker; its outcome here is dropped');
   }
 
   start(intervalMs = 1000): void {

@@ -4,12 +4,14 @@ import { PolicyErrors } from './policy/errors.ts';
 import { deleteExpiredSessions, SESSION_SWEEP_JOB } from './auth/sessions.ts';
 import * as platformTables from './db/migrations/0001_platform.ts';
 import * as sessionExpiry from './db/migrations/0004_session_expiry.ts';
+import * as rateLimits from './db/migrations/0110_rate_limits.ts';
+import { deleteStaleRateLimits, RATE_LIMIT_SWEEP_JOB } from './http/rate-limit-store.ts';
 
 /** The platform's own part of the registry: its tables, its error codes and the session sweep. */
 export const platformManifest = defineModule({
   name: 'platform',
-  tables: { sessions: 'local', audit_log: 'tenant', outbox: 'local', outbox_receipts: 'local', jobs: 'local', idempotency_keys: 'tenant' },
-  migrations: { '0001_platform': platformTables, '0004_session_expiry': sessionExpiry },
+  tables: { sessions: 'local', audit_log: 'tenant', outbox: 'local', outbox_receipts: 'local', jobs: 'local', idempotency_keys: 'tenant', rate_limits: 'local' },
+  migrations: { '0001_platform': platformTables, '0004_session_expiry': sessionExpiry, '0110_rate_limits': rateLimits },
   errors: { ...CommonErrors, ...PolicyErrors },
   jobs: [
     {
@@ -17,6 +19,12 @@ export const platformManifest = defineModule({
       // Hourly, at minute 17: an expired session signs nobody in; this keeps the table small.
       schedule: '17 * * * *',
       run: async (_job, ctx) => ({ deleted: await deleteExpiredSessions(ctx.db, ctx.now) }),
+    },
+    {
+      kind: RATE_LIMIT_SWEEP_JOB,
+      // Every ten minutes: counters of windows long over.
+      schedule: '*/10 * * * *',
+      run: async (_job, ctx) => ({ deleted: await deleteStaleRateLimits(ctx.db, ctx.now) }),
     },
   ],
 });

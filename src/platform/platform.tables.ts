@@ -59,6 +59,7 @@ export interface PlatformTables {
     finished_at: number | null;
   };
   idempotency_keys: { corp_id: string; key: string; request_hash: string; response_json: string; created_at: number };
+  rate_limits: { key: string; window_start: number; count: number };
 }
 
 export const tables = tableAccess<PlatformTables>();

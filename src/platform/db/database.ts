@@ -47,6 +47,7 @@ function openSqlite(dataDir: string): Database {
     }
     file = join(dataDir, 'banyan.db');
   }
+  const lock = file === ':memory:' ? undefined : lockDataDir(dataDir);
   const handle = new SqliteDatabase(file);
   handle.pragma('journal_mode = WAL');
   // FULL: an acknowledged payment must survive a power cut, not only a process crash.
@@ -54,7 +55,39 @@ function openSqlite(dataDir: string): Database {
   handle.pragma('busy_timeout = 5000');
   handle.pragma('foreign_keys = ON');
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) }) as Db;
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      await db.destroy();
+      // Kysely closes the handle only if it ever opened a connection on it.
+      if (handle.open) handle.close();
+      lock?.close();
+    },
+  };
+}
+
+/**
+ * One process owns a SQLite data directory: the caches, the group commit and the job queue of a
+ * server assume nobody else writes its file. The owner holds `banyan.lock`, a small SQLite file kept
+ * in exclusive locking mode for as long as the database is open (the operating system drops the lock
+ * if the process dies), so a second server, or `migrate`/`demo`/`import` while a server runs, is
+ * refused at once. The database file itself stays in normal locking mode, so `sqlite3 .backup` can
+ * still copy it while the server runs.
+ */
+function lockDataDir(dataDir: string): SqliteDatabase.Database {
+  const lock = new SqliteDatabase(join(dataDir, 'banyan.lock'), { timeout: 0 });
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE; COMMIT');
+    return lock;
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new StorageConfigError(`Another Banyan process is using the data directory ${dataDir}: stop it first, or give this one another --data-dir.`);
+    }
+    throw error;
+  }
 }
 
 /**

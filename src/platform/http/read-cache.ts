@@ -1,8 +1,11 @@
 /**
  * A tiny per-process cache for what every console page load asks (the session, `GET /me`).
  * Entries live at most `ttlMs` of wall time, and any write request handled by this process clears
- * every cache, so a change made here is seen at once and a change made by another server process
- * within `ttlMs`. Rights are never cached: the authorizer reads them on every request.
+ * every cache, so a change made here is seen at once. That is exact only where this process is the
+ * only writer: on SQLite (one process owns the data directory). With PostgreSQL several processes
+ * may share the database and a sign-out on one must be refused on the next request to another, so
+ * there the caches are off (`ReadCaches(false)`). Rights are never cached: the authorizer reads
+ * them on every request.
  */
 export class ReadCache<V> {
   readonly #entries = new Map<string, { value: V; until: number }>();
@@ -13,6 +16,7 @@ export class ReadCache<V> {
   ) {}
 
   get(key: string): V | undefined {
+    if (this.ttlMs === 0) return undefined;
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.until < performance.now()) {
@@ -23,6 +27,7 @@ export class ReadCache<V> {
   }
 
   set(key: string, value: V): void {
+    if (this.ttlMs === 0) return;
     if (this.#entries.size >= this.max) this.#entries.clear();
     this.#entries.set(key, { value, until: performance.now() + this.ttlMs });
   }
@@ -36,8 +41,11 @@ export class ReadCache<V> {
 export class ReadCaches {
   readonly #caches: ReadCache<unknown>[] = [];
 
+  /** `enabled`: this process is the database's only writer (SQLite). */
+  constructor(private readonly enabled: boolean) {}
+
   create<V>(ttlMs = 1000): ReadCache<V> {
-    const cache = new ReadCache<V>(ttlMs);
+    const cache = new ReadCache<V>(this.enabled ? ttlMs : 0);
     this.#caches.push(cache as ReadCache<unknown>);
     return cache;
   }
