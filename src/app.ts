@@ -14,7 +14,7 @@ import { Commands } from './platform/command.ts';
 import type { Database } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { buildRegistry, type ModuleManifest } from './platform/module.ts';
-import { installErrorHandling } from './platform/http/errors.ts';
+import { BODY_LIMIT, MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrorHandler, installErrorHandling, notFound } from './platform/http/errors.ts';
 import { installAuth } from './platform/http/auth.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
@@ -38,12 +38,20 @@ registerAjvFormats();
 export async function buildApp(options: { config: Config; database: Database; clock: Clock; modules?: readonly ModuleManifest[] }): Promise<BuiltApp> {
   const { config, database, clock } = options;
   const modules = options.modules ?? manifests;
+  // Set once the security headers are installed; errors raised before routing need them too.
+  let headersFor: (url: string) => Record<string, string> = () => ({});
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy: false,
+    frameworkErrors: frameworkErrorHandler(() => headersFor),
+    clientErrorHandler,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // The API takes JSON (and multipart where a route uploads a file): a text/plain body is a 415,
+  // not a string that then fails the body's schema.
+  app.removeContentTypeParser('text/plain');
 
   const registry = buildRegistry(modules);
   const { db, dialect } = database;
@@ -55,7 +63,7 @@ export async function buildApp(options: { config: Config; database: Database; cl
 
   installErrorHandling(app);
   await app.register(cookie);
-  installSecurityHeaders(app, { https: config.secureCookies });
+  headersFor = installSecurityHeaders(app, { https: config.secureCookies });
   // Registered even when the global limit is off (0), so sign-in keeps its own limit.
   await app.register(rateLimit, { global: config.rateLimitPerMinute > 0, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(swagger, {
@@ -95,6 +103,6 @@ async function serveConsole(app: FastifyInstance, webDir: string): Promise<void>
     if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${path}.` } });
+    return notFound(request, reply);
   });
 }

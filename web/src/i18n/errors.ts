@@ -96,6 +96,7 @@ export default defineMessages(
       import_invalid: '文件中有错误，未导入任何数据',
       import_unreadable: '无法读取该文件，请上传 .xlsx 或 .csv 文件',
       import_not_found: '导入任务不存在',
+      import_too_large: '文件超过 20 MB，请拆分成多个文件后分别导入',
     },
     wallet: {
       insufficient_balance: '企业可用余额不足，请先充值',
@@ -125,7 +126,11 @@ export default defineMessages(
       invalid: '提交的内容有误',
       invalid_field: '提交的内容有误：{{field}}',
       too_large: '提交的内容过大',
-      unsupported_media_type: '提交的内容须为 JSON 格式',
+      unsupported_media_type: '提交的内容格式不受支持',
+      param_too_long: '链接地址中的内容过长',
+      timeout: '请求超时，请检查网络后重试',
+      unknown_id: '所选的成员、部门、标签或其他内容不存在，可能已被删除，请刷新后重试',
+      unknown_id_field: '所选的内容不存在，可能已被删除，请刷新后重试：{{field}}',
     },
     idempotency: {
       key_reused: '该请求标识已用于另一个不同的请求，请刷新后重试',
@@ -252,6 +257,7 @@ export default defineMessages(
       import_invalid: 'The file has errors; nothing was imported',
       import_unreadable: 'The file cannot be read; upload an .xlsx or .csv file',
       import_not_found: 'The import does not exist',
+      import_too_large: 'The file is larger than 20 MB. Split it into several files and import them one by one',
     },
     wallet: {
       insufficient_balance: 'The available balance is not enough; top up first',
@@ -281,7 +287,11 @@ export default defineMessages(
       invalid: 'The request is invalid',
       invalid_field: 'Invalid value: {{field}}',
       too_large: 'The request is too large',
-      unsupported_media_type: 'The request body must be JSON',
+      unsupported_media_type: 'The request body is not in a format this accepts',
+      param_too_long: 'A value in the address is too long',
+      timeout: 'The request timed out. Check the network and try again',
+      unknown_id: 'A chosen member, department, tag or other item does not exist; it may have been deleted. Reload and try again',
+      unknown_id_field: 'A chosen item does not exist; it may have been deleted. Reload and try again: {{field}}',
     },
     idempotency: {
       key_reused: 'This idempotency key was already used for a different request; refresh and try again',
