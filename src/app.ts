@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -90,19 +91,33 @@ export async function buildApp(options: { config: Config; database: Database; cl
 
   for (const manifest of modules) if (manifest.routes) await app.register(manifest.routes(deps));
 
-  await serveConsole(app, config.webDir);
+  await serveConsole(app, config.webDir, config.consoleMotion);
   return { app, deps };
 }
 
-/** The built console at `/`, with every non-API path falling back to index.html for client routing. */
-async function serveConsole(app: FastifyInstance, webDir: string): Promise<void> {
-  const hasConsole = existsSync(join(webDir, 'index.html'));
-  if (hasConsole) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+/**
+ * The built console at `/`, with every non-API path falling back to index.html for client routing.
+ * index.html is read on each request (a rebuilt console shows without a restart) and, for the
+ * browser tests' server only, says that the console must not animate (Config.consoleMotion).
+ */
+async function serveConsole(app: FastifyInstance, webDir: string, motion: boolean): Promise<void> {
+  const indexFile = join(webDir, 'index.html');
+  const hasConsole = existsSync(indexFile);
+  const sendIndex = async (reply: FastifyReply) => {
+    const html = await readFile(indexFile, 'utf8');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(motion ? html : html.replace('<head>', '<head>\n    <meta name="banyan-motion" content="off" />'));
+  };
+  if (hasConsole) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, globIgnore: ['index.html'] });
+    app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+    app.get('/index.html', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
+    if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return sendIndex(reply);
     return notFound(request, reply);
   });
 }
