@@ -61,7 +61,7 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     await drawer.getByRole('button', { name: '保 存' }).or(drawer.getByRole('button', { name: '保存' })).click();
     const table = page.locator('.ant-table');
     await table.getByText('王小明').waitFor();
-    await page.getByTestId('dept-研发中心').getByText('1 人').waitFor();
+    await page.getByTestId('dept-研发中心').getByText('1 人', { exact: true }).waitFor();
 
     // Found by pinyin initials, not by an unrelated word, and by userid.
     const search = page.getByPlaceholder('搜索姓名、拼音、手机号或账号');
@@ -135,7 +135,7 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     await page.locator('.ant-table').getByText('赵一').waitFor({ state: 'detached' });
 
     dialog = await upload(['姓名,账号,手机,部门', '赵一,zhaoyi,13600000001,' + CORP_NAME, '钱二,qianer,13600000002,' + CORP_NAME]);
-    await dialog.getByText('导入完成，共导入 2 条').waitFor();
+    await dialog.getByText('导入完成，共导入 2 条', { exact: true }).waitFor();
     await dialog.getByTestId('import-progress').and(page.locator('.ant-progress-status-success')).waitFor();
     await dialog.getByRole('button', { name: 'OK' }).click();
     await page.locator('.ant-table').getByText('钱二').waitFor();
