@@ -68,5 +68,6 @@ export {
   type People,
   type Recipients,
 } from './directory.service.ts';
+export { checkVisibleRange, existingTagIds } from './references.ts';
 export { importRows, type ImportKind, type RowError } from './import.service.ts';
 export { readSheet } from './sheet.ts';
