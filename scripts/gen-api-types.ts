@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import ts from 'typescript';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/platform/clock.ts';
@@ -47,7 +48,12 @@ export async function openApiDocument(): Promise<OpenAPI3> {
 
 /** The text of web/src/api/schema.gen.ts. */
 export async function generateApiTypes(): Promise<string> {
-  const ast = await openapiTS(await openApiDocument(), { silent: true, alphabetize: false });
+  const ast = await openapiTS(await openApiDocument(), {
+    silent: true,
+    alphabetize: false,
+    // A file in an upload's form is what the console has in hand: a Blob (a File), not a string.
+    transform: (schema, options) => (schema.format === 'binary' && options.path?.includes('/requestBody/') ? ts.factory.createTypeReferenceNode('Blob') : undefined),
+  });
   return HEADER + astToString(ast);
 }
 

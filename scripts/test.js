@@ -41,6 +41,9 @@ const files = only.length > 0 ? only : [...find('src'), ...find('test')].sort();
 // would otherwise wait behind the database tests long enough to time out.
 const phases = [files.filter((f) => !f.includes('.e2e.')), files.filter((f) => f.includes('.e2e.'))].filter((p) => p.length > 0);
 const totals = { pass: 0, fail: 0 };
+// What was skipped and why, counted by reason: a skipped suite (a browser suite without Chromium)
+// runs none of its tests and is not in the runner's own "# skipped" count, so it is counted here.
+const skips = new Map();
 let status = 0;
 for (const [i, phase] of phases.entries()) {
   // A second reporter writes TAP to a file, so the phases' counts can be added up at the end.
@@ -64,7 +67,17 @@ for (const [i, phase] of phases.entries()) {
   const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   totals.pass += Number(/^# pass (\d+)$/m.exec(summary)?.[1] ?? 0);
   totals.fail += Number(/^# fail (\d+)$/m.exec(summary)?.[1] ?? 0);
+  for (const [, , reason, yaml] of summary.matchAll(/^ *ok \d+ - (.*) # SKIP ?(.*)\n((?: +.*\n)*?) *\.\.\.$/gm)) {
+    const kind = /^ *type: 'suite'$/m.test(yaml) ? 'suite' : 'test';
+    const key = `${kind}\u0000${reason || 'no reason given'}`;
+    skips.set(key, (skips.get(key) ?? 0) + 1);
+  }
   rmSync(tap, { force: true });
 }
-console.log(`\nall: ${totals.pass} passed, ${totals.fail} failed`);
+const skipped = [...skips].map(([key, n]) => {
+  const [kind, reason] = key.split('\u0000');
+  return `${n} ${kind}${n === 1 ? '' : 's'}: ${reason}`;
+});
+const skippedCount = [...skips.values()].reduce((a, b) => a + b, 0);
+console.log(`\nall: ${totals.pass} passed, ${totals.fail} failed, ${skippedCount} skipped${skipped.length ? ` (${skipped.join('; ')})` : ''}`);
 process.exit(status);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
@@ -15,7 +16,7 @@ import { Commands } from './platform/command.ts';
 import type { Database } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { buildRegistry, type ModuleManifest } from './platform/module.ts';
-import { installErrorHandling } from './platform/http/errors.ts';
+import { BODY_LIMIT, MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrorHandler, installErrorHandling, notFound } from './platform/http/errors.ts';
 import { installAuth } from './platform/http/auth.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
@@ -40,13 +41,21 @@ registerAjvFormats();
 export async function buildApp(options: { config: Config; database: Database; clock: Clock; modules?: readonly ModuleManifest[] }): Promise<BuiltApp> {
   const { config, database, clock } = options;
   const modules = options.modules ?? manifests;
+  // Set once the security headers are installed; errors raised before routing need them too.
+  let headersFor: (url: string) => Record<string, string> = () => ({});
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A number of hops becomes Fastify's trust function: the nearest `n` proxies are believed.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    frameworkErrors: frameworkErrorHandler(() => headersFor),
+    clientErrorHandler,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // The API takes JSON (and multipart where a route uploads a file): a text/plain body is a 415,
+  // not a string that then fails the body's schema.
+  app.removeContentTypeParser('text/plain');
 
   const registry = buildRegistry(modules);
   const { db, dialect } = database;
@@ -59,7 +68,7 @@ export async function buildApp(options: { config: Config; database: Database; cl
 
   installErrorHandling(app);
   await app.register(cookie);
-  installSecurityHeaders(app, { https: config.secureCookies });
+  headersFor = installSecurityHeaders(app, { https: config.secureCookies });
   // Registered even when the global limit is off (0), so sign-in keeps its own limit. The counters
   // live where every process of the deployment sees them (rateLimitStore).
   await app.register(rateLimit, { global: config.rateLimitPerMinute > 0, max: config.rateLimitPerMinute, timeWindow: '1 minute', ...rateLimitStore(app, config, database) });
@@ -87,7 +96,7 @@ export async function buildApp(options: { config: Config; database: Database; cl
 
   for (const manifest of modules) if (manifest.routes) await app.register(manifest.routes(deps));
 
-  await serveConsole(app, config.webDir);
+  await serveConsole(app, config.webDir, config.consoleMotion);
   return { app, deps };
 }
 
@@ -112,26 +121,38 @@ function rateLimitStore(app: FastifyInstance, config: Config, database: Database
   return {};
 }
 
-/** The built console at `/`, with every non-API path falling back to index.html for client routing. */
-async function serveConsole(app: FastifyInstance, webDir: string): Promise<void> {
-  const hasConsole = existsSync(join(webDir, 'index.html'));
-  // Hashed assets never change under their name: a browser keeps them a year. index.html (and the
-  // other unhashed files) is revalidated each time, so a new build is picked up at once. Each file
-  // goes out as its build-time .br or .gz copy when the browser accepts it.
+/**
+ * The built console at `/`, with every non-API path falling back to index.html for client routing.
+ * index.html is read on each request (a rebuilt console shows without a restart), revalidated each
+ * time and, for the browser tests' server only, says that the console must not animate
+ * (Config.consoleMotion). Hashed assets never change under their name: a browser keeps them a year,
+ * and each goes out as its build-time .br or .gz copy when the browser accepts it.
+ */
+async function serveConsole(app: FastifyInstance, webDir: string, motion: boolean): Promise<void> {
+  const indexFile = join(webDir, 'index.html');
+  const hasConsole = existsSync(indexFile);
+  const sendIndex = async (reply: FastifyReply) => {
+    const html = await readFile(indexFile, 'utf8');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(motion ? html : html.replace('<head>', '<head>\n    <meta name="banyan-motion" content="off" />'));
+  };
   if (hasConsole) {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
+      globIgnore: ['index.html'],
       preCompressed: true,
       cacheControl: false,
       setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
+    app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+    app.get('/index.html', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${path}.` } });
+    if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return sendIndex(reply);
+    return notFound(request, reply);
   });
 }

@@ -30,6 +30,12 @@ export interface Config {
   /** Run the outbox and job workers in this process. */
   workers: boolean;
   /**
+   * Whether the console animates (antd's motion). Always on from flags and env vars: only the
+   * browser tests' server (test/support/server.ts) turns it off, so that no step waits on an
+   * animation. It reaches the console as a <meta name="banyan-motion" content="off"> in index.html.
+   */
+  consoleMotion: boolean;
+  /**
    * The key that signs payment-channel callbacks (BANYAN_PAYMENT_SECRET). When unset, the wallet
    * generates one on first use and keeps it in the database. Never logged.
    */
@@ -126,6 +132,7 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     rateLimitPerMinute,
     signInLimitPerMinute,
     workers: true,
+    consoleMotion: true,
     paymentSecret: pick('payment-secret', 'BANYAN_PAYMENT_SECRET') || undefined,
     sandboxPayments: sandboxText === 'true',
   };

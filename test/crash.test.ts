@@ -41,6 +41,8 @@ it('kill -9 in the middle of a burst of writes loses nothing that was acknowledg
   const dataDir = mkdtempSync(join(tmpdir(), 'banyan-crash-'));
   const port = await freePort();
   const acknowledged: number[] = [];
+  // Every answer the server gave before it died, by status: a 500 in the burst is a failure, not noise.
+  const answers = new Map<number, number>();
   try {
     const server = await start(dataDir, port);
     let n = 0;
@@ -49,6 +51,7 @@ it('kill -9 in the middle of a burst of writes loses nothing that was acknowledg
         const mine = n++;
         try {
           const res = await register(port, mine);
+          answers.set(res.status, (answers.get(res.status) ?? 0) + 1);
           if (res.status === 201) acknowledged.push(mine);
         } catch {
           return; // the server is gone
@@ -59,6 +62,9 @@ it('kill -9 in the middle of a burst of writes loses nothing that was acknowledg
     server.kill('SIGKILL');
     await Promise.all(workers);
     if (server.exitCode === null && server.signalCode === null) await once(server, 'exit');
+    const otherThan201 = [...answers].filter(([status]) => status !== 201);
+    assert.deepEqual(otherThan201, [], `answers other than 201 during the burst (status, count): ${JSON.stringify(otherThan201)}`);
+    assert.equal(answers.get(201), acknowledged.length);
 
     const restarted = await start(dataDir, port);
     try {

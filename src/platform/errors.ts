@@ -26,7 +26,10 @@ export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T
 export const CommonErrors = defineErrors({
   'request.invalid': { status: 400, message: 'The request is not valid.' },
   'request.too_large': { status: 413, message: 'The request body is too large.' },
-  'request.unsupported_media_type': { status: 415, message: 'The request body must be JSON.' },
+  'request.unsupported_media_type': { status: 415, message: 'This route does not take a body of this content type; details.accepted says which it takes.' },
+  'request.param_too_long': { status: 414, message: 'A value in the path is longer than 100 characters.' },
+  'request.timeout': { status: 408, message: 'The request took too long to arrive.' },
+  'request.unknown_id': { status: 422, message: 'An id in the request names nothing in this enterprise; details.field says which.' },
   'auth.required': { status: 401, message: 'Sign in first.' },
   'auth.no_enterprise': { status: 403, message: 'Choose an enterprise first; you may no longer belong to this one.' },
   'auth.csrf': { status: 403, message: 'The request is missing its CSRF token; reload the page.' },
@@ -55,4 +58,20 @@ export class DomainError extends Error {
     this.status = def.status;
     this.details = details;
   }
+}
+
+export type RequestPart = 'body' | 'querystring';
+
+/** An id of a body or query that names nothing in the caller's enterprise: 422 with the field's path. */
+export function unknownId(field: string, id: string, where: RequestPart = 'body'): DomainError {
+  return new DomainError('request.unknown_id', { in: where, field, id });
+}
+
+/**
+ * Refuses the first of `ids` that `known` does not hold, naming its place (`/visibleRange/memberIds/2`).
+ * Lists are checked whole before anything is written, so a refusal leaves nothing behind.
+ */
+export function requireKnownIds(ids: readonly string[], known: { has(id: string): boolean }, field: string, where: RequestPart = 'body'): void {
+  const index = ids.findIndex((id) => !known.has(id));
+  if (index >= 0) throw unknownId(`${field}/${index}`, ids[index]!, where);
 }

@@ -58,7 +58,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await groupDialog.getByLabel('管理组名称').click();
     await groupDialog.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('admin-groups').getByText('销售管理组').waitFor();
-    await page.getByTestId('admin-groups').getByText('1 个部门，0 个应用').waitFor();
+    await page.getByTestId('admin-groups').getByText('1 个部门，0 个应用', { exact: true }).waitFor();
 
     // 3. A hierarchical admin seated in the group.
     await page.getByRole('button', { name: '添加分级管理员' }).click();
@@ -76,7 +76,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await page.reload();
     await page.getByRole('heading', { name: 'Admins' }).waitFor();
     await page.getByTestId('super-admins').getByText('External (support)').waitFor();
-    await page.getByTestId('hierarchical-admins').getByText('1 departments, 0 apps').first().waitFor();
+    await page.getByTestId('hierarchical-admins').getByText('1 departments, 0 apps', { exact: true }).first().waitFor();
   });
 
   it('binds a device and creates a custom app whose secret is shown once', async () => {
@@ -90,7 +90,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await dialog.getByLabel('序列号').fill('SN-E2E-1');
     await dialog.getByLabel('型号').fill('K1');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
-    await page.getByRole('main').getByText('SN-E2E-1').waitFor();
+    await page.getByRole('main').getByText('SN-E2E-1', { exact: true }).waitFor();
 
     await page.goto('/apps');
     await page.getByRole('heading', { name: '应用管理' }).waitFor();

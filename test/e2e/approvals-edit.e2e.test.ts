@@ -82,18 +82,18 @@ describe('approvals in the browser: signature pad and edit after approval', { sk
     // The edit waits for the approver's consent: the request stays approved with its old values.
     const pending = page.getByTestId('pending-edit');
     await pending.getByText('支付供应商货款及运费').waitFor();
-    await pending.getByText('¥120.00').waitFor();
+    await pending.getByText('¥120.00', { exact: true }).waitFor();
     await pending.getByText('待处理').waitFor();
     const form = page.getByTestId('request-form');
-    await form.getByText('¥100.00').waitFor();
+    await form.getByText('¥100.00', { exact: true }).waitFor();
     await status.getByText('已通过').waitFor();
-    await trail.filter({ hasText: '申请修改' }).getByText('付款事由：支付供应商货款及运费；金额：¥120.00').waitFor();
+    await trail.filter({ hasText: '申请修改' }).getByText('付款事由：支付供应商货款及运费；金额：¥120.00', { exact: true }).waitFor();
     assert.equal(await page.getByRole('button', { name: '修改', exact: true }).count(), 0);
 
     // The approver agrees: the new values are the request's.
     await box.getByRole('button', { name: '同意修改' }).click();
     await form.getByText('支付供应商货款及运费').waitFor();
-    await form.getByText('¥120.00').waitFor();
+    await form.getByText('¥120.00', { exact: true }).waitFor();
     await pending.waitFor({ state: 'detached' });
     await trail.filter({ hasText: '同意修改' }).waitFor();
     await trail.filter({ hasText: '修改已生效' }).waitFor();

@@ -91,8 +91,9 @@ export function useConsole(config: Partial<Config> = {}): ConsoleUnderTest {
 }
 
 /**
- * Picks `option` in an antd Select and waits until the field shows it. On a busy machine a pick made
- * while the dropdown is still opening can be lost, so it is tried again, three times at most.
+ * Picks `option` in an antd Select and waits until the field shows it. The console under test runs
+ * without animations (test/support/server.ts), so the dropdown is there at once; should a pick still
+ * be lost on a busy machine, it is tried again, three times at most (the second line of defence).
  * `search` is typed first for a select that searches (the options come from the server);
  * `shownAs` is what the field shows once picked, when it differs from the option's text.
  */
@@ -116,8 +117,9 @@ export async function pickOption(field: Locator, option: string, { search, shown
 }
 
 /**
- * The open dialog, once its opening animation has ended: on a busy machine, typing into or clicking
- * a dialog that is still zooming in can be lost (a contacts test failed on it once in 12 loaded runs).
+ * The open dialog, once it no longer animates. The console under test has its animations off, so this
+ * is at once; it stays as a second line: typing into a dialog still zooming in was lost once in 12
+ * loaded runs before motion was turned off.
  */
 export async function openedDialog(page: Page): Promise<Locator> {
   await page.locator('.ant-modal[role="dialog"]:not(.ant-zoom)').waitFor();

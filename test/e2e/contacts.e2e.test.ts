@@ -61,7 +61,7 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     await drawer.getByRole('button', { name: '保 存' }).or(drawer.getByRole('button', { name: '保存' })).click();
     const table = page.locator('.ant-table');
     await table.getByText('王小明').waitFor();
-    await page.getByTestId('dept-研发中心').getByText('1 人').waitFor();
+    await page.getByTestId('dept-研发中心').getByText('1 人', { exact: true }).waitFor();
 
     // Found by pinyin initials, not by an unrelated word, and by userid.
     const search = page.getByPlaceholder('搜索姓名、拼音、手机号或账号');
@@ -105,7 +105,28 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
       return dialog;
     };
 
-    let dialog = await upload(['姓名,账号,手机,部门', '赵一,zhaoyi,13600000001,' + CORP_NAME, '钱二,qianer,136,不存在的部门']);
+    // The limit is stated, and a file over it is refused before anything is sent.
+    await page.getByRole('button', { name: '导入' }).click();
+    let dialog = await openedDialog(page);
+    await dialog.getByTestId('import-limit').getByText('文件大小不超过 20 MB，超过请拆分成多个文件分别导入。', { exact: true }).waitFor();
+    let sent = 0;
+    const count = (request: { url(): string }) => void (request.url().endsWith('/api/v1/contacts/imports') && sent++);
+    page.on('request', count);
+    // Made inside the page: sending 20 MB through the browser's debugging protocol takes seconds.
+    await dialog.locator('input[type=file]').evaluate((input: HTMLInputElement) => {
+      const files = new DataTransfer();
+      files.items.add(new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'big.csv', { type: 'text/csv' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await dialog.getByTestId('import-too-large').getByText('该文件超过 20 MB，无法导入，请拆分成多个文件后分别导入', { exact: true }).waitFor();
+    assert.equal(await dialog.getByRole('button', { name: '开始导入' }).isDisabled(), true);
+    page.off('request', count);
+    assert.equal(sent, 0);
+    await dialog.locator('.ant-modal-close').click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    dialog = await upload(['姓名,账号,手机,部门', '赵一,zhaoyi,13600000001,' + CORP_NAME, '钱二,qianer,136,不存在的部门']);
     await dialog.getByText('文件中有错误，未导入任何数据').waitFor();
     const errors = dialog.locator('.ant-table-tbody tr');
     await errors.first().waitFor();
@@ -114,7 +135,7 @@ describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
     await page.locator('.ant-table').getByText('赵一').waitFor({ state: 'detached' });
 
     dialog = await upload(['姓名,账号,手机,部门', '赵一,zhaoyi,13600000001,' + CORP_NAME, '钱二,qianer,13600000002,' + CORP_NAME]);
-    await dialog.getByText('导入完成，共导入 2 条').waitFor();
+    await dialog.getByText('导入完成，共导入 2 条', { exact: true }).waitFor();
     await dialog.getByTestId('import-progress').and(page.locator('.ant-progress-status-success')).waitFor();
     await dialog.getByRole('button', { name: 'OK' }).click();
     await page.locator('.ant-table').getByText('钱二').waitFor();

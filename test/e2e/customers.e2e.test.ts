@@ -52,7 +52,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
 
   it('customers: the served count, and one-way contacts filtered and deleted one by one', async () => {
     await page.goto('/customers');
-    await page.getByTestId('served').getByText('0').waitFor();
+    await page.getByTestId('served').getByText('0', { exact: true }).waitFor();
     for (const [externalId, name, addedBack] of [['wx-zhao', '赵先生', true], ['wx-qian', '钱女士', false]] as const) {
       await page.getByRole('button', { name: '添加客户' }).click();
       const dialog = await openedDialog(page);
@@ -62,8 +62,8 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
       await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
       await dialog.waitFor({ state: 'hidden' });
     }
-    await page.getByTestId('served').getByText('2').waitFor();
-    await page.getByTestId('limit').getByText('2,000').waitFor();
+    await page.getByTestId('served').getByText('2', { exact: true }).waitFor();
+    await page.getByTestId('limit').getByText('2,000', { exact: true }).waitFor();
 
     await page.goto('/customers/one-way');
     await page.getByRole('heading', { name: '单向客户' }).waitFor();
@@ -94,26 +94,26 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
 
     await page.getByLabel('使用量（次）').fill('5');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
-    await page.getByTestId('units-left').getByText('5').waitFor();
+    await page.getByTestId('units-left').getByText('5', { exact: true }).waitFor();
 
     const link = (await linkRow.locator('code').textContent())!;
     const click = await page.request.post(link, { data: { externalId: 'wx-visitor', name: '访客' } });
     assert.equal(click.status(), 200);
     assert.equal(((await click.json()) as { memberId: string }).memberId, memberId);
     await page.reload();
-    await page.getByTestId('units-left').getByText('4').waitFor();
+    await page.getByTestId('units-left').getByText('4', { exact: true }).waitFor();
   });
 
   it('security seats: bought by the super admin, given to a member and taken back within 7 days', async () => {
     await page.goto('/features/security');
     await page.getByLabel('人数').fill('2');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
-    await page.getByTestId('seats-bought').getByText('2').waitFor();
+    await page.getByTestId('seats-bought').getByText('2', { exact: true }).waitFor();
     await pickOption(page.getByRole('combobox', { name: '成员' }), '刘薇');
     await page.getByRole('button', { name: '分配给成员' }).click();
-    await page.getByTestId('seats-used').getByText('1').waitFor();
+    await page.getByTestId('seats-used').getByText('1', { exact: true }).waitFor();
     await page.getByRole('row', { name: /刘薇/ }).getByRole('button', { name: '移除' }).click();
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByTestId('seats-used').getByText('0').waitFor();
+    await page.getByTestId('seats-used').getByText('0', { exact: true }).waitFor();
   });
 });

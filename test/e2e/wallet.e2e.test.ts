@@ -22,7 +22,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     const main = page.getByRole('main');
     const balance = main.getByTestId('balance');
     await balance.getByText('可用余额', { exact: true }).waitFor();
-    await balance.getByText('¥0.00').waitFor();
+    await balance.getByText('¥0.00', { exact: true }).waitFor();
 
     // Top up ¥100 with WeChat Pay: the sandbox payment page shows the QR code, then pays.
     await main.getByRole('button', { name: '充值', exact: true }).click();
@@ -39,7 +39,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await main.getByRole('button', { name: '模拟支付成功（沙箱）' }).click();
     await main.getByText('支付成功，已入账').waitFor();
     await main.getByRole('link', { name: '返回企业充值' }).click();
-    await main.getByTestId('balance').getByText('¥100.00').waitFor();
+    await main.getByTestId('balance').getByText('¥100.00', { exact: true }).waitFor();
     await main.getByRole('cell', { name: '微信支付充值' }).waitFor();
 
     // Balance alert: ¥200, daily, to the signed-in member; the balance is below it, so a message goes out.
@@ -48,7 +48,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await alert.getByLabel('预警金额（元）').fill('200');
     await pickOption(alert.getByLabel('成员'), '钱会计');
     await alert.getByRole('button', { name: 'OK' }).or(alert.getByRole('button', { name: '确 定' })).or(alert.getByRole('button', { name: '确定' })).click();
-    await main.getByTestId('alert-summary').getByText('余额低于 ¥200 时按天提醒').waitFor();
+    await main.getByTestId('alert-summary').getByText('余额低于 ¥200 时按天提醒', { exact: true }).waitFor();
     await ui.delivered();
     const inbox = (await (await page.request.get('/api/v1/inbox')).json()) as { items: { app: string; title: string }[] };
     assert.deepEqual(inbox.items.filter((m) => m.title === '余额不足提醒').map((m) => m.app), ['features']);

@@ -45,7 +45,7 @@ export class Client {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...headers,
       },
-      ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined ? {} : { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.value === '' || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
@@ -71,6 +71,21 @@ export class Client {
   delete<T = unknown>(url: string) {
     return this.request<T>('DELETE', url);
   }
+  /** A multipart/form-data POST, encoded as a browser encodes a FormData. */
+  async postForm<T = unknown>(url: string, form: FormData, headers: Record<string, string> = {}) {
+    const encoded = new Request('http://banyan.test/', { method: 'POST', body: form });
+    const payload = Buffer.from(await encoded.arrayBuffer());
+    return this.request<T>('POST', url, payload, { 'content-type': encoded.headers.get('content-type')!, ...headers });
+  }
+}
+
+/** The form the console's import sends: kind, format, then the file. */
+export function importForm(kind: string, format: string, content: Buffer | string, filename = `${kind}.${format}`): FormData {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('format', format);
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), filename);
+  return form;
 }
 
 export interface TestApp {

@@ -12,10 +12,16 @@ import { router } from './router';
 
 const antdLocales: Record<Language, ConfigProviderProps['locale']> = { 'zh-CN': zhCN, en: enUS };
 
+/**
+ * Animations off when the server says so in index.html: only the browser tests' server does
+ * (Config.consoleMotion), so that no test step waits on a dialog zooming or a dropdown sliding.
+ */
+const theme: ConfigProviderProps['theme'] = document.querySelector('meta[name="banyan-motion"]')?.getAttribute('content') === 'off' ? { token: { motion: false } } : undefined;
+
 export function App() {
   const language = useLanguage();
   return (
-    <ConfigProvider locale={antdLocales[language]} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={antdLocales[language]} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -2,8 +2,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Me, type TestApp } from '../../../test/support/app.ts';
-import { LOCKOUT_MS } from '../../platform/auth/lockout.ts';
-import { SESSION_SWEEP_JOB, SESSION_TTL_MS } from '../../platform/auth/sessions.ts';
+import { SESSION_SWEEP_JOB } from '../../platform/auth/sessions.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -60,16 +59,31 @@ describeEachDialect('accounts and sessions', (use) => {
     assert.equal(wrong.body.error.code, 'auth.invalid_credentials');
   });
 
+  // The numbers are the decision's (docs/decisions.md, Sign-in), written out: a test that read them
+  // from the code would pass whatever the code said.
   it('the fifth wrong password in a row locks the account for 15 minutes, even for the right password', async () => {
+    t.clock.set('2026-03-02T10:00:00+08:00');
     await t.register({ loginName: 'zhaoliu', password: 'password123' });
     const attempt = (password: string) => t.client().post<ErrorBody>('/api/v1/auth/sign-in', { login: 'zhaoliu', password });
     for (let i = 1; i <= 4; i++) assert.equal((await attempt('wrong-password')).body.error.code, 'auth.invalid_credentials');
     assert.equal((await attempt('wrong-password')).body.error.code, 'auth.locked');
     assert.equal((await attempt('password123')).status, 423);
-    t.clock.advance(LOCKOUT_MS - 1);
+    t.clock.set('2026-03-02T10:14:59.999+08:00');
     assert.equal((await attempt('password123')).status, 423);
-    t.clock.advance(1);
+    t.clock.set('2026-03-02T10:15:00+08:00');
     assert.equal((await attempt('password123')).status, 200);
+  });
+
+  it('a session lasts 7 days from sign-in: the cookie says so and the server holds to it to the millisecond', async () => {
+    t.clock.set('2026-05-04T09:00:00+08:00');
+    const client = await t.register({ loginName: 'weeklong', password: 'password123' });
+    const signIn = await t.client().post('/api/v1/auth/sign-in', { login: 'weeklong', password: 'password123' });
+    const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] as string | string[]).find((c) => c.startsWith('banyan_session='));
+    assert.match(cookie!, /; Max-Age=604800(;|$)/);
+    t.clock.set('2026-05-11T08:59:59.999+08:00');
+    assert.equal((await client.get('/api/v1/me')).status, 200);
+    t.clock.set('2026-05-11T09:00:00+08:00');
+    assert.equal((await client.get('/api/v1/me')).status, 401);
   });
 
   it('every sign-in writes an audit row in the enterprise it enters', async () => {
@@ -101,13 +115,15 @@ describeEachDialect('accounts and sessions', (use) => {
   });
 
   it('expired sessions are swept by the hourly job; live ones stay', async () => {
+    t.clock.set('2026-06-01T09:00:00+08:00');
     const old = await t.register({ loginName: 'sweepold', password: 'password123' });
     const count = async (principal: string) =>
       Number((await tablesOf(t.deps.db).selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('principal_id', '=', principal).executeTakeFirstOrThrow()).n);
     const oldAccount = old.me.account.id;
-    t.clock.advance(SESSION_TTL_MS - 60_000);
+    // The old session ends 7 days after it began; the fresh one then has 6 days 23 hours 59 minutes left.
+    t.clock.set('2026-06-08T08:59:00+08:00');
     const fresh = await t.register({ loginName: 'sweepnew', password: 'password123' });
-    t.clock.advance(60_000);
+    t.clock.set('2026-06-08T09:00:00+08:00');
     await t.deps.jobs.enqueueSlot(SESSION_SWEEP_JOB, t.clock.now());
     await t.deps.jobs.runDue();
     assert.deepEqual([await count(oldAccount), await count(fresh.me.account.id)], [0, 1]);

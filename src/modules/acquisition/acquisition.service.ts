@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { systemActor, type Ctx, type TxCtx } from '../../platform/context.ts';
 import type { Executor, Tx } from '../../platform/db/tables.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, requireKnownIds } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { DAY, toIso } from '../../platform/clock.ts';
@@ -35,7 +35,9 @@ export interface LinkView {
 export async function createLink(ctx: Ctx, input: { name: string; memberIds: string[] }): Promise<LinkView> {
   const memberIds = [...new Set(input.memberIds)];
   const found = await membersByIds(ctx.trx, ctx.corpId, memberIds);
-  if (memberIds.some((id) => found.get(id)?.status !== 'active')) throw new DomainError(AcquisitionErrors['acquisition.members_invalid']);
+  requireKnownIds(input.memberIds, found, '/memberIds');
+  const inactive = input.memberIds.findIndex((id) => found.get(id)!.status !== 'active');
+  if (inactive >= 0) throw new DomainError(AcquisitionErrors['acquisition.members_invalid'], { field: `/memberIds/${inactive}`, memberId: input.memberIds[inactive] });
   const id = newId('alink', ctx.now);
   // The code is the public part of the link: unguessable, so links cannot be enumerated.
   const code = randomBytes(12).toString('base64url');

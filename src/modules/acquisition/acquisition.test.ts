@@ -152,8 +152,10 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
     assert.equal(errorCode((await click(created.body.code, 'wx-x')).body), 'acquisition.no_members');
     assert.equal((await corp.client.delete(`/api/v1/acquisition/links/${created.body.id}`)).status, 204);
     assert.equal(errorCode((await click(created.body.code, 'wx-x')).body), 'acquisition.link_unavailable');
-    const bad = await corp.client.post('/api/v1/acquisition/links', { name: '坏', memberIds: ['mem_nope'] });
-    assert.equal(errorCode(bad.body), 'acquisition.members_invalid');
+    const bad = await corp.client.post<{ error: { details: unknown } }>('/api/v1/acquisition/links', { name: '坏', memberIds: ['mem_nope'] });
+    assert.deepEqual([bad.status, errorCode(bad.body), bad.body.error.details], [422, 'request.unknown_id', { in: 'body', field: '/memberIds/0', id: 'mem_nope' }]);
+    const departed = await corp.client.post<{ error: { details: unknown } }>('/api/v1/acquisition/links', { name: '离职', memberIds: [memberId] });
+    assert.deepEqual([errorCode(departed.body), departed.body.error.details], ['acquisition.members_invalid', { field: '/memberIds/0', memberId }]);
   });
 
   it('many customers at once with units for only some: exactly that many succeed, no unit or fen is spent twice', async () => {

@@ -11,7 +11,6 @@ export const AdminErrors = defineErrors({
   'admin.not_in_group': { status: 403, message: 'Only a hierarchical admin in an admin group can give rights to other admins.' },
   'admin.exceeds_own_rights': { status: 403, message: 'You can only give rights you hold yourself.' },
   'admin.cannot_edit_self': { status: 403, message: 'You cannot change your own admin rights.' },
-  'admin.unknown_target': { status: 422, message: 'A department, app or device in the rights does not exist.' },
   'admin.group_not_found': { status: 404, message: 'The admin group does not exist.' },
   'admin.group_name_taken': { status: 409, message: 'An admin group with this name already exists.' },
   'admin.account_not_found': { status: 404, message: 'No account has this login name.' },

@@ -1,5 +1,5 @@
 import type { Actor, Ctx, ReadCtx } from '../../platform/context.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, requireKnownIds, unknownId } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { PolicyErrors } from '../../platform/policy/errors.ts';
@@ -154,14 +154,28 @@ function requireCreator(snapshot: RoleSnapshot, actor: Actor): void {
   if ((actor.kind !== 'member' && actor.kind !== 'external') || snapshot.creatorAccountId !== actor.accountId) throw new DomainError(AdminErrors['admin.creator_only']);
 }
 
-/** The departments, apps and devices named must exist in the enterprise. */
-async function checkTargets(ctx: Ctx, rights: RightsInput): Promise<void> {
-  const departmentIds = [...new Set(rights.departmentIds)];
-  if ((await departmentPaths(ctx.trx, ctx.corpId, departmentIds)).size !== departmentIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'department' });
-  const appIds = [...new Set(rights.apps.map((a) => a.appId))];
-  if ((await existingAppIds(ctx.trx, ctx.corpId, appIds)).size !== appIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'app' });
-  const deviceIds = [...new Set(rights.deviceIds)];
-  if ((await existingDeviceIds(ctx.trx, ctx.corpId, deviceIds)).size !== deviceIds.length) throw new DomainError(AdminErrors['admin.unknown_target'], { kind: 'device' });
+/**
+ * The departments, apps and devices named must be the enterprise's: the first that is not is refused
+ * at its place under `at` (`/rights/apps/2/appId`), before anything is written.
+ */
+async function checkTargets(ctx: Ctx, rights: RightsInput, at = '/rights'): Promise<void> {
+  requireKnownIds(rights.departmentIds, await departmentPaths(ctx.trx, ctx.corpId, rights.departmentIds), `${at}/departmentIds`);
+  const apps = await existingAppIds(ctx.trx, ctx.corpId, [...new Set(rights.apps.map((a) => a.appId))]);
+  const app = rights.apps.findIndex((a) => !apps.has(a.appId));
+  if (app >= 0) throw unknownId(`${at}/apps/${app}/appId`, rights.apps[app]!.appId);
+  requireKnownIds(rights.deviceIds, await existingDeviceIds(ctx.trx, ctx.corpId, [...new Set(rights.deviceIds)]), `${at}/deviceIds`);
+}
+
+/** The member a body names (`memberId`): another enterprise's, or none, is an unknown id. */
+async function namedMember(ctx: Ctx, memberId: string) {
+  const member = await getMember(ctx.trx, ctx.corpId, memberId);
+  if (!member) throw unknownId('/memberId', memberId);
+  return member;
+}
+
+/** The admin group a body names (`groupId`): one the enterprise does not have is an unknown id. */
+function requireGroup(snapshot: RoleSnapshot, groupId: string): void {
+  if (!snapshot.groups.has(groupId)) throw unknownId('/groupId', groupId);
 }
 
 /**
@@ -212,8 +226,8 @@ async function writeRights(ctx: Ctx, holderKind: 'group' | 'admin', holderId: st
 }
 
 async function requireActiveMember(ctx: Ctx, memberId: string) {
-  const member = await getMember(ctx.trx, ctx.corpId, memberId);
-  if (!member || member.status !== 'active') throw new DomainError(AdminErrors['admin.not_a_member'], { memberId });
+  const member = await namedMember(ctx, memberId);
+  if (member.status !== 'active') throw new DomainError(AdminErrors['admin.not_a_member'], { field: '/memberId', memberId });
   return member;
 }
 
@@ -234,8 +248,8 @@ async function dropHierarchicalRole(ctx: Ctx, memberId: string): Promise<void> {
 export async function transferCreator(ctx: Ctx, memberId: string): Promise<void> {
   const snapshot = await lockAndRead(ctx);
   requireCreator(snapshot, ctx.actor);
-  const target = await getMember(ctx.trx, ctx.corpId, memberId);
-  if (!target || target.status !== 'active' || target.accountId === null) throw new DomainError(AdminErrors['admin.transfer_target_invalid'], { memberId });
+  const target = await namedMember(ctx, memberId);
+  if (target.status !== 'active' || target.accountId === null) throw new DomainError(AdminErrors['admin.transfer_target_invalid'], { field: '/memberId', memberId });
   const formerAccountId = snapshot.creatorAccountId;
   if (target.accountId === formerAccountId) throw new DomainError(AdminErrors['admin.transfer_target_invalid'], { memberId, reason: 'already the creator' });
   await takeCreatorSlot(ctx.trx, target.accountId);
@@ -364,7 +378,7 @@ export async function addHierarchicalAdmin(ctx: Ctx, input: { memberId: string; 
   let rights: RightSet;
   const groupId = input.groupId ?? null;
   if (isSuperIn(snapshot, ctx.actor)) {
-    if (groupId !== null && !snapshot.groups.has(groupId)) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId });
+    if (groupId !== null) requireGroup(snapshot, groupId);
     rights = toRightSet(requested);
   } else {
     const grantor = requireDelegator(snapshot, ctx.actor);
@@ -392,7 +406,7 @@ export async function updateHierarchicalAdmin(ctx: Ctx, memberId: string, patch:
   if (!target) throw new DomainError(AdminErrors['admin.not_hierarchical_admin'], { memberId });
   const after: Record<string, unknown> = {};
   if (patch.groupId !== undefined && patch.groupId !== target.groupId) {
-    if (patch.groupId !== null && !snapshot.groups.has(patch.groupId)) throw new DomainError(AdminErrors['admin.group_not_found'], { groupId: patch.groupId });
+    if (patch.groupId !== null) requireGroup(snapshot, patch.groupId);
     await tables(ctx.trx).updateTable('hierarchical_admins').set({ group_id: patch.groupId, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
     after.groupId = patch.groupId;
   }

@@ -8,7 +8,7 @@ import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
 import { publish } from '../../platform/events.ts';
 import { claimKey, storeResult } from '../../platform/idempotency.ts';
 import { appLevelIn, authorizeApp, contactsScope, isSuperIn, roleSnapshot, type AppRight, type ContactsScope } from '../../platform/policy/index.ts';
-import { expandRecipients, membersInScope, type Recipients } from '../directory/index.ts';
+import { checkVisibleRange, expandRecipients, membersInScope, type Recipients } from '../directory/index.ts';
 import { AppEvents } from './apps.events.ts';
 import { AppErrors } from './apps.errors.ts';
 import { tables } from './apps.tables.ts';
@@ -90,6 +90,7 @@ function normaliseRange(range: VisibleRange): VisibleRange {
 
 /** A custom app; its secret is in this answer only and stored as its hash. */
 export async function createApp(ctx: Ctx, input: NewApp): Promise<{ app: AppView; secret: string }> {
+  await checkVisibleRange(ctx.trx, ctx.corpId, input.visibleRange, '/visibleRange');
   const id = newId('app', ctx.now);
   const secret = randomToken('bys');
   const visibleRange = normaliseRange(input.visibleRange);
@@ -112,6 +113,7 @@ async function customApp(ctx: Ctx, appId: string) {
 export async function updateApp(ctx: Ctx, appId: string, patch: Partial<NewApp>): Promise<AppView> {
   await authorizeApp(ctx, appId, 'manage');
   const before = await customApp(ctx, appId);
+  if (patch.visibleRange) await checkVisibleRange(ctx.trx, ctx.corpId, patch.visibleRange, '/visibleRange');
   const visibleRange = patch.visibleRange ? normaliseRange(patch.visibleRange) : (JSON.parse(before.visible_json) as VisibleRange);
   const after = { name: patch.name ?? before.name, description: patch.description ?? before.description, visibleRange };
   await tables(ctx.trx)
@@ -151,20 +153,19 @@ export interface AppMessage {
 }
 
 /**
- * 发消息: needs send (or manage) on the app; reaches only the named members who lie inside the
- * sender's contacts rights (其发消息等操作只能在其通讯录管理权限下进行) and, for a custom app, its
+ * 发消息: needs send (or manage) on the app; every id named must be the enterprise's; reaches only
+ * the named members who lie inside the sender's contacts rights (其发消息等操作只能在其通讯录管理权限下进行) and, for a custom app, its
  * visible range. Lands in their inbox.
  */
 export async function sendAppMessage(ctx: Ctx, appId: string, message: AppMessage): Promise<{ delivered: number; reached: number; outOfScope: number }> {
   await authorizeApp(ctx, appId, 'send');
+  const app = isSystemApp(appId) ? undefined : await customApp(ctx, appId);
+  await checkVisibleRange(ctx.trx, ctx.corpId, message.recipients, '/recipients');
   let named = await expandRecipients(ctx.trx, ctx.corpId, message.recipients);
   const total = named.length;
-  if (!isSystemApp(appId)) {
-    const app = await customApp(ctx, appId);
+  if (app) {
     const visible = new Set(await expandRecipients(ctx.trx, ctx.corpId, JSON.parse(app.visible_json) as VisibleRange));
     named = named.filter((id) => visible.has(id));
-  } else if (!(await existingAppIds(ctx.trx, ctx.corpId, [appId])).has(appId)) {
-    throw new DomainError(AppErrors['app.not_found'], { appId });
   }
   const snapshot = await roleSnapshot(ctx);
   const scope: ContactsScope = isSuperIn(snapshot, ctx.actor) ? { kind: 'all' } : await contactsScope(ctx);

@@ -84,9 +84,12 @@ export async function listCategoryOwners(db: Executor, corpId: string): Promise<
 
 /** A super admin designates (or removes) a business owner (业务负责人). */
 export async function setCategoryOwner(ctx: Ctx, memberId: string, owner: boolean): Promise<void> {
+  // The member in the path must be the enterprise's: another enterprise's is not found, and nothing
+  // (not even an audit row) is written for it.
+  const member = await getMember(ctx.trx, ctx.corpId, memberId);
+  if (!member) throw new DomainError('not_found', { memberId });
   if (owner) {
-    const member = await getMember(ctx.trx, ctx.corpId, memberId);
-    if (!member || member.status !== 'active') throw new DomainError(CategoryErrors['category.owner_not_member'], { memberId });
+    if (member.status !== 'active') throw new DomainError(CategoryErrors['category.owner_not_member'], { memberId });
     await tables(ctx.trx).insertInto('category_owners').values({ corp_id: ctx.corpId, member_id: memberId, created_at: ctx.now }).onConflict((oc) => oc.doNothing()).execute();
   } else {
     await tables(ctx.trx).deleteFrom('category_owners').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();

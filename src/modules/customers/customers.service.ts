@@ -190,6 +190,8 @@ export async function leaveGroup(ctx: Ctx, groupId: string, customerId: string):
 
 /** Dissolving a group (解散) lets go of all its customers at once. */
 export async function dissolveGroup(ctx: Ctx, groupId: string): Promise<{ released: number }> {
+  // Another enterprise's group (or none) is not found, not "already dissolved".
+  await liveGroup(ctx, groupId);
   const done = await tables(ctx.trx).updateTable('customer_groups').set({ dissolved_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', groupId).where('dissolved_at', 'is', null).executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) throw new DomainError(CustomerErrors['customers.group_dissolved'], { groupId });
   const members = await tables(ctx.trx).deleteFrom('group_customers').where('corp_id', '=', ctx.corpId).where('group_id', '=', groupId).returning('customer_id').execute();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, requireKnownIds, unknownId } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { like } from '../../platform/db/sql.ts';
 import { audit } from '../../platform/audit.ts';
@@ -13,6 +13,7 @@ import { isUniqueViolation } from './unique.ts';
 import { lockDepartments } from './locks.ts';
 import { tables, type DirectoryTables } from './directory.tables.ts';
 import { DirectoryErrors } from './directory.errors.ts';
+import { membersByIds } from './directory.service.ts';
 
 export type DepartmentRow = Pick<DirectoryTables['departments'], 'id' | 'parent_id' | 'name' | 'sort_order' | 'path' | 'depth'>;
 
@@ -29,14 +30,21 @@ export interface DepartmentView {
   manageable: boolean;
 }
 
+function departmentRow(db: Executor, corpId: string, id: string): Promise<DepartmentRow | undefined> {
+  return tables(db).selectFrom('departments').select(['id', 'parent_id', 'name', 'sort_order', 'path', 'depth']).where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The department a path names (`/departments/:id`): a 404 when the enterprise has none by that id. */
 export async function findDepartment(db: Executor, corpId: string, id: string): Promise<DepartmentRow> {
-  const row = await tables(db)
-    .selectFrom('departments')
-    .select(['id', 'parent_id', 'name', 'sort_order', 'path', 'depth'])
-    .where('corp_id', '=', corpId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await departmentRow(db, corpId, id);
   if (!row) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: id });
+  return row;
+}
+
+/** The department a body names (`parentId`): a 422 naming the field when the enterprise has none by that id. */
+async function namedDepartment(db: Executor, corpId: string, id: string, field: string): Promise<DepartmentRow> {
+  const row = await departmentRow(db, corpId, id);
+  if (!row) throw unknownId(field, id);
   return row;
 }
 
@@ -101,7 +109,7 @@ async function assertNameFree(db: Executor, corpId: string, parentId: string, na
 /** Creates a department at the end of its parent's children. The parent must lie in the actor's scope. */
 export async function createDepartment(ctx: Ctx, input: { parentId: string; name: string }): Promise<string> {
   const scope = await manageScope(ctx);
-  const parent = await findDepartment(ctx.trx, ctx.corpId, input.parentId);
+  const parent = await namedDepartment(ctx.trx, ctx.corpId, input.parentId, '/parentId');
   assertInScope(scope, parent.path, { departmentId: parent.id });
   await lockDepartments(ctx, [parent.id]);
   await assertNameFree(ctx.trx, ctx.corpId, parent.id, input.name);
@@ -177,7 +185,7 @@ export async function moveDepartment(ctx: Ctx, id: string, input: { parentId: st
   const scope = await manageScope(ctx);
   const dept = await findDepartment(ctx.trx, ctx.corpId, id);
   if (dept.parent_id === null) throw new DomainError(DirectoryErrors['directory.department_root']);
-  const parent = await findDepartment(ctx.trx, ctx.corpId, input.parentId);
+  const parent = await namedDepartment(ctx.trx, ctx.corpId, input.parentId, '/parentId');
   assertInScope(scope, dept.path, { departmentId: id });
   assertInScope(scope, parent.path, { departmentId: parent.id });
   if (parent.path.startsWith(dept.path)) throw new DomainError(DirectoryErrors['directory.department_cycle'], { departmentId: id, parentId: parent.id });
@@ -285,6 +293,7 @@ export async function setDepartmentHeads(ctx: Ctx, id: string, memberIds: string
   assertInScope(scope, dept.path, { departmentId: id });
   const wanted = [...new Set(memberIds)];
   if (wanted.length > 0) {
+    requireKnownIds(memberIds, await membersByIds(ctx.trx, ctx.corpId, wanted), '/memberIds');
     const inside = await tables(ctx.trx)
       .selectFrom('member_departments as md')
       .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'md.corp_id').onRef('m.id', '=', 'md.member_id'))
@@ -296,7 +305,7 @@ export async function setDepartmentHeads(ctx: Ctx, id: string, memberIds: string
       .execute();
     const ok = new Set(inside.map((r) => r.id));
     const bad = wanted.filter((m) => !ok.has(m));
-    if (bad.length > 0) throw new DomainError(DirectoryErrors['directory.head_not_member'], { memberIds: bad });
+    if (bad.length > 0) throw new DomainError(DirectoryErrors['directory.head_not_member'], { field: `/memberIds/${memberIds.indexOf(bad[0]!)}`, memberIds: bad });
   }
   const before = await tables(ctx.trx).selectFrom('department_heads').select('member_id').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
   await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();

@@ -47,9 +47,9 @@ export const tags = {
 };
 
 export const imports = {
-  // The file is identified by its digest: hashing a 10 MB body's JSON for the key would cost more.
+  // The idempotency fingerprint names the file by its digest rather than carrying its bytes.
   submit: command(
-    { ...manage, idempotent: 'contacts.import', fingerprint: (upload: ImportUpload) => ({ kind: upload.kind, format: upload.format, sha256: createHash('sha256').update(upload.contentBase64).digest('hex') }) },
+    { ...manage, idempotent: 'contacts.import', fingerprint: (upload: ImportUpload) => ({ kind: upload.kind, format: upload.format, sha256: createHash('sha256').update(upload.content).digest('hex') }) },
     (ctx, upload: ImportUpload) => submitImport(ctx, upload),
   ),
   status: command({ right: 'contacts.manage', tx: 'read' }, (ctx, id: string) => importStatus(ctx, id)),

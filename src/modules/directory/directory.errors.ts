@@ -18,4 +18,5 @@ export const DirectoryErrors = defineErrors({
   'directory.import_invalid': { status: 422, message: 'The file has invalid rows; nothing was imported.' },
   'directory.import_unreadable': { status: 400, message: 'The file cannot be read as .xlsx or .csv.' },
   'directory.import_not_found': { status: 404, message: 'The import does not exist.' },
+  'directory.import_too_large': { status: 413, message: 'The file is larger than an import takes (details.limitBytes); split it into several files.' },
 });

@@ -1,5 +1,7 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import multipart from '@fastify/multipart';
+import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 import { Type } from 'typebox';
 import { toIso } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -12,7 +14,7 @@ import {
   HeadsBody,
   IdempotencyHeaders,
   IdParams,
-  ImportBody,
+  ImportForm,
   ImportStatusDto,
   MemberDto,
   MemberPage,
@@ -33,6 +35,13 @@ import type { MemberView } from './members.service.ts';
 import { exportContacts } from './export.service.ts';
 import { readScope } from './scope.ts';
 import { noContent } from '../../platform/http/replies.ts';
+import { IMPORT_FILE_LIMIT, readImportUpload, refuseOversizedUpload } from './upload.ts';
+
+/**
+ * The upload route's body is a multipart stream that upload.ts reads and checks itself; its schema
+ * is there for the OpenAPI document. Everything else (headers, params) is validated as usual.
+ */
+const streamedBody: FastifySchemaCompiler<FastifySchema> = (route) => (route.httpPart === 'body' ? () => true : TypeBoxValidatorCompiler(route as Parameters<typeof TypeBoxValidatorCompiler>[0]));
 
 function memberDto(view: MemberView) {
   return { ...view, joinedAt: toIso(view.joinedAt), departedAt: toIso(view.departedAt) };
@@ -154,20 +163,33 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     // ---------------------------------------------------------------- import and export
-    app.post(
-      '/api/v1/contacts/imports',
-      {
-        config: corp,
-        // A 100,000-member file is ~10 MB as CSV, a third more in base64.
-        bodyLimit: 48 * 1024 * 1024,
-        schema: { tags, summary: 'Upload an .xlsx or .csv file (base64) to import as a job', headers: IdempotencyHeaders, body: ImportBody, response: { 202: Created } },
-      },
-      async (request, reply) => {
-        const id = await request.run(imports.submit, request.body);
-        void deps.jobs.runDue().catch((error: unknown) => request.log.error({ err: error }, 'import job pass failed'));
-        return reply.status(202).send({ id });
-      },
-    );
+    // Uploads in a scope of their own: only this route takes multipart/form-data, and it takes
+    // nothing else (a JSON body here is a 415, as a multipart body is on every other route).
+    await app.register(async (uploads) => {
+      uploads.removeContentTypeParser('application/json');
+      await uploads.register(multipart, { limits: { fileSize: IMPORT_FILE_LIMIT } });
+      uploads.post(
+        '/api/v1/contacts/imports',
+        {
+          config: corp,
+          onRequest: refuseOversizedUpload,
+          validatorCompiler: streamedBody,
+          schema: {
+            tags,
+            summary: 'Upload an .xlsx or .csv file (multipart/form-data: kind, format, file; at most 20 MiB) to import as a job',
+            headers: IdempotencyHeaders,
+            body: { content: { 'multipart/form-data': { schema: ImportForm } } } as unknown as typeof ImportForm,
+            response: { 202: Created },
+          },
+        },
+        async (request, reply) => {
+          const upload = await readImportUpload(request);
+          const id = await request.run(imports.submit, upload);
+          void deps.jobs.runDue().catch((error: unknown) => request.log.error({ err: error }, 'import job pass failed'));
+          return reply.status(202).send({ id });
+        },
+      );
+    });
 
     app.get('/api/v1/contacts/imports/:id', { config: corp, schema: { tags, summary: 'Progress and outcome of an import', params: IdParams, response: { 200: ImportStatusDto } } }, (request) =>
       request.run(imports.status, request.params.id),

@@ -96,12 +96,15 @@ export const TagHoldersBody = StrictObject({ add: Type.Optional(HolderSet), remo
 
 export const ImportKind = Type.Union([Type.Literal('members'), Type.Literal('departments')]);
 export const FileFormat = Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]);
-export const ImportBody = StrictObject({
-  kind: ImportKind,
-  format: FileFormat,
-  /** The file, base64-encoded (the console reads it with FileReader). */
-  contentBase64: Type.String({ minLength: 1, maxLength: 40 * 1024 * 1024 }),
-});
+/** The import's multipart/form-data fields, for the OpenAPI document (upload.ts reads and checks them). */
+export const ImportForm = Type.Object(
+  {
+    kind: ImportKind,
+    format: FileFormat,
+    file: Type.String({ format: 'binary', description: 'the .xlsx or .csv file, at most 20 MiB (20,971,520 bytes)' }),
+  },
+  { additionalProperties: false },
+);
 export const ImportRowError = Type.Object({ row: Type.Integer(), field: Type.String(), reason: Type.String() });
 export const ImportStatusDto = Type.Object({
   id: Type.String(),

@@ -203,7 +203,8 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     const links = await tablesOf(t.deps.db).selectFrom('member_departments').select('member_id').where('department_id', '=', a).execute();
     if (del.status === 204) {
       assert.equal(exists, undefined);
-      assert.equal(code(add), 'directory.department_not_found');
+      // Gone before the add looked (an unknown id in its body), or while it waited for the lock.
+      assert.ok(['request.unknown_id', 'directory.department_not_found'].includes(code(add)!), code(add));
       assert.deepEqual(links, []);
     } else {
       assert.equal(code(del), 'directory.department_not_empty');

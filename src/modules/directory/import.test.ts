@@ -1,8 +1,9 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { createTestApp, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
+import { createTestApp, importForm, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
 import { enterprise as makeEnterprise } from '../../../test/support/enterprise.ts';
 import { parseCsv } from '../../platform/csv.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
@@ -16,13 +17,13 @@ interface ImportStatus {
   error: { code: string; message: string; rows: { row: number; field: string; reason: string }[] } | null;
 }
 const code = (res: { body: unknown }) => (res.body as { error?: { code: string } }).error?.code;
-const csv = (lines: string[]) => Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`).toString('base64');
+const csv = (lines: string[]) => Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`);
 
-async function xlsx(rows: (string | number | Date)[][]): Promise<string> {
+async function xlsx(rows: (string | number | Date)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('成员');
   for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 describeEachDialect('通讯录 import and export', (use) => {
@@ -39,8 +40,10 @@ describeEachDialect('通讯录 import and export', (use) => {
     return { ...e, dept, corpName };
   }
 
-  async function runImport(client: RegisteredClient, body: { kind: string; format: string; contentBase64: string }): Promise<ImportStatus> {
-    const res = await client.post<{ id: string }>('/api/v1/contacts/imports', body);
+  const upload = (client: RegisteredClient, body: { kind: string; format: string; content: Buffer }) => client.postForm<{ id: string }>('/api/v1/contacts/imports', importForm(body.kind, body.format, body.content));
+
+  async function runImport(client: RegisteredClient, body: { kind: string; format: string; content: Buffer }): Promise<ImportStatus> {
+    const res = await upload(client, body);
     assert.equal(res.status, 202, JSON.stringify(res.body));
     await t.deps.jobs.runDue();
     const status = await client.get<ImportStatus>(`/api/v1/contacts/imports/${res.body.id}`);
@@ -58,7 +61,7 @@ describeEachDialect('通讯录 import and export', (use) => {
     const status = await runImport(e.owner, {
       kind: 'members',
       format: 'csv',
-      contentBase64: csv([
+      content: csv([
         '姓名,账号,手机,邮箱,职务,部门,主部门,入职时间',
         `张伟,zhangwei,13800138001,zw@example.com,"工程师, 后端",研发中心/平台部;市场部,市场部,2024-03-01`,
         `李娜,lina,,,,${e.corpName}/研发中心,,`,
@@ -96,7 +99,7 @@ describeEachDialect('通讯录 import and export', (use) => {
     const lines = ['姓名,账号,手机,部门'];
     for (let i = 0; i < 2500; i++) lines.push(`批量${i},bulk${i},1390000${String(i).padStart(4, '0')},${i % 2 ? '批量一' : '批量一;批量二'}`);
     const before = await count(e.corpId);
-    const status = await runImport(e.owner, { kind: 'members', format: 'csv', contentBase64: csv(lines) });
+    const status = await runImport(e.owner, { kind: 'members', format: 'csv', content: csv(lines) });
     assert.deepEqual([status.status, status.result, status.done, status.total], ['done', { created: 2500 }, 5000, 5000]);
     assert.equal(await count(e.corpId), before + 2500);
     const linksA = await tablesOf(t.deps.db).selectFrom('member_departments').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', a).executeTakeFirstOrThrow();
@@ -112,7 +115,7 @@ describeEachDialect('通讯录 import and export', (use) => {
     const status = await runImport(e.owner, {
       kind: 'members',
       format: 'csv',
-      contentBase64: csv([
+      content: csv([
         'name,userid,phone,email,departments,joined at',
         '好人,good1,13800000001,,研发中心,',
         ',bad id,12,not-an-email,不存在的部门,昨天',
@@ -143,14 +146,14 @@ describeEachDialect('通讯录 import and export', (use) => {
 
   it('a file without the required columns, an empty file and an unreadable file are refused with a reason', async () => {
     const e = await enterprise();
-    const missing = await runImport(e.owner, { kind: 'members', format: 'csv', contentBase64: csv(['姓名,手机', '张三,13800000000']) });
+    const missing = await runImport(e.owner, { kind: 'members', format: 'csv', content: csv(['姓名,手机', '张三,13800000000']) });
     assert.deepEqual(missing.error?.rows, [
       { row: 1, field: 'userid', reason: 'missing_column' },
       { row: 1, field: 'departments', reason: 'missing_column' },
     ]);
-    const empty = await runImport(e.owner, { kind: 'members', format: 'csv', contentBase64: csv(['姓名,账号,部门']) });
+    const empty = await runImport(e.owner, { kind: 'members', format: 'csv', content: csv(['姓名,账号,部门']) });
     assert.deepEqual(empty.error?.rows, [{ row: 1, field: 'file', reason: 'empty_file' }]);
-    const garbage = await runImport(e.owner, { kind: 'members', format: 'xlsx', contentBase64: Buffer.from('not a zip').toString('base64') });
+    const garbage = await runImport(e.owner, { kind: 'members', format: 'xlsx', content: Buffer.from('not a zip') });
     assert.deepEqual(garbage.error, { code: 'directory.import_unreadable', message: 'The file cannot be read as .xlsx or .csv.', rows: [] });
   });
 
@@ -159,7 +162,7 @@ describeEachDialect('通讯录 import and export', (use) => {
     const deps = await runImport(e.owner, {
       kind: 'departments',
       format: 'xlsx',
-      contentBase64: await xlsx([
+      content: await xlsx([
         ['部门名称', '上级部门'],
         ['前端组', '产品研发/技术部'],
         ['产品研发', ''],
@@ -177,7 +180,7 @@ describeEachDialect('通讯录 import and export', (use) => {
         ['前端组', 3],
       ],
     );
-    const again = await runImport(e.owner, { kind: 'departments', format: 'xlsx', contentBase64: await xlsx([['部门名称', '上级部门'], ['产品研发', ''], ['孤儿', '不存在']]) });
+    const again = await runImport(e.owner, { kind: 'departments', format: 'xlsx', content: await xlsx([['部门名称', '上级部门'], ['产品研发', ''], ['孤儿', '不存在']]) });
     assert.deepEqual(again.error?.rows, [
       { row: 2, field: 'name', reason: 'taken' },
       { row: 3, field: 'parent', reason: 'unknown_parent' },
@@ -185,7 +188,7 @@ describeEachDialect('通讯录 import and export', (use) => {
     const members = await runImport(e.owner, {
       kind: 'members',
       format: 'xlsx',
-      contentBase64: await xlsx([
+      content: await xlsx([
         ['姓名', '账号', '手机', '部门', '入职时间'],
         ['王芳', 'wangfang', 13700000001, '产品研发/技术部/前端组', new Date('2023-05-06T00:00:00Z')],
       ]),
@@ -233,14 +236,67 @@ describeEachDialect('通讯录 import and export', (use) => {
     await e.dept(e.root, '别人的部门');
     const admin = await e.member('分级', [mine]);
     await e.owner.post('/api/v1/admins/hierarchical', { memberId: admin.memberId, rights: { departmentIds: [mine], apps: [], deviceBind: false, deviceIds: [] } });
-    const status = await runImport(admin.client, { kind: 'members', format: 'csv', contentBase64: csv(['姓名,账号,部门', '甲,jia1,我的部门', '乙,yi1,别人的部门']) });
+    const status = await runImport(admin.client, { kind: 'members', format: 'csv', content: csv(['姓名,账号,部门', '甲,jia1,我的部门', '乙,yi1,别人的部门']) });
     assert.deepEqual(status.error?.rows, [{ row: 3, field: 'departments', reason: 'out_of_scope' }]);
-    const ok = await runImport(admin.client, { kind: 'members', format: 'csv', contentBase64: csv(['姓名,账号,部门', '甲,jia1,我的部门']) });
+    const ok = await runImport(admin.client, { kind: 'members', format: 'csv', content: csv(['姓名,账号,部门', '甲,jia1,我的部门']) });
     assert.equal(ok.status, 'done');
     // Export follows the same scope: only the members the admin sees.
     const exported = parseCsv((await admin.client.request('GET', '/api/v1/contacts/export?kind=members&format=csv')).body as string);
     assert.deepEqual(exported.slice(1).map((r) => r[0]).sort(), ['分级', '甲'].sort());
     const plain = await e.member('普通', [mine]);
-    assert.equal(code(await plain.client.post('/api/v1/contacts/imports', { kind: 'members', format: 'csv', contentBase64: csv(['姓名,账号,部门']) })), 'forbidden');
+    assert.equal(code(await upload(plain.client, { kind: 'members', format: 'csv', content: csv(['姓名,账号,部门']) })), 'forbidden');
+  });
+
+  const importCount = async (corpId: string) => Number((await tablesOf(t.deps.db).selectFrom('directory_imports').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', corpId).executeTakeFirstOrThrow()).n);
+
+  it('a file over 20 MiB is refused with its own code, before it is read, and nothing is stored', async () => {
+    const e = await enterprise();
+    const limit = 20 * 1024 * 1024;
+    const header = Buffer.from('\ufeff姓名,账号,部门\r\n');
+    const atLimit = Buffer.concat([header, Buffer.alloc(limit - header.length, 'a')]);
+    const over = Buffer.concat([atLimit, Buffer.from('a')]);
+    const refused = await upload(e.owner, { kind: 'members', format: 'csv', content: over });
+    assert.equal(refused.status, 413);
+    assert.deepEqual(refused.body, {
+      error: { code: 'directory.import_too_large', message: 'The file is larger than an import takes (details.limitBytes); split it into several files.', details: { limitBytes: 20_971_520 } },
+    });
+    assert.equal(await importCount(e.corpId), 0);
+    // A body sent without a Content-Length is cut off at the limit as it streams.
+    const form = importForm('members', 'csv', over);
+    const encoded = new Request('http://banyan.test/', { method: 'POST', body: form });
+    const streamed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts/imports',
+      headers: { cookie: [...e.owner.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': e.owner.cookies.get('banyan_csrf')!, 'content-type': encoded.headers.get('content-type')!, 'transfer-encoding': 'chunked' },
+      payload: Readable.from([Buffer.from(await encoded.arrayBuffer())]),
+    });
+    assert.equal(streamed.statusCode, 413);
+    assert.equal(JSON.parse(streamed.body).error.code, 'directory.import_too_large');
+    assert.equal(await importCount(e.corpId), 0);
+    // Exactly at the limit the file is taken (as an .xlsx it is refused at once as unreadable).
+    const taken = await runImport(e.owner, { kind: 'members', format: 'xlsx', content: atLimit });
+    assert.equal(taken.error?.code, 'directory.import_unreadable');
+    assert.equal(await importCount(e.corpId), 1);
+  });
+
+  it('the upload is multipart/form-data: JSON, a missing file or an unknown kind are refused and nothing is stored', async () => {
+    const e = await enterprise();
+    const json = await e.owner.post('/api/v1/contacts/imports', { kind: 'members', format: 'csv', contentBase64: 'eA==' });
+    assert.equal(json.status, 415);
+    assert.deepEqual(json.body, {
+      error: { code: 'request.unsupported_media_type', message: 'This route does not take a body of this content type; details.accepted says which it takes.', details: { accepted: ['multipart/form-data'] } },
+    });
+    const noFile = new FormData();
+    noFile.append('kind', 'members');
+    noFile.append('format', 'csv');
+    const missing = await e.owner.postForm('/api/v1/contacts/imports', noFile);
+    assert.equal(missing.status, 400);
+    assert.deepEqual((missing.body as { error: { details: unknown } }).error.details, { in: 'body', field: '/file', reason: 'required' });
+    const badKind = await upload(e.owner, { kind: 'customers', format: 'csv', content: csv(['姓名,账号,部门']) });
+    assert.deepEqual((badKind.body as unknown as { error: { details: unknown } }).error.details, { in: 'body', field: '/kind', reason: 'enum' });
+    const broken = await e.owner.request('POST', '/api/v1/contacts/imports', '--x\r\nnot a part', { 'content-type': 'multipart/form-data; boundary=x' });
+    assert.equal(broken.status, 400);
+    assert.deepEqual(broken.body, { error: { code: 'request.invalid', message: 'The body is not a valid multipart/form-data upload.', details: { in: 'body', field: '/', reason: 'multipart' } } });
+    assert.equal(await importCount(e.corpId), 0);
   });
 });

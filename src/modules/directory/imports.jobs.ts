@@ -28,12 +28,14 @@ export interface ImportStatus {
  */
 const live = new Map<string, { done: number; total: number }>();
 
-/** Stores the uploaded file and queues its import; the job re-checks the actor's rights when it runs. */
+/** An uploaded file (directory.routes.ts reads it from a multipart stream, upload.ts). */
 export interface ImportUpload {
   kind: ImportKind;
   format: FileFormat;
-  contentBase64: string;
+  content: Buffer;
 }
+
+/** Stores the uploaded file and queues its import; the job re-checks the actor's rights when it runs. */
 
 export async function submitImport(ctx: Ctx, input: ImportUpload): Promise<string> {
   const id = newId('imp', ctx.now);
@@ -47,7 +49,7 @@ export async function submitImport(ctx: Ctx, input: ImportUpload): Promise<strin
       kind: input.kind,
       format: input.format,
       actor_json: JSON.stringify(ctx.actor),
-      content_base64: input.contentBase64,
+      content_base64: input.content.toString('base64'),
       outcome_json: null,
       created_at: ctx.now,
     })

@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, requireKnownIds, unknownId } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
 import { like } from '../../platform/db/sql.ts';
@@ -74,18 +74,27 @@ async function assertPhoneFree(db: Executor, corpId: string, phone: string | nul
   if (await q.executeTakeFirst()) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
 }
 
+/**
+ * The main department is one of the member's departments; one the enterprise does not have at all is
+ * an unknown id (422 at `/mainDepartmentId`), not merely a wrong choice.
+ */
+async function checkMainDepartment(ctx: Ctx, departmentIds: readonly string[], main: string): Promise<void> {
+  if (departmentIds.includes(main)) return;
+  if ((await departmentPaths(ctx.trx, ctx.corpId, [main])).size === 0) throw unknownId('/mainDepartmentId', main);
+  throw new DomainError(DirectoryErrors['directory.main_department_invalid'], { field: '/mainDepartmentId', mainDepartmentId: main });
+}
+
 /** Adds a member to departments that all lie in the actor's scope. */
 export async function createMember(ctx: Ctx, input: MemberInput): Promise<string> {
   const scope = await manageScope(ctx);
   const departmentIds = [...new Set(input.departmentIds)];
   const paths = await departmentPaths(ctx.trx, ctx.corpId, departmentIds);
+  requireKnownIds(input.departmentIds, paths, '/departmentIds');
   for (const id of departmentIds) {
-    const path = paths.get(id);
-    if (!path) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: id });
-    if (!departmentInScope(scope, path)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
+    if (!departmentInScope(scope, paths.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
   }
   const main = input.mainDepartmentId ?? departmentIds[0]!;
-  if (!departmentIds.includes(main)) throw new DomainError(DirectoryErrors['directory.main_department_invalid'], { mainDepartmentId: main });
+  await checkMainDepartment(ctx, departmentIds, main);
   await lockDepartments(ctx, departmentIds);
   const phone = blankToNull(input.phone);
   const taken = await tables(ctx.trx).selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('userid', '=', input.userid).executeTakeFirst();
@@ -159,13 +168,13 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatc
   const current = [...placement.departments.keys()];
   const next = patch.departmentIds ? [...new Set(patch.departmentIds)] : current;
   const nextPaths = await departmentPaths(ctx.trx, ctx.corpId, next);
-  for (const id of next) if (!nextPaths.has(id)) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: id });
+  if (patch.departmentIds) requireKnownIds(patch.departmentIds, nextPaths, '/departmentIds');
   const added = next.filter((d) => !placement.departments.has(d));
   const removed = current.filter((d) => !next.includes(d));
   for (const id of added) if (!departmentInScope(scope, nextPaths.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
   for (const id of removed) if (!departmentInScope(scope, placement.departments.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
   const main = patch.mainDepartmentId ?? (next.includes(before.main_department_id) ? before.main_department_id : next[0]!);
-  if (!next.includes(main)) throw new DomainError(DirectoryErrors['directory.main_department_invalid'], { mainDepartmentId: main });
+  await checkMainDepartment(ctx, next, main);
   if (main !== before.main_department_id) {
     const oldMainPath = placement.departments.get(before.main_department_id);
     if (oldMainPath !== undefined && !departmentInScope(scope, oldMainPath)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: before.main_department_id });
@@ -374,9 +383,10 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
   q = query.status ? q.where('m.status', '=', query.status) : q.where('m.status', '<>', 'departed');
   if (query.departmentId) {
     const departmentId = query.departmentId;
+    // Another enterprise's department (or none at all) is refused, not answered with an empty page.
+    const dept = await tables(db).selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
+    if (!dept) throw unknownId('/departmentId', departmentId, 'querystring');
     if (query.includeSub) {
-      const dept = await tables(db).selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
-      if (!dept) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId });
       q = q.where((eb) =>
         eb.exists(
           eb

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, requireKnownIds } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { departmentInScope } from '../../platform/policy/index.ts';
@@ -126,10 +126,10 @@ export async function changeTagHolders(ctx: Ctx, id: string, change: HolderChang
   if (departmentIds.length > 0) {
     const rows = await tables(ctx.trx).selectFrom('departments').select(['id', 'path']).where('corp_id', '=', ctx.corpId).where('id', 'in', departmentIds).execute();
     const paths = new Map(rows.map((r) => [r.id, r.path]));
+    requireKnownIds(change.add?.departmentIds ?? [], paths, '/add/departmentIds');
+    requireKnownIds(change.remove?.departmentIds ?? [], paths, '/remove/departmentIds');
     for (const d of departmentIds) {
-      const path = paths.get(d);
-      if (!path) throw new DomainError(DirectoryErrors['directory.department_not_found'], { departmentId: d });
-      if (!departmentInScope(scope, path)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: d });
+      if (!departmentInScope(scope, paths.get(d)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: d });
     }
   }
   if (memberIds.length > 0) {
@@ -141,9 +141,12 @@ export async function changeTagHolders(ctx: Ctx, id: string, change: HolderChang
       .where('m.corp_id', '=', ctx.corpId)
       .where('m.id', 'in', memberIds)
       .execute();
+    const found = new Set(rows.map((r) => r.id));
+    requireKnownIds(change.add?.memberIds ?? [], found, '/add/memberIds');
+    requireKnownIds(change.remove?.memberIds ?? [], found, '/remove/memberIds');
     for (const m of memberIds) {
       const mine = rows.filter((r) => r.id === m);
-      if (mine.length === 0 || mine[0]!.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId: m });
+      if (mine[0]!.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId: m });
       if (!mine.some((r) => r.path !== null && departmentInScope(scope, r.path))) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId: m });
     }
   }

@@ -112,6 +112,8 @@ describe('wallet crash test: kill -9 mid-burst', () => {
     // The burst: 40 at a time; kill -9 once 150 are acknowledged.
     const keys = Array.from({ length: 600 }, (_, i) => `crash-${i}`);
     const acknowledged = new Map<string, string>();
+    // Every answer the server gave before it died, by status: a 500 in the burst is a failure, not noise.
+    const answers = new Map<number, number>();
     let next = 0;
     let killed = false;
     const worker = async () => {
@@ -119,6 +121,7 @@ describe('wallet crash test: kill -9 mid-burst', () => {
         const k = keys[next++]!;
         try {
           const res = await owner.call<{ serialNo: string }>('POST', '/api/v1/wallet/deductions', { item: 'acquisition', amountFen: 100, idempotencyKey: k, description: `获客 ${k}` });
+          answers.set(res.status, (answers.get(res.status) ?? 0) + 1);
           if (res.status === 201) acknowledged.set(k, res.body.serialNo);
         } catch {
           // The connection died with the server: this one is unknown, not acknowledged.
@@ -131,6 +134,9 @@ describe('wallet crash test: kill -9 mid-burst', () => {
     };
     await Promise.all(Array.from({ length: 40 }, worker));
     assert.ok(killed);
+    const otherThan201 = [...answers].filter(([status]) => status !== 201);
+    assert.deepEqual(otherThan201, [], `answers other than 201 during the burst (status, count): ${JSON.stringify(otherThan201)}`);
+    assert.equal(answers.get(201), acknowledged.size);
     await new Promise((ok) => (child!.exitCode !== null || child!.signalCode !== null ? ok(null) : child!.once('exit', ok)));
     const sent = keys.slice(0, next);
 

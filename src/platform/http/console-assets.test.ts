@@ -21,7 +21,8 @@ describe('the console as the browser gets it: compressed copies from the build, 
     writeFileSync(join(webDir, 'assets', 'app-1a2b3c.js'), script);
     writeFileSync(join(webDir, 'index.html'), page);
     writeFileSync(join(webDir, 'favicon.svg'), '<svg/>');
-    // index.html and the script: above the 1 KiB below which a copy is not worth its headers.
+    // index.html and the script: above the 1 KiB below which a copy is not worth its headers
+    // (index.html is sent as it is read: the server may add to it).
     assert.equal(precompressDir(webDir), 2);
     database = await openTestDatabase('sqlite');
     t = await createTestApp(database, { webDir });
@@ -49,13 +50,12 @@ describe('the console as the browser gets it: compressed copies from the build, 
     assert.equal(plain.body, script);
   });
 
-  it('index.html, at / and as the fallback of a console route, is compressed and revalidated every time', async () => {
+  it('index.html, at / and as the fallback of a console route, is revalidated every time; small files go as they are', async () => {
     for (const url of ['/', '/contacts']) {
       const res = await get(url, 'br');
       assert.equal(res.statusCode, 200, url);
-      assert.equal(res.headers['content-encoding'], 'br', url);
       assert.equal(res.headers['cache-control'], 'no-cache', url);
-      assert.equal(brotliDecompressSync(res.rawPayload).toString(), page, url);
+      assert.equal(res.body, page, url);
     }
     const small = await get('/favicon.svg', 'br');
     assert.equal(small.headers['content-encoding'], undefined);

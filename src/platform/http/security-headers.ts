@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
  * The headers @fastify/helmet would set, computed once at start-up instead of on every request:
  * helmet halved the requests per second of a trivial route (see docs/decisions.md).
  */
-export function installSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+export function installSecurityHeaders(app: FastifyInstance, options: { https: boolean }): (url: string) => Record<string, string> {
   const csp = [
     "default-src 'self'",
     "base-uri 'self'",
@@ -46,9 +46,11 @@ export function installSecurityHeaders(app: FastifyInstance, options: { https: b
     ...(options.https ? { 'strict-transport-security': common['strict-transport-security']! } : {}),
   };
 
+  const headersFor = (url: string) => (url.startsWith('/api/v1/') ? api : url.startsWith('/api/docs') ? docs : strict);
   app.addHook('onRequest', (request, reply, done) => {
-    const url = request.url;
-    reply.headers(url.startsWith('/api/v1/') ? api : url.startsWith('/api/docs') ? docs : strict);
+    reply.headers(headersFor(request.url));
     done();
   });
+  // For the answers given before any hook runs (platform/http/errors.ts frameworkErrorHandler).
+  return headersFor;
 }

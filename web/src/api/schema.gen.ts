@@ -1147,7 +1147,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an .xlsx or .csv file (base64) to import as a job */
+        /** Upload an .xlsx or .csv file (multipart/form-data: kind, format, file; at most 20 MiB) to import as a job */
         post: {
             parameters: {
                 query?: never;
@@ -1159,10 +1159,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "multipart/form-data": {
                         kind: "members" | "departments";
                         format: "xlsx" | "csv";
-                        contentBase64: string;
+                        /**
+                         * Format: binary
+                         * @description the .xlsx or .csv file, at most 20 MiB (20,971,520 bytes)
+                         */
+                        file: Blob;
                     };
                 };
             };

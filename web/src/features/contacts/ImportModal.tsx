@@ -5,20 +5,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { departmentsKey, fileToBase64, membersPath } from './api';
+import { departmentsKey, IMPORT_FILE_LIMIT_BYTES, importFormData, membersPath } from './api';
 
-/** 批量导入: pick a file, upload it (base64 JSON), then poll the job for progress and row errors. */
+/** 批量导入: pick a file (20 MB at most), upload it as a multipart form, then poll the job for progress and row errors. */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('contacts');
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<'members' | 'departments'>('members');
   const [file, setFile] = useState<File | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
   const [importId, setImportId] = useState<string | null>(null);
 
   const start = useMutation({
     mutationFn: async () => {
       const format = file!.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-      const { id } = await api.post('/contacts/imports', { body: { kind, format, contentBase64: await fileToBase64(file!) } });
+      const { id } = await api.post('/contacts/imports', { body: { kind, format, file: file! }, bodySerializer: importFormData });
       return id;
     },
     onSuccess: setImportId,
@@ -38,6 +39,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     }
     setImportId(null);
     setFile(null);
+    setTooLarge(false);
     start.reset();
     onClose();
   };
@@ -68,18 +70,25 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           <Radio.Button value="departments">{t('importModal.departments')}</Radio.Button>
         </Radio.Group>
         <Typography.Text type="secondary">{t('importModal.template')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="import-limit">
+          {t('importModal.limit')}
+        </Typography.Text>
         <Upload
           accept=".xlsx,.csv"
           maxCount={1}
           disabled={importId !== null}
           beforeUpload={(f) => {
-            setFile(f);
-            return false;
+            // Refused here, before a byte is sent: the server would refuse it too (directory.import_too_large).
+            const fits = f.size <= IMPORT_FILE_LIMIT_BYTES;
+            setTooLarge(!fits);
+            setFile(fits ? f : null);
+            return fits ? false : Upload.LIST_IGNORE;
           }}
           onRemove={() => setFile(null)}
         >
           <Button icon={<UploadOutlined />}>{t('importModal.file')}</Button>
         </Upload>
+        {tooLarge && <Alert type="error" showIcon title={t('importModal.tooLarge')} data-testid="import-too-large" />}
         <ErrorAlert error={start.error ?? status.error} />
         {importId !== null && (
           <Progress percent={s?.status === 'done' ? 100 : percent} status={s?.status === 'failed' ? 'exception' : s?.status === 'done' ? 'success' : 'active'} data-testid="import-progress" />

@@ -46,12 +46,17 @@ export function buildTree(items: Department[]): TreeNode[] {
   return roots;
 }
 
-/** Reads a picked file as base64 (without the data-URL prefix). */
-export function fileToBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
+/**
+ * The largest file an import takes (the server's IMPORT_FILE_LIMIT, src/modules/directory/upload.ts):
+ * a bigger one is refused here, before it is sent, and by the server before it is read.
+ */
+export const IMPORT_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** The import's multipart form: the fields first, so the server knows what the file is before it arrives. */
+export function importFormData(body: { kind: string; format: string; file: Blob }): FormData {
+  const form = new FormData();
+  form.append('kind', body.kind);
+  form.append('format', body.format);
+  form.append('file', body.file, body.file instanceof File ? body.file.name : `contacts.${body.format}`);
+  return form;
 }
