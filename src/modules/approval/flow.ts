@@ -232,11 +232,16 @@ export class RequestFlow {
     for (const t of await this.tasks()) if (t.step >= step) this.#superseded.add(t.id);
   }
 
+  /** Writes the request's path (its steps) after a 加签 changed it. */
+  async #writePath(): Promise<void> {
+    const { ctx } = this;
+    await tables(ctx.trx).updateTable('approval_instances').set({ path_json: JSON.stringify(this.steps) }).where('corp_id', '=', ctx.corpId).where('id', '=', this.row.id).execute();
+  }
+
   /** 加签: a new step right after `afterStep`, written into the request's path. */
   async insertStep(afterStep: number, step: ResolvedStep): Promise<void> {
-    const { ctx } = this;
     this.steps.splice(afterStep + 1, 0, step);
-    await tables(ctx.trx).updateTable('approval_instances').set({ path_json: JSON.stringify(this.steps) }).where('corp_id', '=', ctx.corpId).where('id', '=', this.row.id).execute();
+    await this.#writePath();
   }
 
   async finish(status: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
@@ -305,7 +310,11 @@ export class RequestFlow {
         let remind = false;
         if (!active.has(assigneeId)) {
           // Left between submission and this step: the node kind's 成员离职时 rule applies.
-          if (departedRule.action === 'handover' && (await activeMemberIds(ctx.trx, ctx.corpId, [departedRule.memberId])).has(departedRule.memberId)) {
+          if (departedRule.action === 'handover' && departedRule.memberId === this.row.applicant_id) {
+            // Never to the applicant: nobody approves their own request. The admins hand it over instead.
+            remind = true;
+            reasons.push(line('departed_rule_handover_is_applicant', 'The member left and the when-departed person is the applicant: the admins were reminded to hand over', { memberId: assigneeId }));
+          } else if (departedRule.action === 'handover' && (await activeMemberIds(ctx.trx, ctx.corpId, [departedRule.memberId])).has(departedRule.memberId)) {
             who = departedRule.memberId;
             reasons.push(line('departed_rule_handover', 'The member left: handed over by the when-departed rule', { from: assigneeId, to: who }));
           } else {
