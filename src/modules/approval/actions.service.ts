@@ -122,10 +122,12 @@ async function afterAction(ctx: Ctx, flow: RequestFlow, task: TaskRow, act: Task
       return;
     }
     case 'return': {
-      // 退回: back to the nearest earlier approver step, whose people get fresh tasks.
+      // 退回: back to the nearest earlier approver step of the template (not a 加签 step), whose
+      // configured people get fresh tasks; temporary approvers added in the meantime are not asked again.
       let back = -1;
       for (let i = task.step - 1; i >= 0; i--) {
-        if (flow.steps[i]!.kind === 'approver' && !flow.steps[i]!.autoApproved) {
+        const step = flow.steps[i]!;
+        if (step.kind === 'approver' && !step.autoApproved && step.origin !== 'added') {
           back = i;
           break;
         }

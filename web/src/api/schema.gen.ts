@@ -7311,6 +7311,7 @@ export interface paths {
                                 assigneeIds: string[];
                                 autoApproved: boolean;
                                 origin: string;
+                                dropped?: boolean;
                                 reasons: {
                                     code: string;
                                     text: string;
@@ -7544,6 +7545,7 @@ export interface paths {
                                 assigneeIds: string[];
                                 autoApproved: boolean;
                                 origin: string;
+                                dropped?: boolean;
                                 reasons: {
                                     code: string;
                                     text: string;
