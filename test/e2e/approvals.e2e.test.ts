@@ -89,7 +89,7 @@ describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, ()
     await page.getByTestId('approval-item').first().waitFor();
   });
 
-  it('offers no 转交 or 加签 to the applicant; a 退回 ends the 加签 step, which the flow marks as ended (zh-CN and English)', async () => {
+  it('offers no 转交, 加签 or 申请人自选 of the applicant; a 退回 ends the 加签 step, which the flow marks as ended (zh-CN and English)', async () => {
     const page = await ui.page();
     const res = await page.request.post('/api/v1/register', {
       data: { account: { name: '王五', loginName: 'wangwu_return', password: PASSWORD }, corp: { name: '榕树退回科技有限公司', shortName: '榕树退回', industry: 'general' } },
@@ -114,7 +114,8 @@ describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, ()
     assert.equal(created.status(), 201);
     const submitted = await page.request.post('/api/v1/approvals/requests', { headers, data: { templateId: ((await created.json()) as { id: string }).id, applicantId: applicant, form: { reason: '合同盖章' } } });
     assert.equal(submitted.status(), 201);
-    await page.goto(`/app/approvals/requests/${((await submitted.json()) as { instanceId: string }).instanceId}`);
+    const requestUrl = `/app/approvals/requests/${((await submitted.json()) as { instanceId: string }).instanceId}`;
+    await page.goto(requestUrl);
 
     const box = page.getByTestId('action-box');
     await box.getByRole('button', { name: '同意', exact: true }).click();
@@ -123,6 +124,7 @@ describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, ()
     // The pickers offer neither the approver themselves nor the applicant.
     const offered = async (label: string): Promise<string[]> => {
       const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+      await dropdown.first().waitFor({ state: 'hidden' });
       await box.getByLabel(label).click();
       await dropdown.locator('.ant-select-item-option').getByText('钱七', { exact: true }).waitFor();
       const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
@@ -145,6 +147,30 @@ describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, ()
     await page.getByTestId('trail-entry').filter({ hasText: '王五 · 退回' }).waitFor();
     await box.getByRole('button', { name: '同意', exact: true }).waitFor();
 
+    // 申请人自选: the applicant is not offered for their own approval step, whoever the applicant is.
+    const pickTemplate = await page.request.post('/api/v1/approvals/templates', {
+      headers,
+      data: { ...input, name: '采购申请', flow: [{ id: 'pa', kind: 'approver', name: '自选审批人', assignee: { type: 'pick', range: null, max: 1, mode: 'any' } }] },
+    });
+    assert.equal(pickTemplate.status(), 201);
+    await page.goto(`/app/approvals/new/${((await pickTemplate.json()) as { id: string }).id}`);
+    const form = page.getByRole('main');
+    const offeredFor = async (): Promise<string[]> => {
+      const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+      // No other dropdown still open (or closing): only the pick's options are read.
+      await dropdown.first().waitFor({ state: 'hidden' });
+      await form.getByLabel('选择自选审批人').click();
+      await dropdown.locator('.ant-select-item-option').getByText('钱七', { exact: true }).waitFor();
+      const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+      await page.keyboard.press('Escape');
+      await dropdown.first().waitFor({ state: 'hidden' });
+      return texts;
+    };
+    assert.deepEqual(await offeredFor(), ['赵六', '钱七']);
+    await pickOption(form.getByLabel('代谁提交（可选）'), '赵六');
+    assert.deepEqual(await offeredFor(), ['王五', '钱七']);
+
+    await page.goto(requestUrl);
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await page.reload();
     await page.getByTestId('step-dropped').getByText('Ended by a return', { exact: true }).waitFor();
