@@ -24,8 +24,7 @@ export async function requestEdit(ctx: Ctx, memberId: string, instanceId: string
   if (pending) throw new DomainError(ApprovalErrors['approval.edit_pending']);
   await checkForm(ctx.trx, ctx.corpId, flow.snapshot.form, form);
   const tasks = await flow.tasks();
-  // The one proposing the edit is not asked to consent to it (proposing is consenting).
-  const consenters = [...new Set(tasks.filter((t) => (t.kind === 'approver' && t.status === 'approved') || (t.kind === 'handler' && t.status === 'handled')).map((t) => t.assignee_id))].filter((id) => id !== memberId);
+  const consenters = [...new Set(tasks.filter((t) => (t.kind === 'approver' && t.status === 'approved') || (t.kind === 'handler' && t.status === 'handled')).map((t) => t.assignee_id))];
   const active = await activeMemberIds(ctx.trx, ctx.corpId, consenters);
   await db.insertInto('approval_edit_requests').values({ corp_id: ctx.corpId, id: newId('apd', ctx.now), instance_id: instanceId, form_json: JSON.stringify(form), status: 'pending', created_at: ctx.now }).execute();
   await flow.event({ actorId: memberId, action: 'edit_requested', details: { form } });
