@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, useConsole } from './browser.ts';
+import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
+import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
+import { browserSkip, pickOption, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
 
@@ -84,5 +87,92 @@ describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, ()
     await page.goto('/app/approvals');
     await page.getByRole('tab', { name: '已处理' }).click();
     await page.getByTestId('approval-item').first().waitFor();
+  });
+
+  it('offers no 转交, 加签 or 申请人自选 of the applicant; a 退回 ends the 加签 step, which the flow marks as ended (zh-CN and English)', async () => {
+    const page = await ui.page();
+    const res = await page.request.post('/api/v1/register', {
+      data: { account: { name: '王五', loginName: 'wangwu_return', password: PASSWORD }, corp: { name: '榕树退回科技有限公司', shortName: '榕树退回', industry: 'general' } },
+    });
+    assert.equal(res.status(), 201);
+    const { me } = (await res.json()) as { me: { member: { id: string }; currentCorp: { id: string } } };
+    const headers = { 'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
+    const contacts = await DirectoryFixture.open(ui.db(), me.currentCorp.id, Date.now);
+    const applicant = await contacts.member('赵六');
+    await contacts.member('钱七');
+    // 王五 approves twice (初审, 复审) a request submitted on behalf of 赵六.
+    const input: TemplateInput = {
+      name: '用章申请',
+      form: [{ id: 'reason', type: 'text', label: '用章事由', required: true }],
+      flow: [
+        { id: 'first', kind: 'approver', name: '初审', assignee: { type: 'members', memberIds: [me.member.id], mode: 'all' } },
+        { id: 'second', kind: 'approver', name: '复审', assignee: { type: 'members', memberIds: [me.member.id], mode: 'all' } },
+      ],
+      settings: settings({ allowAddApprovers: true, allowOnBehalf: true }),
+    };
+    const created = await page.request.post('/api/v1/approvals/templates', { headers, data: input });
+    assert.equal(created.status(), 201);
+    const submitted = await page.request.post('/api/v1/approvals/requests', { headers, data: { templateId: ((await created.json()) as { id: string }).id, applicantId: applicant, form: { reason: '合同盖章' } } });
+    assert.equal(submitted.status(), 201);
+    const requestUrl = `/app/approvals/requests/${((await submitted.json()) as { instanceId: string }).instanceId}`;
+    await page.goto(requestUrl);
+
+    const box = page.getByTestId('action-box');
+    await box.getByRole('button', { name: '同意', exact: true }).click();
+    await page.getByTestId('trail-entry').filter({ hasText: '王五 · 同意' }).waitFor();
+
+    // The pickers offer neither the approver themselves nor the applicant.
+    const offered = async (label: string): Promise<string[]> => {
+      const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+      await dropdown.first().waitFor({ state: 'hidden' });
+      await box.getByLabel(label).click();
+      await dropdown.locator('.ant-select-item-option').getByText('钱七', { exact: true }).waitFor();
+      const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+      await page.keyboard.press('Escape');
+      await dropdown.first().waitFor({ state: 'hidden' });
+      return texts;
+    };
+    assert.deepEqual(await offered('转交'), ['钱七']);
+    assert.deepEqual(await offered('加签'), ['钱七']);
+    await pickOption(box.getByLabel('加签'), '钱七');
+    await box.getByRole('button', { name: '加签', exact: true }).click();
+    const steps = page.getByTestId('request-step');
+    await steps.filter({ hasText: '加签（审批人）' }).getByText('临时审批人，由审批人加签（会签（需所有人同意））').waitFor();
+
+    // 王五 returns 复审 to 初审: the temporary approver's step ends.
+    await box.getByRole('button', { name: '退回', exact: true }).click();
+    const added = steps.filter({ hasText: '加签（审批人）' });
+    await added.getByTestId('step-dropped').getByText('已结束（退回）', { exact: true }).waitFor();
+    await added.getByText('审批单已退回到之前的节点：此临时审批人节点不再需要审批').waitFor();
+    await page.getByTestId('trail-entry').filter({ hasText: '王五 · 退回' }).waitFor();
+    await box.getByRole('button', { name: '同意', exact: true }).waitFor();
+
+    // 申请人自选: the applicant is not offered for their own approval step, whoever the applicant is.
+    const pickTemplate = await page.request.post('/api/v1/approvals/templates', {
+      headers,
+      data: { ...input, name: '采购申请', flow: [{ id: 'pa', kind: 'approver', name: '自选审批人', assignee: { type: 'pick', range: null, max: 1, mode: 'any' } }] },
+    });
+    assert.equal(pickTemplate.status(), 201);
+    await page.goto(`/app/approvals/new/${((await pickTemplate.json()) as { id: string }).id}`);
+    const form = page.getByRole('main');
+    const offeredFor = async (): Promise<string[]> => {
+      const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+      // No other dropdown still open (or closing): only the pick's options are read.
+      await dropdown.first().waitFor({ state: 'hidden' });
+      await form.getByLabel('选择自选审批人').click();
+      await dropdown.locator('.ant-select-item-option').getByText('钱七', { exact: true }).waitFor();
+      const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+      await page.keyboard.press('Escape');
+      await dropdown.first().waitFor({ state: 'hidden' });
+      return texts;
+    };
+    assert.deepEqual(await offeredFor(), ['赵六', '钱七']);
+    await pickOption(form.getByLabel('代谁提交（可选）'), '赵六');
+    assert.deepEqual(await offeredFor(), ['王五', '钱七']);
+
+    await page.goto(requestUrl);
+    await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+    await page.reload();
+    await page.getByTestId('step-dropped').getByText('Ended by a return', { exact: true }).waitFor();
   });
 });

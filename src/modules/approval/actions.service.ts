@@ -1,7 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { activeMemberIds } from '../directory/index.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import type { ResolvedStep, Settings } from './approval.model.ts';
 import type { TaskStatus } from './approval.tables.ts';
@@ -11,6 +10,7 @@ import { notify } from './notifications.ts';
 import { onceFor, type ActionResult } from './once.ts';
 import { modeName } from './resolver.ts';
 import { prepared, tables } from './approval.tables.ts';
+import { checkIds, listRefs, refuseApplicant, type IdRef } from './ids.ts';
 
 /**
  * What a member does on a task (同意, 驳回, 办理, 转交, 退回, 加签) and the applicant's 撤销. Each runs
@@ -63,6 +63,22 @@ function actionDetails(act: TaskAction): Record<string, unknown> {
   return {};
 }
 
+/**
+ * The people a 转交 or 加签 names, checked before anything is written: members of this enterprise
+ * (`approval.unknown_id`), never the applicant (`approval.own_request`: nobody approves their own
+ * request through someone else's choice), and active (`approval.member_inactive`), each with its field.
+ */
+async function checkTargets(ctx: Ctx, flow: RequestFlow, act: TaskAction, memberId: string): Promise<void> {
+  let refs: IdRef[];
+  if (act.action === 'transfer') refs = [{ field: '/toMemberId', kind: 'member', id: act.toMemberId }];
+  else if (act.action === 'add_approvers') refs = listRefs('member', act.memberIds, 'memberIds');
+  else return;
+  const members = await checkIds(ctx.trx, ctx.corpId, refs);
+  for (const r of refs) refuseApplicant(flow.row.applicant_id, r.id, r.field);
+  const inactive = refs.find((r) => members.get(r.id)?.status !== 'active' || (act.action === 'transfer' && r.id === memberId));
+  if (inactive) throw new DomainError(ApprovalErrors['approval.member_inactive'], { field: inactive.field, memberId: inactive.id });
+}
+
 const CLOSES_AS: Record<TaskAction['action'], TaskStatus> = { approve: 'approved', reject: 'rejected', handle: 'handled', transfer: 'transferred', return: 'returned', add_approvers: 'pending' };
 
 export async function actOnTask(ctx: Ctx, memberId: string, taskId: string, act: TaskAction, idempotencyKey?: string): Promise<ActionResult> {
@@ -80,6 +96,7 @@ export async function actOnTask(ctx: Ctx, memberId: string, taskId: string, act:
       if (task.status !== 'pending') throw new DomainError(ApprovalErrors['approval.task_closed'], { taskId, status: task.status });
     }
     checkAction(task, act, flow.settings);
+    await checkTargets(ctx, flow, act, memberId);
 
     const closeAs = CLOSES_AS[act.action];
     if (act.action !== 'add_approvers') {
@@ -100,16 +117,17 @@ async function afterAction(ctx: Ctx, flow: RequestFlow, task: TaskRow, act: Task
       await flow.finish('rejected');
       return;
     case 'transfer': {
-      if (act.toMemberId === memberId || !(await activeMemberIds(ctx.trx, ctx.corpId, [act.toMemberId])).has(act.toMemberId)) throw new DomainError(ApprovalErrors['approval.member_inactive'], { memberId: act.toMemberId });
       const moved = await flow.addTask({ step: task.step, nodeId: task.node_id, kind: task.kind, seq: task.seq, assigneeId: act.toMemberId, status: 'pending', reasons: [line('transferred', 'Transferred by the approver', { from: memberId })] });
       await notify(ctx, [moved.assignee_id], 'approve', flow.row, `approval:task:${moved.id}`);
       return;
     }
     case 'return': {
-      // 退回: back to the nearest earlier approver step, whose people get fresh tasks.
+      // 退回: back to the nearest earlier approver step of the template (not a 加签 step), whose
+      // configured people get fresh tasks; temporary approvers added in the meantime are not asked again.
       let back = -1;
       for (let i = task.step - 1; i >= 0; i--) {
-        if (flow.steps[i]!.kind === 'approver' && !flow.steps[i]!.autoApproved) {
+        const step = flow.steps[i]!;
+        if (step.kind === 'approver' && !step.autoApproved && step.origin !== 'added') {
           back = i;
           break;
         }
@@ -121,10 +139,8 @@ async function afterAction(ctx: Ctx, flow: RequestFlow, task: TaskRow, act: Task
       return;
     }
     case 'add_approvers': {
-      // 加签: a new approver step right after the current one.
-      const active = await activeMemberIds(ctx.trx, ctx.corpId, act.memberIds);
-      const ids = act.memberIds.filter((id) => active.has(id));
-      if (ids.length === 0) throw new DomainError(ApprovalErrors['approval.member_inactive'], { memberIds: act.memberIds });
+      // 加签: a new approver step right after the current one (the people were checked by checkTargets).
+      const ids = [...new Set(act.memberIds)];
       const added: ResolvedStep = {
         nodeId: newId('add', ctx.now),
         kind: 'approver',

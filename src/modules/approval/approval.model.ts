@@ -162,6 +162,8 @@ export interface ResolvedStep {
   autoApproved: boolean;
   /** Whether the step came from the template as is (fixed) rather than added (加签) or changed by the submitter. */
   origin: 'template' | 'added' | 'submitter';
+  /** A 加签 step that a 退回 to it or to an earlier step ended: the flow passes it, nobody is asked again. */
+  dropped?: boolean;
   reasons: ReasonLine[];
   /** Per assignee: extra lines that concern only them (e.g. "transferred to by the 成员为空时 rule"). */
   perAssignee: Record<string, ReasonLine[]>;

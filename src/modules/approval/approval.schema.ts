@@ -70,6 +70,8 @@ export const StepDto = Type.Object({
   assigneeIds: Type.Array(Type.String()),
   autoApproved: Type.Boolean(),
   origin: Type.String(),
+  /** A 加签 step ended by a 退回 (see ResolvedStep.dropped). */
+  dropped: Type.Optional(Type.Boolean()),
   reasons: Type.Array(Reason),
   perAssignee: Type.Record(Type.String(), Type.Array(Reason)),
 });

@@ -196,6 +196,46 @@ describeEachDialect('approval engine: handling a request', (use) => {
     assert.equal((await expectError(act(w, boss!, await taskOf(w, closed.instanceId, boss!), { action: 'add_approvers', memberIds: [extra!], mode: 'all' }))).code, 'approval.add_approvers_disabled');
   });
 
+  it('decision: 退回 to a 会签 step after a 加签 asks the step’s configured approvers again, not the temporary approver; the 加签 step ends', async () => {
+    const w = await world(t);
+    const [applicant, a, b, extra, c] = await people(w, '申请人', '甲', '乙', '临时审批人', '丙');
+    const flow = [node('sign', 'approver', members([a!, b!], 'all')), node('next', 'approver', members([c!]))];
+    const id = await template(w, simpleTemplate(flow, { allowAddApprovers: true }));
+    const req = await submit(w, applicant!, { templateId: id, form: { reason: 'x' } });
+    await act(w, a!, await taskOf(w, req.instanceId, a!), { action: 'add_approvers', memberIds: [extra!], mode: 'all' });
+    for (const who of [a!, b!, extra!]) await act(w, who, await taskOf(w, req.instanceId, who), { action: 'approve' });
+    await act(w, c!, await taskOf(w, req.instanceId, c!), { action: 'return', comment: '请重审' });
+    // Back to the 会签 step: its two configured approvers, not the temporary one.
+    assert.deepEqual((await tasks(w, req.instanceId)).filter((x) => x.status === 'pending').map((x) => [x.step, x.assignee]), [[0, a], [0, b]]);
+    for (const who of [a!, b!]) await act(w, who, await taskOf(w, req.instanceId, who), { action: 'approve' });
+    assert.deepEqual((await tasks(w, req.instanceId)).filter((x) => x.status === 'pending').map((x) => [x.step, x.assignee]), [[2, c]]);
+    await act(w, c!, await taskOf(w, req.instanceId, c!), { action: 'approve' });
+    assert.equal(await status(w, req.instanceId), 'approved');
+    assert.deepEqual((await tasks(w, req.instanceId)).filter((x) => x.assignee === extra).map((x) => x.status), ['approved']);
+    const detail = await w.org.as(applicant!, (ctx) => getRequest(ctx, applicant!, req.instanceId));
+    assert.deepEqual(detail.steps.map((s) => [s.name, s.origin, s.dropped ?? false]), [['sign', 'template', false], ['加签', 'added', true], ['next', 'template', false]]);
+    assert.equal(detail.steps[1]!.reasons.at(-1)!.code, 'added_step_dropped_by_return');
+    assert.deepEqual(await inbox(w, extra!), ['待审批|通用审批']);
+  });
+
+  it('decision: a temporary approver who returns the request sends it back to the configured step before them, and is not asked again', async () => {
+    const w = await world(t);
+    const [applicant, a, extra, c] = await people(w, '申请人', '甲', '临时审批人', '丙');
+    const id = await template(w, simpleTemplate([node('first', 'approver', members([a!])), node('next', 'approver', members([c!]))], { allowAddApprovers: true }));
+    const req = await submit(w, applicant!, { templateId: id, form: { reason: 'x' } });
+    const first = await taskOf(w, req.instanceId, a!);
+    await act(w, a!, first, { action: 'add_approvers', memberIds: [extra!], mode: 'all' });
+    await act(w, a!, first, { action: 'approve' });
+    await act(w, extra!, await taskOf(w, req.instanceId, extra!), { action: 'return' });
+    await act(w, a!, await taskOf(w, req.instanceId, a!), { action: 'approve' });
+    assert.deepEqual((await tasks(w, req.instanceId)).map((x) => [x.step, x.assignee, x.status]), [
+      [0, a, 'approved'],
+      [1, extra, 'returned'],
+      [0, a, 'approved'],
+      [2, c, 'pending'],
+    ]);
+  });
+
   it('seed rule 通过后允许编辑: an approved request changes only once its approvers and handlers consent', async () => {
     const w = await world(t);
     const [applicant, boss, cashier] = await people(w, '申请人', '老板', '出纳');

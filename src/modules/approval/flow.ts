@@ -226,17 +226,36 @@ export class RequestFlow {
     for (const t of this.#tasks ?? []) if (OPEN.includes(t.status)) t.status = 'cancelled';
   }
 
-  /** 退回: open tasks close, and the tasks from `step` on become history; the step starts again. */
+  /**
+   * 退回: open tasks close, and the tasks from `step` on become history; the step starts again with
+   * its configured people only. 加签 steps after it were added in the round being redone: they end
+   * (marked `dropped`, kept in the path so the trail still shows who approved there), and an
+   * approver who wants a temporary approver again adds one again.
+   */
   async returnTo(step: number): Promise<void> {
     await this.cancelOpenTasks();
     for (const t of await this.tasks()) if (t.step >= step) this.#superseded.add(t.id);
+    let dropped = false;
+    for (let i = step + 1; i < this.steps.length; i++) {
+      const s = this.steps[i]!;
+      if (s.origin !== 'added' || s.dropped) continue;
+      s.dropped = true;
+      s.reasons.push(line('added_step_dropped_by_return', 'The request was returned to an earlier step: this temporary approver step ended'));
+      dropped = true;
+    }
+    if (dropped) await this.#writePath();
+  }
+
+  /** Writes the request's path (its steps) after a 加签 or a 退回 changed it. */
+  async #writePath(): Promise<void> {
+    const { ctx } = this;
+    await tables(ctx.trx).updateTable('approval_instances').set({ path_json: JSON.stringify(this.steps) }).where('corp_id', '=', ctx.corpId).where('id', '=', this.row.id).execute();
   }
 
   /** 加签: a new step right after `afterStep`, written into the request's path. */
   async insertStep(afterStep: number, step: ResolvedStep): Promise<void> {
-    const { ctx } = this;
     this.steps.splice(afterStep + 1, 0, step);
-    await tables(ctx.trx).updateTable('approval_instances').set({ path_json: JSON.stringify(this.steps) }).where('corp_id', '=', ctx.corpId).where('id', '=', this.row.id).execute();
+    await this.#writePath();
   }
 
   async finish(status: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
@@ -283,6 +302,8 @@ export class RequestFlow {
     const activeOf = async (ids: string[]) => (justResolved ? new Set(ids) : activeMemberIds(ctx.trx, ctx.corpId, ids));
     for (let i = fromStep; i < this.steps.length; i++) {
       const step = this.steps[i]!;
+      // A 加签 step ended by a 退回: nobody is asked there again.
+      if (step.dropped) continue;
       if (step.kind === 'cc') {
         const active = await activeOf(step.assigneeIds);
         for (const id of step.assigneeIds.filter((x) => active.has(x))) {
@@ -305,7 +326,11 @@ export class RequestFlow {
         let remind = false;
         if (!active.has(assigneeId)) {
           // Left between submission and this step: the node kind's 成员离职时 rule applies.
-          if (departedRule.action === 'handover' && (await activeMemberIds(ctx.trx, ctx.corpId, [departedRule.memberId])).has(departedRule.memberId)) {
+          if (departedRule.action === 'handover' && departedRule.memberId === this.row.applicant_id) {
+            // Never to the applicant: nobody approves their own request. The admins hand it over instead.
+            remind = true;
+            reasons.push(line('departed_rule_handover_is_applicant', 'The member left and the when-departed person is the applicant: the admins were reminded to hand over', { memberId: assigneeId }));
+          } else if (departedRule.action === 'handover' && (await activeMemberIds(ctx.trx, ctx.corpId, [departedRule.memberId])).has(departedRule.memberId)) {
             who = departedRule.memberId;
             reasons.push(line('departed_rule_handover', 'The member left: handed over by the when-departed rule', { from: assigneeId, to: who }));
           } else {

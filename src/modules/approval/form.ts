@@ -2,7 +2,7 @@ import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import type { FormField, FormValues } from './approval.model.ts';
-import { activeMemberIds, departmentPaths } from '../directory/index.ts';
+import { checkIds, listRefs, type IdRef } from './ids.ts';
 
 function bad(fieldId: string, reason: string): never {
   throw new DomainError(ApprovalErrors['approval.form_invalid'], { fieldId, reason });
@@ -13,13 +13,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Checks filled-in values against the template's form: required fields present, each value of its
  * field's type (money in integer fen, dates as YYYY-MM-DD, choices among the options, member and
- * department fields naming this enterprise's active members and departments). Unknown fields are refused.
+ * department fields naming this enterprise's active members and departments: an id of another
+ * enterprise is `approval.unknown_id` with its field path). Unknown fields are refused.
  */
 export async function checkForm(db: Executor, corpId: string, fields: readonly FormField[], values: FormValues): Promise<void> {
   const byId = new Map(fields.map((f) => [f.id, f]));
   for (const key of Object.keys(values)) if (!byId.has(key)) bad(key, 'unknown_field');
-  const memberIds: string[] = [];
-  const departmentIds: string[] = [];
+  const memberRefs: (IdRef & { fieldId: string })[] = [];
+  const departmentRefs: IdRef[] = [];
   for (const field of fields) {
     const value = values[field.id];
     const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -49,11 +50,11 @@ export async function checkForm(db: Executor, corpId: string, fields: readonly F
         break;
       case 'member':
         if (!list) bad(field.id, 'not_a_list');
-        memberIds.push(...list);
+        memberRefs.push(...listRefs('member', list, 'form', field.id).map((r) => ({ ...r, fieldId: field.id })));
         break;
       case 'department':
         if (!list) bad(field.id, 'not_a_list');
-        departmentIds.push(...list);
+        departmentRefs.push(...listRefs('department', list, 'form', field.id));
         break;
       case 'attachment':
         // Attachments are referenced by file name (Banyan stores no files yet).
@@ -61,16 +62,8 @@ export async function checkForm(db: Executor, corpId: string, fields: readonly F
         break;
     }
   }
-  if (memberIds.length > 0) {
-    const unique = [...new Set(memberIds)];
-    const active = await activeMemberIds(db, corpId, unique);
-    if (active.size !== unique.length) {
-      const field = fields.find((f) => f.type === 'member' && Array.isArray(values[f.id]) && (values[f.id] as string[]).some((id) => !active.has(id)));
-      bad(field?.id ?? '', 'unknown_or_inactive_member');
-    }
-  }
-  if (departmentIds.length > 0) {
-    const unique = [...new Set(departmentIds)];
-    if ((await departmentPaths(db, corpId, unique)).size !== unique.length) bad(fields.find((f) => f.type === 'department')?.id ?? '', 'unknown_department');
-  }
+  // Ids of another enterprise (or made up) are refused with their place in the body: /form/<field>/<i>.
+  const members = await checkIds(db, corpId, [...memberRefs, ...departmentRefs]);
+  const inactive = memberRefs.find((r) => members.get(r.id)?.status !== 'active');
+  if (inactive) throw new DomainError(ApprovalErrors['approval.form_invalid'], { fieldId: inactive.fieldId, reason: 'inactive_member', field: inactive.field });
 }

@@ -8,6 +8,7 @@ import { line, parseSnapshot, RequestFlow } from './flow.ts';
 import { notify, remindAdmins } from './notifications.ts';
 import type { ActionResult } from './once.ts';
 import { tables } from './approval.tables.ts';
+import { checkIds, refuseApplicant } from './ids.ts';
 
 /**
  * Hands a task to someone else on behalf of the enterprise: an admin's manual handover (离职交接),
@@ -17,11 +18,15 @@ export async function handOverTask(ctx: Ctx, taskId: string, toMemberId: string,
   const db = tables(ctx.trx);
   const seen = await db.selectFrom('approval_tasks').select(['instance_id']).where('corp_id', '=', ctx.corpId).where('id', '=', taskId).executeTakeFirst();
   if (!seen) throw new DomainError('not_found', { taskId });
-  if (!(await activeMemberIds(ctx.trx, ctx.corpId, [toMemberId])).has(toMemberId)) throw new DomainError(ApprovalErrors['approval.member_inactive'], { memberId: toMemberId });
+  const field = '/toMemberId';
+  const members = await checkIds(ctx.trx, ctx.corpId, [{ field, kind: 'member', id: toMemberId }]);
+  if (members.get(toMemberId)?.status !== 'active') throw new DomainError(ApprovalErrors['approval.member_inactive'], { field, memberId: toMemberId });
   const flow = await RequestFlow.lock(ctx, seen.instance_id, 'running');
   if (!flow) throw new DomainError(ApprovalErrors['approval.task_closed'], { taskId, reason: 'request_not_running' });
   const task = (await flow.tasks()).find((t) => t.id === taskId)!;
   if (task.status !== 'pending' && task.status !== 'waiting') throw new DomainError(ApprovalErrors['approval.task_closed'], { taskId, status: task.status });
+  // A hand-over never makes the applicant an approver or handler of their own request.
+  refuseApplicant(flow.row.applicant_id, toMemberId, field);
   const status = task.status;
   await flow.moveTask(task, 'transferred', [status], true);
   const moved = await flow.addTask({ step: task.step, nodeId: task.node_id, kind: task.kind, seq: task.seq, assigneeId: toMemberId, status, reasons: [by.reason] });
@@ -42,7 +47,7 @@ export async function onMemberDeparted(ctx: Ctx, memberId: string): Promise<void
   const open = await tables(ctx.trx)
     .selectFrom('approval_tasks as t')
     .innerJoin('approval_instances as i', (j) => j.onRef('i.corp_id', '=', 't.corp_id').onRef('i.id', '=', 't.instance_id'))
-    .select(['t.id', 't.kind', 'i.id as instance_id', 'i.template_name', 'i.snapshot_json'])
+    .select(['t.id', 't.kind', 'i.id as instance_id', 'i.template_name', 'i.snapshot_json', 'i.applicant_id'])
     .where('t.corp_id', '=', ctx.corpId)
     .where('t.assignee_id', '=', memberId)
     .where('t.status', 'in', ['pending', 'waiting'])
@@ -53,11 +58,14 @@ export async function onMemberDeparted(ctx: Ctx, memberId: string): Promise<void
     if (task.kind !== 'approver' && task.kind !== 'handler') continue;
     const settings = parseSnapshot(task.snapshot_json).settings;
     const rule = task.kind === 'handler' ? settings.handlerDeparted : settings.approverDeparted;
-    if (rule.action === 'handover' && (await activeMemberIds(ctx.trx, ctx.corpId, [rule.memberId])).has(rule.memberId)) {
+    // The rule's person must be active and must not be the applicant (nobody approves their own
+    // request); otherwise the admins are reminded to hand the task over by hand.
+    const toApplicant = rule.action === 'handover' && rule.memberId === task.applicant_id;
+    if (rule.action === 'handover' && !toApplicant && (await activeMemberIds(ctx.trx, ctx.corpId, [rule.memberId])).has(rule.memberId)) {
       await handOverTask(ctx, task.id, rule.memberId, { actorId: null, reason: line('departed_rule_handover', 'The member left: handed over by the when-departed rule', { from: memberId, to: rule.memberId }) });
     } else {
       await remindAdmins(ctx, { id: task.instance_id, template_name: task.template_name }, task.id);
-      await RequestFlow.record(ctx, task.instance_id, { taskId: task.id, actorId: null, action: 'admin_reminded', details: { memberId } });
+      await RequestFlow.record(ctx, task.instance_id, { taskId: task.id, actorId: null, action: 'admin_reminded', details: toApplicant ? { memberId, reason: 'handover_person_is_applicant' } : { memberId } });
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { departmentChain, expandRecipients, getMember, headsOf, membersByIds, membersOfTag, tagInfo, type MemberRecord } from '../directory/index.ts';
 import { ApprovalErrors } from './approval.errors.ts';
+import { pointer, refuseApplicant } from './ids.ts';
 import type { ActionNode, Clause, EmptyRule, FormField, FormValues, Mode, ReasonLine, ResolvedStep, Settings, Template } from './approval.model.ts';
 
 /**
@@ -71,6 +72,19 @@ async function keepActive(scope: Scope, ids: readonly string[], reasons: ReasonL
     else kept.push(id);
   }
   return kept;
+}
+
+/**
+ * Decision (docs/decisions/approval.md): nobody approves or handles their own request unless the
+ * template gives them the step (a 申请人本人 node, or a 指定成员 node naming them). People found
+ * through the directory (heads, tags) or through the form (关联成员控件) leave the applicant out,
+ * with a reason line; if nobody remains, the 成员为空时 rule applies.
+ */
+function leaveOutApplicant(scope: Scope, ids: string[], reasons: ReasonLine[]): string[] {
+  const applicant = scope.submission.applicant;
+  if (!ids.includes(applicant.id)) return ids;
+  reasons.push(line('filtered_applicant', `${applicant.name} is the applicant and was left out of their own approval`, { memberId: applicant.id, name: applicant.name }));
+  return ids.filter((id) => id !== applicant.id);
 }
 
 function asList(value: FormValues[string] | undefined): string[] {
@@ -143,17 +157,17 @@ async function resolveHeads(scope: Scope, assignee: Extract<ActionNode['assignee
   }
   let heads = headsOfDepartment(dept.id);
   reasons.push(line('head_level', `Level ${assignee.level} is ${dept.name}; its heads act as ${modeName(assignee.mode)}`, { departmentId: dept.id, department: dept.name, level: assignee.level, mode: assignee.mode }));
-  if (heads.includes(applicant.id)) {
-    reasons.push(line('filtered_applicant', `${applicant.name} is the applicant and was left out of their own approval`, { memberId: applicant.id, name: applicant.name }));
-    heads = heads.filter((id) => id !== applicant.id);
-  }
+  heads = leaveOutApplicant(scope, heads, reasons);
   return keepActive(scope, heads, reasons);
 }
 
 /** 申请人自选: the picks must be there, within the range and not too many. */
 async function resolvePicks(scope: Scope, node: ActionNode, assignee: Extract<ActionNode['assignee'], { type: 'pick' }>, reasons: ReasonLine[]): Promise<string[]> {
-  const picked = [...new Set(scope.submission.picks[node.id] ?? [])];
+  const raw = scope.submission.picks[node.id] ?? [];
+  const picked = [...new Set(raw)];
   if (picked.length === 0) throw new DomainError(ApprovalErrors['approval.pick_required'], { nodeId: node.id });
+  // The applicant cannot pick themselves to approve or handle their own request (a CC pick may).
+  if (node.kind !== 'cc') raw.forEach((id, i) => refuseApplicant(scope.submission.applicant.id, id, pointer('picks', node.id, i)));
   if (picked.length > assignee.max) throw new DomainError(ApprovalErrors['approval.too_many_picks'], { nodeId: node.id, max: assignee.max, picked: picked.length });
   // Decision: without a range, every active member of the enterprise is visible to the applicant.
   const allowed = assignee.range ? new Set(await expandRecipients(scope.db, scope.corpId, assignee.range)) : undefined;
@@ -177,7 +191,7 @@ async function resolveNode(scope: Scope, node: ActionNode, fields: Map<string, F
     case 'tag': {
       const { name, ids } = await tagHolders(scope, a.tagId);
       reasons.push(line('rule_tag', `Every active member with the tag ${name} (${modeName(a.mode)})`, { tagId: a.tagId, tag: name, count: ids.length, mode: a.mode }));
-      return { ids, mode: a.mode, reasons };
+      return { ids: node.kind === 'cc' ? ids : leaveOutApplicant(scope, ids, reasons), mode: a.mode, reasons };
     }
     case 'applicant':
       reasons.push(line('rule_applicant', 'The applicant themselves'));
@@ -189,7 +203,7 @@ async function resolveNode(scope: Scope, node: ActionNode, fields: Map<string, F
       const field = fields.get(a.fieldId);
       const ids = asList(scope.submission.form[a.fieldId]);
       reasons.push(line('rule_field', `Whoever the applicant put in the member field ${field?.label ?? a.fieldId} (${modeName(a.mode)})`, { fieldId: a.fieldId, field: field?.label ?? a.fieldId, mode: a.mode }));
-      return { ids: await keepActive(scope, ids, reasons), mode: a.mode, reasons };
+      return { ids: await keepActive(scope, node.kind === 'cc' ? ids : leaveOutApplicant(scope, ids, reasons), reasons), mode: a.mode, reasons };
     }
   }
 }
@@ -214,7 +228,10 @@ export function modeName(mode: Mode): string {
 /** 成员为空时: auto-approve, or transfer to the chosen person when they are still active. */
 async function applyEmptyRule(scope: Scope, step: ResolvedStep, rule: EmptyRule): Promise<void> {
   const label = step.kind === 'approver' ? 'approver' : 'handler';
-  if (rule.action === 'transfer') {
+  if (rule.action === 'transfer' && rule.memberId === scope.submission.applicant.id) {
+    // The when-empty person is the applicant: not to themselves (the same fallback as when that person left).
+    step.reasons.push(line('empty_rule_transfer_is_applicant', `The ${label} node's when-empty person is the applicant, who does not act on their own request, so the step is approved automatically`, { memberId: rule.memberId, kind: step.kind }));
+  } else if (rule.action === 'transfer') {
     const statuses = await memberStatuses(scope, [rule.memberId]);
     const person = statuses.get(rule.memberId);
     if (person?.status === 'active') {
@@ -264,6 +281,7 @@ export async function resolvePath(db: Executor, corpId: string, template: Templa
     const override = node.kind === 'handler' ? submission.handlerOverrides[node.id] : undefined;
     let resolved;
     if (override) {
+      override.forEach((id, i) => refuseApplicant(submission.applicant.id, id, pointer('handlerOverrides', node.id, i)));
       const reasons = [line('submitter_chose_handlers', 'The submitter chose the handlers of this node')];
       resolved = { ids: await keepActive(scope, override, reasons), mode: 'all' as Mode, reasons };
     } else {

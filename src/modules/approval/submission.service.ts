@@ -9,6 +9,7 @@ import { RequestFlow, type Snapshot } from './flow.ts';
 import { onceFor, type ActionResult } from './once.ts';
 import { activeApplicant, resolvePath, type ResolvedPath } from './resolver.ts';
 import { getTemplate } from './templates.service.ts';
+import { checkIds, listRefs, type IdRef } from './ids.ts';
 import { tables } from './approval.tables.ts';
 
 /** Submitting a request (提交申请), and previewing the path it would take. */
@@ -30,6 +31,7 @@ async function prepare(ctx: ReadCtx, submitterId: string, input: SubmitInput): P
   if (template.archived) throw new DomainError(ApprovalErrors['approval.template_archived'], { templateId: template.id });
   const applicantId = input.applicantId ?? submitterId;
   if (applicantId !== submitterId && !template.settings.allowOnBehalf) throw new DomainError(ApprovalErrors['approval.on_behalf_not_allowed']);
+  await checkSubmissionIds(ctx, input);
   // Submitting on behalf: heads and "the applicant" resolve from the applicant, not the submitter.
   const applicant = await activeApplicant(ctx.trx, ctx.corpId, applicantId);
   await checkForm(ctx.trx, ctx.corpId, template.form, input.form);
@@ -42,6 +44,22 @@ async function prepare(ctx: ReadCtx, submitterId: string, input: SubmitInput): P
     handlerOverrides: input.handlerOverrides ?? {},
   });
   return { template, path, applicantId };
+}
+
+/**
+ * The member ids of the body (submit-for-someone, picks, CC changes, chosen handlers, @-mentions)
+ * must all be of this enterprise: an unknown one is refused with its field, nothing is written.
+ * The form's member and department fields are checked with the form. A plain submission names none
+ * of these and costs no query.
+ */
+async function checkSubmissionIds(ctx: ReadCtx, input: SubmitInput): Promise<void> {
+  const refs: IdRef[] = [];
+  if (input.applicantId !== undefined) refs.push({ field: '/applicantId', kind: 'member', id: input.applicantId });
+  for (const [nodeId, ids] of Object.entries(input.picks ?? {})) refs.push(...listRefs('member', ids, 'picks', nodeId));
+  refs.push(...listRefs('member', input.ccAdd, 'ccAdd'), ...listRefs('member', input.ccRemove, 'ccRemove'));
+  for (const [nodeId, ids] of Object.entries(input.handlerOverrides ?? {})) refs.push(...listRefs('member', ids, 'handlerOverrides', nodeId));
+  refs.push(...listRefs('member', input.mentions, 'mentions'));
+  if (refs.length > 0) await checkIds(ctx.trx, ctx.corpId, refs);
 }
 
 /** The path a submission would take and who would get each step: the same code as `submit`. */

@@ -3,11 +3,11 @@ import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
-import { activeMemberIds } from '../directory/index.ts';
 import { toIso } from '../../platform/clock.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import { DEFAULT_SETTINGS, type ActionNode, type FlowNode, type FormField, type Template, type TemplateInput } from './approval.model.ts';
 import { tables, type ApprovalTables } from './approval.tables.ts';
+import { checkIds, listRefs, pointer, type IdRef } from './ids.ts';
 
 /** Every action node of a flow, branches included, in the order they appear. */
 export function actionNodes(flow: readonly FlowNode[]): ActionNode[] {
@@ -83,16 +83,50 @@ export function toTemplate(row: TemplateRow): Template {
   };
 }
 
-/** Checks that the people named by the template (chosen members, exception-rule persons) are members of this enterprise. */
+/** Every member, department and tag id a template names, with where it sits in the request body. */
+function templateRefs(input: TemplateInput): IdRef[] {
+  const refs: IdRef[] = [];
+  const nodeRefs = (node: ActionNode, ...at: (string | number)[]) => {
+    const a = node.assignee;
+    if (a.type === 'members') refs.push(...listRefs('member', a.memberIds, ...at, 'assignee', 'memberIds'));
+    if (a.type === 'tag') refs.push({ field: pointer(...at, 'assignee', 'tagId'), kind: 'tag', id: a.tagId });
+    if (a.type === 'pick' && a.range) {
+      refs.push(...listRefs('member', a.range.memberIds, ...at, 'assignee', 'range', 'memberIds'));
+      refs.push(...listRefs('department', a.range.departmentIds, ...at, 'assignee', 'range', 'departmentIds'));
+      refs.push(...listRefs('tag', a.range.tagIds, ...at, 'assignee', 'range', 'tagIds'));
+    }
+  };
+  input.flow.forEach((node, i) => {
+    if (node.kind !== 'condition') return nodeRefs(node, 'flow', i);
+    node.branches.forEach((branch, b) => {
+      branch.clauses.forEach((clause, c) => {
+        if (clause.type === 'department') refs.push(...listRefs('department', clause.departmentIds, 'flow', i, 'branches', b, 'clauses', c, 'departmentIds'));
+      });
+      branch.nodes.forEach((inner, n) => nodeRefs(inner, 'flow', i, 'branches', b, 'nodes', n));
+    });
+  });
+  const s = input.settings;
+  if (s) {
+    for (const key of ['approverEmpty', 'handlerEmpty', 'approverDeparted', 'handlerDeparted'] as const) {
+      const rule = s[key];
+      if ('memberId' in rule) refs.push({ field: pointer('settings', key, 'memberId'), kind: 'member', id: rule.memberId });
+    }
+  }
+  return refs;
+}
+
+/**
+ * Checks that every id the template names belongs to this enterprise (`approval.unknown_id` with the
+ * field otherwise), and that the people it names outright (chosen members, exception-rule persons)
+ * are still active: a template that sends a step to someone who left is refused on save.
+ */
 async function checkPeople(ctx: Ctx, input: TemplateInput): Promise<void> {
-  const named = new Set<string>();
-  for (const node of actionNodes(input.flow)) if (node.assignee.type === 'members') node.assignee.memberIds.forEach((id) => named.add(id));
-  const s = input.settings ?? DEFAULT_SETTINGS;
-  for (const rule of [s.approverEmpty, s.handlerEmpty, s.approverDeparted, s.handlerDeparted]) if ('memberId' in rule) named.add(rule.memberId);
-  if (named.size === 0) return;
-  const found = await activeMemberIds(ctx.trx, ctx.corpId, [...named]);
-  const missing = [...named].filter((id) => !found.has(id));
-  if (missing.length > 0) invalid('unknown_or_inactive_member', { memberIds: missing.sort() });
+  const refs = templateRefs(input);
+  const members = await checkIds(ctx.trx, ctx.corpId, refs);
+  // Members of a pick range may be inactive: they are refused when picked, and the range stays valid.
+  const named = refs.filter((r) => r.kind === 'member' && !r.field.includes('/range/'));
+  const inactive = named.find((r) => members.get(r.id)?.status !== 'active');
+  if (inactive) invalid('inactive_member', { field: inactive.field, memberId: inactive.id });
 }
 
 export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Template> {

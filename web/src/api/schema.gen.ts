@@ -7316,6 +7316,7 @@ export interface paths {
                                 assigneeIds: string[];
                                 autoApproved: boolean;
                                 origin: string;
+                                dropped?: boolean;
                                 reasons: {
                                     code: string;
                                     text: string;
@@ -7549,6 +7550,7 @@ export interface paths {
                                 assigneeIds: string[];
                                 autoApproved: boolean;
                                 origin: string;
+                                dropped?: boolean;
                                 reasons: {
                                     code: string;
                                     text: string;

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { TestApp } from '../../../../test/support/app.ts';
+import type { Client, TestApp } from '../../../../test/support/app.ts';
 import { TEST_SCRYPT } from '../../../../test/support/app.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/tables.ts';
@@ -100,6 +100,18 @@ export async function world(t: TestApp): Promise<World> {
 
 export const PASSWORD = 'password123';
 export const scrypt = TEST_SCRYPT;
+
+let logins = 0;
+
+/** A member who can sign in, and their signed-in client (the session cookie and CSRF header, as the console sends them). */
+export async function signedIn(t: TestApp, w: World, name: string, departmentId?: string): Promise<{ id: string; client: Client }> {
+  const login = `appr${process.pid}x${++logins}`;
+  const id = await w.org.member(name, departmentId ?? w.org.root, { login, password: PASSWORD, scrypt });
+  const client = t.client();
+  const res = await client.post('/api/v1/auth/sign-in', { login, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id, client };
+}
 
 export async function template(w: World, input: TemplateInput): Promise<string> {
   return (await w.org.as(w.adminId, (ctx) => createTemplate(ctx, input))).id;

@@ -42,7 +42,8 @@ function ActionBox({ task, detail, members }: { task: TaskView; detail: Detail; 
   const [signature, setSignature] = useState<string>();
   const [transferTo, setTransferTo] = useState<string>();
   const [added, setAdded] = useState<string[]>([]);
-  const others = members.filter((m) => m.value !== task.assigneeId);
+  // The server refuses a 转交 or 加签 to oneself or to the applicant (nobody approves their own request).
+  const others = members.filter((m) => m.value !== task.assigneeId && m.value !== detail.applicantId);
   const done = { onSuccess: () => void message.success(t('detail.done')) };
   const text = comment.trim() ? { comment } : {};
   const needsSignature = task.kind === 'approver' && detail.settings.requireSignature;
@@ -250,6 +251,7 @@ export function RequestPage() {
                     <Flex vertical gap={4} data-testid="request-step">
                       <Typography.Text strong>
                         {step.name}（{t(`flow.kinds.${step.kind as NodeKind}`)}）{step.autoApproved && <Tag>{t('detail.autoApproved')}</Tag>}
+                        {step.dropped && <Tag data-testid="step-dropped">{t('detail.dropped')}</Tag>}
                       </Typography.Text>
                       {tasks.map((task) => (
                         <Flex key={task.id} vertical>
@@ -266,7 +268,7 @@ export function RequestPage() {
                                 aria-label={t('detail.handover')}
                                 showSearch
                                 optionFilterProp="label"
-                                options={memberOptions.filter((o) => o.value !== task.assigneeId)}
+                                options={memberOptions.filter((o) => o.value !== task.assigneeId && o.value !== detail.applicantId)}
                                 onChange={(toMemberId: string) => handover.mutate({ taskId: task.id, toMemberId })}
                               />
                             )}

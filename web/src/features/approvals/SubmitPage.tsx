@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, type Body } from '../../api';
 import { ErrorAlert, FormError } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useMe } from '../../session';
 import { usePeople, useTemplate, type NodeKind } from './api';
 import { FormFields, toValues } from './FormFields';
 import { actionNodes } from './flow';
@@ -18,8 +19,12 @@ export function SubmitPage() {
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
+  const me = useMe();
   const memberOptions = (people.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
   const picks = actionNodes(template.data?.flow ?? []).filter((n) => n.assignee.type === 'pick');
+  // The applicant cannot pick themselves to approve or handle (the server refuses it); a CC pick may.
+  const applicant = (Form.useWatch('applicant:', form) as string | undefined) ?? me.member?.id;
+  const pickOptions = (kind: NodeKind) => (kind === 'cc' ? memberOptions : memberOptions.filter((o) => o.value !== applicant));
 
   // Sent only from the form, which shows once the template is loaded.
   const body = (): Body<'/approvals/requests', 'post'> => {
@@ -57,7 +62,7 @@ export function SubmitPage() {
             <FormFields fields={template.data.form} />
             {picks.map((n) => (
               <Form.Item key={n.id} name={`pick:${n.id}`} label={t('member.pickFor', { name: n.name })} rules={[{ required: true }]}>
-                <Select mode={n.assignee.type === 'pick' && n.assignee.max > 1 ? 'multiple' : undefined} showSearch optionFilterProp="label" options={memberOptions} />
+                <Select mode={n.assignee.type === 'pick' && n.assignee.max > 1 ? 'multiple' : undefined} showSearch optionFilterProp="label" aria-label={t('member.pickFor', { name: n.name })} options={pickOptions(n.kind)} />
               </Form.Item>
             ))}
             {template.data.settings.allowOnBehalf && (

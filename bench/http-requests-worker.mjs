@@ -1,0 +1,45 @@
+// The worker thread of bench/http-requests.ts (plain JavaScript: a worker does not inherit the
+// TypeScript loader). `connections` keep-alive connections work through the given requests in
+// order, each sending its next one as soon as its last was answered; every request's latency is
+// taken from just before it is sent to the end of its response. Timing starts once the worker is up.
+import { Agent, request } from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+
+function send(agent, base, { path, body, headers }) {
+  return new Promise((resolve) => {
+    const payload = JSON.stringify(body);
+    const req = request(new URL(path, base), { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => {
+        let parsed = null;
+        try {
+          parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          // not JSON: kept as null
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed });
+      });
+    });
+    req.on('error', () => resolve({ status: 0, body: null }));
+    req.end(payload);
+  });
+}
+
+const { base, connections, requests } = workerData;
+const agent = new Agent({ keepAlive: true, maxSockets: connections });
+const results = new Array(requests.length);
+let next = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: Math.min(connections, requests.length) }, async () => {
+    for (let i = next++; i < requests.length; i = next++) {
+      const t0 = performance.now();
+      const answer = await send(agent, base, requests[i]);
+      results[i] = { ...answer, ms: performance.now() - t0 };
+    }
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+agent.destroy();
+parentPort.postMessage({ seconds, results });
