@@ -65,7 +65,7 @@ function actionDetails(act: TaskAction): Record<string, unknown> {
 
 /**
  * The people a 转交 or 加签 names, checked before anything is written: members of this enterprise
- * (`approval.unknown_id`), never the applicant (`approval.own_request`: nobody approves their own
+ * (`request.unknown_id`), never the applicant (`approval.own_request`: nobody approves their own
  * request through someone else's choice), and active (`approval.member_inactive`), each with its field.
  */
 async function checkTargets(ctx: Ctx, flow: RequestFlow, act: TaskAction, memberId: string): Promise<void> {

@@ -22,6 +22,5 @@ export const ApprovalErrors = defineErrors({
   'approval.nothing_to_return_to': { status: 409, message: 'There is no earlier approval step to return to.' },
   'approval.not_viewable': { status: 403, message: 'You may not view this request.' },
   'approval.member_inactive': { status: 422, message: 'That member has left or is disabled.' },
-  'approval.unknown_id': { status: 422, message: 'No member, department or tag of this enterprise has this id; see details.field.' },
   'approval.own_request': { status: 422, message: 'The applicant cannot approve or handle their own request, except on a step the template gives to the applicant.' },
 });

@@ -59,7 +59,7 @@ describeEachDialect('approval HTTP API, rights and exactly-once actions', (use) 
     assert.equal(res.status, 422);
     assert.deepEqual(res.body.error.details, { reason: 'linked_field_not_required', nodeId: 'n', fieldId: 'who' });
     const other = await w.client.post<Err>('/api/v1/approvals/templates', simpleTemplate([node('n', 'approver', members(['mem_nobody']))]));
-    assert.deepEqual([other.status, other.body.error.code, other.body.error.details], [422, 'approval.unknown_id', { field: '/flow/0/assignee/memberIds/0', kind: 'member', id: 'mem_nobody' }]);
+    assert.deepEqual([other.status, other.body.error.code, other.body.error.details], [422, 'request.unknown_id', { in: 'body', field: '/flow/0/assignee/memberIds/0', id: 'mem_nobody' }]);
   });
 
   it('exactly once: two approvers of an 或签 node approving at the same moment move the flow once; the other gets approval.task_closed', async () => {

@@ -14,7 +14,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Checks filled-in values against the template's form: required fields present, each value of its
  * field's type (money in integer fen, dates as YYYY-MM-DD, choices among the options, member and
  * department fields naming this enterprise's active members and departments: an id of another
- * enterprise is `approval.unknown_id` with its field path). Unknown fields are refused.
+ * enterprise is `request.unknown_id` with its field path). Unknown fields are refused.
  */
 export async function checkForm(db: Executor, corpId: string, fields: readonly FormField[], values: FormValues): Promise<void> {
   const byId = new Map(fields.map((f) => [f.id, f]));

@@ -9,7 +9,7 @@ import { Org } from './testing/index.ts';
 
 /**
  * Every member, department and tag id in an approval request body is checked against the caller's
- * enterprise: another enterprise's id is refused with 422 `approval.unknown_id`, the JSON pointer of
+ * enterprise: another enterprise's id is refused with 422 `request.unknown_id`, the JSON pointer of
  * the field that holds it, and nothing is written.
  */
 
@@ -28,7 +28,7 @@ async function elsewhere(t: TestApp): Promise<{ member: string; department: stri
 
 function unknown(res: { status: number; body: unknown }, field: string, kind: string, id: string): void {
   const { error } = res.body as Err;
-  assert.deepEqual([res.status, error?.code, error?.details], [422, 'approval.unknown_id', { field, kind, id }]);
+  assert.deepEqual([res.status, error?.code, error?.details], [422, 'request.unknown_id', { in: 'body', field, id }]);
 }
 
 async function count(w: World, table: 'approval_templates' | 'approval_instances' | 'approval_tasks' | 'approval_events'): Promise<number> {

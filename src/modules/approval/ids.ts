@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/tables.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, unknownId } from '../../platform/errors.ts';
 import { departmentPaths, membersByIds, tagInfo, type MemberSummary } from '../directory/index.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 
@@ -30,7 +30,7 @@ export function listRefs(kind: IdKind, ids: readonly string[] | undefined, ...at
 }
 
 /**
- * Refuses the first ref, in body order, that names nothing of this enterprise (`approval.unknown_id`,
+ * Refuses the first ref, in body order, that names nothing of this enterprise (`request.unknown_id`,
  * 422, with the field). Returns the members found, whatever their status, for the callers' own checks.
  * One query per kind present: members and departments by id, tags one by one (templates name few).
  */
@@ -44,7 +44,7 @@ export async function checkIds(db: Executor, corpId: string, refs: readonly IdRe
   for (const id of of('tag')) if (await tagInfo(db, corpId, id)) tags.add(id);
   const known = (r: IdRef) => (r.kind === 'member' ? members.has(r.id) : r.kind === 'department' ? departments.has(r.id) : tags.has(r.id));
   const unknown = refs.find((r) => !known(r));
-  if (unknown) throw new DomainError(ApprovalErrors['approval.unknown_id'], { field: unknown.field, kind: unknown.kind, id: unknown.id });
+  if (unknown) throw unknownId(unknown.field, unknown.id);
   return members;
 }
 

@@ -116,7 +116,7 @@ function templateRefs(input: TemplateInput): IdRef[] {
 }
 
 /**
- * Checks that every id the template names belongs to this enterprise (`approval.unknown_id` with the
+ * Checks that every id the template names belongs to this enterprise (`request.unknown_id` with the
  * field otherwise), and that the people it names outright (chosen members, exception-rule persons)
  * are still active: a template that sends a step to someone who left is refused on save.
  */

@@ -8,7 +8,7 @@ import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
 import { publish } from '../../platform/events.ts';
 import { claimKey, storeResult } from '../../platform/idempotency.ts';
 import { appLevelIn, authorizeApp, contactsScope, isSuperIn, roleSnapshot, type AppRight, type ContactsScope } from '../../platform/policy/index.ts';
-import { checkVisibleRange, expandRecipients, membersInScope, type Recipients } from '../directory/index.ts';
+import { checkRecipients, expandRecipients, membersInScope, type Recipients } from '../directory/index.ts';
 import { AppEvents } from './apps.events.ts';
 import { AppErrors } from './apps.errors.ts';
 import { tables } from './apps.tables.ts';
@@ -90,7 +90,7 @@ function normaliseRange(range: VisibleRange): VisibleRange {
 
 /** A custom app; its secret is in this answer only and stored as its hash. */
 export async function createApp(ctx: Ctx, input: NewApp): Promise<{ app: AppView; secret: string }> {
-  await checkVisibleRange(ctx.trx, ctx.corpId, input.visibleRange, '/visibleRange');
+  await checkRecipients(ctx.trx, ctx.corpId, input.visibleRange, '/visibleRange');
   const id = newId('app', ctx.now);
   const secret = randomToken('bys');
   const visibleRange = normaliseRange(input.visibleRange);
@@ -113,7 +113,7 @@ async function customApp(ctx: Ctx, appId: string) {
 export async function updateApp(ctx: Ctx, appId: string, patch: Partial<NewApp>): Promise<AppView> {
   await authorizeApp(ctx, appId, 'manage');
   const before = await customApp(ctx, appId);
-  if (patch.visibleRange) await checkVisibleRange(ctx.trx, ctx.corpId, patch.visibleRange, '/visibleRange');
+  if (patch.visibleRange) await checkRecipients(ctx.trx, ctx.corpId, patch.visibleRange, '/visibleRange');
   const visibleRange = patch.visibleRange ? normaliseRange(patch.visibleRange) : (JSON.parse(before.visible_json) as VisibleRange);
   const after = { name: patch.name ?? before.name, description: patch.description ?? before.description, visibleRange };
   await tables(ctx.trx)
@@ -160,7 +160,7 @@ export interface AppMessage {
 export async function sendAppMessage(ctx: Ctx, appId: string, message: AppMessage): Promise<{ delivered: number; reached: number; outOfScope: number }> {
   await authorizeApp(ctx, appId, 'send');
   const app = isSystemApp(appId) ? undefined : await customApp(ctx, appId);
-  await checkVisibleRange(ctx.trx, ctx.corpId, message.recipients, '/recipients');
+  await checkRecipients(ctx.trx, ctx.corpId, message.recipients, '/recipients');
   let named = await expandRecipients(ctx.trx, ctx.corpId, message.recipients);
   const total = named.length;
   if (app) {

@@ -68,7 +68,6 @@ export {
   type People,
   type Recipients,
 } from './directory.service.ts';
-export { checkVisibleRange, existingTagIds } from './references.ts';
+export { checkRecipients, existingTagIds } from './references.ts';
 export { importRows, type ImportKind, type RowError } from './import.service.ts';
-export { unknownRecipients, type UnknownRecipient } from './recipients.ts';
 export { readSheet } from './sheet.ts';

@@ -12,13 +12,14 @@ export async function existingTagIds(db: Executor, corpId: string, ids: readonly
 }
 
 /**
- * An app's visible range (可见范围), or the recipients of an app's message: every member, department
- * and tag it names must be the enterprise's own. The first that is not is refused as
- * `request.unknown_id` at its place under `field` (`/visibleRange/departmentIds/1`), before anything
- * is written. A departed or disabled member is still a member of the enterprise: the range may keep
- * naming them, and messages reach only active members anyway.
+ * A selection of members, departments and tags (an app's 可见范围, a message's recipients, the
+ * balance alert's 提醒对象): every id it names must be the enterprise's own. The first that is not is
+ * refused as `request.unknown_id` at its place under `field` (`/visibleRange/departmentIds/1`),
+ * before anything is written. A departed or disabled member is still a member of the enterprise: a
+ * saved selection may keep naming them (a form saved again after someone left still saves), and
+ * deliveries reach only active members anyway.
  */
-export async function checkVisibleRange(db: Executor, corpId: string, range: Recipients, field: string): Promise<void> {
+export async function checkRecipients(db: Executor, corpId: string, range: Recipients, field: string): Promise<void> {
   const memberIds = range.memberIds ?? [];
   const departmentIds = range.departmentIds ?? [];
   const tagIds = range.tagIds ?? [];

@@ -6,8 +6,7 @@ import { DAY, HOUR } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { displayYuan } from '../../platform/money.ts';
-import { expandRecipients, unknownRecipients, type Recipients } from '../directory/index.ts';
-import { WalletErrors } from './wallet.errors.ts';
+import { checkRecipients, expandRecipients, type Recipients } from '../directory/index.ts';
 import { WalletEvents } from './wallet.events.ts';
 import { ensureWallet, type Posted } from './ledger.service.ts';
 import type { AlertFrequency } from './wallet.tables.ts';
@@ -52,11 +51,7 @@ export async function getAlert(db: Executor, corpId: string): Promise<AlertSetti
 export async function setAlert(ctx: Ctx, input: AlertSettings): Promise<AlertSettings> {
   if (!Number.isSafeInteger(input.amountYuan) || input.amountYuan < 0) throw new DomainError('request.invalid', { field: '/amountYuan', reason: 'a non-negative whole number of yuan' });
   // 提醒对象 are this enterprise's members, departments and tags: any other id is refused before anything is written.
-  const unknown = await unknownRecipients(ctx.trx, ctx.corpId, input.recipients);
-  if (unknown.length > 0) {
-    const fields = unknown.map((u) => `/recipients/${u.field}/${u.index}`);
-    throw new DomainError(WalletErrors['wallet.recipient_unknown'], { field: fields[0], fields });
-  }
+  await checkRecipients(ctx.trx, ctx.corpId, input.recipients, '/recipients');
   const before = await getAlert(ctx.trx, ctx.corpId);
   await ensureWallet(ctx);
   const recipients = {

@@ -151,17 +151,18 @@ describeEachDialect('wallet balance alert (余额预警)', (use) => {
     const auditBefore = await auditRows();
     assert.equal(auditBefore, 1);
 
-    const cases: [Alert['recipients'], string, string[]][] = [
-      [{ memberIds: [member, theirMember], departmentIds: [], tagIds: [] }, '/recipients/memberIds/1', ['/recipients/memberIds/1']],
-      [{ memberIds: [], departmentIds: [sales, theirDept], tagIds: [] }, '/recipients/departmentIds/1', ['/recipients/departmentIds/1']],
-      [{ memberIds: [], departmentIds: [], tagIds: [theirTag] }, '/recipients/tagIds/0', ['/recipients/tagIds/0']],
-      [{ memberIds: ['mem_nobody', member], departmentIds: [theirDept], tagIds: [tag, 'tag_nothing'] }, '/recipients/memberIds/0', ['/recipients/memberIds/0', '/recipients/departmentIds/0', '/recipients/tagIds/1']],
+    // The first id that is not the enterprise's, in the order memberIds, departmentIds, tagIds.
+    const cases: [Alert['recipients'], string, string][] = [
+      [{ memberIds: [member, theirMember], departmentIds: [], tagIds: [] }, '/recipients/memberIds/1', theirMember],
+      [{ memberIds: [], departmentIds: [sales, theirDept], tagIds: [] }, '/recipients/departmentIds/1', theirDept],
+      [{ memberIds: [], departmentIds: [], tagIds: [theirTag] }, '/recipients/tagIds/0', theirTag],
+      [{ memberIds: ['mem_nobody', member], departmentIds: [theirDept], tagIds: [tag, 'tag_nothing'] }, '/recipients/memberIds/0', 'mem_nobody'],
     ];
-    for (const [recipients, field, fields] of cases) {
+    for (const [recipients, field, id] of cases) {
       const res = await e.owner.put('/api/v1/wallet/alert', { enabled: true, amountYuan: 1, frequency: 'hourly', recipients });
       assert.equal(res.status, 422, field);
       assert.deepEqual(res.body, {
-        error: { code: 'wallet.recipient_unknown', message: 'A recipient is not a member, department or tag of this enterprise; see details.field.', details: { field, fields } },
+        error: { code: 'request.unknown_id', message: 'An id in the request names nothing in this enterprise; details.field says which.', details: { in: 'body', field, id } },
       });
     }
     assert.deepEqual((await e.owner.get<Alert>('/api/v1/wallet/alert')).body, saved);

@@ -22,6 +22,5 @@ export const WalletErrors = defineErrors({
   'wallet.invoice_not_requested': { status: 409, message: 'The invoice was already issued.' },
   'wallet.refund_not_allowed': { status: 409, message: 'This order cannot be refunded.' },
   'wallet.rule_default_readonly': { status: 409, message: 'The default rule cannot be changed or deleted.' },
-  'wallet.recipient_unknown': { status: 422, message: 'A recipient is not a member, department or tag of this enterprise; see details.field.' },
   'wallet.rule_invalid': { status: 422, message: 'A spending rule lists members of this enterprise and items the balance may buy.' },
 });

@@ -120,7 +120,6 @@ export default defineMessages(
       refund_not_allowed: '该订单不支持退款',
       rule_default_readonly: '默认规则不可被修改、删除',
       rule_invalid: '规则须包含本企业成员和可使用余额购买的项目',
-      recipient_unknown: '提醒对象须为本企业的成员、部门或标签',
     },
     request: {
       invalid: '提交的内容有误',
@@ -157,8 +156,6 @@ export default defineMessages(
       nothing_to_return_to: '没有可退回的上一审批节点',
       not_viewable: '仅管理员、申请人、审批人、抄送人、办理人和单据中被@的成员可查看审批详情',
       member_inactive: '该成员已离职或被禁用',
-      unknown_id: '所选的成员、部门或标签不属于本企业',
-      unknown_id_field: '所选的成员、部门或标签不属于本企业：{{field}}',
       own_request: '申请人不能审批或办理自己的申请',
     },
     conflict: '内容已被他人修改，请刷新后重试',
@@ -284,7 +281,6 @@ export default defineMessages(
       refund_not_allowed: 'This order cannot be refunded',
       rule_default_readonly: 'The default rule cannot be changed or deleted',
       rule_invalid: 'A rule lists members of this enterprise and items the balance may buy',
-      recipient_unknown: 'Recipients must be members, departments or tags of this enterprise',
     },
     request: {
       invalid: 'The request is invalid',
@@ -321,8 +317,6 @@ export default defineMessages(
       nothing_to_return_to: 'There is no earlier approval step to return to',
       not_viewable: 'You may not view this request',
       member_inactive: 'That member has left or is disabled',
-      unknown_id: 'A chosen member, department or tag does not belong to this enterprise',
-      unknown_id_field: 'A chosen member, department or tag does not belong to this enterprise: {{field}}',
       own_request: 'The applicant cannot approve or handle their own request',
     },
     conflict: 'Someone else changed this. Please refresh and try again',
