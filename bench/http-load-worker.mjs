@@ -19,7 +19,7 @@ function send(agent, url, method, headers, body) {
   });
 }
 
-const { url, connections, amount, method = 'POST', cookies = [], durationS } = workerData;
+const { url, connections, amount, method = 'POST', cookies = [], headers: fixedHeaders = {}, durationS } = workerData;
 const deadline = durationS === undefined ? Infinity : durationS * 1000;
 const target = new URL(url);
 const agent = new Agent({ keepAlive: true, maxSockets: connections });
@@ -32,7 +32,7 @@ const started = performance.now();
 await Promise.all(
   Array.from({ length: connections }, async () => {
     for (let i = next++; i < amount && performance.now() - started < deadline; i = next++) {
-      const headers = cookies.length > 0 ? { cookie: cookies[i % cookies.length] } : {};
+      const headers = cookies.length > 0 ? { ...fixedHeaders, cookie: cookies[i % cookies.length] } : fixedHeaders;
       const body = method === 'POST' ? JSON.stringify({ externalId: `wx-${run}-${i}`, name: `客户${i}` }) : undefined;
       const t0 = performance.now();
       const status = await send(agent, target, method, headers, body).catch(() => 0);

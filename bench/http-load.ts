@@ -26,7 +26,7 @@ export interface LoadResult {
   seconds: number;
 }
 
-function runWorker(options: LoadOptions & { method: 'GET' | 'POST'; cookies?: readonly string[] }): Promise<LoadResult> {
+function runWorker(options: LoadOptions & { method: 'GET' | 'POST'; cookies?: readonly string[]; headers?: Record<string, string> }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./http-load-worker.mjs', import.meta.url), { workerData: options, execArgv: [] });
     worker.once('message', ({ seconds, latencies, succeeded, failures }: { seconds: number; latencies: number[]; succeeded: number; failures: number }) =>
@@ -41,7 +41,7 @@ export function postNewCustomers(options: LoadOptions): Promise<LoadResult> {
   return runWorker({ ...options, method: 'POST' });
 }
 
-/** Sends `amount` GETs; with `cookies`, request i carries cookies[i % cookies.length] (one session each, in turn). */
-export function getMany(options: LoadOptions & { cookies?: readonly string[] }): Promise<LoadResult> {
+/** Sends `amount` GETs; with `cookies`, request i carries cookies[i % cookies.length] (one session each, in turn); `headers` go with every one. */
+export function getMany(options: LoadOptions & { cookies?: readonly string[]; headers?: Record<string, string> }): Promise<LoadResult> {
   return runWorker({ ...options, method: 'GET' });
 }
