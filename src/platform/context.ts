@@ -6,7 +6,8 @@ import type { Registry } from './module.ts';
 export type Actor =
   | { kind: 'member'; id: string; name: string; accountId: string }
   | { kind: 'external'; id: string; name: string; accountId: string }
-  | { kind: 'token'; id: string; name: string; rights: readonly string[] }
+  /** `app`: the app a WeCom app secret's token speaks for (it may send as that app, nothing else). */
+  | { kind: 'token'; id: string; name: string; rights: readonly string[]; app?: string }
   | { kind: 'operator'; id: string; name: string }
   | { kind: 'account'; id: string; name: string }
   | { kind: 'system'; id: 'system'; name: 'system' };

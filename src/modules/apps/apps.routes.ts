@@ -11,7 +11,7 @@ const create = command({ right: 'apps.create', tx: 'plain' }, (ctx, input: NewAp
 const update = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId: string; patch: Partial<NewApp> }) => updateApp(ctx, input.appId, input.patch));
 const rotateSecret = command({ right: 'apps.use', tx: 'plain' }, async (ctx, appId: string) => ({ secret: await rotateAppSecret(ctx, appId) }));
 const remove = command({ right: 'apps.create', tx: 'plain' }, (ctx, appId: string) => deleteApp(ctx, appId));
-const send = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId: string; message: AppMessage }) => sendAppMessage(ctx, input.appId, input.message));
+export const send = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId: string; message: AppMessage }) => sendAppMessage(ctx, input.appId, input.message));
 
 const tags = ['apps'];
 const Ids = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 1000 });

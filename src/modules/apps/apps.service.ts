@@ -180,7 +180,8 @@ export async function sendAppMessage(ctx: Ctx, appId: string, message: AppMessag
     named = named.filter((id) => visible.has(id));
   }
   const snapshot = await roleSnapshot(ctx);
-  const scope: ContactsScope = isSuperIn(snapshot, ctx.actor) ? { kind: 'all' } : await contactsScope(ctx);
+  // An app's own token (the WeCom API) speaks for the app: its visible range is the limit, not an admin's contacts rights.
+  const scope: ContactsScope = isSuperIn(snapshot, ctx.actor) || ctx.actor.kind === 'token' ? { kind: 'all' } : await contactsScope(ctx);
   const reached = await membersInScope(ctx.trx, ctx.corpId, scope, named);
   const answer = { reached: reached.length, outOfScope: total - reached.length };
   // A retried send (same key) reaches the same people and puts nothing new in their inboxes.

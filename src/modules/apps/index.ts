@@ -17,4 +17,6 @@ export const appsModule = defineModule({
 });
 
 export { AppEvents };
+/** The send command REST runs, for the WeCom API's message/send. */
+export { send as sendCommand } from './apps.routes.ts';
 export { SYSTEM_APPS, SYSTEM_APP_NAMES, allApps, appCredentials, appOfSecret, existingAppIds, type VisibleRange } from './apps.service.ts';

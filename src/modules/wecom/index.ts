@@ -10,7 +10,7 @@ import * as wecomTables from './migrations/0190_wecom.ts';
 
 export const wecomModule = defineModule({
   name: 'wecom',
-  tables: { wecom_sync_secrets: 'tenant', wecom_tokens: 'tenant', wecom_member_attrs: 'tenant', wecom_department_ids: 'tenant', wecom_tag_ids: 'tenant' },
+  tables: { wecom_sync_secrets: 'tenant', wecom_tokens: 'tenant', wecom_member_attrs: 'tenant', wecom_department_ids: 'tenant', wecom_tag_ids: 'tenant', wecom_app_ids: 'tenant' },
   migrations: { '0190_wecom': wecomTables },
   rights: wecomRights,
   routes: wecomRoutes,

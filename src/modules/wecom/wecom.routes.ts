@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { NullableIsoDateTime } from '../../platform/http/schemas.ts';
 import { contactRoutes } from './contacts.wecom.ts';
 import { installEnvelope } from './facade.ts';
+import { messageRoutes } from './messages.wecom.ts';
 import { issueToken, resetSyncSecret, syncSecretStatus } from './tokens.service.ts';
 
 const syncStatus = command({ right: 'wecom.sync_secret', tx: 'read' }, (ctx) => syncSecretStatus(ctx));
@@ -41,6 +42,7 @@ export function wecomRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       );
       contactRoutes(scope, deps);
+      messageRoutes(scope, deps);
     });
   };
 }

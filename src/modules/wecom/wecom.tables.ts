@@ -7,6 +7,8 @@ export interface WecomTables {
   wecom_member_attrs: { corp_id: string; member_id: string; attrs_json: string };
   wecom_department_ids: { corp_id: string; wecom_id: number; department_id: string };
   wecom_tag_ids: { corp_id: string; wecom_id: number; tag_id: string };
+  /** WeCom's `agentid` of each app. */
+  wecom_app_ids: { corp_id: string; wecom_id: number; app_id: string };
 }
 
 export const tables = tableAccess<WecomTables>();

@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { enterprise, type Enterprise } from '../../../test/support/enterprise.ts';
 import { WecomClient } from './testing/index.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 const SECOND = 1000;
 
@@ -324,5 +325,55 @@ describeEachDialect('WeCom-compatible API: users and tags', (use) => {
     assert.deepEqual((await wx.get('tag/get', { tagid: 2 })).userlist, []);
     assert.deepEqual(await wx.get('tag/delete', { tagid: 9 }), { errcode: 0, errmsg: 'deleted' });
     assert.equal((await wx.get('tag/get', { tagid: 9 })).errcode, 40068);
+  });
+});
+
+describeEachDialect('WeCom-compatible API: message/send', (use) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(use());
+  });
+  after(() => t.close());
+
+  it('message/send reaches members inside the app’s visible range only, answers invaliduser / invalidparty / invalidtag and a msgid; 301002, 48002, 81013, 40035', async () => {
+    const e = await enterprise(t);
+    const sales = await e.dept(e.root, '销售部');
+    const rnd = await e.dept(e.root, '研发部');
+    const inside = await e.bareMember('销售甲', [sales]);
+    await e.bareMember('研发乙', [rnd]);
+    const { wx: sync } = await syncClient(t, e);
+    const users = (await sync.get('user/simplelist', { department_id: 1, fetch_child: 1 })).userlist as { userid: string; name: string }[];
+    const useridOf = (name: string) => users.find((u) => u.name === name)!.userid;
+    const app = await customApp(e, { departmentIds: [sales] });
+    await customApp(e, { departmentIds: [rnd] });
+    const wx = new WecomClient(t.app);
+    await wx.signIn(e.corpId, app.secret);
+    const agents = (await wx.get('agent/list')).agentlist as { agentid: number; name: string }[];
+    assert.equal(agents.length, 1);
+    const agentid = agents[0]!.agentid;
+    assert.ok(agentid > 1000001);
+
+    const sent = await wx.post('message/send', { touser: `${useridOf('销售甲')}|${useridOf('研发乙')}|ghost`, toparty: '', totag: '77', msgtype: 'text', agentid, text: { content: '今天下午开会' } }, { contentType: false });
+    assert.equal(sent.errcode, 0);
+    assert.equal(sent.invaliduser, `${useridOf('研发乙')}|ghost`);
+    assert.equal(sent.invalidparty, '');
+    assert.equal(sent.invalidtag, '77');
+    assert.match(sent.msgid as string, /^[\w-]{22}$/);
+    await t.deps.outbox.drain();
+    const inbox = await tablesOf(t.deps.db).selectFrom('inbox_messages').select(['member_id', 'app', 'title', 'body']).where('corp_id', '=', e.corpId).execute();
+    assert.deepEqual(inbox, [{ member_id: inside, app: app.appId, title: '今天下午开会', body: '今天下午开会' }]);
+
+    // @all: the whole visible range, nobody outside it.
+    assert.equal((await wx.post('message/send', { touser: '@all', msgtype: 'textcard', agentid, textcard: { title: '周报', description: '请提交', url: 'https://example.com' } })).errcode, 0);
+    await t.deps.outbox.drain();
+    const titles = await tablesOf(t.deps.db).selectFrom('inbox_messages').select(['member_id', 'title']).where('corp_id', '=', e.corpId).where('title', '=', '周报').execute();
+    assert.deepEqual(titles, [{ member_id: inside, title: '周报' }]);
+
+    const otherAgent = ((await sync.get('agent/list')).agentlist as { agentid: number; name: string }[]).find((a) => a.agentid !== agentid && a.agentid > agentid)!.agentid;
+    assert.equal((await wx.post('message/send', { touser: '@all', msgtype: 'text', agentid: otherAgent, text: { content: 'x' } })).errcode, 301002);
+    assert.equal((await wx.post('message/send', { touser: 'ghost', msgtype: 'text', agentid, text: { content: 'x' } })).errcode, 81013);
+    assert.equal((await wx.post('message/send', { touser: '', toparty: '', totag: '', msgtype: 'text', agentid, text: { content: 'x' } })).errcode, 40035);
+    assert.equal((await wx.post('message/send', { touser: '@all', msgtype: 'voice', agentid })).errcode, 40008);
+    assert.equal((await sync.post('message/send', { touser: '@all', msgtype: 'text', agentid, text: { content: 'x' } })).errcode, 48002);
   });
 });

@@ -136,6 +136,7 @@ export function departmentPathInRights(snapshot: RoleSnapshot, actor: Actor, dep
 }
 
 export function appLevelIn(snapshot: RoleSnapshot, actor: Actor, appId: string): AppRight | undefined {
+  if (actor.kind === 'token') return actor.app === appId ? 'send' : undefined;
   if (isSuperIn(snapshot, actor)) return 'manage';
   return hierarchicalOf(snapshot, actor)?.effective.apps.get(appId);
 }
