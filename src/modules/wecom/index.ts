@@ -7,11 +7,12 @@ import { defineModule } from '../../platform/module.ts';
 import { wecomRights } from './wecom.policy.ts';
 import { wecomRoutes } from './wecom.routes.ts';
 import * as wecomTables from './migrations/0190_wecom.ts';
+import * as agentIds from './migrations/0191_wecom_agent_ids.ts';
 
 export const wecomModule = defineModule({
   name: 'wecom',
   tables: { wecom_sync_secrets: 'tenant', wecom_tokens: 'tenant', wecom_member_attrs: 'tenant', wecom_department_ids: 'tenant', wecom_tag_ids: 'tenant', wecom_app_ids: 'tenant' },
-  migrations: { '0190_wecom': wecomTables },
+  migrations: { '0190_wecom': wecomTables, '0191_wecom_agent_ids': agentIds },
   rights: wecomRights,
   routes: wecomRoutes,
 });

@@ -32,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('attrs_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('wecom_member_attrs_pk', ['corp_id', 'member_id'])
     .execute();
-  for (const kind of ['department', 'tag', 'app'] as const) {
+  for (const kind of ['department', 'tag'] as const) {
     await db.schema
       .createTable(`wecom_${kind}_ids`)
       .addColumn('corp_id', 'text', (c) => c.notNull())
