@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Me, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
 import { insertMember } from '../directory/index.ts';
-import { removeAdminRolesOfMember } from './admin.roles.ts';
 import { enterprise as makeEnterprise, newAccount, signedIn } from '../../../test/support/enterprise.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
 
@@ -102,18 +101,6 @@ describeEachDialect('权限管理 (admins)', (use) => {
     // The very next request of the removed admin is refused.
     assert.equal((await b.client.get('/api/v1/api-tokens')).status, 403);
     assert.deepEqual((await e.overview()).superGroup.accountIds.length, 2);
-  });
-
-  it('seed rule 超级管理员 b): when the member is deleted from contacts or departs, the super-admin role goes', async () => {
-    const e = await enterprise();
-    const a = await e.member('将离职');
-    await e.owner.post('/api/v1/admins/super', { memberId: a.memberId });
-    await t.deps.db.transaction().execute(async (trx) => {
-      await tablesOf(trx).updateTable('members').set({ status: 'departed' }).where('corp_id', '=', e.corpId).where('id', '=', a.memberId).execute();
-      await removeAdminRolesOfMember({ corpId: e.corpId, trx }, a.memberId);
-    });
-    assert.deepEqual((await e.overview()).superAdmins, []);
-    assert.equal((await e.owner.post('/api/v1/admins/super', { memberId: a.memberId })).status, 422);
   });
 
   it('seed rule 超级管理员 c): external super admins (代运营) are accounts outside the contacts; only the creator adds or removes them', async () => {
@@ -281,20 +268,6 @@ describeEachDialect('权限管理 (admins)', (use) => {
     assert.equal((await send()).status, 403);
     await e.owner.delete(`/api/v1/admins/hierarchical/${a.memberId}`);
     assert.equal((await a.client.get('/api/v1/admins')).status, 403);
-  });
-
-  it('departure removes hierarchical-admin roles, their own rights and their group seat', async () => {
-    const e = await enterprise();
-    const sales = await e.dept(e.root, '销售部');
-    const a = await e.member('离职分管');
-    const g = (await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: '组', rights: rights({ departmentIds: [sales] }) })).body.id;
-    await e.owner.post('/api/v1/admins/hierarchical', { memberId: a.memberId, groupId: g, rights: rights({ apps: [{ appId: 'features', level: 'manage' }] }) });
-    await t.deps.db.transaction().execute((trx) => removeAdminRolesOfMember({ corpId: e.corpId, trx }, a.memberId));
-    const o = await e.overview();
-    assert.deepEqual(o.admins, []);
-    assert.deepEqual(o.groups[0]!.memberIds, []);
-    const left = await tablesOf(t.deps.db).selectFrom('admin_rights').select('holder_id').where('corp_id', '=', e.corpId).where('holder_kind', '=', 'admin').execute();
-    assert.deepEqual(left, []);
   });
 
   it('an API token given admins.read reads the admins and nothing more', async () => {
