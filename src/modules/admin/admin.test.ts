@@ -270,6 +270,43 @@ describeEachDialect('权限管理 (admins)', (use) => {
     assert.equal((await a.client.get('/api/v1/admins')).status, 403);
   });
 
+  it('deleting a department takes it out of every admin\'s and group\'s rights in the same transaction, one audit row per changed holder', async () => {
+    const e = await enterprise();
+    const sales = await e.dept(e.root, '销售部');
+    const east = await e.dept(sales, '华东');
+    const a = await e.member('分管甲');
+    const b = await e.member('分管乙');
+    const g = (await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: '销售组', rights: rights({ departmentIds: [sales, east] }) })).body.id;
+    const aRights = rights({ departmentIds: [east], apps: [{ appId: 'features', level: 'manage' }] });
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: a.memberId, groupId: g, rights: aRights })).status, 204);
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: b.memberId, rights: rights({ departmentIds: [sales] }) })).status, 204);
+    const since = (await e.owner.get<{ items: { id: string }[] }>('/api/v1/audit?limit=1')).body.items[0]!.id;
+    // A department that cannot be deleted (it has a child) changes no grant.
+    assert.equal(code(await e.owner.delete(`/api/v1/contacts/departments/${sales}`)), 'directory.department_not_empty');
+    assert.equal((await e.owner.delete(`/api/v1/contacts/departments/${east}`)).status, 204);
+    const o = await e.overview();
+    assert.deepEqual(o.groups.map((x) => [x.id, x.rights.departmentIds]), [[g, [sales]]]);
+    assert.deepEqual(
+      o.admins.map((x) => [x.memberId, x.rights]),
+      [
+        [a.memberId, rights({ apps: [{ appId: 'features', level: 'manage' }] })],
+        [b.memberId, rights({ departmentIds: [sales] })],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    const log = await e.owner.get<{ items: { id: string; action: string; target: { type: string; id: string }; before: unknown; after: unknown }[] }>('/api/v1/audit?action=admin.');
+    const fresh = log.body.items.filter((i) => i.id > since).map((i) => [i.action, i.target.type, i.target.id, i.before, i.after]);
+    assert.deepEqual(
+      fresh.sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      [
+        ['admin.update_group', 'admin_group', g, { rights: { departmentIds: [sales, east].sort() } }, { rights: { departmentIds: [sales] }, reason: { removed: 'department', id: east } }],
+        ['admin.update_hierarchical_admin', 'member', a.memberId, { rights: { departmentIds: [east] } }, { rights: { departmentIds: [] }, reason: { removed: 'department', id: east } }],
+      ],
+    );
+    // Re-saving the rights the console shows now succeeds (it failed with the deleted id left in).
+    assert.equal((await e.owner.patch(`/api/v1/admins/hierarchical/${a.memberId}`, { rights: o.admins.find((x) => x.memberId === a.memberId)!.rights })).status, 204);
+    assert.equal((await e.owner.patch(`/api/v1/admin-groups/${g}`, { rights: o.groups[0]!.rights })).status, 204);
+  });
+
   it('an API token given admins.read reads the admins and nothing more', async () => {
     const e = await enterprise();
     const created = await e.owner.post<{ secret: string }>('/api/v1/api-tokens', { name: '集成', rights: ['admins.read'] });
