@@ -53,3 +53,22 @@ export async function replacePrimaryKey(db: Kysely<unknown>, table: string, name
   for (const old of found.rows) await sql.raw(`alter table "${table}" drop constraint "${old.name}"`).execute(db);
   await sql.raw(`alter table "${table}" add constraint "${name}" primary key (${list})`).execute(db);
 }
+
+/**
+ * A value unique across enterprises and looked up without one (a public code, a token's digest):
+ * its global uniqueness moves to a routing table `routes` (value → enterprise and row, a reference
+ * table on Citus), filled from the existing rows, and the tenant table's unique index becomes
+ * (corp_id, value), so a lookup goes routing table → tenant table with corp_id.
+ */
+export async function routeUniqueColumn(db: Kysely<unknown>, spec: { table: string; column: string; routes: string; idColumn: string }): Promise<void> {
+  const { table, column, routes, idColumn } = spec;
+  await db.schema
+    .createTable(routes)
+    .addColumn(column, 'text', (c) => c.primaryKey())
+    .addColumn('corp_id', 'text', (c) => c.notNull())
+    .addColumn(idColumn, 'text', (c) => c.notNull())
+    .execute();
+  await sql`insert into ${sql.table(routes)} (${sql.ref(column)}, corp_id, ${sql.ref(idColumn)}) select ${sql.ref(column)}, corp_id, id from ${sql.table(table)} where ${sql.ref(column)} is not null`.execute(db);
+  await dropColumnUnique(db, table, column);
+  await db.schema.createIndex(`${table}_${column}`).on(table).columns(['corp_id', column]).unique().execute();
+}
