@@ -12,7 +12,7 @@ import { departmentPaths, insertMember } from './directory.service.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { namePinyin } from './pinyin.ts';
 import { manageScope, memberScopeFilter, readScope, type ContactsScope } from './scope.ts';
-import { isUniqueViolation } from './unique.ts';
+import { isUniqueViolation } from '../../platform/db/unique.ts';
 import { blankToNull } from './member.rules.ts';
 import { lockDepartments, lockMember } from './locks.ts';
 import { tables } from './directory.tables.ts';

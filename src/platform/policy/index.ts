@@ -90,6 +90,8 @@ export async function refuseWiderTarget(ctx: ReadCtx, target: { accountId: strin
 /** The part of the contacts the actor governs, with its subtrees' paths read now. */
 export async function contactsScope(ctx: ReadCtx): Promise<ContactsScope> {
   const actor = ctx.actor;
+  // A token given contacts.manage is a sync integration (WeCom's 通讯录同步): it governs all the contacts.
+  if (actor.kind === 'token') return actor.rights.includes('contacts.manage') ? { kind: 'all' } : { kind: 'none' };
   if (actor.kind !== 'member' && actor.kind !== 'external') return { kind: 'none' };
   const snapshot = await roleSnapshot(ctx);
   if (isSuperIn(snapshot, actor)) return { kind: 'all' };
