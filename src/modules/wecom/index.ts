@@ -8,11 +8,12 @@ import { wecomRights } from './wecom.policy.ts';
 import { wecomRoutes } from './wecom.routes.ts';
 import * as wecomTables from './migrations/0190_wecom.ts';
 import * as agentIds from './migrations/0191_wecom_agent_ids.ts';
+import * as tokenRoutes from './migrations/0192_wecom_token_routes.ts';
 
 export const wecomModule = defineModule({
   name: 'wecom',
-  tables: { wecom_sync_secrets: 'tenant', wecom_tokens: 'tenant', wecom_member_attrs: 'tenant', wecom_department_ids: 'tenant', wecom_tag_ids: 'tenant', wecom_app_ids: 'tenant' },
-  migrations: { '0190_wecom': wecomTables, '0191_wecom_agent_ids': agentIds },
+  tables: { wecom_sync_secrets: 'tenant', wecom_tokens: 'tenant', wecom_member_attrs: 'tenant', wecom_department_ids: 'tenant', wecom_tag_ids: 'tenant', wecom_app_ids: 'tenant', wecom_token_routes: 'reference' },
+  migrations: { '0190_wecom': wecomTables, '0191_wecom_agent_ids': agentIds, '0192_wecom_token_routes': tokenRoutes },
   rights: wecomRights,
   routes: wecomRoutes,
 });

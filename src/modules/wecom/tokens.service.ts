@@ -44,6 +44,9 @@ export async function issueToken(db: Db, now: number, corpId: string | undefined
   const sync = await tables(db).selectFrom('wecom_sync_secrets').select('corp_id').where('corp_id', '=', corpId).where('secret_hash', '=', secretHash).executeTakeFirst();
   const app = sync ? undefined : await appOfSecret(db, corpId, secret);
   if (!sync && !app) throw new WecomError(40001, 'invalid credential: the secret is not one of this enterprise’s');
+  const before = await tables(db).selectFrom('wecom_tokens').select(['token_hash', 'expires_at']).where('corp_id', '=', corpId).where('secret_hash', '=', secretHash).executeTakeFirst();
+  // An expired token's route goes with it; a live one is answered again below.
+  if (before && before.expires_at <= now) await tables(db).deleteFrom('wecom_token_routes').where('token_hash', '=', before.token_hash).execute();
   const salt = randomBytes(16).toString('base64url');
   const fresh = derive(secret, salt);
   await tables(db)
@@ -56,7 +59,8 @@ export async function issueToken(db: Db, now: number, corpId: string | undefined
         .where('wecom_tokens.expires_at', '<=', now),
     )
     .execute();
-  const row = await tables(db).selectFrom('wecom_tokens').select(['salt', 'expires_at']).where('corp_id', '=', corpId).where('secret_hash', '=', secretHash).executeTakeFirstOrThrow();
+  const row = await tables(db).selectFrom('wecom_tokens').select(['salt', 'expires_at', 'token_hash']).where('corp_id', '=', corpId).where('secret_hash', '=', secretHash).executeTakeFirstOrThrow();
+  await tables(db).insertInto('wecom_token_routes').values({ token_hash: row.token_hash, corp_id: corpId }).onConflict((oc) => oc.column('token_hash').doNothing()).execute();
   return { token: derive(secret, row.salt), expiresIn: Math.ceil((row.expires_at - now) / 1000) };
 }
 
@@ -66,7 +70,9 @@ export async function issueToken(db: Db, now: number, corpId: string | undefined
  */
 export async function tokenHolder(db: Executor, now: number, token: string | undefined): Promise<TokenHolder> {
   if (!token) throw new WecomError(41001, 'access_token missing');
-  const row = await tables(db).selectFrom('wecom_tokens').select(['corp_id', 'secret_hash', 'app_id', 'expires_at']).where('token_hash', '=', sha256(token)).executeTakeFirst();
+  const tokenHash = sha256(token);
+  const route = await tables(db).selectFrom('wecom_token_routes').select('corp_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = route && (await tables(db).selectFrom('wecom_tokens').select(['corp_id', 'secret_hash', 'app_id', 'expires_at']).where('corp_id', '=', route.corp_id).where('token_hash', '=', tokenHash).executeTakeFirst());
   if (!row) throw new WecomError(40014, 'invalid access_token');
   if (now >= row.expires_at) throw new WecomError(42001, 'access_token expired');
   if (row.app_id === null) {
@@ -89,7 +95,11 @@ export async function syncSecretStatus(ctx: ReadCtx): Promise<{ configured: bool
 export async function resetSyncSecret(ctx: Ctx): Promise<{ secret: string }> {
   const secret = randomToken('bws');
   const old = await tables(ctx.trx).selectFrom('wecom_sync_secrets').select('secret_hash').where('corp_id', '=', ctx.corpId).executeTakeFirst();
-  if (old) await tables(ctx.trx).deleteFrom('wecom_tokens').where('corp_id', '=', ctx.corpId).where('secret_hash', '=', old.secret_hash).execute();
+  if (old) {
+    const dead = await tables(ctx.trx).selectFrom('wecom_tokens').select('token_hash').where('corp_id', '=', ctx.corpId).where('secret_hash', '=', old.secret_hash).executeTakeFirst();
+    if (dead) await tables(ctx.trx).deleteFrom('wecom_token_routes').where('token_hash', '=', dead.token_hash).execute();
+    await tables(ctx.trx).deleteFrom('wecom_tokens').where('corp_id', '=', ctx.corpId).where('secret_hash', '=', old.secret_hash).execute();
+  }
   await tables(ctx.trx)
     .insertInto('wecom_sync_secrets')
     .values({ corp_id: ctx.corpId, secret_hash: sha256(secret), created_at: ctx.now })
