@@ -23,6 +23,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { ReadCaches } from './platform/http/read-cache.ts';
 import { postgresRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { loggerOptions } from './platform/logger.ts';
+import { createMailer } from './platform/mail.ts';
 import { Outbox } from './platform/outbox.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { manifests } from './modules/index.ts';
@@ -64,7 +65,9 @@ export async function buildApp(options: { config: Config; database: Database; cl
   const commands = new Commands(db, dialect, registry);
   // Per-process read caches only where this process is the database's only writer (see ReadCache).
   const caches = new ReadCaches(dialect === 'sqlite');
-  const deps: Deps = { db, dialect, clock, config, registry, commands, outbox, jobs, log: app.log, caches };
+  const mailer = createMailer(config, app.log);
+  app.addHook('onClose', async () => mailer.close());
+  const deps: Deps = { db, dialect, clock, config, registry, commands, outbox, jobs, log: app.log, caches, mailer };
 
   installErrorHandling(app);
   await app.register(cookie);

@@ -24,6 +24,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         'databaseUrl',
         'paymentSecret',
         '*.paymentSecret',
+        'smtpUrl',
+        '*.smtpUrl',
       ],
       censor: '[redacted]',
     },
