@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,13 +40,14 @@ registerAjvFormats();
  * The HTTP app: platform plugins, then every module's routes, rights, events and jobs from its
  * manifest. `modules` is Banyan's list unless told otherwise (a test adds a module of its own).
  */
-export async function buildApp(options: { config: Config; database: Database; clock: Clock; modules?: readonly ModuleManifest[] }): Promise<BuiltApp> {
+export async function buildApp(options: { config: Config; database: Database; clock: Clock; modules?: readonly ModuleManifest[]; logStream?: DestinationStream }): Promise<BuiltApp> {
   const { config, database, clock } = options;
   const modules = options.modules ?? manifests;
   // Set once the security headers are installed; errors raised before routing need them too.
   let headersFor: (url: string) => Record<string, string> = () => ({});
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    // A test reads the log lines back through `logStream`; otherwise pino writes to stdout.
+    logger: options.logStream ? { ...(loggerOptions(config.logLevel) as object), stream: options.logStream } : loggerOptions(config.logLevel),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A number of hops becomes Fastify's trust function: the nearest `n` proxies are believed.

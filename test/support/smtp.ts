@@ -86,7 +86,7 @@ function decodeWords(value: string): string {
 }
 
 /** A logger whose lines a test can read back (JSON, one object a line). */
-export function capturedLogger(): { log: FastifyBaseLogger; lines: () => string[] } {
+export function capturedLogger(): { log: FastifyBaseLogger; stream: Writable; lines: () => string[] } {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -94,5 +94,5 @@ export function capturedLogger(): { log: FastifyBaseLogger; lines: () => string[
       callback();
     },
   });
-  return { log: pino({ level: 'info' }, stream) as unknown as FastifyBaseLogger, lines: () => lines };
+  return { log: pino({ level: 'info' }, stream) as unknown as FastifyBaseLogger, stream, lines: () => lines };
 }
