@@ -62,3 +62,10 @@ it('mail: BANYAN_SMTP_URL (or --smtp-url) turns on SMTP; links in mail use --pub
   assert.throws(() => loadConfig({}, { BANYAN_SMTP_URL: 'mail.example.com' }), new ConfigError('BANYAN_SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465.'));
   assert.throws(() => loadConfig({ 'public-url': 'banyan.example.com' }, {}), new ConfigError('--public-url must be the address Banyan is opened at, such as https://banyan.example.com, not "banyan.example.com".'));
 });
+
+it('the WeCom-compatible API listens on 8081 unless --wecom-port or BANYAN_WECOM_PORT says otherwise; 0 turns it off', () => {
+  assert.equal(loadConfig({}, {}).wecomPort, 8081);
+  assert.equal(loadConfig({}, { BANYAN_WECOM_PORT: '9081' }).wecomPort, 9081);
+  assert.equal(loadConfig(parseArgs(['serve', '--wecom-port', '0']).flags, { BANYAN_WECOM_PORT: '9081' }).wecomPort, 0);
+  assert.throws(() => loadConfig({ 'wecom-port': '70000' }, {}), new ConfigError('--wecom-port must be a whole number from 0 to 65535 (0 turns the WeCom-compatible port off), not "70000".'));
+});

@@ -16,6 +16,7 @@ import type { InvitationsTables } from '../../src/modules/invitations/invitation
 import type { OperatorTables } from '../../src/modules/operator/operator.tables.ts';
 import type { TokenTables } from '../../src/modules/tokens/tokens.tables.ts';
 import type { WalletTables } from '../../src/modules/wallet/wallet.tables.ts';
+import type { WecomTables } from '../../src/modules/wecom/wecom.tables.ts';
 
 /**
  * Every table, for tests that look at what a command wrote. Only tests use it: production code sees
@@ -37,6 +38,7 @@ export type AllTables = PlatformTables &
   InvitationsTables &
   OperatorTables &
   TokenTables &
-  WalletTables;
+  WalletTables &
+  WecomTables;
 
 export const tablesOf = tableAccess<AllTables>();
