@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { ReadCaches } from './platform/http/read-cache.ts';
 import { postgresRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { loggerOptions } from './platform/logger.ts';
+import { createMailer } from './platform/mail.ts';
 import { Outbox } from './platform/outbox.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { manifests } from './modules/index.ts';
@@ -38,13 +40,14 @@ registerAjvFormats();
  * The HTTP app: platform plugins, then every module's routes, rights, events and jobs from its
  * manifest. `modules` is Banyan's list unless told otherwise (a test adds a module of its own).
  */
-export async function buildApp(options: { config: Config; database: Database; clock: Clock; modules?: readonly ModuleManifest[] }): Promise<BuiltApp> {
+export async function buildApp(options: { config: Config; database: Database; clock: Clock; modules?: readonly ModuleManifest[]; logStream?: DestinationStream }): Promise<BuiltApp> {
   const { config, database, clock } = options;
   const modules = options.modules ?? manifests;
   // Set once the security headers are installed; errors raised before routing need them too.
   let headersFor: (url: string) => Record<string, string> = () => ({});
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    // A test reads the log lines back through `logStream`; otherwise pino writes to stdout.
+    logger: options.logStream ? { ...(loggerOptions(config.logLevel) as object), stream: options.logStream } : loggerOptions(config.logLevel),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A number of hops becomes Fastify's trust function: the nearest `n` proxies are believed.
@@ -64,7 +67,9 @@ export async function buildApp(options: { config: Config; database: Database; cl
   const commands = new Commands(db, dialect, registry);
   // Per-process read caches only where this process is the database's only writer (see ReadCache).
   const caches = new ReadCaches(dialect === 'sqlite');
-  const deps: Deps = { db, dialect, clock, config, registry, commands, outbox, jobs, log: app.log, caches };
+  const mailer = createMailer(config, app.log);
+  app.addHook('onClose', async () => mailer.close());
+  const deps: Deps = { db, dialect, clock, config, registry, commands, outbox, jobs, log: app.log, caches, mailer };
 
   installErrorHandling(app);
   await app.register(cookie);

@@ -49,6 +49,20 @@ it('--trust-proxy: off by default; a number of hops, true, or addresses and CIDR
   assert.throws(() => loadConfig({}, { BANYAN_REDIS_URL: 'http://cache' }), new ConfigError('BANYAN_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379, not "http://cache".'));
 });
 
+it('mail: BANYAN_SMTP_URL (or --smtp-url) turns on SMTP; links in mail use --public-url, else localhost and the port', () => {
+  const plain = loadConfig({}, {});
+  assert.equal(plain.smtpUrl, undefined);
+  assert.equal(plain.publicUrl, 'http://localhost:8080');
+  assert.equal(plain.mailFrom, 'Banyan <no-reply@localhost>');
+  const mailing = loadConfig({ 'public-url': 'https://banyan.example.com/' }, { BANYAN_SMTP_URL: 'smtp://u:p@mail.example.com:587', BANYAN_MAIL_FROM: 'hr@example.com' });
+  assert.equal(mailing.smtpUrl, 'smtp://u:p@mail.example.com:587');
+  assert.equal(mailing.publicUrl, 'https://banyan.example.com');
+  assert.equal(mailing.mailFrom, 'hr@example.com');
+  assert.equal(loadConfig({ 'smtp-url': 'smtps://mail.example.com:465' }, { BANYAN_SMTP_URL: 'smtp://other:25' }).smtpUrl, 'smtps://mail.example.com:465');
+  assert.throws(() => loadConfig({}, { BANYAN_SMTP_URL: 'mail.example.com' }), new ConfigError('BANYAN_SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465.'));
+  assert.throws(() => loadConfig({ 'public-url': 'banyan.example.com' }, {}), new ConfigError('--public-url must be the address Banyan is opened at, such as https://banyan.example.com, not "banyan.example.com".'));
+});
+
 it('the WeCom-compatible API listens on 8081 unless --wecom-port or BANYAN_WECOM_PORT says otherwise; 0 turns it off', () => {
   assert.equal(loadConfig({}, {}).wecomPort, 8081);
   assert.equal(loadConfig({}, { BANYAN_WECOM_PORT: '9081' }).wecomPort, 9081);

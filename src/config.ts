@@ -52,6 +52,19 @@ export interface Config {
    * turn it on, and the demo enterprise has it whatever this says (its money is make-believe).
    */
   sandboxPayments: boolean;
+  /**
+   * The SMTP server invitations and password resets go through (--smtp-url, BANYAN_SMTP_URL:
+   * smtp://user:pass@host:587 or smtps://…). Unset: nothing is mailed, the admin is shown the link to
+   * pass on, and the log says a message was not sent (without the link's secret). Never logged.
+   */
+  smtpUrl: string | undefined;
+  /** The From header of those messages (--mail-from, BANYAN_MAIL_FROM). */
+  mailFrom: string;
+  /**
+   * The address people open Banyan at (--public-url, BANYAN_PUBLIC_URL), for links in e-mail. Never
+   * taken from a request's Host header, which a caller controls. Default http://localhost:<port>.
+   */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -127,6 +140,12 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
   const sandboxText = pick('sandbox-payments', 'BANYAN_SANDBOX_PAYMENTS') ?? 'false';
   if (sandboxText !== 'true' && sandboxText !== 'false') throw new ConfigError(`--sandbox-payments must be true or false, not "${sandboxText}".`);
 
+  const smtpUrl = pick('smtp-url', 'BANYAN_SMTP_URL') || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new ConfigError('BANYAN_SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465.');
+
+  const publicUrl = (pick('public-url', 'BANYAN_PUBLIC_URL') || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`--public-url must be the address Banyan is opened at, such as https://banyan.example.com, not "${publicUrl}".`);
+
   return {
     host: pick('host', 'HOST') ?? '0.0.0.0',
     port,
@@ -146,5 +165,8 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     consoleMotion: true,
     paymentSecret: pick('payment-secret', 'BANYAN_PAYMENT_SECRET') || undefined,
     sandboxPayments: sandboxText === 'true',
+    smtpUrl,
+    mailFrom: pick('mail-from', 'BANYAN_MAIL_FROM') || 'Banyan <no-reply@localhost>',
+    publicUrl,
   };
 }

@@ -32,6 +32,10 @@ Flags (or environment variables):
   --trust-proxy X    BANYAN_TRUST_PROXY (default false): proxy hops or addresses whose X-Forwarded-For to believe
   --redis-url URL    BANYAN_REDIS_URL: redis://… for rate-limit counters shared by every process
   --log-level L      LOG_LEVEL (default info)
+  --smtp-url URL     BANYAN_SMTP_URL: smtp://user:pass@host:587 to e-mail invitations and password resets
+                     (unset: the console shows the link to pass on)
+  --mail-from ADDR   BANYAN_MAIL_FROM (default "Banyan <no-reply@localhost>")
+  --public-url URL   BANYAN_PUBLIC_URL (default http://localhost:PORT): the address in e-mailed links
   --sandbox-payments BANYAN_SANDBOX_PAYMENTS (default false): let every enterprise "pay" online top-ups
                      in the payment sandbox, which credits balance nobody paid (the demo enterprise has it anyway)
 `;

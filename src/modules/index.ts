@@ -10,6 +10,7 @@ import { adminModule } from './admin/index.ts';
 import { tokensModule } from './tokens/index.ts';
 import { auditModule } from './audit/index.ts';
 import { sessionModule } from './session/index.ts';
+import { invitationsModule } from './invitations/index.ts';
 import { categoryModule } from './category/index.ts';
 import { walletModule } from './wallet/index.ts';
 import { featuresModule } from './features/index.ts';
@@ -35,6 +36,7 @@ export const modules: readonly ModuleManifest[] = [
   tokensModule,
   auditModule,
   sessionModule,
+  invitationsModule,
   categoryModule,
   walletModule,
   featuresModule,

@@ -6,6 +6,7 @@ import type { DialectName } from './db/database.ts';
 import type { Db } from './db/tables.ts';
 import type { JobRunner } from './jobs.ts';
 import type { Registry } from './module.ts';
+import type { Mailer } from './mail.ts';
 import type { Outbox } from './outbox.ts';
 import type { ReadCaches } from './http/read-cache.ts';
 
@@ -22,4 +23,6 @@ export interface Deps {
   log: FastifyBaseLogger;
   /** Short-lived read caches, cleared after every write request (see ReadCache). */
   caches: ReadCaches;
+  /** Invitations and password resets: SMTP when configured, else the log (see mail.ts). */
+  mailer: Mailer;
 }

@@ -24,11 +24,13 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         'databaseUrl',
         'paymentSecret',
         '*.paymentSecret',
+        'smtpUrl',
+        '*.smtpUrl',
       ],
       censor: '[redacted]',
     },
     serializers: {
-      req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: maskPhones(request.url), ip: request.ip }),
+      req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: maskLinkSecrets(maskPhones(request.url)), ip: request.ip }),
     },
   };
 }
@@ -36,4 +38,9 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 /** Mainland mobile numbers in free text (a search query in a URL) keep only their last four digits. */
 export function maskPhones(text: string): string {
   return text.replace(/(?<!\d)(\+?86)?1[3-9]\d{5}(\d{4})(?!\d)/g, '1*******$2');
+}
+
+/** The console's link pages (/activate/<corp>.<id>.<secret>, /join/…) keep everything but the secret. */
+export function maskLinkSecrets(url: string): string {
+  return url.replace(/^(\/(?:activate|join)\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.)[^/?#]+/, '$1…');
 }

@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -101,7 +102,7 @@ export interface TestApp {
 export interface Me {
   account: { id: string; name: string; loginName: string; phone: string | null };
   corps: { id: string; name: string; shortName: string; isCreator: boolean }[];
-  currentCorp: { id: string; name: string; shortName: string; industry: string; certifiedUntil: string | null } | null;
+  currentCorp: { id: string; name: string; shortName: string; industry: string; language: string; certifiedUntil: string | null } | null;
   member: { id: string; name: string } | null;
   roles: { creator: boolean; superAdmin: boolean; hierarchicalAdmin: boolean };
 }
@@ -112,9 +113,15 @@ export interface RegisteredClient extends Client {
 
 let counter = 0;
 
-export async function createTestApp(test: TestDatabase, overrides: Partial<Config> = {}, beforeReady?: (app: FastifyInstance) => void, modules?: readonly ModuleManifest[]): Promise<TestApp> {
+export async function createTestApp(
+  test: TestDatabase,
+  overrides: Partial<Config> = {},
+  beforeReady?: (app: FastifyInstance) => void,
+  modules?: readonly ModuleManifest[],
+  logStream?: DestinationStream,
+): Promise<TestApp> {
   const clock = new ManualClock();
-  const { app, deps } = await buildApp({ config: testConfig(overrides), database: test.database, clock, ...(modules ? { modules } : {}) });
+  const { app, deps } = await buildApp({ config: testConfig(overrides), database: test.database, clock, ...(modules ? { modules } : {}), ...(logStream ? { logStream } : {}) });
   beforeReady?.(app);
   await app.ready();
   return {

@@ -12,6 +12,7 @@ import type { DeviceTables } from '../../src/modules/devices/devices.tables.ts';
 import type { DirectoryTables } from '../../src/modules/directory/directory.tables.ts';
 import type { FeatureTables } from '../../src/modules/features/features.tables.ts';
 import type { InboxTables } from '../../src/modules/inbox/inbox.tables.ts';
+import type { InvitationsTables } from '../../src/modules/invitations/invitations.tables.ts';
 import type { OperatorTables } from '../../src/modules/operator/operator.tables.ts';
 import type { TokenTables } from '../../src/modules/tokens/tokens.tables.ts';
 import type { WalletTables } from '../../src/modules/wallet/wallet.tables.ts';
@@ -34,6 +35,7 @@ export type AllTables = PlatformTables &
   DirectoryTables &
   FeatureTables &
   InboxTables &
+  InvitationsTables &
   OperatorTables &
   TokenTables &
   WalletTables &

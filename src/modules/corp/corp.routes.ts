@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { getCorp, listCorps, setCertification, updateCorp, type NewCorp } from './corp.service.ts';
+import { getCorp, listCorps, setCertification, updateCorp } from './corp.service.ts';
 import { CertificationBody, CorpDto, CorpListQuery, CorpParams, OperatorCorpPage, UpdateCorpBody } from './corp.schema.ts';
 
 const readProfile = command({ right: 'corp.read', tx: 'read' }, (ctx) => getCorp(ctx.trx, ctx.corpId));
-const editProfile = command({ right: 'corp.manage', tx: 'plain' }, (ctx, patch: Partial<NewCorp>) => updateCorp(ctx, patch));
+const editProfile = command({ right: 'corp.manage', tx: 'plain' }, (ctx, patch: Parameters<typeof updateCorp>[1]) => updateCorp(ctx, patch));
 const listAll = command({ right: 'operator.corps', tx: 'read' }, (ctx, query: Parameters<typeof listCorps>[1]) => listCorps(ctx, query));
 const certify = command({ right: 'operator.corps', tx: 'plain' }, (ctx, until: number | null) => setCertification(ctx, until));
 

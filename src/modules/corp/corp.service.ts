@@ -5,13 +5,14 @@ import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
 import { like } from '../../platform/db/sql.ts';
-import { prepared, tables, type CorpTables, type Industry } from './corp.tables.ts';
+import { prepared, tables, type CorpLanguage, type CorpTables, type Industry } from './corp.tables.ts';
 
 export interface CorpView {
   id: string;
   name: string;
   shortName: string;
   industry: Industry;
+  language: CorpLanguage;
   certifiedUntil: string | null;
 }
 
@@ -23,8 +24,8 @@ export interface NewCorp {
 
 type CorpRow = CorpTables['corps'];
 
-function toView(row: Pick<CorpRow, 'id' | 'name' | 'short_name' | 'industry' | 'certified_until'>): CorpView {
-  return { id: row.id, name: row.name, shortName: row.short_name, industry: row.industry, certifiedUntil: toIso(row.certified_until) };
+function toView(row: Pick<CorpRow, 'id' | 'name' | 'short_name' | 'industry' | 'language' | 'certified_until'>): CorpView {
+  return { id: row.id, name: row.name, shortName: row.short_name, industry: row.industry, language: row.language, certifiedUntil: toIso(row.certified_until) };
 }
 
 /** Inserts the enterprise row of a registration; the caller adds its root department and creator member. */
@@ -32,7 +33,7 @@ export async function insertCorp(trx: Tx, now: number, input: NewCorp, creatorAc
   const corpId = newId('corp', now);
   await tables(trx)
     .insertInto('corps')
-    .values({ id: corpId, name: input.name, short_name: input.shortName, industry: input.industry, certified_until: null, creator_account_id: creatorAccountId, created_at: now, updated_at: now })
+    .values({ id: corpId, name: input.name, short_name: input.shortName, industry: input.industry, language: 'zh-CN', certified_until: null, creator_account_id: creatorAccountId, created_at: now, updated_at: now })
     .execute();
   return corpId;
 }
@@ -50,12 +51,13 @@ export async function corpsByIds(db: Executor, ids: readonly string[]): Promise<
   return rows.map((r) => ({ ...toView(r), creatorAccountId: r.creator_account_id }));
 }
 
-export async function updateCorp(ctx: Ctx, patch: Partial<NewCorp>): Promise<CorpView> {
+export async function updateCorp(ctx: Ctx, patch: Partial<NewCorp & { language: CorpLanguage }>): Promise<CorpView> {
   const before = await getCorp(ctx.trx, ctx.corpId);
   const set = {
     ...(patch.name === undefined ? {} : { name: patch.name }),
     ...(patch.shortName === undefined ? {} : { short_name: patch.shortName }),
     ...(patch.industry === undefined ? {} : { industry: patch.industry }),
+    ...(patch.language === undefined ? {} : { language: patch.language }),
   };
   await tables(ctx.trx).updateTable('corps').set({ ...set, updated_at: ctx.now }).where('id', '=', ctx.corpId).execute();
   const after = await getCorp(ctx.trx, ctx.corpId);

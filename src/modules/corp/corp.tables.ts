@@ -3,6 +3,9 @@ import { tableAccess } from '../../platform/db/tables.ts';
 
 export const INDUSTRIES = ['general', 'home_school', 'government', 'education', 'other'] as const;
 export type Industry = (typeof INDUSTRIES)[number];
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+/** The language an enterprise's mail to its people is written in. */
+export type CorpLanguage = (typeof LANGUAGES)[number];
 
 export interface CorpTables {
   corps: {
@@ -10,6 +13,7 @@ export interface CorpTables {
     name: string;
     short_name: string;
     industry: Industry;
+    language: CorpLanguage;
     certified_until: number | null;
     creator_account_id: string;
     created_at: number;

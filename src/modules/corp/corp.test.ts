@@ -60,11 +60,18 @@ describeEachDialect('enterprises', (use) => {
     const client = await t.register();
     const res = await client.patch('/api/v1/corp', { shortName: '榕树', industry: 'home_school' });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { id: client.me.currentCorp!.id, name: client.me.currentCorp!.name, shortName: '榕树', industry: 'home_school', certifiedUntil: null });
+    assert.deepEqual(res.body, { id: client.me.currentCorp!.id, name: client.me.currentCorp!.name, shortName: '榕树', industry: 'home_school', language: 'zh-CN', certifiedUntil: null });
     const log = await client.get<{ items: { action: string; before: { shortName: string }; after: { shortName: string } }[] }>('/api/v1/audit?action=corp.update');
     assert.equal(log.body.items.length, 1);
     assert.equal(log.body.items[0]!.before.shortName, client.me.currentCorp!.shortName);
     assert.equal(log.body.items[0]!.after.shortName, '榕树');
+  });
+
+  it('the enterprise writes to its people in zh-CN unless set to English (invitation and reset mail)', async () => {
+    const client = await t.register();
+    assert.equal(client.me.currentCorp!.language, 'zh-CN');
+    assert.equal(((await client.patch('/api/v1/corp', { language: 'en' })).body as { language: string }).language, 'en');
+    assert.equal((await client.patch('/api/v1/corp', { language: 'fr' })).status, 400);
   });
 
   it('a bad registration writes nothing: no account is left behind without its enterprise', async () => {

@@ -4,17 +4,18 @@ import { CorpErrors } from './corp.errors.ts';
 import { corpRights } from './corp.policy.ts';
 import { corpRoutes } from './corp.routes.ts';
 import * as corpsTable from './migrations/0070_corps.ts';
+import * as corpLanguage from './migrations/0130_corp_language.ts';
 
 export const corpModule = defineModule({
   name: 'corp',
   tables: { corps: 'reference' },
-  migrations: { '0070_corps': corpsTable },
+  migrations: { '0070_corps': corpsTable, '0130_corp_language': corpLanguage },
   errors: CorpErrors,
   rights: corpRights,
   routes: corpRoutes,
 });
 
 export { CorpErrors };
-export { INDUSTRIES, type Industry } from './corp.tables.ts';
+export { INDUSTRIES, type CorpLanguage, type Industry } from './corp.tables.ts';
 export { CorpDto, NewCorpBody } from './corp.schema.ts';
 export { corpsByIds, creatorAccountOf, getCorp, insertCorp, isCertified, listCorps, moveCreator, type CorpView, type NewCorp } from './corp.service.ts';

@@ -3,6 +3,7 @@ import { command } from '../../platform/command.ts';
 import { createDepartment, deleteDepartment, listDepartments, moveDepartment, renameDepartment, setDepartmentHeads } from './departments.service.ts';
 import { createMember, deleteMember, departMember, listMembers, memberView, setMemberStatus, updateMember, type MemberInput, type MemberPatch, type MemberQuery } from './members.service.ts';
 import { changeTagHolders, createTag, deleteTag, listTags, renameTag, tagHolders, type HolderChange } from './tags.service.ts';
+import { activationCounts } from './activation.service.ts';
 import { importStatus, submitImport, type ImportUpload } from './imports.jobs.ts';
 
 /**
@@ -23,6 +24,7 @@ export const departments = {
 
 export const members = {
   list: command(read, (ctx, query: MemberQuery) => listMembers(ctx, query)),
+  counts: command(read, (ctx) => activationCounts(ctx)),
   get: command(read, (ctx, id: string) => memberView(ctx, id)),
   create: command({ ...manage, idempotent: 'contacts.member' }, async (ctx, input: MemberInput) => memberView(ctx, await createMember(ctx, input))),
   update: command(manage, async (ctx, input: { id: string; patch: MemberPatch }) => {

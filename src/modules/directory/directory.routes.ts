@@ -8,6 +8,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { authorize } from '../../platform/policy/index.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import {
+  ActivationCounts,
   Created,
   DepartmentList,
   ExportQuery,
@@ -94,9 +95,15 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       { config: corp, schema: { tags, summary: 'Search and list members, ordered by pinyin', querystring: MemberQuery, response: { 200: MemberPage } } },
       async (request) => {
         const q = request.query;
-        const page = await request.run(members.list, { departmentId: q.departmentId, includeSub: q.includeSub, q: q.q, status: q.status, cursor: q.cursor, limit: q.limit ?? 50 });
+        const page = await request.run(members.list, { departmentId: q.departmentId, includeSub: q.includeSub, q: q.q, status: q.status, activation: q.activation, cursor: q.cursor, limit: q.limit ?? 50 });
         return { items: page.items.map(memberDto), nextCursor: page.nextCursor };
       },
+    );
+
+    app.get(
+      '/api/v1/contacts/members/activation-counts',
+      { config: corp, schema: { tags, summary: 'How many members the actor reads are not activated, activated, disabled, departed', response: { 200: ActivationCounts } } },
+      (request) => request.run(members.counts, undefined),
     );
 
     app.get('/api/v1/contacts/members/:id', { config: corp, schema: { tags, summary: 'One member', params: IdParams, response: { 200: MemberDto } } }, async (request) =>

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDateTime, NullableIsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
 import { MEMBER_LIMITS } from './member.rules.ts';
+import { ACTIVATIONS } from './activation.ts';
 
 const Ref = Type.String({ minLength: 1, maxLength: 40 });
 const DepartmentName = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
@@ -11,6 +12,8 @@ const Phone = Type.Union([Type.String({ pattern: '^(\\+?[0-9][0-9-]{4,19})?$' })
 const Email = Type.Union([Type.String({ maxLength: MEMBER_LIMITS.email, pattern: '^([^\\s@]+@[^\\s@]+\\.[^\\s@]+)?$' }), Type.Null()]);
 const Position = Type.Union([Type.String({ maxLength: MEMBER_LIMITS.position }), Type.Null()]);
 const MemberStatus = Type.Union([Type.Literal('active'), Type.Literal('disabled'), Type.Literal('departed')]);
+/** 未激活 / 已激活 / 已禁用 / 已离职. */
+export const Activation = Type.Enum(ACTIVATIONS, { description: 'not_activated: no account linked yet; activated: an account is linked; disabled; departed' });
 
 export const IdParams = StrictObject({ id: Ref });
 export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) });
@@ -49,17 +52,20 @@ export const MemberDto = Type.Object({
   departments: Type.Array(Person),
   headOf: Type.Array(Type.String()),
   linked: Type.Boolean(),
+  activation: Activation,
   joinedAt: IsoDateTime,
   departedAt: NullableIsoDateTime,
   editable: Type.Boolean(),
   removable: Type.Boolean(),
 });
+export const ActivationCounts = Type.Object({ not_activated: Type.Integer(), activated: Type.Integer(), disabled: Type.Integer(), departed: Type.Integer() });
 export const MemberPage = Type.Object({ items: Type.Array(MemberDto), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 export const MemberQuery = StrictObject({
   departmentId: Type.Optional(Ref),
   includeSub: Type.Optional(Type.Boolean({ description: 'with departmentId: the whole subtree' })),
   q: Type.Optional(Type.String({ maxLength: 64, description: 'name, pinyin initials, full pinyin, phone or userid' })),
   status: Type.Optional(MemberStatus),
+  activation: Type.Optional(Activation),
   cursor: Type.Optional(Type.String({ maxLength: 1000 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });

@@ -39,6 +39,8 @@ export const directoryModule = defineModule({
 
 export { DirectoryErrors, DirectoryEvents };
 export type { MemberStatus } from './directory.tables.ts';
+export type { Activation } from './activation.ts';
+export { activateMember, departmentName, departmentsForActor, departmentToJoin, joinMember, memberToInvite, type InviteTarget, type Joiner } from './activation.service.ts';
 export { directoryDemo, type DirectoryDemo } from './directory.demo.ts';
 export {
   activeMemberIds,

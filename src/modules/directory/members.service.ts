@@ -17,6 +17,7 @@ import { blankToNull } from './member.rules.ts';
 import { lockDepartments, lockMember } from './locks.ts';
 import { tables } from './directory.tables.ts';
 import { DirectoryErrors } from './directory.errors.ts';
+import { activationFilter, activationOf, type Activation } from './activation.ts';
 
 export interface MemberView {
   id: string;
@@ -32,6 +33,8 @@ export interface MemberView {
   headOf: string[];
   /** Whether an account has claimed the member (the account itself is not shown). */
   linked: boolean;
+  /** 未激活 / 已激活 / 已禁用 / 已离职. */
+  activation: Activation;
   joinedAt: number;
   departedAt: number | null;
   /** The actor may edit the member (at least one department lies in its scope). */
@@ -122,13 +125,13 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<string
   return id;
 }
 
-interface Placement {
+export interface Placement {
   row: { id: string; name: string; status: MemberStatus; account_id: string | null; main_department_id: string; phone: string | null; email: string | null; position: string | null };
   /** The member's departments with their paths. */
   departments: Map<string, string>;
 }
 
-async function loadPlacement(db: Executor, corpId: string, memberId: string): Promise<Placement> {
+export async function loadPlacement(db: Executor, corpId: string, memberId: string): Promise<Placement> {
   const row = await tables(db)
     .selectFrom('members')
     .select(['id', 'name', 'status', 'account_id', 'main_department_id', 'phone', 'email', 'position'])
@@ -146,7 +149,7 @@ async function loadPlacement(db: Executor, corpId: string, memberId: string): Pr
   return { row, departments: new Map(depts.map((d) => [d.id, d.path])) };
 }
 
-function visibleIn(scope: ContactsScope, placement: Placement): boolean {
+export function visibleIn(scope: ContactsScope, placement: Placement): boolean {
   return [...placement.departments.values()].some((p) => departmentInScope(scope, p));
 }
 function whollyIn(scope: ContactsScope, placement: Placement): boolean {
@@ -336,6 +339,8 @@ export interface MemberQuery {
   q?: string | undefined;
   /** Default: active and disabled. */
   status?: MemberStatus | undefined;
+  /** 未激活 / 已激活 / 已禁用 / 已离职 (departed members are listed only when asked for). */
+  activation?: Activation | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -391,7 +396,8 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
     .select(['m.id', 'm.userid', 'm.name', 'm.name_pinyin', 'm.phone', 'm.email', 'm.position', 'm.status', 'm.main_department_id', 'm.account_id', 'm.joined_at', 'm.departed_at'])
     .where('m.corp_id', '=', corpId)
     .where((eb) => memberScopeFilter(eb, read));
-  q = query.status ? q.where('m.status', '=', query.status) : q.where('m.status', '<>', 'departed');
+  if (query.activation) q = q.where((eb) => activationFilter(eb, query.activation!));
+  else q = query.status ? q.where('m.status', '=', query.status) : q.where('m.status', '<>', 'departed');
   if (query.departmentId) {
     const departmentId = query.departmentId;
     // Another enterprise's department (or none at all) is refused, not answered with an empty page.
@@ -485,6 +491,7 @@ async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], 
       departments: mine.map((d) => ({ id: d.id, name: d.name })),
       headOf: heads.filter((h) => h.member_id === r.id).map((h) => h.department_id),
       linked: r.account_id !== null,
+      activation: activationOf(r.status, r.account_id),
       joinedAt: r.joined_at,
       departedAt: r.departed_at,
       editable: !departed && inScope.some(Boolean),

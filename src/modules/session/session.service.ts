@@ -43,7 +43,7 @@ export async function describeMe(deps: SessionDeps, accountId: string, corpId: s
   return {
     account,
     corps: corps.map((c) => ({ id: c.id, name: c.name, shortName: c.shortName, isCreator: c.creatorAccountId === accountId })),
-    currentCorp: current ? { id: current.id, name: current.name, shortName: current.shortName, industry: current.industry, certifiedUntil: current.certifiedUntil } : null,
+    currentCorp: current ? { id: current.id, name: current.name, shortName: current.shortName, industry: current.industry, language: current.language, certifiedUntil: current.certifiedUntil } : null,
     member: member ? { id: member.id, name: member.name } : null,
     roles: { creator: rank === 'creator', superAdmin: rank === 'creator' || rank === 'super', hierarchicalAdmin: rank === 'hierarchical' },
   };

@@ -196,6 +196,8 @@ export interface paths {
                             shortName: string;
                             /** @enum {unknown} */
                             industry: "general" | "home_school" | "government" | "education" | "other";
+                            /** @enum {unknown} */
+                            language: "zh-CN" | "en";
                             certifiedUntil: string | null;
                         };
                     };
@@ -221,6 +223,8 @@ export interface paths {
                         shortName?: string;
                         /** @enum {unknown} */
                         industry?: "general" | "home_school" | "government" | "education" | "other";
+                        /** @enum {unknown} */
+                        language?: "zh-CN" | "en";
                     };
                 };
             };
@@ -237,6 +241,8 @@ export interface paths {
                             shortName: string;
                             /** @enum {unknown} */
                             industry: "general" | "home_school" | "government" | "education" | "other";
+                            /** @enum {unknown} */
+                            language: "zh-CN" | "en";
                             certifiedUntil: string | null;
                         };
                     };
@@ -278,6 +284,8 @@ export interface paths {
                                 shortName: string;
                                 /** @enum {unknown} */
                                 industry: "general" | "home_school" | "government" | "education" | "other";
+                                /** @enum {unknown} */
+                                language: "zh-CN" | "en";
                                 certifiedUntil: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -334,6 +342,8 @@ export interface paths {
                             shortName: string;
                             /** @enum {unknown} */
                             industry: "general" | "home_school" | "government" | "education" | "other";
+                            /** @enum {unknown} */
+                            language: "zh-CN" | "en";
                             certifiedUntil: string | null;
                         };
                     };
@@ -594,6 +604,8 @@ export interface paths {
                     /** @description name, pinyin initials, full pinyin, phone or userid */
                     q?: string;
                     status?: "active" | "disabled" | "departed";
+                    /** @description not_activated: no account linked yet; activated: an account is linked; disabled; departed */
+                    activation?: "not_activated" | "activated" | "disabled" | "departed";
                     cursor?: string;
                     limit?: number;
                 };
@@ -625,6 +637,11 @@ export interface paths {
                                 }[];
                                 headOf: string[];
                                 linked: boolean;
+                                /**
+                                 * @description not_activated: no account linked yet; activated: an account is linked; disabled; departed
+                                 * @enum {unknown}
+                                 */
+                                activation: "not_activated" | "activated" | "disabled" | "departed";
                                 /** Format: date-time */
                                 joinedAt: string;
                                 departedAt: string | null;
@@ -685,6 +702,11 @@ export interface paths {
                             }[];
                             headOf: string[];
                             linked: boolean;
+                            /**
+                             * @description not_activated: no account linked yet; activated: an account is linked; disabled; departed
+                             * @enum {unknown}
+                             */
+                            activation: "not_activated" | "activated" | "disabled" | "departed";
                             /** Format: date-time */
                             joinedAt: string;
                             departedAt: string | null;
@@ -695,6 +717,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members/activation-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many members the actor reads are not activated, activated, disabled, departed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            not_activated: number;
+                            activated: number;
+                            disabled: number;
+                            departed: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +804,11 @@ export interface paths {
                             }[];
                             headOf: string[];
                             linked: boolean;
+                            /**
+                             * @description not_activated: no account linked yet; activated: an account is linked; disabled; departed
+                             * @enum {unknown}
+                             */
+                            activation: "not_activated" | "activated" | "disabled" | "departed";
                             /** Format: date-time */
                             joinedAt: string;
                             departedAt: string | null;
@@ -820,6 +888,11 @@ export interface paths {
                             }[];
                             headOf: string[];
                             linked: boolean;
+                            /**
+                             * @description not_activated: no account linked yet; activated: an account is linked; disabled; departed
+                             * @enum {unknown}
+                             */
+                            activation: "not_activated" | "activated" | "disabled" | "departed";
                             /** Format: date-time */
                             joinedAt: string;
                             departedAt: string | null;
@@ -2542,6 +2615,8 @@ export interface paths {
                                     shortName: string;
                                     /** @enum {unknown} */
                                     industry: "general" | "home_school" | "government" | "education" | "other";
+                                    /** @enum {unknown} */
+                                    language: "zh-CN" | "en";
                                     certifiedUntil: string | null;
                                 } | null;
                                 member: {
@@ -2619,6 +2694,8 @@ export interface paths {
                                     shortName: string;
                                     /** @enum {unknown} */
                                     industry: "general" | "home_school" | "government" | "education" | "other";
+                                    /** @enum {unknown} */
+                                    language: "zh-CN" | "en";
                                     certifiedUntil: string | null;
                                 } | null;
                                 member: {
@@ -2695,6 +2772,8 @@ export interface paths {
                                     shortName: string;
                                     /** @enum {unknown} */
                                     industry: "general" | "home_school" | "government" | "education" | "other";
+                                    /** @enum {unknown} */
+                                    language: "zh-CN" | "en";
                                     certifiedUntil: string | null;
                                 } | null;
                                 member: {
@@ -2794,6 +2873,8 @@ export interface paths {
                                     shortName: string;
                                     /** @enum {unknown} */
                                     industry: "general" | "home_school" | "government" | "education" | "other";
+                                    /** @enum {unknown} */
+                                    language: "zh-CN" | "en";
                                     certifiedUntil: string | null;
                                 } | null;
                                 member: {
@@ -2869,6 +2950,8 @@ export interface paths {
                                     shortName: string;
                                     /** @enum {unknown} */
                                     industry: "general" | "home_school" | "government" | "education" | "other";
+                                    /** @enum {unknown} */
+                                    language: "zh-CN" | "en";
                                     certifiedUntil: string | null;
                                 } | null;
                                 member: {
@@ -2887,6 +2970,644 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s latest invitation (its link is shown only when made) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitation: {
+                                id: string;
+                                memberId: string;
+                                status: "pending" | "used" | "expired" | "revoked";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite (or invite again) a member not yet activated: a one-time link for 7 days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitation: {
+                                id: string;
+                                memberId: string;
+                                status: "pending" | "used" | "expired" | "revoked";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            };
+                            link: {
+                                path: string;
+                                url: string;
+                            };
+                            delivery: {
+                                /** @description mailed to the member; otherwise the admin hands the link over */
+                                delivered: boolean;
+                                reason?: "no_smtp" | "no_address" | "failed";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Withdraw the member’s waiting invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/join-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joining by the enterprise link: settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            review: boolean;
+                            departmentId: string | null;
+                            departmentName: string | null;
+                            rotatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Turn joining by link on or off, with or without review (the first time, the link is returned once) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        review: boolean;
+                        departmentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                enabled: boolean;
+                                review: boolean;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                rotatedAt: string | null;
+                            };
+                            link: {
+                                path: string;
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/join-link/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new join link; the old one stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                enabled: boolean;
+                                review: boolean;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                rotatedAt: string | null;
+                            };
+                            link: {
+                                path: string;
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待审核: people waiting to join */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                loginName: string;
+                                departmentId: string;
+                                departmentName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                decidable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/join-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let the person join */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/join-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse the request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link is for */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            corpName: string;
+                            memberName: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up or in with an invitation link: the account becomes the member (已激活) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                        signUp: {
+                            name: string;
+                            /** @description starts with a letter; 3–32 letters, digits, _ . - */
+                            loginName: string;
+                            phone?: string;
+                            password: string;
+                        };
+                    } | {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                        signIn: {
+                            /** @description login name or phone number */
+                            login: string;
+                            password: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                account: {
+                                    id: string;
+                                    name: string;
+                                    loginName: string;
+                                    phone: string | null;
+                                };
+                                corps: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    isCreator: boolean;
+                                }[];
+                                currentCorp: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    /** @enum {unknown} */
+                                    industry: "general" | "home_school" | "government" | "education" | "other";
+                                    /** @enum {unknown} */
+                                    language: "zh-CN" | "en";
+                                    certifiedUntil: string | null;
+                                } | null;
+                                member: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                roles: {
+                                    creator: boolean;
+                                    superAdmin: boolean;
+                                    hierarchicalAdmin: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a join link is for */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            corpName: string;
+                            departmentName: string;
+                            review: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up or in with the enterprise link: join at once, or wait for an admin’s review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                        signUp: {
+                            name: string;
+                            /** @description starts with a letter; 3–32 letters, digits, _ . - */
+                            loginName: string;
+                            phone?: string;
+                            password: string;
+                        };
+                    } | {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                        signIn: {
+                            /** @description login name or phone number */
+                            login: string;
+                            password: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: "joined" | "pending";
+                            me: {
+                                account: {
+                                    id: string;
+                                    name: string;
+                                    loginName: string;
+                                    phone: string | null;
+                                };
+                                corps: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    isCreator: boolean;
+                                }[];
+                                currentCorp: {
+                                    id: string;
+                                    name: string;
+                                    shortName: string;
+                                    /** @enum {unknown} */
+                                    industry: "general" | "home_school" | "government" | "education" | "other";
+                                    /** @enum {unknown} */
+                                    language: "zh-CN" | "en";
+                                    certifiedUntil: string | null;
+                                } | null;
+                                member: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                roles: {
+                                    creator: boolean;
+                                    superAdmin: boolean;
+                                    hierarchicalAdmin: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
