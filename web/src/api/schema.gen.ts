@@ -2922,6 +2922,11 @@ export interface paths {
                                 level1: string;
                                 level2: string | null;
                                 scope: string;
+                                en: {
+                                    level1: string;
+                                    level2: string | null;
+                                    scope: string;
+                                };
                             }[];
                         };
                     };
@@ -3201,6 +3206,11 @@ export interface paths {
                                 level1: string;
                                 level2: string | null;
                                 scope: string;
+                                en: {
+                                    level1: string;
+                                    level2: string | null;
+                                    scope: string;
+                                };
                                 version: number;
                                 /** Format: date-time */
                                 chosenAt: string;
@@ -3427,7 +3437,9 @@ export interface paths {
                                 description: string;
                                 amountFen: number;
                                 balanceAfterFen: number;
+                                quantity: number | null;
                                 operator: string;
+                                channel: ("bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking") | null;
                                 seq: number;
                             }[];
                             nextCursor: string | null;
@@ -5229,7 +5241,7 @@ export interface paths {
                                 addedAt: string;
                             }[];
                             nextCursor: string | null;
-                            oneWayLabel: string;
+                            oneWayTerm: "customer" | "student";
                         };
                     };
                 };

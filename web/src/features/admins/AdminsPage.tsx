@@ -42,7 +42,8 @@ export function AdminsPage() {
   const all = grantable.data?.all ?? false;
   const groupName = new Map((data?.groups ?? []).map((g) => [g.id, g.name]));
   const adminName = new Map((data?.admins ?? []).map((a) => [a.memberId, a.name]));
-  const summary = (r: Rights) => t('rights.summary', { depts: r.departmentIds.length, apps: r.apps.length });
+  const summary = (r: Rights) =>
+    t('rights.summary', { depts: t('rights.departments', { count: r.departmentIds.length }), apps: t('rights.appCount', { count: r.apps.length }) });
 
   return (
     <>

@@ -25,7 +25,7 @@ export function OneWayPage() {
     },
     onError: notifyError,
   });
-  const label = list.data?.oneWayLabel ?? t('nav.oneWay');
+  const label = list.data ? t(`customers.oneWayTerm.${list.data.oneWayTerm}`) : t('nav.oneWay');
   const columns: TableColumnsType<Friend> = [
     { key: 'name', title: t('customers.name'), dataIndex: 'name' },
     { key: 'externalId', title: t('customers.externalId'), dataIndex: 'externalId' },
