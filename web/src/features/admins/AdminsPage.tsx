@@ -80,12 +80,12 @@ export function AdminsPage() {
               { key: 'name', title: t('member'), dataIndex: 'name' },
               {
                 key: 'kind',
-                title: '',
+                title: t('common:columns.kind'),
                 render: (_, row) => <Tag color={row.kind === 'creator' ? 'gold' : row.kind === 'external' ? 'purple' : 'blue'}>{row.kind === 'creator' ? t('super.creatorTag') : t(`super.${row.kind}`)}</Tag>,
               },
               {
                 key: 'actions',
-                title: '',
+                title: t('common:columns.actions'),
                 render: (_, row) =>
                   row.kind !== 'creator' &&
                   all && (
@@ -115,7 +115,7 @@ export function AdminsPage() {
               { key: 'members', title: t('groups.members'), render: (_, g) => g.memberIds.map((id) => adminName.get(id) ?? id).join('、') },
               {
                 key: 'actions',
-                title: '',
+                title: t('common:columns.actions'),
                 render: (_, g) =>
                   all && (
                     <Flex gap="small">
@@ -151,7 +151,7 @@ export function AdminsPage() {
               { key: 'effective', title: t('admins.effective'), render: (_, a) => summary(a.effective) },
               {
                 key: 'actions',
-                title: '',
+                title: t('common:columns.actions'),
                 render: (_, a) => (
                   <Flex gap="small">
                     {grantable.data?.canGrant && a.memberId !== me.member?.id && (
