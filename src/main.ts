@@ -10,6 +10,8 @@ import { createOperator } from './modules/operator/index.ts';
 import { fillDemo } from './demo.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { projectRoot } from './platform/paths.ts';
+import { citusSql } from './platform/db/citus.ts';
+import { manifests } from './modules/index.ts';
 
 const USAGE = `Usage: banyan <command> [flags]
 
@@ -18,6 +20,7 @@ Commands:
   migrate            apply pending database migrations and exit
   demo               fill a realistic demo enterprise and print how to sign in
   operator create    create a platform-operator account (--login, --name, --password or prompt)
+  citus-sql          print the statements that distribute the schema on Citus (docs/operations.md)
 ${IMPORT_USAGE}
 
 Flags (or environment variables):
@@ -94,6 +97,11 @@ async function main(argv: string[]): Promise<void> {
   const command = words.join(' ') || 'serve';
   if (flags.help === 'true' || command === 'help') {
     process.stdout.write(USAGE);
+    return;
+  }
+  // From the manifests alone: no database is opened.
+  if (command === 'citus-sql') {
+    process.stdout.write(citusSql(manifests));
     return;
   }
   const config = loadConfig(flags);

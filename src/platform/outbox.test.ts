@@ -17,6 +17,7 @@ const TestEvents = defineEvents({
   'test.rollback': Type.Object({ n: Type.Integer() }),
   'test.once': Type.Object({ i: Type.Integer() }),
   'test.retry': Type.Object({}),
+  'test.corp': Type.Object({ i: Type.Integer() }),
 });
 
 const registryOf = (subscribers: Subscriber[]) => registryWith({ events: TestEvents, subscribers });
@@ -49,7 +50,7 @@ describeEachDialect('outbox', (use) => {
     const registry = registryOf([
       afterCommit(TestEvents['test.once'], 'audit-copy', async (ctx, _payload, meta) => {
         // The effect is a row written in the handler's transaction, so it commits with its receipt.
-        await tablesOf(ctx.trx).insertInto('outbox_receipts').values({ handler: 'effect', event_id: meta.eventId, at: 0 }).execute();
+        await tablesOf(ctx.trx).insertInto('outbox_receipts').values({ corp_id: ctx.corpId, handler: 'effect', event_id: meta.eventId, at: 0 }).execute();
         effects.push(meta.eventId);
       }),
     ]);
@@ -87,5 +88,21 @@ describeEachDialect('outbox', (use) => {
     assert.deepEqual([steadyCalls, flakyCalls], [1, 2]);
     await outbox.drain();
     assert.deepEqual([steadyCalls, flakyCalls], [1, 2]);
+  });
+
+  it('events are delivered one enterprise per transaction, each with its enterprise on the context and its receipts', async () => {
+    const { database } = use();
+    const clock = new ManualClock();
+    const seen: { corpId: string; i: number; trx: Tx }[] = [];
+    const registry = registryOf([afterCommit(TestEvents['test.corp'], 'per-corp', async (ctx, payload) => void seen.push({ corpId: ctx.corpId, i: payload.i, trx: ctx.trx }))]);
+    const outbox = new Outbox(database.db, database.dialect, clock, log, registry);
+    for (const [i, corpId] of ['corp_x', 'corp_y', 'corp_x', 'corp_z', 'corp_y'].entries()) await publishOne(database.db, registry, clock, corpId, 'test.corp', { i });
+    await outbox.drain();
+    const byCorp = (corpId: string) => seen.filter((s) => s.corpId === corpId);
+    assert.deepEqual(seen.map((s) => [s.corpId, s.i]).sort(), [['corp_x', 0], ['corp_x', 2], ['corp_y', 1], ['corp_y', 4], ['corp_z', 3]]);
+    for (const corpId of ['corp_x', 'corp_y']) assert.equal(new Set(byCorp(corpId).map((s) => s.trx)).size, 1, `${corpId}'s events share one transaction`);
+    assert.equal(new Set(seen.map((s) => s.trx)).size, 3, 'one transaction per enterprise');
+    const receipts = await tablesOf(database.db).selectFrom('outbox_receipts').select('corp_id').where('handler', '=', 'per-corp').orderBy('corp_id').execute();
+    assert.deepEqual(receipts.map((r) => r.corp_id), ['corp_x', 'corp_x', 'corp_y', 'corp_y', 'corp_z']);
   });
 });

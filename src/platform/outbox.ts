@@ -63,15 +63,26 @@ export class Outbox {
     let delivered = 0;
     for (;;) {
       const now = this.clock.now();
-      const { done, progressed } = await this.db.transaction().execute((trx) => this.#deliverBatch(trx, now));
-      delivered += done;
+      let progressed = false;
+      // One enterprise per transaction: on Citus each stays on the enterprise's node.
+      for (const corpId of await this.#corpsWithDueEvents(now)) {
+        const done = await this.db.transaction().execute((trx) => this.#deliverBatch(trx, corpId, now));
+        delivered += done;
+        progressed ||= done > 0;
+      }
+      // Delivered events may have published more (a reaction to a reaction): look again until quiet.
       if (!progressed) return delivered;
     }
   }
 
-  async #deliverBatch(trx: Tx, now: number): Promise<{ done: number; progressed: boolean }> {
+  async #corpsWithDueEvents(now: number): Promise<string[]> {
+    const rows = await tables(this.db).selectFrom('outbox').select('corp_id').distinct().where('delivered_at', 'is', null).where('available_at', '<=', now).execute();
+    return rows.map((r) => r.corp_id);
+  }
+
+  async #deliverBatch(trx: Tx, corpId: string, now: number): Promise<number> {
     const db = tables(trx);
-    let query = db.selectFrom('outbox').selectAll().where('delivered_at', 'is', null).where('available_at', '<=', now).orderBy('id').limit(BATCH);
+    let query = db.selectFrom('outbox').selectAll().where('corp_id', '=', corpId).where('delivered_at', 'is', null).where('available_at', '<=', now).orderBy('id').limit(BATCH);
     // Another server delivering at the same moment takes other events instead of waiting on these.
     if (this.dialect === 'postgres') query = query.forUpdate().skipLocked();
     const due = await query.execute();
@@ -87,14 +98,14 @@ export class Outbox {
       await db
         .updateTable('outbox')
         .set({ attempts: row.attempts + 1, available_at: now + wait, last_error: failure instanceof Error ? failure.message : String(failure) })
+        .where('corp_id', '=', corpId)
         .where('id', '=', row.id)
         .execute();
     }
     for (let i = 0; i < delivered.length; i += 500) {
-      await db.updateTable('outbox').set({ delivered_at: now }).where('id', 'in', delivered.slice(i, i + 500)).execute();
+      await db.updateTable('outbox').set({ delivered_at: now }).where('corp_id', '=', corpId).where('id', 'in', delivered.slice(i, i + 500)).execute();
     }
-    // Delivered events may have published more (a reaction to a reaction): look again until quiet.
-    return { done: delivered.length, progressed: delivered.length > 0 };
+    return delivered.length;
   }
 
   /**
@@ -113,7 +124,7 @@ export class Outbox {
       try {
         const receipt = await tables(trx)
           .insertInto('outbox_receipts')
-          .values({ handler: subscriber.name, event_id: row.id, at: now })
+          .values({ corp_id: row.corp_id, handler: subscriber.name, event_id: row.id, at: now })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         if (Number(receipt.numInsertedOrUpdatedRows ?? 0) > 0) await subscriber.run(ctx, payload, { eventId: row.id, createdAt: row.created_at });

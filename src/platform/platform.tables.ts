@@ -40,7 +40,7 @@ export interface PlatformTables {
     attempts: number;
     last_error: string | null;
   };
-  outbox_receipts: { handler: string; event_id: string; at: number };
+  outbox_receipts: { corp_id: string; handler: string; event_id: string; at: number };
   jobs: {
     id: string;
     kind: string;

@@ -17,6 +17,7 @@ import { prepared, tables, type AcquisitionTables } from './acquisition.tables.t
 
 /** ¥1 per customer added (获客助手 ¥1/次). */
 export const PRICE_PER_ADD_FEN = 100;
+
 /** 使用量有效期为 90 天，过期失效. */
 export const PACK_DAYS = 90;
 export const ACQUISITION_ITEM = 'acquisition';
@@ -32,6 +33,14 @@ export interface LinkView {
   createdAt: string;
 }
 
+/** A link with its code's route (the public endpoint finds the enterprise by the code) and its members. */
+export async function insertLink(ctx: Pick<Ctx, 'corpId' | 'trx' | 'now'>, link: { id: string; code: string; name: string; createdByName: string; memberIds: readonly string[] }): Promise<void> {
+  const db = tables(ctx.trx);
+  await db.insertInto('acquisition_link_codes').values({ code: link.code, corp_id: ctx.corpId, link_id: link.id }).execute();
+  await db.insertInto('acquisition_links').values({ corp_id: ctx.corpId, id: link.id, code: link.code, name: link.name, created_by_name: link.createdByName, created_at: ctx.now, deleted_at: null }).execute();
+  await db.insertInto('acquisition_link_members').values(link.memberIds.map((memberId) => ({ corp_id: ctx.corpId, link_id: link.id, member_id: memberId }))).execute();
+}
+
 export async function createLink(ctx: Ctx, input: { name: string; memberIds: string[] }): Promise<LinkView> {
   const memberIds = [...new Set(input.memberIds)];
   const found = await membersByIds(ctx.trx, ctx.corpId, memberIds);
@@ -41,8 +50,7 @@ export async function createLink(ctx: Ctx, input: { name: string; memberIds: str
   const id = newId('alink', ctx.now);
   // The code is the public part of the link: unguessable, so links cannot be enumerated.
   const code = randomBytes(12).toString('base64url');
-  await tables(ctx.trx).insertInto('acquisition_links').values({ corp_id: ctx.corpId, id, code, name: input.name, created_by_name: ctx.actor.name, created_at: ctx.now, deleted_at: null }).execute();
-  await tables(ctx.trx).insertInto('acquisition_link_members').values(memberIds.map((memberId) => ({ corp_id: ctx.corpId, link_id: id, member_id: memberId }))).execute();
+  await insertLink(ctx, { id, code, name: input.name, createdByName: ctx.actor.name, memberIds });
   await audit(ctx, { action: 'acquisition.link_create', target: { type: 'acquisition_link', id }, after: { name: input.name, memberIds } });
   return (await listLinks(ctx.trx, ctx.corpId, id))[0]!;
 }
@@ -126,11 +134,13 @@ const insertAdd = prepared((db, p: AcquisitionTables['acquisition_adds']) =>
 );
 
 /** The link and its members in one query (a link whose members were all removed yields one null row). */
-const linkWithMembers = prepared((db, p: { code: string }) =>
+const linkCode = prepared((db, p: { code: string }) => db.selectFrom('acquisition_link_codes').select('corp_id').where('code', '=', p.code));
+const linkWithMembers = prepared((db, p: { corp_id: string; code: string }) =>
   db
     .selectFrom('acquisition_links as k')
     .leftJoin('acquisition_link_members as l', (j) => j.onRef('l.corp_id', '=', 'k.corp_id').onRef('l.link_id', '=', 'k.id'))
     .select(['k.corp_id', 'k.id as link_id', 'l.member_id'])
+    .where('k.corp_id', '=', p.corp_id)
     .where('k.code', '=', p.code)
     .where('k.deleted_at', 'is', null)
     .orderBy('l.member_id'),
@@ -146,7 +156,8 @@ export type LinkAddCtx = Pick<Ctx, 'now' | 'log' | 'registry'> & { trx: Tx };
  */
 export async function addThroughLink(base: LinkAddCtx, code: string, who: CustomerIdentity): Promise<LinkAddResult> {
   const { trx, now } = base;
-  const { rows } = await linkWithMembers.execute(trx, { code });
+  const route = (await linkCode.execute(trx, { code })).rows[0];
+  const { rows } = route ? await linkWithMembers.execute(trx, { corp_id: route.corp_id, code }) : { rows: [] };
   if (rows.length === 0) throw new DomainError(AcquisitionErrors['acquisition.link_unavailable']);
   const link = { corp_id: rows[0]!.corp_id, id: rows[0]!.link_id };
   const ctx: Ctx = { ...base, corpId: link.corp_id, actor: systemActor };

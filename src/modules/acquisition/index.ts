@@ -6,11 +6,12 @@ import { acquisitionRoutes } from './acquisition.routes.ts';
 import { acquisitionSubscribers } from './acquisition.subscribers.ts';
 import { fillDemoAcquisition } from './acquisition.demo.ts';
 import * as acquisitionTables from './migrations/0042_acquisition.ts';
+import * as linkCodes from './migrations/0182_link_codes.ts';
 
 export const acquisitionModule = defineModule({
   name: 'acquisition',
-  tables: { acquisition_links: 'tenant', acquisition_link_members: 'tenant', acquisition_packs: 'tenant', acquisition_adds: 'tenant', acquisition_authorizations: 'tenant' },
-  migrations: { '0042_acquisition': acquisitionTables },
+  tables: { acquisition_link_codes: 'reference', acquisition_links: 'tenant', acquisition_link_members: 'tenant', acquisition_packs: 'tenant', acquisition_adds: 'tenant', acquisition_authorizations: 'tenant' },
+  migrations: { '0042_acquisition': acquisitionTables, '0182_link_codes': linkCodes },
   errors: AcquisitionErrors,
   rights: acquisitionRights,
   subscribers: acquisitionSubscribers,

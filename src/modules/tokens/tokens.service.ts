@@ -31,9 +31,11 @@ export async function createToken(ctx: Ctx, input: { name: string; rights: strin
   const id = newId('tok', ctx.now);
   const secret = randomToken('byt');
   const rights = [...new Set(input.rights)].sort();
+  const tokenHash = sha256(secret);
+  await tables(ctx.trx).insertInto('api_token_routes').values({ token_hash: tokenHash, corp_id: ctx.corpId, token_id: id }).execute();
   await tables(ctx.trx)
     .insertInto('api_tokens')
-    .values({ corp_id: ctx.corpId, id, name: input.name, token_hash: sha256(secret), rights_json: JSON.stringify(rights), created_by: ctx.actor.id, created_at: ctx.now, last_used_at: null, revoked_at: null })
+    .values({ corp_id: ctx.corpId, id, name: input.name, token_hash: tokenHash, rights_json: JSON.stringify(rights), created_by: ctx.actor.id, created_at: ctx.now, last_used_at: null, revoked_at: null })
     .execute();
   await audit(ctx, { action: 'token.create', target: { type: 'token', id }, after: { name: input.name, rights } });
   return { token: { id, name: input.name, rights, createdAt: toIso(ctx.now), lastUsedAt: null, revokedAt: null }, secret };
@@ -52,7 +54,16 @@ export async function revokeToken(ctx: Ctx, tokenId: string): Promise<void> {
 
 /** Resolves a bearer secret to its enterprise and rights; revoked tokens resolve to nothing. */
 export async function tokenActor(db: Executor, now: number, secret: string): Promise<{ corpId: string; actor: Actor } | undefined> {
-  const row = await tables(db).selectFrom('api_tokens').select(['corp_id', 'id', 'name', 'rights_json', 'last_used_at']).where('token_hash', '=', sha256(secret)).where('revoked_at', 'is', null).executeTakeFirst();
+  const tokenHash = sha256(secret);
+  const route = await tables(db).selectFrom('api_token_routes').select('corp_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (!route) return undefined;
+  const row = await tables(db)
+    .selectFrom('api_tokens')
+    .select(['corp_id', 'id', 'name', 'rights_json', 'last_used_at'])
+    .where('corp_id', '=', route.corp_id)
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!row) return undefined;
   // Last use is kept to the minute: writing on every request would turn reads into writes.
   if (row.last_used_at === null || now - row.last_used_at > 60_000) {

@@ -12,6 +12,8 @@ export interface TokenTables {
     last_used_at: number | null;
     revoked_at: number | null;
   };
+  /** A token's digest → its enterprise: the one lookup made before the enterprise is known. */
+  api_token_routes: { token_hash: string; corp_id: string; token_id: string };
 }
 
 export const tables = tableAccess<TokenTables>();

@@ -12,6 +12,7 @@ import { walletRoutes } from './wallet.routes.ts';
 import { fillDemoWallet } from './wallet.demo.ts';
 import * as walletTables from './migrations/0030_wallet.ts';
 import * as sandboxTables from './migrations/0031_wallet_sandbox.ts';
+import * as walletRouteTables from './migrations/0183_wallet_routes.ts';
 
 export const walletModule = defineModule({
   name: 'wallet',
@@ -20,13 +21,15 @@ export const walletModule = defineModule({
     wallet_txns: 'tenant',
     wallet_entries: 'tenant',
     wallet_topups: 'tenant',
+    wallet_topup_codes: 'reference',
+    wallet_trade_nos: 'reference',
     wallet_orders: 'tenant',
     wallet_spending_rules: 'tenant',
     wallet_invoices: 'tenant',
     wallet_secrets: 'reference',
     wallet_sandboxes: 'tenant',
   },
-  migrations: { '0030_wallet': walletTables, '0031_wallet_sandbox': sandboxTables },
+  migrations: { '0030_wallet': walletTables, '0031_wallet_sandbox': sandboxTables, '0183_wallet_routes': walletRouteTables },
   errors: WalletErrors,
   rights: walletRights,
   events: WalletEvents,

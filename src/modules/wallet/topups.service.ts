@@ -11,7 +11,7 @@ import { TOPUP_CHANNELS, transferCode, verifySignature, type ChannelCallback, ty
 import { assertPositiveFen, clearingAccount, post } from './ledger.service.ts';
 import { getOrder, markOrderPaidByChannel } from './orders.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
-import type { ChannelName, TopupStatus } from './wallet.tables.ts';
+import type { ChannelName, TopupStatus, WalletTables } from './wallet.tables.ts';
 import { tables } from './wallet.tables.ts';
 
 /** 充值: a top-up waits in `pending` until its channel pays it; then the balance is credited once. */
@@ -62,6 +62,12 @@ export async function listTopups(db: Executor, corpId: string, query: { status?:
   return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toView);
 }
 
+/** A top-up and, for a bank transfer, its code's route. */
+export async function insertTopupRow(trx: Executor, row: WalletTables['wallet_topups']): Promise<void> {
+  if (row.code !== null) await tables(trx).insertInto('wallet_topup_codes').values({ code: row.code, corp_id: row.corp_id, topup_id: row.id }).execute();
+  await tables(trx).insertInto('wallet_topups').values(row).execute();
+}
+
 async function insertTopup(ctx: Ctx, channel: ChannelName, amount: number, orderId: string | null): Promise<TopupView> {
   const id = newId('top', ctx.now);
   const row: TopupRow & { created_by: string; channel_trade_no: null; payer_name: null; txn_id: null } = {
@@ -80,7 +86,7 @@ async function insertTopup(ctx: Ctx, channel: ChannelName, amount: number, order
     created_at: ctx.now,
     paid_at: null,
   };
-  await tables(ctx.trx).insertInto('wallet_topups').values(row).execute();
+  await insertTopupRow(ctx.trx, row);
   await audit(ctx, { action: 'wallet.topup.create', target: { type: 'topup', id }, after: { channel, amountFen: amount, orderId } });
   return toView(row);
 }
@@ -115,6 +121,7 @@ async function settle(ctx: Ctx, topup: TopupRow, channel: ChannelName, fields: {
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(flipped.numUpdatedRows) === 0) return false;
+  if (fields.tradeNo) await tables(ctx.trx).insertInto('wallet_trade_nos').values({ channel_trade_no: fields.tradeNo, corp_id: ctx.corpId, topup_id: topup.id }).execute();
   const actor = channelActor(channel);
   if (topup.order_id) {
     await markOrderPaidByChannel(ctx, topup.order_id, channel, topup.id);
@@ -155,9 +162,9 @@ export async function handleCallback(deps: CallbackDeps, secret: string, channel
         .execute();
       return 'mismatch';
     }
-    const usedTradeNo = await tables(trx).selectFrom('wallet_topups').select('id').where('channel_trade_no', '=', callback.tradeNo).executeTakeFirst();
+    const usedTradeNo = await tables(trx).selectFrom('wallet_trade_nos').select(['corp_id', 'topup_id']).where('channel_trade_no', '=', callback.tradeNo).executeTakeFirst();
     // On PostgreSQL a concurrent duplicate may have settled this very top-up since it was read above.
-    if (usedTradeNo?.id === topup.id) return 'duplicate';
+    if (usedTradeNo?.corp_id === topup.corp_id && usedTradeNo.topup_id === topup.id) return 'duplicate';
     if (usedTradeNo) throw new DomainError(WalletErrors['wallet.callback_invalid'], { reason: 'trade number already used' });
     return (await settle(ctx, topup, channel, { tradeNo: callback.tradeNo })) ? 'credited' : 'duplicate';
   });
@@ -204,7 +211,9 @@ export type TransferOutcome = { confirmed: true; corpId: string; topupId: string
  */
 export async function confirmTransfer(operatorCtx: Ctx, receipt: TransferReceipt): Promise<TransferOutcome> {
   const { trx } = operatorCtx;
-  const topup = await tables(trx).selectFrom('wallet_topups').selectAll().where('code', '=', receipt.code.trim().toUpperCase()).where('channel', '=', 'bank_transfer').executeTakeFirst();
+  const code = receipt.code.trim().toUpperCase();
+  const route = await tables(trx).selectFrom('wallet_topup_codes').select('corp_id').where('code', '=', code).executeTakeFirst();
+  const topup = route && (await tables(trx).selectFrom('wallet_topups').selectAll().where('corp_id', '=', route.corp_id).where('code', '=', code).where('channel', '=', 'bank_transfer').executeTakeFirst());
   if (!topup) return { confirmed: false, reason: 'unknown_code' };
   if (topup.status !== 'pending') return { confirmed: false, reason: 'not_pending', corpId: topup.corp_id, topupId: topup.id };
   const corp = await getCorp(trx, topup.corp_id);
@@ -274,7 +283,7 @@ export async function importStatement(operatorCtx: Ctx, csv: string): Promise<St
     const yuan = Number((fields[amountCol] ?? '').replace(/[,¥\s]/g, ''));
     const amountFen = Number.isFinite(yuan) && yuan > 0 ? yuanToFen(yuan) : null;
     const candidates = (fields[remarksCol] ?? '').toUpperCase().match(/[A-Z0-9]{8}/g) ?? [];
-    const found = candidates.length ? await tables(db).selectFrom('wallet_topups').select('code').where('code', 'in', candidates).executeTakeFirst() : undefined;
+    const found = candidates.length ? await tables(db).selectFrom('wallet_topup_codes').select('code').where('code', 'in', candidates).executeTakeFirst() : undefined;
     const code = found?.code ?? null;
     if (!code || amountFen === null) {
       results.push({ line: i + 2, payerName, amountFen, code, outcome: { confirmed: false, reason: code ? 'bad_amount' : 'no_code' } });

@@ -6,6 +6,7 @@ import { clearingAccount, post, revenueAccount } from './ledger.service.ts';
 import { transferCode } from './channels.ts';
 import { markSandbox } from './sandbox.ts';
 import { tables } from './wallet.tables.ts';
+import { insertTopupRow } from './topups.service.ts';
 
 /**
  * The demo enterprise's wallet: two top-ups (a bank transfer and WeChat Pay), a purchase paid with
@@ -27,10 +28,7 @@ export async function fillDemoWallet(ctx: Ctx, state: DemoState): Promise<void> 
     .execute();
   const paid = await post({ ...at(24), actor }, { type: 'purchase', amount: -120_000, counterAccount: revenueAccount('mail'), description: '邮件高级功能 × 20', item: 'mail', orderId, consumedDelta: 120_000 });
   await tables(ctx.trx).updateTable('wallet_orders').set({ txn_id: paid.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', orderId).execute();
-  await tables(ctx.trx)
-    .insertInto('wallet_topups')
-    .values({ corp_id: ctx.corpId, id: newId('top', ctx.now), channel: 'bank_transfer', amount: 1_000_000, status: 'pending', code: transferCode(), order_id: null, pending_reason: null, channel_trade_no: null, payer_name: null, txn_id: null, created_by: creator.id, created_at: ctx.now, paid_at: null })
-    .execute();
+  await insertTopupRow(ctx.trx, { corp_id: ctx.corpId, id: newId('top', ctx.now), channel: 'bank_transfer', amount: 1_000_000, status: 'pending', code: transferCode(), order_id: null, pending_reason: null, channel_trade_no: null, payer_name: null, txn_id: null, created_by: creator.id, created_at: ctx.now, paid_at: null });
   await tables(ctx.trx)
     .updateTable('wallets')
     .set({ alert_enabled: 1, alert_fen: 100_000, alert_frequency: 'daily', alert_recipients_json: JSON.stringify({ memberIds: [creator.id], departmentIds: [], tagIds: [] }) })

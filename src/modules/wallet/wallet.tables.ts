@@ -84,6 +84,10 @@ export interface WalletTables {
     created_at: number;
     paid_at: number | null;
   };
+  /** A bank transfer's code → its top-up: the operator's confirmation and statement import know only the code. */
+  wallet_topup_codes: { code: string; corp_id: string; topup_id: string };
+  /** A payment channel's trade number → the top-up it paid: a number is accepted once across enterprises. */
+  wallet_trade_nos: { channel_trade_no: string; corp_id: string; topup_id: string };
   wallet_orders: {
     corp_id: string;
     id: string;
