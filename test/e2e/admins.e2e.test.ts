@@ -76,7 +76,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await page.reload();
     await page.getByRole('heading', { name: 'Admins' }).waitFor();
     await page.getByTestId('super-admins').getByText('External (support)').waitFor();
-    await page.getByTestId('hierarchical-admins').getByText('1 departments, 0 apps', { exact: true }).first().waitFor();
+    await page.getByTestId('hierarchical-admins').getByText('1 department, 0 apps', { exact: true }).first().waitFor();
   });
 
   it('binds a device and creates a custom app whose secret is shown once', async () => {
@@ -94,7 +94,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
 
     await page.goto('/apps');
     await page.getByRole('heading', { name: '应用管理' }).waitFor();
-    await page.getByRole('main').getByText('审批').waitFor();
+    await page.getByRole('main').getByText('审批', { exact: true }).waitFor();
     await page.getByRole('button', { name: '创建应用' }).click();
     const appDialog = await openedDialog(page);
     await appDialog.getByLabel('应用名称').fill('周报助手');

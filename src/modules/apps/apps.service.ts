@@ -16,11 +16,14 @@ import { tables } from './apps.tables.ts';
 /** System apps that speak to members (审批, 打卡, 高级功能); custom apps use their own app id. */
 export const SYSTEM_APPS = ['approvals', 'attendance', 'features'] as const;
 
-/** The built-in apps every enterprise has (审批, 打卡, 高级功能). */
-export const SYSTEM_APP_NAMES: Record<(typeof SYSTEM_APPS)[number], { zh: string; en: string }> = {
-  approvals: { zh: '审批', en: 'Approvals' },
-  attendance: { zh: '打卡', en: 'Attendance' },
-  features: { zh: '高级功能', en: 'Advanced features' },
+/**
+ * The built-in apps every enterprise has, named in zh-CN for API clients; the console names them
+ * by id in the chosen language.
+ */
+export const SYSTEM_APP_NAMES: Record<(typeof SYSTEM_APPS)[number], string> = {
+  approvals: '审批',
+  attendance: '打卡',
+  features: '高级功能',
 };
 
 export interface VisibleRange {
@@ -59,7 +62,7 @@ export async function existingAppIds(db: Executor, corpId: string, appIds: reado
 /** Every app of the enterprise, id and name, for rights editors. */
 export async function allApps(db: Executor, corpId: string): Promise<{ id: string; name: string }[]> {
   const rows = await tables(db).selectFrom('apps').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('id').execute();
-  return [...SYSTEM_APPS.map((id) => ({ id, name: SYSTEM_APP_NAMES[id].zh })), ...rows];
+  return [...SYSTEM_APPS.map((id) => ({ id, name: SYSTEM_APP_NAMES[id] })), ...rows];
 }
 
 /** The custom app whose secret this is, with its visible range (the WeCom API's gettoken). */
@@ -79,7 +82,7 @@ export async function listApps(ctx: ReadCtx): Promise<AppView[]> {
   const snapshot = await roleSnapshot(ctx);
   const rows = await tables(ctx.trx).selectFrom('apps').selectAll().where('corp_id', '=', ctx.corpId).orderBy('id').execute();
   const all: AppView[] = [
-    ...SYSTEM_APPS.map((id) => ({ id, kind: 'system' as const, name: SYSTEM_APP_NAMES[id].zh, description: SYSTEM_APP_NAMES[id].en, visibleRange: null, myRight: null, createdAt: null })),
+    ...SYSTEM_APPS.map((id) => ({ id, kind: 'system' as const, name: SYSTEM_APP_NAMES[id], description: '', visibleRange: null, myRight: null, createdAt: null })),
     ...rows.map((r) => ({ id: r.id, kind: 'custom' as const, name: r.name, description: r.description, visibleRange: JSON.parse(r.visible_json) as VisibleRange, myRight: null, createdAt: toIso(r.created_at) })),
   ];
   // An API token with apps.read sees every app (it holds no app right itself).

@@ -4,7 +4,9 @@ import { IsoDateTime, NullableIsoDateTime, StrictObject } from '../../platform/h
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const CategoryCode = Type.String({ pattern: '^[0-9]{2}-[0-9]{2}$' });
-export const CategoryEntryDto = Type.Object({ code: Type.String(), level1: Type.String(), level2: Nullable(Type.String()), scope: Type.String() });
+/** A category's names and scope in English; the Chinese ones are the seed's, beside it. */
+const EnglishDto = Type.Object({ level1: Type.String(), level2: Nullable(Type.String()), scope: Type.String() });
+export const CategoryEntryDto = Type.Object({ code: Type.String(), level1: Type.String(), level2: Nullable(Type.String()), scope: Type.String(), en: EnglishDto });
 export const TaxonomyDto = Type.Object({ items: Type.Array(CategoryEntryDto) });
 
 export const CategoryStateDto = Type.Object({
@@ -54,6 +56,7 @@ export const PendingReviewsDto = Type.Object({
       level2: Nullable(Type.String()),
       /** The seed's 适用范围 text of the chosen category, for the reviewer. */
       scope: Type.String(),
+      en: EnglishDto,
       version: Type.Integer(),
       chosenAt: IsoDateTime,
       chosenBy: Type.String(),

@@ -125,6 +125,7 @@ export interface ReviewItem {
   level1: string;
   level2: string | null;
   scope: string;
+  en: CategoryEntry['en'];
   version: number;
   chosenAt: string;
   chosenBy: string;
@@ -142,7 +143,7 @@ export async function listPendingReviews(db: Executor, limit: number): Promise<R
   const corpNames = new Map((await corpsByIds(db, rows.map((r) => r.corp_id))).map((c) => [c.id, c.name]));
   return rows.map((r) => {
     const entry = categoryByCode(r.code)!;
-    return { corpId: r.corp_id, corpName: corpNames.get(r.corp_id) ?? '', code: r.code, level1: entry.level1, level2: entry.level2, scope: entry.scope, version: r.version, chosenAt: toIso(r.chosen_at), chosenBy: r.chosen_by_name };
+    return { corpId: r.corp_id, corpName: corpNames.get(r.corp_id) ?? '', code: r.code, level1: entry.level1, level2: entry.level2, scope: entry.scope, en: entry.en, version: r.version, chosenAt: toIso(r.chosen_at), chosenBy: r.chosen_by_name };
   });
 }
 

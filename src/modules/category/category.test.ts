@@ -38,7 +38,22 @@ describeEachDialect('business category (经营类目)', (use) => {
     const game = res.body.items.find((i) => i.level1 === '文娱' && i.level2 === '游戏')!;
     assert.equal(game.scope, '提供游戏运营/充值/推广等服务');
     const logistics = res.body.items.find((i) => i.level1 === '物流服务')!;
-    assert.deepEqual(logistics, { code: '16-01', level1: '物流服务', level2: null, scope: '提供快递服务/装卸搬运/货物运输等服务' });
+    assert.deepEqual(logistics, {
+      code: '16-01',
+      level1: '物流服务',
+      level2: null,
+      scope: '提供快递服务/装卸搬运/货物运输等服务',
+      en: { level1: 'Logistics services', level2: null, scope: 'Express delivery, loading and unloading, freight and the like' },
+    });
+  });
+
+  it('every category has an English name and scope beside the seed\'s Chinese, for the console\'s English mode', async () => {
+    const { client } = await newCorp(t, { category: null });
+    const res = await client.get<{ items: typeof TAXONOMY }>('/api/v1/category/taxonomy');
+    assert.deepEqual(res.body.items.find((i) => i.code === '07-03')!.en, { level1: 'Entertainment', level2: 'Games', scope: 'Game operation, top-ups, promotion and the like' });
+    const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+    assert.deepEqual(res.body.items.filter((i) => cjk.test(`${i.en.level1}${i.en.level2 ?? ''}${i.en.scope}`) || i.en.scope === '').map((i) => i.code), []);
+    assert.deepEqual(res.body.items.filter((i) => (i.level2 === null) !== (i.en.level2 === null)).map((i) => i.code), []);
   });
 
   it('seed rule 不选择经营类目: unset shows 未知 (null) and the external profile says 企业未完善', async () => {

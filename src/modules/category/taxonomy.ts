@@ -1,3 +1,5 @@
+import { GROUPS_EN } from './taxonomy.en.ts';
+
 /**
  * 经营类目适用范围: the seed's two-level taxonomy, as data. Codes are stable (`04-01`: the first
  * category of the fourth group); the Chinese names and scope texts are the seed's own.
@@ -8,6 +10,8 @@ export interface CategoryEntry {
   level1: string;
   level2: string | null;
   scope: string;
+  /** The same in English (`taxonomy.en.ts`), for the console's English mode. */
+  en: { level1: string; level2: string | null; scope: string };
 }
 
 type Group = [level1: string, items: [level2: string | null, scope: string][]];
@@ -151,8 +155,16 @@ const GROUPS: Group[] = [
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+if (GROUPS_EN.length !== GROUPS.length) throw new Error(`taxonomy.en.ts has ${GROUPS_EN.length} groups, taxonomy.ts ${GROUPS.length}`);
+
 export const TAXONOMY: readonly CategoryEntry[] = GROUPS.flatMap(([level1, items], g) =>
-  items.map(([level2, scope], i) => ({ code: `${two(g + 1)}-${two(i + 1)}`, level1, level2, scope })),
+  items.map(([level2, scope], i) => {
+    const group = GROUPS_EN[g];
+    const row = group?.[1][i];
+    // Both tables are data typed by hand: a row missing from one fails at start, not in a page.
+    if (!group || !row || (row[0] === null) !== (level2 === null)) throw new Error(`taxonomy.en.ts has no row for ${two(g + 1)}-${two(i + 1)}`);
+    return { code: `${two(g + 1)}-${two(i + 1)}`, level1, level2, scope, en: { level1: group[0], level2: row[0], scope: row[1] } };
+  }),
 );
 
 const byCode = new Map(TAXONOMY.map((entry) => [entry.code, entry]));

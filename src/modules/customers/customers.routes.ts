@@ -16,7 +16,7 @@ import {
   leaveGroup,
   listFriends,
   listGroups,
-  oneWayLabel,
+  oneWayTerm,
 } from './customers.service.ts';
 import { quotaLimit, quoteTier, TIERS } from './quota.service.ts';
 import { buyTier } from './purchase.service.ts';
@@ -51,7 +51,7 @@ const quota = { right: 'customers.quota', tx: 'read' } as const;
 const overview = command({ right: 'customers.stats', tx: 'read' }, (ctx) => customerOverview(ctx.trx, ctx.corpId, ctx.now));
 const friends = command({ right: 'customers.contact', tx: 'read' }, async (ctx, query: { oneWay?: boolean | undefined; cursor?: string | undefined; limit: number }) => ({
   ...(await listFriends(ctx.trx, ctx.corpId, requireMember(ctx).id, query)),
-  oneWayLabel: await oneWayLabel(ctx.trx, ctx.corpId),
+  oneWayTerm: await oneWayTerm(ctx.trx, ctx.corpId),
 }));
 const addFriend = command(contact, (ctx, input: Parameters<typeof addCustomerAsMember>[1]) => addCustomerAsMember(ctx, input));
 const removeFriend = command(contact, (ctx, customerId: string) => deleteFriend(ctx, customerId));

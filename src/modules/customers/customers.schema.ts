@@ -17,7 +17,7 @@ export const CustomerDto = Type.Object({
   addedAt: IsoDateTime,
 });
 export const FriendsQuery = StrictObject({ oneWay: Type.Optional(Type.Boolean()), ...PageQuery });
-export const FriendsPage = Type.Object({ items: Type.Array(CustomerDto), nextCursor: Nullable(Type.String()), oneWayLabel: Type.String() });
+export const FriendsPage = Type.Object({ items: Type.Array(CustomerDto), nextCursor: Nullable(Type.String()), oneWayTerm: Type.Union([Type.Literal('customer'), Type.Literal('student')]) });
 export const CustomerParams = StrictObject({ customerId: Type.String({ maxLength: 40 }) });
 export const ReleaseDto = Type.Object({ released: Type.Boolean() });
 export const CustomerEventParams = StrictObject({ customerId: Type.String({ maxLength: 40 }), memberId: Type.String({ maxLength: 40 }) });

@@ -137,10 +137,10 @@ export async function listFriends(
   };
 }
 
-/** 单向学员 in the education editions (education, home–school), 单向客户 elsewhere. */
-export async function oneWayLabel(db: Executor, corpId: string): Promise<'单向客户' | '单向学员'> {
+/** 单向学员 (`student`) in the education editions (education, home–school), 单向客户 (`customer`) elsewhere; the console names the term. */
+export async function oneWayTerm(db: Executor, corpId: string): Promise<'customer' | 'student'> {
   const corp = await getCorp(db, corpId);
-  return corp.industry === 'education' || corp.industry === 'home_school' ? '单向学员' : '单向客户';
+  return corp.industry === 'education' || corp.industry === 'home_school' ? 'student' : 'customer';
 }
 
 // --- customer groups (客户群) -------------------------------------------------------------------

@@ -74,9 +74,9 @@ describeEachDialect('customers and the quota (外部联系人规模)', (use) => 
     const res = await corp.client.post(`/api/v1/customers/${added.body.id}/members/${b.memberId}/events`, { event: 'deleted_member' });
     assert.equal(res.status, 204);
     assert.equal((await overview(corp)).served, 1);
-    const oneWay = await b.client.get<{ items: Friend[]; oneWayLabel: string }>('/api/v1/customers/friends?oneWay=true');
+    const oneWay = await b.client.get<{ items: Friend[]; oneWayTerm: string }>('/api/v1/customers/friends?oneWay=true');
     assert.deepEqual(oneWay.body.items.map((f) => [f.id, f.state, f.oneWayReason]), [[added.body.id, 'one_way', 'deleted_by_customer']]);
-    assert.equal(oneWay.body.oneWayLabel, '单向客户');
+    assert.equal(oneWay.body.oneWayTerm, 'customer');
   });
 
   it('seed rule 删除的客户: a member leaving the company does not release their customers', async () => {
@@ -172,8 +172,8 @@ describeEachDialect('customers and the quota (外部联系人规模)', (use) => 
     await add(b.client, 'wx-mutual', true);
     // Adding back makes the second mutual again.
     await corp.client.post(`/api/v1/customers/${two.body.id}/members/${b.memberId}/events`, { event: 'added_back' });
-    const list = await b.client.get<{ items: Friend[]; oneWayLabel: string }>('/api/v1/customers/friends?oneWay=true');
-    assert.equal(list.body.oneWayLabel, '单向学员');
+    const list = await b.client.get<{ items: Friend[]; oneWayTerm: string }>('/api/v1/customers/friends?oneWay=true');
+    assert.equal(list.body.oneWayTerm, 'student');
     assert.deepEqual(list.body.items.map((f) => [f.id, f.oneWayReason]), [[one.body.id, 'not_added_back']]);
     assert.equal((await b.client.delete(`/api/v1/customers/friends/${one.body.id}`)).status, 200);
     assert.deepEqual((await b.client.get<{ items: Friend[] }>('/api/v1/customers/friends?oneWay=true')).body.items, []);

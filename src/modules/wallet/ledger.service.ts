@@ -5,7 +5,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { WalletErrors } from './wallet.errors.ts';
-import type { InvoiceState, TxnType } from './wallet.tables.ts';
+import { CHANNELS, type ChannelName, type InvoiceState, type TxnType } from './wallet.tables.ts';
 import { prepared, tables, type WalletTables } from './wallet.tables.ts';
 
 /**
@@ -239,7 +239,11 @@ export interface LedgerRow {
   description: string;
   amountFen: number;
   balanceAfterFen: number;
+  /** The order's quantity, for a movement that pays or refunds an order. */
+  quantity: number | null;
   operator: string;
+  /** The payment channel that made the movement (a top-up's 操作者), so the console can name it; null for a person. */
+  channel: ChannelName | null;
   seq: number;
 }
 
@@ -257,7 +261,14 @@ export function ledgerQuery(db: Executor, corpId: string, query: LedgerQuery) {
   return q;
 }
 
-export function toLedgerRow(row: { serial_no: string; created_at: number; type: TxnType; item: string | null; description: string; amount: number; balance_after: number; actor_name: string; seq: number }): LedgerRow {
+function channelOf(row: { actor_kind: string; actor_id: string }): ChannelName | null {
+  return row.actor_kind === 'system' && (CHANNELS as readonly string[]).includes(row.actor_id) ? (row.actor_id as ChannelName) : null;
+}
+
+export function toLedgerRow(
+  row: { serial_no: string; created_at: number; type: TxnType; item: string | null; description: string; amount: number; balance_after: number; actor_kind: string; actor_id: string; actor_name: string; seq: number },
+  quantity: number | null = null,
+): LedgerRow {
   return {
     serialNo: row.serial_no,
     at: toIso(row.created_at),
@@ -266,7 +277,9 @@ export function toLedgerRow(row: { serial_no: string; created_at: number; type: 
     description: row.description,
     amountFen: Number(row.amount),
     balanceAfterFen: Number(row.balance_after),
+    quantity,
     operator: row.actor_name,
+    channel: channelOf(row),
     seq: Number(row.seq),
   };
 }
@@ -276,7 +289,14 @@ export async function listLedger(db: Executor, corpId: string, query: LedgerQuer
   let q = ledgerQuery(db, corpId, query);
   if (query.cursor) q = q.where('seq', '<', Number(query.cursor));
   const rows = await q.orderBy('seq', 'desc').limit(query.limit + 1).execute();
-  const page = rows.slice(0, query.limit).map(toLedgerRow);
+  const shown = rows.slice(0, query.limit);
+  const orderIds = [...new Set(shown.flatMap((r) => (r.order_id ? [r.order_id] : [])))];
+  const quantities = new Map<string, number>();
+  if (orderIds.length > 0) {
+    const orders = await tables(db).selectFrom('wallet_orders').select(['id', 'quantity']).where('corp_id', '=', corpId).where('id', 'in', orderIds).execute();
+    for (const order of orders) quantities.set(order.id, Number(order.quantity));
+  }
+  const page = shown.map((r) => toLedgerRow(r, r.order_id ? (quantities.get(r.order_id) ?? null) : null));
   return { items: page, nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.seq) : null };
 }
 

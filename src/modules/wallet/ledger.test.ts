@@ -6,7 +6,7 @@ import { createTestApp, type Client, type TestApp } from '../../../test/support/
 import { HOUR } from '../../platform/clock.ts';
 import { buy, codeOf, topUp } from './testing/index.ts';
 
-type Row = { serialNo: string; at: string; type: string; description: string; amountFen: number; balanceAfterFen: number; operator: string; seq: number };
+type Row = { serialNo: string; at: string; type: string; item: string | null; description: string; amountFen: number; balanceAfterFen: number; quantity: number | null; operator: string; channel: string | null; seq: number };
 
 describeEachDialect('wallet fund ledger (资金明细)', (use) => {
   let t: TestApp;
@@ -50,6 +50,16 @@ describeEachDialect('wallet fund ledger (资金明细)', (use) => {
       assert.equal(r.balanceAfterFen, previous + r.amountFen);
       return r.balanceAfterFen;
     }, 0);
+    // The codes the console words the rows with, in either language.
+    assert.deepEqual(
+      res.body.items.map((r) => [r.item, r.quantity, r.channel]),
+      [
+        [null, null, 'qq_wallet'],
+        ['security', 2, null],
+        ['mail', 1, null],
+        [null, null, 'wechat_pay'],
+      ],
+    );
     assert.equal(new Set(res.body.items.map((r) => r.serialNo)).size, 4);
     assert.ok(res.body.items.every((r) => /^[0-9A-Z]{26}$/.test(r.serialNo)));
   });

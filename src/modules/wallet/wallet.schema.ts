@@ -63,7 +63,9 @@ export const LedgerRowDto = Type.Object({
   description: Type.String(),
   amountFen: Type.Integer(),
   balanceAfterFen: Type.Integer(),
+  quantity: Nullable(Type.Integer()),
   operator: Type.String(),
+  channel: Nullable(Channel),
   seq: Type.Integer(),
 });
 const LedgerFilter = { from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), type: Type.Optional(TxnType) };

@@ -3643,6 +3643,11 @@ export interface paths {
                                 level1: string;
                                 level2: string | null;
                                 scope: string;
+                                en: {
+                                    level1: string;
+                                    level2: string | null;
+                                    scope: string;
+                                };
                             }[];
                         };
                     };
@@ -3922,6 +3927,11 @@ export interface paths {
                                 level1: string;
                                 level2: string | null;
                                 scope: string;
+                                en: {
+                                    level1: string;
+                                    level2: string | null;
+                                    scope: string;
+                                };
                                 version: number;
                                 /** Format: date-time */
                                 chosenAt: string;
@@ -4148,7 +4158,9 @@ export interface paths {
                                 description: string;
                                 amountFen: number;
                                 balanceAfterFen: number;
+                                quantity: number | null;
                                 operator: string;
+                                channel: ("bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking") | null;
                                 seq: number;
                             }[];
                             nextCursor: string | null;
@@ -5950,7 +5962,7 @@ export interface paths {
                                 addedAt: string;
                             }[];
                             nextCursor: string | null;
-                            oneWayLabel: string;
+                            oneWayTerm: "customer" | "student";
                         };
                     };
                 };

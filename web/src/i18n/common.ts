@@ -4,6 +4,7 @@ export default defineMessages(
   {
     appName: 'Banyan',
     adminConsole: '管理后台',
+    columns: { actions: '操作', kind: '身份', state: '关系', reason: '原因', createdAt: '创建时间' },
     actions: {
       edit: '编辑',
       create: '创建',
@@ -28,6 +29,7 @@ export default defineMessages(
   {
     appName: 'Banyan',
     adminConsole: 'Admin console',
+    columns: { actions: 'Actions', kind: 'Role', state: 'Relationship', reason: 'Reason', createdAt: 'Created' },
     actions: {
       edit: 'Edit',
       create: 'Create',

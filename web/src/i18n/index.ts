@@ -67,6 +67,14 @@ function resourcesFor(language: Language): Resources {
 
 const STORAGE_KEY = 'banyan.lang';
 
+declare global {
+  interface Window {
+    /** Every translation key looked up without a text, in the order asked. */
+    banyanMissingKeys?: string[];
+  }
+}
+const missingKeys: string[] = (window.banyanMissingKeys = []);
+
 function isLanguage(value: unknown): value is Language {
   return languages.includes(value as Language);
 }
@@ -95,6 +103,11 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   // Resources are bundled, so initialise synchronously and render translated text on first paint.
   initAsync: false,
+  // A key with no text is recorded where the browser tests (and a developer's devtools) can read it.
+  saveMissing: true,
+  missingKeyHandler: (_languages, namespace, key) => {
+    missingKeys.push(`${namespace}:${key}`);
+  },
 });
 
 export { languages, type Language };

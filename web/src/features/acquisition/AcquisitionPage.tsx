@@ -15,7 +15,7 @@ type Pack = Item<Reply<'/acquisition/usage'>['packs']>;
 type Link = Item<Reply<'/acquisition/links'>['items']>;
 
 export function AcquisitionPage() {
-  const { t } = useTranslation('customers');
+  const { t } = useTranslation(['customers', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -40,10 +40,10 @@ export function AcquisitionPage() {
     { key: 'name', title: t('acquisition.linkName'), dataIndex: 'name' },
     { key: 'members', title: t('acquisition.members'), render: (_, l) => l.members.map((m) => m.name).join('、') },
     { key: 'code', title: t('acquisition.url'), render: (_, l) => <Typography.Text copyable code>{`/api/v1/public/acquisition/links/${l.code}/add`}</Typography.Text> },
-    { key: 'createdAt', title: '', dataIndex: 'createdAt', render: formatDateTime },
+    { key: 'createdAt', title: t('common:columns.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
     {
       key: 'actions',
-      title: '',
+      title: t('common:columns.actions'),
       render: (_, l) => (
         <Popconfirm title={t('acquisition.delete')} onConfirm={() => remove.mutate(l.id)}>
           <Button type="link" danger size="small">

@@ -42,7 +42,8 @@ export function AdminsPage() {
   const all = grantable.data?.all ?? false;
   const groupName = new Map((data?.groups ?? []).map((g) => [g.id, g.name]));
   const adminName = new Map((data?.admins ?? []).map((a) => [a.memberId, a.name]));
-  const summary = (r: Rights) => t('rights.summary', { depts: r.departmentIds.length, apps: r.apps.length });
+  const summary = (r: Rights) =>
+    t('rights.summary', { depts: t('rights.departments', { count: r.departmentIds.length }), apps: t('rights.appCount', { count: r.apps.length }) });
 
   return (
     <>
@@ -79,12 +80,12 @@ export function AdminsPage() {
               { key: 'name', title: t('member'), dataIndex: 'name' },
               {
                 key: 'kind',
-                title: '',
+                title: t('common:columns.kind'),
                 render: (_, row) => <Tag color={row.kind === 'creator' ? 'gold' : row.kind === 'external' ? 'purple' : 'blue'}>{row.kind === 'creator' ? t('super.creatorTag') : t(`super.${row.kind}`)}</Tag>,
               },
               {
                 key: 'actions',
-                title: '',
+                title: t('common:columns.actions'),
                 render: (_, row) =>
                   row.kind !== 'creator' &&
                   all && (
@@ -114,7 +115,7 @@ export function AdminsPage() {
               { key: 'members', title: t('groups.members'), render: (_, g) => g.memberIds.map((id) => adminName.get(id) ?? id).join('、') },
               {
                 key: 'actions',
-                title: '',
+                title: t('common:columns.actions'),
                 render: (_, g) =>
                   all && (
                     <Flex gap="small">
@@ -150,7 +151,7 @@ export function AdminsPage() {
               { key: 'effective', title: t('admins.effective'), render: (_, a) => summary(a.effective) },
               {
                 key: 'actions',
-                title: '',
+                title: t('common:columns.actions'),
                 render: (_, a) => (
                   <Flex gap="small">
                     {grantable.data?.canGrant && a.memberId !== me.member?.id && (

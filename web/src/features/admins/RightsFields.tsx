@@ -1,5 +1,6 @@
 import { Checkbox, Form, Select, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAppText } from '../apps/appName';
 import type { AppLevel, Grantable, Rights } from './api';
 
 /** The rights part of a form: only what the acting admin may grant is offered. */
@@ -54,6 +55,7 @@ function departmentTree(departments: Grantable['departments']): TreeNode[] {
 
 export function RightsFields({ grantable }: { grantable: Grantable }) {
   const { t } = useTranslation('admins');
+  const appText = useAppText();
   return (
     <>
       <Form.Item name="departmentIds" label={t('rights.contacts')} extra={t('rights.contactsHint')}>
@@ -61,7 +63,7 @@ export function RightsFields({ grantable }: { grantable: Grantable }) {
       </Form.Item>
       <Form.Item label={t('rights.apps')}>
         {grantable.apps.map((app) => (
-          <Form.Item key={app.appId} name={['apps', app.appId]} label={app.name} style={{ marginBottom: 8 }}>
+          <Form.Item key={app.appId} name={['apps', app.appId]} label={appText({ id: app.appId, name: app.name }).name} style={{ marginBottom: 8 }}>
             <Select
               style={{ width: 160 }}
               options={[

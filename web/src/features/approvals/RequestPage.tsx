@@ -6,17 +6,21 @@ import { ErrorAlert, FormError } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useMe } from '../../session';
-import { useAct, useEditRequest, useHandover, usePeople, useRequest, useWithdraw, type Detail, type FormField, type FormValues, type NodeKind, type Reason, type TaskView } from './api';
+import { useAct, useEditRequest, useHandover, usePeople, useRequest, useWithdraw, type Detail, type FormField, type FormValues, type Reason, type TaskView } from './api';
 import { FormFields, toFormState, toValues } from './FormFields';
 import { STATUS_COLOR } from './MemberApprovalsPage';
 import { SignaturePad } from './SignaturePad';
+import { useStepLabel } from './stepLabel';
 
-/** A reason line in the current language, from its code and data; the server's text when the code is unknown. */
-export function useWhyText(): (r: Reason) => string {
+/**
+ * A reason line in the current language, from its code and data; the server's text when the code is
+ * unknown. A CC step's people are all copied: no signing mode is named for them.
+ */
+export function useWhyText(): (r: Reason, stepKind?: string) => string {
   const { t } = useTranslation('approvals');
-  return (r) => {
+  return (r, stepKind) => {
     const d = r.data ?? {};
-    const mode = typeof d.mode === 'string' ? t(`flow.modes.${d.mode as 'all'}`) : '';
+    const mode = stepKind === 'cc' ? t('flow.ccEveryone') : typeof d.mode === 'string' ? t(`flow.modes.${d.mode as 'all'}`) : '';
     const direction = d.direction === 'up' ? t('flow.up') : d.direction === 'down' ? t('flow.down') : '';
     const kind = typeof d.kind === 'string' ? t(`flow.kinds.${d.kind as 'approver'}`) : '';
     return t(`why.${r.code}` as 'why.rule_members', { ...d, modeText: mode, directionText: direction, kindText: kind, defaultValue: r.text });
@@ -170,7 +174,7 @@ function TrailEntry({ event, detail, names }: { event: Detail['trail'][number]; 
     <Flex vertical gap={2} data-testid="trail-entry">
       <Space size={4} wrap>
         <Typography.Text>
-          {formatDateTime(event.at)} · {event.actorName ?? '—'} · {action}
+          {formatDateTime(event.at)} · {event.actorName ?? t('detail.byTheFlow')} · {action}
           {event.comment ? `：${event.comment}` : ''}
         </Typography.Text>
         {event.details.signed === true && <Tag color="blue">{t('detail.signed')}</Tag>}
@@ -199,6 +203,7 @@ export function RequestPage() {
   const memberOptions = (people.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
   const names = new Map((people.data?.members ?? []).map((m) => [m.id, m.name]));
   const why = useWhyText();
+  const stepLabel = useStepLabel();
   const detail = request.data;
   const myTask = detail?.tasks.find((x) => x.assigneeId === me.member?.id && x.status === 'pending' && x.kind !== 'cc');
   const [editing, setEditing] = useState(false);
@@ -250,7 +255,8 @@ export function RequestPage() {
                   children: (
                     <Flex vertical gap={4} data-testid="request-step">
                       <Typography.Text strong>
-                        {step.name}（{t(`flow.kinds.${step.kind as NodeKind}`)}）{step.autoApproved && <Tag>{t('detail.autoApproved')}</Tag>}
+                        {stepLabel(step)}
+                        {step.autoApproved && <Tag>{t('detail.autoApproved')}</Tag>}
                         {step.dropped && <Tag data-testid="step-dropped">{t('detail.dropped')}</Tag>}
                       </Typography.Text>
                       {tasks.map((task) => (
@@ -277,11 +283,11 @@ export function RequestPage() {
                           <Collapse
                             size="small"
                             ghost
-                            items={[{ key: 'why', label: t('detail.why'), children: <ul style={{ margin: 0 }}>{task.why.map((r, i) => <li key={i}>{why(r)}</li>)}</ul> }]}
+                            items={[{ key: 'why', label: t('detail.why'), children: <ul style={{ margin: 0 }}>{task.why.map((r, i) => <li key={i}>{why(r, step.kind)}</li>)}</ul> }]}
                           />
                         </Flex>
                       ))}
-                      {tasks.length === 0 && step.reasons.length > 0 && <Typography.Text type="secondary">{step.reasons.map(why).join('；')}</Typography.Text>}
+                      {tasks.length === 0 && step.reasons.length > 0 && <Typography.Text type="secondary">{step.reasons.map((r) => why(r, step.kind)).join(t('detail.reasonSeparator'))}</Typography.Text>}
                     </Flex>
                   ),
                 };

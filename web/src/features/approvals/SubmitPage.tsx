@@ -9,10 +9,12 @@ import { useMe } from '../../session';
 import { usePeople, useTemplate, type NodeKind } from './api';
 import { FormFields, toValues } from './FormFields';
 import { actionNodes } from './flow';
+import { useStepLabel } from './stepLabel';
 
 /** Member area: fill in a template's form, choose people where the flow asks, preview the path, submit. */
 export function SubmitPage() {
   const { t } = useTranslation('approvals');
+  const stepLabel = useStepLabel();
   const { templateId } = useParams<{ templateId: string }>();
   const template = useTemplate(templateId);
   const people = usePeople();
@@ -83,7 +85,7 @@ export function SubmitPage() {
                   direction="vertical"
                   size="small"
                   items={preview.data.steps.map((s) => ({
-                    title: `${s.name}（${t(`flow.kinds.${s.kind as NodeKind}`)}）`,
+                    title: stepLabel(s),
                     description: s.autoApproved ? t('detail.autoApproved') : s.assigneeIds.map((id) => preview.data!.names[id] ?? id).join('、'),
                   }))}
                 />

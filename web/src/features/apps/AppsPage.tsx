@@ -8,6 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
+import { useAppText } from './appName';
 
 type AppItem = Item<Reply<'/apps'>['items']>;
 
@@ -15,6 +16,7 @@ const appsKey = ['/apps'] as const;
 
 export function AppsPage() {
   const { t } = useTranslation('apps');
+  const appText = useAppText();
   const me = useMe();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -39,7 +41,11 @@ export function AppsPage() {
           loading={apps.isPending}
           dataSource={apps.data}
           columns={[
-            { key: 'name', title: t('columns.name'), render: (_, a) => <Flex vertical><Typography.Text strong>{a.name}</Typography.Text><Typography.Text type="secondary">{a.description}</Typography.Text></Flex> },
+            { key: 'name', title: t('columns.name'), render: (_, a) => {
+                const text = appText(a);
+                return <Flex vertical><Typography.Text strong>{text.name}</Typography.Text><Typography.Text type="secondary">{text.description}</Typography.Text></Flex>;
+              },
+            },
             { key: 'kind', title: t('columns.kind'), render: (_, a) => <Tag>{t(`kind.${a.kind}`)}</Tag> },
             { key: 'right', title: t('columns.right'), render: (_, a) => a.myRight && <Tag color={a.myRight === 'manage' ? 'blue' : 'default'}>{t(`right.${a.myRight}`)}</Tag> },
             {
@@ -78,7 +84,7 @@ export function AppsPage() {
       {sending && (
         <FormModal<Pick<Body<'/apps/{appId}/messages', 'post'>, 'title' | 'body'>>
           open
-          title={`${t('send')} · ${sending.name}`}
+          title={`${t('send')} · ${appText(sending).name}`}
           onClose={() => setSending(null)}
           onSubmit={async (v) => {
             // Everyone the sender may reach: the server keeps only members inside the sender's contacts rights.

@@ -8,6 +8,11 @@ export default defineMessages(
     create: '创建应用',
     columns: { name: '应用', kind: '类型', right: '我的权限', actions: '操作' },
     kind: { system: '系统应用', custom: '自建应用' },
+    system: {
+      approvals: { name: '审批', description: '提交和处理审批单' },
+      attendance: { name: '打卡', description: '上下班打卡和考勤规则' },
+      features: { name: '高级功能', description: '已购高级功能的通知' },
+    },
     right: { send: '发消息', manage: '管理' },
     send: '发消息',
     rotate: '重置 Secret',
@@ -24,6 +29,11 @@ export default defineMessages(
     create: 'Create app',
     columns: { name: 'App', kind: 'Kind', right: 'My right', actions: 'Actions' },
     kind: { system: 'System app', custom: 'Custom app' },
+    system: {
+      approvals: { name: 'Approvals', description: 'Submit and handle approval requests' },
+      attendance: { name: 'Attendance', description: 'Clock-in and attendance rules' },
+      features: { name: 'Advanced features', description: 'Notices about purchased advanced features' },
+    },
     right: { send: 'Send messages', manage: 'Manage' },
     send: 'Send message',
     rotate: 'Reset secret',

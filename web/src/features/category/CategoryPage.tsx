@@ -10,14 +10,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
+import { useCategoryText } from './categoryText';
 import { OwnersCard } from './OwnersCard';
 
 type Entry = Item<Reply<'/category/taxonomy'>['items']>;
 
 const stateKey = ['/category'] as const;
 const statusColor = { review: 'processing', approved: 'success', rejected: 'error' } as const;
-
-const label = (e: Pick<Entry, 'level1' | 'level2'>) => (e.level2 ? `${e.level1} — ${e.level2}` : e.level1);
 
 export function CategoryPage() {
   const { t } = useTranslation('customers');
@@ -28,12 +27,13 @@ export function CategoryPage() {
   const taxonomy = useQuery({ queryKey: ['/category/taxonomy'], queryFn: () => api.get('/category/taxonomy'), select: (d) => d.items, staleTime: Infinity });
   const [code, setCode] = useState<string>();
   const me = useMe();
+  const text = useCategoryText();
 
   const groups = useMemo(() => {
     const byLevel1 = new Map<string, Entry[]>();
-    for (const entry of taxonomy.data ?? []) byLevel1.set(entry.level1, [...(byLevel1.get(entry.level1) ?? []), entry]);
-    return [...byLevel1].map(([level1, entries]) => ({ label: level1, title: level1, options: entries.map((e) => ({ value: e.code, label: label(e) })) }));
-  }, [taxonomy.data]);
+    for (const entry of taxonomy.data ?? []) byLevel1.set(text(entry).level1, [...(byLevel1.get(text(entry).level1) ?? []), entry]);
+    return [...byLevel1].map(([level1, entries]) => ({ label: level1, title: level1, options: entries.map((e) => ({ value: e.code, label: text(e).label })) }));
+  }, [taxonomy.data, text]);
   const chosen = taxonomy.data?.find((e) => e.code === code);
 
   const choose = useMutation({
@@ -48,11 +48,12 @@ export function CategoryPage() {
 
   if (state.isError) return <LoadFailed error={state.error} onRetry={() => void state.refetch()} />;
   const current = state.data?.category;
+  const currentEntry = current && taxonomy.data?.find((e) => e.code === current.code);
 
   const columns: TableColumnsType<Entry> = [
-    { key: 'level1', title: t('category.level1'), dataIndex: 'level1', width: 140 },
-    { key: 'level2', title: t('category.level2'), dataIndex: 'level2', width: 220, render: (v: string | null) => v ?? '—' },
-    { key: 'scope', title: t('category.scope'), dataIndex: 'scope' },
+    { key: 'level1', title: t('category.level1'), width: 140, render: (_, e) => text(e).level1 },
+    { key: 'level2', title: t('category.level2'), width: 220, render: (_, e) => text(e).level2 ?? '—' },
+    { key: 'scope', title: t('category.scope'), render: (_, e) => text(e).scope },
   ];
 
   return (
@@ -68,7 +69,7 @@ export function CategoryPage() {
                 label: t('category.current'),
                 children: current ? (
                   <Flex gap="small" align="center" data-testid="category-current">
-                    <span>{label(current)}</span>
+                    <span>{currentEntry ? text(currentEntry).label : current.code}</span>
                     <Tag color={statusColor[current.status]}>{t(`category.status.${current.status}`)}</Tag>
                   </Flex>
                 ) : (
@@ -79,7 +80,7 @@ export function CategoryPage() {
                 ),
               },
               ...(current?.reviewNote ? [{ key: 'note', label: t('category.reviewNote'), children: current.reviewNote }] : []),
-              ...(current ? [{ key: 'at', label: t('category.status.review'), children: `${current.chosenBy} · ${formatDateTime(current.chosenAt)}` }] : []),
+              ...(current ? [{ key: 'at', label: t('category.chosen'), children: `${current.chosenBy} · ${formatDateTime(current.chosenAt)}` }] : []),
             ]}
           />
           {!current && <Alert type="warning" showIcon title={t('category.unknownHint')} style={{ marginBottom: 16 }} />}
@@ -102,7 +103,7 @@ export function CategoryPage() {
                   {t('category.save')}
                 </Button>
               </Flex>
-              {chosen && <Typography.Text type="secondary">{`${t('category.scope')}：${chosen.scope}`}</Typography.Text>}
+              {chosen && <Typography.Text type="secondary">{t('category.scopeLine', { scope: text(chosen).scope })}</Typography.Text>}
             </Flex>
           )}
         </Card>

@@ -12,7 +12,7 @@ import { useNotifyError } from '../../hooks/useNotifyError';
 import { newIdempotencyKey, yuan, type Friend, type Group } from './api';
 
 export function CustomersPage() {
-  const { t } = useTranslation('customers');
+  const { t } = useTranslation(['customers', 'common']);
   const { message, modal } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -64,11 +64,11 @@ export function CustomersPage() {
   const friendColumns: TableColumnsType<Friend> = [
     { key: 'name', title: t('customers.name'), dataIndex: 'name' },
     { key: 'externalId', title: t('customers.externalId'), dataIndex: 'externalId' },
-    { key: 'state', title: '', render: (_, f) => <Tag color={f.state === 'mutual' ? 'success' : 'warning'}>{t(`customers.state.${f.state}`)}</Tag> },
+    { key: 'state', title: t('common:columns.state'), render: (_, f) => <Tag color={f.state === 'mutual' ? 'success' : 'warning'}>{t(`customers.state.${f.state}`)}</Tag> },
     { key: 'addedAt', title: t('customers.addedAt'), dataIndex: 'addedAt', render: formatDateTime },
     {
       key: 'actions',
-      title: '',
+      title: t('common:columns.actions'),
       render: (_, f) => (
         <Popconfirm title={t('customers.deleteConfirm')} onConfirm={() => removeFriend.mutate(f.id)}>
           <Button type="link" danger size="small">
@@ -83,7 +83,7 @@ export function CustomersPage() {
     { key: 'customers', title: t('customers.groupCustomers'), dataIndex: 'customers' },
     {
       key: 'actions',
-      title: '',
+      title: t('common:columns.actions'),
       render: (_, g) =>
         g.dissolvedAt ? (
           <Tag>{t('customers.dissolved')}</Tag>

@@ -12,7 +12,7 @@ const key = ['/customers/friends', 'one-way'] as const;
 
 /** 单向客户 (单向学员 in the education edition): filtered, opened and deleted one by one. */
 export function OneWayPage() {
-  const { t } = useTranslation('customers');
+  const { t } = useTranslation(['customers', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -25,15 +25,15 @@ export function OneWayPage() {
     },
     onError: notifyError,
   });
-  const label = list.data?.oneWayLabel ?? t('nav.oneWay');
+  const label = list.data ? t(`customers.oneWayTerm.${list.data.oneWayTerm}`) : t('nav.oneWay');
   const columns: TableColumnsType<Friend> = [
     { key: 'name', title: t('customers.name'), dataIndex: 'name' },
     { key: 'externalId', title: t('customers.externalId'), dataIndex: 'externalId' },
-    { key: 'reason', title: '', render: (_, f) => (f.oneWayReason ? t(`customers.reason.${f.oneWayReason}`) : '') },
+    { key: 'reason', title: t('common:columns.reason'), render: (_, f) => (f.oneWayReason ? t(`customers.reason.${f.oneWayReason}`) : '') },
     { key: 'addedAt', title: t('customers.addedAt'), dataIndex: 'addedAt', render: formatDateTime },
     {
       key: 'actions',
-      title: '',
+      title: t('common:columns.actions'),
       render: (_, f) => (
         <Popconfirm title={t('customers.deleteConfirm')} onConfirm={() => remove.mutate(f.id)}>
           <Button type="link" danger size="small">

@@ -106,7 +106,7 @@ export function SeatsPage() {
             <Flex gap="small" align="center">
               <span>{t('seats.seats')}</span>
               <InputNumber min={1} max={100_000} value={seats} onChange={setSeats} aria-label={t('seats.seats')} />
-              <Typography.Text type="secondary">{data ? `${yuan(data.seatPriceFen)} / 人·年` : ''}</Typography.Text>
+              <Typography.Text type="secondary">{data ? t('seats.pricePerSeat', { price: yuan(data.seatPriceFen) }) : ''}</Typography.Text>
               <Button type="primary" loading={buy.isPending} disabled={!seats} onClick={() => seats && buy.mutate(seats)}>
                 {t('seats.buy')}
               </Button>

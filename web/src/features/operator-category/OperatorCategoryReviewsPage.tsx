@@ -8,6 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
+import { useCategoryText } from '../category/categoryText';
 
 type PendingReview = Item<Reply<'/operator/category-reviews'>['items']>;
 
@@ -23,6 +24,7 @@ export function OperatorCategoryReviewsPage() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
+  const categoryText = useCategoryText();
   const reviews = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/category-reviews'), select: (d) => d.items });
   const [rejecting, setRejecting] = useState<PendingReview | null>(null);
   const approve = useMutation({
@@ -34,8 +36,8 @@ export function OperatorCategoryReviewsPage() {
   });
   const columns: TableColumnsType<PendingReview> = [
     { key: 'corp', title: t('reviews.corp'), dataIndex: 'corpName' },
-    { key: 'category', title: t('reviews.category'), render: (_, row) => (row.level2 ? `${row.level1} — ${row.level2}` : row.level1) },
-    { key: 'scope', title: t('reviews.scope'), dataIndex: 'scope' },
+    { key: 'category', title: t('reviews.category'), render: (_, row) => categoryText(row).label },
+    { key: 'scope', title: t('reviews.scope'), render: (_, row) => categoryText(row).scope },
     { key: 'chosenBy', title: t('reviews.chosenBy'), dataIndex: 'chosenBy' },
     { key: 'chosenAt', title: t('reviews.chosenAt'), dataIndex: 'chosenAt', render: formatDateTime },
     {

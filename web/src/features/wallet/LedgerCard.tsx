@@ -6,13 +6,21 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format';
-import { TXN_TYPES, yuan, type LedgerRow, type TxnType } from './api';
+import { TXN_TYPES, useItemName, yuan, type LedgerRow, type TxnType } from './api';
 
 type Range = [{ toISOString(): string } | null, { toISOString(): string } | null] | null;
 
 /** 资金明细: newest first, filtered by type and time, exported as .xlsx or .csv with the same filters. */
 export function LedgerCard() {
   const { t } = useTranslation('wallet');
+  const itemName = useItemName();
+  // What the row was for, from its codes; a manual refund shows the reason the operator wrote.
+  const describe = (row: LedgerRow): string => {
+    if (row.type === 'topup') return row.channel ? t('ledger.describe.topup', { channel: t(`channels.${row.channel}`) }) : t('ledger.types.topup');
+    if (row.type === 'manual_refund' || !row.item) return row.description;
+    const item = row.quantity === null ? itemName(row.item) : t('ledger.describe.item', { item: itemName(row.item), quantity: row.quantity });
+    return row.type === 'refund' ? t('ledger.describe.refund', { item }) : item;
+  };
   const [type, setType] = useState<TxnType | undefined>();
   const [range, setRange] = useState<Range>(null);
   const filters = { type, from: range?.[0]?.toISOString(), to: range?.[1]?.toISOString() };
@@ -25,10 +33,10 @@ export function LedgerCard() {
   const columns: TableColumnsType<LedgerRow> = [
     { key: 'at', title: t('ledger.columns.at'), dataIndex: 'at', render: formatDateTime },
     { key: 'type', title: t('ledger.columns.type'), dataIndex: 'type', render: (v: TxnType) => t(`ledger.types.${v}`) },
-    { key: 'description', title: t('ledger.columns.description'), dataIndex: 'description' },
+    { key: 'description', title: t('ledger.columns.description'), render: (_, row) => describe(row) },
     { key: 'amount', title: t('ledger.columns.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => (v > 0 ? `+${yuan(v).slice(1)}` : yuan(v).replace('¥', '')) },
     { key: 'balanceAfter', title: t('ledger.columns.balanceAfter'), dataIndex: 'balanceAfterFen', align: 'right', render: (v: number) => yuan(v).slice(1) },
-    { key: 'operator', title: t('ledger.columns.operator'), dataIndex: 'operator' },
+    { key: 'operator', title: t('ledger.columns.operator'), render: (_, row) => (row.channel ? t(`channels.${row.channel}`) : row.operator) },
     { key: 'serialNo', title: t('ledger.columns.serialNo'), dataIndex: 'serialNo' },
   ];
   return (

@@ -9,7 +9,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { newKey, useCatalog, walletKey, yuan, type Invoice, type Order } from './api';
+import { newKey, useCatalog, useItemName, walletKey, yuan, type Invoice, type Order } from './api';
 
 type InvoiceType = Invoice['type'];
 const INVOICE_TYPES: InvoiceType[] = ['electronic_ordinary', 'electronic_special'];
@@ -46,15 +46,12 @@ export function OrdersPage() {
     },
     onError: notifyError,
   });
-  const itemName = (key: string) => {
-    const item = catalog.data?.find((i) => i.key === key);
-    return item ? (i18n.language === 'en' ? item.en : item.zh) : key;
-  };
+  const itemName = useItemName();
   const payable = (key: string) => catalog.data?.find((i) => i.key === key)?.balancePayable ?? false;
 
   const columns: TableColumnsType<Order> = [
     { key: 'createdAt', title: t('orders.columns.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
-    { key: 'description', title: t('orders.columns.description'), dataIndex: 'description' },
+    { key: 'description', title: t('orders.columns.description'), render: (_, o) => t('ledger.describe.item', { item: itemName(o.item), quantity: o.quantity }) },
     { key: 'amount', title: t('orders.columns.amount'), dataIndex: 'amountFen', render: yuan },
     { key: 'status', title: t('orders.columns.status'), dataIndex: 'status', render: (s: Order['status']) => <Tag color={s === 'pending' ? 'orange' : s === 'paid' ? 'green' : undefined}>{t(`orders.status.${s}`)}</Tag> },
     { key: 'paidBy', title: t('orders.columns.paidBy'), dataIndex: 'paidBy', render: (p: Order['paidBy']) => (p ? t(`orders.paidBy.${p}`) : '') },

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, type Item, type Reply } from '../../api';
 
 export type Wallet = Reply<'/wallet'>;
@@ -25,6 +26,16 @@ export function useWallet() {
 
 export function useCatalog() {
   return useQuery({ queryKey: ['/wallet/catalog'], queryFn: () => api.get('/wallet/catalog'), select: (d) => d.items });
+}
+
+/** A catalog item's name in the chosen language (the catalog carries both); the key until the catalog has loaded. */
+export function useItemName(): (key: string) => string {
+  const { i18n } = useTranslation();
+  const catalog = useCatalog();
+  return (key) => {
+    const item = catalog.data?.find((i) => i.key === key);
+    return item ? (i18n.language === 'en' ? item.en : item.zh) : key;
+  };
 }
 
 export function useRules() {

@@ -68,6 +68,7 @@ export default defineMessages(
       export: '导出',
       columns: { at: '交易时间', type: '交易类型', description: '购买详情', amount: '交易金额（元）', balanceAfter: '可用余额（元）', operator: '操作者', serialNo: '交易流水号' },
       types: { topup: '充值', purchase: '购买', auto_deduct: '自动扣款', refund: '退款', manual_refund: '人工退款' },
+      describe: { topup: '{{channel}}充值', item: '{{item}} × {{quantity}}', refund: '退款：{{item}}' },
     },
     orders: {
       title: '企业订单',
@@ -158,6 +159,7 @@ export default defineMessages(
       export: 'Export',
       columns: { at: 'Time', type: 'Type', description: 'Details', amount: 'Amount (yuan)', balanceAfter: 'Balance (yuan)', operator: 'Operator', serialNo: 'Serial number' },
       types: { topup: 'Top-up', purchase: 'Purchase', auto_deduct: 'Auto-deduction', refund: 'Refund', manual_refund: 'Manual refund' },
+      describe: { topup: 'Top-up by {{channel}}', item: '{{item}} × {{quantity}}', refund: 'Refund: {{item}}' },
     },
     orders: {
       title: 'Orders',
