@@ -32,8 +32,7 @@ export default defineMessages(
       serial_taken: '该序列号的设备已绑定',
     },
     auth: {
-      invalid_credentials: '账号或密码错误',
-      locked: '登录失败次数过多，请稍后再试',
+      invalid_credentials: '账号或密码错误；连续多次错误后，请稍等几分钟再试',
       required: '登录已失效，请重新登录',
       csrf: '页面已过期，请刷新后重试',
       no_enterprise: '你已不在该企业中，请重新选择企业',
@@ -193,8 +192,7 @@ export default defineMessages(
       serial_taken: 'A device with this serial number is already bound',
     },
     auth: {
-      invalid_credentials: 'Incorrect account or password',
-      locked: 'Too many failed sign-in attempts. Please try again later',
+      invalid_credentials: 'Incorrect account or password. After several failed attempts, wait a few minutes before trying again',
       required: 'Your session has ended. Please sign in again',
       csrf: 'This page has expired. Please refresh and try again',
       no_enterprise: 'You no longer belong to this enterprise. Please choose another one',
