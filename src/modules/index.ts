@@ -17,6 +17,7 @@ import { customersModule } from './customers/index.ts';
 import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
+import { ssoModule } from './sso/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -34,6 +35,7 @@ export const modules: readonly ModuleManifest[] = [
   tokensModule,
   auditModule,
   sessionModule,
+  ssoModule,
   categoryModule,
   walletModule,
   featuresModule,

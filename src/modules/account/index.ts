@@ -18,7 +18,7 @@ export const accountModule = defineModule({
 
 export { AccountErrors };
 export { signInRate } from './account.routes.ts';
-export { AccountDto, LoginName, NewAccountBody, Password, PersonName, Phone, SignInBody } from './account.schema.ts';
+export { AccountDto, LOGIN_NAME_PATTERN, LoginName, NewAccountBody, Password, PersonName, Phone, SignInBody } from './account.schema.ts';
 export {
   MAX_CREATED_CORPS,
   accountsByIds,

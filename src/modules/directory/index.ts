@@ -54,6 +54,8 @@ export {
   getMember,
   headsOf,
   insertMember,
+  linkMemberAccount,
+  memberForSignIn,
   memberBrief,
   membersByIds,
   membersInScope,

@@ -120,7 +120,7 @@ export async function auditSignInFailure(
   db: Db,
   now: number,
   address: string,
-  entry: { action: string; corpId: string; kind: PrincipalKind; principal: { id: string; name: string } | null; login: string; reason: SignInFailure },
+  entry: { action: string; corpId: string; kind: PrincipalKind; principal: { id: string; name: string } | null; login: string; reason: string },
 ): Promise<void> {
   await db.transaction().execute((trx) =>
     audit(

@@ -31,6 +31,16 @@ export default defineMessages(
       not_found: '设备不存在',
       serial_taken: '该序列号的设备已绑定',
     },
+    sso: {
+      not_configured: '该企业未配置统一身份认证登录',
+      secret_required: '首次配置时必须填写 Client Secret',
+      insecure_issuer: 'Issuer 必须是 https 地址（仅本机可用 http）',
+      unreachable: '无法连接身份认证服务，或其拒绝了此次登录',
+      login_expired: '此次登录已过期或已使用，请重新开始',
+      no_claim: '身份认证服务未提供用于识别你的字段',
+      unknown_person: '企业中没有与你的身份认证账号对应的成员',
+      member_inactive: '你在该企业的成员身份已停用或已离职',
+    },
     auth: {
       invalid_credentials: '账号或密码错误；连续多次错误后，请稍等几分钟再试',
       required: '登录已失效，请重新登录',
@@ -190,6 +200,16 @@ export default defineMessages(
     device: {
       not_found: 'The device does not exist',
       serial_taken: 'A device with this serial number is already bound',
+    },
+    sso: {
+      not_configured: 'This enterprise has no identity provider for signing in',
+      secret_required: 'The client secret is required when the provider is first configured',
+      insecure_issuer: 'The issuer must be an https address (http only on this machine)',
+      unreachable: 'The identity provider could not be reached or refused the sign-in',
+      login_expired: 'This sign-in has expired or was already used. Please start again',
+      no_claim: 'The identity provider did not send the field that identifies you',
+      unknown_person: 'Nobody in this enterprise matches your identity-provider account',
+      member_inactive: 'Your membership of this enterprise is disabled or has ended',
     },
     auth: {
       invalid_credentials: 'Incorrect account or password. After several failed attempts, wait a few minutes before trying again',
