@@ -19,6 +19,7 @@ import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
 import { wecomModule } from './wecom/index.ts';
+import { ssoModule } from './sso/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -37,6 +38,7 @@ export const modules: readonly ModuleManifest[] = [
   auditModule,
   sessionModule,
   invitationsModule,
+  ssoModule,
   categoryModule,
   walletModule,
   featuresModule,

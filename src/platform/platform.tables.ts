@@ -60,6 +60,7 @@ export interface PlatformTables {
   };
   idempotency_keys: { corp_id: string; key: string; request_hash: string; response_json: string; created_at: number };
   rate_limits: { key: string; window_start: number; count: number };
+  sign_in_throttle: { principal_kind: PrincipalKind; subject: string; address: string; attempts: number; next_at: number; last_at: number };
 }
 
 export const tables = tableAccess<PlatformTables>();

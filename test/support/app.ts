@@ -30,6 +30,8 @@ export interface Response<T = unknown> {
 export class Client {
   readonly cookies = new Map<string, string>();
   bearer: string | undefined;
+  /** The address the requests come from (the socket's, as the server sees it). */
+  address: string | undefined;
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -39,6 +41,7 @@ export class Client {
     const res = await this.app.inject({
       method,
       url,
+      ...(this.address ? { remoteAddress: this.address } : {}),
       headers: {
         ...(cookieHeader ? { cookie: cookieHeader } : {}),
         ...(csrf ? { 'x-csrf-token': csrf } : {}),

@@ -14,7 +14,7 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       { config: { auth: 'account', rateLimit: signInRate(deps) }, schema: { tags: ['account'], body: ChangePasswordBody, response: { 204: NoContent } } },
       async (request, reply) => {
         const session = request.session!;
-        await changePassword(deps.db, request.now, deps.config.scrypt, { accountId: session.principalId, sessionHash: session.hash }, request.body);
+        await changePassword(deps.db, request.now, deps.config.scrypt, request.ip, { accountId: session.principalId, sessionHash: session.hash }, request.body);
         return reply.status(204).send(null);
       },
     );

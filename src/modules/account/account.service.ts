@@ -3,7 +3,7 @@ import type { Executor, Tx } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword, type ScryptParams } from '../../platform/auth/password.ts';
-import { checkPassword, type CredentialStore } from '../../platform/auth/lockout.ts';
+import { checkPassword, type SignInFailure } from '../../platform/auth/lockout.ts';
 import { deleteOtherSessions } from '../../platform/auth/sessions.ts';
 import { AccountErrors } from './account.errors.ts';
 import { tables } from './account.tables.ts';
@@ -42,7 +42,7 @@ export async function createAccount(trx: Tx, now: number, params: ScryptParams, 
   const id = newId('acc', now);
   await db
     .insertInto('accounts')
-    .values({ id, login_name: input.loginName, phone: input.phone ?? null, name: input.name, password_hash: await hashPassword(input.password, params), created_corps: 0, failed_sign_ins: 0, locked_until: null, created_at: now, updated_at: now })
+    .values({ id, login_name: input.loginName, phone: input.phone ?? null, name: input.name, password_hash: await hashPassword(input.password, params), created_corps: 0, created_at: now, updated_at: now })
     .execute();
   return { id, name: input.name, loginName: input.loginName, phone: input.phone ?? null };
 }
@@ -63,45 +63,36 @@ export async function findAccountByLogin(db: Executor, loginName: string): Promi
   return row && toView(row);
 }
 
-function credentialStore(db: Executor): CredentialStore {
-  const accounts = tables(db);
-  return {
-    countFailure: async (id) =>
-      (await accounts.updateTable('accounts').set({ failed_sign_ins: sql<number>`failed_sign_ins + 1` }).where('id', '=', id).returning('failed_sign_ins').executeTakeFirstOrThrow()).failed_sign_ins,
-    lock: async (id, until) => {
-      await accounts.updateTable('accounts').set({ failed_sign_ins: 0, locked_until: until }).where('id', '=', id).execute();
-    },
-    reset: async (id) => {
-      await accounts.updateTable('accounts').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
-    },
-  };
-}
+export type SignInResult = { ok: true; account: AccountView } | { ok: false; reason: SignInFailure; account: AccountView | null };
 
-/** Signs in by login name or phone number. */
-export async function authenticate(db: Executor, now: number, params: ScryptParams, login: string, password: string): Promise<AccountView> {
+/**
+ * Signs in by login name or phone number, throttled per account and address. A refusal says why,
+ * for the audit log only: the caller answers every refusal alike.
+ */
+export async function authenticate(db: Executor, now: number, params: ScryptParams, address: string, login: string, password: string): Promise<SignInResult> {
   const row = await tables(db)
     .selectFrom('accounts')
     .selectAll()
     .where((eb) => eb.or([eb('login_name', '=', login), eb('phone', '=', login)]))
     .executeTakeFirst();
-  const outcome = await checkPassword(credentialStore(db), row, password, now, params);
-  if (outcome === 'locked') throw new DomainError(AccountErrors['auth.locked']);
-  if (outcome === 'invalid' || !row) throw new DomainError(AccountErrors['auth.invalid_credentials']);
-  return toView(row);
+  const outcome = await checkPassword(db, now, params, { kind: 'account', subject: row?.id ?? `login:${login}`, address }, row?.password_hash, password);
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, account: row ? toView(row) : null };
+  return { ok: true, account: toView(row!) };
 }
 
 export async function changePassword(
   db: Executor,
   now: number,
   params: ScryptParams,
+  address: string,
   session: { accountId: string; sessionHash: string },
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const accounts = tables(db);
   const row = await accounts.selectFrom('accounts').selectAll().where('id', '=', session.accountId).executeTakeFirstOrThrow();
-  const outcome = await checkPassword(credentialStore(db), row, input.currentPassword, now, params);
-  if (outcome === 'locked') throw new DomainError(AccountErrors['auth.locked']);
-  if (outcome === 'invalid') throw new DomainError(AccountErrors['account.wrong_password']);
+  // The current password is throttled like a sign-in, and a throttled check is answered like a wrong one.
+  const outcome = await checkPassword(db, now, params, { kind: 'account', subject: row.id, address }, row.password_hash, input.currentPassword);
+  if (!outcome.ok) throw new DomainError(AccountErrors['account.wrong_password']);
   await accounts.updateTable('accounts').set({ password_hash: await hashPassword(input.newPassword, params), updated_at: now }).where('id', '=', row.id).execute();
   await deleteOtherSessions(db, 'account', row.id, session.sessionHash);
 }

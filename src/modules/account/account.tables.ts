@@ -8,8 +8,6 @@ export interface AccountTables {
     name: string;
     password_hash: string;
     created_corps: number;
-    failed_sign_ins: number;
-    locked_until: number | null;
     created_at: number;
     updated_at: number;
   };

@@ -61,17 +61,107 @@ describeEachDialect('accounts and sessions', (use) => {
 
   // The numbers are the decision's (docs/decisions.md, Sign-in), written out: a test that read them
   // from the code would pass whatever the code said.
-  it('the fifth wrong password in a row locks the account for 15 minutes, even for the right password', async () => {
+  type AuditRows = { items: { action: string; ip: string | null; actor: { id: string; name: string }; target: { id: string }; after: { login: string; reason: string } }[] };
+  const from = (address: string) => {
+    const client = t.client();
+    client.address = address;
+    return client;
+  };
+
+  it('a stranger guessing from another address never locks the owner out', async () => {
+    t.clock.set('2026-03-02T10:00:00+08:00');
+    await t.register({ loginName: 'victim', password: 'password123' });
+    for (let i = 1; i <= 15; i++) assert.equal((await from('203.0.113.9').post('/api/v1/auth/sign-in', { login: 'victim', password: `guess-${i}` })).status, 401);
+    // The stranger's address now waits, and its right guess is refused like a wrong one …
+    assert.equal((await from('203.0.113.9').post('/api/v1/auth/sign-in', { login: 'victim', password: 'password123' })).status, 401);
+    // … while the owner, at their own address, signs in at once.
+    assert.equal((await from('198.51.100.7').post('/api/v1/auth/sign-in', { login: 'victim', password: 'password123' })).status, 200);
+  });
+
+  it('after 5 wrong passwords from one address it waits 1 minute, then 2, then 4 (doubling), and a right password starts again', async () => {
     t.clock.set('2026-03-02T10:00:00+08:00');
     await t.register({ loginName: 'zhaoliu', password: 'password123' });
-    const attempt = (password: string) => t.client().post<ErrorBody>('/api/v1/auth/sign-in', { login: 'zhaoliu', password });
-    for (let i = 1; i <= 4; i++) assert.equal((await attempt('wrong-password')).body.error.code, 'auth.invalid_credentials');
-    assert.equal((await attempt('wrong-password')).body.error.code, 'auth.locked');
-    assert.equal((await attempt('password123')).status, 423);
-    t.clock.set('2026-03-02T10:14:59.999+08:00');
-    assert.equal((await attempt('password123')).status, 423);
-    t.clock.set('2026-03-02T10:15:00+08:00');
+    const attempt = (password: string) => from('192.0.2.10').post<ErrorBody>('/api/v1/auth/sign-in', { login: 'zhaoliu', password });
+    for (let i = 1; i <= 5; i++) assert.equal((await attempt('wrong-password')).status, 401);
+    assert.equal((await attempt('password123')).status, 401);
+    t.clock.set('2026-03-02T10:00:59.999+08:00');
+    assert.equal((await attempt('password123')).status, 401);
+    t.clock.set('2026-03-02T10:01:00+08:00');
+    assert.equal((await attempt('wrong-password')).status, 401);
+    t.clock.set('2026-03-02T10:02:59.999+08:00');
+    assert.equal((await attempt('password123')).status, 401);
+    t.clock.set('2026-03-02T10:03:00+08:00');
+    assert.equal((await attempt('wrong-password')).status, 401);
+    t.clock.set('2026-03-02T10:06:59.999+08:00');
+    assert.equal((await attempt('password123')).status, 401);
+    t.clock.set('2026-03-02T10:07:00+08:00');
     assert.equal((await attempt('password123')).status, 200);
+    // The right password cleared the count: five wrong ones are free again.
+    for (let i = 1; i <= 5; i++) assert.equal((await attempt('wrong-password')).status, 401);
+    t.clock.set('2026-03-02T10:08:00+08:00');
+    assert.equal((await attempt('password123')).status, 200);
+  });
+
+  it('the wait doubles up to 1 hour, and a pair quiet for 24 hours starts from nothing', async () => {
+    t.clock.set('2026-03-03T00:00:00+08:00');
+    await t.register({ loginName: 'longwait', password: 'password123' });
+    const attempt = (password: string) => from('192.0.2.11').post('/api/v1/auth/sign-in', { login: 'longwait', password });
+    for (let i = 1; i <= 5; i++) await attempt('wrong-password');
+    // Waits of 1, 2, 4, 8, 16, 32 minutes, then 60 (not 64).
+    let at = Date.parse('2026-03-03T00:00:00+08:00');
+    for (const minutes of [1, 2, 4, 8, 16, 32]) {
+      at += minutes * 60_000;
+      t.clock.set(at);
+      await attempt('wrong-password');
+    }
+    t.clock.set(at + 60 * 60_000 - 1);
+    assert.equal((await attempt('password123')).status, 401);
+    t.clock.set(at + 60 * 60_000);
+    await attempt('wrong-password');
+    t.clock.set(at + 2 * 60 * 60_000);
+    await attempt('wrong-password');
+    // 24 hours after that last failure the count is forgotten: five free attempts, the right one among them.
+    t.clock.set(at + 26 * 60 * 60_000);
+    for (let i = 1; i <= 4; i++) await attempt('wrong-password');
+    assert.equal((await attempt('password123')).status, 200);
+  });
+
+  it('a wrong password, an unknown login and a throttled address get the same answer', async () => {
+    t.clock.set('2026-03-04T10:00:00+08:00');
+    await t.register({ loginName: 'sameanswer', password: 'password123' });
+    const wrong = await from('192.0.2.12').post<ErrorBody>('/api/v1/auth/sign-in', { login: 'sameanswer', password: 'nope-nope' });
+    const unknown = await from('192.0.2.12').post<ErrorBody>('/api/v1/auth/sign-in', { login: 'nobody-at-all', password: 'nope-nope' });
+    for (let i = 1; i <= 4; i++) await from('192.0.2.12').post('/api/v1/auth/sign-in', { login: 'sameanswer', password: 'nope-nope' });
+    const throttled = await from('192.0.2.12').post<ErrorBody>('/api/v1/auth/sign-in', { login: 'sameanswer', password: 'password123' });
+    assert.deepEqual([wrong.status, unknown.status, throttled.status], [401, 401, 401]);
+    assert.deepEqual(unknown.body, wrong.body);
+    assert.deepEqual(throttled.body, wrong.body);
+    assert.equal(wrong.body.error.code, 'auth.invalid_credentials');
+  });
+
+  it('every refused sign-in is audited with its address and why, in the enterprise the account enters', async () => {
+    t.clock.set('2026-03-05T10:00:00+08:00');
+    const owner = await t.register({ loginName: 'audited', name: '审计员', password: 'password123' });
+    for (let i = 1; i <= 6; i++) await from('203.0.113.20').post('/api/v1/auth/sign-in', { login: 'audited', password: 'nope-nope' });
+    const log = await owner.get<AuditRows>('/api/v1/audit?action=auth.sign_in_failed');
+    assert.deepEqual(
+      log.body.items.map((i) => [i.ip, i.actor.id, i.target.id, i.after.login, i.after.reason]).reverse(),
+      [...Array.from({ length: 5 }, () => ['203.0.113.20', owner.me.account.id, owner.me.account.id, 'audited', 'wrong_password']), ['203.0.113.20', owner.me.account.id, owner.me.account.id, 'audited', 'throttled']],
+    );
+    await from('203.0.113.21').post('/api/v1/auth/sign-in', { login: 'no-such-login', password: 'nope-nope' });
+    const platform = await tablesOf(t.deps.db).selectFrom('audit_log').select(['corp_id', 'ip', 'actor_name', 'after_json']).where('action', '=', 'auth.sign_in_failed').where('ip', '=', '203.0.113.21').execute();
+    assert.deepEqual(platform, [{ corp_id: '', ip: '203.0.113.21', actor_name: 'no-such-login', after_json: JSON.stringify({ login: 'no-such-login', reason: 'unknown_login' }) }]);
+  });
+
+  it('issue 18: twelve sign-ins at once check at most 5 passwords, and the right one after them is refused', async () => {
+    t.clock.set('2026-03-06T10:00:00+08:00');
+    const owner = await t.register({ loginName: 'raced', password: 'password123' });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => from('203.0.113.30').post('/api/v1/auth/sign-in', { login: 'raced', password: `wrong-${i}` })));
+    assert.deepEqual(answers.map((a) => a.status), Array.from({ length: 12 }, () => 401));
+    const log = await owner.get<AuditRows>('/api/v1/audit?action=auth.sign_in_failed&limit=50');
+    const reasons = log.body.items.map((i) => i.after.reason);
+    assert.deepEqual([reasons.filter((r) => r === 'wrong_password').length, reasons.filter((r) => r === 'throttled').length], [5, 7]);
+    assert.equal((await from('203.0.113.30').post('/api/v1/auth/sign-in', { login: 'raced', password: 'password123' })).status, 401);
   });
 
   it('a session lasts 7 days from sign-in: the cookie says so and the server holds to it to the millisecond', async () => {

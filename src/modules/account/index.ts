@@ -6,18 +6,19 @@ import { defineModule } from '../../platform/module.ts';
 import { AccountErrors } from './account.errors.ts';
 import { accountRoutes } from './account.routes.ts';
 import * as accountsTable from './migrations/0060_accounts.ts';
+import * as lockoutGone from './migrations/0141_account_lockout_gone.ts';
 
 export const accountModule = defineModule({
   name: 'account',
   tables: { accounts: 'reference' },
-  migrations: { '0060_accounts': accountsTable },
+  migrations: { '0060_accounts': accountsTable, '0141_account_lockout_gone': lockoutGone },
   errors: AccountErrors,
   routes: accountRoutes,
 });
 
 export { AccountErrors };
 export { signInRate } from './account.routes.ts';
-export { AccountDto, LoginName, NewAccountBody, Password, PersonName, Phone, SignInBody } from './account.schema.ts';
+export { AccountDto, LOGIN_NAME_PATTERN, LoginName, NewAccountBody, Password, PersonName, Phone, SignInBody } from './account.schema.ts';
 export {
   MAX_CREATED_CORPS,
   accountsByIds,
@@ -29,4 +30,5 @@ export {
   takeCreatorSlot,
   type AccountView,
   type NewAccount,
+  type SignInResult,
 } from './account.service.ts';

@@ -367,3 +367,18 @@ export async function peopleToChoose(db: Executor, corpId: string, query: { q?: 
     departments: await directory.selectFrom('departments').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('depth').orderBy('sort_order').execute(),
   };
 }
+
+/**
+ * The member a sign-in through the enterprise's identity provider names: by userid, or by e-mail
+ * (case-insensitive), whatever their status (the caller refuses a disabled or departed one).
+ */
+export async function memberForSignIn(db: Executor, corpId: string, by: 'userid' | 'email', value: string): Promise<{ id: string; name: string; accountId: string | null; status: MemberStatus } | undefined> {
+  const q = tables(db).selectFrom('members').select(['id', 'name', 'account_id', 'status']).where('corp_id', '=', corpId);
+  const row = await (by === 'userid' ? q.where('userid', '=', value) : q.where(sql<string>`lower(email)`, '=', value.toLowerCase())).orderBy('id').executeTakeFirst();
+  return row && { id: row.id, name: row.name, accountId: row.account_id, status: row.status };
+}
+
+/** Links a member that has no account yet to one (the member is then 已激活). */
+export async function linkMemberAccount(ctx: WriteCtx, memberId: string, accountId: string): Promise<void> {
+  await tables(ctx.trx).updateTable('members').set({ account_id: accountId, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', memberId).where('account_id', 'is', null).execute();
+}

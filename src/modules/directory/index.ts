@@ -56,6 +56,8 @@ export {
   getMember,
   headsOf,
   insertMember,
+  linkMemberAccount,
+  memberForSignIn,
   memberBrief,
   membersByIds,
   memberIdsByUserid,

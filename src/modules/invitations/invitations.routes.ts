@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
+import { auditSignInFailure } from '../../platform/auth/lockout.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { setSessionCookies } from '../../platform/http/cookies.ts';
@@ -9,7 +11,7 @@ import { noContent } from '../../platform/http/replies.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import type { Tx } from '../../platform/db/tables.ts';
 import { Type } from 'typebox';
-import { authenticate, createAccount, signInRate, type AccountView } from '../account/index.ts';
+import { AccountErrors, authenticate, createAccount, signInRate, type AccountView } from '../account/index.ts';
 import { MeEnvelope, describeMe } from '../session/index.ts';
 import {
   acceptInvitation,
@@ -68,8 +70,16 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
    * The account a link is used with: signed in by password first, outside the transaction, so that
    * a wrong password is counted even though the rest is refused; or created with the rest.
    */
+  /** A password sign-in on a link's page: refused and audited exactly as on the sign-in page. */
+  async function signIn(request: FastifyRequest, login: string, password: string): Promise<AccountView> {
+    const result = await authenticate(deps.db, request.now, deps.config.scrypt, request.ip, login, password);
+    if (result.ok) return result.account;
+    await auditSignInFailure(deps.db, request.now, request.ip, { action: 'auth.sign_in_failed', corpId: '', kind: 'account', principal: result.account, login, reason: result.reason });
+    throw new DomainError(AccountErrors['auth.invalid_credentials']);
+  }
+
   async function useLink(request: FastifyRequest, body: Static<typeof UseLinkBody>, work: (base: PublicCtx, account: AccountView) => Promise<string | null>) {
-    const existing = 'signIn' in body ? await authenticate(deps.db, request.now, deps.config.scrypt, body.signIn.login, body.signIn.password) : undefined;
+    const existing = 'signIn' in body ? await signIn(request, body.signIn.login, body.signIn.password) : undefined;
     return deps.db.transaction().execute(async (trx: Tx) => {
       const account = existing ?? (await createAccount(trx, request.now, deps.config.scrypt, (body as Extract<typeof body, { signUp: unknown }>).signUp));
       const base: PublicCtx = { trx, now: request.now, ip: request.ip, log: request.log, registry: deps.registry };

@@ -6,11 +6,12 @@ import { defineModule } from '../../platform/module.ts';
 import { operatorRoutes } from './operator.routes.ts';
 import { operatorActor } from './operator.service.ts';
 import * as operatorsTable from './migrations/0080_operators.ts';
+import * as lockoutGone from './migrations/0142_operator_lockout_gone.ts';
 
 export const operatorModule = defineModule({
   name: 'operator',
   tables: { operators: 'reference' },
-  migrations: { '0080_operators': operatorsTable },
+  migrations: { '0080_operators': operatorsTable, '0142_operator_lockout_gone': lockoutGone },
   provides: { operatorActor },
   routes: operatorRoutes,
 });

@@ -6,8 +6,6 @@ export interface OperatorTables {
     login_name: string;
     name: string;
     password_hash: string;
-    failed_sign_ins: number;
-    locked_until: number | null;
     created_at: number;
     updated_at: number;
   };

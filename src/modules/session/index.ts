@@ -13,4 +13,4 @@ export const sessionModule = defineModule({
 });
 
 export { MeDto, MeEnvelope } from './session.schema.ts';
-export { describeMe, registerCorp, type Me } from './session.service.ts';
+export { beginSession, describeMe, registerCorp, type Me } from './session.service.ts';

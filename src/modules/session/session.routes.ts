@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../platform/deps.ts';
-import { audit } from '../../platform/audit.ts';
+import { auditSignInFailure } from '../../platform/auth/lockout.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { createSession, deleteSession, setSessionCorp } from '../../platform/auth/sessions.ts';
 import { clearSessionCookies, setSessionCookies } from '../../platform/http/cookies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { SignInBody, authenticate, createAccount, getAccount, signInRate } from '../account/index.ts';
+import { AccountErrors, SignInBody, authenticate, createAccount, getAccount, signInRate } from '../account/index.ts';
 import { CorpErrors, NewCorpBody } from '../corp/index.ts';
-import { canEnterCorp, corpsOfAccount, describeMe, registerCorp, type Me } from './session.service.ts';
+import { beginSession, canEnterCorp, corpsOfAccount, describeMe, registerCorp, type Me } from './session.service.ts';
 import { MeEnvelope, RegisterBody, SwitchCorpBody } from './session.schema.ts';
 
 /** Signing in and out, registering an enterprise, and which enterprise a session acts in. */
@@ -53,18 +53,17 @@ export function sessionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/v1/auth/sign-in',
       { config: { auth: 'public', rateLimit: signInRate(deps) }, schema: { tags: ['account'], summary: 'Sign in by login name or phone', body: SignInBody, response: { 200: MeEnvelope } } },
       async (request, reply) => {
-        const account = await authenticate(deps.db, request.now, deps.config.scrypt, request.body.login, request.body.password);
+        const result = await authenticate(deps.db, request.now, deps.config.scrypt, request.ip, request.body.login, request.body.password);
+        if (!result.ok) {
+          const principal = result.account;
+          const corpId = principal ? ((await corpsOfAccount(deps.db, principal.id))[0]?.id ?? '') : '';
+          await auditSignInFailure(deps.db, request.now, request.ip, { action: 'auth.sign_in_failed', corpId, kind: 'account', principal, login: request.body.login, reason: result.reason });
+          throw new DomainError(AccountErrors['auth.invalid_credentials']);
+        }
+        const account = result.account;
         const corps = await corpsOfAccount(deps.db, account.id);
         const corpId = corps[0]?.id ?? null;
-        const session = await deps.db.transaction().execute(async (trx) => {
-          const created = await createSession(trx, request.now, { kind: 'account', id: account.id, corpId });
-          const actor = corpId ? await deps.registry.providers.accountActor(trx, corpId, account.id) : undefined;
-          await audit(
-            { corpId: corpId ?? '', trx, now: request.now, ip: request.ip, actor: actor ?? { kind: 'account', id: account.id, name: account.name } },
-            { action: 'auth.sign_in', target: { type: 'account', id: account.id } },
-          );
-          return created;
-        });
+        const session = await beginSession(deps.db, deps.registry, request.now, request.ip, account, corpId, 'password');
         setSessionCookies(reply, 'session', deps.config.secureCookies, session.cookie, session.csrfToken);
         return { me: await describeMe(reads, account.id, corpId) };
       },

@@ -1,5 +1,6 @@
 import type { Actor, Ctx } from '../../platform/context.ts';
-import type { Executor, Tx } from '../../platform/db/tables.ts';
+import type { Db, Executor, Tx } from '../../platform/db/tables.ts';
+import { createSession } from '../../platform/auth/sessions.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Registry } from '../../platform/module.ts';
 import { roleOfAccount } from '../../platform/policy/index.ts';
@@ -66,4 +67,28 @@ export async function registerCorp(trx: Tx, ctx: Pick<Ctx, 'now' | 'ip' | 'log' 
   const memberId = await insertMember(inCorp, { name: account.name, userid: account.loginName, accountId: account.id, phone: account.phone, departmentIds: [root], mainDepartmentId: root });
   await audit({ ...inCorp, actor: { kind: 'member', id: memberId, name: account.name, accountId: account.id } }, { action: 'corp.register', target: { type: 'corp', id: corpId }, after: input });
   return corpId;
+}
+
+/**
+ * Opens a session for an account that proved who it is (by password or through the enterprise's
+ * identity provider) and audits the sign-in in the enterprise it enters, in one transaction.
+ */
+export async function beginSession(
+  db: Db,
+  registry: Registry,
+  now: number,
+  ip: string,
+  account: AccountView,
+  corpId: string | null,
+  method: 'password' | 'oidc',
+): Promise<{ cookie: string; csrfToken: string }> {
+  return db.transaction().execute(async (trx) => {
+    const created = await createSession(trx, now, { kind: 'account', id: account.id, corpId });
+    const actor = corpId ? await registry.providers.accountActor(trx, corpId, account.id) : undefined;
+    await audit(
+      { corpId: corpId ?? '', trx, now, ip, actor: actor ?? { kind: 'account', id: account.id, name: account.name } },
+      { action: 'auth.sign_in', target: { type: 'account', id: account.id }, after: { method } },
+    );
+    return created;
+  });
 }

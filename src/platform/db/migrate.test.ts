@@ -46,7 +46,7 @@ for (const dialect of testDialects()) {
       try {
         const old: Record<string, Migration> = { ...Object.fromEntries(Object.entries(migrations).filter(([name]) => !TAKEN_OVER.includes(name))), '0001_platform': legacyPlatform };
         await migrateToLatest(before.database, old);
-        await sql`insert into accounts (id, login_name, name, password_hash, created_corps, failed_sign_ins, created_at, updated_at) values ('acc_1', 'zhangsan', '张三', 'x', 1, 0, 1, 1)`.execute(before.database.db);
+        await sql`insert into accounts (id, login_name, name, password_hash, created_corps, created_at, updated_at) values ('acc_1', 'zhangsan', '张三', 'x', 1, 1, 1)`.execute(before.database.db);
         const applied = await migrateToLatest(before.database, migrations);
         assert.deepEqual(applied.sort(), [...TAKEN_OVER].sort());
         const kept = await sql<{ name: string }>`select name from accounts where id = 'acc_1'`.execute(before.database.db);

@@ -3614,6 +3614,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/corp/sso/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise identity provider (never the secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            configured: boolean;
+                            displayName: string;
+                            issuer: string;
+                            clientId: string;
+                            hasSecret: boolean;
+                            claim: string;
+                            /** @description what the claim carries: the member userid or the e-mail */
+                            matchBy: "userid" | "email";
+                            autoCreate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Configure the enterprise identity provider (OpenID Connect) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description shown on the sign-in page: 使用 <displayName> 登录 */
+                        displayName: string;
+                        /** Format: uri */
+                        issuer: string;
+                        clientId: string;
+                        /** @description write-only; omit to keep the saved one */
+                        clientSecret?: string;
+                        claim: string;
+                        /** @description what the claim carries: the member userid or the e-mail */
+                        matchBy: "userid" | "email";
+                        /** @description create a member for an unknown person (default: refuse) */
+                        autoCreate: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            configured: boolean;
+                            displayName: string;
+                            issuer: string;
+                            clientId: string;
+                            hasSecret: boolean;
+                            claim: string;
+                            /** @description what the claim carries: the member userid or the e-mail */
+                            matchBy: "userid" | "email";
+                            autoCreate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{corpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether an enterprise signs in through a provider, and its name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            configured: boolean;
+                            displayName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{corpId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Go to the enterprise identity provider to sign in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the identity provider sends the person back */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/category/taxonomy": {
         parameters: {
             query?: never;
