@@ -5,13 +5,14 @@ import { deleteExpiredSessions, SESSION_SWEEP_JOB } from './auth/sessions.ts';
 import * as platformTables from './db/migrations/0001_platform.ts';
 import * as sessionExpiry from './db/migrations/0004_session_expiry.ts';
 import * as rateLimits from './db/migrations/0110_rate_limits.ts';
+import * as auditOutcome from './db/migrations/0120_audit_outcome.ts';
 import { deleteStaleRateLimits, RATE_LIMIT_SWEEP_JOB } from './http/rate-limit-store.ts';
 
 /** The platform's own part of the registry: its tables, its error codes and the session sweep. */
 export const platformManifest = defineModule({
   name: 'platform',
   tables: { sessions: 'local', audit_log: 'tenant', outbox: 'local', outbox_receipts: 'local', jobs: 'local', idempotency_keys: 'tenant', rate_limits: 'local' },
-  migrations: { '0001_platform': platformTables, '0004_session_expiry': sessionExpiry, '0110_rate_limits': rateLimits },
+  migrations: { '0001_platform': platformTables, '0004_session_expiry': sessionExpiry, '0110_rate_limits': rateLimits, '0120_audit_outcome': auditOutcome },
   errors: { ...CommonErrors, ...PolicyErrors },
   jobs: [
     {

@@ -307,6 +307,40 @@ describeEachDialect('权限管理 (admins)', (use) => {
     assert.equal((await e.owner.patch(`/api/v1/admin-groups/${g}`, { rights: o.groups[0]!.rights })).status, 204);
   });
 
+  it('refused attempts at granting, removing admins and changing groups are audited (actor, action, target, reason, address) and found by outcome', async () => {
+    const e = await enterprise();
+    const sales = await e.dept(e.root, '销售部');
+    const east = await e.dept(sales, '华东');
+    const h = await e.member('分管');
+    const plain = await e.member('普通成员');
+    const s = await e.member('超管');
+    const g = (await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: '华东组', rights: rights({ departmentIds: [east] }) })).body.id;
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: h.memberId, groupId: g })).status, 204);
+    assert.equal((await e.owner.post('/api/v1/admins/super', { memberId: s.memberId })).status, 204);
+    const beyond = await h.client.post('/api/v1/admins/hierarchical', { memberId: plain.memberId, rights: rights({ departmentIds: [sales] }) });
+    assert.deepEqual([beyond.status, code(beyond)], [403, 'admin.exceeds_own_rights']);
+    assert.equal((await plain.client.delete(`/api/v1/admins/super/${s.accountId}`)).status, 403);
+    assert.equal((await h.client.patch(`/api/v1/admin-groups/${g}`, { name: '改名' })).status, 403);
+    type Row = { action: string; actor: { id: string }; target: { type: string; id: string }; ip: string | null; outcome: string; after: { reason: string } };
+    const log = await e.owner.get<{ items: Row[] }>('/api/v1/audit?outcome=refused');
+    assert.deepEqual(
+      log.body.items.map((i) => [i.actor.id, i.action, i.target.type, i.target.id, i.after.reason, i.outcome, i.ip]),
+      [
+        [h.memberId, 'admin.update_group', 'admin_group', g, 'forbidden', 'refused', '127.0.0.1'],
+        [plain.memberId, 'admin.remove_super_admin', 'account', s.accountId, 'forbidden', 'refused', '127.0.0.1'],
+        [h.memberId, 'admin.add_hierarchical_admin', 'member', plain.memberId, 'admin.exceeds_own_rights', 'refused', '127.0.0.1'],
+      ],
+    );
+    // Nothing of the refused changes was written; the done rows are the owner's three changes.
+    const done = await e.owner.get<{ items: Row[] }>('/api/v1/audit?outcome=done&action=admin.');
+    assert.deepEqual(done.body.items.map((i) => [i.action, i.outcome]), [
+      ['admin.add_super_admin', 'done'],
+      ['admin.add_hierarchical_admin', 'done'],
+      ['admin.create_group', 'done'],
+    ]);
+    assert.deepEqual((await e.overview()).admins.map((a) => a.memberId), [h.memberId]);
+  });
+
   it('an API token given admins.read reads the admins and nothing more', async () => {
     const e = await enterprise();
     const created = await e.owner.post<{ secret: string }>('/api/v1/api-tokens', { name: '集成', rights: ['admins.read'] });
