@@ -6,6 +6,7 @@ import { createTestApp, type Me, type RegisteredClient, type TestApp } from '../
 import { insertMember } from '../directory/index.ts';
 import { enterprise as makeEnterprise, newAccount, signedIn } from '../../../test/support/enterprise.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
+import { rights, type Rights } from './testing/index.ts';
 
 interface Overview {
   creator: { accountId: string; name: string; memberId: string | null };
@@ -14,13 +15,6 @@ interface Overview {
   groups: { id: string; name: string; memberIds: string[]; rights: Rights }[];
   admins: { memberId: string; groupId: string | null; rights: Rights; effective: Rights }[];
 }
-interface Rights {
-  departmentIds: string[];
-  apps: { appId: string; level: 'send' | 'manage' }[];
-  deviceBind: boolean;
-  deviceIds: string[];
-}
-const rights = (r: Partial<Rights>): Rights => ({ departmentIds: [], apps: [], deviceBind: false, deviceIds: [], ...r });
 const code = (res: { body: unknown }) => (res.body as { error?: { code: string } }).error?.code;
 
 describeEachDialect('权限管理 (admins)', (use) => {
