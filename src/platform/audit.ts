@@ -1,5 +1,5 @@
 import type { Ctx, ReadCtx } from './context.ts';
-import { tables } from './platform.tables.ts';
+import { tables, type AuditOutcome } from './platform.tables.ts';
 import { newId } from './ids.ts';
 import { toIso } from './clock.ts';
 import { like } from './db/sql.ts';
@@ -9,6 +9,8 @@ export interface AuditEntry {
   target: { type: string; id: string };
   before?: unknown;
   after?: unknown;
+  /** 'refused' for an attempt that was refused (nothing else of it was written); default 'done'. */
+  outcome?: AuditOutcome;
 }
 
 /** Writes the audit row in the caller's transaction, so a rolled-back change leaves no trace. */
@@ -28,6 +30,7 @@ export async function audit(ctx: Pick<Ctx, 'corpId' | 'actor' | 'trx' | 'now' | 
       after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
       ip: ctx.ip ?? null,
       at: ctx.now,
+      outcome: entry.outcome ?? 'done',
     })
     .execute();
 }
@@ -37,6 +40,7 @@ export interface AuditQuery {
   limit: number;
   action?: string | undefined;
   actorId?: string | undefined;
+  outcome?: AuditOutcome | undefined;
   from?: number | undefined;
   to?: number | undefined;
 }
@@ -48,6 +52,7 @@ export interface AuditRecord {
   action: string;
   target: { type: string; id: string };
   ip: string | null;
+  outcome: AuditOutcome;
   before: unknown;
   after: unknown;
 }
@@ -58,6 +63,7 @@ export async function searchAudit(ctx: ReadCtx, query: AuditQuery): Promise<{ it
   if (query.cursor) q = q.where('id', '<', query.cursor);
   if (query.action) q = q.where(like('action', 'prefix', query.action));
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+  if (query.outcome) q = q.where('outcome', '=', query.outcome);
   if (query.from !== undefined) q = q.where('at', '>=', query.from);
   if (query.to !== undefined) q = q.where('at', '<', query.to);
   const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
@@ -70,6 +76,7 @@ export async function searchAudit(ctx: ReadCtx, query: AuditQuery): Promise<{ it
       action: row.action,
       target: { type: row.target_type, id: row.target_id },
       ip: row.ip,
+      outcome: row.outcome,
       before: row.before_json === null ? null : JSON.parse(row.before_json),
       after: row.after_json === null ? null : JSON.parse(row.after_json),
     })),

@@ -6,6 +6,8 @@ import type { Db, Tx } from './db/tables.ts';
 import { idempotent } from './idempotency.ts';
 import type { Registry } from './module.ts';
 import { authorize } from './policy/index.ts';
+import { audit } from './audit.ts';
+import { DomainError } from './errors.ts';
 
 /**
  * The one command path. A command is a unit of work with what it needs around it: the right the
@@ -29,6 +31,12 @@ export interface CommandSpec<M extends TxMode = TxMode, I = unknown> {
   idempotent?: string;
   /** What identifies the request for the key, when not the whole input (a file: its digest). */
   fingerprint?: (input: I) => unknown;
+  /**
+   * Record a refused attempt in the audit log (outcome `refused`): the action it would have been
+   * audited as and whom it named. Written in a transaction of its own after the refused one rolled
+   * back, with the refusal's code and details as the reason.
+   */
+  auditRefusal?: { action: string; target: (input: I) => { type: string; id: string } };
 }
 
 export interface Command<I, O, M extends TxMode = TxMode> {
@@ -87,7 +95,20 @@ export class Commands {
       const work = () => (command.work as (ctx: Ctx, input: I) => Promise<O>)(ctx, input);
       return spec.idempotent && caller.idempotencyKey ? idempotent(ctx, `${spec.idempotent}:${caller.idempotencyKey}`, spec.fingerprint ? spec.fingerprint(input) : input, work) : work();
     };
-    return spec.tx === 'group' ? this.#group(inTransaction) : this.db.transaction().execute(inTransaction);
+    const run = () => (spec.tx === 'group' ? this.#group(inTransaction) : this.db.transaction().execute(inTransaction));
+    if (!spec.auditRefusal) return run();
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof DomainError) await this.#recordRefusal(caller, spec.auditRefusal, input, error);
+      throw error;
+    }
+  }
+
+  async #recordRefusal<I>(caller: Caller, refusal: NonNullable<CommandSpec<TxMode, I>['auditRefusal']>, input: I, error: DomainError): Promise<void> {
+    await this.db.transaction().execute((trx) =>
+      audit(this.#ctx(caller, trx), { action: refusal.action, target: refusal.target(input), after: { reason: error.code, details: error.details }, outcome: 'refused' }),
+    );
   }
 
   #ctx<T extends Db | Tx>(caller: Caller, trx: T) {

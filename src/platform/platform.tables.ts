@@ -5,6 +5,8 @@ import type { PrincipalKind } from './auth/sessions.ts';
  * The platform's own tables. Only files under src/platform/ query them; modules use the functions
  * (`audit`, `publish`, `idempotent`, `enqueueJob`, sessions) instead.
  */
+export type AuditOutcome = 'done' | 'refused';
+
 export interface PlatformTables {
   sessions: {
     id: string;
@@ -28,6 +30,8 @@ export interface PlatformTables {
     after_json: string | null;
     ip: string | null;
     at: number;
+    /** 'done', or 'refused' for a refused attempt (rows from before the column are 'done'). */
+    outcome: AuditOutcome;
   };
   outbox: {
     id: string;

@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { enterprise } from '../../../test/support/enterprise.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
+import { rights } from './testing/index.ts';
 
 /**
  * Who may act on an admin's member record, and what leaving the contacts takes away, over HTTP
@@ -12,13 +13,6 @@ import { tablesOf } from '../../../test/support/tables.ts';
  * 超级管理员 b) 当成员在通讯录被删除后，其超级管理员身份也将被删除; 离职 takes every admin role.
  */
 
-interface Rights {
-  departmentIds: string[];
-  apps: { appId: string; level: 'send' | 'manage' }[];
-  deviceBind: boolean;
-  deviceIds: string[];
-}
-const rights = (r: Partial<Rights>): Rights => ({ departmentIds: [], apps: [], deviceBind: false, deviceIds: [], ...r });
 const code = (res: { body: unknown }) => (res.body as { error?: { code: string } }).error?.code;
 
 /** Every change a refused command could have made: the member rows, every admin table, the audit log. */

@@ -30,18 +30,27 @@ const RefParam = Type.String({ minLength: 1, maxLength: 40 });
  */
 const manage = { right: 'admins.manage', tx: 'plain' } as const;
 const delegate = { right: 'admins.delegate', tx: 'plain' } as const;
+/** Refused attempts at changing admins are audited too (outcome `refused`), under the action they would have been. */
+const refused = <I>(action: string, type: string, id: (input: I) => string) => ({ auditRefusal: { action, target: (input: I) => ({ type, id: id(input) }) } });
+const same = (id: string) => id;
 const overview = command({ right: 'admins.read', tx: 'read' }, (ctx) => adminOverview(ctx));
 const grantable = command({ right: 'admins.read', tx: 'read' }, (ctx) => grantableRights(ctx));
-const transfer = command(manage, (ctx, memberId: string) => transferCreator(ctx, memberId));
-const addSuper = command(manage, (ctx, memberId: string) => addInternalSuperAdmin(ctx, memberId));
-const addExternal = command(manage, async (ctx, loginName: string) => ({ accountId: await addExternalSuperAdmin(ctx, loginName) }));
-const removeSuper = command(manage, (ctx, accountId: string) => removeSuperAdmin(ctx, accountId));
-const newGroup = command(manage, async (ctx, input: { name: string; rights: RightsInput }) => ({ id: await createGroup(ctx, input) }));
-const editGroup = command(manage, (ctx, input: { groupId: string; patch: { name?: string | undefined; rights?: RightsInput | undefined } }) => updateGroup(ctx, input.groupId, input.patch));
-const removeGroup = command(manage, (ctx, groupId: string) => deleteGroup(ctx, groupId));
-const addHierarchical = command(delegate, (ctx, input: Parameters<typeof addHierarchicalAdmin>[1]) => addHierarchicalAdmin(ctx, input));
-const editHierarchical = command(delegate, (ctx, input: { memberId: string; patch: Parameters<typeof updateHierarchicalAdmin>[2] }) => updateHierarchicalAdmin(ctx, input.memberId, input.patch));
-const removeHierarchical = command(manage, (ctx, memberId: string) => removeHierarchicalAdmin(ctx, memberId));
+const transfer = command({ ...manage, ...refused('admin.transfer_creator', 'member', same) }, (ctx, memberId: string) => transferCreator(ctx, memberId));
+const addSuper = command({ ...manage, ...refused('admin.add_super_admin', 'member', same) }, (ctx, memberId: string) => addInternalSuperAdmin(ctx, memberId));
+const addExternal = command({ ...manage, ...refused('admin.add_super_admin', 'login', same) }, async (ctx, loginName: string) => ({ accountId: await addExternalSuperAdmin(ctx, loginName) }));
+const removeSuper = command({ ...manage, ...refused('admin.remove_super_admin', 'account', same) }, (ctx, accountId: string) => removeSuperAdmin(ctx, accountId));
+type NewGroup = { name: string; rights: RightsInput };
+const newGroup = command({ ...manage, ...refused('admin.create_group', 'admin_group_name', (input: NewGroup) => input.name) }, async (ctx, input: NewGroup) => ({ id: await createGroup(ctx, input) }));
+type GroupEdit = { groupId: string; patch: { name?: string | undefined; rights?: RightsInput | undefined } };
+const editGroup = command({ ...manage, ...refused('admin.update_group', 'admin_group', (input: GroupEdit) => input.groupId) }, (ctx, input: GroupEdit) => updateGroup(ctx, input.groupId, input.patch));
+const removeGroup = command({ ...manage, ...refused('admin.delete_group', 'admin_group', same) }, (ctx, groupId: string) => deleteGroup(ctx, groupId));
+type NewHierarchical = Parameters<typeof addHierarchicalAdmin>[1];
+const addHierarchical = command({ ...delegate, ...refused('admin.add_hierarchical_admin', 'member', (input: NewHierarchical) => input.memberId) }, (ctx, input: NewHierarchical) => addHierarchicalAdmin(ctx, input));
+type HierarchicalEdit = { memberId: string; patch: Parameters<typeof updateHierarchicalAdmin>[2] };
+const editHierarchical = command({ ...delegate, ...refused('admin.update_hierarchical_admin', 'member', (input: HierarchicalEdit) => input.memberId) }, (ctx, input: HierarchicalEdit) =>
+  updateHierarchicalAdmin(ctx, input.memberId, input.patch),
+);
+const removeHierarchical = command({ ...manage, ...refused('admin.remove_hierarchical_admin', 'member', same) }, (ctx, memberId: string) => removeHierarchicalAdmin(ctx, memberId));
 
 export function adminRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {

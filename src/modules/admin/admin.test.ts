@@ -6,6 +6,7 @@ import { createTestApp, type Me, type RegisteredClient, type TestApp } from '../
 import { insertMember } from '../directory/index.ts';
 import { enterprise as makeEnterprise, newAccount, signedIn } from '../../../test/support/enterprise.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
+import { rights, type Rights } from './testing/index.ts';
 
 interface Overview {
   creator: { accountId: string; name: string; memberId: string | null };
@@ -14,13 +15,6 @@ interface Overview {
   groups: { id: string; name: string; memberIds: string[]; rights: Rights }[];
   admins: { memberId: string; groupId: string | null; rights: Rights; effective: Rights }[];
 }
-interface Rights {
-  departmentIds: string[];
-  apps: { appId: string; level: 'send' | 'manage' }[];
-  deviceBind: boolean;
-  deviceIds: string[];
-}
-const rights = (r: Partial<Rights>): Rights => ({ departmentIds: [], apps: [], deviceBind: false, deviceIds: [], ...r });
 const code = (res: { body: unknown }) => (res.body as { error?: { code: string } }).error?.code;
 
 describeEachDialect('权限管理 (admins)', (use) => {
@@ -305,6 +299,40 @@ describeEachDialect('权限管理 (admins)', (use) => {
     // Re-saving the rights the console shows now succeeds (it failed with the deleted id left in).
     assert.equal((await e.owner.patch(`/api/v1/admins/hierarchical/${a.memberId}`, { rights: o.admins.find((x) => x.memberId === a.memberId)!.rights })).status, 204);
     assert.equal((await e.owner.patch(`/api/v1/admin-groups/${g}`, { rights: o.groups[0]!.rights })).status, 204);
+  });
+
+  it('refused attempts at granting, removing admins and changing groups are audited (actor, action, target, reason, address) and found by outcome', async () => {
+    const e = await enterprise();
+    const sales = await e.dept(e.root, '销售部');
+    const east = await e.dept(sales, '华东');
+    const h = await e.member('分管');
+    const plain = await e.member('普通成员');
+    const s = await e.member('超管');
+    const g = (await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: '华东组', rights: rights({ departmentIds: [east] }) })).body.id;
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: h.memberId, groupId: g })).status, 204);
+    assert.equal((await e.owner.post('/api/v1/admins/super', { memberId: s.memberId })).status, 204);
+    const beyond = await h.client.post('/api/v1/admins/hierarchical', { memberId: plain.memberId, rights: rights({ departmentIds: [sales] }) });
+    assert.deepEqual([beyond.status, code(beyond)], [403, 'admin.exceeds_own_rights']);
+    assert.equal((await plain.client.delete(`/api/v1/admins/super/${s.accountId}`)).status, 403);
+    assert.equal((await h.client.patch(`/api/v1/admin-groups/${g}`, { name: '改名' })).status, 403);
+    type Row = { action: string; actor: { id: string }; target: { type: string; id: string }; ip: string | null; outcome: string; after: { reason: string } };
+    const log = await e.owner.get<{ items: Row[] }>('/api/v1/audit?outcome=refused');
+    assert.deepEqual(
+      log.body.items.map((i) => [i.actor.id, i.action, i.target.type, i.target.id, i.after.reason, i.outcome, i.ip]),
+      [
+        [h.memberId, 'admin.update_group', 'admin_group', g, 'forbidden', 'refused', '127.0.0.1'],
+        [plain.memberId, 'admin.remove_super_admin', 'account', s.accountId, 'forbidden', 'refused', '127.0.0.1'],
+        [h.memberId, 'admin.add_hierarchical_admin', 'member', plain.memberId, 'admin.exceeds_own_rights', 'refused', '127.0.0.1'],
+      ],
+    );
+    // Nothing of the refused changes was written; the done rows are the owner's three changes.
+    const done = await e.owner.get<{ items: Row[] }>('/api/v1/audit?outcome=done&action=admin.');
+    assert.deepEqual(done.body.items.map((i) => [i.action, i.outcome]), [
+      ['admin.add_super_admin', 'done'],
+      ['admin.add_hierarchical_admin', 'done'],
+      ['admin.create_group', 'done'],
+    ]);
+    assert.deepEqual((await e.overview()).admins.map((a) => a.memberId), [h.memberId]);
   });
 
   it('an API token given admins.read reads the admins and nothing more', async () => {

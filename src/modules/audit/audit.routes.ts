@@ -5,6 +5,8 @@ import { searchAudit, type AuditQuery as Query } from '../../platform/audit.ts';
 import { command } from '../../platform/command.ts';
 import { IsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 
+const Outcome = Type.Union([Type.Literal('done'), Type.Literal('refused')], { description: '`refused`: an attempt that was refused; nothing else of it was written' });
+
 const AuditDto = Type.Object({
   id: Type.String(),
   at: IsoDateTime,
@@ -12,6 +14,7 @@ const AuditDto = Type.Object({
   action: Type.String(),
   target: Type.Object({ type: Type.String(), id: Type.String() }),
   ip: Type.Union([Type.String(), Type.Null()]),
+  outcome: Outcome,
   before: Type.Unknown(),
   after: Type.Unknown(),
 });
@@ -20,6 +23,7 @@ const AuditQuery = StrictObject({
   ...PageQuery,
   action: Type.Optional(Type.String({ maxLength: 80, description: 'prefix of the action, e.g. `auth.` or `corp.update`' })),
   actorId: Type.Optional(Type.String({ maxLength: 40 })),
+  outcome: Type.Optional(Outcome),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
 });
@@ -35,6 +39,7 @@ export function auditRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
         limit: q.limit ?? 50,
         action: q.action,
         actorId: q.actorId,
+        outcome: q.outcome,
         from: q.from === undefined ? undefined : Date.parse(q.from),
         to: q.to === undefined ? undefined : Date.parse(q.to),
       });

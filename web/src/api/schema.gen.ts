@@ -2504,6 +2504,8 @@ export interface paths {
                     /** @description prefix of the action, e.g. `auth.` or `corp.update` */
                     action?: string;
                     actorId?: string;
+                    /** @description `refused`: an attempt that was refused; nothing else of it was written */
+                    outcome?: "done" | "refused";
                     from?: string;
                     to?: string;
                 };
@@ -2535,6 +2537,8 @@ export interface paths {
                                     id: string;
                                 };
                                 ip: string | null;
+                                /** @description `refused`: an attempt that was refused; nothing else of it was written */
+                                outcome: "done" | "refused";
                                 before: unknown;
                                 after: unknown;
                             }[];

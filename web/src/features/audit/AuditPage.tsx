@@ -1,4 +1,4 @@
-import { Card, Flex, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorTable } from '../../components/CursorTable';
@@ -28,7 +28,16 @@ export function AuditPage() {
         </Flex>
       ),
     },
-    { key: 'action', title: t('columns.action'), dataIndex: 'action', render: (action: string) => <code>{action}</code> },
+    {
+      key: 'action',
+      title: t('columns.action'),
+      render: (_: unknown, row: AuditEntry) => (
+        <Flex gap={6} align="center">
+          <code>{row.action}</code>
+          {row.outcome === 'refused' && <Tag color="red">{t('outcomes.refused')}</Tag>}
+        </Flex>
+      ),
+    },
     {
       key: 'target',
       title: t('columns.target'),

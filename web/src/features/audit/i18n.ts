@@ -15,6 +15,11 @@ export default defineMessages(
       action: '操作',
       actionPlaceholder: '按操作筛选，如 corp.update',
       range: '时间范围',
+      outcome: '结果',
+    },
+    outcomes: {
+      done: '已执行',
+      refused: '已拒绝',
     },
     before: '变更前',
     after: '变更后',
@@ -41,6 +46,11 @@ export default defineMessages(
       action: 'Action',
       actionPlaceholder: 'Filter by action, e.g. corp.update',
       range: 'Time range',
+      outcome: 'Outcome',
+    },
+    outcomes: {
+      done: 'Done',
+      refused: 'Refused',
     },
     before: 'Before',
     after: 'After',
