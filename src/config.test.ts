@@ -48,3 +48,10 @@ it('--trust-proxy: off by default; a number of hops, true, or addresses and CIDR
   assert.equal(loadConfig({}, { BANYAN_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl, 'redis://127.0.0.1:6379');
   assert.throws(() => loadConfig({}, { BANYAN_REDIS_URL: 'http://cache' }), new ConfigError('BANYAN_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379, not "http://cache".'));
 });
+
+it('the WeCom-compatible API listens on 8081 unless --wecom-port or BANYAN_WECOM_PORT says otherwise; 0 turns it off', () => {
+  assert.equal(loadConfig({}, {}).wecomPort, 8081);
+  assert.equal(loadConfig({}, { BANYAN_WECOM_PORT: '9081' }).wecomPort, 9081);
+  assert.equal(loadConfig(parseArgs(['serve', '--wecom-port', '0']).flags, { BANYAN_WECOM_PORT: '9081' }).wecomPort, 0);
+  assert.throws(() => loadConfig({ 'wecom-port': '70000' }, {}), new ConfigError('--wecom-port must be a whole number from 0 to 65535 (0 turns the WeCom-compatible port off), not "70000".'));
+});

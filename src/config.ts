@@ -5,6 +5,12 @@ import { PRODUCTION_SCRYPT, type ScryptParams } from './platform/auth/password.t
 export interface Config {
   host: string;
   port: number;
+  /**
+   * The WeCom-compatible API's own port (--wecom-port, BANYAN_WECOM_PORT; default 8081, 0 = off):
+   * `/cgi-bin/...` at the root of an origin, for clients that drop any path prefix. The main port
+   * answers `/cgi-bin/...` too.
+   */
+  wecomPort: number;
   dataDir: string;
   databaseUrl: string | undefined;
   /** PostgreSQL connections this process may open (processes × pool must stay below max_connections). */
@@ -77,6 +83,10 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`The port must be a whole number from 0 to 65535, not "${portText}".`);
 
+  const wecomPortText = pick('wecom-port', 'BANYAN_WECOM_PORT') ?? '8081';
+  const wecomPort = Number(wecomPortText);
+  if (!Number.isInteger(wecomPort) || wecomPort < 0 || wecomPort > 65535) throw new ConfigError(`--wecom-port must be a whole number from 0 to 65535 (0 turns the WeCom-compatible port off), not "${wecomPortText}".`);
+
   const logLevel = pick('log-level', 'LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`The log level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
 
@@ -120,6 +130,7 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
   return {
     host: pick('host', 'HOST') ?? '0.0.0.0',
     port,
+    wecomPort,
     dataDir: resolve(pick('data-dir', 'BANYAN_DATA_DIR') ?? './data'),
     databaseUrl,
     dbPool,

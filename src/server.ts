@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
@@ -19,6 +20,8 @@ export async function openMigratedDatabase(config: Pick<Config, 'databaseUrl' | 
 
 export interface RunningServer extends BuiltApp {
   url: string;
+  /** Where the WeCom-compatible API answers at the root (`/cgi-bin/...`), when its port is on. */
+  wecomUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -26,9 +29,11 @@ export interface RunningServer extends BuiltApp {
 export async function startServer(config: Config, clock: Clock = systemClock, database?: Database): Promise<RunningServer> {
   const db = database ?? (await openMigratedDatabase(config));
   let built: BuiltApp;
+  let wecom: Server | undefined;
   try {
     built = await buildApp({ config, database: db, clock });
     await built.app.listen({ host: config.host, port: config.port });
+    if (config.wecomPort > 0) wecom = await listenWecom(built, config);
   } catch (error) {
     await db.close();
     throw error;
@@ -39,14 +44,33 @@ export async function startServer(config: Config, clock: Clock = systemClock, da
   }
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   return {
     ...built,
-    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    url: `http://${host}:${port}`,
+    wecomUrl: wecom ? `http://${host}:${(wecom.address() as { port: number }).port}` : undefined,
     close: async () => {
       built.deps.outbox.stop();
       built.deps.jobs.stop();
+      if (wecom) await new Promise<void>((done) => wecom.close(() => done()));
       await built.app.close();
       await db.close();
     },
   };
+}
+
+/**
+ * The WeCom-compatible API's own port: the same app (hooks, rate limits, logs), answering only
+ * `/cgi-bin/...`, so a client that replaces the whole path of its base URL still reaches it.
+ */
+async function listenWecom(built: BuiltApp, config: Config): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/cgi-bin/')) return built.app.routing(req, res);
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errcode: 40063, errmsg: 'only /cgi-bin/ is served on this port' }));
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(config.wecomPort, config.host, () => ready());
+  });
+  return server;
 }

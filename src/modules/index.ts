@@ -17,6 +17,7 @@ import { customersModule } from './customers/index.ts';
 import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
+import { wecomModule } from './wecom/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -41,6 +42,7 @@ export const modules: readonly ModuleManifest[] = [
   acquisitionModule,
   approvalModule,
   inboxModule,
+  wecomModule,
 ];
 
 /** The platform's own manifest first, then the modules: what the registry is built from. */

@@ -42,6 +42,17 @@ export function command<I, O>(spec: CommandSpec<TxMode, I>, work: (ctx: Ctx, inp
   return { spec, work: work as Command<I, O>['work'] };
 }
 
+/**
+ * Runs a command's work inside another command's transaction, after asking for its right: an
+ * adapter that must do several things at once (a WeCom user/create with its department heads)
+ * composes the same commands REST uses, all or nothing. The caller's idempotency key is the outer
+ * command's business.
+ */
+export async function runIn<I, O>(ctx: Ctx, command: Command<I, O>, input: I): Promise<O> {
+  await authorize(ctx, command.spec.right);
+  return (command.work as (ctx: Ctx, input: I) => Promise<O>)(ctx, input);
+}
+
 /** Who asks, as an adapter established it. */
 export interface Caller {
   corpId: string;

@@ -12,11 +12,12 @@ import { testConfig } from './app.ts';
  * off): on a busy machine a click on an option still sliding in, or typing into a dialog still
  * zooming open, was lost.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<{ url: string; deps: Deps; close(): Promise<void> }> {
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<{ url: string; wecomUrl: string | undefined; deps: Deps; close(): Promise<void> }> {
   const dataDir = mkdtempSync(resolve(tmpdir(), 'banyan-e2e-'));
   const server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, webDir: resolve('dist/web'), workers: true, consoleMotion: false, ...overrides }));
   return {
     url: server.url,
+    wecomUrl: server.wecomUrl,
     deps: server.deps,
     close: async () => {
       await server.close();

@@ -15,6 +15,7 @@ import type { InboxTables } from '../../src/modules/inbox/inbox.tables.ts';
 import type { OperatorTables } from '../../src/modules/operator/operator.tables.ts';
 import type { TokenTables } from '../../src/modules/tokens/tokens.tables.ts';
 import type { WalletTables } from '../../src/modules/wallet/wallet.tables.ts';
+import type { WecomTables } from '../../src/modules/wecom/wecom.tables.ts';
 
 /**
  * Every table, for tests that look at what a command wrote. Only tests use it: production code sees
@@ -35,6 +36,7 @@ export type AllTables = PlatformTables &
   InboxTables &
   OperatorTables &
   TokenTables &
-  WalletTables;
+  WalletTables &
+  WecomTables;
 
 export const tablesOf = tableAccess<AllTables>();

@@ -118,12 +118,6 @@ export async function removeAdminRolesOfMember(ctx: Pick<Ctx, 'corpId' | 'trx'>,
   await admin.deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('holder_kind', '=', 'admin').where('holder_id', '=', memberId).execute();
 }
 
-/** Takes every right on a target (an app, a device) away from every admin and group. */
-export async function removeRightsOn(ctx: Pick<Ctx, 'corpId' | 'trx'>, kind: 'app' | 'device', targetId: string): Promise<void> {
-  await bumpAdminStamp(ctx);
-  await tables(ctx.trx).deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('kind', '=', kind).where('target_id', '=', targetId).execute();
-}
-
 /** Enterprises where the account is an external super admin (代运营), for the enterprise switcher. */
 export async function externalAdminCorpIds(db: Executor, accountId: string): Promise<string[]> {
   const rows = await tables(db).selectFrom('super_admins').select('corp_id').where('account_id', '=', accountId).where('kind', '=', 'external').execute();

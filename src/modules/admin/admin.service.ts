@@ -427,3 +427,43 @@ export async function removeHierarchicalAdmin(ctx: Ctx, memberId: string): Promi
   await dropHierarchicalRole(ctx, memberId);
   await audit(ctx, { action: 'admin.remove_hierarchical_admin', target: { type: 'member', id: memberId }, before: { groupId: target.groupId, rights: rightsView(target.own) } });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rights on what is gone
+// ---------------------------------------------------------------------------------------------
+
+const RIGHT_FIELD = { department: 'departmentIds', app: 'apps', device: 'deviceIds' } as const;
+
+/**
+ * Takes every right on a deleted department, a deleted app or an unbound device away from every
+ * admin and group, in the transaction that removed it, with one audit row per changed holder
+ * (before and after of that kind of right), so no grant names something that no longer exists.
+ */
+export async function removeRightsOn(ctx: Ctx, kind: 'department' | 'app' | 'device', targetId: string): Promise<void> {
+  const snapshot = await lockAndRead(ctx);
+  const holders = await tables(ctx.trx)
+    .selectFrom('admin_rights')
+    .select(['holder_kind', 'holder_id'])
+    .where('corp_id', '=', ctx.corpId)
+    .where('kind', '=', kind)
+    .where('target_id', '=', targetId)
+    .orderBy('holder_kind')
+    .orderBy('holder_id')
+    .execute();
+  if (holders.length === 0) return;
+  await tables(ctx.trx).deleteFrom('admin_rights').where('corp_id', '=', ctx.corpId).where('kind', '=', kind).where('target_id', '=', targetId).execute();
+  const field = RIGHT_FIELD[kind];
+  for (const holder of holders) {
+    const group = holder.holder_kind === 'group';
+    const set = group ? snapshot.groups.get(holder.holder_id)?.rights : snapshot.admins.get(holder.holder_id)?.own;
+    if (!set) continue;
+    const before = rightsView(set)[field];
+    const after = kind === 'app' ? rightsView(set).apps.filter((a) => a.appId !== targetId) : (before as string[]).filter((id) => id !== targetId);
+    await audit(ctx, {
+      action: group ? 'admin.update_group' : 'admin.update_hierarchical_admin',
+      target: { type: group ? 'admin_group' : 'member', id: holder.holder_id },
+      before: { rights: { [field]: before } },
+      after: { rights: { [field]: after }, reason: { removed: kind, id: targetId } },
+    });
+  }
+}

@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Me, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
 import { insertMember } from '../directory/index.ts';
-import { removeAdminRolesOfMember } from './admin.roles.ts';
 import { enterprise as makeEnterprise, newAccount, signedIn } from '../../../test/support/enterprise.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
 
@@ -102,18 +101,6 @@ describeEachDialect('权限管理 (admins)', (use) => {
     // The very next request of the removed admin is refused.
     assert.equal((await b.client.get('/api/v1/api-tokens')).status, 403);
     assert.deepEqual((await e.overview()).superGroup.accountIds.length, 2);
-  });
-
-  it('seed rule 超级管理员 b): when the member is deleted from contacts or departs, the super-admin role goes', async () => {
-    const e = await enterprise();
-    const a = await e.member('将离职');
-    await e.owner.post('/api/v1/admins/super', { memberId: a.memberId });
-    await t.deps.db.transaction().execute(async (trx) => {
-      await tablesOf(trx).updateTable('members').set({ status: 'departed' }).where('corp_id', '=', e.corpId).where('id', '=', a.memberId).execute();
-      await removeAdminRolesOfMember({ corpId: e.corpId, trx }, a.memberId);
-    });
-    assert.deepEqual((await e.overview()).superAdmins, []);
-    assert.equal((await e.owner.post('/api/v1/admins/super', { memberId: a.memberId })).status, 422);
   });
 
   it('seed rule 超级管理员 c): external super admins (代运营) are accounts outside the contacts; only the creator adds or removes them', async () => {
@@ -283,18 +270,41 @@ describeEachDialect('权限管理 (admins)', (use) => {
     assert.equal((await a.client.get('/api/v1/admins')).status, 403);
   });
 
-  it('departure removes hierarchical-admin roles, their own rights and their group seat', async () => {
+  it('deleting a department takes it out of every admin\'s and group\'s rights in the same transaction, one audit row per changed holder', async () => {
     const e = await enterprise();
     const sales = await e.dept(e.root, '销售部');
-    const a = await e.member('离职分管');
-    const g = (await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: '组', rights: rights({ departmentIds: [sales] }) })).body.id;
-    await e.owner.post('/api/v1/admins/hierarchical', { memberId: a.memberId, groupId: g, rights: rights({ apps: [{ appId: 'features', level: 'manage' }] }) });
-    await t.deps.db.transaction().execute((trx) => removeAdminRolesOfMember({ corpId: e.corpId, trx }, a.memberId));
+    const east = await e.dept(sales, '华东');
+    const a = await e.member('分管甲');
+    const b = await e.member('分管乙');
+    const g = (await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: '销售组', rights: rights({ departmentIds: [sales, east] }) })).body.id;
+    const aRights = rights({ departmentIds: [east], apps: [{ appId: 'features', level: 'manage' }] });
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: a.memberId, groupId: g, rights: aRights })).status, 204);
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: b.memberId, rights: rights({ departmentIds: [sales] }) })).status, 204);
+    const since = (await e.owner.get<{ items: { id: string }[] }>('/api/v1/audit?limit=1')).body.items[0]!.id;
+    // A department that cannot be deleted (it has a child) changes no grant.
+    assert.equal(code(await e.owner.delete(`/api/v1/contacts/departments/${sales}`)), 'directory.department_not_empty');
+    assert.equal((await e.owner.delete(`/api/v1/contacts/departments/${east}`)).status, 204);
     const o = await e.overview();
-    assert.deepEqual(o.admins, []);
-    assert.deepEqual(o.groups[0]!.memberIds, []);
-    const left = await tablesOf(t.deps.db).selectFrom('admin_rights').select('holder_id').where('corp_id', '=', e.corpId).where('holder_kind', '=', 'admin').execute();
-    assert.deepEqual(left, []);
+    assert.deepEqual(o.groups.map((x) => [x.id, x.rights.departmentIds]), [[g, [sales]]]);
+    assert.deepEqual(
+      o.admins.map((x) => [x.memberId, x.rights]),
+      [
+        [a.memberId, rights({ apps: [{ appId: 'features', level: 'manage' }] })],
+        [b.memberId, rights({ departmentIds: [sales] })],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    const log = await e.owner.get<{ items: { id: string; action: string; target: { type: string; id: string }; before: unknown; after: unknown }[] }>('/api/v1/audit?action=admin.');
+    const fresh = log.body.items.filter((i) => i.id > since).map((i) => [i.action, i.target.type, i.target.id, i.before, i.after]);
+    assert.deepEqual(
+      fresh.sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      [
+        ['admin.update_group', 'admin_group', g, { rights: { departmentIds: [sales, east].sort() } }, { rights: { departmentIds: [sales] }, reason: { removed: 'department', id: east } }],
+        ['admin.update_hierarchical_admin', 'member', a.memberId, { rights: { departmentIds: [east] } }, { rights: { departmentIds: [] }, reason: { removed: 'department', id: east } }],
+      ],
+    );
+    // Re-saving the rights the console shows now succeeds (it failed with the deleted id left in).
+    assert.equal((await e.owner.patch(`/api/v1/admins/hierarchical/${a.memberId}`, { rights: o.admins.find((x) => x.memberId === a.memberId)!.rights })).status, 204);
+    assert.equal((await e.owner.patch(`/api/v1/admin-groups/${g}`, { rights: o.groups[0]!.rights })).status, 204);
   });
 
   it('an API token given admins.read reads the admins and nothing more', async () => {

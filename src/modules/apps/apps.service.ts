@@ -62,6 +62,18 @@ export async function allApps(db: Executor, corpId: string): Promise<{ id: strin
   return [...SYSTEM_APPS.map((id) => ({ id, name: SYSTEM_APP_NAMES[id].zh })), ...rows];
 }
 
+/** The custom app whose secret this is, with its visible range (the WeCom API's gettoken). */
+export async function appOfSecret(db: Executor, corpId: string, secret: string): Promise<{ id: string; name: string; secretHash: string } | undefined> {
+  const row = await tables(db).selectFrom('apps').select(['id', 'name', 'secret_hash']).where('corp_id', '=', corpId).where('secret_hash', '=', sha256(secret)).executeTakeFirst();
+  return row && { id: row.id, name: row.name, secretHash: row.secret_hash };
+}
+
+/** The app's current secret hash and visible range, or nothing once it is gone: a token bound to an older secret is dead. */
+export async function appCredentials(db: Executor, corpId: string, appId: string): Promise<{ secretHash: string; visibleRange: VisibleRange } | undefined> {
+  const row = await tables(db).selectFrom('apps').select(['secret_hash', 'visible_json']).where('corp_id', '=', corpId).where('id', '=', appId).executeTakeFirst();
+  return row && { secretHash: row.secret_hash, visibleRange: JSON.parse(row.visible_json) as VisibleRange };
+}
+
 /** Apps the actor holds a right on (every app for super admins and read tokens). */
 export async function listApps(ctx: ReadCtx): Promise<AppView[]> {
   const snapshot = await roleSnapshot(ctx);

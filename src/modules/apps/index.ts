@@ -17,4 +17,4 @@ export const appsModule = defineModule({
 });
 
 export { AppEvents };
-export { SYSTEM_APPS, SYSTEM_APP_NAMES, allApps, existingAppIds, type VisibleRange } from './apps.service.ts';
+export { SYSTEM_APPS, SYSTEM_APP_NAMES, allApps, appCredentials, appOfSecret, existingAppIds, type VisibleRange } from './apps.service.ts';

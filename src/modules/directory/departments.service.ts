@@ -9,7 +9,7 @@ import { publish } from '../../platform/events.ts';
 import { departmentInScope, hierarchicalOf, roleSnapshot } from '../../platform/policy/index.ts';
 import { assertInScope, departmentScopeFilter, manageScope, readScope } from './scope.ts';
 import { DirectoryEvents } from './directory.events.ts';
-import { isUniqueViolation } from './unique.ts';
+import { isUniqueViolation } from '../../platform/db/unique.ts';
 import { lockDepartments } from './locks.ts';
 import { tables, type DirectoryTables } from './directory.tables.ts';
 import { DirectoryErrors } from './directory.errors.ts';

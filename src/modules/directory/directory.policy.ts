@@ -6,5 +6,5 @@ import type { RightSpec } from '../../platform/policy/index.ts';
  */
 export const directoryRights: Record<string, RightSpec> = {
   'contacts.read': { member: true, token: { zh: '读取通讯录', en: 'Read the contacts' } },
-  'contacts.manage': { hierarchical: 'contacts' },
+  'contacts.manage': { hierarchical: 'contacts', token: { zh: '管理通讯录（同步）', en: 'Manage the contacts (sync)' } },
 };

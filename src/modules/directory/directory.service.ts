@@ -272,6 +272,13 @@ export async function membersByIds(db: Executor, corpId: string, ids: readonly s
   return out;
 }
 
+/** Member ids by userid, for adapters that name members by userid (the WeCom API); unknown userids are absent. */
+export async function memberIdsByUserid(db: Executor, corpId: string, userids: readonly string[]): Promise<Map<string, string>> {
+  if (userids.length === 0) return new Map();
+  const rows = await tables(db).selectFrom('members').select(['id', 'userid']).where('corp_id', '=', corpId).where('userid', 'in', [...new Set(userids)]).execute();
+  return new Map(rows.map((r) => [r.userid, r.id]));
+}
+
 /** Materialised paths of the named departments of the enterprise, by id (the policy's `departmentPaths`). */
 export async function departmentPaths(db: Executor, corpId: string, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

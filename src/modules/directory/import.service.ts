@@ -9,7 +9,7 @@ import { departmentInScope, type ContactsScope } from '../../platform/policy/ind
 import { DirectoryEvents } from './directory.events.ts';
 import { namePinyin } from './pinyin.ts';
 import { blankToNull, emailReason, nameReason, phoneReason, positionReason, useridReason, type FieldReason } from './member.rules.ts';
-import { isUniqueViolation } from './unique.ts';
+import { isUniqueViolation } from '../../platform/db/unique.ts';
 import { lockDepartments } from './locks.ts';
 import { tables } from './directory.tables.ts';
 

@@ -56,6 +56,7 @@ export {
   insertMember,
   memberBrief,
   membersByIds,
+  memberIdsByUserid,
   membersInScope,
   membersOfTag,
   peopleToChoose,
@@ -69,5 +70,12 @@ export {
   type Recipients,
 } from './directory.service.ts';
 export { checkRecipients, existingTagIds } from './references.ts';
+/** The commands REST runs, for other adapters over the same rules (the WeCom-compatible API). */
+export { departments as departmentCommands, members as memberCommands, tags as tagCommands } from './directory.commands.ts';
+export type { MemberView } from './members.service.ts';
+export type { DepartmentView } from './departments.service.ts';
+export { listTags, type TagView, type TagHolders } from './tags.service.ts';
 export { importRows, type ImportKind, type RowError } from './import.service.ts';
 export { readSheet } from './sheet.ts';
+/** Member field rules (the import and other adapters check with the same ones). */
+export { emailReason, nameReason, phoneReason, positionReason, useridReason } from './member.rules.ts';

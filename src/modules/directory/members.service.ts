@@ -6,13 +6,13 @@ import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
 import { like } from '../../platform/db/sql.ts';
 import { PolicyErrors } from '../../platform/policy/errors.ts';
-import { departmentInScope, roleRankOf } from '../../platform/policy/index.ts';
+import { departmentInScope, refuseWiderTarget, roleRankOf } from '../../platform/policy/index.ts';
 import { DirectoryEvents } from './directory.events.ts';
 import { departmentPaths, insertMember } from './directory.service.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { namePinyin } from './pinyin.ts';
 import { manageScope, memberScopeFilter, readScope, type ContactsScope } from './scope.ts';
-import { isUniqueViolation } from './unique.ts';
+import { isUniqueViolation } from '../../platform/db/unique.ts';
 import { blankToNull } from './member.rules.ts';
 import { lockDepartments, lockMember } from './locks.ts';
 import { tables } from './directory.tables.ts';
@@ -164,6 +164,7 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatc
   const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
   if (placement.row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   if (!visibleIn(scope, placement)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
+  await refuseWiderTarget(ctx, { accountId: placement.row.account_id, memberId });
   const before = placement.row;
   const current = [...placement.departments.keys()];
   const next = patch.departmentIds ? [...new Set(patch.departmentIds)] : current;
@@ -236,6 +237,7 @@ export async function setMemberStatus(ctx: Ctx, memberId: string, status: 'activ
   if (placement.row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   if (!visibleIn(scope, placement)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
   if (status === 'disabled') await assertNotCreator(ctx, placement);
+  await refuseWiderTarget(ctx, { accountId: placement.row.account_id, memberId });
   const result = await tables(ctx.trx)
     .updateTable('members')
     .set({ status, updated_at: ctx.now })
@@ -254,6 +256,15 @@ export async function setMemberStatus(ctx: Ctx, memberId: string, status: 'activ
 async function assertNotCreator(ctx: Ctx, placement: Placement): Promise<void> {
   const rank = await roleRankOf(ctx, { accountId: placement.row.account_id, memberId: placement.row.id });
   if (rank === 'creator') throw new DomainError(PolicyErrors['admin.creator_cannot_be_removed'], { memberId: placement.row.id });
+}
+
+/**
+ * Departing or deleting a member: nobody removes the creator, and a hierarchical admin removes no
+ * super admin and no admin holding rights it does not hold itself (`refuseWiderTarget`).
+ */
+async function assertRemovable(ctx: Ctx, placement: Placement): Promise<void> {
+  await assertNotCreator(ctx, placement);
+  await refuseWiderTarget(ctx, { accountId: placement.row.account_id, memberId: placement.row.id });
 }
 
 /** Takes the member out of the tree: departments, heads, tags. The member row itself is the caller's. */
@@ -275,7 +286,7 @@ export async function departMember(ctx: Ctx, memberId: string): Promise<void> {
   const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
   if (placement.row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   if (!visibleIn(scope, placement) || !whollyIn(scope, placement)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
-  await assertNotCreator(ctx, placement);
+  await assertRemovable(ctx, placement);
   const result = await tables(ctx.trx)
     .updateTable('members')
     .set({ status: 'departed', departed_at: ctx.now, updated_at: ctx.now })
@@ -305,7 +316,7 @@ export async function deleteMember(ctx: Ctx, memberId: string): Promise<void> {
   if (placement.row.status === 'departed' ? scope.kind !== 'all' : !visibleIn(scope, placement) || !whollyIn(scope, placement)) {
     throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
   }
-  await assertNotCreator(ctx, placement);
+  await assertRemovable(ctx, placement);
   await detach(ctx, memberId);
   const result = await tables(ctx.trx).deleteFrom('members').where('corp_id', '=', ctx.corpId).where('id', '=', memberId).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });

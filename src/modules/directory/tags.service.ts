@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import { departmentInScope } from '../../platform/policy/index.ts';
 import { membersOfTag } from './directory.service.ts';
 import { manageScope } from './scope.ts';
-import { isUniqueViolation } from './unique.ts';
+import { isUniqueViolation } from '../../platform/db/unique.ts';
 import { lockDepartments } from './locks.ts';
 import { tables } from './directory.tables.ts';
 import { DirectoryErrors } from './directory.errors.ts';

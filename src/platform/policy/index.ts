@@ -1,5 +1,6 @@
 import type { Actor, ReadCtx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { PolicyErrors } from './errors.ts';
 import type { Registry } from '../module.ts';
 import {
   appLevelCovers,
@@ -12,6 +13,7 @@ import {
   isSuperIn,
   minimalPaths,
   roleOfAccount,
+  widerRoleOf,
   type AppRight,
   type ContactsScope,
   type DeviceRight,
@@ -72,9 +74,24 @@ export async function roleRankOf(ctx: ReadCtx, target: { accountId: string | nul
   return roleOfAccount(await roleSnapshot(ctx), target.accountId, target.memberId);
 }
 
+/**
+ * Refuses when the member holds an admin role wider than the actor's (see `widerRoleOf`): a
+ * hierarchical admin acts only on members who are neither super admins nor wider admins.
+ */
+export async function refuseWiderTarget(ctx: ReadCtx, target: { accountId: string | null; memberId: string }): Promise<void> {
+  const snapshot = await roleSnapshot(ctx);
+  const departments = [...(snapshot.admins.get(target.memberId)?.effective.departments ?? [])];
+  const pathOf = departments.length === 0 || isSuperIn(snapshot, ctx.actor) ? new Map<string, string>() : await ctx.registry.providers.departmentPaths(ctx.trx, ctx.corpId, departments);
+  const wider = widerRoleOf(snapshot, ctx.actor, target, pathOf);
+  if (wider === 'super') throw new DomainError(PolicyErrors['admin.target_super_admin'], { memberId: target.memberId });
+  if (wider === 'wider') throw new DomainError(PolicyErrors['admin.target_wider_admin'], { memberId: target.memberId });
+}
+
 /** The part of the contacts the actor governs, with its subtrees' paths read now. */
 export async function contactsScope(ctx: ReadCtx): Promise<ContactsScope> {
   const actor = ctx.actor;
+  // A token given contacts.manage is a sync integration (WeCom's 通讯录同步): it governs all the contacts.
+  if (actor.kind === 'token') return actor.rights.includes('contacts.manage') ? { kind: 'all' } : { kind: 'none' };
   if (actor.kind !== 'member' && actor.kind !== 'external') return { kind: 'none' };
   const snapshot = await roleSnapshot(ctx);
   if (isSuperIn(snapshot, actor)) return { kind: 'all' };

@@ -183,3 +183,36 @@ export function roleOfAccount(snapshot: RoleSnapshot, accountId: string | null, 
   if (memberId !== null && snapshot.admins.has(memberId)) return 'hierarchical';
   return 'none';
 }
+
+/**
+ * Whether one set of rights lies inside another's: every department of `inner` (by its path) inside
+ * a subtree of `outer`, every app at a level `outer` covers, device bind and every device only when
+ * `outer` holds them. A department id without a path (gone) grants nothing and is skipped.
+ */
+export function rightsWithin(inner: RightSet, outer: RightSet, pathOf: ReadonlyMap<string, string>): boolean {
+  for (const id of inner.departments) {
+    const path = pathOf.get(id);
+    if (path !== undefined && !path.split('/').some((ancestor) => ancestor !== '' && outer.departments.has(ancestor))) return false;
+  }
+  for (const [app, level] of inner.apps) if (!appLevelCovers(outer.apps.get(app), level)) return false;
+  if (inner.deviceBind && !outer.deviceBind) return false;
+  for (const id of inner.devices) if (!outer.devices.has(id)) return false;
+  return true;
+}
+
+/**
+ * Why the actor may not act on a member's record (depart, delete, disable, edit) because the member
+ * holds a wider admin role (分级管理员只能管辖或设置其拥有的对应权限; super admins hold 最高管理权限):
+ * `super` when the member is the creator or a super admin and the actor is not; `wider` when the
+ * member is a hierarchical admin whose effective rights are not within the actor's. `undefined`
+ * when nothing stands in the way. `pathOf` gives the paths of the member's departments in rights.
+ */
+export function widerRoleOf(snapshot: RoleSnapshot, actor: Actor, target: { accountId: string | null; memberId: string }, pathOf: ReadonlyMap<string, string>): 'super' | 'wider' | undefined {
+  if (isSuperIn(snapshot, actor)) return undefined;
+  const rank = roleOfAccount(snapshot, target.accountId, target.memberId);
+  if (rank === 'creator' || rank === 'super') return 'super';
+  const targetAdmin = snapshot.admins.get(target.memberId);
+  if (!targetAdmin) return undefined;
+  const mine = hierarchicalOf(snapshot, actor)?.effective ?? emptyRightSet();
+  return rightsWithin(targetAdmin.effective, mine, pathOf) ? undefined : 'wider';
+}

@@ -10,6 +10,8 @@ export default defineMessages(
     admin: {
       creator_only: '仅创建者可以执行此操作',
       creator_cannot_be_removed: '创建者可以转让但不可以被删除',
+      target_super_admin: '分级管理员不能对创建者或超级管理员执行离职、删除、禁用或编辑',
+      target_wider_admin: '该成员是拥有您所没有的权限的管理员，分级管理员只能管辖其拥有的对应权限',
       transfer_target_invalid: '只能转让给企业内在职且已有账号的成员',
       not_a_member: '内部超级管理员和分级管理员必须在企业的通讯录内',
       external_is_member: '该账号是企业成员，请添加为内部超级管理员',
@@ -171,6 +173,8 @@ export default defineMessages(
     admin: {
       creator_only: 'Only the creator can do this',
       creator_cannot_be_removed: 'The creator can be transferred but not removed',
+      target_super_admin: "A hierarchical admin cannot depart, delete, disable or edit the creator or a super admin",
+      target_wider_admin: 'This member is an admin holding rights you do not hold; a hierarchical admin governs only the rights it holds',
       transfer_target_invalid: 'The creator role can only go to an active member with an account',
       not_a_member: 'Internal super admins and hierarchical admins must be in the contacts',
       external_is_member: 'This account is a member; add it as an internal super admin',

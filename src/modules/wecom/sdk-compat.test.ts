@@ -1,0 +1,73 @@
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Work } from 'node-easywechat';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { enterprise, type Enterprise } from '../../../test/support/enterprise.ts';
+
+/**
+ * The compatibility suite: a WeCom SDK written by others, node-easywechat 3.6.2, drives Banyan
+ * unchanged but for `http.baseURL` (its gettoken follows the same base URL). Its own client adds
+ * the token to the query and hands back whatever errcode arrives.
+ */
+describeEachDialect('node-easywechat against Banyan', (use) => {
+  let t: TestApp;
+  let e: Enterprise;
+  let baseURL: string;
+  const cacheDir = mkdtempSync(join(tmpdir(), 'banyan-easywechat-'));
+  const sdk = (secret: string) => new Work({ corp_id: e.corpId, secret, token: '', aes_key: '', http: { baseURL }, file_cache: { path: cacheDir } } as never);
+
+  before(async () => {
+    t = await createTestApp(use());
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    baseURL = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}/`;
+    e = await enterprise(t);
+  });
+  after(async () => {
+    await t.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('gettoken, departments, users and tags through the SDK’s Work application with the contacts-sync secret', async () => {
+    const secret = (await e.owner.post<{ secret: string }>('/api/v1/wecom/sync-secret')).body.secret;
+    const work = sdk(secret);
+    const token = await work.getAccessToken().getToken();
+    assert.match(token, /^wct_/);
+    const client = work.getClient();
+    const json = async (p: Promise<{ toObject(): Record<string, unknown> }>) => (await p).toObject();
+
+    assert.deepEqual(await json(client.postJson('cgi-bin/department/create', { name: '销售部', parentid: 1, id: 2 })), { errcode: 0, errmsg: 'created', id: 2 });
+    assert.deepEqual(await json(client.postJson('cgi-bin/department/update', { id: 2, name: '销售中心' })), { errcode: 0, errmsg: 'updated' });
+    const departments = await json(client.get('cgi-bin/department/simplelist', { params: { id: 2 } }));
+    assert.deepEqual(departments.department_id, [{ id: 2, parentid: 1, order: 100000000 }]);
+
+    assert.deepEqual(await json(client.postJson('cgi-bin/user/create', { userid: 'zhangsan', name: '张三', department: [2], mobile: '13800000001', gender: 0 })), { errcode: 0, errmsg: 'created' });
+    const user = await json(client.get('cgi-bin/user/get', { params: { userid: 'zhangsan' } }));
+    assert.deepEqual([user.userid, user.name, user.department, user.mobile, user.status], ['zhangsan', '张三', [2], '13800000001', 4]);
+    assert.deepEqual(await json(client.postJson('cgi-bin/user/update', { userid: 'zhangsan', position: '经理' })), { errcode: 0, errmsg: 'updated' });
+    const list = await json(client.get('cgi-bin/user/list', { params: { department_id: 2, fetch_child: 0 } }));
+    assert.deepEqual((list.userlist as { userid: string; position: string }[]).map((u) => [u.userid, u.position]), [['zhangsan', '经理']]);
+
+    const tag = await json(client.postJson('cgi-bin/tag/create', { tagname: '骨干' }));
+    assert.deepEqual(tag, { errcode: 0, errmsg: 'created', tagid: 2 });
+    assert.deepEqual(await json(client.postJson('cgi-bin/tag/addtagusers', { tagid: 2, userlist: ['zhangsan'] })), { errcode: 0, errmsg: 'ok' });
+    assert.deepEqual(await json(client.get('cgi-bin/tag/get', { params: { tagid: 2 } })), { errcode: 0, errmsg: 'ok', tagname: '骨干', userlist: [{ userid: 'zhangsan', name: '张三' }], partylist: [] });
+    assert.deepEqual((await json(client.get('cgi-bin/tag/list'))).taglist, [{ tagid: 2, tagname: '骨干' }]);
+
+    // A refusal reaches the SDK as an errcode because the answer is HTTP 200 (a 4xx would lose it).
+    assert.equal((await json(client.get('cgi-bin/department/delete', { params: { id: 2 } }))).errcode, 60005);
+    assert.deepEqual(await json(client.get('cgi-bin/user/delete', { params: { userid: 'zhangsan' } })), { errcode: 0, errmsg: 'deleted' });
+    assert.deepEqual(await json(client.get('cgi-bin/department/delete', { params: { id: 2 } })), { errcode: 0, errmsg: 'deleted' });
+  });
+
+  it('an app secret through the SDK reads and is refused writes with 48002', async () => {
+    const app = (await e.owner.post<{ secret: string }>('/api/v1/apps', { name: '只读应用', description: '', visibleRange: { memberIds: [], departmentIds: [e.root], tagIds: [] } })).body;
+    const client = sdk(app.secret).getClient();
+    const root = (await client.get('cgi-bin/department/get', { params: { id: 1 } })).toObject();
+    assert.equal((root.department as { id: number }).id, 1);
+    assert.equal((await client.postJson('cgi-bin/department/create', { name: '不行', parentid: 1 })).toObject().errcode, 48002);
+  });
+});
