@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from './context.ts';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from './db/tables.ts';
 import { DomainError } from './errors.ts';
 import { tables } from './platform.tables.ts';
@@ -104,4 +105,25 @@ export async function storeResults(trx: Tx, rows: readonly { corpId: string; key
     if (inserted.length !== chunk.length) return false;
   }
   return true;
+}
+
+/**
+ * A keyed command folded into one statement, for PostgreSQL (its data-modifying CTEs): `steps` are
+ * the command's CTEs (`name as (…), …`), `result` a query over them whose one row carries the result
+ * as JSON text in `response`; the same statement claims `key` and stores that result. A key already
+ * claimed (or claimed by a transaction that commits meanwhile) fails the statement with a unique
+ * violation (see `isKeyTaken`) and changes nothing: the caller then takes its ordinary path, which
+ * replays or refuses. No row: the command's own guards refused it, and nothing was written either.
+ */
+export function keyedStatement<R>(claim: { corpId: unknown; key: unknown; requestHash: unknown; now: unknown }, steps: RawBuilder<unknown>, result: RawBuilder<unknown>): RawBuilder<R> {
+  return sql<R>`with ${steps}, result as (${result}), claimed as (
+    insert into idempotency_keys (corp_id, "key", request_hash, response_json, created_at)
+    select ${claim.corpId}, ${claim.key}, ${claim.requestHash}, response, ${claim.now}::bigint from result
+  ) select * from result`;
+}
+
+/** The error of a `keyedStatement` whose key was already claimed. */
+export function isKeyTaken(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint === 'idempotency_keys_pk';
 }

@@ -53,6 +53,43 @@ describeEachDialect('wallet group commit (charges batched into one transaction)'
     assert.equal(await charge(a, 100, dup), 200);
   });
 
+  it('charges one after another (on PostgreSQL each a single statement) keep every money rule: replay, reuse, refusals write nothing', async () => {
+    const a = await wallet(300);
+    const off = await wallet(300, false);
+    const batcher = new ChargeBatcher(t.deps);
+    const charge = (corpId: string, amountFen: number, k: string, description = '获客') =>
+      batcher.charge(corpId, systemActor, t.clock.now(), { item: 'acquisition', amountFen, idempotencyKey: k, description }).then(
+        (ok) => ok.balanceAfter,
+        (error: DomainError) => error.code,
+      );
+    const first = key();
+    const results = [];
+    for (const [corpId, amount, k, description] of [
+      [a, 100, first, '获客'],
+      [a, 100, first, '获客'],
+      [a, 100, first, 'another request'],
+      [a, 500, key(), '获客'],
+      [off, 100, key(), '获客'],
+      [a, 200, key(), '获客'],
+      [a, 1, key(), '获客'],
+    ] as const) {
+      results.push(await charge(corpId, amount, k, description));
+    }
+    assert.deepEqual(results, [200, 200, 'idempotency.key_reused', 'wallet.insufficient_balance', 'wallet.auto_deduct_off', 0, 'wallet.insufficient_balance']);
+    const inv = await checkInvariants(t.deps.db, a);
+    assert.deepEqual([inv.balance, inv.ledgerSum, inv.walletEntries, inv.unbalancedTxns, inv.chainBreaks, inv.consumed], [0, 0, 0, 0, 0, 300]);
+    const ledger = await tablesOf(t.deps.db).selectFrom('wallet_txns').select(['type', 'item', 'amount', 'balance_after', 'seq', 'invoice_state', 'actor_kind']).where('corp_id', '=', a).orderBy('seq').execute();
+    assert.deepEqual(
+      ledger.map((r) => [r.type, r.item, Number(r.amount), Number(r.balance_after), Number(r.seq), r.invoice_state, r.actor_kind]),
+      [
+        ['topup', null, 300, 300, 1, 'none', 'system'],
+        ['auto_deduct', 'acquisition', -100, 200, 2, 'open', 'system'],
+        ['auto_deduct', 'acquisition', -200, 0, 3, 'open', 'system'],
+      ],
+    );
+    assert.deepEqual(await checkInvariants(t.deps.db, off).then((i) => [i.balance, i.chainBreaks]), [300, 0]);
+  });
+
   it('many callers in flight: exactly the affordable charges succeed and the books balance', async () => {
     const a = await wallet(10_000);
     const batcher = new ChargeBatcher(t.deps);

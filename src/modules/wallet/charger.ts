@@ -6,19 +6,23 @@ import type { DialectName } from '../../platform/db/database.ts';
 import { GroupCommit, type Outcome } from '../../platform/db/group-commit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { requestHash, storedResults, storeResults } from '../../platform/idempotency.ts';
+import { isKeyTaken, keyedStatement, requestHash, storedResults, storeResults } from '../../platform/idempotency.ts';
 import { autoDeduct, deductionKey, deductionRefusal, type AutoDeductInput, type Deduction } from './autodeduct.service.ts';
-import { entryPair, ledgerRow, revenueAccount, serialNumber } from './ledger.service.ts';
+import { entryPair, ledgerRow, revenueAccount, serialNumber, WALLET_ACCOUNT } from './ledger.service.ts';
 import { checkAlert } from './alerts.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
-import { tables, type WalletTables } from './wallet.tables.ts';
+import { prepared, tables, type WalletTables } from './wallet.tables.ts';
 
 /**
- * Group commit for metered charges that arrive on their own (the HTTP deduction API): one commit
- * (one fsync, one hold of the hot wallet's row lock) covers many charges. Each charge keeps its own
+ * Metered charges that arrive on their own (the HTTP deduction API). On SQLite they are
+ * group-committed: one commit (one fsync) covers many charges, across enterprises. On PostgreSQL a
+ * charge is one statement (`chargeStatement`: one round trip, the wallet row locked for that one
+ * call); only while another charge of the same enterprise is already in flight in this process (a hot
+ * wallet) does it join that enterprise's batch, one transaction per enterprise (on Citus a batch
+ * across enterprises would be a distributed transaction). In a batch each charge keeps its own
  * idempotency claim and its own check against the balance, so one that is refused (too little
- * balance, key reused) is left out without sinking the others. A charge is answered only after its
- * batch has committed.
+ * balance, key reused) is left out without sinking the others. A charge is answered only after the
+ * commit that holds it.
  */
 interface Pending {
   corpId: string;
@@ -31,18 +35,61 @@ interface Pending {
 export type BatcherDeps = Pick<Deps, 'db' | 'dialect' | 'log' | 'registry'>;
 
 export class ChargeBatcher {
-  readonly #group: GroupCommit<Pending, Deduction>;
+  /** On SQLite the one group of every enterprise (key ''); on PostgreSQL one per hot wallet. */
+  readonly #groups = new Map<string, GroupCommit<Pending, Deduction>>();
+  /** Charges in flight per enterprise (PostgreSQL): more than none makes its wallet hot. */
+  readonly #inFlight = new Map<string, number>();
 
-  constructor(private readonly deps: BatcherDeps) {
-    this.#group = new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
-  }
+  constructor(private readonly deps: BatcherDeps) {}
 
   charge(corpId: string, actor: Actor, now: number, input: AutoDeductInput): Promise<Deduction> {
-    return this.#group.submit({ corpId, actor, now, input });
+    const p = { corpId, actor, now, input };
+    if (this.deps.dialect !== 'postgres') return this.#group('').submit(p);
+    const inFlight = this.#inFlight.get(corpId) ?? 0;
+    this.#inFlight.set(corpId, inFlight + 1);
+    const charged = inFlight === 0 ? this.#chargeOnce(p) : this.#group(corpId).submit(p);
+    return charged.finally(() => {
+      const left = this.#inFlight.get(corpId)! - 1;
+      if (left > 0) return void this.#inFlight.set(corpId, left);
+      this.#inFlight.delete(corpId);
+      this.#groups.delete(corpId);
+    });
+  }
+
+  #group(key: string): GroupCommit<Pending, Deduction> {
+    let group = this.#groups.get(key);
+    if (!group) {
+      group = new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
+      this.#groups.set(key, group);
+    }
+    return group;
   }
 
   #ctx(p: Pending, trx: Tx): Ctx {
     return { corpId: p.corpId, actor: p.actor, trx, now: p.now, log: this.deps.log, registry: this.deps.registry };
+  }
+
+  /**
+   * One charge as one statement. When it writes nothing (a key already used, too little balance,
+   * auto-deduction off) the charge is run again the ordinary way, which replays the stored result or
+   * says why it is refused. The balance alert is checked after the commit, in its own transaction.
+   */
+  async #chargeOnce(p: Pending): Promise<Deduction> {
+    const refusal = deductionRefusal(p.input);
+    if (refusal) throw refusal;
+    const { key, request } = deductionKey(p.input);
+    const serialNo = serialNumber(p.now);
+    let row: ChargedRow | undefined;
+    try {
+      const params = { corpId: p.corpId, key, requestHash: requestHash(request), now: p.now, amount: p.input.amountFen, txnId: newId('txn', p.now), serialNo, item: p.input.item };
+      row = (await chargeStatement.execute(this.deps.db, { ...params, description: p.input.description, revenue: revenueAccount(p.input.item), actorKind: p.actor.kind, actorId: p.actor.id, actorName: p.actor.name })).rows[0];
+    } catch (error) {
+      if (!isKeyTaken(error)) throw error;
+    }
+    if (!row) return this.deps.db.transaction().execute((trx) => autoDeduct(this.#ctx(p, trx), p.input));
+    const balanceAfter = Number(row.balance);
+    if (row.alert_enabled === 1 && balanceAfter < Number(row.alert_fen)) await this.deps.db.transaction().execute((trx) => checkAlert(this.#ctx(p, trx)));
+    return { serialNo, balanceAfter };
   }
 
   async #run(batch: Pending[]): Promise<Outcome<Deduction>[]> {
@@ -66,6 +113,36 @@ export class ChargeBatcher {
     }
   }
 }
+
+type ChargedRow = { balance: number; seq: number; alert_enabled: number; alert_fen: number; response: string };
+
+/**
+ * An auto-deduction as one PostgreSQL statement: the compare-and-set on the balance (enough money,
+ * auto-deduction on), the ledger row, the double entries, and the idempotency key with the result
+ * (`keyedStatement`) — what `autoDeduct` does in five. Nothing is written when a guard refuses.
+ */
+const chargeStatement = prepared(
+  (
+    _db,
+    p: { corpId: string; key: string; requestHash: string; now: number; amount: number; txnId: string; serialNo: string; item: string; description: string; revenue: string; actorKind: string; actorId: string; actorName: string },
+  ) =>
+    keyedStatement<ChargedRow>(
+      { corpId: p.corpId, key: p.key, requestHash: p.requestHash, now: p.now },
+      sql`moved as (
+        update wallets set balance = balance - ${p.amount}::bigint, seq = seq + 1, consumed = consumed + ${p.amount}::bigint, updated_at = ${p.now}::bigint
+        where corp_id = ${p.corpId} and balance >= ${p.amount}::bigint and auto_deduct_acquisition = 1
+        returning balance, seq, alert_enabled, alert_fen
+      ), txn as (
+        insert into wallet_txns (corp_id, id, serial_no, seq, type, item, description, amount, balance_after, order_id, invoice_state, invoice_id, actor_kind, actor_id, actor_name, created_at)
+        select ${p.corpId}, ${p.txnId}, ${p.serialNo}, seq, 'auto_deduct', ${p.item}, ${p.description}, -${p.amount}::bigint, balance, null, 'open', null, ${p.actorKind}, ${p.actorId}, ${p.actorName}, ${p.now}::bigint from moved
+      ), entries as (
+        insert into wallet_entries (corp_id, txn_id, line, account, amount, created_at)
+        select ${p.corpId}, ${p.txnId}, l.line, l.account, l.amount, ${p.now}::bigint
+        from moved cross join (values (0, ${WALLET_ACCOUNT}, -${p.amount}::bigint), (1, ${p.revenue}::text, ${p.amount}::bigint)) as l(line, account, amount)
+      )`,
+      sql`select balance, seq, alert_enabled, alert_fen, json_build_object('serialNo', ${p.serialNo}::text, 'balanceAfter', balance)::text as response from moved`,
+    ),
+);
 
 /**
  * One transaction for many charges, with a handful of statements whatever its size: one read of the

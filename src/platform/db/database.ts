@@ -2,8 +2,9 @@ import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Db } from './tables.ts';
+import { statementName } from './prepared.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -149,8 +150,29 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
     const reason = error instanceof Error ? error.message : String(error);
     throw new StorageConfigError(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`);
   }
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
+  const db = new Kysely({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) }) as Db;
   return { db, dialect: 'postgres', pgSchema: schema ?? 'public', close: () => db.destroy() };
+}
+
+/**
+ * Kysely sends every statement unnamed, so PostgreSQL parses and plans it anew each time. The SQL of
+ * prepared queries (`prepared.ts`) goes out as a named statement instead: prepared on a connection
+ * the first time it runs there, then only bound and executed (one round trip, no planning).
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      return {
+        query: (text: unknown, values?: unknown[]) => {
+          const name = typeof text === 'string' ? statementName(text) : undefined;
+          return name ? client.query({ name, text: text as string, values: values ?? [] }) : client.query(text as string, values);
+        },
+        release: () => client.release(),
+      } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** A URL for messages and logs: the password never leaves. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { it } from 'node:test';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { preparedFor } from './prepared.ts';
@@ -29,6 +30,19 @@ describeEachDialect('prepared queries', (use) => {
     // Inside a transaction too: the same compiled SQL, run on the transaction's connection.
     assert.deepEqual(await db.transaction().execute((trx) => read(21, trx)), []);
     assert.equal(builds, 2);
+  });
+
+  it('on PostgreSQL a prepared query runs as a named statement, prepared once per connection; other SQL stays unnamed', async (test) => {
+    const { database, dialect } = use();
+    if (dialect !== 'postgres') return test.skip('PostgreSQL only');
+    const count = prepared((q, p: { corpId: string }) => q.selectFrom('idempotency_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('corp_id', '=', p.corpId));
+    const statements = await database.db.transaction().execute(async (trx) => {
+      for (const corpId of ['c1', 'c2', 'c3']) await count.execute(trx, { corpId });
+      await sql`select ${1} as one`.execute(trx);
+      return (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx)).rows.map((r) => r.statement);
+    });
+    assert.equal(statements.filter((s) => s.includes('count(*)') && s.includes('idempotency_keys')).length, 1);
+    assert.equal(statements.filter((s) => s.includes('as "one"')).length, 0);
   });
 
   it('a missing value is refused, not bound as NULL', async () => {

@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely';
 import type { Executor } from './tables.ts';
 
 /** Stands in for a parameter while the query is built; replaced by the caller's value at each run. */
@@ -15,6 +15,18 @@ function valueOf(params: Record<string, unknown>, name: string): unknown {
 
 type Slots<P> = { readonly [K in keyof P]: P[K] };
 
+/** The SQL of every prepared query compiled so far, by the name its statement is prepared under. */
+const statementNames = new Map<string, string>();
+
+/**
+ * The name a prepared query's SQL is run under on PostgreSQL (see `database.ts`): a named statement is
+ * parsed and planned once per connection, then only bound and executed. Other SQL (built per call,
+ * with lists of varying length) stays unnamed, so a connection never accumulates statements.
+ */
+export function statementName(text: string): string | undefined {
+  return statementNames.get(text);
+}
+
 /**
  * `preparedFor<ModuleTables>()` gives a module its `prepared`, typed to its own tables.
  *
@@ -22,13 +34,14 @@ type Slots<P> = { readonly [K in keyof P]: P[K] };
  * values. Kysely builds and compiles a query anew on every call, which costs more than SQLite takes
  * to run a small one (≈ 13 µs a query against ≈ 2 µs here). `build` receives placeholders for the
  * parameters — use them only as values (in `where`, `values`, `set`), never in JavaScript logic —
- * and the compiled SQL is kept per SQL dialect.
+ * and the compiled SQL is kept per SQL dialect. `build` may also give a `sql` template, for what the
+ * builder cannot say (data-modifying CTEs feeding one another).
  */
 export function preparedFor<T>() {
-  return <P extends Record<string, unknown>, R>(build: (db: Kysely<T>, params: Slots<P>) => Compilable<R>) => prepared(build);
+  return <P extends Record<string, unknown>, R>(build: (db: Kysely<T>, params: Slots<P>) => Compilable<R> | RawBuilder<R>) => prepared(build);
 }
 
-function prepared<T, P extends Record<string, unknown>, R>(build: (db: Kysely<T>, params: Slots<P>) => Compilable<R>) {
+function prepared<T, P extends Record<string, unknown>, R>(build: (db: Kysely<T>, params: Slots<P>) => Compilable<R> | RawBuilder<R>) {
   const compiled = new Map<unknown, CompiledQuery<R>>();
   const slots = new Proxy({} as Slots<P>, { get: (_, name) => new Slot(String(name)) });
 
@@ -37,8 +50,10 @@ function prepared<T, P extends Record<string, unknown>, R>(build: (db: Kysely<T>
     const dialect = db.getExecutor().adapter.constructor;
     let query = compiled.get(dialect);
     if (!query) {
-      query = build(db as unknown as Kysely<T>, slots).compile();
+      const built = build(db as unknown as Kysely<T>, slots);
+      query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
       compiled.set(dialect, query);
+      if (!statementNames.has(query.sql)) statementNames.set(query.sql, `banyan_${statementNames.size + 1}`);
     }
     return query;
   }
