@@ -61,7 +61,9 @@ for (const [i, phase] of phases.entries()) {
       `--test-reporter-destination=${tap}`,
       ...phase,
     ],
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+    // Servers that tests start as processes run side by side: none of them takes the WeCom API's
+    // fixed default port (8081); the tests of that port give it one of their own.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', BANYAN_WECOM_PORT: '0' } },
   );
   status ||= result.status ?? 1;
   const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';

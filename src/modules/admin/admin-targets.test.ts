@@ -111,18 +111,18 @@ describeEachDialect('acting on admins through the contacts', (use) => {
     assert.equal((await actions.depart(s2.client, s.memberId)).status, 204);
   });
 
-  it('an API token with every right a token can hold cannot depart, delete, disable or edit an admin; nothing is written', async () => {
+  it('an API token with every right a token can hold (contacts.manage included) holds no admin role: it cannot depart, delete, disable or edit a super admin or a hierarchical admin; nothing is written', async () => {
     const { e, s, w } = await world();
     const grantable = await e.owner.get<{ items: { key: string }[] }>('/api/v1/api-tokens/rights');
     const created = await e.owner.post<{ secret: string }>('/api/v1/api-tokens', { name: '集成', rights: grantable.body.items.map((r) => r.key) });
     assert.equal(created.status, 201);
     const token = t.client();
     token.bearer = created.body.secret;
-    for (const target of [s.memberId, w.memberId]) {
+    for (const [target, refusal] of [[s.memberId, 'admin.target_super_admin'], [w.memberId, 'admin.target_wider_admin']] as const) {
       for (const [name, act] of Object.entries(actions)) {
         const before = await state(t, e.corpId);
         const res = await act(token, target);
-        assert.deepEqual([res.status, code(res)], [403, 'forbidden'], `${name} by a token`);
+        assert.deepEqual([res.status, code(res)], [403, refusal], `${name} by a token`);
         assert.deepEqual(await state(t, e.corpId), before, `${name} by a token wrote nothing`);
       }
     }
