@@ -90,12 +90,17 @@ describeEachDialect('ids of another enterprise', (use) => {
   });
   after(() => t.close());
 
-  /** Every row of every table, to show that a refused request wrote nothing anywhere. */
+  /**
+   * Every row of every table, to show that a refused request wrote nothing anywhere. The one row a
+   * refusal may leave is its own record in the audit log (outcome `refused`: refused admin changes
+   * are audited), which is left out here.
+   */
   async function everything(): Promise<Map<string, string>> {
     const db = tablesOf(t.deps.db);
     const dump = new Map<string, string>();
     for (const table of [...t.deps.registry.tables.keys()].sort()) {
-      const rows = await db.selectFrom(table as 'members').selectAll().execute();
+      const all: Record<string, unknown>[] = await db.selectFrom(table as 'members').selectAll().execute();
+      const rows = table === 'audit_log' ? all.filter((r) => r.outcome !== 'refused') : all;
       dump.set(table, JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
     }
     return dump;
