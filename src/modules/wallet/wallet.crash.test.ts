@@ -2,10 +2,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { signCallback } from './channels.ts';
+import { freePort } from '../../../test/support/ports.ts';
 
 /**
  * kill -9 in the middle of a burst of deductions over HTTP: after a restart every acknowledged
@@ -14,16 +14,6 @@ import { signCallback } from './channels.ts';
  */
 const SECRET = 'crash-test-payment-secret';
 const BIN = resolve('bin/banyan.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => ok(port));
-    });
-  });
-}
 
 class Session {
   cookies = new Map<string, string>();

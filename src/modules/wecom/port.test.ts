@@ -1,15 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { startTestServer } from '../../../test/support/server.ts';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', () => ready()));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
+import { freePort } from '../../../test/support/ports.ts';
 
 it('the WeCom-compatible API answers /cgi-bin/... at the root of its own port and on the main port; nothing else on its port', async () => {
   const server = await startTestServer({ wecomPort: await freePort() });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openDatabase } from './database.ts';
+import { freePort } from '../../../test/support/ports.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'banyan.js');
 const busy = (dir: string) => `Another Banyan process is using the data directory ${dir}: stop it first, or give this one another --data-dir.`;
@@ -46,14 +46,6 @@ describe('one process owns a SQLite data directory', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Polls the server's readiness endpoint (a process start has no event to wait on). */
 async function ready(port: number, exitCode: () => number | null): Promise<void> {
