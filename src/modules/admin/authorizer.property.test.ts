@@ -8,7 +8,7 @@ import { accountIsSuper, appLevelIn, contactsScope, departmentInScope, deviceRig
 import { adminSnapshot } from './admin.roles.ts';
 import { enterprise } from '../../../test/support/enterprise.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
-import { APPS, DEPTS, DEVICES, GROUPS, MEMBERS, Model, START_PARENTS, START_PLACEMENT, type MRights, type Op, type Status } from './testing/authority-model.ts';
+import { APPS, DEPTS, DEVICES, GROUPS, MEMBERS, Model, noRights, START_PARENTS, START_PLACEMENT, type MRights, type Op, type Status } from './testing/authority-model.ts';
 
 /**
  * The authorizer against a small independent model (`testing/authority-model.ts`) of 什么是权限管理,
@@ -25,9 +25,12 @@ import { APPS, DEPTS, DEVICES, GROUPS, MEMBERS, Model, START_PARENTS, START_PLAC
  * that this test, at the budget below, fails on each.
  */
 
-/** Runs × steps per engine: enough that each broken check of the meta test is found in every run. */
+/**
+ * Runs × steps per engine. Measured with the meta test's four mutants, 5 runs each on SQLite, the
+ * property failed at run 1–9 of its runs every time (2026-12-02); 40 runs leave a wide margin.
+ */
 export function propertyBudget(dialect: string): { runs: number; steps: number } {
-  return dialect === 'sqlite' ? { runs: 60, steps: 80 } : { runs: 12, steps: 60 };
+  return dialect === 'sqlite' ? { runs: 40, steps: 80 } : { runs: 12, steps: 60 };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -45,18 +48,23 @@ const rightsArb: fc.Arbitrary<MRights> = fc
 
 /**
  * Who acts and on whom is drawn as a role plus a number, resolved against the model's state when the
- * step runs (the n-th super admin, the n-th grouped admin…), so that commands that can succeed are
- * drawn often enough; `fit` trims a delegation to the actor's own rights, so that it can succeed.
+ * step runs (the n-th super admin, the n-th grouped admin, the n-th member in the actor's scope…), so
+ * that commands that can succeed, and refusals that only one check stands behind, are drawn often.
  */
-type Pick = { role: 'super' | 'grouped' | 'hier' | 'any'; n: number };
-const pickArb: fc.Arbitrary<Pick> = fc.record({ role: fc.constantFrom('super', 'grouped', 'hier', 'any'), n: fc.nat({ max: 100 }) });
+type Pick = { role: 'super' | 'grouped' | 'hier' | 'scoped' | 'any'; n: number };
+const pickArb: fc.Arbitrary<Pick> = fc.record({ role: fc.constantFrom('super', 'grouped', 'hier', 'scoped', 'any'), n: fc.nat({ max: 100 }) });
 const rolePick = (role: Pick['role']): fc.Arbitrary<Pick> => fc.record({ role: fc.constant(role), n: fc.nat({ max: 100 }) });
 /** Mostly the given roles, sometimes anyone (so that refusals are drawn too). */
 const mostly = (...roles: Pick['role'][]): fc.Arbitrary<Pick> => fc.oneof(...roles.map((role) => ({ weight: 3, arbitrary: rolePick(role) })), { weight: 1, arbitrary: pickArb });
+/**
+ * Which part of a delegation is left as drawn; the rest is trimmed to what the actor holds, so that
+ * one check alone decides: `none` (all trimmed, it can succeed), `depts`, `apps`, or `all` (raw).
+ */
+type Loose = 'none' | 'depts' | 'apps' | 'all';
 const deptArb = fc.integer({ min: 0, max: DEPTS - 1 });
 
 type Draft =
-  | { kind: 'grant'; actor: Pick; target: Pick; rights: MRights; fit: boolean }
+  | { kind: 'grant'; actor: Pick; target: Pick; rights: MRights; loose: Loose }
   | { kind: 'seat'; actor: Pick; target: Pick; group: number | null }
   | { kind: 'editGroup'; actor: Pick; group: number; rights: MRights }
   | { kind: 'removeHier' | 'addSuper' | 'removeSuper' | 'transfer' | 'depart' | 'delete' | 'disable' | 'enable'; actor: Pick; target: Pick }
@@ -64,21 +72,22 @@ type Draft =
   | { kind: 'editMember'; actor: Pick; target: Pick; depts: number[] };
 
 const draftArb: fc.Arbitrary<Draft> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('grant' as const), actor: mostly('super', 'grouped'), target: pickArb, rights: rightsArb, fit: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('grant' as const), actor: mostly('super', 'grouped'), target: pickArb, rights: rightsArb, loose: fc.constantFrom<Loose>('none', 'depts', 'apps', 'all') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('seat' as const), actor: mostly('super'), target: mostly('hier'), group: fc.option(fc.integer({ min: 0, max: GROUPS - 1 }), { nil: null }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('editGroup' as const), actor: mostly('super'), group: fc.integer({ min: 0, max: GROUPS - 1 }), rights: rightsArb }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('removeHier' as const, 'addSuper' as const, 'removeSuper' as const, 'transfer' as const), actor: pickArb, target: pickArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), actor: mostly('super', 'hier'), dept: fc.integer({ min: 1, max: DEPTS - 1 }), parent: deptArb }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('depart' as const, 'delete' as const, 'disable' as const, 'enable' as const), actor: mostly('super', 'hier'), target: pickArb }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('editMember' as const), actor: mostly('super', 'hier'), target: pickArb, depts: fc.uniqueArray(deptArb, { minLength: 1, maxLength: 2 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('depart' as const, 'delete' as const, 'disable' as const, 'enable' as const), actor: mostly('super', 'hier'), target: mostly('scoped') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('editMember' as const), actor: mostly('super', 'hier'), target: mostly('scoped'), depts: fc.uniqueArray(deptArb, { minLength: 1, maxLength: 2 }) }) },
 );
 
-function pick(model: Model, p: Pick): number {
+function pick(model: Model, p: Pick, actor?: number): number {
   const all = Array.from({ length: MEMBERS }, (_, i) => i);
   const pool = all.filter((i) => {
     if (p.role === 'super') return model.isSuper(i) && model.canAct(i);
     if (p.role === 'grouped') return model.hier.get(i)?.group != null && model.canAct(i);
     if (p.role === 'hier') return model.hier.has(i);
+    if (p.role === 'scoped') return actor !== undefined && i !== actor && model.placement[i]!.some((d) => model.inScope(actor, d));
     return model.status[i] !== 'deleted';
   });
   const from = pool.length > 0 ? pool : all;
@@ -87,31 +96,51 @@ function pick(model: Model, p: Pick): number {
 
 function resolve(model: Model, d: Draft): Op {
   const actor = pick(model, d.actor);
+  const target = (p: Pick) => pick(model, p, actor);
   switch (d.kind) {
     case 'move':
       return { kind: 'move', actor, dept: d.dept, parent: d.parent };
     case 'editGroup':
       return { kind: 'editGroup', actor, group: d.group, rights: d.rights };
     case 'seat':
-      return { kind: 'seat', actor, target: pick(model, d.target), group: d.group };
+      return { kind: 'seat', actor, target: target(d.target), group: d.group };
     case 'editMember':
-      return { kind: 'editMember', actor, target: pick(model, d.target), depts: d.depts };
+      return { kind: 'editMember', actor, target: target(d.target), depts: d.depts };
     case 'grant': {
-      const target = pick(model, d.target);
-      if (!d.fit || model.isSuper(actor)) return { kind: 'grant', actor, target, rights: d.rights };
+      const to = target(d.target);
+      if (d.loose === 'all' || model.isSuper(actor)) return { kind: 'grant', actor, target: to, rights: d.rights };
       const mine = model.effective(actor);
-      const current = model.hier.get(target)?.own ?? { bind: false, devices: new Set<number>() };
-      const apps = new Map<string, AppRight>();
+      const current = model.hier.get(to)?.own ?? { bind: false, devices: new Set<number>() };
+      const fittedApps = new Map<string, AppRight>();
       for (const [app, level] of d.rights.apps) {
         const held = mine.apps.get(app);
-        if (held) apps.set(app, held === 'manage' || level === 'send' ? level : held);
+        if (held) fittedApps.set(app, held === 'manage' || level === 'send' ? level : held);
       }
-      return { kind: 'grant', actor, target, rights: { depts: new Set([...d.rights.depts].filter((x) => model.inScope(actor, x))), apps, bind: current.bind, devices: new Set(current.devices) } };
+      const fittedDepts = new Set([...d.rights.depts].filter((x) => model.inScope(actor, x)));
+      return {
+        kind: 'grant',
+        actor,
+        target: to,
+        rights: { depts: d.loose === 'depts' ? d.rights.depts : fittedDepts, apps: d.loose === 'apps' ? d.rights.apps : fittedApps, bind: current.bind, devices: new Set(current.devices) },
+      };
     }
     default:
-      return { kind: d.kind, actor, target: pick(model, d.target) };
+      return { kind: d.kind, actor, target: target(d.target) };
   }
 }
+
+/**
+ * Where every run starts, set up through the same requests as the steps: two grouped admins
+ * (members 1 and 2) and one outside any group (member 3), so that delegations, scoped departures
+ * and the admin-target rule are in play from the first step.
+ */
+const PRELUDE: Op[] = [
+  { kind: 'grant', actor: 0, target: 1, rights: { ...noRights(), depts: new Set([1]), apps: new Map([['approvals', 'manage']]) } },
+  { kind: 'seat', actor: 0, target: 1, group: 0 },
+  { kind: 'grant', actor: 0, target: 2, rights: { ...noRights(), depts: new Set([2, 3]), apps: new Map([['attendance', 'send']]) } },
+  { kind: 'seat', actor: 0, target: 2, group: 1 },
+  { kind: 'grant', actor: 0, target: 3, rights: { ...noRights(), depts: new Set([3]) } },
+];
 
 // ------------------------------------------------------------------------------------------------
 // The property
@@ -132,6 +161,11 @@ describeEachDialect('authorizer property: the implementation agrees with the ref
       fc.asyncProperty(fc.array(draftArb, { minLength: steps, maxLength: steps }), async (drafts) => {
         const world = await newWorld(t);
         const model = new Model();
+        for (const op of PRELUDE) {
+          const request = requestFor(world, model, op);
+          assert.equal(model.apply(op), true, `prelude: ${describe(op)}`);
+          assert.equal(await send(world, op.actor, request), true, `prelude: ${describe(op)}`);
+        }
         await compare(t, world, model, 'start');
         for (const [n, draft] of drafts.entries()) {
           const op = resolve(model, draft);
@@ -188,7 +222,7 @@ async function newWorld(t: TestApp): Promise<World> {
   }
   const world: World = { corpId: e.corpId, depts, members, devices, groups: [] };
   for (let g = 0; g < GROUPS; g++) {
-    const res = await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: `管理组${g}`, rights: toBody(world, { depts: new Set(), apps: new Map(), bind: false, devices: new Set() }) });
+    const res = await e.owner.post<{ id: string }>('/api/v1/admin-groups', { name: `管理组${g}`, rights: toBody(world, noRights()) });
     assert.equal(res.status, 201);
     world.groups.push(res.body.id);
   }

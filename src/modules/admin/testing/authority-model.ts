@@ -15,7 +15,7 @@ export const DEVICES = 2;
 export const GROUPS = 2;
 /** Where department d hangs at the start, and where member i sits. */
 export const START_PARENTS: readonly (number | null)[] = [null, 0, 0, 1, 3, 2];
-export const START_PLACEMENT: readonly (readonly number[])[] = [[0], [1], [2], [3], [4], [5], [3, 5], [1, 2]];
+export const START_PLACEMENT: readonly (readonly number[])[] = [[0], [1], [2], [3, 4], [4], [5, 1], [3, 5], [1, 2]];
 
 export interface MRights {
   depts: Set<number>;
