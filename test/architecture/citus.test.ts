@@ -91,7 +91,6 @@ describe('banyan citus-sql', () => {
 const UNFILTERED_ALLOWED = new Map([
   ['src/modules/admin/admin.roles.ts super_admins', 'the enterprises where an account is an external super admin (代运营), for the enterprise switcher: by account, across enterprises'],
   ['src/modules/category/category.service.ts corp_categories', 'the operator\'s queue of category choices to review, across enterprises (the operator console)'],
-  ['src/modules/directory/directory.service.ts members', 'corpIdsOfAccount: the enterprises of an account, across enterprises (to be read from an account → enterprises reference table)'],
   ['src/modules/wallet/alerts.service.ts wallets', 'the scheduled balance-alert pass looks for every enterprise below its alert, then works per enterprise'],
   ['src/modules/wallet/invoices.service.ts wallet_invoices', 'the operator\'s queue of invoice requests, across enterprises'],
   ['src/modules/wallet/refunds.service.ts wallet_txns', 'the operator\'s list of manual refunds, across enterprises'],

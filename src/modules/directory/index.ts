@@ -14,6 +14,7 @@ import * as directoryTables from './migrations/0002_directory.ts';
 import * as tagTables from './migrations/0010_directory_tags.ts';
 import * as searchIndexes from './migrations/0011_directory_contacts.ts';
 import * as importTables from './migrations/0012_directory_imports.ts';
+import * as accountCorps from './migrations/0270_directory_account_corps.ts';
 
 export const directoryModule = defineModule({
   name: 'directory',
@@ -26,8 +27,9 @@ export const directoryModule = defineModule({
     tag_members: 'tenant',
     tag_departments: 'tenant',
     directory_imports: 'tenant',
+    account_corps: 'reference',
   },
-  migrations: { '0002_directory': directoryTables, '0010_directory_tags': tagTables, '0011_directory_contacts': searchIndexes, '0012_directory_imports': importTables },
+  migrations: { '0002_directory': directoryTables, '0010_directory_tags': tagTables, '0011_directory_contacts': searchIndexes, '0012_directory_imports': importTables, '0270_directory_account_corps': accountCorps },
   errors: DirectoryErrors,
   rights: directoryRights,
   events: DirectoryEvents,

@@ -8,7 +8,7 @@ import { like } from '../../platform/db/sql.ts';
 import { PolicyErrors } from '../../platform/policy/errors.ts';
 import { departmentInScope, refuseWiderTarget, roleRankOf } from '../../platform/policy/index.ts';
 import { DirectoryEvents } from './directory.events.ts';
-import { departmentPaths, insertMember } from './directory.service.ts';
+import { departmentPaths, insertMember, syncAccountCorp } from './directory.service.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { namePinyin } from './pinyin.ts';
 import { manageScope, memberScopeFilter, readScope, type ContactsScope } from './scope.ts';
@@ -249,6 +249,7 @@ export async function setMemberStatus(ctx: Ctx, memberId: string, status: 'activ
     .where('status', '=', placement.row.status)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict', { memberId });
+  await syncAccountCorp(ctx, memberId);
   if (placement.row.status !== status) {
     await audit(ctx, { action: `contacts.member.${status === 'active' ? 'enable' : 'disable'}`, target: { type: 'member', id: memberId }, before: { status: placement.row.status }, after: { status } });
     await publish(ctx, DirectoryEvents[status === 'active' ? 'member.enabled' : 'member.disabled'], { memberId });
@@ -299,6 +300,7 @@ export async function departMember(ctx: Ctx, memberId: string): Promise<void> {
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   await detach(ctx, memberId);
+  await syncAccountCorp(ctx, memberId);
   await audit(ctx, {
     action: 'contacts.member.depart',
     target: { type: 'member', id: memberId },
@@ -323,6 +325,7 @@ export async function deleteMember(ctx: Ctx, memberId: string): Promise<void> {
   await detach(ctx, memberId);
   const result = await tables(ctx.trx).deleteFrom('members').where('corp_id', '=', ctx.corpId).where('id', '=', memberId).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
+  await syncAccountCorp(ctx, memberId);
   await audit(ctx, { action: 'contacts.member.delete', target: { type: 'member', id: memberId }, before: { name: placement.row.name, status: placement.row.status } });
   await publish(ctx, DirectoryEvents['member.deleted'], { memberId, name: placement.row.name });
 }
