@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ContactsScope } from '../../platform/policy/index.ts';
 import { namePinyin } from './pinyin.ts';
+import { writeNameGrams } from './name-grams.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { prepared, tables } from './directory.tables.ts';
 
@@ -74,6 +75,7 @@ export async function insertMember(ctx: WriteCtx, input: NewMember): Promise<str
     .insertInto('member_departments')
     .values(input.departmentIds.map((departmentId) => ({ corp_id: ctx.corpId, member_id: id, department_id: departmentId, sort_order: 0 })))
     .execute();
+  await writeNameGrams(ctx.trx, ctx.corpId, [{ id, name: input.name }]);
   if (input.accountId) await tables(ctx.trx).insertInto('account_corps').values({ account_id: input.accountId, corp_id: ctx.corpId, member_id: id }).execute();
   return id;
 }
