@@ -8,7 +8,7 @@ import { like } from '../../platform/db/sql.ts';
 import { PolicyErrors } from '../../platform/policy/errors.ts';
 import { departmentInScope, refuseWiderTarget, roleRankOf } from '../../platform/policy/index.ts';
 import { DirectoryEvents } from './directory.events.ts';
-import { departmentPaths, insertMember } from './directory.service.ts';
+import { departmentPaths, insertMember, syncAccountCorp } from './directory.service.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { namePinyin } from './pinyin.ts';
 import { manageScope, memberScopeFilter, readScope, type ContactsScope } from './scope.ts';
@@ -18,6 +18,7 @@ import { lockDepartments, lockMember } from './locks.ts';
 import { tables } from './directory.tables.ts';
 import { DirectoryErrors } from './directory.errors.ts';
 import { activationFilter, activationOf, type Activation } from './activation.ts';
+import { dropNameGrams, nameContains, writeNameGrams } from './name-grams.ts';
 
 export interface MemberView {
   id: string;
@@ -212,6 +213,10 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatc
     if (phoneTaken(error)) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
     throw error;
   }
+  if (name !== before.name) {
+    await dropNameGrams(ctx.trx, ctx.corpId, memberId);
+    await writeNameGrams(ctx.trx, ctx.corpId, [{ id: memberId, name }]);
+  }
   if (removed.length > 0) {
     await tables(ctx.trx).deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
     await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
@@ -249,6 +254,7 @@ export async function setMemberStatus(ctx: Ctx, memberId: string, status: 'activ
     .where('status', '=', placement.row.status)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict', { memberId });
+  await syncAccountCorp(ctx, memberId);
   if (placement.row.status !== status) {
     await audit(ctx, { action: `contacts.member.${status === 'active' ? 'enable' : 'disable'}`, target: { type: 'member', id: memberId }, before: { status: placement.row.status }, after: { status } });
     await publish(ctx, DirectoryEvents[status === 'active' ? 'member.enabled' : 'member.disabled'], { memberId });
@@ -299,6 +305,7 @@ export async function departMember(ctx: Ctx, memberId: string): Promise<void> {
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   await detach(ctx, memberId);
+  await syncAccountCorp(ctx, memberId);
   await audit(ctx, {
     action: 'contacts.member.depart',
     target: { type: 'member', id: memberId },
@@ -323,6 +330,8 @@ export async function deleteMember(ctx: Ctx, memberId: string): Promise<void> {
   await detach(ctx, memberId);
   const result = await tables(ctx.trx).deleteFrom('members').where('corp_id', '=', ctx.corpId).where('id', '=', memberId).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
+  await dropNameGrams(ctx.trx, ctx.corpId, memberId);
+  await syncAccountCorp(ctx, memberId);
   await audit(ctx, { action: 'contacts.member.delete', target: { type: 'member', id: memberId }, before: { name: placement.row.name, status: placement.row.status } });
   await publish(ctx, DirectoryEvents['member.deleted'], { memberId, name: placement.row.name });
 }
@@ -360,13 +369,13 @@ function startsWith(expression: RawBuilder<unknown>, prefix: string): Expression
  * initials and full pinyin (张三: "zs", "zhangsan"); digits match the phone; anything matches the
  * userid (case-insensitive); text with Chinese characters matches any part of the name.
  */
-function searchTerms(text: string): Expression<SqlBool>[] {
+function searchTerms(corpId: string, text: string): Expression<SqlBool>[] {
   const compact = text.replace(/\s+/g, '').toLowerCase();
   const terms: Expression<SqlBool>[] = [startsWith(sql`lower(${sql.ref('m.userid')})`, text.toLowerCase())];
   if (/^[a-z]+$/.test(compact)) terms.push(startsWith(sql.ref('m.name_pinyin'), compact), startsWith(sql.ref('m.name_initials'), compact));
   if (/^\+?[0-9-]+$/.test(compact)) terms.push(startsWith(sql.ref('m.phone'), compact));
   // Anything beyond plain letters, digits and userid punctuation (Chinese, spaces): part of the name.
-  if (!/^[a-z0-9+._@-]+$/.test(compact)) terms.push(like('m.name', 'contains', text));
+  if (!/^[a-z0-9+._@-]+$/.test(compact)) terms.push(nameContains(corpId, text));
   return terms;
 }
 
@@ -427,7 +436,7 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
   if (text) {
     // The matches come from index ranges, one SELECT per term, so the database starts from the few
     // matching rows instead of walking the whole enterprise in pinyin order.
-    const [first, ...rest] = searchTerms(text).map((term) => tables(db).selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
+    const [first, ...rest] = searchTerms(corpId, text).map((term) => tables(db).selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
     const matches = rest.reduce((all, next) => all.union(next), first!);
     q = q.where('m.id', 'in', matches);
   }
