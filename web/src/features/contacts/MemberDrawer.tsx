@@ -6,7 +6,8 @@ import { api } from '../../api';
 import { FormError } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { buildTree, departmentsKey, membersPath, type Department, type Member } from './api';
+import { activationColor, buildTree, departmentsKey, membersPath, type Department, type Member } from './api';
+import { InvitationPanel } from './InvitationPanel';
 
 interface Values {
   name: string;
@@ -122,13 +123,15 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
       <Flex vertical gap="middle">
         {member && (
           <Space wrap>
-            <Tag color={member.status === 'active' ? 'success' : member.status === 'disabled' ? 'warning' : 'default'}>{t(`status.${member.status}`)}</Tag>
+            <Tag color={activationColor[member.activation]} data-testid="member-activation">
+              {t(`activation.${member.activation}`)}
+            </Tag>
             <Typography.Text type="secondary">
               {t('member.joinedAt')} {formatDate(member.joinedAt)}
             </Typography.Text>
-            {!member.linked && <Typography.Text type="secondary">{t('member.notLinked')}</Typography.Text>}
           </Space>
         )}
+        {member?.activation === 'not_activated' && member.editable && <InvitationPanel member={member} />}
         {straddles && <Alert type="info" showIcon title={t('member.outOfScopeHint')} />}
         <Form<Values> form={form} layout="vertical" disabled={!editable} onFinish={(values) => save.mutate(values)}>
           <Form.Item name="name" label={t('member.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
