@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { startSmtpServer } from '../support/smtp.ts';
 import { browserSkip, useConsole } from './browser.ts';
 
 /**
@@ -24,6 +25,7 @@ const texts = {
     invite: /^邀\s*请$/,
     again: '重新邀请',
     handOver: '未配置邮件服务，请复制下面的链接或二维码发给该成员（只显示这一次）',
+    mailed: (email: string) => `邀请邮件已发送至 ${email}，也可以复制链接或二维码发给该成员`,
     revoked: '邀请链接已被管理员撤销，请索取新的链接',
     used: '邀请链接已被使用，请直接登录',
     activateTitle: (corp: string) => `加入${corp}`,
@@ -57,6 +59,7 @@ const texts = {
     invite: /^Invite$/,
     again: 'Invite again',
     handOver: 'No mail server is set up: copy the link or QR code below for the member (shown this once)',
+    mailed: (email: string) => `The invitation was mailed to ${email}; you can also copy the link or QR code for the member`,
     revoked: 'This invitation link was withdrawn by your admin; ask for a new one',
     used: 'This invitation link has already been used; sign in instead',
     activateTitle: (corp: string) => `Join ${corp}`,
@@ -120,6 +123,13 @@ async function assertFitsPhone(page: Page): Promise<void> {
   assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'the page is no wider than 375 px');
 }
 
+/** The enterprise's root department and a member (not activated) in it, through the API. */
+async function addMember(page: Page, name: string, userid: string): Promise<void> {
+  const root = ((await (await page.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string }[] }).items[0]!.id;
+  const made = await page.request.post('/api/v1/contacts/members', { data: { name, userid, email: `${userid}@example.com`, departmentIds: [root] }, headers: await csrf(page) });
+  assert.equal(made.status(), 201, await made.text());
+}
+
 async function signUpOnLinkPage(page: Page, language: Language, name: string, loginName: string): Promise<void> {
   const x = texts[language];
   await page.getByLabel(x.name).fill(name);
@@ -152,9 +162,7 @@ describe('members sign in: invitation and joining in the console', { skip: brows
       const admin = await ui.page();
       await useLanguage(admin, language);
       await registerVia(admin, language, `inv_admin_${suffix}`);
-      const root = ((await (await admin.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string }[] }).items[0]!.id;
-      const made = await admin.request.post('/api/v1/contacts/members', { data: { name: x.member, userid: `member-${suffix}`, email: `member-${suffix}@example.com`, departmentIds: [root] }, headers: await csrf(admin) });
-      assert.equal(made.status(), 201, await made.text());
+      await addMember(admin, x.member, `member-${suffix}`);
 
       await admin.goto('/contacts');
       const table = admin.locator('.ant-table');
@@ -256,6 +264,47 @@ describe('members sign in: invitation and joining in the console', { skip: brows
       await signIn(later, language, `joiner_${suffix}`);
       await admin.goto('/contacts');
       await admin.locator('.ant-table tr', { hasText: x.joiner }).locator('.ant-tag').getByText(x.activated, { exact: true }).waitFor();
+    });
+  }
+});
+
+// A real SMTP server in this process, started before the console so the server sends through it.
+const smtp = browserSkip ? undefined : await startSmtpServer();
+
+describe('members sign in: an invitation mailed through SMTP', { skip: browserSkip, timeout: 300_000 }, () => {
+  const ui = useConsole({ smtpUrl: smtp?.url });
+  after(() => smtp?.close());
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    const x = texts[language];
+    const suffix = language === 'en' ? 'mail-en' : 'mail-zh';
+
+    it(`${language}: the drawer says the invitation was mailed; the link in the received message activates the member`, async () => {
+      const admin = await ui.page();
+      await useLanguage(admin, language);
+      await registerVia(admin, language, `mail_admin_${suffix.replace('-', '_')}`);
+      await addMember(admin, x.member, suffix);
+      await admin.goto('/contacts');
+      await admin.locator('.ant-table').getByText(x.member).click();
+      const drawer = admin.locator('.ant-drawer');
+      await drawer.getByRole('button', { name: x.invite }).click();
+      await drawer.getByTestId('invitation-delivery').getByText(x.mailed(`${suffix}@example.com`), { exact: true }).waitFor();
+
+      // The message is in the enterprise's language (zh-CN unless changed), whatever the admin reads.
+      const mail = smtp!.messages.find((m) => m.to.includes(`${suffix}@example.com`))!;
+      assert.equal(mail.subject, `${x.corp} 邀请你加入企业`);
+      const path = new URL(/https?:\/\/\S+\/activate\/\S+/.exec(mail.text)![0]).pathname;
+      assert.equal(new URL(await drawer.getByTestId('invitation-link-address').innerText()).pathname, path);
+
+      const person = await ui.page();
+      await useLanguage(person, language);
+      await onPhone(person);
+      await person.goto(path);
+      await person.getByRole('heading', { name: x.activateTitle(x.corp) }).waitFor();
+      await signUpOnLinkPage(person, language, x.member, suffix.replace('-', '_'));
+      await person.waitForURL((url) => url.pathname === '/app');
+      await person.getByText(x.inbox, { exact: true }).first().waitFor();
+      await assertFitsPhone(person);
     });
   }
 });
