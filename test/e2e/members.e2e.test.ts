@@ -28,6 +28,7 @@ const texts = {
     mailed: (email: string) => `邀请邮件已发送至 ${email}，也可以复制链接或二维码发给该成员`,
     revoked: '邀请链接已被管理员撤销，请索取新的链接',
     used: '邀请链接已被使用，请直接登录',
+    loginTaken: '该登录名或手机号已被注册',
     activateTitle: (corp: string) => `加入${corp}`,
     name: '你的姓名',
     login: '登录名',
@@ -62,6 +63,7 @@ const texts = {
     mailed: (email: string) => `The invitation was mailed to ${email}; you can also copy the link or QR code for the member`,
     revoked: 'This invitation link was withdrawn by your admin; ask for a new one',
     used: 'This invitation link has already been used; sign in instead',
+    loginTaken: 'This login name or phone number is already registered',
     activateTitle: (corp: string) => `Join ${corp}`,
     name: 'Your name',
     login: 'Login name',
@@ -197,7 +199,13 @@ describe('members sign in: invitation and joining in the console', { skip: brows
       await person.getByRole('heading', { name: x.activateTitle(x.corp) }).waitFor();
       await assertFitsPhone(person);
       assert.deepEqual(await otherLanguage(person, language, [x.corp, x.member]), []);
-      await signUpOnLinkPage(person, language, x.member, `member_${suffix}`);
+      // A login name already registered (the admin's) is refused under its field; then a free one.
+      await signUpOnLinkPage(person, language, x.member, `inv_admin_${suffix}`);
+      const loginField = person.locator('.ant-form-item', { has: person.getByLabel(x.login, { exact: true }) });
+      await loginField.locator('.ant-form-item-explain-error').getByText(x.loginTaken, { exact: true }).waitFor();
+      assert.equal(await person.locator('.ant-alert-error').count(), 0);
+      await person.getByLabel(x.login, { exact: true }).fill(`member_${suffix}`);
+      await person.getByRole('button', { name: x.signUpSubmit }).click();
       await person.waitForURL((url) => url.pathname === '/app');
       await person.getByText(x.inbox, { exact: true }).first().waitFor();
       await assertFitsPhone(person);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../api';
 import { FormError } from '../../components/ErrorAlert';
+import { fieldOf, useFieldError } from '../../hooks/useFieldError';
 import { AccountFields } from '../auth/AccountFields';
 import { SignInForm, type SignInValues } from '../auth/SignInForm';
 
@@ -11,11 +12,16 @@ import { SignInForm, type SignInValues } from '../auth/SignInForm';
 type NewAccount = Extract<Body<'/invitations/accept', 'post'>, { signUp: unknown }>['signUp'];
 export type LinkAccount = { signUp: NewAccount } | { signIn: SignInValues };
 
+/** A login name someone already has is refused at its field. */
+const FIELD_OF_CODE = { 'account.login_taken': ['signUp', 'loginName'] };
+
 /** Sign up (name, login, password) or sign in to an existing account, to use a link with it. */
 export function LinkAccountForm({ submit }: { submit: (account: LinkAccount) => Promise<unknown> }) {
   const { t } = useTranslation('memberLinks');
   const [mode, setMode] = useState<'signUp' | 'signIn'>('signUp');
-  const signUp = useMutation({ mutationFn: (values: { signUp: NewAccount }) => submit({ signUp: values.signUp }) });
+  const [form] = Form.useForm<{ signUp: NewAccount }>();
+  const atField = useFieldError(form, FIELD_OF_CODE);
+  const signUp = useMutation({ mutationFn: (values: { signUp: NewAccount }) => submit({ signUp: values.signUp }), onError: atField });
   const signIn = useMutation({ mutationFn: (values: SignInValues) => submit({ signIn: values }) });
   return (
     <>
@@ -32,9 +38,9 @@ export function LinkAccountForm({ submit }: { submit: (account: LinkAccount) => 
       {mode === 'signIn' ? (
         <SignInForm signIn={signIn} />
       ) : (
-        <Form<{ signUp: NewAccount }> layout="vertical" requiredMark={false} onFinish={(values) => signUp.mutate(values)}>
+        <Form<{ signUp: NewAccount }> form={form} layout="vertical" requiredMark={false} onFinish={(values) => signUp.mutate(values)}>
           <AccountFields prefix={['signUp']} />
-          <FormError error={signUp.error} />
+          <FormError error={fieldOf(signUp.error, FIELD_OF_CODE) ? null : signUp.error} />
           <Button type="primary" htmlType="submit" size="large" block loading={signUp.isPending}>
             {t('signUpSubmit')}
           </Button>
