@@ -24,6 +24,9 @@ const texts = {
     notInvited: '尚未邀请该成员',
     invite: /^邀\s*请$/,
     again: '重新邀请',
+    revoke: '撤销邀请',
+    revokedState: '邀请已撤销',
+    ok: /^确\s*定$/,
     handOver: '未配置邮件服务，请复制下面的链接或二维码发给该成员（只显示这一次）',
     mailed: (email: string) => `邀请邮件已发送至 ${email}，也可以复制链接或二维码发给该成员`,
     revoked: '邀请链接已被管理员撤销，请索取新的链接',
@@ -59,6 +62,9 @@ const texts = {
     notInvited: 'This member has not been invited yet',
     invite: /^Invite$/,
     again: 'Invite again',
+    revoke: 'Withdraw invitation',
+    revokedState: 'The invitation was withdrawn',
+    ok: /^OK$/,
     handOver: 'No mail server is set up: copy the link or QR code below for the member (shown this once)',
     mailed: (email: string) => `The invitation was mailed to ${email}; you can also copy the link or QR code for the member`,
     revoked: 'This invitation link was withdrawn by your admin; ask for a new one',
@@ -228,6 +234,32 @@ describe('members sign in: invitation and joining in the console', { skip: brows
       assert.deepEqual((await table.locator('tbody tr td:first-child').allInnerTexts()).map((s) => s.trim()).sort(), [x.admin, x.member].sort());
       await admin.getByTestId('activation-filter').getByText(x.notActivated, { exact: true }).click();
       await table.getByText(x.member).waitFor({ state: 'detached' });
+    });
+
+    it(`${language}: ${x.revoke}: the drawer says it was withdrawn, the link says so in one sentence, and 重新邀请 makes a new one`, async () => {
+      const admin = await ui.page();
+      await useLanguage(admin, language);
+      await registerVia(admin, language, `rev_admin_${suffix}`);
+      await addMember(admin, x.member, `revoked-${suffix}`);
+      await admin.goto('/contacts');
+      await admin.locator('.ant-table').getByText(x.member).click();
+      const drawer = admin.locator('.ant-drawer');
+      await drawer.getByRole('button', { name: x.invite }).click();
+      const address = await drawer.getByTestId('invitation-link-address').innerText();
+      await drawer.getByRole('button', { name: x.revoke }).click();
+      await admin.locator('.ant-popconfirm').getByRole('button', { name: x.ok }).click();
+      await drawer.getByTestId('invitation-state').getByText(x.revokedState, { exact: true }).waitFor();
+      assert.equal(await drawer.getByTestId('invitation-link').count(), 0);
+      assert.equal(await drawer.getByRole('button', { name: x.revoke }).count(), 0);
+      await drawer.getByRole('button', { name: x.again }).waitFor();
+
+      const person = await ui.page();
+      await useLanguage(person, language);
+      await onPhone(person);
+      await person.goto(address);
+      assert.equal(await person.getByTestId('link-refusal').innerText(), x.revoked);
+      await assertFitsPhone(person);
+      assert.deepEqual(await otherLanguage(person, language, []), []);
     });
 
     it(`${language}: joining with review: the admin turns it on, a person joins from the link at 375 px and waits, the admin approves under 待审核, the person signs in`, async () => {
