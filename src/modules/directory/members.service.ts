@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
 import { like } from '../../platform/db/sql.ts';
 import { PolicyErrors } from '../../platform/policy/errors.ts';
-import { departmentInScope, refuseWiderTarget, roleRankOf } from '../../platform/policy/index.ts';
+import { departmentInScope, refuseWiderTarget, roleRankOf, targetLimits } from '../../platform/policy/index.ts';
 import { DirectoryEvents } from './directory.events.ts';
 import { departmentPaths, insertMember, syncAccountCorp } from './directory.service.ts';
 import type { MemberStatus } from './directory.tables.ts';
@@ -38,9 +38,9 @@ export interface MemberView {
   activation: Activation;
   joinedAt: number;
   departedAt: number | null;
-  /** The actor may edit the member (at least one department lies in its scope). */
+  /** The actor may edit the member (at least one department lies in its scope, and no wider admin role stands in the way). */
   editable: boolean;
-  /** The actor may delete or depart the member (every department lies in its scope). */
+  /** The actor may delete or depart the member (every department lies in its scope, no wider admin role, not the creator). */
   removable: boolean;
 }
 
@@ -452,7 +452,7 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
   const order = text ? sql<string>`lower(${sql.ref('m.name_pinyin')})` : sql<string>`${sql.ref('m.name_pinyin')}`;
   const rows = await q.orderBy(order).orderBy('m.id').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
-  const items = await describeMembers(db, corpId, page, manage);
+  const items = await describeMembers(ctx, page, manage);
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.name_pinyin, last.id) : null };
 }
@@ -471,8 +471,11 @@ type MemberRow = {
   departed_at: number | null;
 };
 
-async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], manage: ContactsScope): Promise<MemberView[]> {
+async function describeMembers(ctx: ReadCtx, rows: MemberRow[], manage: ContactsScope): Promise<MemberView[]> {
   if (rows.length === 0) return [];
+  const { trx: db, corpId } = ctx;
+  // The same refusal the edit, disable, depart and delete commands make (refuseWiderTarget).
+  const limits = await targetLimits(ctx, rows.map((r) => ({ accountId: r.account_id, memberId: r.id })));
   const ids = rows.map((r) => r.id);
   const depts = await tables(db)
     .selectFrom('member_departments as md')
@@ -488,6 +491,7 @@ async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], 
     const mine = depts.filter((d) => d.member_id === r.id);
     const inScope = mine.map((d) => departmentInScope(manage, d.path));
     const departed = r.status === 'departed';
+    const limit = limits.get(r.id);
     return {
       id: r.id,
       userid: r.userid,
@@ -503,8 +507,8 @@ async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], 
       activation: activationOf(r.status, r.account_id),
       joinedAt: r.joined_at,
       departedAt: r.departed_at,
-      editable: !departed && inScope.some(Boolean),
-      removable: departed ? manage.kind === 'all' : inScope.length > 0 && inScope.every(Boolean),
+      editable: !departed && inScope.some(Boolean) && (limit === undefined || limit === 'creator'),
+      removable: limit === undefined && (departed ? manage.kind === 'all' : inScope.length > 0 && inScope.every(Boolean)),
     };
   });
 }
@@ -522,6 +526,6 @@ export async function memberView(ctx: ReadCtx, memberId: string): Promise<Member
     .where((eb) => (read.kind === 'all' ? sql<SqlBool>`1 = 1` : memberScopeFilter(eb, read)))
     .executeTakeFirst();
   if (!row) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
-  const [view] = await describeMembers(db, corpId, [row], manage);
+  const [view] = await describeMembers(ctx, [row], manage);
   return view!;
 }
