@@ -25,6 +25,16 @@ export default defineMessages(
       group_name_taken: '已有同名的管理组',
       account_not_found: '没有使用该登录名的账号',
     },
+    attendance: {
+      rule_not_found: '打卡规则不存在',
+      shift_invalid: '下班时间必须晚于上班时间，且在同一天内',
+      no_rule: '你不在任何打卡规则中，请联系打卡应用负责人',
+      photo_required: '该打卡规则要求拍照打卡',
+      photo_note_required: '当前设备不是你的常用设备，请拍照并填写备注后打卡',
+      device_not_usual: '当前设备不是你的常用设备，该打卡规则不允许用其他设备打卡',
+      not_rule_creator: '只有创建该打卡规则的管理员可以管理其成员的常用设备',
+      usual_device_not_found: '该成员在此规则下没有这台常用设备',
+    },
     app: {
       not_found: '应用不存在',
       system_app: '系统应用不能修改或删除',
@@ -213,6 +223,16 @@ export default defineMessages(
       group_not_found: 'The admin group does not exist',
       group_name_taken: 'An admin group with this name already exists',
       account_not_found: 'No account has this login name',
+    },
+    attendance: {
+      rule_not_found: 'The clock-in rule does not exist.',
+      shift_invalid: 'The shift must end after it starts, on the same day.',
+      no_rule: 'You are under no clock-in rule; ask the attendance admin to add you to one.',
+      photo_required: 'This clock-in rule needs a photo with every clock-in.',
+      photo_note_required: 'This is not one of your usual devices: take a photo and add a note to clock in.',
+      device_not_usual: 'This is not one of your usual devices, and your rule refuses clock-ins from other devices.',
+      not_rule_creator: "Only the admin who created this rule manages its members' usual devices.",
+      usual_device_not_found: 'The member has no such usual device under this rule.',
     },
     app: {
       not_found: 'The app does not exist',
