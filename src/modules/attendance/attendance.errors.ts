@@ -9,4 +9,5 @@ export const AttendanceErrors = defineErrors({
   'attendance.device_not_usual': { status: 409, message: 'This is not one of your usual devices, and your rule refuses clock-ins from other devices.' },
   'attendance.not_rule_creator': { status: 403, message: 'Only the admin who created this rule manages its members\' usual devices.' },
   'attendance.usual_device_not_found': { status: 404, message: 'The member has no such usual device under this rule.' },
+  'attendance.range_invalid': { status: 400, message: 'Choose a range of 1 to 31 days that ends on or after it starts.' },
 });

@@ -4,11 +4,12 @@ import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
-import { ClockInBody, ClockInDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
+import { ClockInBody, ClockInDto, DayQuery, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
 import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service.ts';
 import { clockIn, myClockIns } from './clockins.service.ts';
 import { listUsualDevices, unbindUsualDevice } from './usual-devices.service.ts';
 import { shanghaiTime } from './evaluation.ts';
+import { dayRecords, summarise, summaryXlsx } from './summary.service.ts';
 
 const read = { right: 'attendance.admin', tx: 'read' } as const;
 const write = { right: 'attendance.admin', tx: 'plain' } as const;
@@ -21,6 +22,11 @@ const rules = {
   delete: command(write, (ctx, ruleId: string) => deleteRule(ctx, ruleId)),
   usualDevices: command(read, (ctx, ruleId: string) => listUsualDevices(ctx, ruleId)),
   unbind: command(write, (ctx, input: { ruleId: string; memberId: string; deviceId: string }) => unbindUsualDevice(ctx, input)),
+};
+const reports = {
+  records: command(read, (ctx, day: string) => dayRecords(ctx, day)),
+  summary: command(read, (ctx, q: { from: string; to: string }) => summarise(ctx, q.from, q.to)),
+  export: command(read, async (ctx, q: { from: string; to: string }) => summaryXlsx(await summarise(ctx, q.from, q.to), `${q.from}至${q.to}`)),
 };
 /** A clock-in is a short write that arrives one per member: group-committed on SQLite. */
 const punch = command({ right: 'attendance.clock', tx: 'group' }, (ctx, input: ClockInBodyValue) => clockIn(ctx, input));
@@ -59,5 +65,17 @@ export function attendanceRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
       { config: corp, schema: { tags, summary: "The member's own clock-ins of a day (default today, Asia/Shanghai)", querystring: StrictObject({ day: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })) }), response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } },
       async (request) => ({ items: await request.run(mine, request.query.day) }),
     );
+
+    app.get('/api/v1/attendance/records', { config: corp, schema: { tags, summary: "A day's clock-ins of the members in the admin's scope", querystring: DayQuery, response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } }, async (request) => ({
+      items: await request.run(reports.records, request.query.day),
+    }));
+    app.get('/api/v1/attendance/summary', { config: corp, schema: { tags, summary: 'Daily or monthly summary per member (late, early, 未打卡, exceptions)', querystring: RangeQuery, response: { 200: SummaryDto } } }, async (request) => ({
+      items: await request.run(reports.summary, request.query),
+    }));
+    app.get('/api/v1/attendance/summary/export', { config: corp, schema: { tags, summary: 'The summary as .xlsx', querystring: RangeQuery } }, async (request, reply) => {
+      const workbook = await request.run(reports.export, request.query);
+      reply.header('content-disposition', `attachment; filename="attendance-${request.query.from}-${request.query.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(`打卡汇总${request.query.from}至${request.query.to}.xlsx`)}`);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(workbook);
+    });
   };
 }

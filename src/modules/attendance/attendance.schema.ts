@@ -80,4 +80,10 @@ export const ClockInDto = Type.Object({
 });
 export type ClockInView = Static<typeof ClockInDto>;
 
+export const DayQuery = StrictObject({ day: Day });
+export const RangeQuery = StrictObject({ from: Day, to: Day });
+export const SummaryDto = Type.Object({
+  items: Type.Array(Type.Object({ memberId: Type.String(), name: Type.String(), late: Type.Integer(), early: Type.Integer(), missed: Type.Integer(), exceptions: Type.Integer() })),
+});
+
 export const UsualDevicesDto = Type.Object({ items: Type.Array(Type.Object({ memberId: Type.String(), deviceId: Type.String(), boundAt: IsoDateTime })) });

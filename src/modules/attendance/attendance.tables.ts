@@ -62,6 +62,10 @@ export interface AttendanceTables {
   attendance_photos: { corp_id: string; clockin_id: string; content_type: string; data_base64: string };
   /** 打卡常用设备: the first N devices a member clocks in from under a rule. */
   attendance_usual_devices: { corp_id: string; rule_id: string; member_id: string; device_id: string; bound_at: number };
+  /** 未打卡: a work day's clock-in or clock-out a member never made, written when the shift ended. */
+  attendance_missed: { corp_id: string; member_id: string; day: string; kind: PunchKind; rule_id: string; created_at: number };
+  /** The rule-days whose shift end has been handled, so the job does each once. */
+  attendance_closed_days: { corp_id: string; rule_id: string; day: string; closed_at: number };
 }
 
 export const tables = tableAccess<AttendanceTables>();

@@ -34,6 +34,7 @@ export default defineMessages(
       device_not_usual: '当前设备不是你的常用设备，该打卡规则不允许用其他设备打卡',
       not_rule_creator: '只有创建该打卡规则的管理员可以管理其成员的常用设备',
       usual_device_not_found: '该成员在此规则下没有这台常用设备',
+      range_invalid: '请选择 1 至 31 天的日期范围，且结束日期不早于开始日期',
     },
     app: {
       not_found: '应用不存在',
@@ -233,6 +234,7 @@ export default defineMessages(
       device_not_usual: 'This is not one of your usual devices, and your rule refuses clock-ins from other devices.',
       not_rule_creator: "Only the admin who created this rule manages its members' usual devices.",
       usual_device_not_found: 'The member has no such usual device under this rule.',
+      range_invalid: 'Choose a range of 1 to 31 days that ends on or after it starts.',
     },
     app: {
       not_found: 'The app does not exist',

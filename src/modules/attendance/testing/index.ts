@@ -17,3 +17,6 @@ export function ruleBody(overrides: Partial<RuleInputValue> = {}): RuleInputValu
     ...overrides,
   };
 }
+
+/** The job that writes 未打卡 at the end of each shift, for tests that run it at an instant. */
+export { CLOSE_SHIFTS_JOB } from '../missed.service.ts';
