@@ -10,4 +10,8 @@ export const AttendanceErrors = defineErrors({
   'attendance.not_rule_creator': { status: 403, message: 'Only the admin who created this rule manages its members\' usual devices.' },
   'attendance.usual_device_not_found': { status: 404, message: 'The member has no such usual device under this rule.' },
   'attendance.range_invalid': { status: 400, message: 'Choose a range of 1 to 31 days that ends on or after it starts.' },
+  'attendance.face_taken': { status: 409, message: 'This face is already enrolled by another member.' },
+  'attendance.face_not_enrolled': { status: 409, message: 'Your rule needs face recognition: enrol your face first.' },
+  'attendance.face_required': { status: 422, message: 'Your rule needs a face check with every clock-in.' },
+  'attendance.face_mismatch': { status: 422, message: 'The face check did not pass: the face does not match the one enrolled.' },
 });

@@ -4,11 +4,13 @@ import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
-import { ClockInBody, ClockInDto, DayQuery, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
+import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
 import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service.ts';
 import { clockIn, myClockIns } from './clockins.service.ts';
 import { listUsualDevices, unbindUsualDevice } from './usual-devices.service.ts';
 import { shanghaiTime } from './evaluation.ts';
+import { faceKey } from './face.ts';
+import { antiCheat, enrolFace, myFace } from './faces.service.ts';
 import { dayRecords, summarise, summaryXlsx } from './summary.service.ts';
 
 const read = { right: 'attendance.admin', tx: 'read' } as const;
@@ -28,14 +30,18 @@ const reports = {
   summary: command(read, (ctx, q: { from: string; to: string }) => summarise(ctx, q.from, q.to)),
   export: command(read, async (ctx, q: { from: string; to: string }) => summaryXlsx(await summarise(ctx, q.from, q.to), `${q.from}至${q.to}`)),
 };
-/** A clock-in is a short write that arrives one per member: group-committed on SQLite. */
-const punch = command({ right: 'attendance.clock', tx: 'group' }, (ctx, input: ClockInBodyValue) => clockIn(ctx, input));
+const antiCheatSummary = command(read, (ctx) => antiCheat(ctx));
+const face = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myFace(ctx));
 const mine = command({ right: 'attendance.clock', tx: 'read' }, (ctx, day: string | undefined) => myClockIns(ctx, day ?? shanghaiTime(ctx.now).day));
 
 const tags = ['attendance'];
 const corp = { auth: 'corp' } as const;
 
-export function attendanceRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
+export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  const key = faceKey(deps.config.dataDir);
+  /** A clock-in is a short write that arrives one per member: group-committed on SQLite. */
+  const punch = command({ right: 'attendance.clock', tx: 'group' }, (ctx, input: ClockInBodyValue) => clockIn(ctx, key, input));
+  const enrol = command({ right: 'attendance.clock', tx: 'plain' }, (ctx, descriptor: number[]) => enrolFace(ctx, key, descriptor));
   return async (app) => {
     app.get('/api/v1/attendance/rules', { config: corp, schema: { tags, summary: 'Clock-in rules (打卡规则)', response: { 200: Type.Object({ items: Type.Array(RuleDto) }) } } }, async (request) => ({
       items: await request.run(rules.list, undefined),
@@ -64,6 +70,14 @@ export function attendanceRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
       '/api/v1/attendance/my-clock-ins',
       { config: corp, schema: { tags, summary: "The member's own clock-ins of a day (default today, Asia/Shanghai)", querystring: StrictObject({ day: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })) }), response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } },
       async (request) => ({ items: await request.run(mine, request.query.day) }),
+    );
+
+    app.get('/api/v1/attendance/anti-cheat', { config: corp, schema: { tags, summary: '防作弊管理: face-rule counts and the methods each rule uses', response: { 200: AntiCheatDto } } }, (request) =>
+      request.run(antiCheatSummary, undefined),
+    );
+    app.get('/api/v1/attendance/my-face', { config: corp, schema: { tags, summary: 'Whether the member has enrolled a face', response: { 200: Type.Object({ enrolled: Type.Boolean() }) } } }, (request) => request.run(face, undefined));
+    app.put('/api/v1/attendance/my-face', { config: corp, schema: { tags, summary: '人脸录入: the descriptor the device computed (unique in the enterprise)', body: FaceBody, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(enrol, request.body.descriptor)),
     );
 
     app.get('/api/v1/attendance/records', { config: corp, schema: { tags, summary: "A day's clock-ins of the members in the admin's scope", querystring: DayQuery, response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } }, async (request) => ({

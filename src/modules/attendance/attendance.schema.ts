@@ -9,6 +9,8 @@ const Grace = Type.Integer({ minimum: 0, maximum: 240 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });
 const Ssid = Type.String({ minLength: 1, maxLength: 32 });
+/** A face descriptor as the device or browser computes it (face-api.js: 128 numbers). */
+export const Descriptor = Type.Array(Type.Number({ minimum: -10, maximum: 10 }), { minItems: 128, maxItems: 128 });
 /** A MAC address: six hex pairs separated by colons or dashes, any case. */
 const Bssid = Type.String({ pattern: '^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$' });
 
@@ -29,6 +31,7 @@ export const RuleInput = StrictObject({
   places: Type.Array(PlaceInput, { maxItems: 50 }),
   wifi: Type.Array(WifiInput, { maxItems: 50 }),
   photo: Type.Boolean(),
+  face: Type.Boolean({ description: '人脸识别: every clock-in needs a passing face check' }),
   machines: Type.Boolean(),
   usualDeviceLimit: Type.Integer({ minimum: 0, maximum: 10, description: '打卡常用设备数量; 0: no limit' }),
   overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')], { description: '超出常用设备: 需拍照备注, or refuse' }),
@@ -45,6 +48,7 @@ export const RuleDto = Type.Object({
   places: Type.Array(Type.Object({ name: Type.String(), lat: Type.Number(), lng: Type.Number(), radiusM: Type.Integer() })),
   wifi: Type.Array(Type.Object({ ssid: Type.String(), bssid: Type.String() })),
   photo: Type.Boolean(),
+  face: Type.Boolean(),
   machines: Type.Boolean(),
   usualDeviceLimit: Type.Integer(),
   overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')]),
@@ -62,6 +66,7 @@ export const ClockInBody = StrictObject({
   lng: Type.Optional(Lng),
   wifi: Type.Optional(WifiInput),
   note: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  face: Type.Optional(Descriptor),
   photo: Type.Optional(StrictObject({ contentType: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png')]), dataBase64: Type.String({ minLength: 4, maxLength: 1_400_000, pattern: '^[A-Za-z0-9+/]+={0,2}$' }) })),
 });
 export type ClockInBodyValue = Static<typeof ClockInBody>;
@@ -76,6 +81,7 @@ export const ClockInDto = Type.Object({
   restDay: Type.Boolean(),
   source: Type.Union([Type.Literal('phone'), Type.Literal('machine')]),
   deviceId: Type.String(),
+  faceCheck: Type.Union([Type.Literal('pass'), Type.Null()]),
   verdicts: Verdicts,
 });
 export type ClockInView = Static<typeof ClockInDto>;
@@ -84,6 +90,15 @@ export const DayQuery = StrictObject({ day: Day });
 export const RangeQuery = StrictObject({ from: Day, to: Day });
 export const SummaryDto = Type.Object({
   items: Type.Array(Type.Object({ memberId: Type.String(), name: Type.String(), late: Type.Integer(), early: Type.Integer(), missed: Type.Integer(), exceptions: Type.Integer() })),
+});
+
+export const FaceBody = StrictObject({ descriptor: Descriptor });
+export const AntiCheatDto = Type.Object({
+  faceRules: Type.Integer({ description: '已设置人脸识别的打卡规则' }),
+  noFaceRules: Type.Integer({ description: '未设置人脸识别的打卡规则' }),
+  rules: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), face: Type.Boolean(), photo: Type.Boolean(), wifi: Type.Boolean(), machines: Type.Boolean(), usualDeviceLimit: Type.Integer(), overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')]) }),
+  ),
 });
 
 export const UsualDevicesDto = Type.Object({ items: Type.Array(Type.Object({ memberId: Type.String(), deviceId: Type.String(), boundAt: IsoDateTime })) });

@@ -25,6 +25,8 @@ export interface AttendanceTables {
     /** JSON array of { ssid, bssid }, the BSSID lower-case with colons. */
     wifi_json: string;
     photo: Flag;
+    /** 人脸识别: every clock-in needs a passing face check. */
+    face: Flag;
     machines: Flag;
     /** 打卡常用设备数量; 0: no limit. */
     device_limit: number;
@@ -57,11 +59,15 @@ export interface AttendanceTables {
     note: string | null;
     has_photo: Flag;
     verdicts: string;
+    /** 'pass' when the rule needed a face check (a failing one writes no clock-in); null otherwise. */
+    face_check: 'pass' | null;
   };
   /** The photo of a photo clock-in. */
   attendance_photos: { corp_id: string; clockin_id: string; content_type: string; data_base64: string };
   /** 打卡常用设备: the first N devices a member clocks in from under a rule. */
   attendance_usual_devices: { corp_id: string; rule_id: string; member_id: string; device_id: string; bound_at: number };
+  /** A member's enrolled face descriptor, sealed (AES-256-GCM, key in the data directory). */
+  attendance_faces: { corp_id: string; member_id: string; sealed: string; enrolled_at: number };
   /** 未打卡: a work day's clock-in or clock-out a member never made, written when the shift ended. */
   attendance_missed: { corp_id: string; member_id: string; day: string; kind: PunchKind; rule_id: string; created_at: number };
   /** The rule-days whose shift end has been handled, so the job does each once. */

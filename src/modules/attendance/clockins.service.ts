@@ -8,6 +8,8 @@ import { AttendanceErrors } from './attendance.errors.ts';
 import type { ClockInBodyValue, ClockInView } from './attendance.schema.ts';
 import { tables, type AttendanceTables } from './attendance.tables.ts';
 import { evaluate, normaliseBssid, type Verdict } from './evaluation.ts';
+import type { FaceKey } from './face.ts';
+import { checkFace } from './faces.service.ts';
 import { ruleForMember, ruleOfRow, type Rule } from './rules.service.ts';
 
 type ClockInRow = AttendanceTables['attendance_clockins'];
@@ -23,6 +25,7 @@ export function clockInView(row: ClockInRow): ClockInView {
     restDay: row.rest_day === 1,
     source: row.source,
     deviceId: row.device_id,
+    faceCheck: row.face_check,
     verdicts: JSON.parse(row.verdicts) as Verdict[],
   };
 }
@@ -52,12 +55,13 @@ async function checkDevice(ctx: Ctx, rule: Rule, memberId: string, input: ClockI
 }
 
 /** A member's clock-in from their phone or browser, at the server's time; the verdicts say what was off. */
-export async function clockIn(ctx: Ctx, input: ClockInBodyValue): Promise<ClockInView> {
+export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue): Promise<ClockInView> {
   const member = requireMember(ctx);
   const row = await ruleForMember(ctx.trx, ctx.corpId, member.id);
   if (!row) throw new DomainError(AttendanceErrors['attendance.no_rule']);
   const rule = ruleOfRow(row);
   if (rule.photo && !input.photo) throw new DomainError(AttendanceErrors['attendance.photo_required']);
+  const faceCheck = rule.face ? await checkFace(ctx, key, member.id, input.face) : null;
   const evaluation = evaluate(rule, ctx.now, input);
   const verdicts = [...evaluation.verdicts, ...(await checkDevice(ctx, rule, member.id, input))];
   const clockin: ClockInRow = {
@@ -78,6 +82,7 @@ export async function clockIn(ctx: Ctx, input: ClockInBodyValue): Promise<ClockI
     note: input.note ?? null,
     has_photo: flag(input.photo !== undefined),
     verdicts: JSON.stringify(verdicts),
+    face_check: faceCheck,
   };
   await tables(ctx.trx).insertInto('attendance_clockins').values(clockin).execute();
   if (input.photo) await tables(ctx.trx).insertInto('attendance_photos').values({ corp_id: ctx.corpId, clockin_id: clockin.id, content_type: input.photo.contentType, data_base64: input.photo.dataBase64 }).execute();

@@ -5,6 +5,7 @@ import { attendanceRights } from './attendance.policy.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import * as attendanceTables from './migrations/0230_attendance.ts';
 import * as missedTables from './migrations/0231_attendance_missed.ts';
+import * as faceTables from './migrations/0232_attendance_faces.ts';
 import { CLOSE_SHIFTS_JOB, closeShifts } from './missed.service.ts';
 
 export const attendanceModule = defineModule({
@@ -17,8 +18,9 @@ export const attendanceModule = defineModule({
     attendance_usual_devices: 'tenant',
     attendance_missed: 'tenant',
     attendance_closed_days: 'tenant',
+    attendance_faces: 'tenant',
   },
-  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables },
+  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables },
   errors: AttendanceErrors,
   rights: attendanceRights,
   routes: attendanceRoutes,

@@ -20,6 +20,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export interface Rule extends RuleTerms {
   id: string;
   photo: boolean;
+  face: boolean;
   machines: boolean;
   deviceLimit: number;
   overLimit: RuleRow['over_limit'];
@@ -38,6 +39,7 @@ export function ruleOfRow(row: RuleRow): Rule {
     places: JSON.parse(row.places_json) as Place[],
     wifi: JSON.parse(row.wifi_json) as Wifi[],
     photo: row.photo === 1,
+    face: row.face === 1,
     machines: row.machines === 1,
     deviceLimit: row.device_limit,
     overLimit: row.over_limit,
@@ -66,6 +68,7 @@ function toView(row: RuleRow, members: RuleView['members']): RuleView {
     places: [...rule.places],
     wifi: [...rule.wifi],
     photo: rule.photo,
+    face: rule.face,
     machines: rule.machines,
     usualDeviceLimit: row.device_limit,
     overLimit: row.over_limit,
@@ -107,6 +110,7 @@ function columnsOf(input: RuleInputValue) {
     places_json: JSON.stringify(input.places),
     wifi_json: JSON.stringify(input.wifi.map((w) => ({ ssid: w.ssid, bssid: normaliseBssid(w.bssid) }))),
     photo: flag(input.photo),
+    face: flag(input.face),
     machines: flag(input.machines),
     device_limit: input.usualDeviceLimit,
     over_limit: input.overLimit,

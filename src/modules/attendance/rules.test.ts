@@ -58,6 +58,7 @@ describeEachDialect('attendance rules (打卡规则)', (use) => {
       places: [{ name: '总部大厦', lat: 39.908823, lng: 116.39747, radiusM: 300 }],
       wifi: [{ ssid: 'Banyan-Office', bssid: 'aa:bb:cc:dd:ee:0f' }],
       photo: true,
+      face: false,
       machines: false,
       usualDeviceLimit: 1,
       overLimit: 'photo_note',

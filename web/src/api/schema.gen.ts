@@ -8978,6 +8978,7 @@ export interface paths {
                                     bssid: string;
                                 }[];
                                 photo: boolean;
+                                face: boolean;
                                 machines: boolean;
                                 usualDeviceLimit: number;
                                 overLimit: "photo_note" | "refuse";
@@ -9031,6 +9032,8 @@ export interface paths {
                             bssid: string;
                         }[];
                         photo: boolean;
+                        /** @description 人脸识别: every clock-in needs a passing face check */
+                        face: boolean;
                         machines: boolean;
                         /** @description 打卡常用设备数量; 0: no limit */
                         usualDeviceLimit: number;
@@ -9073,6 +9076,7 @@ export interface paths {
                                 bssid: string;
                             }[];
                             photo: boolean;
+                            face: boolean;
                             machines: boolean;
                             usualDeviceLimit: number;
                             overLimit: "photo_note" | "refuse";
@@ -9143,6 +9147,7 @@ export interface paths {
                                 bssid: string;
                             }[];
                             photo: boolean;
+                            face: boolean;
                             machines: boolean;
                             usualDeviceLimit: number;
                             overLimit: "photo_note" | "refuse";
@@ -9196,6 +9201,8 @@ export interface paths {
                             bssid: string;
                         }[];
                         photo: boolean;
+                        /** @description 人脸识别: every clock-in needs a passing face check */
+                        face: boolean;
                         machines: boolean;
                         /** @description 打卡常用设备数量; 0: no limit */
                         usualDeviceLimit: number;
@@ -9238,6 +9245,7 @@ export interface paths {
                                 bssid: string;
                             }[];
                             photo: boolean;
+                            face: boolean;
                             machines: boolean;
                             usualDeviceLimit: number;
                             overLimit: "photo_note" | "refuse";
@@ -9389,6 +9397,7 @@ export interface paths {
                             bssid: string;
                         };
                         note?: string;
+                        face?: number[];
                         photo?: {
                             contentType: "image/jpeg" | "image/png";
                             dataBase64: string;
@@ -9414,6 +9423,7 @@ export interface paths {
                             restDay: boolean;
                             source: "phone" | "machine";
                             deviceId: string;
+                            faceCheck: "pass" | null;
                             verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
                         };
                     };
@@ -9463,6 +9473,7 @@ export interface paths {
                                 restDay: boolean;
                                 source: "phone" | "machine";
                                 deviceId: string;
+                                faceCheck: "pass" | null;
                                 verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
                             }[];
                         };
@@ -9471,6 +9482,119 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/anti-cheat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 防作弊管理: face-rule counts and the methods each rule uses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已设置人脸识别的打卡规则 */
+                            faceRules: number;
+                            /** @description 未设置人脸识别的打卡规则 */
+                            noFaceRules: number;
+                            rules: {
+                                id: string;
+                                name: string;
+                                face: boolean;
+                                photo: boolean;
+                                wifi: boolean;
+                                machines: boolean;
+                                usualDeviceLimit: number;
+                                overLimit: "photo_note" | "refuse";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/my-face": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the member has enrolled a face */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** 人脸录入: the descriptor the device computed (unique in the enterprise) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        descriptor: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -9516,6 +9640,7 @@ export interface paths {
                                 restDay: boolean;
                                 source: "phone" | "machine";
                                 deviceId: string;
+                                faceCheck: "pass" | null;
                                 verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
                             }[];
                         };

@@ -35,6 +35,10 @@ export default defineMessages(
       not_rule_creator: '只有创建该打卡规则的管理员可以管理其成员的常用设备',
       usual_device_not_found: '该成员在此规则下没有这台常用设备',
       range_invalid: '请选择 1 至 31 天的日期范围，且结束日期不早于开始日期',
+      face_taken: '该人脸已被其他成员录入',
+      face_not_enrolled: '你的打卡规则要求人脸识别，请先录入人脸',
+      face_required: '你的打卡规则要求每次打卡均需人脸识别',
+      face_mismatch: '人脸识别未通过，与录入的人脸不一致',
     },
     app: {
       not_found: '应用不存在',
@@ -235,6 +239,10 @@ export default defineMessages(
       not_rule_creator: "Only the admin who created this rule manages its members' usual devices.",
       usual_device_not_found: 'The member has no such usual device under this rule.',
       range_invalid: 'Choose a range of 1 to 31 days that ends on or after it starts.',
+      face_taken: 'This face is already enrolled by another member.',
+      face_not_enrolled: 'Your rule needs face recognition: enrol your face first.',
+      face_required: 'Your rule needs a face check with every clock-in.',
+      face_mismatch: 'The face check did not pass: the face does not match the one enrolled.',
     },
     app: {
       not_found: 'The app does not exist',

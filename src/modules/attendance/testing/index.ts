@@ -11,6 +11,7 @@ export function ruleBody(overrides: Partial<RuleInputValue> = {}): RuleInputValu
     places: [],
     wifi: [],
     photo: false,
+    face: false,
     machines: false,
     usualDeviceLimit: 0,
     overLimit: 'photo_note',
