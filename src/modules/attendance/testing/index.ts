@@ -21,3 +21,6 @@ export function ruleBody(overrides: Partial<RuleInputValue> = {}): RuleInputValu
 
 /** The job that writes 未打卡 at the end of each shift, for tests that run it at an instant. */
 export { CLOSE_SHIFTS_JOB } from '../missed.service.ts';
+
+/** The summary service, for the benchmark of a month of 10,000 members. */
+export { summarise } from '../summary.service.ts';
