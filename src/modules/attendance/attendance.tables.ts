@@ -64,8 +64,8 @@ export interface AttendanceTables {
   };
   /** The photo of a photo clock-in. */
   attendance_photos: { corp_id: string; clockin_id: string; content_type: string; data_base64: string };
-  /** 打卡常用设备: the first N devices a member clocks in from under a rule. */
-  attendance_usual_devices: { corp_id: string; rule_id: string; member_id: string; device_id: string; bound_at: number };
+  /** 打卡常用设备: the first N devices a member clocks in from under a rule, each in its own slot 1..N. */
+  attendance_usual_devices: { corp_id: string; rule_id: string; member_id: string; device_id: string; slot: number; bound_at: number };
   /** A member's enrolled face descriptor, sealed (AES-256-GCM, key in the data directory). */
   attendance_faces: { corp_id: string; member_id: string; sealed: string; enrolled_at: number };
   /** 未打卡: a work day's clock-in or clock-out a member never made, written when the shift ended. */

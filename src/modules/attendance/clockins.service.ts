@@ -37,17 +37,26 @@ export function clockInView(row: ClockInRow): ClockInView {
  */
 async function checkDevice(ctx: Ctx, rule: Rule, memberId: string, input: ClockInBodyValue): Promise<Verdict[]> {
   if (rule.deviceLimit === 0) return [];
-  const usual = await tables(ctx.trx)
-    .selectFrom('attendance_usual_devices')
-    .select('device_id')
-    .where('corp_id', '=', ctx.corpId)
-    .where('rule_id', '=', rule.id)
-    .where('member_id', '=', memberId)
-    .execute();
-  if (usual.some((d) => d.device_id === input.deviceId)) return [];
-  if (usual.length < rule.deviceLimit) {
-    await tables(ctx.trx).insertInto('attendance_usual_devices').values({ corp_id: ctx.corpId, rule_id: rule.id, member_id: memberId, device_id: input.deviceId, bound_at: ctx.now }).execute();
-    return [];
+  // A slot taken by a concurrent clock-in of the same member makes the insert do nothing; the next
+  // read sees that clock-in's device, so the limit holds under any concurrency.
+  for (let attempt = 0; attempt <= rule.deviceLimit; attempt++) {
+    const usual = await tables(ctx.trx)
+      .selectFrom('attendance_usual_devices')
+      .select(['device_id', 'slot'])
+      .where('corp_id', '=', ctx.corpId)
+      .where('rule_id', '=', rule.id)
+      .where('member_id', '=', memberId)
+      .execute();
+    if (usual.some((d) => d.device_id === input.deviceId)) return [];
+    const taken = new Set(usual.map((d) => d.slot));
+    const slot = Array.from({ length: rule.deviceLimit }, (_, i) => i + 1).find((s) => !taken.has(s));
+    if (slot === undefined) break;
+    const inserted = await tables(ctx.trx)
+      .insertInto('attendance_usual_devices')
+      .values({ corp_id: ctx.corpId, rule_id: rule.id, member_id: memberId, device_id: input.deviceId, slot, bound_at: ctx.now })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return [];
   }
   if (rule.overLimit === 'refuse') throw new DomainError(AttendanceErrors['attendance.device_not_usual'], { deviceId: input.deviceId, limit: rule.deviceLimit });
   if (!input.photo || !input.note) throw new DomainError(AttendanceErrors['attendance.photo_note_required'], { deviceId: input.deviceId });

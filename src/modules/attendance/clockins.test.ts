@@ -160,4 +160,13 @@ describeEachDialect('clock-ins (打卡) and their verdicts', (use) => {
     assert.equal((await punch(member.client, { deviceId: 'phone-A' })).status, 409);
     assert.deepEqual((await owner.get<{ items: { deviceId: string }[] }>(`/api/v1/attendance/rules/${ruleId}/usual-devices`)).body.items.map((d) => d.deviceId), ['phone-B']);
   });
+
+  it('打卡常用设备数量 under concurrency: eight first clock-ins from eight new devices at once bind exactly one usual device (limit 1)', async () => {
+    const { owner, member, ruleId } = await setUp({ usualDeviceLimit: 1, overLimit: 'refuse' });
+    t.clock.set('2026-01-05T09:00:00.000+08:00');
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => punch(member.client, { deviceId: `phone-${i}` })));
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = answers.find((a) => a.status === 201)!.body.deviceId;
+    assert.deepEqual((await owner.get<{ items: { deviceId: string }[] }>(`/api/v1/attendance/rules/${ruleId}/usual-devices`)).body.items.map((d) => d.deviceId), [winner]);
+  });
 });

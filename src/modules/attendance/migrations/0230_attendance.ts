@@ -70,7 +70,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('rule_id', 'text', (c) => c.notNull())
     .addColumn('member_id', 'text', (c) => c.notNull())
     .addColumn('device_id', 'text', (c) => c.notNull())
+    .addColumn('slot', 'integer', (c) => c.notNull())
     .addColumn('bound_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('attendance_usual_devices_pk', ['corp_id', 'rule_id', 'member_id', 'device_id'])
     .execute();
+  // One row per slot 1..N: two first clock-ins from new devices racing for the last slot cannot both take it.
+  await db.schema.createIndex('attendance_usual_devices_slot').unique().on('attendance_usual_devices').columns(['corp_id', 'rule_id', 'member_id', 'slot']).execute();
 }
