@@ -19,6 +19,7 @@ import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
 import { wecomModule } from './wecom/index.ts';
+import { overviewModule } from './overview/index.ts';
 import { ssoModule } from './sso/index.ts';
 
 /**
@@ -47,6 +48,7 @@ export const modules: readonly ModuleManifest[] = [
   approvalModule,
   inboxModule,
   wecomModule,
+  overviewModule,
 ];
 
 /** The platform's own manifest first, then the modules: what the registry is built from. */
