@@ -72,7 +72,7 @@ async function linkCorp(db: Db, registry: Registry, now: number): Promise<LinkCo
     const ctx = { corpId, actor, trx, now, log, registry };
     await grantTier(ctx, await quoteTier(trx, corpId, now, 20_000), null);
     await sql`insert into acquisition_packs (corp_id, id, units, remaining, purchased_at, expires_at, order_id) values (${corpId}, ${`apack_${randomBytes(4).toString('hex')}`}, ${PACK_UNITS}, ${PACK_UNITS}, ${now}, ${now + 90 * DAY}, ${null})`.execute(trx);
-    await setAutoDeduct(ctx, 'acquisition', true);
+    await setAutoDeduct(ctx, 'acquisition', true, 100);
     return (await createLink(ctx, { name: '压测链接', memberIds: [member.id] })).code;
   });
   return { corpId, memberId: member.id, code };

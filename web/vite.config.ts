@@ -14,12 +14,11 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the console, so keep them in their own long-cached chunks.
+        // React changes less often than the console, so it keeps its own long-cached chunk; antd and the
+        // other libraries are split with the pages that use them, so the sign-in page loads only its part.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
       },

@@ -19,6 +19,7 @@ import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
 import { wecomModule } from './wecom/index.ts';
+import { overviewModule } from './overview/index.ts';
 import { ssoModule } from './sso/index.ts';
 import { attendanceModule } from './attendance/index.ts';
 
@@ -49,6 +50,7 @@ export const modules: readonly ModuleManifest[] = [
   inboxModule,
   wecomModule,
   attendanceModule,
+  overviewModule,
 ];
 
 /** The platform's own manifest first, then the modules: what the registry is built from. */

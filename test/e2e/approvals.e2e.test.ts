@@ -18,7 +18,8 @@ async function register(page: Page): Promise<void> {
   await page.getByLabel('行业类型').click();
   await page.getByTitle('教育').click();
   await page.getByRole('button', { name: '注册', exact: true }).click();
-  await page.getByRole('main').getByText('榕树审批科技有限公司', { exact: true }).waitFor();
+  // Registered: the console opens on 首页.
+  await page.getByRole('heading', { name: '首页' }).waitFor();
 }
 
 /** Adds a node after position `index` of the main chain and sets its one member. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DAY } from '../../src/platform/clock.ts';
 import { setCategory } from '../../src/modules/category/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
@@ -19,6 +19,8 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
   let page: Page;
   let corpId: string;
   let memberId: string;
+
+  const balance = async () => ((await (await page.request.get('/api/v1/wallet')).json()) as { balanceFen: number }).balanceFen;
 
   before(async () => {
     page = await ui.page();
@@ -94,7 +96,14 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
 
     await page.getByLabel('使用量（次）').fill('5');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
+    // 购买 shows the price; only 确认支付 moves money.
+    const quote = page.getByTestId('payment-quote');
+    await quote.waitFor();
+    assert.deepEqual(await quoteLines(quote), ['项目获客助手', '数量5', '单价¥1.00', '应付¥5.00', `有效期至${dateIn(90)}`, '当前可用余额¥1,000.00', '支付后余额¥995.00']);
+    assert.equal(await balance(), 100_000);
+    await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByTestId('units-left').getByText('5', { exact: true }).waitFor();
+    assert.equal(await balance(), 99_500);
 
     const link = (await linkRow.locator('code').textContent())!;
     const click = await page.request.post(link, { data: { externalId: 'wx-visitor', name: '访客' } });
@@ -108,7 +117,14 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.goto('/features/security');
     await page.getByLabel('人数').fill('2');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
+    const quote = page.getByTestId('payment-quote');
+    await quote.waitFor();
+    assert.deepEqual(await quoteLines(quote), ['项目安全高级功能', '数量2', '单价¥120.00', '应付¥240.00', `有效期至${dateIn(365)}`, '当前可用余额¥995.00', '支付后余额¥755.00']);
+    await quote.getByText('仅支持超级管理员购买；购买后暂不支持退款。').waitFor();
+    assert.equal(await balance(), 99_500);
+    await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByTestId('seats-bought').getByText('2', { exact: true }).waitFor();
+    assert.equal(await balance(), 75_500);
     await pickOption(page.getByRole('combobox', { name: '成员' }), '刘薇');
     await page.getByRole('button', { name: '分配给成员' }).click();
     await page.getByTestId('seats-used').getByText('1', { exact: true }).waitFor();
@@ -116,4 +132,24 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('seats-used').getByText('0', { exact: true }).waitFor();
   });
+
+  it('企业订单 offers 退款 only where the server would allow it: the usage pack, not the security seats', async () => {
+    await page.goto('/wallet/orders');
+    const pack = page.getByRole('row', { name: /获客助手/ });
+    const seats = page.getByRole('row', { name: /安全高级功能/ });
+    await pack.getByRole('button', { name: '退款' }).waitFor();
+    await seats.getByText('已支付').waitFor();
+    assert.equal(await seats.getByRole('button', { name: '退款' }).count(), 0);
+  });
 });
+
+/** The quote's lines as label + value, as the admin reads them. */
+async function quoteLines(quote: Locator): Promise<string[]> {
+  return (await quote.locator('.ant-descriptions-row').allTextContents()).map((line) => line.replace(/\s+/g, ''));
+}
+
+/** The local calendar date `days` from now, as the console writes it. */
+function dateIn(days: number): string {
+  const d = new Date(Date.now() + days * DAY);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -35,6 +35,10 @@ describe('console shell', { skip: browserSkip, timeout: 120_000 }, () => {
     await register(page);
 
     const main = page.getByRole('main');
+    // The first page is 首页; the enterprise's profile is under 我的企业.
+    await page.getByRole('heading', { name: '首页' }).waitFor();
+    await page.getByTestId('nav-tabs').getByRole('menuitem', { name: '我的企业' }).click();
+    await page.waitForURL('**/corp');
     await main.getByText(CORP_NAME, { exact: true }).waitFor();
     await main.getByText('教育', { exact: true }).waitFor();
     await main.getByText('未认证').waitFor();
@@ -44,16 +48,47 @@ describe('console shell', { skip: browserSkip, timeout: 120_000 }, () => {
     await page.waitForURL('**/login');
 
     await signIn(page, 'zhangsan', PASSWORD);
+    await page.getByRole('heading', { name: '首页' }).waitFor();
+    await page.goto('/corp');
     await main.getByText(CORP_NAME, { exact: true }).waitFor();
 
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByRole('heading', { name: 'Enterprise profile' }).waitFor();
-    await page.getByRole('menuitem', { name: 'Audit log' }).waitFor();
+    await page.getByTestId('nav-tabs').getByRole('menuitem', { name: 'Admin tools' }).waitFor();
 
     await page.reload();
     await page.getByRole('heading', { name: 'Enterprise profile' }).waitFor();
     await main.getByText('Education', { exact: true }).waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('banyan.lang')), 'en');
+  });
+
+  it("WeCom's top tabs, each with its own side menu; the page's item is highlighted, also on a 404 under its path's tab", async () => {
+    const page = await ui.page();
+    await page.goto('/login');
+    await signIn(page, 'zhangsan', PASSWORD);
+    await page.getByRole('heading', { name: 'Home' }).or(page.getByRole('heading', { name: '首页' })).waitFor();
+    await page.evaluate(() => localStorage.setItem('banyan.lang', 'zh-CN'));
+    await page.goto('/wallet/orders');
+    const tabs = page.getByTestId('nav-tabs');
+    const side = page.locator('.ant-layout-sider');
+    await side.getByRole('menuitem', { name: '企业订单' }).waitFor();
+    assert.deepEqual(await tabs.getByRole('menuitem').allTextContents(), ['首页', '通讯录', '协作', '应用管理', '客户与上下游', '高级功能', '管理工具', '我的企业']);
+    assert.deepEqual(await side.getByRole('menuitem').allTextContents(), ['外部联系人规模', '获客助手', '安全管理高级功能', '企业订单', '企业充值']);
+    const selected = async () => [await tabs.locator('.ant-menu-item-selected').textContent(), await side.locator('.ant-menu-item-selected').textContent()];
+    assert.deepEqual(await selected(), ['高级功能', '企业订单']);
+
+    await tabs.getByRole('menuitem', { name: '应用管理' }).click();
+    await page.waitForURL('**/apps');
+    await side.getByRole('menuitem', { name: 'API 令牌' }).waitFor();
+    assert.deepEqual(await side.getByRole('menuitem').allTextContents(), ['应用管理', 'API 令牌']);
+
+    // A page that does not exist shows under the tab of its path's first segment, else under 首页.
+    await page.goto('/wallet/no-such-page');
+    await page.getByText('页面不存在').waitFor();
+    assert.equal(await tabs.locator('.ant-menu-item-selected').textContent(), '高级功能');
+    await page.goto('/no-such-page');
+    await page.getByText('页面不存在').waitFor();
+    assert.equal(await tabs.locator('.ant-menu-item-selected').textContent(), '首页');
   });
 
   it('says so when the password is wrong', async () => {

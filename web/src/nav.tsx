@@ -1,22 +1,20 @@
 import { AppstoreOutlined, HddOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, HomeOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { AdminsPage } from './features/admins/AdminsPage';
-import { AppsPage } from './features/apps/AppsPage';
-import { DevicesPage } from './features/devices/DevicesPage';
-import { ApiTokensPage } from './features/api-tokens/ApiTokensPage';
-import { AuditPage } from './features/audit/AuditPage';
-import { TemplatesPage as ApprovalTemplatesPage } from './features/approvals/TemplatesPage';
-import { DashboardPage } from './features/corp/DashboardPage';
+import { lazyPage } from './components/lazyPage';
 import { customerNav } from './features/customers/nav';
 import { walletNav } from './features/wallet/nav';
-import { ContactsPage } from './features/contacts/ContactsPage';
-import { JoiningPage } from './features/contacts/JoiningPage';
 import type { NamespacedKey } from './i18n';
 import type { Me } from './session';
 
+/** WeCom's top tabs, in their order; each has its own side menu. */
+export const TABS = ['home', 'contacts', 'collaboration', 'apps', 'customers', 'advanced', 'tools', 'corp'] as const;
+export type TabKey = (typeof TABS)[number];
+
 export interface NavItem {
   key: string;
+  /** The top tab whose side menu lists the page. */
+  tab: TabKey;
   /** Absolute path under the admin layout; `/` is the home page. */
   path: string;
   icon: ReactNode;
@@ -31,35 +29,50 @@ const superAdminOnly = (me: Me) => me.roles.superAdmin;
 /** Pages whose content the API trims to the admin's own rights: any admin sees them, members do not. */
 const anyAdmin = (me: Me) => me.roles.superAdmin || me.roles.hierarchicalAdmin;
 
-/** The admin console's pages, in menu order. A new module adds one entry here. */
+// Each page is its own chunk: the sign-in page loads none of them.
+const OverviewPage = lazyPage(async () => (await import('./features/overview/OverviewPage')).OverviewPage);
+const ContactsPage = lazyPage(async () => (await import('./features/contacts/ContactsPage')).ContactsPage);
+const JoiningPage = lazyPage(async () => (await import('./features/contacts/JoiningPage')).JoiningPage);
+const ApprovalTemplatesPage = lazyPage(async () => (await import('./features/approvals/TemplatesPage')).TemplatesPage);
+const AppsPage = lazyPage(async () => (await import('./features/apps/AppsPage')).AppsPage);
+const ApiTokensPage = lazyPage(async () => (await import('./features/api-tokens/ApiTokensPage')).ApiTokensPage);
+const DevicesPage = lazyPage(async () => (await import('./features/devices/DevicesPage')).DevicesPage);
+const AuditPage = lazyPage(async () => (await import('./features/audit/AuditPage')).AuditPage);
+const DashboardPage = lazyPage(async () => (await import('./features/corp/DashboardPage')).DashboardPage);
+const AdminsPage = lazyPage(async () => (await import('./features/admins/AdminsPage')).AdminsPage);
+
+/** The admin console's pages, by tab and in menu order. A new module adds one entry here. */
 export const nav: NavItem[] = [
-  { key: 'home', path: '/', icon: <HomeOutlined />, labelKey: 'corp:nav', element: <DashboardPage /> },
-  { key: 'contacts', path: '/contacts', icon: <TeamOutlined />, labelKey: 'contacts:nav', element: <ContactsPage /> },
-  { key: 'joining', path: '/contacts/joining', icon: <UserAddOutlined />, labelKey: 'contacts:joining.nav', visible: anyAdmin, element: <JoiningPage /> },
-  { key: 'admins', path: '/admins', icon: <SafetyCertificateOutlined />, labelKey: 'admins:nav', visible: anyAdmin, element: <AdminsPage /> },
-  { key: 'apps', path: '/apps', icon: <AppstoreOutlined />, labelKey: 'apps:nav', visible: anyAdmin, element: <AppsPage /> },
-  { key: 'devices', path: '/devices', icon: <HddOutlined />, labelKey: 'devices:nav', visible: anyAdmin, element: <DevicesPage /> },
-  {
-    key: 'audit',
-    path: '/audit',
-    icon: <AuditOutlined />,
-    labelKey: 'audit:nav',
-    element: <AuditPage />,
-    visible: superAdminOnly,
-  },
-  {
-    key: 'api-tokens',
-    path: '/api-tokens',
-    icon: <ApiOutlined />,
-    labelKey: 'apiTokens:nav',
-    element: <ApiTokensPage />,
-    visible: superAdminOnly,
-  },
-  { key: 'approvals', path: '/approvals', icon: <SolutionOutlined />, labelKey: 'approvals:nav', element: <ApprovalTemplatesPage />, visible: anyAdmin },
+  { key: 'home', tab: 'home', path: '/', icon: <DashboardOutlined />, labelKey: 'overview:nav', element: OverviewPage },
+  { key: 'contacts', tab: 'contacts', path: '/contacts', icon: <TeamOutlined />, labelKey: 'contacts:nav', element: ContactsPage },
+  { key: 'joining', tab: 'contacts', path: '/contacts/joining', icon: <UserAddOutlined />, labelKey: 'contacts:joining.nav', visible: anyAdmin, element: JoiningPage },
+  { key: 'approvals', tab: 'collaboration', path: '/approvals', icon: <SolutionOutlined />, labelKey: 'approvals:nav', element: ApprovalTemplatesPage, visible: anyAdmin },
+  { key: 'apps', tab: 'apps', path: '/apps', icon: <AppstoreOutlined />, labelKey: 'apps:nav', visible: anyAdmin, element: AppsPage },
+  { key: 'api-tokens', tab: 'apps', path: '/api-tokens', icon: <ApiOutlined />, labelKey: 'apiTokens:nav', element: ApiTokensPage, visible: superAdminOnly },
   ...customerNav,
   ...walletNav,
+  { key: 'devices', tab: 'tools', path: '/devices', icon: <HddOutlined />, labelKey: 'devices:nav', visible: anyAdmin, element: DevicesPage },
+  { key: 'audit', tab: 'tools', path: '/audit', icon: <AuditOutlined />, labelKey: 'audit:nav', element: AuditPage, visible: superAdminOnly },
+  { key: 'corp', tab: 'corp', path: '/corp', icon: <HomeOutlined />, labelKey: 'corp:nav', element: DashboardPage },
+  { key: 'admins', tab: 'corp', path: '/admins', icon: <SafetyCertificateOutlined />, labelKey: 'admins:nav', visible: anyAdmin, element: AdminsPage },
 ];
 
 export function isNavVisible(item: NavItem, me: Me): boolean {
   return item.visible?.(me) ?? true;
+}
+
+/** The nav entry owning `pathname`: the longest path that is it or one of its parents. */
+export function activeNavItem(items: readonly NavItem[], pathname: string): NavItem | undefined {
+  return items.filter(({ path }) => pathname === path || pathname.startsWith(path.endsWith('/') ? path : `${path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/**
+ * The tab a path shows under: its page's tab, or for an unknown path (the 404) the tab of a page
+ * sharing its first segment (`/wallet/nothing` → 高级功能), else 首页.
+ */
+export function activeTab(items: readonly NavItem[], pathname: string): TabKey {
+  const own = activeNavItem(items, pathname);
+  if (own && own.path !== '/') return own.tab;
+  const segment = pathname.split('/')[1];
+  return (segment && items.find((item) => item.path.split('/')[1] === segment)?.tab) || 'home';
 }

@@ -2,18 +2,10 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageResult } from './components/PageResult';
 import { RequireMe } from './components/RequireMe';
 import { RequireNav } from './components/RequireNav';
+import { lazyPage } from './components/lazyPage';
 import { LoginPage } from './features/auth/LoginPage';
-import { RegisterPage } from './features/auth/RegisterPage';
-import { InboxPage } from './features/inbox/InboxPage';
-import { ActivatePage } from './features/member-links/ActivatePage';
-import { JoinPage } from './features/member-links/JoinPage';
 import { approvalMemberRoutes } from './features/approvals/routes';
-import { OperatorCorpsPage } from './features/operator/OperatorCorpsPage';
-import { OperatorLayout } from './features/operator/OperatorLayout';
-import { OperatorLoginPage } from './features/operator/OperatorLoginPage';
 import { RequireOperator } from './features/operator/RequireOperator';
-import { AdminLayout } from './features/shell/AdminLayout';
-import { MemberLayout } from './features/shell/MemberLayout';
 import { nav } from './nav';
 import { walletRoutes } from './features/wallet/nav';
 import { operatorWalletRoutes } from './features/operator-wallet/routes';
@@ -26,34 +18,28 @@ const adminPages: RouteObject[] = nav.map((item) => ({
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  { path: '/register', element: <RegisterPage /> },
-  { path: '/activate/:token', element: <ActivatePage /> },
-  { path: '/join/:code', element: <JoinPage /> },
+  { path: '/register', element: lazyPage(async () => (await import('./features/auth/RegisterPage')).RegisterPage) },
+  { path: '/activate/:token', element: lazyPage(async () => (await import('./features/member-links/ActivatePage')).ActivatePage) },
+  { path: '/join/:code', element: lazyPage(async () => (await import('./features/member-links/JoinPage')).JoinPage) },
   {
     path: '/app',
     element: (
-      <RequireMe>
-        <MemberLayout />
-      </RequireMe>
+      <RequireMe>{lazyPage(async () => (await import('./features/shell/MemberLayout')).MemberLayout)}</RequireMe>
     ),
-    children: [{ index: true, element: <InboxPage /> }, ...approvalMemberRoutes],
+    children: [{ index: true, element: lazyPage(async () => (await import('./features/inbox/InboxPage')).InboxPage) }, ...approvalMemberRoutes],
   },
-  { path: '/operator/login', element: <OperatorLoginPage /> },
+  { path: '/operator/login', element: lazyPage(async () => (await import('./features/operator/OperatorLoginPage')).OperatorLoginPage) },
   {
     path: '/operator',
     element: (
-      <RequireOperator>
-        <OperatorLayout />
-      </RequireOperator>
+      <RequireOperator>{lazyPage(async () => (await import('./features/operator/OperatorLayout')).OperatorLayout)}</RequireOperator>
     ),
-    children: [{ index: true, element: <OperatorCorpsPage /> }, ...operatorWalletRoutes, ...operatorCategoryRoutes],
+    children: [{ index: true, element: lazyPage(async () => (await import('./features/operator/OperatorCorpsPage')).OperatorCorpsPage) }, ...operatorWalletRoutes, ...operatorCategoryRoutes],
   },
   {
     path: '/',
     element: (
-      <RequireMe>
-        <AdminLayout />
-      </RequireMe>
+      <RequireMe>{lazyPage(async () => (await import('./features/shell/AdminLayout')).AdminLayout)}</RequireMe>
     ),
     children: [...adminPages, ...walletRoutes, { path: '*', element: <PageResult status={404} /> }],
   },

@@ -4,14 +4,16 @@ import { command } from '../../platform/command.ts';
 import { commandRunner } from '../../platform/db/group-commit.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { addThroughLink, authorizeParty, buyPack, createLink, deleteLink, listAuthorizations, listLinks, usageOverview } from './acquisition.service.ts';
-import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UsageDto } from './acquisition.schema.ts';
+import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, listAuthorizations, listLinks, usageOverview } from './acquisition.service.ts';
+import { PriceQuoteDto } from '../wallet/index.ts';
+import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, PackQuoteQuery, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UsageDto } from './acquisition.schema.ts';
 
 const links = command({ right: 'acquisition.links', tx: 'read' }, async (ctx) => ({ items: await listLinks(ctx.trx, ctx.corpId) }));
 const newLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, input: { name: string; memberIds: string[] }) => createLink(ctx, input));
 const removeLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, linkId: string) => deleteLink(ctx, linkId));
 const usage = command({ right: 'acquisition.usage', tx: 'read' }, (ctx) => usageOverview(ctx.trx, ctx.corpId, ctx.now));
-const buy = command({ right: 'acquisition.buy', tx: 'plain' }, (ctx, input: { units: number; idempotencyKey: string }) => buyPack(ctx, input.units, input.idempotencyKey));
+const quote = command({ right: 'acquisition.buy', tx: 'read' }, (ctx, units: number) => quotePack(ctx.trx, ctx.corpId, ctx.now, units));
+const buy = command({ right: 'acquisition.buy', tx: 'plain' }, (ctx, input: { units: number; quotedFen: number; idempotencyKey: string }) => buyPack(ctx, input));
 const authorizations = command({ right: 'acquisition.authorize', tx: 'read' }, async (ctx) => ({ items: await listAuthorizations(ctx.trx, ctx.corpId) }));
 const authorizeCommand = command({ right: 'acquisition.authorize', tx: 'plain' }, (ctx, input: Parameters<typeof authorizeParty>[1] & { idempotencyKey: string }) => {
   const { idempotencyKey, ...party } = input;
@@ -48,6 +50,10 @@ export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.get('/api/v1/acquisition/usage', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: '获客助手使用概况', response: { 200: UsageDto } } }, (request) => request.run(usage, undefined));
+
+    app.get('/api/v1/acquisition/packs/quote', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'The price of a pack of units now, shown before buying', querystring: PackQuoteQuery, response: { 200: PriceQuoteDto } } }, (request) =>
+      request.run(quote, request.query.units),
+    );
 
     app.post('/api/v1/acquisition/packs', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: '购买指定使用量 with the balance', body: BuyPackBody, response: { 201: BuyPackDto } } }, async (request, reply) =>
       created(reply, request.run(buy, request.body)),

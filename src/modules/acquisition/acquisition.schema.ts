@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
 import { CustomerName, ExternalId, IdempotencyKey } from '../customers/index.ts';
+import { QuotedFen } from '../wallet/index.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -26,7 +27,9 @@ export const LinkAddDto = Type.Object({
 });
 
 export const PackDto = Type.Object({ id: Type.String(), units: Type.Integer(), remaining: Type.Integer(), purchasedAt: IsoDateTime, expiresAt: IsoDateTime, expired: Type.Boolean() });
-export const BuyPackBody = StrictObject({ units: Type.Integer({ minimum: 1, maximum: 1_000_000 }), idempotencyKey: IdempotencyKey });
+const Units = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+export const PackQuoteQuery = StrictObject({ units: Units });
+export const BuyPackBody = StrictObject({ units: Units, quotedFen: QuotedFen, idempotencyKey: IdempotencyKey });
 export const BuyPackDto = Type.Object({ orderId: Type.String(), amountFen: Type.Integer() });
 export const UsageDto = Type.Object({
   todayNew: Type.Integer(),

@@ -10,7 +10,7 @@ import { idempotent } from '../../platform/idempotency.ts';
 import { assertCategoryAllows } from '../category/index.ts';
 import { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from '../customers/index.ts';
 import { membersByIds, memberBrief } from '../directory/index.ts';
-import { autoDeductOffered, chargeAutoDeduction, isAutoDeductOn, payWithBalance, type PaidOrder } from '../wallet/index.ts';
+import { autoDeductOffered, chargeAutoDeduction, isAutoDeductOn, payWithBalance, priceQuote, type PaidOrder, type PriceQuote } from '../wallet/index.ts';
 import { AcquisitionErrors } from './acquisition.errors.ts';
 import type { PaidBy } from './acquisition.tables.ts';
 import { prepared, tables, type AcquisitionTables } from './acquisition.tables.ts';
@@ -202,11 +202,18 @@ export interface PackView {
   expired: boolean;
 }
 
-/** 购买指定使用量: blocked while the business category is not approved; paid with the balance. */
-export async function buyPack(ctx: Ctx, units: number, idempotencyKey: string): Promise<{ orderId: string; amountFen: number }> {
+/** What a pack of `units` costs now, valid 90 days from payment; refused as buying would be while the category is not approved. */
+export async function quotePack(db: Executor, corpId: string, now: number, units: number): Promise<PriceQuote> {
+  await assertCategoryAllows(db, corpId, 'acquisition_buy');
+  return priceQuote(db, corpId, { item: ACQUISITION_ITEM, quantity: units, totalFen: units * PRICE_PER_ADD_FEN, validUntil: toIso(now + PACK_DAYS * DAY) });
+}
+
+/** 购买指定使用量 at the price the admin confirmed: blocked while the business category is not approved; paid with the balance. */
+export async function buyPack(ctx: Ctx, input: { units: number; quotedFen: number; idempotencyKey: string }): Promise<{ orderId: string; amountFen: number }> {
+  const { units } = input;
   await assertCategoryAllows(ctx.trx, ctx.corpId, 'acquisition_buy');
   const amountFen = units * PRICE_PER_ADD_FEN;
-  const paid = await payWithBalance(ctx, { item: ACQUISITION_ITEM, amountFen, quantity: units, idempotencyKey: `pack:${idempotencyKey}`, description: `获客助手 使用量 ${units} 次` });
+  const paid = await payWithBalance(ctx, { item: ACQUISITION_ITEM, amountFen, quotedFen: input.quotedFen, quantity: units, idempotencyKey: `pack:${input.idempotencyKey}`, description: `获客助手 使用量 ${units} 次` });
   return { orderId: paid.orderId, amountFen };
 }
 

@@ -35,11 +35,11 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
     return res.body.code;
   }
   const click = (code: string, externalId: string) => t.client().post<AddResult>(`/api/v1/public/acquisition/links/${code}/add`, { externalId, name: `访客${externalId}` });
-  const buy = (corp: Corp, units: number, key: string) => corp.client.post('/api/v1/acquisition/packs', { units, idempotencyKey: key });
+  const buy = (corp: Corp, units: number, key: string) => corp.client.post('/api/v1/acquisition/packs', { units, quotedFen: units * 100, idempotencyKey: key });
   const usage = async (corp: Corp) => (await corp.client.get<Usage>('/api/v1/acquisition/usage')).body;
   async function autoDeduct(corp: Corp, on: boolean) {
     await t.deps.db.transaction().execute((trx) =>
-      setAutoDeduct({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: corp.creatorId, name: '创建者', accountId: corp.client.me.account.id } }, 'acquisition', on),
+      setAutoDeduct({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: corp.creatorId, name: '创建者', accountId: corp.client.me.account.id } }, 'acquisition', on, 100),
     );
   }
 
@@ -118,7 +118,7 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
     const poor = await newCorp(t, { balanceFen: 99 });
     const poorCode = await link(poor, [poor.creatorId]);
     await t.deps.db.transaction().execute((trx) =>
-      setAutoDeduct({ corpId: poor.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: poor.creatorId, name: 'x', accountId: poor.client.me.account.id } }, 'acquisition', true),
+      setAutoDeduct({ corpId: poor.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: poor.creatorId, name: 'x', accountId: poor.client.me.account.id } }, 'acquisition', true, 100),
     );
     assert.equal(errorCode((await click(poorCode, 'wx-poor')).body), 'acquisition.no_units');
     assert.equal(await balanceOf(t, poor.corpId), 99);

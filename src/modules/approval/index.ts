@@ -26,3 +26,4 @@ export const approvalModule = defineModule({
 });
 
 export { ApprovalEvents };
+export { approvalCounts } from './counts.ts';

@@ -125,14 +125,14 @@ describeEachDialect('business category (经营类目)', (use) => {
     const blocked = [
       await client.get('/api/v1/customers/overview'),
       await client.get('/api/v1/acquisition/usage'),
-      await client.post('/api/v1/acquisition/packs', { units: 10, idempotencyKey: 'pack-0001' }),
+      await client.post('/api/v1/acquisition/packs', { units: 10, quotedFen: 1_000, idempotencyKey: 'pack-0001' }),
       await client.post('/api/v1/acquisition/authorizations', { kind: 'custom_dev', party: '某代开发服务商', idempotencyKey: 'auth-0001' }),
     ];
     assert.deepEqual(blocked.map((r) => [r.status, errorCode(r.body)]), Array(4).fill([403, 'category.required']));
     const { setAutoDeduct } = await import('../wallet/index.ts');
     await assert.rejects(
       t.deps.db.transaction().execute((trx) =>
-        setAutoDeduct({ corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: client.me.member!.id, name: 'x', accountId: client.me.account.id } }, 'acquisition', true),
+        setAutoDeduct({ corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: client.me.member!.id, name: 'x', accountId: client.me.account.id } }, 'acquisition', true, 100),
       ),
       (e: { code?: string }) => e.code === 'category.required',
     );
@@ -144,7 +144,7 @@ describeEachDialect('business category (经营类目)', (use) => {
     await topUp(t, corpId, 10_000);
     assert.equal((await client.get('/api/v1/customers/overview')).status, 200);
     assert.equal((await client.get('/api/v1/acquisition/usage')).status, 200);
-    const buy = await client.post('/api/v1/acquisition/packs', { units: 10, idempotencyKey: 'pack-0002' });
+    const buy = await client.post('/api/v1/acquisition/packs', { units: 10, quotedFen: 1_000, idempotencyKey: 'pack-0002' });
     assert.equal(errorCode(buy.body), 'category.required');
     const auth = await client.post('/api/v1/acquisition/authorizations', { kind: 'third_party', party: '第三方应用', idempotencyKey: 'auth-0002' });
     assert.equal(errorCode(auth.body), 'category.required');
@@ -153,7 +153,7 @@ describeEachDialect('business category (经营类目)', (use) => {
   it('approved: buying and authorising work', async () => {
     const { client, corpId } = await newCorp(t, { category: 'approved' });
     await topUp(t, corpId, 10_000);
-    const buy = await client.post<{ amountFen: number }>('/api/v1/acquisition/packs', { units: 10, idempotencyKey: 'pack-0003' });
+    const buy = await client.post<{ amountFen: number }>('/api/v1/acquisition/packs', { units: 10, quotedFen: 1_000, idempotencyKey: 'pack-0003' });
     assert.equal(buy.status, 201);
     assert.equal(buy.body.amountFen, 1_000);
     const auth = await client.post<{ kind: string }>('/api/v1/acquisition/authorizations', { kind: 'custom_dev', party: '代开发', idempotencyKey: 'auth-0003' });

@@ -18,3 +18,4 @@ export const categoryModule = defineModule({
 
 export { CategoryErrors };
 export { assertCategoryAllows, type CategoryGatedAction } from './category.service.ts';
+export { getCategoryState, type CategoryState } from './category.service.ts';

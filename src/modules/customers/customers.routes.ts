@@ -18,8 +18,8 @@ import {
   listGroups,
   oneWayTerm,
 } from './customers.service.ts';
-import { quotaLimit, quoteTier, TIERS } from './quota.service.ts';
-import { buyTier } from './purchase.service.ts';
+import { quotaLimit, TIERS } from './quota.service.ts';
+import { buyTier, quoteTierForConfirmation } from './purchase.service.ts';
 import {
   AddCustomerBody,
   BuyTierBody,
@@ -42,6 +42,7 @@ import {
   QuoteDto,
   QuoteQuery,
   ReleaseDto,
+  TierPurchaseDto,
 } from './customers.schema.ts';
 
 const contact = { right: 'customers.contact', tx: 'plain' } as const;
@@ -65,8 +66,8 @@ const quotaState = command(quota, async (ctx) => {
   const { limit, certified, tier } = await quotaLimit(ctx.trx, ctx.corpId, ctx.now);
   return { tiers: [...TIERS], limit, certified, tier: tier ? { size: tier.size, endsAt: toIso(tier.endsAt) } : null };
 });
-const quote = command(quota, (ctx, size: number) => quoteTier(ctx.trx, ctx.corpId, ctx.now, size));
-const buy = command({ right: 'customers.quota', tx: 'plain' }, (ctx, input: { size: number; idempotencyKey: string }) => buyTier(ctx, input.size, input.idempotencyKey));
+const quote = command(quota, (ctx, size: number) => quoteTierForConfirmation(ctx.trx, ctx.corpId, ctx.now, size));
+const buy = command({ right: 'customers.quota', tx: 'plain' }, (ctx, input: { size: number; quotedFen: number; idempotencyKey: string }) => buyTier(ctx, input));
 
 export function customersRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -112,7 +113,7 @@ export function customersRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/customers/quota/quote', { config: { auth: 'corp' }, schema: { tags: ['customers'], summary: 'The price of buying or upgrading to a tier now', querystring: QuoteQuery, response: { 200: QuoteDto } } }, (request) => request.run(quote, request.query.size));
 
-    app.post('/api/v1/customers/quota/purchases', { config: { auth: 'corp' }, schema: { tags: ['customers'], summary: 'Buy or upgrade a tier with the wallet balance', body: BuyTierBody, response: { 201: QuoteDto } } }, async (request, reply) =>
+    app.post('/api/v1/customers/quota/purchases', { config: { auth: 'corp' }, schema: { tags: ['customers'], summary: 'Buy or upgrade a tier with the wallet balance', body: BuyTierBody, response: { 201: TierPurchaseDto } } }, async (request, reply) =>
       created(reply, request.run(buy, request.body)),
     );
   };

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDateTime, NullableIsoDateTime, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
+import { PriceQuoteDto, QuotedFen } from '../wallet/index.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -49,7 +50,7 @@ export const QuotaDto = Type.Object({
   tier: Nullable(Type.Object({ size: Type.Integer(), endsAt: IsoDateTime })),
 });
 export const QuoteQuery = StrictObject({ size: Type.Integer({ minimum: 1 }) });
-export const QuoteDto = Type.Object({
+const TierQuoteFields = {
   kind: Type.Union([Type.Literal('new'), Type.Literal('upgrade')]),
   size: Type.Integer(),
   listPriceFen: Type.Integer(),
@@ -57,5 +58,7 @@ export const QuoteDto = Type.Object({
   daysUsed: Type.Integer(),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
-});
-export const BuyTierBody = StrictObject({ size: Type.Integer({ minimum: 1 }), idempotencyKey: IdempotencyKey });
+};
+export const TierPurchaseDto = Type.Object(TierQuoteFields);
+export const QuoteDto = Type.Object({ ...TierQuoteFields, quote: PriceQuoteDto });
+export const BuyTierBody = StrictObject({ size: Type.Integer({ minimum: 1 }), quotedFen: QuotedFen, idempotencyKey: IdempotencyKey });

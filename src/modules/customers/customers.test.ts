@@ -184,32 +184,38 @@ describeEachDialect('customers and the quota (外部联系人规模)', (use) => 
     t.clock.set('2026-04-01T10:00:00+08:00');
     const corp = await newCorp(t, { balanceFen: 1_000_000 });
     await keepSessions(t);
-    const bought = await corp.client.post<{ kind: string; priceFen: number; endsAt: string }>('/api/v1/customers/quota/purchases', { size: 5_000, idempotencyKey: 'tier-0001' });
+    const bought = await corp.client.post<{ kind: string; priceFen: number; endsAt: string }>('/api/v1/customers/quota/purchases', { size: 5_000, quotedFen: 50_000, idempotencyKey: 'tier-0001' });
     assert.equal(bought.status, 201);
     assert.deepEqual([bought.body.kind, bought.body.priceFen, bought.body.endsAt], ['new', 50_000, '2027-04-01T02:00:00.000Z']);
     assert.equal((await overview(corp)).limit, 5_000);
     // n = 100 whole days used: (200000 − 50000)·265/365 = 108904.1… → 108904 fen.
     t.clock.set('2026-07-10T15:00:00+08:00');
-    const quote = await corp.client.get<{ priceFen: number; daysUsed: number; endsAt: string }>('/api/v1/customers/quota/quote?size=20000');
+    const quote = await corp.client.get<{ priceFen: number; daysUsed: number; endsAt: string; quote: unknown }>('/api/v1/customers/quota/quote?size=20000');
     assert.deepEqual([quote.body.daysUsed, quote.body.priceFen, quote.body.endsAt], [100, 108_904, '2027-04-01T02:00:00.000Z']);
+    assert.deepEqual(quote.body.quote, { item: 'customer_quota', quantity: 20_000, unitFen: 10, totalFen: 108_904, validUntil: '2027-04-01T02:00:00.000Z', balanceFen: 950_000, balanceAfterFen: 841_096 });
+    // A quote is for its moment: a day later the upgrade costs less, and yesterday's price is refused with nothing charged.
+    t.clock.set('2026-07-11T15:00:00+08:00');
+    const stale = await corp.client.post('/api/v1/customers/quota/purchases', { size: 20_000, quotedFen: 108_904, idempotencyKey: 'tier-stale' });
+    assert.deepEqual([stale.status, errorCode(stale.body)], [409, 'wallet.price_changed']);
+    assert.equal(await balanceOf(t, corp.corpId), 950_000);
     // n = 364: 150000·1/365 = 410.96 → 411 fen (half-up).
     t.clock.set('2027-03-31T10:00:00+08:00');
     const late = await corp.client.get<{ priceFen: number; daysUsed: number }>('/api/v1/customers/quota/quote?size=20000');
     assert.deepEqual([late.body.daysUsed, late.body.priceFen], [364, 411]);
-    const up = await corp.client.post<{ kind: string; priceFen: number }>('/api/v1/customers/quota/purchases', { size: 20_000, idempotencyKey: 'tier-0002' });
+    const up = await corp.client.post<{ kind: string; priceFen: number }>('/api/v1/customers/quota/purchases', { size: 20_000, quotedFen: 411, idempotencyKey: 'tier-0002' });
     assert.deepEqual([up.body.kind, up.body.priceFen], ['upgrade', 411]);
     // Replaying the same key pays nothing more.
-    await corp.client.post('/api/v1/customers/quota/purchases', { size: 20_000, idempotencyKey: 'tier-0002' });
+    await corp.client.post('/api/v1/customers/quota/purchases', { size: 20_000, quotedFen: 411, idempotencyKey: 'tier-0002' });
     assert.equal(await balanceOf(t, corp.corpId), 1_000_000 - 50_000 - 411);
     assert.deepEqual((await overview(corp)).tier, { size: 20_000, endsAt: '2027-04-01T02:00:00.000Z' });
-    const lower = await corp.client.post('/api/v1/customers/quota/purchases', { size: 5_000, idempotencyKey: 'tier-0003' });
+    const lower = await corp.client.post('/api/v1/customers/quota/purchases', { size: 5_000, quotedFen: 50_000, idempotencyKey: 'tier-0003' });
     assert.equal(errorCode(lower.body), 'customers.tier_not_higher');
     // A year after the first purchase, to the millisecond, the tier is over: back to the free 2,000.
     t.clock.set(Date.parse('2027-04-01T02:00:00.000Z') - 1);
     assert.equal((await overview(corp)).limit, 20_000);
     t.clock.set('2027-04-01T02:00:00.000Z');
     assert.deepEqual([(await overview(corp)).limit, (await overview(corp)).tier], [2_000, null]);
-    const unknown = await corp.client.post('/api/v1/customers/quota/purchases', { size: 3_000_000, idempotencyKey: 'tier-0004' });
+    const unknown = await corp.client.post('/api/v1/customers/quota/purchases', { size: 3_000_000, quotedFen: 0, idempotencyKey: 'tier-0004' });
     assert.equal(errorCode(unknown.body), 'customers.unknown_tier');
   });
 
@@ -232,8 +238,8 @@ describeEachDialect('customers and the quota (外部联系人规模)', (use) => 
 
   it('two upgrades to the same tier at once: one is bought, the other refused and not charged', async () => {
     const corp = await newCorp(t, { balanceFen: 1_000_000 });
-    await corp.client.post('/api/v1/customers/quota/purchases', { size: 5_000, idempotencyKey: 'race-tier-0' });
-    const results = await Promise.all([1, 2, 3].map((i) => corp.client.post('/api/v1/customers/quota/purchases', { size: 20_000, idempotencyKey: `race-tier-${i}` })));
+    await corp.client.post('/api/v1/customers/quota/purchases', { size: 5_000, quotedFen: 50_000, idempotencyKey: 'race-tier-0' });
+    const results = await Promise.all([1, 2, 3].map((i) => corp.client.post('/api/v1/customers/quota/purchases', { size: 20_000, quotedFen: 150_000, idempotencyKey: `race-tier-${i}` })));
     assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
     const paid = (results.find((r) => r.status === 201)!.body as { priceFen: number }).priceFen;
     assert.equal(paid, 150_000);
@@ -242,7 +248,7 @@ describeEachDialect('customers and the quota (外部联系人规模)', (use) => 
 
   it('buying a tier without enough balance writes nothing', async () => {
     const corp = await newCorp(t, { balanceFen: 10_000 });
-    const res = await corp.client.post('/api/v1/customers/quota/purchases', { size: 5_000, idempotencyKey: 'tier-poor-01' });
+    const res = await corp.client.post('/api/v1/customers/quota/purchases', { size: 5_000, quotedFen: 50_000, idempotencyKey: 'tier-poor-01' });
     assert.equal(errorCode(res.body), 'wallet.insufficient_balance');
     assert.equal((await overview(corp)).tier, null);
     assert.equal(await balanceOf(t, corp.corpId), 10_000);
@@ -252,7 +258,7 @@ describeEachDialect('customers and the quota (外部联系人规模)', (use) => 
     const corp = await newCorp(t, { balanceFen: 100_000 });
     await topUp(t, corp.corpId, 1);
     const b = await signedInMember(t, corp.corpId);
-    const res = await b.client.post('/api/v1/customers/quota/purchases', { size: 5_000, idempotencyKey: 'tier-member-1' });
+    const res = await b.client.post('/api/v1/customers/quota/purchases', { size: 5_000, quotedFen: 50_000, idempotencyKey: 'tier-member-1' });
     assert.equal(errorCode(res.body), 'wallet.no_balance_permission');
   });
 });

@@ -29,4 +29,4 @@ export { CustomerErrors };
 export { demoServers } from './customers.demo.ts';
 export { CustomerName, ExternalId, IdempotencyKey } from './customers.schema.ts';
 export { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from './customers.service.ts';
-export { holdCustomer, quotaLimit } from './quota.service.ts';
+export { holdCustomer, quotaLimit, servedCount } from './quota.service.ts';

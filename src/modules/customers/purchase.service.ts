@@ -1,7 +1,8 @@
 import { DomainError } from '../../platform/errors.ts';
 import type { Ctx, TxCtx } from '../../platform/context.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { payWithBalance, type PaidOrder } from '../wallet/index.ts';
+import type { Executor } from '../../platform/db/tables.ts';
+import { payWithBalance, priceQuote, type PaidOrder, type PriceQuote } from '../wallet/index.ts';
 import { grantTier, quoteTier, type TierQuote } from './quota.service.ts';
 import { tables } from './customers.tables.ts';
 import { CustomerErrors } from './customers.errors.ts';
@@ -9,16 +10,24 @@ import { CustomerErrors } from './customers.errors.ts';
 /** The wallet item of 外部联系人规模; an order's quantity is the tier size (number of customers). */
 export const QUOTA_ITEM = 'customer_quota';
 
+/** The tier's price as the confirmation shows it (应付 ¥500.00（新购，有效期至 …）, and the balance after). */
+export async function quoteTierForConfirmation(db: Executor, corpId: string, now: number, size: number): Promise<TierQuote & { quote: PriceQuote }> {
+  const tier = await quoteTier(db, corpId, now, size);
+  return { ...tier, quote: await priceQuote(db, corpId, { item: QUOTA_ITEM, quantity: size, totalFen: tier.priceFen, validUntil: tier.endsAt }) };
+}
+
 /**
- * Buys (or upgrades to) a tier with the balance: the quote, the payment (the wallet checks the
- * spending rule) and the tier are one transaction; the same key replays the first result.
+ * Buys (or upgrades to) a tier with the balance at the price the admin confirmed: the quote, the
+ * payment (the wallet checks the spending rule) and the tier are one transaction; the same key
+ * replays the first result.
  */
-export async function buyTier(ctx: Ctx, size: number, idempotencyKey: string): Promise<TierQuote> {
-  return idempotent(ctx, `quota:${idempotencyKey}`, { command: 'customers.buyTier', size }, async () => {
+export async function buyTier(ctx: Ctx, input: { size: number; quotedFen: number; idempotencyKey: string }): Promise<TierQuote> {
+  const { size, quotedFen, idempotencyKey } = input;
+  return idempotent(ctx, `quota:${idempotencyKey}`, { command: 'customers.buyTier', size, quotedFen }, async () => {
     await lockQuota(ctx);
     const quote = await quoteTier(ctx.trx, ctx.corpId, ctx.now, size);
     const label = quote.kind === 'upgrade' ? '增购' : '购买';
-    await payWithBalance(ctx, { item: QUOTA_ITEM, amountFen: quote.priceFen, quantity: size, idempotencyKey: `quota-pay:${idempotencyKey}`, description: `外部联系人规模 ${size} 位（${label}）` });
+    await payWithBalance(ctx, { item: QUOTA_ITEM, amountFen: quote.priceFen, quotedFen, quantity: size, idempotencyKey: `quota-pay:${idempotencyKey}`, description: `外部联系人规模 ${size} 位（${label}）` });
     return quote;
   });
 }

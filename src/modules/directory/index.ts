@@ -87,3 +87,4 @@ export { importRows, type ImportKind, type RowError } from './import.service.ts'
 export { readSheet } from './sheet.ts';
 /** Member field rules (the import and other adapters check with the same ones). */
 export { emailReason, nameReason, phoneReason, positionReason, useridReason } from './member.rules.ts';
+export { directoryCounts, type DirectoryCounts } from './counts.ts';

@@ -6,7 +6,8 @@ import type { ReadCtx } from '../../platform/context.ts';
 import { command } from '../../platform/command.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { authorizeApp } from '../../platform/policy/index.ts';
-import { assignSeat, buySeats, getPlan, getSettings, listSeats, quoteSeats, saveSettings, takeBackSeat } from './features.service.ts';
+import { assignSeat, buySeats, getPlan, getSettings, listSeats, quoteSeatsForConfirmation, saveSettings, takeBackSeat } from './features.service.ts';
+import { PriceQuoteDto, QuotedFen } from '../wallet/index.ts';
 import type { Feature } from './features.tables.ts';
 
 /** A token reads with its right; people need manage on the 高级功能 app (super admins hold it). */
@@ -22,11 +23,11 @@ const plan = command(read, async (ctx, feature: Feature) => {
 });
 const quote = command(read, async (ctx, input: { feature: Feature; seats: number }) => {
   await byAppRight(ctx);
-  return quoteSeats(ctx.trx, ctx.corpId, input.feature, ctx.now, input.seats);
+  return quoteSeatsForConfirmation(ctx.trx, ctx.corpId, input.feature, ctx.now, input.seats);
 });
-const buy = command(manage, async (ctx, input: { feature: Feature; seats: number; idempotencyKey: string }) => {
+const buy = command(manage, async (ctx, input: { feature: Feature; seats: number; quotedFen: number; idempotencyKey: string }) => {
   await byAppRight(ctx);
-  return buySeats(ctx, input.feature, input.seats, input.idempotencyKey);
+  return buySeats(ctx, input.feature, input);
 });
 const give = command(manage, async (ctx, input: { feature: Feature; memberId: string }) => {
   await byAppRight(ctx);
@@ -59,8 +60,10 @@ const PlanDto = Type.Object({
   seats: Type.Array(Type.Object({ memberId: Type.String(), memberName: Type.String(), assignedAt: IsoDateTime, assignedBy: Type.String(), takeBackUntil: IsoDateTime })),
 });
 const QuoteQuery = StrictObject({ seats: Type.Integer({ minimum: 1, maximum: 100_000 }) });
-const QuoteDto = Type.Object({ seats: Type.Integer(), priceFen: Type.Integer(), kind: Type.Union([Type.Literal('new'), Type.Literal('add')]), endsAt: IsoDateTime });
-const BuyBody = StrictObject({ seats: Type.Integer({ minimum: 1, maximum: 100_000 }), idempotencyKey: Type.String({ minLength: 8, maxLength: 80 }) });
+const SeatQuoteFields = { seats: Type.Integer(), priceFen: Type.Integer(), kind: Type.Union([Type.Literal('new'), Type.Literal('add')]), endsAt: IsoDateTime };
+const PurchaseDto = Type.Object(SeatQuoteFields);
+const QuoteDto = Type.Object({ ...SeatQuoteFields, quote: PriceQuoteDto });
+const BuyBody = StrictObject({ seats: Type.Integer({ minimum: 1, maximum: 100_000 }), quotedFen: QuotedFen, idempotencyKey: Type.String({ minLength: 8, maxLength: 80 }) });
 /** 安全管理's switches (文件防泄漏, 设备管理, 明水印, 暗水印, 数据资产交接, 截屏/录屏管控, IP 访问限制, 分享到外部管理). */
 const SecuritySettings = StrictObject({
   fileLeakProtection: Type.Optional(Type.Boolean()),
@@ -84,7 +87,7 @@ export function featuresRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
       request.run(quote, { feature: request.params.feature, seats: request.query.seats }),
     );
 
-    app.post('/api/v1/features/:feature/purchases', { config: corp, schema: { tags: ['features'], summary: 'Buy seats (super admins only; non-refundable)', params: FeatureParams, body: BuyBody, response: { 201: QuoteDto } } }, async (request, reply) =>
+    app.post('/api/v1/features/:feature/purchases', { config: corp, schema: { tags: ['features'], summary: 'Buy seats (super admins only; non-refundable)', params: FeatureParams, body: BuyBody, response: { 201: PurchaseDto } } }, async (request, reply) =>
       created(reply, request.run(buy, { feature: request.params.feature, ...request.body })),
     );
 

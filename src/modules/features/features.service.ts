@@ -9,7 +9,7 @@ import { divideHalfUp } from '../../platform/money.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { actorIsSuper } from '../../platform/policy/index.ts';
 import { getMember, membersByIds } from '../directory/index.ts';
-import { catalogItem, payWithBalance, type PaidOrder } from '../wallet/index.ts';
+import { catalogItem, payWithBalance, priceQuote, type PaidOrder, type PriceQuote } from '../wallet/index.ts';
 import { FeatureErrors } from './features.errors.ts';
 import type { Feature } from './features.tables.ts';
 import { tables } from './features.tables.ts';
@@ -69,13 +69,20 @@ export async function quoteSeats(db: Executor, corpId: string, feature: Feature,
   return { seats, kind: 'new', priceFen: unit * seats, endsAt: toIso(now + TERM_DAYS * DAY) };
 }
 
-/** Buys seats with the balance; non-refundable (购买后暂不支持退款). */
-export async function buySeats(ctx: Ctx, feature: Feature, seats: number, idempotencyKey: string): Promise<SeatQuote> {
+/** The seats' price as the confirmation shows it (item, quantity, unit price, total, validity, balance after). */
+export async function quoteSeatsForConfirmation(db: Executor, corpId: string, feature: Feature, now: number, seats: number): Promise<SeatQuote & { quote: PriceQuote }> {
+  const seatQuote = await quoteSeats(db, corpId, feature, now, seats);
+  return { ...seatQuote, quote: await priceQuote(db, corpId, { item: feature, quantity: seats, totalFen: seatQuote.priceFen, validUntil: seatQuote.endsAt }) };
+}
+
+/** Buys seats with the balance at the price the admin confirmed; non-refundable (购买后暂不支持退款). */
+export async function buySeats(ctx: Ctx, feature: Feature, input: { seats: number; quotedFen: number; idempotencyKey: string }): Promise<SeatQuote> {
   await assertSuperAdmin(ctx);
-  return idempotent(ctx, `seats:${idempotencyKey}`, { command: 'features.buySeats', feature, seats }, async () => {
+  const { seats, quotedFen } = input;
+  return idempotent(ctx, `seats:${input.idempotencyKey}`, { command: 'features.buySeats', feature, seats, quotedFen }, async () => {
     await lockPlan(ctx, feature);
     const quote = await quoteSeats(ctx.trx, ctx.corpId, feature, ctx.now, seats);
-    await payWithBalance(ctx, { item: feature, amountFen: quote.priceFen, quantity: seats, idempotencyKey: `seats-pay:${idempotencyKey}`, description: `安全高级功能 ${seats} 人` });
+    await payWithBalance(ctx, { item: feature, amountFen: quote.priceFen, quotedFen, quantity: seats, idempotencyKey: `seats-pay:${input.idempotencyKey}`, description: `安全高级功能 ${seats} 人` });
     return quote;
   });
 }

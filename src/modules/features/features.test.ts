@@ -29,14 +29,18 @@ describeEachDialect('advanced features and seats (安全管理)', (use) => {
   after(() => t.close());
 
   const plan = async (corp: Corp) => (await corp.client.get<Plan>('/api/v1/features/security')).body;
-  const buy = (corp: Corp, seats: number, key: string) => corp.client.post<{ priceFen: number; kind: string; endsAt: string }>('/api/v1/features/security/purchases', { seats, idempotencyKey: key });
+  /** As the console does: the quote first, then the purchase at the quoted total. */
+  const buy = async (corp: Corp, seats: number, key: string) => {
+    const quoted = await corp.client.get<{ quote: { totalFen: number } }>(`/api/v1/features/security/quote?seats=${seats}`);
+    return corp.client.post<{ priceFen: number; kind: string; endsAt: string }>('/api/v1/features/security/purchases', { seats, quotedFen: quoted.body.quote.totalFen, idempotencyKey: key });
+  };
   const give = (corp: Corp, memberId: string) => corp.client.put(`/api/v1/features/security/seats/${memberId}`);
   const takeBack = (corp: Corp, memberId: string) => corp.client.delete(`/api/v1/features/security/seats/${memberId}`);
 
   it('seed rule 仅支持超级管理员购买: a member is refused even with a balance right; the super admin buys', async () => {
     const corp = await newCorp(t, { balanceFen: 100_000 });
     const { client: member } = await signedInMember(t, corp.corpId);
-    const refused = await member.post('/api/v1/features/security/purchases', { seats: 1, idempotencyKey: 'sec-member-1' });
+    const refused = await member.post('/api/v1/features/security/purchases', { seats: 1, quotedFen: 12_000, idempotencyKey: 'sec-member-1' });
     assert.equal(refused.status, 403);
     const bought = await buy(corp, 3, 'sec-admin-01');
     assert.equal(bought.status, 201);
@@ -54,7 +58,7 @@ describeEachDialect('advanced features and seats (安全管理)', (use) => {
       const ctx = { corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member' as const, id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } };
       await addHierarchicalAdmin(ctx, { memberId: admin.memberId, rights: { departmentIds: [root], apps: [{ appId: 'features', level: 'manage' }], deviceBind: false, deviceIds: [] } });
     });
-    const refused = await admin.client.post('/api/v1/features/security/purchases', { seats: 1, idempotencyKey: 'sec-hier-002' });
+    const refused = await admin.client.post('/api/v1/features/security/purchases', { seats: 1, quotedFen: 12_000, idempotencyKey: 'sec-hier-002' });
     assert.equal(refused.status, 403);
     assert.equal(errorCode(refused.body), 'features.super_admin_only');
     assert.equal((await admin.client.put(`/api/v1/features/security/seats/${admin.memberId}`)).status, 204);
@@ -163,5 +167,22 @@ describeEachDialect('advanced features and seats (安全管理)', (use) => {
     // 12000 fen × 2 seats × 292 days left / 365 = 19200 fen.
     assert.deepEqual([more.body.kind, more.body.priceFen, more.body.endsAt], ['add', 19_200, first.body.endsAt]);
     assert.equal((await plan(corp)).seatsBought, 3);
+  });
+
+  it('the quote shows item, quantity, unit price, total, validity and the balance after; a stale quote is refused and nothing is charged', async () => {
+    t.clock.set('2026-10-01T10:00:00+08:00');
+    const corp = await newCorp(t, { balanceFen: 100_000 });
+    await keepSessions(t);
+    await buy(corp, 1, 'sec-stale-01');
+    const quoted = await corp.client.get<{ quote: unknown }>('/api/v1/features/security/quote?seats=2');
+    assert.deepEqual(quoted.body.quote, { item: 'security', quantity: 2, unitFen: 12_000, totalFen: 24_000, validUntil: '2027-10-01T02:00:00.000Z', balanceFen: 88_000, balanceAfterFen: 64_000 });
+    // A day later the seats left to the end cost less: the price confirmed yesterday is no longer the price.
+    t.clock.advance(DAY);
+    const stale = await corp.client.post('/api/v1/features/security/purchases', { seats: 2, quotedFen: 24_000, idempotencyKey: 'sec-stale-02' });
+    assert.equal(stale.status, 409);
+    assert.equal(errorCode(stale.body), 'wallet.price_changed');
+    assert.deepEqual((stale.body as { error: { details: unknown } }).error.details, { quotedFen: 24_000, totalFen: 23_934 });
+    assert.equal(await balanceOf(t, corp.corpId), 88_000);
+    assert.equal((await plan(corp)).seatsBought, 1);
   });
 });

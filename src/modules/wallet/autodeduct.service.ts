@@ -5,7 +5,8 @@ import { audit } from '../../platform/audit.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { assertCategoryAllows } from '../category/index.ts';
 import { getCorp } from '../corp/index.ts';
-import { AUTO_DEDUCT_ITEMS, type AutoDeductItem } from './catalog.ts';
+import { AUTO_DEDUCT_ITEMS, catalogItem, type AutoDeductItem } from './catalog.ts';
+import { assertQuoted, priceQuote, type PriceQuote } from './quotes.ts';
 import { ensureWallet, post, revenueAccount } from './ledger.service.ts';
 import { assertMaySpend } from './rules.service.ts';
 import { alertIfLow } from './alerts.service.ts';
@@ -36,10 +37,19 @@ export async function isAutoDeductOn(db: Executor, corpId: string, item: string)
   return row?.auto_deduct_acquisition === 1;
 }
 
-export async function setAutoDeduct(ctx: Ctx, item: string, enabled: boolean): Promise<{ item: AutoDeductItem; enabled: boolean }> {
+/** What switching auto-deduction on will charge: one unit per use (每次成功添加扣 ¥1.00), until switched off. */
+export async function quoteAutoDeduct(db: Executor, corpId: string, item: string): Promise<PriceQuote> {
+  assertItem(item);
+  const unitFen = catalogItem(item)!.unitFen;
+  return priceQuote(db, corpId, { item, quantity: 1, totalFen: unitFen, validUntil: null });
+}
+
+/** Switching on carries the unit price the admin confirmed (`quotedFen`); switching off needs none. */
+export async function setAutoDeduct(ctx: Ctx, item: string, enabled: boolean, quotedFen?: number): Promise<{ item: AutoDeductItem; enabled: boolean }> {
   assertItem(item);
   await assertMaySpend(ctx, item);
   if (enabled) {
+    assertQuoted(quotedFen, catalogItem(item)!.unitFen);
     if (!(await autoDeductOffered(ctx.trx, ctx.corpId))) throw new DomainError(WalletErrors['wallet.auto_deduct_unavailable']);
     // 什么是经营类目 四 5: switching the acquisition assistant's auto-deduction on needs the category.
     await assertCategoryAllows(ctx.trx, ctx.corpId, 'auto_deduct_on');

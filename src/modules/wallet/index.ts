@@ -44,5 +44,8 @@ export type { PaidOrder } from './wallet.events.ts';
 export { payWithBalance, payOrderWithBalance, createOrder, getOrder, listOrders, type BalancePayment, type PayWithBalanceInput } from './orders.service.ts';
 export { autoDeduct, chargeAutoDeduction, isAutoDeductOn, setAutoDeduct, autoDeductOffered, type AutoDeductInput, type Deduction } from './autodeduct.service.ts';
 export { getWallet, checkInvariants, listLedger, type WalletView, type LedgerRow } from './ledger.service.ts';
+export { getAlert, type AlertSettings } from './alerts.service.ts';
 export { maySpend, assertMaySpend, spendableItems } from './rules.service.ts';
+export { priceQuote, assertQuoted, type PriceQuote } from './quotes.ts';
+export { PriceQuoteDto, QuotedFen } from './wallet.schema.ts';
 export { CATALOG, BALANCE_ITEMS, catalogItem, type CatalogItem } from './catalog.ts';

@@ -70,7 +70,7 @@ describeEachDialect('wallet invoices (发票) and refunds (退款)', (use) => {
     await certify(t, corpId);
     await topUp(owner, 10_000);
     await approveCategory(t, owner);
-    await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true });
+    await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 });
     for (let i = 0; i < 5; i++) {
       t.clock.advance(HOUR);
       await t.deps.db.transaction().execute((trx) => autoDeduct({ corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 300, idempotencyKey: key(), description: '获客助手添加客户' }));

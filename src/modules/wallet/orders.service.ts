@@ -1,15 +1,17 @@
 import { sql } from 'kysely';
-import type { Ctx, TxCtx } from '../../platform/context.ts';
+import type { Ctx, ReadCtx, TxCtx } from '../../platform/context.ts';
+import { can } from '../../platform/policy/index.ts';
 import { publish } from '../../platform/events.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { toIso } from '../../platform/clock.ts';
+import { DAY, toIso } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { catalogItem } from './catalog.ts';
+import { REFUND_WINDOW_DAYS, catalogItem } from './catalog.ts';
 import { assertPositiveFen, insertEntries, post, revenueAccount, clearingAccount } from './ledger.service.ts';
 import { assertMaySpend } from './rules.service.ts';
+import { assertQuoted } from './quotes.ts';
 import { alertIfLow } from './alerts.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import { WalletEvents } from './wallet.events.ts';
@@ -33,11 +35,49 @@ export interface OrderView {
   createdAt: string;
   paidAt: string | null;
   refundedAt: string | null;
+  /** What the server would allow the caller to do with the order now (the console offers only these). */
+  actions: OrderAction[];
 }
+
+export type OrderAction = 'pay' | 'refund';
 
 type OrderRow = { id: string; item: string; quantity: number; amount: number; status: OrderStatus; paid_by: 'balance' | 'channel' | null; description: string; created_by_name: string; created_at: number; paid_at: number | null; refunded_at: number | null };
 
-function toView(r: OrderRow): OrderView {
+/**
+ * Why the order cannot be refunded at `now` (退款说明: paid with the balance, a refundable item, within
+ * 7 days of payment, not invoiced), or undefined when it can.
+ */
+export function refundRefusal(order: Pick<OrderRow, 'status' | 'paid_by' | 'item' | 'paid_at'>, invoiced: boolean, now: number): string | undefined {
+  if (order.status !== 'paid') return 'not_paid';
+  if (order.paid_by !== 'balance') return 'not_paid_with_balance';
+  if (!catalogItem(order.item)?.refundable) return 'non_refundable_item';
+  if (now - Number(order.paid_at) > REFUND_WINDOW_DAYS * DAY) return 'refund_window_passed';
+  if (invoiced) return 'invoiced';
+  return undefined;
+}
+
+/** The order with its payment's invoice state: the purchase movement (`txn_id`) leaves the pool when invoiced. */
+function orderQuery(db: Executor, corpId: string) {
+  return tables(db)
+    .selectFrom('wallet_orders as o')
+    .leftJoin('wallet_txns as t', (j) => j.onRef('t.corp_id', '=', 'o.corp_id').onRef('t.id', '=', 'o.txn_id'))
+    .selectAll('o')
+    .select('t.invoice_state')
+    .where('o.corp_id', '=', corpId);
+}
+
+async function toViews(ctx: ReadCtx, rows: (OrderRow & { invoice_state: string | null })[]): Promise<OrderView[]> {
+  const mayPay = await can(ctx, 'wallet.pay');
+  const mayRefund = await can(ctx, 'wallet.refund');
+  return rows.map((r) => {
+    const actions: OrderAction[] = [];
+    if (mayPay && r.status === 'pending') actions.push('pay');
+    if (mayRefund && refundRefusal(r, r.invoice_state !== null && r.invoice_state !== 'open', ctx.now) === undefined) actions.push('refund');
+    return { ...toView(r), actions };
+  });
+}
+
+function toView(r: OrderRow): Omit<OrderView, 'actions'> {
   return {
     id: r.id,
     item: r.item,
@@ -53,20 +93,27 @@ function toView(r: OrderRow): OrderView {
   };
 }
 
-export async function getOrder(db: Executor, corpId: string, orderId: string): Promise<OrderView> {
+export async function getOrder(db: Executor, corpId: string, orderId: string): Promise<Omit<OrderView, 'actions'>> {
   const row = await tables(db).selectFrom('wallet_orders').selectAll().where('corp_id', '=', corpId).where('id', '=', orderId).executeTakeFirst();
   if (!row) throw new DomainError('not_found', { orderId });
   return toView(row);
 }
 
-export async function listOrders(db: Executor, corpId: string, query: { status?: OrderStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: OrderView[]; nextCursor: string | null; pendingCount: number }> {
-  let q = tables(db).selectFrom('wallet_orders').selectAll().where('corp_id', '=', corpId);
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.cursor) q = q.where('id', '<', query.cursor);
-  const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
+/** One order as the caller sees it, with the actions they may take. */
+export async function orderFor(ctx: ReadCtx, orderId: string): Promise<OrderView> {
+  const row = await orderQuery(ctx.trx, ctx.corpId).where('o.id', '=', orderId).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', { orderId });
+  return (await toViews(ctx, [row]))[0]!;
+}
+
+export async function listOrders(ctx: ReadCtx, query: { status?: OrderStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: OrderView[]; nextCursor: string | null; pendingCount: number }> {
+  let q = orderQuery(ctx.trx, ctx.corpId);
+  if (query.status) q = q.where('o.status', '=', query.status);
+  if (query.cursor) q = q.where('o.id', '<', query.cursor);
+  const rows = await q.orderBy('o.id', 'desc').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
-  const pending = await tables(db).selectFrom('wallet_orders').select(sql<number>`count(*)`.as('n')).where('corp_id', '=', corpId).where('status', '=', 'pending').executeTakeFirstOrThrow();
-  return { items: page.map(toView), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null, pendingCount: Number(pending.n) };
+  const pending = await tables(ctx.trx).selectFrom('wallet_orders').select(sql<number>`count(*)`.as('n')).where('corp_id', '=', ctx.corpId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  return { items: await toViews(ctx, page), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null, pendingCount: Number(pending.n) };
 }
 
 export interface NewOrder {
@@ -77,7 +124,7 @@ export interface NewOrder {
   description?: string | undefined;
 }
 
-export async function createOrder(ctx: Ctx, input: NewOrder): Promise<OrderView> {
+export async function createOrder(ctx: Ctx, input: NewOrder): Promise<Omit<OrderView, 'actions'>> {
   const item = catalogItem(input.item);
   if (!item) throw new DomainError(WalletErrors['wallet.unknown_item'], { item: input.item });
   if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) throw new DomainError('request.invalid', { field: '/quantity', reason: 'minimum' });
@@ -159,6 +206,8 @@ export interface PayWithBalanceInput {
   idempotencyKey: string;
   description: string;
   quantity?: number;
+  /** The total the admin confirmed (the quote's `totalFen`): refused when it is not `amountFen`. */
+  quotedFen: number;
 }
 
 /**
@@ -168,6 +217,7 @@ export interface PayWithBalanceInput {
 export async function payWithBalance(ctx: Ctx, input: PayWithBalanceInput): Promise<BalancePayment> {
   assertPositiveFen(input.amountFen);
   return idempotent(ctx, `buy:${input.idempotencyKey}`, { command: 'wallet.payWithBalance', ...input }, async () => {
+    assertQuoted(input.quotedFen, input.amountFen);
     await assertMaySpend(ctx, input.item);
     const order = await createOrder(ctx, { item: input.item, quantity: input.quantity ?? 1, amountFen: input.amountFen, description: input.description });
     return payOrderWithBalance(ctx, order.id, `pay:${input.idempotencyKey}`);

@@ -1,7 +1,7 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createTestApp, keepSessions, type TestApp } from '../../../test/support/app.ts';
 import { enterprise } from '../../../test/support/enterprise.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { systemActor } from '../../platform/context.ts';
@@ -130,13 +130,32 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     assert.equal(inv.unbalancedTxns + inv.chainBreaks, 0);
   });
 
+  it('per order, the list says which actions the server would allow: pay a pending one, refund a refundable one within 7 days, nothing on a security order', async () => {
+    const e = await enterprise(t);
+    await topUp(e.owner, 100_000);
+    const pending = await e.owner.post<{ id: string; actions: string[] }>('/api/v1/wallet/orders', { item: 'docs', quantity: 1 });
+    assert.deepEqual(pending.body.actions, ['pay']);
+    const mail = await buy(e.owner, 'mail');
+    const security = await buy(e.owner, 'security');
+    assert.deepEqual((security.body as { order: { actions: string[] } }).order.actions, []);
+    const actionsOf = async () => new Map((await e.owner.get<{ items: { id: string; actions: string[] }[] }>('/api/v1/wallet/orders')).body.items.map((o) => [o.id, o.actions]));
+    assert.deepEqual(Object.fromEntries(await actionsOf()), { [pending.body.id]: ['pay'], [mail.orderId]: ['refund'], [security.orderId]: [] });
+    // What the list offers is what the server does: the security order's refund is refused.
+    const refused = await e.owner.post(`/api/v1/wallet/orders/${security.orderId}/refund`, { idempotencyKey: key(), reason: '不需要了' });
+    assert.deepEqual([refused.status, codeOf(refused.body)], [409, 'wallet.refund_not_allowed']);
+    // Seven days after payment the window is closed: no refund offered.
+    await keepSessions(t);
+    t.clock.advance(7 * 24 * 3600_000 + 1);
+    assert.deepEqual((await actionsOf()).get(mail.orderId), []);
+  });
+
   it('payWithBalance for other modules: checks the actor, replays by key, writes nothing when refused', async () => {
     const e = await enterprise(t);
     await topUp(e.owner, 1_000);
     await approveCategory(t, e.owner);
     const actor = { kind: 'member' as const, id: e.owner.me.member!.id, name: '创建者', accountId: e.owner.me.account.id };
     const run = (amountFen: number, k: string) =>
-      t.deps.db.transaction().execute((trx) => payWithBalance({ corpId: e.corpId, actor, trx, now: t.clock.now(), log: t.app.log, registry: t.deps.registry }, { item: 'acquisition', amountFen, idempotencyKey: k, description: '获客助手使用量 100 次', quantity: 100 }));
+      t.deps.db.transaction().execute((trx) => payWithBalance({ corpId: e.corpId, actor, trx, now: t.clock.now(), log: t.app.log, registry: t.deps.registry }, { item: 'acquisition', amountFen, idempotencyKey: k, description: '获客助手使用量 100 次', quantity: 100, quotedFen: amountFen }));
     const k = key();
     const first = await run(600, k);
     const replay = await run(600, k);
@@ -147,7 +166,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     const huang = await e.member('黄磊');
     await assert.rejects(
       t.deps.db.transaction().execute((trx) =>
-        payWithBalance({ corpId: e.corpId, actor: { kind: 'member', id: huang.memberId, name: '黄磊', accountId: huang.accountId }, trx, now: t.clock.now(), log: t.app.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 1, idempotencyKey: key(), description: 'x' }),
+        payWithBalance({ corpId: e.corpId, actor: { kind: 'member', id: huang.memberId, name: '黄磊', accountId: huang.accountId }, trx, now: t.clock.now(), log: t.app.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 1, quotedFen: 1, idempotencyKey: key(), description: 'x' }),
       ),
       (e: DomainError) => e.code === 'wallet.no_balance_permission',
     );
@@ -166,17 +185,17 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     assert.equal(await isAutoDeductOn(t.deps.db, e.corpId, 'acquisition'), false);
     const wrongItem = await e.owner.put('/api/v1/wallet/auto-deduction/mail', { enabled: true });
     assert.equal(codeOf(wrongItem.body), 'wallet.auto_deduct_unsupported');
-    const byZhao = await zhao.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true });
+    const byZhao = await zhao.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 });
     assert.equal(codeOf(byZhao.body), 'wallet.no_balance_permission');
 
     const deduct = (k: string) =>
       t.deps.db.transaction().execute((trx) => autoDeduct({ corpId: e.corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, { item: 'acquisition', amountFen: 100, idempotencyKey: k, description: '获客助手添加客户 客户A' }));
     await assert.rejects(deduct(key()), (err: DomainError) => err.code === 'wallet.auto_deduct_off');
 
-    const gated = await li.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true });
+    const gated = await li.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 });
     assert.equal(codeOf(gated.body), 'category.required', 'the business-category gate is asked before switching on');
     await approveCategory(t, e.owner);
-    const on = await li.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true });
+    const on = await li.client.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 });
     assert.deepEqual(on.body, { item: 'acquisition', enabled: true });
     assert.equal(await isAutoDeductOn(t.deps.db, e.corpId, 'acquisition'), true);
     const k = key();
@@ -202,7 +221,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
   it('seed rule 自动扣款: not offered to home-school (家校) and government (政务) enterprises', async () => {
     for (const industry of ['home_school', 'government']) {
       const owner = await t.register({ industry });
-      const res = await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true });
+      const res = await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 });
       assert.equal(res.status, 403);
       assert.equal(codeOf(res.body), 'wallet.auto_deduct_unavailable');
       const wallet = await owner.get<{ autoDeduct: { acquisition: boolean; offered: boolean } }>('/api/v1/wallet');
@@ -229,7 +248,7 @@ describeEachDialect('wallet orders, spending rules and auto-deduction', (use) =>
     const e = await enterprise(t);
     await topUp(e.owner, 1_000);
     await approveCategory(t, e.owner);
-    assert.equal((await e.owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true })).status, 200);
+    assert.equal((await e.owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 })).status, 200);
     const k = key('same');
     const body = { item: 'acquisition', amountFen: 100, idempotencyKey: k, description: '获客助手添加客户' };
     const results = await Promise.all(Array.from({ length: 8 }, () => e.owner.post<{ serialNo: string; balanceAfter: number }>('/api/v1/wallet/deductions', body)));

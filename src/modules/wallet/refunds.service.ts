@@ -3,10 +3,9 @@ import { publish } from '../../platform/events.ts';
 import { corpsByIds } from '../corp/index.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { DAY } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { REFUND_WINDOW_DAYS, catalogItem } from './catalog.ts';
+import { refundRefusal } from './orders.service.ts';
 import { assertPositiveFen, clearingAccount, post, revenueAccount } from './ledger.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import { WalletEvents } from './wallet.events.ts';
@@ -23,10 +22,9 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: { idempotenc
     const order = await tables(ctx.trx).selectFrom('wallet_orders').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', orderId).executeTakeFirst();
     if (!order) throw new DomainError('not_found', { orderId });
     const refuse = (reason: string) => new DomainError(WalletErrors['wallet.refund_not_allowed'], { reason });
-    if (order.status !== 'paid') throw refuse('not_paid');
-    if (order.paid_by !== 'balance') throw refuse('not_paid_with_balance');
-    if (!catalogItem(order.item)?.refundable) throw refuse('non_refundable_item');
-    if (ctx.now - Number(order.paid_at) > REFUND_WINDOW_DAYS * DAY) throw refuse('refund_window_passed');
+    // Invoiced is checked below by the compare-and-set that takes the movement out of the pool.
+    const refusal = refundRefusal(order, false, ctx.now);
+    if (refusal) throw refuse(refusal);
     // The consumption row leaves the invoiceable pool at once; an invoiced one cannot be refunded.
     const released = await tables(ctx.trx)
       .updateTable('wallet_txns')

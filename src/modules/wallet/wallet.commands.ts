@@ -7,8 +7,8 @@ import { getWallet, listLedger, type LedgerQuery } from './ledger.service.ts';
 import { getAlert, setAlert, type AlertSettings } from './alerts.service.ts';
 import { can } from '../../platform/policy/index.ts';
 import { createRule, deleteRule, listRules, spendableItems, updateRule, type RuleInput } from './rules.service.ts';
-import { autoDeductOffered, isAutoDeductOn, setAutoDeduct } from './autodeduct.service.ts';
-import { createOrder, getOrder, listOrders, payOrderWithBalance, type NewOrder } from './orders.service.ts';
+import { autoDeductOffered, isAutoDeductOn, quoteAutoDeduct, setAutoDeduct } from './autodeduct.service.ts';
+import { createOrder, listOrders, orderFor, payOrderWithBalance, type NewOrder } from './orders.service.ts';
 import { sandboxOn } from './sandbox.ts';
 import { createTopup, getTopup, topupCreator, handleCallback, importStatement, listPendingTransfers, listTopups, confirmTransfer, payOrderThroughChannel, type TransferReceipt } from './topups.service.ts';
 import { paymentSecret, signCallback } from './channels.ts';
@@ -77,19 +77,20 @@ export const rules = {
 };
 
 export const autoDeduction = {
-  set: command(pay, (ctx, input: { item: string; enabled: boolean }) => setAutoDeduct(ctx, input.item, input.enabled)),
+  quote: command({ right: 'wallet.pay', tx: 'read' }, (ctx, item: string) => quoteAutoDeduct(ctx.trx, ctx.corpId, item)),
+  set: command(pay, (ctx, input: { item: string; enabled: boolean; quotedFen?: number | undefined }) => setAutoDeduct(ctx, input.item, input.enabled, input.quotedFen)),
 };
 
 export const orders = {
-  list: command(read, (ctx, query: { status?: OrderStatus | undefined; cursor?: string | undefined; limit: number }) => listOrders(ctx.trx, ctx.corpId, query)),
-  create: command(pay, (ctx, input: NewOrder) => createOrder(ctx, input)),
+  list: command(read, (ctx, query: { status?: OrderStatus | undefined; cursor?: string | undefined; limit: number }) => listOrders(ctx, query)),
+  create: command(pay, async (ctx, input: NewOrder) => orderFor(ctx, (await createOrder(ctx, input)).id)),
   pay: command(pay, async (ctx, input: { orderId: string; method: 'balance'; idempotencyKey: string } | { orderId: string; method: 'channel'; channel: ChannelName }) => {
     if (input.method === 'balance') {
       const paid = await payOrderWithBalance(ctx, input.orderId, input.idempotencyKey);
-      return { order: await getOrder(ctx.trx, ctx.corpId, paid.orderId), payment: { serialNo: paid.serialNo, balanceAfter: paid.balanceAfter }, topup: null };
+      return { order: await orderFor(ctx, paid.orderId), payment: { serialNo: paid.serialNo, balanceAfter: paid.balanceAfter }, topup: null };
     }
     const topup = await payOrderThroughChannel(ctx, input.orderId, input.channel);
-    return { order: await getOrder(ctx.trx, ctx.corpId, input.orderId), payment: null, topup };
+    return { order: await orderFor(ctx, input.orderId), payment: null, topup };
   }),
   refund: command({ right: 'wallet.refund', tx: 'plain' }, (ctx, input: { orderId: string; idempotencyKey: string; reason: string }) => refundOrder(ctx, input.orderId, input)),
 };

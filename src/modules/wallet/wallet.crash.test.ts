@@ -97,7 +97,7 @@ describe('wallet crash test: kill -9 mid-burst', () => {
     assert.equal((await operator.call('POST', '/api/v1/operator/auth/sign-in', { login: 'crashop', password: 'password123' })).status, 200);
     const review = await operator.call('PUT', `/api/v1/operator/corps/${corpId}/category-review`, { version: 1, decision: 'approved' });
     assert.equal(review.status, 200, JSON.stringify(review.body));
-    assert.equal((await owner.call('PUT', '/api/v1/wallet/auto-deduction/acquisition', { enabled: true })).status, 200);
+    assert.equal((await owner.call('PUT', '/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 })).status, 200);
 
     // The burst: 40 at a time; kill -9 once 150 are acknowledged.
     const keys = Array.from({ length: 600 }, (_, i) => `crash-${i}`);

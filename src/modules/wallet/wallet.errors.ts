@@ -6,6 +6,7 @@ export const WalletErrors = defineErrors({
   'wallet.not_balance_payable': { status: 422, message: 'This item cannot be bought with the balance.' },
   'wallet.unknown_item': { status: 400, message: 'There is no such item in the catalog.' },
   'wallet.amount_invalid': { status: 400, message: 'The amount must be a whole number of fen above zero.' },
+  'wallet.price_changed': { status: 409, message: 'The price changed since it was shown; look at the new price and confirm again.' },
   'wallet.order_not_pending': { status: 409, message: 'The order is not waiting for payment.' },
   'wallet.auto_deduct_unsupported': { status: 422, message: 'Only the acquisition assistant supports auto-deduction.' },
   'wallet.auto_deduct_unavailable': { status: 403, message: 'Auto-deduction is not offered to home-school and government enterprises.' },

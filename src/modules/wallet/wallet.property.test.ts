@@ -111,7 +111,7 @@ interface WalletUnderTest {
 }
 
 const realWallet: WalletUnderTest = {
-  buy: (ctx, item, fen) => payWithBalance(ctx, { item, amountFen: fen, idempotencyKey: key(), description: item }),
+  buy: (ctx, item, fen) => payWithBalance(ctx, { item, amountFen: fen, quotedFen: fen, idempotencyKey: key(), description: item }),
   deduct: (ctx, fen) => autoDeduct(ctx, { item: 'acquisition', amountFen: fen, idempotencyKey: key(), description: '获客' }),
 };
 

@@ -112,7 +112,13 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.put(
       '/api/v1/wallet/auto-deduction/:item',
       { config: corp, schema: { tags, summary: 'Switch auto-deduction on or off (acquisition assistant only)', params: S.AutoDeductParams, body: S.AutoDeductBody, response: { 200: S.AutoDeductDto } } },
-      (request) => request.run(autoDeduction.set, { item: request.params.item, enabled: request.body.enabled }),
+      (request) => request.run(autoDeduction.set, { item: request.params.item, ...request.body }),
+    );
+
+    app.get(
+      '/api/v1/wallet/auto-deduction/:item/quote',
+      { config: corp, schema: { tags, summary: 'What switching auto-deduction on will charge per use, shown before it is switched on', params: S.AutoDeductParams, response: { 200: S.PriceQuoteDto } } },
+      (request) => request.run(autoDeduction.quote, request.params.item),
     );
 
     app.post(

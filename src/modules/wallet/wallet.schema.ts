@@ -110,8 +110,21 @@ export const RuleDto = Type.Object({ id: Type.String(), isDefault: Type.Boolean(
 export const RuleBody = StrictObject({ memberIds: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 1000 }), items: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 20 }) });
 export const RuleParams = StrictObject({ ruleId: IdParam });
 
+/** A quote (quotes.ts): what a paying action will charge, shown before it is confirmed. */
+export const PriceQuoteDto = Type.Object({
+  item: Type.String(),
+  quantity: Type.Integer(),
+  unitFen: Type.Integer(),
+  totalFen: Type.Integer(),
+  validUntil: NullableIsoDateTime,
+  balanceFen: Type.Integer(),
+  balanceAfterFen: Type.Integer(),
+});
+/** The quote's `totalFen` the admin confirmed, carried by every purchase with the balance; refused when the price changed since. */
+export const QuotedFen = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+
 export const AutoDeductParams = StrictObject({ item: Type.String({ maxLength: 40 }) });
-export const AutoDeductBody = StrictObject({ enabled: Type.Boolean() });
+export const AutoDeductBody = StrictObject({ enabled: Type.Boolean(), quotedFen: Type.Optional(QuotedFen) });
 export const AutoDeductDto = Type.Object({ item: Type.String(), enabled: Type.Boolean() });
 export const DeductionBody = StrictObject({ item: Type.Literal('acquisition'), amountFen: Fen, idempotencyKey: IdempotencyKey, description: Type.String({ minLength: 1, maxLength: 200 }) });
 export const DeductionDto = Type.Object({ serialNo: Type.String(), balanceAfter: Type.Integer() });
@@ -128,6 +141,7 @@ export const OrderDto = Type.Object({
   createdAt: IsoDateTime,
   paidAt: NullableIsoDateTime,
   refundedAt: NullableIsoDateTime,
+  actions: Type.Array(Type.Union([Type.Literal('pay'), Type.Literal('refund')]), { description: 'What the server would allow the caller to do with the order now' }),
 });
 export const OrderPage = Type.Object({ items: Type.Array(OrderDto), nextCursor: Nullable(Type.String()), pendingCount: Type.Integer() });
 export const OrderListQuery = StrictObject({ ...PageQuery, status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('paid'), Type.Literal('refunded')])) });

@@ -4959,6 +4959,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         enabled: boolean;
+                        quotedFen?: number;
                     };
                 };
             };
@@ -4977,6 +4978,52 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/auto-deduction/{item}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What switching auto-deduction on will charge per use, shown before it is switched on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    item: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: string;
+                            quantity: number;
+                            unitFen: number;
+                            totalFen: number;
+                            validUntil: string | null;
+                            balanceFen: number;
+                            balanceAfterFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -5076,6 +5123,8 @@ export interface paths {
                                 createdAt: string;
                                 paidAt: string | null;
                                 refundedAt: string | null;
+                                /** @description What the server would allow the caller to do with the order now */
+                                actions: ("pay" | "refund")[];
                             }[];
                             nextCursor: string | null;
                             pendingCount: number;
@@ -5121,6 +5170,8 @@ export interface paths {
                             createdAt: string;
                             paidAt: string | null;
                             refundedAt: string | null;
+                            /** @description What the server would allow the caller to do with the order now */
+                            actions: ("pay" | "refund")[];
                         };
                     };
                 };
@@ -5187,6 +5238,8 @@ export interface paths {
                                 createdAt: string;
                                 paidAt: string | null;
                                 refundedAt: string | null;
+                                /** @description What the server would allow the caller to do with the order now */
+                                actions: ("pay" | "refund")[];
                             };
                             payment: {
                                 serialNo: string;
@@ -5880,6 +5933,15 @@ export interface paths {
                             kind: "new" | "add";
                             /** Format: date-time */
                             endsAt: string;
+                            quote: {
+                                item: string;
+                                quantity: number;
+                                unitFen: number;
+                                totalFen: number;
+                                validUntil: string | null;
+                                balanceFen: number;
+                                balanceAfterFen: number;
+                            };
                         };
                     };
                 };
@@ -5916,6 +5978,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         seats: number;
+                        quotedFen: number;
                         idempotencyKey: string;
                     };
                 };
@@ -6601,6 +6664,15 @@ export interface paths {
                             startsAt: string;
                             /** Format: date-time */
                             endsAt: string;
+                            quote: {
+                                item: string;
+                                quantity: number;
+                                unitFen: number;
+                                totalFen: number;
+                                validUntil: string | null;
+                                balanceFen: number;
+                                balanceAfterFen: number;
+                            };
                         };
                     };
                 };
@@ -6635,6 +6707,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         size: number;
+                        quotedFen: number;
                         idempotencyKey: string;
                     };
                 };
@@ -6893,6 +6966,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/acquisition/packs/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price of a pack of units now, shown before buying */
+        get: {
+            parameters: {
+                query: {
+                    units: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: string;
+                            quantity: number;
+                            unitFen: number;
+                            totalFen: number;
+                            validUntil: string | null;
+                            balanceFen: number;
+                            balanceAfterFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/acquisition/packs": {
         parameters: {
             query?: never;
@@ -6914,6 +7033,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         units: number;
+                        quotedFen: number;
                         idempotencyKey: string;
                     };
                 };
@@ -9734,6 +9854,82 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 首页: the enterprise at a glance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                activated: number;
+                                notActivated: number;
+                            };
+                            departments: number;
+                            wallet: {
+                                balanceFen: number;
+                                alert: {
+                                    enabled: boolean;
+                                    thresholdFen: number;
+                                    below: boolean;
+                                };
+                            } | null;
+                            approvals: {
+                                running: number;
+                                todoForMe: number;
+                            };
+                            customers: {
+                                served: number;
+                                limit: number;
+                            } | null;
+                            category: {
+                                status: "unset" | "review" | "approved" | "rejected";
+                                entry: {
+                                    code: string;
+                                    level1: string;
+                                    level2: string | null;
+                                    scope: string;
+                                    en: {
+                                        level1: string;
+                                        level2: string | null;
+                                        scope: string;
+                                    };
+                                } | null;
+                            };
+                            certification: {
+                                certified: boolean;
+                                until: string | null;
+                            };
+                        };
+                    };
                 };
             };
         };

@@ -9,6 +9,7 @@ import audit from '../features/audit/i18n';
 import contacts from '../features/contacts/i18n';
 import auth from '../features/auth/i18n';
 import corp from '../features/corp/i18n';
+import overview from '../features/overview/i18n';
 import customers from '../features/customers/i18n';
 import inbox from '../features/inbox/i18n';
 import memberLinks from '../features/member-links/i18n';
@@ -31,6 +32,7 @@ const areas = {
   auth,
   shell,
   corp,
+  overview,
   audit,
   contacts,
   apiTokens,

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { newIdempotencyKey, useActiveMembers } from '../customers/api';
+import { usePaymentConfirmation } from '../wallet/usePaymentConfirmation';
 
 type Pack = Item<Reply<'/acquisition/usage'>['packs']>;
 type Link = Item<Reply<'/acquisition/links'>['items']>;
@@ -24,10 +25,11 @@ export function AcquisitionPage() {
   const members = useActiveMembers();
   const [creating, setCreating] = useState(false);
   const [units, setUnits] = useState<number | null>(100);
+  const confirmPayment = usePaymentConfirmation();
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/acquisition') });
 
   const buy = useMutation({
-    mutationFn: (count: number) => api.post('/acquisition/packs', { body: { units: count, idempotencyKey: newIdempotencyKey() } }),
+    mutationFn: (input: { units: number; quotedFen: number }) => api.post('/acquisition/packs', { body: { ...input, idempotencyKey: newIdempotencyKey() } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('acquisition.bought'));
@@ -110,7 +112,14 @@ export function AcquisitionPage() {
             <Flex gap="small" align="center">
               <span>{t('acquisition.buyPack')}</span>
               <InputNumber min={1} max={1_000_000} value={units} onChange={setUnits} aria-label={t('acquisition.units')} />
-              <Button type="primary" loading={buy.isPending} disabled={!units} onClick={() => units && buy.mutate(units)}>
+              <Button type="primary" loading={buy.isPending} disabled={!units} onClick={() =>
+                  units &&
+                  void confirmPayment({
+                    quote: async () => ({ quote: await api.get('/acquisition/packs/quote', { params: { query: { units } } }) }),
+                    pay: (quote) => buy.mutateAsync({ units, quotedFen: quote.totalFen }),
+                  })
+                }
+              >
                 {t('acquisition.buy')}
               </Button>
             </Flex>

@@ -1,11 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { MemberApprovalsPage } from './MemberApprovalsPage';
-import { RequestPage } from './RequestPage';
-import { SubmitPage } from './SubmitPage';
+import { lazyPage } from '../../components/lazyPage';
 
 /** The member area's approval pages, under /app. */
 export const approvalMemberRoutes: RouteObject[] = [
-  { path: 'approvals', element: <MemberApprovalsPage /> },
-  { path: 'approvals/new/:templateId', element: <SubmitPage /> },
-  { path: 'approvals/requests/:requestId', element: <RequestPage /> },
+  { path: 'approvals', element: lazyPage(async () => (await import('./MemberApprovalsPage')).MemberApprovalsPage) },
+  { path: 'approvals/new/:templateId', element: lazyPage(async () => (await import('./SubmitPage')).SubmitPage) },
+  { path: 'approvals/requests/:requestId', element: lazyPage(async () => (await import('./RequestPage')).RequestPage) },
 ];

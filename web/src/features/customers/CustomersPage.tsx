@@ -1,51 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Popconfirm, Row, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Popconfirm, Row, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { newIdempotencyKey, yuan, type Friend, type Group } from './api';
+import type { Friend, Group } from './api';
 
 export function CustomersPage() {
   const { t } = useTranslation(['customers', 'common']);
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const overview = useQuery({ queryKey: ['/customers/overview'], queryFn: () => api.get('/customers/overview'), retry: false });
-  const quota = useQuery({ queryKey: ['/customers/quota'], queryFn: () => api.get('/customers/quota') });
   const groups = useQuery({ queryKey: ['/customer-groups'], queryFn: () => api.get('/customer-groups'), select: (d) => d.items });
   const friends = useQuery({ queryKey: ['/customers/friends'], queryFn: () => api.get('/customers/friends', { params: { query: { limit: 200 } } }), select: (d) => d.items });
   const [adding, setAdding] = useState(false);
   const [creatingGroup, setCreatingGroup] = useState(false);
 
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/customer') });
-
-  const buy = useMutation({
-    mutationFn: (size: number) => api.post('/customers/quota/purchases', { body: { size, idempotencyKey: newIdempotencyKey() } }),
-    onSuccess: async () => {
-      await refresh();
-      void message.success(t('customers.bought'));
-    },
-    onError: notifyError,
-  });
-
-  async function confirmBuy(size: number) {
-    try {
-      const quote = await api.get('/customers/quota/quote', { params: { query: { size } } });
-      modal.confirm({
-        title: t('customers.buyTitle'),
-        content: t('customers.quote', { price: yuan(quote.priceFen), kind: t(`customers.quoteKinds.${quote.kind}`), date: formatDate(quote.endsAt) }),
-        onOk: () => buy.mutateAsync(size),
-      });
-    } catch (error) {
-      notifyError(error);
-    }
-  }
 
   const removeFriend = useMutation({
     mutationFn: (id: string) => api.delete('/customers/friends/{customerId}', { params: { path: { customerId: id } } }),
@@ -97,7 +74,6 @@ export function CustomersPage() {
     },
   ];
 
-  const tier = quota.data?.tier;
   return (
     <>
       <PageHeader title={t('customers.title')}>{t('customers.intro')}</PageHeader>
@@ -121,17 +97,6 @@ export function CustomersPage() {
               </Col>
             </Row>
           )}
-        </Card>
-        <Card title={t('customers.buyTitle')} loading={quota.isPending}>
-          {quota.data && !quota.data.certified && <Alert type="warning" showIcon title={t('customers.uncertified')} style={{ marginBottom: 12 }} />}
-          <div style={{ marginBottom: 12 }}>{tier ? t('customers.tierUntil', { size: tier.size.toLocaleString(), date: formatDate(tier.endsAt) }) : t('customers.free')}</div>
-          <Flex wrap gap="small">
-            {quota.data?.tiers.map((option) => (
-              <Button key={option.size} disabled={tier !== null && tier !== undefined && option.size <= tier.size} onClick={() => void confirmBuy(option.size)}>
-                {`${option.size.toLocaleString()} · ${yuan(option.priceFen)}${t('customers.perYear')}`}
-              </Button>
-            ))}
-          </Flex>
         </Card>
         <Card
           title={t('customers.mine')}

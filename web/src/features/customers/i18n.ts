@@ -5,7 +5,8 @@ export default defineMessages(
   {
     nav: {
       category: '经营类目',
-      customers: '客户与外部联系人规模',
+      customers: '客户',
+      quota: '外部联系人规模',
       oneWay: '单向客户',
       acquisition: '获客助手',
       seats: '安全管理高级功能',
@@ -128,7 +129,8 @@ export default defineMessages(
   {
     nav: {
       category: 'Business category',
-      customers: 'Customers & quota',
+      customers: 'Customers',
+      quota: 'Customer quota',
       oneWay: 'One-way contacts',
       acquisition: 'Acquisition assistant',
       seats: 'Security features',

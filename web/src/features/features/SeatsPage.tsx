@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
 import { newIdempotencyKey, useActiveMembers, yuan } from '../customers/api';
+import { usePaymentConfirmation } from '../wallet/usePaymentConfirmation';
 
 type Seat = Item<Reply<'/features/{feature}'>['seats']>;
 const params = { path: { feature: 'security' } } as const;
@@ -25,11 +26,12 @@ export function SeatsPage() {
   const plan = useQuery({ queryKey: key, queryFn: () => api.get('/features/{feature}', { params }) });
   const members = useActiveMembers();
   const [seats, setSeats] = useState<number | null>(1);
+  const confirmPayment = usePaymentConfirmation();
   const [member, setMember] = useState<string>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
   const buy = useMutation({
-    mutationFn: (count: number) => api.post('/features/{feature}/purchases', { params, body: { seats: count, idempotencyKey: newIdempotencyKey() } }),
+    mutationFn: (input: { seats: number; quotedFen: number }) => api.post('/features/{feature}/purchases', { params, body: { ...input, idempotencyKey: newIdempotencyKey() } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('seats.boughtOk'));
@@ -107,7 +109,14 @@ export function SeatsPage() {
               <span>{t('seats.seats')}</span>
               <InputNumber min={1} max={100_000} value={seats} onChange={setSeats} aria-label={t('seats.seats')} />
               <Typography.Text type="secondary">{data ? t('seats.pricePerSeat', { price: yuan(data.seatPriceFen) }) : ''}</Typography.Text>
-              <Button type="primary" loading={buy.isPending} disabled={!seats} onClick={() => seats && buy.mutate(seats)}>
+              <Button type="primary" loading={buy.isPending} disabled={!seats} onClick={() =>
+                  seats &&
+                  void confirmPayment({
+                    quote: async () => ({ quote: (await api.get('/features/{feature}/quote', { params: { ...params, query: { seats } } })).quote, note: t('seats.buyHint') }),
+                    pay: (quote) => buy.mutateAsync({ seats, quotedFen: quote.totalFen }),
+                  })
+                }
+              >
                 {t('seats.buy')}
               </Button>
             </Flex>

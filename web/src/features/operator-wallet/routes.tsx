@@ -1,13 +1,11 @@
 import type { RouteObject } from 'react-router';
-import { OperatorInvoicesPage } from './OperatorInvoicesPage';
-import { OperatorRefundsPage } from './OperatorRefundsPage';
-import { OperatorTransfersPage } from './OperatorTransfersPage';
+import { lazyPage } from '../../components/lazyPage';
 
 /** The operator's wallet pages, under /operator. */
 export const operatorWalletRoutes: RouteObject[] = [
-  { path: 'wallet/transfers', element: <OperatorTransfersPage /> },
-  { path: 'wallet/invoices', element: <OperatorInvoicesPage /> },
-  { path: 'wallet/refunds', element: <OperatorRefundsPage /> },
+  { path: 'wallet/transfers', element: lazyPage(async () => (await import('./OperatorTransfersPage')).OperatorTransfersPage) },
+  { path: 'wallet/invoices', element: lazyPage(async () => (await import('./OperatorInvoicesPage')).OperatorInvoicesPage) },
+  { path: 'wallet/refunds', element: lazyPage(async () => (await import('./OperatorRefundsPage')).OperatorRefundsPage) },
 ];
 
 /** Links for the operator console's menu (label keys in the operatorWallet namespace). */

@@ -1,21 +1,14 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, theme } from 'antd';
+import { Badge, Button, Flex, Layout, Menu, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../../components/Brand';
 import { Translated } from '../../components/Translated';
-import { isNavVisible, nav, type NavItem } from '../../nav';
+import { TABS, activeNavItem, activeTab, isNavVisible, nav } from '../../nav';
 import { useMe } from '../../session';
 import { useUnreadCount } from '../inbox/api';
 import { CorpSwitcher } from './CorpSwitcher';
 import { HeaderBar } from './HeaderBar';
-
-/** The nav entry owning `pathname`: the longest path that is it or one of its parents. */
-function activeNavKey(items: NavItem[], pathname: string): string | undefined {
-  return items
-    .filter(({ path }) => pathname === path || pathname.startsWith(path.endsWith('/') ? path : `${path}/`))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.key;
-}
 
 export function AdminLayout() {
   const { t } = useTranslation(['shell', 'common']);
@@ -25,7 +18,13 @@ export function AdminLayout() {
   const { token } = theme.useToken();
   const unread = useUnreadCount(me.member !== null);
   const items = nav.filter((item) => isNavVisible(item, me));
-  const activeKey = activeNavKey(items, pathname);
+  const activeKey = activeNavItem(items, pathname)?.key;
+  const tab = activeTab(items, pathname);
+  // A tab leads to its first page; tabs with no page for this account are not shown.
+  const tabs = TABS.flatMap((key) => {
+    const first = items.find((item) => item.tab === key);
+    return first ? [{ key, label: <Link to={first.path}>{t(`tabs.${key}`)}</Link> }] : [];
+  });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -42,7 +41,7 @@ export function AdminLayout() {
           mode="inline"
           style={{ borderInlineEnd: 'none' }}
           selectedKeys={activeKey ? [activeKey] : []}
-          items={items.map((item) => ({
+          items={items.filter((item) => item.tab === tab).map((item) => ({
             key: item.key,
             icon: item.icon,
             label: (
@@ -55,7 +54,12 @@ export function AdminLayout() {
       </Layout.Sider>
       <Layout>
         <HeaderBar
-          start={<CorpSwitcher />}
+          start={
+            <Flex align="center" gap="middle" style={{ minWidth: 0, flex: 1 }}>
+              <CorpSwitcher />
+              <Menu mode="horizontal" disabledOverflow data-testid="nav-tabs" selectedKeys={[tab]} items={tabs} style={{ flex: 1, minWidth: 0, borderBottom: 'none', background: 'transparent' }} />
+            </Flex>
+          }
           links={
             me.member && (
               <Badge count={unread} size="small">

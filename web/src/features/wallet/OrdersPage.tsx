@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { newKey, useCatalog, useItemName, walletKey, yuan, type Invoice, type Order } from './api';
+import { usePaymentConfirmation } from './usePaymentConfirmation';
 
 type InvoiceType = Invoice['type'];
 const INVOICE_TYPES: InvoiceType[] = ['electronic_ordinary', 'electronic_special'];
@@ -32,6 +33,17 @@ export function OrdersPage() {
     await queryClient.invalidateQueries({ queryKey: walletKey });
   };
   const payBalance = useMutation({ mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/pay', { params: { path: { orderId: id } }, body: { method: 'balance', idempotencyKey: newKey() } }), onSuccess: refresh, onError: notifyError });
+  const confirmPayment = usePaymentConfirmation();
+  /** An order is its own quote: its amount was fixed by the server when it was made. */
+  const confirmPayBalance = (o: Order) =>
+    confirmPayment({
+      quote: async () => {
+        const { balanceFen } = await api.get('/wallet');
+        const unitFen = catalog.data?.find((i) => i.key === o.item)?.unitFen ?? o.amountFen;
+        return { quote: { item: o.item, quantity: o.quantity, unitFen, totalFen: o.amountFen, validUntil: null, balanceFen, balanceAfterFen: balanceFen - o.amountFen } };
+      },
+      pay: () => payBalance.mutateAsync(o.id),
+    });
   const payOnline = useMutation({
     mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/pay', { params: { path: { orderId: id } }, body: { method: 'channel', channel: 'wechat_pay' } }),
     // A channel payment always opens a top-up (null only for balance payments).
@@ -60,12 +72,12 @@ export function OrdersPage() {
       title: t('orders.columns.actions'),
       render: (_, o) => (
         <Space size={0}>
-          {o.status === 'pending' && (
-            <Button type="link" size="small" disabled={!payable(o.item)} title={payable(o.item) ? undefined : t('orders.notBalancePayable')} onClick={() => payBalance.mutate(o.id)}>
+          {o.actions.includes('pay') && (
+            <Button type="link" size="small" disabled={!payable(o.item)} title={payable(o.item) ? undefined : t('orders.notBalancePayable')} onClick={() => void confirmPayBalance(o)}>
               {t('orders.payBalance')}
             </Button>
           )}
-          {o.status === 'pending' && (
+          {o.actions.includes('pay') && (
             <Button type="link" size="small" onClick={() => payOnline.mutate(o.id)}>
               {t('orders.payChannel')}
             </Button>
@@ -75,7 +87,7 @@ export function OrdersPage() {
               {t('orders.invoice')}
             </Button>
           )}
-          {o.status === 'paid' && o.paidBy === 'balance' && (
+          {o.actions.includes('refund') && (
             <Popconfirm title={t('orders.refundConfirm')} onConfirm={() => refund.mutate(o.id)}>
               <Button type="link" size="small" danger>
                 {t('orders.refund')}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { walletKey, useWallet, yuan } from './api';
+import { usePaymentConfirmation } from './usePaymentConfirmation';
 import { AlertModal } from './AlertModal';
 import { LedgerCard } from './LedgerCard';
 import { RulesCard } from './RulesCard';
@@ -20,8 +21,10 @@ export function WalletPage() {
   const notifyError = useNotifyError();
   const [toppingUp, setToppingUp] = useState(false);
   const [editingAlert, setEditingAlert] = useState(false);
+  const confirmPayment = usePaymentConfirmation();
+  const autoDeductPath = { path: { item: 'acquisition' } };
   const autoDeduct = useMutation({
-    mutationFn: (enabled: boolean) => api.put('/wallet/auto-deduction/{item}', { params: { path: { item: 'acquisition' } }, body: { enabled } }),
+    mutationFn: (body: { enabled: boolean; quotedFen?: number }) => api.put('/wallet/auto-deduction/{item}', { params: autoDeductPath, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: walletKey }),
     onError: notifyError,
   });
@@ -51,7 +54,16 @@ export function WalletPage() {
             <Col span={8}>
               <Card title={t('autoDeduct.title')}>
                 <Flex gap="small" align="center">
-                  <Switch checked={w.autoDeduct.acquisition} disabled={!w.autoDeduct.offered} loading={autoDeduct.isPending} onChange={(on) => autoDeduct.mutate(on)} />
+                  <Switch checked={w.autoDeduct.acquisition} disabled={!w.autoDeduct.offered} loading={autoDeduct.isPending} onChange={(on) =>
+                      on
+                        ? void confirmPayment({
+                            perUse: true,
+                            quote: async () => ({ quote: await api.get('/wallet/auto-deduction/{item}/quote', { params: autoDeductPath }) }),
+                            pay: (quote) => autoDeduct.mutateAsync({ enabled: true, quotedFen: quote.totalFen }),
+                          })
+                        : autoDeduct.mutate({ enabled: false })
+                    }
+                  />
                   <span>{t('autoDeduct.acquisition')}</span>
                 </Flex>
                 {!w.autoDeduct.offered && <Typography.Text type="secondary">{t('autoDeduct.notOffered')}</Typography.Text>}
