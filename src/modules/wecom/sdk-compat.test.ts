@@ -7,6 +7,7 @@ import { Work } from 'node-easywechat';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { enterprise, type Enterprise } from '../../../test/support/enterprise.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 /**
  * The compatibility suite: a WeCom SDK written by others, node-easywechat 3.6.2, drives Banyan
@@ -63,11 +64,22 @@ describeEachDialect('node-easywechat against Banyan', (use) => {
     assert.deepEqual(await json(client.get('cgi-bin/department/delete', { params: { id: 2 } })), { errcode: 0, errmsg: 'deleted' });
   });
 
-  it('an app secret through the SDK reads and is refused writes with 48002', async () => {
-    const app = (await e.owner.post<{ secret: string }>('/api/v1/apps', { name: '只读应用', description: '', visibleRange: { memberIds: [], departmentIds: [e.root], tagIds: [] } })).body;
+  it('an app secret through the SDK reads, sends and recalls a message, and is refused writes with 48002', async () => {
+    const app = (await e.owner.post<{ app: { id: string }; secret: string }>('/api/v1/apps', { name: '只读应用', description: '', visibleRange: { memberIds: [], departmentIds: [e.root], tagIds: [] } })).body;
     const client = sdk(app.secret).getClient();
     const root = (await client.get('cgi-bin/department/get', { params: { id: 1 } })).toObject();
     assert.equal((root.department as { id: number }).id, 1);
     assert.equal((await client.postJson('cgi-bin/department/create', { name: '不行', parentid: 1 })).toObject().errcode, 48002);
+
+    const reader = await e.bareMember('读者', [e.root]);
+    const agentid = ((await client.get('cgi-bin/agent/list')).toObject().agentlist as { agentid: number }[])[0]!.agentid;
+    const sent = (await client.postJson('cgi-bin/message/send', { touser: '@all', toparty: '', totag: '', msgtype: 'markdown', agentid, markdown: { content: '# 通知\n明天放假' } })).toObject();
+    assert.deepEqual([sent.errcode, sent.invaliduser], [0, '']);
+    await t.deps.outbox.drain();
+    const inbox = () => tablesOf(t.deps.db).selectFrom('inbox_messages').select(['member_id', 'title']).where('corp_id', '=', e.corpId).where('app', '=', app.app.id).where('member_id', '=', reader).execute();
+    assert.deepEqual(await inbox(), [{ member_id: reader, title: '通知' }]);
+    assert.deepEqual((await client.postJson('cgi-bin/message/recall', { msgid: sent.msgid })).toObject(), { errcode: 0, errmsg: 'ok' });
+    await t.deps.outbox.drain();
+    assert.deepEqual(await inbox(), []);
   });
 });

@@ -32,6 +32,11 @@ const BY_CODE: Record<string, number> = {
   // 标签名字已经存在 (40071): not in the reference's table; the code WeCom's error list gives.
   'directory.tag_name_taken': 40071,
   'admin.creator_cannot_be_removed': 301005,
+  // message/recall: WeCom's doc lists no codes of its own; an unknown (or another app's) msgid, a
+  // second recall and one after 24 hours are all invalid parameters to it (docs/decisions.md).
+  'app.message_not_found': 40058,
+  'app.message_recalled': 40058,
+  'app.message_too_old': 40058,
   'request.invalid': 40058,
   'request.too_large': 40058,
   'auth.required': 40014,
