@@ -51,6 +51,9 @@ export function errcodeOf(error: unknown): { errcode: number; errmsg: string } {
     let errcode = BY_CODE[error.code];
     if (error.code === 'directory.department_not_empty') errcode = Number(error.details.members ?? 0) > 0 ? 60005 : 60006;
     if (error.code === 'request.unknown_id') errcode = unknownIdCode(String(error.details.field ?? ''));
+    // 审批: any refusal of the engine (a form it does not accept, an unknown sp_no or template) is 301025 (审批参数错误).
+    if (error.code.startsWith('approval.') || (error.code === 'not_found' && ('instanceId' in error.details || 'templateId' in error.details))) errcode = 301025;
+    if (error.code === 'approval.not_viewable') errcode = 60011;
     return { errcode: errcode ?? 40058, errmsg: `${error.message} (banyan: ${error.code})` };
   }
   const e = error as { validation?: unknown; statusCode?: number; message?: string };
