@@ -7,6 +7,7 @@ import { contactRoutes } from './contacts.wecom.ts';
 import { installEnvelope } from './facade.ts';
 import { messageRoutes } from './messages.wecom.ts';
 import { oaRoutes } from './oa.wecom.ts';
+import { externalContactRoutes } from './externalcontact.wecom.ts';
 import { issueToken, resetSyncSecret, syncSecretStatus } from './tokens.service.ts';
 
 const syncStatus = command({ right: 'wecom.sync_secret', tx: 'read' }, (ctx) => syncSecretStatus(ctx));
@@ -45,6 +46,7 @@ export function wecomRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       contactRoutes(scope, deps);
       messageRoutes(scope, deps);
       oaRoutes(scope, deps);
+      externalContactRoutes(scope, deps);
     });
   };
 }
