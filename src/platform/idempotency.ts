@@ -54,6 +54,12 @@ export async function storeResult(ctx: KeyCtx, key: string, response: unknown): 
   await tables(ctx.trx).updateTable('idempotency_keys').set({ response_json: JSON.stringify(response) }).where('corp_id', '=', ctx.corpId).where('key', '=', key).execute();
 }
 
+/** When a finished use of `key` was claimed, or null when the key was never used (or is still running). */
+export async function usedAt(ctx: KeyCtx, key: string): Promise<number | null> {
+  const row = await tables(ctx.trx).selectFrom('idempotency_keys').select('created_at').where('corp_id', '=', ctx.corpId).where('key', '=', key).where('response_json', '!=', PENDING).executeTakeFirst();
+  return row ? Number(row.created_at) : null;
+}
+
 /** Gives a claim back when its command failed with a domain error, so the rest of a batch stays clean. */
 export async function releaseKey(ctx: KeyCtx, key: string): Promise<void> {
   await tables(ctx.trx).deleteFrom('idempotency_keys').where('corp_id', '=', ctx.corpId).where('key', '=', key).where('response_json', '=', PENDING).execute();

@@ -4,7 +4,7 @@ import { command } from '../../platform/command.ts';
 import { commandRunner } from '../../platform/db/group-commit.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, listAuthorizations, listLinks, usageOverview } from './acquisition.service.ts';
+import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, linkCustomers, listAuthorizations, listLinks, usageOverview } from './acquisition.service.ts';
 import { PriceQuoteDto } from '../wallet/index.ts';
 import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, PackQuoteQuery, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UsageDto } from './acquisition.schema.ts';
 
@@ -19,6 +19,15 @@ const authorizeCommand = command({ right: 'acquisition.authorize', tx: 'plain' }
   const { idempotencyKey, ...party } = input;
   return authorizeParty(ctx, party, idempotencyKey);
 });
+
+/** The link and usage commands REST runs, and a link's customers, for the WeCom API's customer_acquisition calls. */
+export const acquisitionCommands = {
+  links,
+  newLink,
+  removeLink,
+  usage,
+  customers: command({ right: 'acquisition.usage', tx: 'read' }, (ctx, input: { linkId: string; offset: number; limit: number }) => linkCustomers(ctx.trx, ctx.corpId, input)),
+};
 
 /**
  * Clicks per client address and link per minute: a link is public, so adds through it are bounded.

@@ -61,6 +61,13 @@ export async function deleteLink(ctx: Ctx, linkId: string): Promise<void> {
   await audit(ctx, { action: 'acquisition.link_delete', target: { type: 'acquisition_link', id: linkId } });
 }
 
+/** The customers added through a live link, oldest first; an unknown or deleted link is not found. */
+export async function linkCustomers(db: Executor, corpId: string, page: { linkId: string; offset: number; limit: number }): Promise<{ items: { customerId: string; memberId: string; at: number }[]; more: boolean }> {
+  if ((await listLinks(db, corpId, page.linkId)).length === 0) throw new DomainError('not_found', { linkId: page.linkId });
+  const rows = await tables(db).selectFrom('acquisition_adds').select(['customer_id', 'member_id', 'at']).where('corp_id', '=', corpId).where('link_id', '=', page.linkId).orderBy('at').orderBy('id').offset(page.offset).limit(page.limit + 1).execute();
+  return { items: rows.slice(0, page.limit).map((r) => ({ customerId: r.customer_id, memberId: r.member_id, at: Number(r.at) })), more: rows.length > page.limit };
+}
+
 export async function listLinks(db: Executor, corpId: string, linkId?: string): Promise<LinkView[]> {
   let q = tables(db).selectFrom('acquisition_links').selectAll().where('corp_id', '=', corpId).where('deleted_at', 'is', null);
   if (linkId) q = q.where('id', '=', linkId);

@@ -19,4 +19,4 @@ export const acquisitionModule = defineModule({
   demo: fillDemoAcquisition,
 });
 
-export { LINK_ADD_RATE } from './acquisition.routes.ts';
+export { LINK_ADD_RATE, acquisitionCommands } from './acquisition.routes.ts';

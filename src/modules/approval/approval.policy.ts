@@ -7,4 +7,6 @@ import type { RightSpec } from '../../platform/policy/index.ts';
 export const approvalRights: Record<string, RightSpec> = {
   'approvals.use': { member: true },
   'approvals.admin': { hierarchical: 'apps' },
+  /** An app's API token (the WeCom API's oa/*): submits for and reads the requests of the members its caller allows. */
+  'approvals.api': { token: { zh: '通过接口提交和读取审批', en: 'Submit and read approvals through the API' } },
 };

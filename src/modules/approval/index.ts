@@ -27,3 +27,6 @@ export const approvalModule = defineModule({
 
 export { ApprovalEvents };
 export { approvalCounts } from './counts.ts';
+export { approvalApi } from './approval.api.ts';
+export type { RequestDetail } from './queries.service.ts';
+export type { Template } from './approval.model.ts';

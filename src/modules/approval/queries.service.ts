@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -130,10 +131,25 @@ async function mayView(ctx: ReadCtx, memberId: string | null, row: { id: string;
 }
 
 export async function getRequest(ctx: ReadCtx, memberId: string | null, instanceId: string): Promise<RequestDetail> {
-  const row = await tables(ctx.trx).selectFrom('approval_instances').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', instanceId).executeTakeFirst();
+  return requestDetail(ctx, instanceId, (row, settings) => mayView(ctx, memberId, row, settings));
+}
+
+/**
+ * A request for an API client that holds `approvals.api` (the WeCom API's oa/getapprovaldetail):
+ * the client's own check (the app's visible range) decides, given the applicant.
+ */
+export async function requestForApi(ctx: ReadCtx, instanceId: string, mayRead: (applicantId: string) => Promise<boolean>): Promise<RequestDetail> {
+  return requestDetail(ctx, instanceId, (row) => mayRead(row.applicant_id));
+}
+
+type InstanceRow = Awaited<ReturnType<typeof instanceRow>>;
+const instanceRow = (ctx: ReadCtx, instanceId: string) => tables(ctx.trx).selectFrom('approval_instances').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', instanceId).executeTakeFirst();
+
+async function requestDetail(ctx: ReadCtx, instanceId: string, mayRead: (row: NonNullable<InstanceRow>, settings: Settings) => Promise<boolean>): Promise<RequestDetail> {
+  const row = await instanceRow(ctx, instanceId);
   if (!row) throw new DomainError('not_found', { instanceId });
   const snapshot = JSON.parse(row.snapshot_json) as Snapshot;
-  if (!(await mayView(ctx, memberId, row, snapshot.settings))) throw new DomainError(ApprovalErrors['approval.not_viewable'], { instanceId });
+  if (!(await mayRead(row, snapshot.settings))) throw new DomainError(ApprovalErrors['approval.not_viewable'], { instanceId });
   const tasks = await tables(ctx.trx).selectFrom('approval_tasks').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
   const events = await tables(ctx.trx).selectFrom('approval_events').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
   const edit = await tables(ctx.trx).selectFrom('approval_edit_requests').select('form_json').where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).where('status', '=', 'pending').executeTakeFirst();
@@ -182,4 +198,25 @@ export async function getRequest(ctx: ReadCtx, memberId: string | null, instance
     submittedAt: toIso(row.created_at)!,
     finishedAt: toIso(row.finished_at),
   };
+}
+
+export interface RequestFilter {
+  /** Submitted at or after, before or at (ms). */
+  from: number;
+  to: number;
+  templateId?: string | undefined;
+  applicantIds?: readonly string[] | undefined;
+  statuses?: readonly InstanceStatus[] | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** Ids of the requests submitted in a time window, oldest first (the WeCom API's oa/getapprovalinfo). */
+export async function requestIds(db: Executor, corpId: string, filter: RequestFilter): Promise<{ ids: string[]; more: boolean }> {
+  let q = tables(db).selectFrom('approval_instances').select('id').where('corp_id', '=', corpId).where('created_at', '>=', filter.from).where('created_at', '<=', filter.to);
+  if (filter.templateId !== undefined) q = q.where('template_id', '=', filter.templateId);
+  if (filter.applicantIds !== undefined) q = filter.applicantIds.length === 0 ? q.where(sql<boolean>`false`) : q.where('applicant_id', 'in', [...filter.applicantIds]);
+  if (filter.statuses !== undefined) q = filter.statuses.length === 0 ? q.where(sql<boolean>`false`) : q.where('status', 'in', [...filter.statuses]);
+  const rows = await q.orderBy('created_at').orderBy('id').offset(filter.offset).limit(filter.limit + 1).execute();
+  return { ids: rows.slice(0, filter.limit).map((r) => r.id), more: rows.length > filter.limit };
 }

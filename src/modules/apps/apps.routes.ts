@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { NoContent, NullableIsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
 import { command } from '../../platform/command.ts';
-import { createApp, deleteApp, listApps, rotateAppSecret, sendAppMessage, updateApp, type AppMessage, type NewApp } from './apps.service.ts';
+import { createApp, deleteApp, listApps, recallAppMessage, rotateAppSecret, sendAppMessage, updateApp, type AppMessage, type NewApp } from './apps.service.ts';
 import { noContent, created } from '../../platform/http/replies.ts';
 
 const list = command({ right: 'apps.read', tx: 'read' }, (ctx) => listApps(ctx));
@@ -12,6 +12,7 @@ const update = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId:
 const rotateSecret = command({ right: 'apps.use', tx: 'plain' }, async (ctx, appId: string) => ({ secret: await rotateAppSecret(ctx, appId) }));
 const remove = command({ right: 'apps.create', tx: 'plain' }, (ctx, appId: string) => deleteApp(ctx, appId));
 export const send = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId: string; message: AppMessage }) => sendAppMessage(ctx, input.appId, input.message));
+export const recall = command({ right: 'apps.use', tx: 'plain' }, (ctx, input: { appId: string; idempotencyKey: string }) => recallAppMessage(ctx, input.appId, input.idempotencyKey));
 
 const tags = ['apps'];
 const Ids = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 1000 });
@@ -73,6 +74,20 @@ export function appRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       (request) => request.run(send, { appId: request.params.appId, message: request.body }),
+    );
+
+    app.post(
+      '/api/v1/apps/:appId/messages/:idempotencyKey/recall',
+      {
+        config: { auth: 'corp' },
+        schema: {
+          tags,
+          summary: 'Recall (撤回) a message the app sent with this idempotency key, within 24 hours: it leaves every inbox it reached',
+          params: StrictObject({ appId: Type.String({ minLength: 1, maxLength: 40 }), idempotencyKey: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => noContent(reply, request.run(recall, request.params)),
     );
   };
 }

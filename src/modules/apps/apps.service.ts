@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
 import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
 import { publish } from '../../platform/events.ts';
-import { claimKey, storeResult } from '../../platform/idempotency.ts';
+import { claimKey, storeResult, usedAt } from '../../platform/idempotency.ts';
 import { appLevelIn, authorizeApp, contactsScope, isSuperIn, roleSnapshot, type AppRight, type ContactsScope } from '../../platform/policy/index.ts';
 import { checkRecipients, expandRecipients, membersInScope, type Recipients } from '../directory/index.ts';
 import { AppEvents } from './apps.events.ts';
@@ -194,4 +194,25 @@ export async function sendAppMessage(ctx: Ctx, appId: string, message: AppMessag
   await storeResult(ctx, key, answer);
   await audit(ctx, { action: 'app.send_message', target: { type: 'app', id: appId }, after: { title: message.title, ...answer } });
   return { delivered: reached.length, ...answer };
+}
+
+/** How long after sending a message can still be recalled (WeCom: 24 hours). */
+export const RECALL_WINDOW_MS = 24 * 3600 * 1000;
+
+/**
+ * 撤回: the message the app sent with this idempotency key leaves every inbox it reached. Needs send
+ * (or manage) on the app; a key this app never sent with is not found (another app's message is
+ * not revealed), a second recall is refused, and so is one more than 24 hours after sending.
+ */
+export async function recallAppMessage(ctx: Ctx, appId: string, idempotencyKey: string): Promise<void> {
+  await authorizeApp(ctx, appId, 'send');
+  const key = `appmsg:${appId}:${idempotencyKey}`;
+  const sentAt = await usedAt(ctx, key);
+  if (sentAt === null) throw new DomainError(AppErrors['app.message_not_found'], { appId, idempotencyKey });
+  if (ctx.now - sentAt > RECALL_WINDOW_MS) throw new DomainError(AppErrors['app.message_too_old'], { appId, idempotencyKey });
+  const recallKey = `appmsg-recall:${appId}:${idempotencyKey}`;
+  if ((await claimKey(ctx, recallKey, { appId })).replay) throw new DomainError(AppErrors['app.message_recalled'], { appId, idempotencyKey });
+  await publish(ctx, AppEvents['app.message_recalled'], { appId, key });
+  await storeResult(ctx, recallKey, {});
+  await audit(ctx, { action: 'app.recall_message', target: { type: 'app', id: appId }, after: { idempotencyKey } });
 }

@@ -17,6 +17,6 @@ export const appsModule = defineModule({
 });
 
 export { AppEvents };
-/** The send command REST runs, for the WeCom API's message/send. */
-export { send as sendCommand } from './apps.routes.ts';
+/** The send and recall commands REST runs, for the WeCom API's message/send and message/recall. */
+export { send as sendCommand, recall as recallCommand } from './apps.routes.ts';
 export { SYSTEM_APPS, SYSTEM_APP_NAMES, allApps, appCredentials, appOfSecret, existingAppIds, type VisibleRange } from './apps.service.ts';

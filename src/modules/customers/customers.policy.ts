@@ -7,5 +7,7 @@ export const customerRights: Record<string, RightSpec> = {
   'customers.stats': { token: { zh: '读取客户统计', en: 'Read customer statistics' } },
   'customers.quota': { member: true },
   // Events from the customer's side (added back, deleted the member, joined or left a group).
+  // An app's API token (the WeCom API's externalcontact/*): who follows which customers.
+  'customers.api': { token: { zh: '通过接口读取客户联系', en: 'Read customer contacts through the API' } },
   'customers.events': { token: { zh: '同步客户侧事件', en: 'Sync customer-side events' } },
 };

@@ -26,6 +26,7 @@ export const customersModule = defineModule({
 });
 
 export { CustomerErrors };
+export { customerApi } from './customers.api.ts';
 export { demoServers } from './customers.demo.ts';
 export { CustomerName, ExternalId, IdempotencyKey } from './customers.schema.ts';
 export { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from './customers.service.ts';

@@ -46,6 +46,18 @@ export async function deliver(ctx: Pick<TxCtx, 'corpId' | 'now'> & { trx: Execut
   return delivered;
 }
 
+/** Takes a delivered message (its producer's `dedupeKey`) out of every inbox it reached; returns how many. */
+export async function withdraw(ctx: Pick<TxCtx, 'corpId'> & { trx: Executor }, app: string, dedupeKey: string): Promise<number> {
+  const prefix = `${dedupeKey}:`;
+  const result = await tables(ctx.trx)
+    .deleteFrom('inbox_messages')
+    .where('corp_id', '=', ctx.corpId)
+    .where('app', '=', app)
+    .where(sql<string>`substr(dedupe_key, 1, ${sql.lit(prefix.length)})`, '=', prefix)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export interface InboxItem {
   id: string;
   app: string;

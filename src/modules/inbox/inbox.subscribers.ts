@@ -2,7 +2,7 @@ import { afterCommit } from '../../platform/events.ts';
 import { AppEvents } from '../apps/index.ts';
 import { ApprovalEvents } from '../approval/index.ts';
 import { WalletEvents } from '../wallet/index.ts';
-import { deliver } from './inbox.service.ts';
+import { deliver, withdraw } from './inbox.service.ts';
 
 /**
  * The inbox is written only here: other modules announce what members should read, and the inbox
@@ -17,5 +17,8 @@ export const inboxSubscribers = [
   }),
   afterCommit(AppEvents['app.message_sent'], 'inbox.app-message', async (ctx, m) => {
     await deliver(ctx, m.memberIds, { app: m.appId, title: m.title, body: m.body, dedupeKey: m.key });
+  }),
+  afterCommit(AppEvents['app.message_recalled'], 'inbox.app-message-recall', async (ctx, m) => {
+    await withdraw(ctx, m.appId, m.key);
   }),
 ];

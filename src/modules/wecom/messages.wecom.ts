@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
-import { allApps, sendCommand } from '../apps/index.ts';
+import { allApps, recallCommand, sendCommand } from '../apps/index.ts';
 import { expandRecipients, memberIdsByUserid, rootDepartmentId } from '../directory/index.ts';
 import { wecomCall } from './facade.ts';
 import { idMap } from './ids.service.ts';
@@ -100,5 +100,14 @@ export function messageRoutes(facade: FastifyInstance, deps: Deps): void {
     const msgid = randomBytes(16).toString('base64url');
     await call.run(sendCommand, { appId, message: { recipients, ...content, idempotencyKey: msgid } });
     return { errcode: 0, errmsg: 'ok', invaliduser: invaliduser.join('|'), invalidparty: invalidparty.join('|'), invalidtag: invalidtag.join('|'), unlicenseduser: '', msgid, response_code: '' };
+  });
+
+  // 撤回应用消息 (doc/94947): the msgid is the send's idempotency key, so only the app that sent it finds it.
+  app.post('/cgi-bin/message/recall', { config: { wecomToken: true }, schema: { hide: true, querystring: query, body: Type.Object({ msgid: Type.String({ minLength: 1, maxLength: 64 }) }) } }, async (request) => {
+    const call = wecomCall(deps, request);
+    const { credential } = call.holder;
+    if (credential.kind !== 'app') throw new WecomError(48002, 'api forbidden: the contacts-sync secret does not recall messages');
+    await call.run(recallCommand, { appId: credential.appId, idempotencyKey: request.body.msgid });
+    return { errcode: 0, errmsg: 'ok' };
   });
 }

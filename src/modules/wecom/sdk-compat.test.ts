@@ -7,6 +7,7 @@ import { Work } from 'node-easywechat';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { enterprise, type Enterprise } from '../../../test/support/enterprise.ts';
+import { tablesOf } from '../../../test/support/tables.ts';
 
 /**
  * The compatibility suite: a WeCom SDK written by others, node-easywechat 3.6.2, drives Banyan
@@ -63,11 +64,55 @@ describeEachDialect('node-easywechat against Banyan', (use) => {
     assert.deepEqual(await json(client.get('cgi-bin/department/delete', { params: { id: 2 } })), { errcode: 0, errmsg: 'deleted' });
   });
 
-  it('an app secret through the SDK reads and is refused writes with 48002', async () => {
-    const app = (await e.owner.post<{ secret: string }>('/api/v1/apps', { name: '只读应用', description: '', visibleRange: { memberIds: [], departmentIds: [e.root], tagIds: [] } })).body;
+  it('an app secret through the SDK reads, sends and recalls a message, and is refused writes with 48002', async () => {
+    const app = (await e.owner.post<{ app: { id: string }; secret: string }>('/api/v1/apps', { name: '只读应用', description: '', visibleRange: { memberIds: [], departmentIds: [e.root], tagIds: [] } })).body;
     const client = sdk(app.secret).getClient();
     const root = (await client.get('cgi-bin/department/get', { params: { id: 1 } })).toObject();
     assert.equal((root.department as { id: number }).id, 1);
     assert.equal((await client.postJson('cgi-bin/department/create', { name: '不行', parentid: 1 })).toObject().errcode, 48002);
+
+    const reader = await e.bareMember('读者', [e.root]);
+    const agentid = ((await client.get('cgi-bin/agent/list')).toObject().agentlist as { agentid: number }[])[0]!.agentid;
+    const sent = (await client.postJson('cgi-bin/message/send', { touser: '@all', toparty: '', totag: '', msgtype: 'markdown', agentid, markdown: { content: '# 通知\n明天放假' } })).toObject();
+    assert.deepEqual([sent.errcode, sent.invaliduser], [0, '']);
+    await t.deps.outbox.drain();
+    const inbox = () => tablesOf(t.deps.db).selectFrom('inbox_messages').select(['member_id', 'title']).where('corp_id', '=', e.corpId).where('app', '=', app.app.id).where('member_id', '=', reader).execute();
+    assert.deepEqual(await inbox(), [{ member_id: reader, title: '通知' }]);
+    assert.deepEqual((await client.postJson('cgi-bin/message/recall', { msgid: sent.msgid })).toObject(), { errcode: 0, errmsg: 'ok' });
+    await t.deps.outbox.drain();
+    assert.deepEqual(await inbox(), []);
+  });
+
+  it('an approval submitted through the SDK with oa/applyevent and read back with oa/getapprovalinfo and oa/getapprovaldetail', async () => {
+    const sales = await e.dept(e.root, '审批部');
+    await e.bareMember('审批人', [sales]);
+    const approver = (await tablesOf(t.deps.db).selectFrom('members').select(['id', 'userid']).where('corp_id', '=', e.corpId).where('name', '=', '审批人').executeTakeFirstOrThrow());
+    const applicantId = await e.bareMember('报销人', [sales]);
+    const applicant = (await tablesOf(t.deps.db).selectFrom('members').select('userid').where('corp_id', '=', e.corpId).where('id', '=', applicantId).executeTakeFirstOrThrow()).userid;
+    const template = (
+      await e.owner.post<{ id: string }>('/api/v1/approvals/templates', {
+        name: '报销',
+        form: [{ id: 'reason', type: 'text', label: '事由', required: true }, { id: 'amount', type: 'money', label: '金额', required: true }],
+        flow: [{ id: 'n1', kind: 'approver', name: '审批', assignee: { type: 'members', memberIds: [approver.id], mode: 'any' } }],
+      })
+    ).body;
+    const app = (await e.owner.post<{ secret: string }>('/api/v1/apps', { name: 'OA 连接器', description: '', visibleRange: { memberIds: [], departmentIds: [sales], tagIds: [] } })).body;
+    const client = sdk(app.secret).getClient();
+    const post = async (path: string, body: unknown) => (await client.postJson(`cgi-bin/${path}`, body as Record<string, unknown>)).toObject();
+
+    const applied = await post('oa/applyevent', {
+      creator_userid: applicant,
+      template_id: template.id,
+      use_template_approver: 1,
+      apply_data: { contents: [{ control: 'Text', id: 'reason', value: { text: '出差打车' } }, { control: 'Money', id: 'amount', value: { new_money: '88.00' } }] },
+    });
+    assert.equal(applied.errcode, 0);
+    const now = Math.floor(t.clock.now() / 1000);
+    const listed = await post('oa/getapprovalinfo', { starttime: String(now - 60), endtime: String(now + 60), new_cursor: '', size: 100, filters: [{ key: 'template_id', value: template.id }] });
+    assert.deepEqual(listed.sp_no_list, [applied.sp_no]);
+    const info = (await post('oa/getapprovaldetail', { sp_no: applied.sp_no })).info as { sp_status: number; applyer: { userid: string }; sp_record: unknown[]; apply_data: { contents: { id: string; value: unknown }[] } };
+    assert.deepEqual([info.sp_status, info.applyer.userid], [1, applicant]);
+    assert.deepEqual(info.sp_record, [{ sp_status: 1, approverattr: 1, details: [{ approver: { userid: approver.userid }, speech: '', sp_status: 1, sptime: 0, media_id: [] }] }]);
+    assert.deepEqual(info.apply_data.contents.map((c) => [c.id, c.value]), [['reason', { text: '出差打车' }], ['amount', { new_money: '88.00' }]]);
   });
 });

@@ -82,7 +82,7 @@ export async function tokenHolder(db: Executor, now: number, token: string | und
   }
   const app = await appCredentials(db, row.corp_id, row.app_id);
   if (app?.secretHash !== row.secret_hash) throw new WecomError(40014, 'invalid access_token: the app’s secret was reset or the app is gone');
-  return { corpId: row.corp_id, credential: { kind: 'app', appId: row.app_id, visibleRange: app.visibleRange }, actor: { kind: 'token', id: row.app_id, name: `WeCom API ${row.app_id}`, rights: ['contacts.read', 'apps.use'], app: row.app_id } };
+  return { corpId: row.corp_id, credential: { kind: 'app', appId: row.app_id, visibleRange: app.visibleRange }, actor: { kind: 'token', id: row.app_id, name: `WeCom API ${row.app_id}`, rights: ['contacts.read', 'apps.use', 'approvals.api', 'customers.api', 'acquisition.links', 'acquisition.usage'], app: row.app_id } };
 }
 
 /** Whether the enterprise has a contacts-sync secret, and since when (the secret itself is never shown again). */

@@ -32,6 +32,11 @@ const BY_CODE: Record<string, number> = {
   // 标签名字已经存在 (40071): not in the reference's table; the code WeCom's error list gives.
   'directory.tag_name_taken': 40071,
   'admin.creator_cannot_be_removed': 301005,
+  // message/recall: WeCom's doc lists no codes of its own; an unknown (or another app's) msgid, a
+  // second recall and one after 24 hours are all invalid parameters to it (docs/decisions.md).
+  'app.message_not_found': 40058,
+  'app.message_recalled': 40058,
+  'app.message_too_old': 40058,
   'request.invalid': 40058,
   'request.too_large': 40058,
   'auth.required': 40014,
@@ -46,6 +51,9 @@ export function errcodeOf(error: unknown): { errcode: number; errmsg: string } {
     let errcode = BY_CODE[error.code];
     if (error.code === 'directory.department_not_empty') errcode = Number(error.details.members ?? 0) > 0 ? 60005 : 60006;
     if (error.code === 'request.unknown_id') errcode = unknownIdCode(String(error.details.field ?? ''));
+    // 审批: any refusal of the engine (a form it does not accept, an unknown sp_no or template) is 301025 (审批参数错误).
+    if (error.code.startsWith('approval.') || (error.code === 'not_found' && ('instanceId' in error.details || 'templateId' in error.details))) errcode = 301025;
+    if (error.code === 'approval.not_viewable') errcode = 60011;
     return { errcode: errcode ?? 40058, errmsg: `${error.message} (banyan: ${error.code})` };
   }
   const e = error as { validation?: unknown; statusCode?: number; message?: string };

@@ -6,6 +6,8 @@ import { NullableIsoDateTime } from '../../platform/http/schemas.ts';
 import { contactRoutes } from './contacts.wecom.ts';
 import { installEnvelope } from './facade.ts';
 import { messageRoutes } from './messages.wecom.ts';
+import { oaRoutes } from './oa.wecom.ts';
+import { externalContactRoutes } from './externalcontact.wecom.ts';
 import { issueToken, resetSyncSecret, syncSecretStatus } from './tokens.service.ts';
 
 const syncStatus = command({ right: 'wecom.sync_secret', tx: 'read' }, (ctx) => syncSecretStatus(ctx));
@@ -43,6 +45,8 @@ export function wecomRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       );
       contactRoutes(scope, deps);
       messageRoutes(scope, deps);
+      oaRoutes(scope, deps);
+      externalContactRoutes(scope, deps);
     });
   };
 }

@@ -376,4 +376,49 @@ describeEachDialect('WeCom-compatible API: message/send', (use) => {
     assert.equal((await wx.post('message/send', { touser: '@all', msgtype: 'voice', agentid })).errcode, 40008);
     assert.equal((await sync.post('message/send', { touser: '@all', msgtype: 'text', agentid, text: { content: 'x' } })).errcode, 48002);
   });
+
+  it('message/recall: the message leaves every inbox it reached; a second recall, another app’s msgid, one after 24 h and the sync secret are refused', async () => {
+    const e = await enterprise(t);
+    const sales = await e.dept(e.root, '销售部');
+    const first = await e.bareMember('销售丙', [sales]);
+    const second = await e.bareMember('销售丁', [sales]);
+    const app = await customApp(e, { departmentIds: [sales] });
+    const other = await customApp(e, { departmentIds: [sales] });
+    const wx = new WecomClient(t.app);
+    await wx.signIn(e.corpId, app.secret);
+    const ox = new WecomClient(t.app);
+    await ox.signIn(e.corpId, other.secret);
+    const agentOf = async (client: WecomClient) => ((await client.get('agent/list')).agentlist as { agentid: number }[])[0]!.agentid;
+    const inbox = () => tablesOf(t.deps.db).selectFrom('inbox_messages').select(['member_id', 'title']).where('corp_id', '=', e.corpId).orderBy('title').orderBy('member_id').execute();
+
+    const recalled = await wx.post('message/send', { touser: '@all', msgtype: 'text', agentid: await agentOf(wx), text: { content: '发错了' } });
+    const kept = await wx.post('message/send', { touser: '@all', msgtype: 'text', agentid: await agentOf(wx), text: { content: '保留' } });
+    const theirs = await ox.post('message/send', { touser: '@all', msgtype: 'text', agentid: await agentOf(ox), text: { content: '别人的' } });
+    await t.deps.outbox.drain();
+    assert.equal((await inbox()).length, 6);
+
+    assert.deepEqual(await wx.post('message/recall', { msgid: recalled.msgid }, { contentType: false }), { errcode: 0, errmsg: 'ok' });
+    await t.deps.outbox.drain();
+    const left = [first, second].sort();
+    assert.deepEqual(await inbox(), [...left.map((m) => ({ member_id: m, title: '保留' })), ...left.map((m) => ({ member_id: m, title: '别人的' }))]);
+
+    const twice = await wx.post('message/recall', { msgid: recalled.msgid });
+    assert.equal(twice.errcode, 40058);
+    assert.equal(twice.errmsg, 'The message was already recalled. (banyan: app.message_recalled)');
+    const foreign = await wx.post('message/recall', { msgid: theirs.msgid });
+    assert.equal(foreign.errcode, 40058);
+    assert.match(foreign.errmsg, /banyan: app\.message_not_found/);
+    assert.equal((await wx.post('message/recall', { msgid: 'never-sent' })).errcode, 40058);
+    const { wx: sync } = await syncClient(t, e);
+    assert.equal((await sync.post('message/recall', { msgid: kept.msgid })).errcode, 48002);
+
+    // Past 24 hours after sending the message stays (the token, 7200 s, is renewed on the way).
+    t.clock.advance(24 * 3600 * SECOND + 1);
+    await wx.signIn(e.corpId, app.secret);
+    const late = await wx.post('message/recall', { msgid: kept.msgid });
+    assert.equal(late.errcode, 40058);
+    assert.match(late.errmsg, /banyan: app\.message_too_old/);
+    await t.deps.outbox.drain();
+    assert.equal((await inbox()).length, 4);
+  });
 });

@@ -43,6 +43,9 @@ export default defineMessages(
     app: {
       not_found: '应用不存在',
       system_app: '系统应用不能修改或删除',
+      message_not_found: '该应用没有发送过这条消息',
+      message_recalled: '这条消息已经撤回',
+      message_too_old: '只能撤回 24 小时内发送的消息',
     },
     device: {
       not_found: '设备不存在',
@@ -248,6 +251,9 @@ export default defineMessages(
     app: {
       not_found: 'The app does not exist',
       system_app: 'System apps cannot be changed or deleted',
+      message_not_found: 'This app sent no such message',
+      message_recalled: 'The message was already recalled',
+      message_too_old: 'Only messages sent in the last 24 hours can be recalled',
     },
     device: {
       not_found: 'The device does not exist',

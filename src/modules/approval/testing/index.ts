@@ -9,7 +9,7 @@ import { createAccount } from '../../account/index.ts';
 import { DirectoryFixture } from '../../directory/testing/index.ts';
 import { inboxOf } from '../../inbox/testing/index.ts';
 import { DEFAULT_SETTINGS, type Settings, type TemplateInput } from '../approval.model.ts';
-import { actOnTask, type TaskAction } from '../actions.service.ts';
+import { actOnTask, withdrawRequest, type TaskAction } from '../actions.service.ts';
 import { submitRequest, type SubmitInput } from '../submission.service.ts';
 import { createTemplate } from '../templates.service.ts';
 import { tables } from '../approval.tables.ts';
@@ -71,7 +71,7 @@ export class Org {
 }
 
 /** The services a benchmark drives directly, as the commands would. */
-export { actOnTask, createTemplate, submitRequest, type TemplateInput };
+export { actOnTask, createTemplate, submitRequest, withdrawRequest, type TemplateInput };
 
 export function settings(overrides: Partial<Settings> = {}): Settings {
   return { ...DEFAULT_SETTINGS, ...overrides };
