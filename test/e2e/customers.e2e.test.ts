@@ -96,7 +96,12 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
     await page.getByTestId('units-left').getByText('5', { exact: true }).waitFor();
 
-    const link = (await linkRow.locator('code').textContent())!;
+    // The full address customers open, with its QR code and a copy button.
+    const link = (await linkRow.getByTestId('link-url').locator('code').textContent())!;
+    assert.match(link, new RegExp(`^${new URL(page.url()).origin}/api/v1/public/acquisition/links/[\\w-]+/add$`));
+    await linkRow.getByRole('button', { name: '二维码' }).click();
+    await page.getByTestId('link-qr').locator('canvas').waitFor();
+    await linkRow.getByRole('button', { name: '复制链接' }).waitFor();
     const click = await page.request.post(link, { data: { externalId: 'wx-visitor', name: '访客' } });
     assert.equal(click.status(), 200);
     assert.equal(((await click.json()) as { memberId: string }).memberId, memberId);

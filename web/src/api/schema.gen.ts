@@ -6790,6 +6790,8 @@ export interface paths {
                             items: {
                                 id: string;
                                 code: string;
+                                /** @description the address customers open: --public-url, else the address the console was opened at */
+                                url: string;
                                 name: string;
                                 members: {
                                     id: string;
@@ -6831,6 +6833,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             code: string;
+                            /** @description the address customers open: --public-url, else the address the console was opened at */
+                            url: string;
                             name: string;
                             members: {
                                 id: string;
