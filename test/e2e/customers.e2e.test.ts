@@ -43,6 +43,8 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await current.getByText('未知').waitFor();
     await current.getByLabel('unknown').waitFor();
     await page.getByText('提供宠物/家禽在线问诊/美容预约/宠物资讯/宠物用品/宠物寄养等服务').waitFor();
+    // An empty chooser says what it is for.
+    await page.getByText('选择成员设为业务负责人', { exact: true }).waitFor();
     await page.getByRole('combobox', { name: '选择经营类目' }).fill('宠物服务');
     await page.getByTitle('生活服务 — 宠物服务').click();
     await page.getByRole('button', { name: '提交审核' }).click();
@@ -114,6 +116,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByLabel('人数').fill('2');
     await page.getByRole('button', { name: '购 买' }).or(page.getByRole('button', { name: '购买' })).click();
     await page.getByTestId('seats-bought').getByText('2', { exact: true }).waitFor();
+    await page.getByText('选择要分配账号的成员', { exact: true }).waitFor();
     await pickOption(page.getByRole('combobox', { name: '成员' }), '刘薇');
     await page.getByRole('button', { name: '分配给成员' }).click();
     await page.getByTestId('seats-used').getByText('1', { exact: true }).waitFor();
