@@ -65,6 +65,8 @@ export interface Config {
    * taken from a request's Host header, which a caller controls. Default http://localhost:<port>.
    */
   publicUrl: string;
+  /** Whether --public-url was given: pages shown to a signed-in admin default to the address they opened instead. */
+  publicUrlGiven: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -143,7 +145,8 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
   const smtpUrl = pick('smtp-url', 'BANYAN_SMTP_URL') || undefined;
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new ConfigError('BANYAN_SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465.');
 
-  const publicUrl = (pick('public-url', 'BANYAN_PUBLIC_URL') || `http://localhost:${port}`).replace(/\/+$/, '');
+  const givenPublicUrl = pick('public-url', 'BANYAN_PUBLIC_URL') || undefined;
+  const publicUrl = (givenPublicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`--public-url must be the address Banyan is opened at, such as https://banyan.example.com, not "${publicUrl}".`);
 
   return {
@@ -168,5 +171,6 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     smtpUrl,
     mailFrom: pick('mail-from', 'BANYAN_MAIL_FROM') || 'Banyan <no-reply@localhost>',
     publicUrl,
+    publicUrlGiven: givenPublicUrl !== undefined,
   };
 }

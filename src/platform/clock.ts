@@ -35,3 +35,8 @@ export function toIso(ms: number | null): string | null;
 export function toIso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
+
+/** China time (UTC+8, no daylight saving), as the console and the exports show it: 2026-01-05 09:00:00. */
+export function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(0, 19).replace('T', ' ');
+}

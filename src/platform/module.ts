@@ -30,9 +30,19 @@ export interface ModuleManifest {
   subscribers?: readonly Subscriber[];
   jobs?: readonly JobSpec[];
   routes?: (deps: Deps) => FastifyPluginAsyncTypebox;
+  /**
+   * Names of the things the module's audit rows point at, by target type (\`member\`, \`app\`…), so
+   * the audit log shows 李四 rather than an id. Each looks up only ids of the one enterprise.
+   */
+  auditNames?: Readonly<Record<string, AuditNames>>;
   /** Fills the module's part of the demo enterprise, in the demo's one transaction. */
   demo?: (ctx: Ctx, demo: DemoState) => Promise<void>;
 }
+
+export type AuditNames = (db: Executor, corpId: string, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
+/** An audit-name lookup's rows as the map it answers. */
+export const namesById = (rows: readonly { id: string; name: string }[]): ReadonlyMap<string, string> => new Map(rows.map((row) => [row.id, row.name]));
 
 export type TableKind = 'tenant' | 'reference' | 'local';
 
@@ -83,6 +93,7 @@ export interface Registry {
   readonly jobs: ReadonlyMap<string, JobSpec>;
   readonly tables: ReadonlyMap<string, { module: string; kind: TableKind }>;
   readonly providers: Providers;
+  readonly auditNames: ReadonlyMap<string, AuditNames>;
 }
 
 const PROVIDERS: readonly (keyof Providers)[] = ['roles', 'departmentPaths', 'accountActor', 'tokenActor', 'operatorActor'];
@@ -97,6 +108,7 @@ export function buildRegistry(modules: readonly ModuleManifest[]): Registry {
   const errors = new Map<string, ErrorDef>();
   const events = new Map<string, EventDef>();
   const jobs = new Map<string, JobSpec>();
+  const auditNames = new Map<string, AuditNames>();
   const tables = new Map<string, { module: string; kind: TableKind }>();
   const txSubscribers = new Map<string, Subscriber[]>();
   const outboxSubscribers = new Map<string, Subscriber[]>();
@@ -112,6 +124,7 @@ export function buildRegistry(modules: readonly ModuleManifest[]): Registry {
     for (const def of Object.values(m.errors ?? {})) put(errors, def.code, def, 'error code', m.name);
     for (const def of Object.values(m.events ?? {})) put(events, def.type, def, 'event', m.name);
     for (const job of m.jobs ?? []) put(jobs, job.kind, job, 'job kind', m.name);
+    for (const [type, names] of Object.entries(m.auditNames ?? {})) put(auditNames, type, names, 'audit target type', m.name);
     for (const [name, provider] of Object.entries(m.provides ?? {})) {
       if (providers[name as keyof Providers]) throw new Error(`provider ${name} is given twice (again by ${m.name})`);
       providers[name as keyof Providers] = provider;
@@ -139,6 +152,7 @@ export function buildRegistry(modules: readonly ModuleManifest[]): Registry {
     jobs,
     tables,
     providers: providers as Providers,
+    auditNames,
   };
 }
 

@@ -45,6 +45,8 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await current.getByText('未知').waitFor();
     await current.getByLabel('unknown').waitFor();
     await page.getByText('提供宠物/家禽在线问诊/美容预约/宠物资讯/宠物用品/宠物寄养等服务').waitFor();
+    // An empty chooser says what it is for.
+    await page.getByText('选择成员设为业务负责人', { exact: true }).waitFor();
     await page.getByRole('combobox', { name: '选择经营类目' }).fill('宠物服务');
     await page.getByTitle('生活服务 — 宠物服务').click();
     await page.getByRole('button', { name: '提交审核' }).click();
@@ -105,7 +107,12 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByTestId('units-left').getByText('5', { exact: true }).waitFor();
     assert.equal(await balance(), 99_500);
 
-    const link = (await linkRow.locator('code').textContent())!;
+    // The full address customers open, with its QR code and a copy button.
+    const link = (await linkRow.getByTestId('link-url').locator('code').textContent())!;
+    assert.match(link, new RegExp(`^${new URL(page.url()).origin}/api/v1/public/acquisition/links/[\\w-]+/add$`));
+    await linkRow.getByRole('button', { name: '二维码' }).click();
+    await page.getByTestId('link-qr').locator('canvas').waitFor();
+    await linkRow.getByRole('button', { name: '复制链接' }).waitFor();
     const click = await page.request.post(link, { data: { externalId: 'wx-visitor', name: '访客' } });
     assert.equal(click.status(), 200);
     assert.equal(((await click.json()) as { memberId: string }).memberId, memberId);
@@ -125,6 +132,7 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
     await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByTestId('seats-bought').getByText('2', { exact: true }).waitFor();
     assert.equal(await balance(), 75_500);
+    await page.getByText('选择要分配账号的成员', { exact: true }).waitFor();
     await pickOption(page.getByRole('combobox', { name: '成员' }), '刘薇');
     await page.getByRole('button', { name: '分配给成员' }).click();
     await page.getByTestId('seats-used').getByText('1', { exact: true }).waitFor();

@@ -41,6 +41,8 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await main.getByRole('link', { name: '返回企业充值' }).click();
     await main.getByTestId('balance').getByText('¥100.00', { exact: true }).waitFor();
     await main.getByRole('cell', { name: '微信支付充值' }).waitFor();
+    // 交易流水号 in a human form: the date, then the enterprise's first ledger position.
+    await main.getByRole('cell', { name: /^\d{8}-000001$/ }).waitFor();
 
     // Balance alert: ¥200, daily, to the signed-in member; the balance is below it, so a message goes out.
     await main.getByRole('button', { name: '设置' }).click();
@@ -48,7 +50,9 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await alert.getByLabel('预警金额（元）').fill('200');
     await pickOption(alert.getByLabel('成员'), '钱会计');
     await alert.getByRole('button', { name: 'OK' }).or(alert.getByRole('button', { name: '确 定' })).or(alert.getByRole('button', { name: '确定' })).click();
-    await main.getByTestId('alert-summary').getByText('余额低于 ¥200 时按天提醒', { exact: true }).waitFor();
+    await main.getByTestId('alert-summary').getByText('余额低于 ¥200.00 时按天提醒 · 通知 钱会计', { exact: true }).waitFor();
+    // ¥100.00 is already below ¥200.00: the card says so.
+    await main.getByTestId('alert-below').getByText('当前余额已低于预警金额').waitFor();
     await ui.delivered();
     const inbox = (await (await page.request.get('/api/v1/inbox')).json()) as { items: { app: string; title: string }[] };
     assert.deepEqual(inbox.items.filter((m) => m.title === '余额不足提醒').map((m) => m.app), ['features']);
@@ -59,7 +63,13 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     const file = await (await download).path();
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFF交易时间,交易类型,购买详情,交易金额(元),可用余额(元),操作者,交易流水号'));
-    assert.match(text, /,充值,微信支付充值,100\.00,100\.00,微信支付,[0-9A-Z]{26}\r\n$/);
+    assert.match(text, /,充值,微信支付充值,100\.00,100\.00,微信支付,\d{8}-000001\r\n$/);
+
+    // The alert card in English.
+    await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+    await page.reload();
+    await main.getByTestId('alert-summary').getByText('Below ¥200.00, daily · notify 钱会计', { exact: true }).waitFor();
+    await main.getByTestId('alert-below').getByText('The balance is already below the alert amount').waitFor();
   });
 });
 

@@ -3,6 +3,7 @@
  * (directory) or to an external super admin (admin).
  */
 import { defineModule } from '../../platform/module.ts';
+import { accountAuditNames } from './account.audit.ts';
 import { AccountErrors } from './account.errors.ts';
 import { accountRoutes } from './account.routes.ts';
 import * as accountsTable from './migrations/0060_accounts.ts';
@@ -13,6 +14,7 @@ export const accountModule = defineModule({
   tables: { accounts: 'reference' },
   migrations: { '0060_accounts': accountsTable, '0141_account_lockout_gone': lockoutGone },
   errors: AccountErrors,
+  auditNames: accountAuditNames,
   routes: accountRoutes,
 });
 

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { commandRunner } from '../../platform/db/group-commit.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, linkCustomers, listAuthorizations, listLinks, usageOverview } from './acquisition.service.ts';
+import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, linkCustomers, listAuthorizations, listLinks, usageOverview, type LinkView } from './acquisition.service.ts';
 import { PriceQuoteDto } from '../wallet/index.ts';
 import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, PackQuoteQuery, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UsageDto } from './acquisition.schema.ts';
 
@@ -38,11 +39,18 @@ export const LINK_ADD_RATE = { max: 120, timeWindow: '1 minute' };
 export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   // The public add has no caller inside the enterprise, so it is not a command: it group-commits itself.
   const groupCommit = commandRunner(deps.db, deps.dialect);
+  /** The address customers open: --public-url, else the one the admin opened the console at (shown to them only, never mailed). */
+  const withUrl = (request: FastifyRequest, link: LinkView) => {
+    const origin = deps.config.publicUrlGiven ? deps.config.publicUrl : `${request.protocol}://${request.host}`;
+    return { ...link, url: `${origin}/api/v1/public/acquisition/links/${link.code}/add` };
+  };
   return async (app) => {
-    app.get('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: LinkList } } }, (request) => request.run(links, undefined));
+    app.get('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: LinkList } } }, async (request) => ({
+      items: (await request.run(links, undefined)).items.map((link) => withUrl(request, link)),
+    }));
 
     app.post('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'A link for one member or a set of members', body: NewLinkBody, response: { 201: LinkDto } } }, async (request, reply) =>
-      created(reply, request.run(newLink, request.body)),
+      created(reply, request.run(newLink, request.body).then((link) => withUrl(request, link))),
     );
 
     app.delete('/api/v1/acquisition/links/:linkId', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], params: LinkParams, response: { 204: NoContent } } }, async (request, reply) =>

@@ -8,6 +8,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 export const LinkDto = Type.Object({
   id: Type.String(),
   code: Type.String(),
+  url: Type.String({ description: 'the address customers open: --public-url, else the address the console was opened at' }),
   name: Type.String(),
   members: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   createdBy: Type.String(),

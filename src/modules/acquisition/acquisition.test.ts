@@ -37,6 +37,20 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
   const click = (code: string, externalId: string) => t.client().post<AddResult>(`/api/v1/public/acquisition/links/${code}/add`, { externalId, name: `访客${externalId}` });
   const buy = (corp: Corp, units: number, key: string) => corp.client.post('/api/v1/acquisition/packs', { units, quotedFen: units * 100, idempotencyKey: key });
   const usage = async (corp: Corp) => (await corp.client.get<Usage>('/api/v1/acquisition/usage')).body;
+  it('a link shows the full address customers open: the one the console was opened at, or --public-url when given', async () => {
+    const corp = await newCorp(t);
+    const memberId = await addMember(t, corp.corpId, '张三');
+    const res = await corp.client.request<{ code: string; url: string }>('POST', '/api/v1/acquisition/links', { name: '官网获客', memberIds: [memberId] }, { host: 'banyan.example.cn:8443' });
+    assert.equal(res.body.url, `http://banyan.example.cn:8443/api/v1/public/acquisition/links/${res.body.code}/add`);
+    const configured = await createTestApp(use(), { publicUrl: 'https://crm.example.com', publicUrlGiven: true });
+    try {
+      const listed = await configured.app.inject({ method: 'GET', url: '/api/v1/acquisition/links', headers: { host: 'other.example', cookie: [...corp.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      assert.deepEqual((JSON.parse(listed.body) as { items: { url: string }[] }).items.map((item) => item.url), [`https://crm.example.com/api/v1/public/acquisition/links/${res.body.code}/add`]);
+    } finally {
+      await configured.close();
+    }
+  });
+
   async function autoDeduct(corp: Corp, on: boolean) {
     await t.deps.db.transaction().execute((trx) =>
       setAutoDeduct({ corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member', id: corp.creatorId, name: '创建者', accountId: corp.client.me.account.id } }, 'acquisition', on, 100),

@@ -1,5 +1,6 @@
 /** 获客助手: acquisition links, usage packs, auto-deduction per add, and authorising the assistant to others. */
 import { defineModule } from '../../platform/module.ts';
+import { acquisitionAuditNames } from './acquisition.audit.ts';
 import { AcquisitionErrors } from './acquisition.errors.ts';
 import { acquisitionRights } from './acquisition.policy.ts';
 import { acquisitionRoutes } from './acquisition.routes.ts';
@@ -15,6 +16,7 @@ export const acquisitionModule = defineModule({
   errors: AcquisitionErrors,
   rights: acquisitionRights,
   subscribers: acquisitionSubscribers,
+  auditNames: acquisitionAuditNames,
   routes: acquisitionRoutes,
   demo: fillDemoAcquisition,
 });

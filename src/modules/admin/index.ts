@@ -4,6 +4,7 @@
  * and with how an account acts in an enterprise (`accountActor`); nobody else imports it for that.
  */
 import { defineModule } from '../../platform/module.ts';
+import { adminAuditNames } from './admin.audit.ts';
 import { AdminErrors } from './admin.errors.ts';
 import { adminRights } from './admin.policy.ts';
 import { accountActor, adminSnapshot } from './admin.roles.ts';
@@ -21,6 +22,7 @@ export const adminModule = defineModule({
   rights: adminRights,
   provides: { roles: adminSnapshot, accountActor },
   subscribers: adminSubscribers,
+  auditNames: adminAuditNames,
   routes: adminRoutes,
   demo: fillDemoAdmins,
 });

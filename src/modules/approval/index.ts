@@ -4,6 +4,7 @@
  * (flow.ts) and the notices it sends (notifications.ts, delivered by the inbox).
  */
 import { defineModule } from '../../platform/module.ts';
+import { approvalAuditNames } from './approval.audit.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import { ApprovalEvents } from './approval.events.ts';
 import { approvalRights } from './approval.policy.ts';
@@ -21,6 +22,7 @@ export const approvalModule = defineModule({
   rights: approvalRights,
   events: ApprovalEvents,
   subscribers: approvalSubscribers,
+  auditNames: approvalAuditNames,
   routes: approvalRoutes,
   demo: fillDemoApprovals,
 });

@@ -1,5 +1,6 @@
 /** 应用管理: the system apps (审批, 打卡, 高级功能) and custom apps with their secrets, visible ranges and messages. */
 import { defineModule } from '../../platform/module.ts';
+import { appsAuditNames } from './apps.audit.ts';
 import { AppErrors } from './apps.errors.ts';
 import { AppEvents } from './apps.events.ts';
 import { appRights } from './apps.policy.ts';
@@ -13,6 +14,7 @@ export const appsModule = defineModule({
   errors: AppErrors,
   rights: appRights,
   events: AppEvents,
+  auditNames: appsAuditNames,
   routes: appRoutes,
 });
 

@@ -1,5 +1,6 @@
 /** 客户与外部联系人: customers, friendships, customer groups and the customer quota (外部联系人规模). */
 import { defineModule } from '../../platform/module.ts';
+import { customersAuditNames } from './customers.audit.ts';
 import { CustomerErrors } from './customers.errors.ts';
 import { customerRights } from './customers.policy.ts';
 import { customersRoutes } from './customers.routes.ts';
@@ -21,6 +22,7 @@ export const customersModule = defineModule({
   errors: CustomerErrors,
   rights: customerRights,
   subscribers: customerSubscribers,
+  auditNames: customersAuditNames,
   routes: customersRoutes,
   demo: fillDemoCustomers,
 });

@@ -1,5 +1,6 @@
 /** 硬件设备: bound hardware (考勤机 and the like), with the bind and manage rights of 设备管理权限. */
 import { defineModule } from '../../platform/module.ts';
+import { devicesAuditNames } from './devices.audit.ts';
 import { DeviceErrors } from './devices.errors.ts';
 import { DeviceEvents } from './devices.events.ts';
 import { deviceRights } from './devices.policy.ts';
@@ -14,6 +15,7 @@ export const devicesModule = defineModule({
   errors: DeviceErrors,
   rights: deviceRights,
   events: DeviceEvents,
+  auditNames: devicesAuditNames,
   routes: deviceRoutes,
   demo: fillDemoDevices,
 });

@@ -3,6 +3,7 @@
  * contacts through the functions below and hear of changes through DirectoryEvents.
  */
 import { defineModule } from '../../platform/module.ts';
+import { directoryAuditNames } from './directory.audit.ts';
 import { DirectoryErrors } from './directory.errors.ts';
 import { DirectoryEvents } from './directory.events.ts';
 import { directoryRights } from './directory.policy.ts';
@@ -37,6 +38,7 @@ export const directoryModule = defineModule({
   events: DirectoryEvents,
   provides: { departmentPaths },
   jobs: [{ kind: IMPORT_JOB, run: importJob }],
+  auditNames: directoryAuditNames,
   routes: directoryRoutes,
   demo: fillDemoDirectory,
 });

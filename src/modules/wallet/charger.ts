@@ -8,7 +8,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { isKeyTaken, keyedStatement, requestHash, storedResults, storeResults } from '../../platform/idempotency.ts';
 import { autoDeduct, deductionKey, deductionRefusal, type AutoDeductInput, type Deduction } from './autodeduct.service.ts';
-import { entryPair, ledgerRow, revenueAccount, serialNumber, WALLET_ACCOUNT } from './ledger.service.ts';
+import { entryPair, ledgerRow, revenueAccount, serialDay, serialNumber, WALLET_ACCOUNT } from './ledger.service.ts';
 import { checkAlert } from './alerts.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import { prepared, tables, type WalletTables } from './wallet.tables.ts';
@@ -78,10 +78,9 @@ export class ChargeBatcher {
     const refusal = deductionRefusal(p.input);
     if (refusal) throw refusal;
     const { key, request } = deductionKey(p.input);
-    const serialNo = serialNumber(p.now);
     let row: ChargedRow | undefined;
     try {
-      const params = { corpId: p.corpId, key, requestHash: requestHash(request), now: p.now, amount: p.input.amountFen, txnId: newId('txn', p.now), serialNo, item: p.input.item };
+      const params = { corpId: p.corpId, key, requestHash: requestHash(request), now: p.now, amount: p.input.amountFen, txnId: newId('txn', p.now), serialDay: serialDay(p.now), item: p.input.item };
       row = (await chargeStatement.execute(this.deps.db, { ...params, description: p.input.description, revenue: revenueAccount(p.input.item), actorKind: p.actor.kind, actorId: p.actor.id, actorName: p.actor.name })).rows[0];
     } catch (error) {
       if (!isKeyTaken(error)) throw error;
@@ -89,7 +88,7 @@ export class ChargeBatcher {
     if (!row) return this.deps.db.transaction().execute((trx) => autoDeduct(this.#ctx(p, trx), p.input));
     const balanceAfter = Number(row.balance);
     if (row.alert_enabled === 1 && balanceAfter < Number(row.alert_fen)) await this.deps.db.transaction().execute((trx) => checkAlert(this.#ctx(p, trx)));
-    return { serialNo, balanceAfter };
+    return { serialNo: serialNumber(p.now, Number(row.seq)), balanceAfter };
   }
 
   async #run(batch: Pending[]): Promise<Outcome<Deduction>[]> {
@@ -121,10 +120,13 @@ type ChargedRow = { balance: number; seq: number; alert_enabled: number; alert_f
  * auto-deduction on), the ledger row, the double entries, and the idempotency key with the result
  * (`keyedStatement`) — what `autoDeduct` does in five. Nothing is written when a guard refuses.
  */
+/** `serialNumber` in SQL, from the wallet's new position (never cut short past six digits). */
+const serialSql = (day: string) => sql`${day}::text || lpad(seq::text, greatest(6, length(seq::text)), '0')`;
+
 const chargeStatement = prepared(
   (
     _db,
-    p: { corpId: string; key: string; requestHash: string; now: number; amount: number; txnId: string; serialNo: string; item: string; description: string; revenue: string; actorKind: string; actorId: string; actorName: string },
+    p: { corpId: string; key: string; requestHash: string; now: number; amount: number; txnId: string; serialDay: string; item: string; description: string; revenue: string; actorKind: string; actorId: string; actorName: string },
   ) =>
     keyedStatement<ChargedRow>(
       { corpId: p.corpId, key: p.key, requestHash: p.requestHash, now: p.now },
@@ -134,13 +136,13 @@ const chargeStatement = prepared(
         returning balance, seq, alert_enabled, alert_fen
       ), txn as (
         insert into wallet_txns (corp_id, id, serial_no, seq, type, item, description, amount, balance_after, order_id, invoice_state, invoice_id, actor_kind, actor_id, actor_name, created_at)
-        select ${p.corpId}, ${p.txnId}, ${p.serialNo}, seq, 'auto_deduct', ${p.item}, ${p.description}, -${p.amount}::bigint, balance, null, 'open', null, ${p.actorKind}, ${p.actorId}, ${p.actorName}, ${p.now}::bigint from moved
+        select ${p.corpId}, ${p.txnId}, ${serialSql(p.serialDay)}, seq, 'auto_deduct', ${p.item}, ${p.description}, -${p.amount}::bigint, balance, null, 'open', null, ${p.actorKind}, ${p.actorId}, ${p.actorName}, ${p.now}::bigint from moved
       ), entries as (
         insert into wallet_entries (corp_id, txn_id, line, account, amount, created_at)
         select ${p.corpId}, ${p.txnId}, l.line, l.account, l.amount, ${p.now}::bigint
         from moved cross join (values (0, ${WALLET_ACCOUNT}, -${p.amount}::bigint), (1, ${p.revenue}::text, ${p.amount}::bigint)) as l(line, account, amount)
       )`,
-      sql`select balance, seq, alert_enabled, alert_fen, json_build_object('serialNo', ${p.serialNo}::text, 'balanceAfter', balance)::text as response from moved`,
+      sql`select balance, seq, alert_enabled, alert_fen, json_build_object('serialNo', ${serialSql(p.serialDay)}, 'balanceAfter', balance)::text as response from moved`,
     ),
 );
 
@@ -216,7 +218,7 @@ async function chargeBatch(trx: Tx, dialect: DialectName, batch: Pending[], ctxO
     wallet.now = Math.max(wallet.now, p.now);
     firstInBatch.set(id, i);
     const txnId = newId('txn', p.now);
-    const serialNo = serialNumber(p.now);
+    const serialNo = serialNumber(p.now, wallet.seq);
     txns.push(ledgerRow(p, { id: txnId, serialNo, seq: wallet.seq, type: 'auto_deduct', item: 'acquisition', description: p.input.description, amount: -amount, balanceAfter: wallet.balance, orderId: null, invoiceState: 'open' }));
     entries.push(...entryPair(p.corpId, txnId, p.now, revenueAccount('acquisition'), -amount));
     const result: Deduction = { serialNo, balanceAfter: wallet.balance };

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { Executor } from '../../platform/db/tables.ts';
+import { chinaTime } from '../../platform/clock.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { BOM, csvLine } from '../../platform/csv.ts';
 import { loadExcel } from '../../platform/excel.ts';
@@ -10,11 +11,6 @@ import type { TxnType } from './wallet.tables.ts';
 export const TXN_TYPE_ZH: Record<TxnType, string> = { topup: '充值', purchase: '购买', auto_deduct: '自动扣款', refund: '退款', manual_refund: '人工退款' };
 const HEADER = ['交易时间', '交易类型', '购买详情', '交易金额(元)', '可用余额(元)', '操作者', '交易流水号'];
 const PAGE = 1000;
-
-/** China time, as the console shows it: 2026-01-05 09:00:00. */
-function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
 
 function cells(row: LedgerRow): string[] {
   return [chinaTime(row.at), TXN_TYPE_ZH[row.type], row.description, formatYuan(row.amountFen), formatYuan(row.balanceAfterFen), row.operator, row.serialNo];

@@ -3,7 +3,7 @@ import type { TxCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { toIso } from '../../platform/clock.ts';
+import { chinaTime, toIso } from '../../platform/clock.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import { CHANNELS, type ChannelName, type InvoiceState, type TxnType } from './wallet.tables.ts';
 import { prepared, tables, type WalletTables } from './wallet.tables.ts';
@@ -72,9 +72,18 @@ export async function ensureWallet(ctx: Pick<TxCtx, 'corpId' | 'now'> & { trx: E
     .execute();
 }
 
-/** `交易流水号`: a ULID body, unique across every enterprise and sortable by time. */
-export function serialNumber(now: number): string {
-  return newId('x', now).slice(2);
+/**
+ * `交易流水号` as people read it: the China date of the movement and the enterprise's ledger position,
+ * `20261202-000123`. The position is taken in the same update as the balance, so serial numbers are
+ * unique and consecutive within the enterprise however many movements run at once.
+ */
+export function serialNumber(now: number, seq: number): string {
+  return `${serialDay(now)}${String(seq).padStart(6, '0')}`;
+}
+
+/** The date part of a serial number: `20261202-`. */
+export function serialDay(now: number): string {
+  return `${chinaTime(toIso(now)).slice(0, 10).replaceAll('-', '')}-`;
 }
 
 export function assertPositiveFen(amount: number): void {
@@ -174,9 +183,9 @@ export async function post(ctx: MoveCtx, movement: Movement): Promise<Posted> {
   ).rows[0];
   if (!row) throw await whyRefused(ctx, movement);
   const txnId = newId('txn', ctx.now);
-  const serialNo = serialNumber(ctx.now);
   const balanceAfter = Number(row.balance);
   const seq = Number(row.seq);
+  const serialNo = serialNumber(ctx.now, seq);
   const invoiceState: InvoiceState = consumedDelta > 0 ? 'open' : 'none';
   await insertTxn.execute(
     ctx.trx,

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { HOUR } from '../../platform/clock.ts';
-import { buy, codeOf, topUp } from './testing/index.ts';
+import { approveCategory, buy, codeOf, key, topUp } from './testing/index.ts';
 
 type Row = { serialNo: string; at: string; type: string; item: string | null; description: string; amountFen: number; balanceAfterFen: number; quantity: number | null; operator: string; channel: string | null; seq: number };
 
@@ -60,8 +60,24 @@ describeEachDialect('wallet fund ledger (资金明细)', (use) => {
         [null, null, 'wechat_pay'],
       ],
     );
-    assert.equal(new Set(res.body.items.map((r) => r.serialNo)).size, 4);
-    assert.ok(res.body.items.every((r) => /^[0-9A-Z]{26}$/.test(r.serialNo)));
+    // 交易流水号 in a human form: the China date, then the enterprise's ledger position.
+    assert.deepEqual(res.body.items.map((r) => r.serialNo), ['20260401-000004', '20260401-000003', '20260401-000002', '20260401-000001']);
+  });
+
+  it('交易流水号: 50 charges at once get 50 distinct, consecutive serial numbers of the enterprise', async () => {
+    t.clock.set('2026-12-02T10:00:00+08:00');
+    const owner = await t.register();
+    await topUp(owner, 10_000);
+    await approveCategory(t, owner);
+    assert.equal((await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true })).status, 200);
+    const charges = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => owner.post<{ serialNo: string }>('/api/v1/wallet/deductions', { item: 'acquisition', amountFen: 100, idempotencyKey: key(`c${i}`), description: '获客助手添加客户' })),
+    );
+    assert.deepEqual([...new Set(charges.map((c) => c.status))], [201]);
+    const expected = Array.from({ length: 50 }, (_, i) => `20261202-${String(i + 2).padStart(6, '0')}`);
+    assert.deepEqual(charges.map((c) => c.body.serialNo).sort(), expected);
+    const ledger = await owner.get<{ items: Row[] }>('/api/v1/wallet/ledger?type=auto_deduct&limit=100');
+    assert.deepEqual(ledger.body.items.map((r) => r.serialNo).sort(), expected);
   });
 
   it('filters by type and time, and pages with a cursor', async () => {

@@ -2567,11 +2567,15 @@ export interface paths {
                                     kind: string;
                                     id: string;
                                     name: string;
+                                    /** @description the actor's role in the enterprise now (`creator`: 创建者) */
+                                    role: "creator" | "super_admin" | "hierarchical_admin" | "member" | "external" | "token" | "operator" | "account" | "system";
                                 };
                                 action: string;
                                 target: {
                                     type: string;
                                     id: string;
+                                    /** @description what the target is called; null when it has no name */
+                                    name: string | null;
                                 };
                                 ip: string | null;
                                 /** @description `refused`: an attempt that was refused; nothing else of it was written */
@@ -2582,6 +2586,99 @@ export interface paths {
                             nextCursor: string | null;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every kind of action the audit log records, with its name and sentence in both languages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description `{actor}` and `{target}` stand for the names */
+                                sentence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the filtered audit log as .xlsx (streamed), sentences in the language asked */
+        get: {
+            parameters: {
+                query: {
+                    /** @description prefix of the action, e.g. `auth.` or `corp.update` */
+                    action?: string;
+                    actorId?: string;
+                    /** @description `refused`: an attempt that was refused; nothing else of it was written */
+                    outcome?: "done" | "refused";
+                    from?: string;
+                    to?: string;
+                    /** @description the language of the sentences and headers */
+                    lang: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -6803,6 +6900,8 @@ export interface paths {
                             items: {
                                 id: string;
                                 code: string;
+                                /** @description the address customers open: --public-url, else the address the console was opened at */
+                                url: string;
                                 name: string;
                                 members: {
                                     id: string;
@@ -6844,6 +6943,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             code: string;
+                            /** @description the address customers open: --public-url, else the address the console was opened at */
+                            url: string;
                             name: string;
                             members: {
                                 id: string;

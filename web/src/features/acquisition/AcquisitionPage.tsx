@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Popconfirm, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Popconfirm, Popover, QRCode, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body, type Item, type Reply } from '../../api';
@@ -41,7 +41,20 @@ export function AcquisitionPage() {
   const linkColumns: TableColumnsType<Link> = [
     { key: 'name', title: t('acquisition.linkName'), dataIndex: 'name' },
     { key: 'members', title: t('acquisition.members'), render: (_, l) => l.members.map((m) => m.name).join('、') },
-    { key: 'code', title: t('acquisition.url'), render: (_, l) => <Typography.Text copyable code>{`/api/v1/public/acquisition/links/${l.code}/add`}</Typography.Text> },
+    {
+      key: 'url',
+      title: t('acquisition.url'),
+      render: (_, l) => (
+        <Flex gap={8} align="center">
+          <Popover trigger="click" content={<QRCode value={l.url} data-testid="link-qr" />}>
+            <Button size="small" icon={<QrcodeOutlined />} aria-label={t('acquisition.qr')} />
+          </Popover>
+          <Typography.Text copyable={{ tooltips: [t('acquisition.copy'), t('acquisition.copied')] }} code data-testid="link-url">
+            {l.url}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     { key: 'createdAt', title: t('common:columns.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
     {
       key: 'actions',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { searchMembers } from './api';
 
 /** Picks one member of the contacts by name, pinyin or user id. */
-export function MemberSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
+export function MemberSelect({ id, value, onChange, allowClear }: { id?: string; value?: string; onChange?: (value: string) => void; allowClear?: boolean }) {
   const { t } = useTranslation('admins');
   const [q, setQ] = useState('');
   const members = useQuery({ queryKey: ['/contacts/members', 'admin-picker', q], queryFn: () => searchMembers(q) });
@@ -13,6 +13,7 @@ export function MemberSelect({ id, value, onChange }: { id?: string; value?: str
     <Select
       id={id}
       showSearch
+      allowClear={allowClear}
       value={value}
       onChange={onChange}
       filterOption={false}

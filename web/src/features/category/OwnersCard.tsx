@@ -30,7 +30,7 @@ export function OwnersCard() {
     <Card title={t('category.owners')}>
       <Typography.Paragraph type="secondary">{t('category.ownersHint')}</Typography.Paragraph>
       <Flex gap="small" style={{ marginBottom: 12 }}>
-        <Select showSearch optionFilterProp="label" style={{ width: 260 }} options={members.data} value={member} onChange={setMember} aria-label={t('category.owners')} />
+        <Select showSearch optionFilterProp="label" style={{ width: 260 }} placeholder={t('category.ownerPlaceholder')} options={members.data} value={member} onChange={setMember} aria-label={t('category.owners')} />
         <Button disabled={!member} loading={change.isPending} onClick={() => member && change.mutate({ memberId: member, owner: true })}>
           {t('category.addOwner')}
         </Button>

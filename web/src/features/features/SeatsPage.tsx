@@ -125,7 +125,7 @@ export function SeatsPage() {
         )}
         <Card title={t('seats.assign')}>
           <Flex gap="small" style={{ marginBottom: 12 }}>
-            <Select showSearch optionFilterProp="label" style={{ width: 260 }} options={members.data} value={member} onChange={setMember} aria-label={t('seats.member')} />
+            <Select showSearch optionFilterProp="label" style={{ width: 260 }} placeholder={t('seats.memberPlaceholder')} options={members.data} value={member} onChange={setMember} aria-label={t('seats.member')} />
             <Button type="primary" disabled={!member} loading={assign.isPending} onClick={() => member && assign.mutate(member)}>
               {t('seats.assign')}
             </Button>

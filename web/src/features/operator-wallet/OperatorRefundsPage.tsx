@@ -66,7 +66,7 @@ export function OperatorRefundsPage() {
           )}
         </Card>
         <Card title={t('refunds.history')}>
-          <Table<RefundRow> rowKey="serialNo" size="small" columns={columns} dataSource={history.data ?? []} />
+          <Table<RefundRow> rowKey={(row) => `${row.corpId}:${row.serialNo}`} size="small" columns={columns} dataSource={history.data ?? []} />
         </Card>
       </Flex>
     </>

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Row, Statistic, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Statistic, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { walletKey, useWallet, yuan } from './api';
+import { useActiveMembers } from '../customers/api';
+import { walletKey, useWallet, yuan, type AlertSettings } from './api';
 import { usePaymentConfirmation } from './usePaymentConfirmation';
 import { AlertModal } from './AlertModal';
 import { LedgerCard } from './LedgerCard';
@@ -46,9 +47,7 @@ export function WalletPage() {
             </Col>
             <Col span={8}>
               <Card title={t('alert.title')} extra={<Button type="link" onClick={() => setEditingAlert(true)}>{t('alert.edit')}</Button>}>
-                <Typography.Text data-testid="alert-summary">
-                  {w.alert.enabled ? t('alert.summary', { amount: w.alert.amountYuan, frequency: t(`alert.frequencies.${w.alert.frequency}`) }) : t('alert.off')}
-                </Typography.Text>
+                <AlertSummary alert={w.alert} balanceFen={w.balanceFen} />
               </Card>
             </Col>
             <Col span={8}>
@@ -77,5 +76,26 @@ export function WalletPage() {
         </Flex>
       )}
     </>
+  );
+}
+
+/** 余额低于 ¥30,000.00 时按周提醒 · 通知 张三, and a warning when the balance is already below. */
+function AlertSummary({ alert, balanceFen }: { alert: AlertSettings; balanceFen: number }) {
+  const { t } = useTranslation('wallet');
+  const members = useActiveMembers();
+  if (!alert.enabled) return <Typography.Text data-testid="alert-summary">{t('alert.off')}</Typography.Text>;
+  const names = new Map((members.data ?? []).map((m) => [m.value, m.label]));
+  const { memberIds, departmentIds, tagIds } = alert.recipients;
+  const recipients = [
+    ...memberIds.map((id) => names.get(id)).filter((name) => name !== undefined),
+    ...(departmentIds.length > 0 ? [t('alert.departmentCount', { count: departmentIds.length })] : []),
+    ...(tagIds.length > 0 ? [t('alert.tagCount', { count: tagIds.length })] : []),
+  ];
+  const summary = t('alert.summary', { amount: yuan(alert.amountYuan * 100), frequency: t(`alert.frequencies.${alert.frequency}`) });
+  return (
+    <Flex vertical gap="small">
+      <Typography.Text data-testid="alert-summary">{recipients.length > 0 ? `${summary} · ${t('alert.notify', { names: recipients.join(t('alert.separator')) })}` : summary}</Typography.Text>
+      {balanceFen < alert.amountYuan * 100 && <Alert type="warning" showIcon message={t('alert.below')} data-testid="alert-below" />}
+    </Flex>
   );
 }

@@ -1,0 +1,117 @@
+/**
+ * What each audit action says, in zh-CN and English: a name for the filter's list and a sentence
+ * for the log, `{actor}` and `{target}` standing for who did it and what it was done to. Every
+ * action a module writes is here (audit.catalog.test.ts reads the sources to hold it so).
+ */
+export interface AuditActionText {
+  label: { zh: string; en: string };
+  sentence: { zh: string; en: string };
+}
+
+const a = (zhLabel: string, enLabel: string, zh: string, en: string): AuditActionText => ({ label: { zh: zhLabel, en: enLabel }, sentence: { zh, en } });
+
+export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
+  'auth.sign_in': a('登录', 'Signed in', '{actor} 登录了管理后台', '{actor} signed in to the admin console'),
+  'auth.sign_in_failed': a('登录失败', 'Failed sign-in', '{actor} 登录失败', 'A sign-in as {actor} failed'),
+  'operator.sign_in': a('运营方登录', 'Operator signed in', '{actor} 登录了运营后台', '{actor} signed in to the operator console'),
+  'operator.sign_in_failed': a('运营方登录失败', 'Failed operator sign-in', '{actor} 登录运营后台失败', 'An operator sign-in as {actor} failed'),
+  'corp.register': a('注册企业', 'Registered the enterprise', '{actor} 注册了企业', '{actor} registered the enterprise'),
+  'corp.update': a('修改企业信息', 'Changed enterprise details', '{actor} 修改了企业信息', '{actor} changed the enterprise details'),
+  'corp.certification': a('企业认证', 'Certification', '{actor} 更新了企业认证', '{actor} updated the enterprise certification'),
+
+  'contacts.member.create': a('添加成员', 'Added a member', '{actor} 添加了成员 {target}', '{actor} added the member {target}'),
+  'contacts.member.update': a('编辑成员', 'Edited a member', '{actor} 编辑了成员 {target}', '{actor} edited the member {target}'),
+  'contacts.member.delete': a('删除成员', 'Deleted a member', '{actor} 删除了成员 {target}', '{actor} deleted the member {target}'),
+  'contacts.member.depart': a('成员离职', 'Member left', '{actor} 将 {target} 办理离职', '{actor} recorded that {target} left'),
+  'contacts.member.enable': a('启用成员', 'Enabled a member', '{actor} 启用了成员 {target}', '{actor} enabled the member {target}'),
+  'contacts.member.disable': a('禁用成员', 'Disabled a member', '{actor} 禁用了成员 {target}', '{actor} disabled the member {target}'),
+  'contacts.member.activate': a('成员激活', 'Member activated', '{target} 激活了账号', '{target} activated their account'),
+  'contacts.member.join': a('成员加入', 'Member joined', '{target} 加入了企业', '{target} joined the enterprise'),
+  'contacts.department.create': a('新建部门', 'Created a department', '{actor} 新建了部门 {target}', '{actor} created the department {target}'),
+  'contacts.department.rename': a('重命名部门', 'Renamed a department', '{actor} 重命名了部门 {target}', '{actor} renamed the department {target}'),
+  'contacts.department.delete': a('删除部门', 'Deleted a department', '{actor} 删除了部门 {target}', '{actor} deleted the department {target}'),
+  'contacts.department.move': a('移动部门', 'Moved a department', '{actor} 移动了部门 {target}', '{actor} moved the department {target}'),
+  'contacts.department.reorder': a('调整部门顺序', 'Reordered a department', '{actor} 调整了部门 {target} 的顺序', '{actor} reordered the department {target}'),
+  'contacts.department.heads': a('设置部门负责人', 'Set department heads', '{actor} 设置了部门 {target} 的负责人', '{actor} set the heads of the department {target}'),
+  'contacts.tag.create': a('新建标签', 'Created a tag', '{actor} 新建了标签 {target}', '{actor} created the tag {target}'),
+  'contacts.tag.rename': a('重命名标签', 'Renamed a tag', '{actor} 重命名了标签 {target}', '{actor} renamed the tag {target}'),
+  'contacts.tag.delete': a('删除标签', 'Deleted a tag', '{actor} 删除了标签 {target}', '{actor} deleted the tag {target}'),
+  'contacts.tag.holders': a('调整标签成员', 'Changed tag members', '{actor} 调整了标签 {target} 的成员', '{actor} changed who holds the tag {target}'),
+  'contacts.import.submit': a('提交导入', 'Submitted an import', '{actor} 提交了通讯录导入', '{actor} submitted a contacts import'),
+  'contacts.import.members': a('导入成员', 'Imported members', '{actor} 批量导入了成员', '{actor} imported members'),
+  'contacts.import.departments': a('导入部门', 'Imported departments', '{actor} 批量导入了部门', '{actor} imported departments'),
+  'contacts.invitation.create': a('邀请成员', 'Invited a member', '{actor} 邀请 {target} 加入企业', '{actor} invited {target} to join'),
+  'contacts.invitation.resend': a('重发邀请', 'Resent an invitation', '{actor} 再次邀请 {target} 加入企业', '{actor} invited {target} again'),
+  'contacts.invitation.revoke': a('撤回邀请', 'Revoked an invitation', '{actor} 撤回了对 {target} 的邀请', "{actor} revoked {target}'s invitation"),
+  'contacts.join_link.update': a('设置邀请链接', 'Join link settings', '{actor} 修改了邀请链接设置', '{actor} changed the join link settings'),
+  'contacts.join_link.rotate': a('重置邀请链接', 'Reset the join link', '{actor} 重置了邀请链接', '{actor} reset the join link'),
+  'contacts.join_request.create': a('申请加入', 'Asked to join', '{actor} 申请加入企业', '{actor} asked to join the enterprise'),
+  'contacts.join_request.approve': a('同意加入申请', 'Approved a join request', '{actor} 同意了一条加入申请', '{actor} approved a request to join'),
+  'contacts.join_request.reject': a('拒绝加入申请', 'Rejected a join request', '{actor} 拒绝了一条加入申请', '{actor} rejected a request to join'),
+
+  'admin.add_super_admin': a('添加超级管理员', 'Added a super admin', '{actor} 把 {target} 设为超级管理员', '{actor} made {target} a super admin'),
+  'admin.remove_super_admin': a('移除超级管理员', 'Removed a super admin', '{actor} 移除了超级管理员 {target}', '{actor} removed the super admin {target}'),
+  'admin.transfer_creator': a('转让创建者', 'Transferred the creator role', '{actor} 把创建者转让给 {target}', '{actor} transferred the creator role to {target}'),
+  'admin.add_hierarchical_admin': a('添加分级管理员', 'Added a hierarchical admin', '{actor} 把 {target} 设为分级管理员', '{actor} made {target} a hierarchical admin'),
+  'admin.update_hierarchical_admin': a('修改分级管理员', 'Changed a hierarchical admin', '{actor} 修改了分级管理员 {target} 的权限', "{actor} changed the hierarchical admin {target}'s rights"),
+  'admin.remove_hierarchical_admin': a('移除分级管理员', 'Removed a hierarchical admin', '{actor} 移除了分级管理员 {target}', '{actor} removed the hierarchical admin {target}'),
+  'admin.create_group': a('新建管理组', 'Created an admin group', '{actor} 新建了管理组 {target}', '{actor} created the admin group {target}'),
+  'admin.update_group': a('修改管理组', 'Changed an admin group', '{actor} 修改了管理组 {target}', '{actor} changed the admin group {target}'),
+  'admin.delete_group': a('删除管理组', 'Deleted an admin group', '{actor} 删除了管理组 {target}', '{actor} deleted the admin group {target}'),
+
+  'app.create': a('创建应用', 'Created an app', '{actor} 创建了应用 {target}', '{actor} created the app {target}'),
+  'app.update': a('修改应用', 'Changed an app', '{actor} 修改了应用 {target}', '{actor} changed the app {target}'),
+  'app.delete': a('删除应用', 'Deleted an app', '{actor} 删除了应用 {target}', '{actor} deleted the app {target}'),
+  'app.rotate_secret': a('重置应用 Secret', 'Reset an app secret', '{actor} 重置了应用 {target} 的 Secret', '{actor} reset the secret of the app {target}'),
+  'app.send_message': a('应用发消息', 'App sent a message', '{actor} 通过应用 {target} 发送了消息', '{actor} sent a message through the app {target}'),
+  'device.bind': a('绑定设备', 'Bound a device', '{actor} 绑定了设备 {target}', '{actor} bound the device {target}'),
+  'device.update': a('修改设备', 'Changed a device', '{actor} 修改了设备 {target}', '{actor} changed the device {target}'),
+  'device.unbind': a('解绑设备', 'Unbound a device', '{actor} 解绑了设备 {target}', '{actor} unbound the device {target}'),
+  'token.create': a('创建 API 令牌', 'Created an API token', '{actor} 创建了 API 令牌 {target}', '{actor} created the API token {target}'),
+  'token.revoke': a('吊销 API 令牌', 'Revoked an API token', '{actor} 吊销了 API 令牌 {target}', '{actor} revoked the API token {target}'),
+  'sso.settings': a('设置单点登录', 'Single sign-on settings', '{actor} 修改了单点登录设置', '{actor} changed the single sign-on settings'),
+  'sso.member_created': a('单点登录创建成员', 'Member created by single sign-on', '单点登录创建了成员 {target}', 'Single sign-on created the member {target}'),
+  'wecom.sync_secret.reset': a('重置通讯录同步 Secret', 'Reset the contacts sync secret', '{actor} 重置了通讯录同步 Secret', '{actor} reset the contacts sync secret'),
+
+  'category.choose': a('选择经营类目', 'Chose the business category', '{actor} 提交了经营类目', '{actor} chose the business category'),
+  'category.approved': a('经营类目审核通过', 'Business category approved', '{actor} 审核通过了经营类目', '{actor} approved the business category'),
+  'category.rejected': a('经营类目审核驳回', 'Business category rejected', '{actor} 驳回了经营类目', '{actor} rejected the business category'),
+  'category.owner_add': a('添加业务负责人', 'Added a business owner', '{actor} 把 {target} 设为业务负责人', '{actor} made {target} a business owner'),
+  'category.owner_remove': a('移除业务负责人', 'Removed a business owner', '{actor} 移除了业务负责人 {target}', '{actor} removed the business owner {target}'),
+
+  'wallet.topup.create': a('发起充值', 'Started a top-up', '{actor} 发起了充值', '{actor} started a top-up'),
+  'wallet.topup.confirm': a('充值到账', 'Top-up received', '{actor} 确认了充值到账', '{actor} confirmed a top-up as received'),
+  'wallet.order.create': a('下单', 'Placed an order', '{actor} 创建了订单', '{actor} placed an order'),
+  'wallet.order.pay': a('支付订单', 'Paid an order', '{actor} 支付了订单', '{actor} paid an order'),
+  'wallet.order.refund': a('订单退款', 'Refunded an order', '{actor} 为订单办理了退款', '{actor} refunded an order'),
+  'wallet.manual_refund': a('余额退款', 'Balance refund', '{actor} 办理了余额退款', '{actor} refunded from the balance'),
+  'wallet.alert.update': a('设置余额预警', 'Balance alert settings', '{actor} 修改了余额预警', '{actor} changed the balance alert'),
+  'wallet.auto_deduct.on': a('开启自动扣款', 'Turned on auto-deduct', '{actor} 开启了自动扣款', '{actor} turned on auto-deduct'),
+  'wallet.auto_deduct.off': a('关闭自动扣款', 'Turned off auto-deduct', '{actor} 关闭了自动扣款', '{actor} turned off auto-deduct'),
+  'wallet.rule.create': a('新建余额使用规则', 'Created a spending rule', '{actor} 新建了余额使用规则', '{actor} created a spending rule'),
+  'wallet.rule.update': a('修改余额使用规则', 'Changed a spending rule', '{actor} 修改了余额使用规则', '{actor} changed a spending rule'),
+  'wallet.rule.delete': a('删除余额使用规则', 'Deleted a spending rule', '{actor} 删除了余额使用规则', '{actor} deleted a spending rule'),
+  'wallet.invoice.request': a('申请发票', 'Requested an invoice', '{actor} 申请了发票', '{actor} requested an invoice'),
+  'wallet.invoice.issue': a('开具发票', 'Issued an invoice', '{actor} 开具了发票', '{actor} issued an invoice'),
+  'features.settings': a('设置高级功能', 'Feature settings', '{actor} 修改了高级功能设置', '{actor} changed the settings of a feature'),
+  'features.seat_assign': a('分配高级功能账号', 'Assigned a feature seat', '{actor} 为 {target} 分配了高级功能账号', '{actor} gave {target} a feature seat'),
+  'features.seat_take_back': a('收回高级功能账号', 'Took back a feature seat', '{actor} 收回了 {target} 的高级功能账号', "{actor} took back {target}'s feature seat"),
+
+  'customers.add': a('添加客户', 'Added a customer', '{actor} 添加了客户 {target}', '{actor} added the customer {target}'),
+  'customers.delete': a('删除客户', 'Deleted a customer', '{actor} 删除了客户 {target}', '{actor} deleted the customer {target}'),
+  'customers.added_back': a('客户重新添加', 'Customer added back', '客户 {target} 重新添加了成员', 'The customer {target} added the member back'),
+  'customers.deleted_member': a('客户删除成员', 'Customer deleted a member', '客户 {target} 删除了成员', 'The customer {target} deleted the member'),
+  'customers.group_create': a('创建客户群', 'Created a customer group', '{actor} 创建了客户群 {target}', '{actor} created the customer group {target}'),
+  'customers.group_dissolve': a('解散客户群', 'Dissolved a customer group', '{actor} 解散了客户群 {target}', '{actor} dissolved the customer group {target}'),
+  'customers.group_join': a('客户入群', 'Customer joined a group', '客户加入了客户群 {target}', 'A customer joined the customer group {target}'),
+  'customers.group_leave': a('客户退群', 'Customer left a group', '客户退出了客户群 {target}', 'A customer left the customer group {target}'),
+  'acquisition.link_create': a('创建获客链接', 'Created an acquisition link', '{actor} 创建了获客链接 {target}', '{actor} created the acquisition link {target}'),
+  'acquisition.link_delete': a('删除获客链接', 'Deleted an acquisition link', '{actor} 删除了获客链接 {target}', '{actor} deleted the acquisition link {target}'),
+  'acquisition.authorize': a('授权获客助手', 'Authorized the acquisition assistant', '{actor} 授权了获客助手', '{actor} authorized a party to the acquisition assistant'),
+
+  'approval.template.create': a('新建审批模板', 'Created an approval template', '{actor} 新建了审批模板 {target}', '{actor} created the approval template {target}'),
+  'approval.template.update': a('修改审批模板', 'Changed an approval template', '{actor} 修改了审批模板 {target}', '{actor} changed the approval template {target}'),
+  'approval.template.archive': a('停用审批模板', 'Archived an approval template', '{actor} 停用了审批模板 {target}', '{actor} archived the approval template {target}'),
+  'approval.task.handover': a('转交审批', 'Handed over an approval', '{actor} 转交了一项审批', '{actor} handed over an approval task'),
+};
+
