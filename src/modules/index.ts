@@ -20,6 +20,7 @@ import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
 import { wecomModule } from './wecom/index.ts';
 import { ssoModule } from './sso/index.ts';
+import { recoveryModule } from './recovery/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -38,6 +39,7 @@ export const modules: readonly ModuleManifest[] = [
   auditModule,
   sessionModule,
   invitationsModule,
+  recoveryModule,
   ssoModule,
   categoryModule,
   walletModule,
