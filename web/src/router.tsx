@@ -4,6 +4,8 @@ import { RequireMe } from './components/RequireMe';
 import { RequireNav } from './components/RequireNav';
 import { LoginPage } from './features/auth/LoginPage';
 import { RegisterPage } from './features/auth/RegisterPage';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { approvalMemberRoutes } from './features/approvals/routes';
 import { OperatorCorpsPage } from './features/operator/OperatorCorpsPage';
@@ -25,6 +27,8 @@ const adminPages: RouteObject[] = nav.map((item) => ({
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset/:token', element: <ResetPasswordPage /> },
   {
     path: '/app',
     element: (

@@ -24,6 +24,9 @@ export function LoginPage() {
   return (
     <AuthLayout title={t('signIn.title')} subtitle={t('signIn.subtitle')} area={t('common:adminConsole')}>
       <SignInForm signIn={signIn} />
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'right' }}>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </Typography.Paragraph>
       <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, textAlign: 'center' }}>
         {t('signIn.noCorp')} <Link to="/register">{t('signIn.register')}</Link>
       </Typography.Paragraph>
