@@ -120,7 +120,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'demo':
-      return fillDemo(config);
+      process.stdout.write(await fillDemo(config));
+      return;
     case 'operator create':
       return operatorCreate(config, flags);
     default:

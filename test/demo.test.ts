@@ -51,3 +51,43 @@ it('banyan demo, then serve without --sandbox-payments: the demo enterprise tops
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/** Issue 10 item 8: the demo prints three logins, and a newcomer signs in as each of them. */
+it('banyan demo prints the creator, an approver and an ordinary member, each an activated member who signs in with the printed password', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'banyan-demo-'));
+  try {
+    const config = testConfig({ dataDir });
+    const printed = await fillDemo(config);
+    const logins = [...printed.matchAll(/login "([^"]+)" password "([^"]+)"/g)].map((m) => ({ login: m[1]!, password: m[2]! }));
+    assert.deepEqual(logins.map((l) => l.login), ['demo', 'demo-approver', 'demo-member']);
+    const database = await openMigratedDatabase(config);
+    const { app } = await buildApp({ config, database, clock: new ManualClock(Date.now()) });
+    try {
+      await app.ready();
+      const people = [];
+      for (const { login, password } of logins) {
+        const client = new Client(app);
+        const res = await client.post<{ me: { member: { id: string; name: string } | null; currentCorp: { name: string } | null; roles: { creator: boolean } } }>('/api/v1/auth/sign-in', { login, password });
+        assert.equal(res.status, 200, login);
+        assert.equal(res.body.me.currentCorp?.name, '榕树科技有限公司');
+        assert.ok(res.body.me.member, `${login} is a member`);
+        people.push({ client, me: res.body.me });
+      }
+      assert.deepEqual(people.map((p) => p.me.roles.creator), [true, false, false]);
+      const [creator, approver, member] = people;
+      const status = async (memberId: string) => (await creator!.client.get<{ activation: string }>(`/api/v1/contacts/members/${memberId}`)).body.activation;
+      assert.deepEqual([await status(approver!.me.member!.id), await status(member!.me.member!.id)], ['activated', 'activated']);
+      // The member's 请假 goes to the approver: the head of their department.
+      const templates = await member!.client.get<{ items: { id: string; name: string }[] }>('/api/v1/approvals/templates');
+      const leave = templates.body.items.find((t) => t.name === '请假')!;
+      const preview = await member!.client.post('/api/v1/approvals/preview', { templateId: leave.id, form: { type: '年假', start: '2026-05-01', days: 1 } });
+      assert.equal(preview.status, 200, JSON.stringify(preview.body));
+      assert.ok(JSON.stringify(preview.body).includes(approver!.me.member!.id));
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -22,6 +22,7 @@ import { wecomModule } from './wecom/index.ts';
 import { overviewModule } from './overview/index.ts';
 import { ssoModule } from './sso/index.ts';
 import { attendanceModule } from './attendance/index.ts';
+import { recoveryModule } from './recovery/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -40,6 +41,7 @@ export const modules: readonly ModuleManifest[] = [
   auditModule,
   sessionModule,
   invitationsModule,
+  recoveryModule,
   ssoModule,
   categoryModule,
   walletModule,

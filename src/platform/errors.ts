@@ -32,6 +32,7 @@ export const CommonErrors = defineErrors({
   'request.unknown_id': { status: 422, message: 'An id in the request names nothing in this enterprise; details.field says which.' },
   'auth.required': { status: 401, message: 'Sign in first.' },
   'auth.no_enterprise': { status: 403, message: 'Choose an enterprise first; you may no longer belong to this one.' },
+  'auth.password_change_required': { status: 403, message: 'Set a new password first: your admin asked you to change it.' },
   'auth.csrf': { status: 403, message: 'The request is missing its CSRF token; reload the page.' },
   forbidden: { status: 403, message: 'You do not have the right to do this.' },
   not_found: { status: 404, message: 'Not found.' },

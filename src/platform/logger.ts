@@ -40,7 +40,7 @@ export function maskPhones(text: string): string {
   return text.replace(/(?<!\d)(\+?86)?1[3-9]\d{5}(\d{4})(?!\d)/g, '1*******$2');
 }
 
-/** The console's link pages (/activate/<corp>.<id>.<secret>, /join/…) keep everything but the secret. */
+/** The console's link pages (/activate/<corp>.<id>.<secret>, /join/…, /reset/…) keep everything but the secret. */
 export function maskLinkSecrets(url: string): string {
-  return url.replace(/^(\/(?:activate|join)\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.)[^/?#]+/, '$1…');
+  return url.replace(/^(\/(?:activate|join|reset)\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.)[^/?#]+/, '$1…');
 }

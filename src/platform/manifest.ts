@@ -9,13 +9,14 @@ import * as outboxByCorp from './db/migrations/0180_outbox_by_corp.ts';
 import * as signInThrottle from './db/migrations/0140_sign_in_throttle.ts';
 import { deleteStaleThrottles, THROTTLE_SWEEP_JOB } from './auth/lockout.ts';
 import * as auditOutcome from './db/migrations/0120_audit_outcome.ts';
+import * as sessionPasswordChange from './db/migrations/0200_session_password_change.ts';
 import { deleteStaleRateLimits, RATE_LIMIT_SWEEP_JOB } from './http/rate-limit-store.ts';
 
 /** The platform's own part of the registry: its tables, its error codes and the session sweep. */
 export const platformManifest = defineModule({
   name: 'platform',
   tables: { sessions: 'local', audit_log: 'tenant', outbox: 'tenant', outbox_receipts: 'tenant', jobs: 'local', idempotency_keys: 'tenant', rate_limits: 'local', sign_in_throttle: 'local' },
-  migrations: { '0001_platform': platformTables, '0004_session_expiry': sessionExpiry, '0110_rate_limits': rateLimits, '0120_audit_outcome': auditOutcome, '0140_sign_in_throttle': signInThrottle, '0180_outbox_by_corp': outboxByCorp },
+  migrations: { '0001_platform': platformTables, '0004_session_expiry': sessionExpiry, '0110_rate_limits': rateLimits, '0120_audit_outcome': auditOutcome, '0140_sign_in_throttle': signInThrottle, '0180_outbox_by_corp': outboxByCorp, '0200_session_password_change': sessionPasswordChange },
   errors: { ...CommonErrors, ...PolicyErrors },
   jobs: [
     {

@@ -1,3 +1,4 @@
+import type { Flag } from './db/tables.ts';
 import { tableAccess } from './db/tables.ts';
 import type { PrincipalKind } from './auth/sessions.ts';
 
@@ -16,6 +17,8 @@ export interface PlatformTables {
     csrf_token: string;
     created_at: number;
     expires_at: number;
+    /** 1: the account must set a new password before it acts in an enterprise. */
+    password_change: Flag;
   };
   audit_log: {
     corp_id: string;

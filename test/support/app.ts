@@ -108,6 +108,7 @@ export interface Me {
   currentCorp: { id: string; name: string; shortName: string; industry: string; language: string; certifiedUntil: string | null } | null;
   member: { id: string; name: string } | null;
   roles: { creator: boolean; superAdmin: boolean; hierarchicalAdmin: boolean };
+  newPasswordRequired: boolean;
 }
 
 export interface RegisteredClient extends Client {

@@ -15,6 +15,7 @@ import type { FeatureTables } from '../../src/modules/features/features.tables.t
 import type { InboxTables } from '../../src/modules/inbox/inbox.tables.ts';
 import type { InvitationsTables } from '../../src/modules/invitations/invitations.tables.ts';
 import type { OperatorTables } from '../../src/modules/operator/operator.tables.ts';
+import type { RecoveryTables } from '../../src/modules/recovery/recovery.tables.ts';
 import type { TokenTables } from '../../src/modules/tokens/tokens.tables.ts';
 import type { WalletTables } from '../../src/modules/wallet/wallet.tables.ts';
 import type { WecomTables } from '../../src/modules/wecom/wecom.tables.ts';
@@ -39,6 +40,7 @@ export type AllTables = PlatformTables &
   InboxTables &
   InvitationsTables &
   OperatorTables &
+  RecoveryTables &
   TokenTables &
   WalletTables &
   WecomTables;

@@ -21,6 +21,8 @@ export const router = createBrowserRouter([
   { path: '/register', element: lazyPage(async () => (await import('./features/auth/RegisterPage')).RegisterPage) },
   { path: '/activate/:token', element: lazyPage(async () => (await import('./features/member-links/ActivatePage')).ActivatePage) },
   { path: '/join/:code', element: lazyPage(async () => (await import('./features/member-links/JoinPage')).JoinPage) },
+  { path: '/forgot-password', element: lazyPage(async () => (await import('./features/auth/ForgotPasswordPage')).ForgotPasswordPage) },
+  { path: '/reset/:token', element: lazyPage(async () => (await import('./features/auth/ResetPasswordPage')).ResetPasswordPage) },
   {
     path: '/app',
     element: (

@@ -4,7 +4,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword, type ScryptParams } from '../../platform/auth/password.ts';
 import { checkPassword, type SignInFailure } from '../../platform/auth/lockout.ts';
-import { deleteOtherSessions } from '../../platform/auth/sessions.ts';
+import { deleteAllSessions, deleteOtherSessions, setSessionsPasswordChange } from '../../platform/auth/sessions.ts';
 import { AccountErrors } from './account.errors.ts';
 import { tables } from './account.tables.ts';
 
@@ -42,7 +42,7 @@ export async function createAccount(trx: Tx, now: number, params: ScryptParams, 
   const id = newId('acc', now);
   await db
     .insertInto('accounts')
-    .values({ id, login_name: input.loginName, phone: input.phone ?? null, name: input.name, password_hash: await hashPassword(input.password, params), created_corps: 0, created_at: now, updated_at: now })
+    .values({ id, login_name: input.loginName, phone: input.phone ?? null, name: input.name, password_hash: await hashPassword(input.password, params), created_corps: 0, must_change_password: 0, created_at: now, updated_at: now })
     .execute();
   return { id, name: input.name, loginName: input.loginName, phone: input.phone ?? null };
 }
@@ -63,6 +63,21 @@ export async function findAccountByLogin(db: Executor, loginName: string): Promi
   return row && toView(row);
 }
 
+/** The account a sign-in names: by login name or by phone number. */
+function signInRow(db: Executor, login: string) {
+  return tables(db)
+    .selectFrom('accounts')
+    .selectAll()
+    .where((eb) => eb.or([eb('login_name', '=', login), eb('phone', '=', login)]))
+    .executeTakeFirst();
+}
+
+/** The account a login name or phone number names, as the sign-in page would find it. */
+export async function findAccountForSignIn(db: Executor, login: string): Promise<AccountView | undefined> {
+  const row = await signInRow(db, login);
+  return row && toView(row);
+}
+
 export type SignInResult = { ok: true; account: AccountView } | { ok: false; reason: SignInFailure; account: AccountView | null };
 
 /**
@@ -70,11 +85,7 @@ export type SignInResult = { ok: true; account: AccountView } | { ok: false; rea
  * for the audit log only: the caller answers every refusal alike.
  */
 export async function authenticate(db: Executor, now: number, params: ScryptParams, address: string, login: string, password: string): Promise<SignInResult> {
-  const row = await tables(db)
-    .selectFrom('accounts')
-    .selectAll()
-    .where((eb) => eb.or([eb('login_name', '=', login), eb('phone', '=', login)]))
-    .executeTakeFirst();
+  const row = await signInRow(db, login);
   const outcome = await checkPassword(db, now, params, { kind: 'account', subject: row?.id ?? `login:${login}`, address }, row?.password_hash, password);
   if (!outcome.ok) return { ok: false, reason: outcome.reason, account: row ? toView(row) : null };
   return { ok: true, account: toView(row!) };
@@ -93,8 +104,29 @@ export async function changePassword(
   // The current password is throttled like a sign-in, and a throttled check is answered like a wrong one.
   const outcome = await checkPassword(db, now, params, { kind: 'account', subject: row.id, address }, row.password_hash, input.currentPassword);
   if (!outcome.ok) throw new DomainError(AccountErrors['account.wrong_password']);
-  await accounts.updateTable('accounts').set({ password_hash: await hashPassword(input.newPassword, params), updated_at: now }).where('id', '=', row.id).execute();
+  await accounts.updateTable('accounts').set({ password_hash: await hashPassword(input.newPassword, params), must_change_password: 0, updated_at: now }).where('id', '=', row.id).execute();
   await deleteOtherSessions(db, 'account', row.id, session.sessionHash);
+  await setSessionsPasswordChange(db, 'account', row.id, false, session.sessionHash);
+}
+
+/** 重置密码: a new password without the old one (the caller checked a reset link); every session ends. */
+export async function resetPassword(trx: Tx, now: number, params: ScryptParams, accountId: string, newPassword: string): Promise<{ sessionsEnded: number }> {
+  await tables(trx).updateTable('accounts').set({ password_hash: await hashPassword(newPassword, params), must_change_password: 0, updated_at: now }).where('id', '=', accountId).execute();
+  return { sessionsEnded: await deleteAllSessions(trx, 'account', accountId) };
+}
+
+/**
+ * 下次登录时修改密码: the account's next password sign-in, and every session it has now, must set a
+ * new password before acting in any enterprise.
+ */
+export async function requirePasswordChange(trx: Tx, now: number, accountId: string): Promise<void> {
+  await tables(trx).updateTable('accounts').set({ must_change_password: 1, updated_at: now }).where('id', '=', accountId).execute();
+  await setSessionsPasswordChange(trx, 'account', accountId, true);
+}
+
+export async function newPasswordRequired(db: Executor, accountId: string): Promise<boolean> {
+  const row = await tables(db).selectFrom('accounts').select('must_change_password').where('id', '=', accountId).executeTakeFirst();
+  return row?.must_change_password === 1;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { tableAccess } from '../../platform/db/tables.ts';
+import { tableAccess, type Flag } from '../../platform/db/tables.ts';
 
 export interface AccountTables {
   accounts: {
@@ -8,6 +8,8 @@ export interface AccountTables {
     name: string;
     password_hash: string;
     created_corps: number;
+    /** 1: the next password sign-in must set a new password before anything else. */
+    must_change_password: Flag;
     created_at: number;
     updated_at: number;
   };

@@ -8,11 +8,12 @@ import { AccountErrors } from './account.errors.ts';
 import { accountRoutes } from './account.routes.ts';
 import * as accountsTable from './migrations/0060_accounts.ts';
 import * as lockoutGone from './migrations/0141_account_lockout_gone.ts';
+import * as passwordChange from './migrations/0201_account_password_change.ts';
 
 export const accountModule = defineModule({
   name: 'account',
   tables: { accounts: 'reference' },
-  migrations: { '0060_accounts': accountsTable, '0141_account_lockout_gone': lockoutGone },
+  migrations: { '0060_accounts': accountsTable, '0141_account_lockout_gone': lockoutGone, '0201_account_password_change': passwordChange },
   errors: AccountErrors,
   auditNames: accountAuditNames,
   routes: accountRoutes,
@@ -27,6 +28,10 @@ export {
   authenticate,
   createAccount,
   findAccountByLogin,
+  findAccountForSignIn,
+  newPasswordRequired,
+  requirePasswordChange,
+  resetPassword,
   getAccount,
   releaseCreatorSlot,
   takeCreatorSlot,

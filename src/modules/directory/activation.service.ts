@@ -2,7 +2,8 @@ import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import { DomainError, unknownId } from '../../platform/errors.ts';
 import { publish } from '../../platform/events.ts';
-import { departmentInScope } from '../../platform/policy/index.ts';
+import type { Executor } from '../../platform/db/tables.ts';
+import { departmentInScope, refuseWiderTarget } from '../../platform/policy/index.ts';
 import { activationExpression, ACTIVATIONS, type Activation } from './activation.ts';
 import { DirectoryErrors } from './directory.errors.ts';
 import { DirectoryEvents } from './directory.events.ts';
@@ -37,6 +38,42 @@ function assertActivatable(row: { id: string; status: string; account_id: string
   if (row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId: row.id });
   if (row.status === 'disabled') throw new DomainError(DirectoryErrors['directory.member_disabled'], { memberId: row.id });
   if (row.account_id !== null) throw new DomainError(DirectoryErrors['directory.member_activated'], { memberId: row.id });
+}
+
+/** A member whose login an admin acts on (a reset link, a forced password change, signing out everywhere). */
+export interface SecureTarget {
+  id: string;
+  name: string;
+  email: string | null;
+  /** null: 未激活, no login to act on. */
+  accountId: string | null;
+}
+
+/**
+ * The actor manages the member (one of its departments in scope) and the member holds no wider
+ * admin role (a hierarchical admin never acts on a super admin's login); a departed member has none.
+ */
+export async function memberToSecure(ctx: Ctx, memberId: string): Promise<SecureTarget> {
+  const scope = await manageScope(ctx);
+  const placement = await loadPlacement(ctx.trx, ctx.corpId, memberId);
+  if (placement.row.status === 'departed') throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
+  if (!visibleIn(scope, placement)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { memberId });
+  await refuseWiderTarget(ctx, { accountId: placement.row.account_id, memberId });
+  return { id: placement.row.id, name: placement.row.name, email: placement.row.email, accountId: placement.row.account_id };
+}
+
+/** Where an account can be written to: its active members that have an e-mail address, the oldest first. */
+export async function mailboxesOfAccount(db: Executor, accountId: string): Promise<{ corpId: string; memberId: string; name: string; email: string }[]> {
+  const rows = await tables(db)
+    .selectFrom('members')
+    .select(['corp_id', 'id', 'name', 'email'])
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .where('email', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('corp_id')
+    .execute();
+  return rows.map((r) => ({ corpId: r.corp_id, memberId: r.id, name: r.name, email: r.email! }));
 }
 
 /** The account's member in the enterprise unless departed: one account is one person in one enterprise. */

@@ -46,7 +46,19 @@ export const directoryModule = defineModule({
 export { DirectoryErrors, DirectoryEvents };
 export type { MemberStatus } from './directory.tables.ts';
 export type { Activation } from './activation.ts';
-export { activateMember, departmentName, departmentsForActor, departmentToJoin, joinMember, memberToInvite, type InviteTarget, type Joiner } from './activation.service.ts';
+export {
+  activateMember,
+  departmentName,
+  departmentsForActor,
+  departmentToJoin,
+  joinMember,
+  mailboxesOfAccount,
+  memberToInvite,
+  memberToSecure,
+  type InviteTarget,
+  type Joiner,
+  type SecureTarget,
+} from './activation.service.ts';
 export { directoryDemo, type DirectoryDemo } from './directory.demo.ts';
 export {
   activeMemberIds,

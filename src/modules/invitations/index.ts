@@ -17,3 +17,4 @@ export const invitationsModule = defineModule({
 });
 
 export { InvitationErrors };
+export { Delivery, IssuedLinkDto, TokenBody } from './invitations.schema.ts';

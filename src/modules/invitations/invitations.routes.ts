@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { auditSignInFailure } from '../../platform/auth/lockout.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
+import { linkAddress } from '../../platform/auth/links.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -56,10 +57,8 @@ const commands = {
   decide: command(manage, (ctx, input: { id: string; approve: boolean }) => decideJoinRequest(ctx, input.id, input.approve)),
 };
 
-/** The console's page for a link: its path, and the address mail carries (--public-url, never the Host header). */
 function issued(deps: Deps, page: 'activate' | 'join', token: string) {
-  const path = `/${page}/${token}`;
-  return { path, url: `${deps.config.publicUrl}${path}` };
+  return linkAddress(deps.config.publicUrl, page, token);
 }
 
 export function invitationRoutes(deps: Deps): FastifyPluginAsyncTypebox {

@@ -9,7 +9,7 @@ import { getCorp, type CorpLanguage } from '../corp/index.ts';
 import { DirectoryErrors, activateMember, currentMemberOfAccount, departmentName, departmentToJoin, departmentsForActor, joinMember, memberBrief, memberToInvite, type InviteTarget } from '../directory/index.ts';
 import { InvitationErrors } from './invitations.errors.ts';
 import { tables, type InvitationsTables } from './invitations.tables.ts';
-import { newLinkToken, parseLinkToken, secretMatches } from './links.ts';
+import { newLinkToken, parseLinkToken, secretMatches } from '../../platform/auth/links.ts';
 
 /** 邀请链接 7 天内有效: an invitation expires 7 days after it was made, at that exact instant. */
 export const INVITATION_TTL_MS = 7 * DAY;

@@ -12,5 +12,6 @@ export const MeDto = Type.Object({
   currentCorp: Type.Union([CorpDto, Type.Null()]),
   member: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
   roles: Type.Object({ creator: Type.Boolean(), superAdmin: Type.Boolean(), hierarchicalAdmin: Type.Boolean() }),
+  newPasswordRequired: Type.Boolean({ description: 'an admin asked for a new password: the console shows only the set-password step' }),
 });
 export const MeEnvelope = Type.Object({ me: MeDto });

@@ -4,7 +4,7 @@ import { createSession } from '../../platform/auth/sessions.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Registry } from '../../platform/module.ts';
 import { roleOfAccount } from '../../platform/policy/index.ts';
-import { getAccount, takeCreatorSlot, type AccountView } from '../account/index.ts';
+import { getAccount, newPasswordRequired, takeCreatorSlot, type AccountView } from '../account/index.ts';
 import { corpsByIds, insertCorp, type CorpView, type NewCorp } from '../corp/index.ts';
 import { activeMemberOfAccount, corpIdsOfAccount, createRootDepartment, insertMember } from '../directory/index.ts';
 import { externalAdminCorpIds } from '../admin/index.ts';
@@ -17,6 +17,8 @@ export interface Me {
   member: { id: string; name: string } | null;
   /** What the console shows: admin pages for any admin, their own rights decided per page by the API. */
   roles: { creator: boolean; superAdmin: boolean; hierarchicalAdmin: boolean };
+  /** 下次登录时修改密码: nothing else until a new password is set. */
+  newPasswordRequired: boolean;
 }
 
 /** What the session's reads need: the database and the modules' providers. */
@@ -47,6 +49,7 @@ export async function describeMe(deps: SessionDeps, accountId: string, corpId: s
     currentCorp: current ? { id: current.id, name: current.name, shortName: current.shortName, industry: current.industry, language: current.language, certifiedUntil: current.certifiedUntil } : null,
     member: member ? { id: member.id, name: member.name } : null,
     roles: { creator: rank === 'creator', superAdmin: rank === 'creator' || rank === 'super', hierarchicalAdmin: rank === 'hierarchical' },
+    newPasswordRequired: await newPasswordRequired(deps.db, accountId),
   };
 }
 
@@ -71,7 +74,9 @@ export async function registerCorp(trx: Tx, ctx: Pick<Ctx, 'now' | 'ip' | 'log' 
 
 /**
  * Opens a session for an account that proved who it is (by password or through the enterprise's
- * identity provider) and audits the sign-in in the enterprise it enters, in one transaction.
+ * identity provider) and audits the sign-in in the enterprise it enters, in one transaction. A
+ * password sign-in of an account asked to change its password opens a session that must do so first;
+ * the identity provider vouches for the person without the password.
  */
 export async function beginSession(
   db: Db,
@@ -83,7 +88,8 @@ export async function beginSession(
   method: 'password' | 'oidc',
 ): Promise<{ cookie: string; csrfToken: string }> {
   return db.transaction().execute(async (trx) => {
-    const created = await createSession(trx, now, { kind: 'account', id: account.id, corpId });
+    const passwordChange = method === 'password' && (await newPasswordRequired(trx, account.id));
+    const created = await createSession(trx, now, { kind: 'account', id: account.id, corpId, passwordChange });
     const actor = corpId ? await registry.providers.accountActor(trx, corpId, account.id) : undefined;
     await audit(
       { corpId: corpId ?? '', trx, now, ip, actor: actor ?? { kind: 'account', id: account.id, name: account.name } },

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditSignInFailure } from '../../platform/auth/lockout.ts';
@@ -15,10 +14,13 @@ const writeSettings = command({ right: 'sso.manage', tx: 'plain' }, (ctx, input:
 
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 
-/** Where the provider sends people back: this server, at the address the browser used. */
-function redirectUri(request: FastifyRequest): string {
-  // Normalised (no default port), as the provider compares it with the registered address.
-  return new URL(CALLBACK_PATH, `${request.protocol}://${request.host}`).href;
+/**
+ * Where the provider sends people back: this server at its public address (--public-url), never
+ * the Host header, which the caller chooses. Normalised (no default port), as the provider compares
+ * it with the registered address.
+ */
+function redirectUri(publicUrl: string): string {
+  return new URL(CALLBACK_PATH, publicUrl).href;
 }
 
 /** The sign-in page of the enterprise, saying in one sentence why the sign-in did not happen. */
@@ -47,7 +49,7 @@ export function ssoRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/auth/oidc/:corpId/start',
       { config: { auth: 'public', rateLimit: signInRate(deps) }, schema: { tags: ['sso'], summary: 'Go to the enterprise identity provider to sign in', params: CorpParams, response: { 302: NoContent } } },
-      async (request, reply) => reply.redirect(await startSignIn(deps.db, request.now, request.params.corpId, redirectUri(request))),
+      async (request, reply) => reply.redirect(await startSignIn(deps.db, request.now, request.params.corpId, redirectUri(deps.config.publicUrl))),
     );
 
     app.get(

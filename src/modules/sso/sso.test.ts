@@ -4,14 +4,14 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { followToCallback, startTestProvider, type TestProvider } from '../../../test/support/oidc.ts';
 
-const ORIGIN = 'http://localhost';
+const ORIGIN = 'https://banyan.example.com';
 const CALLBACK = `${ORIGIN}/api/v1/auth/oidc/callback`;
 
 describeEachDialect('sign-in through the enterprise identity provider (OIDC)', (use) => {
   let t: TestApp;
   let idp: TestProvider;
   before(async () => {
-    t = await createTestApp(use());
+    t = await createTestApp(use(), { publicUrl: ORIGIN });
     idp = await startTestProvider([CALLBACK]);
     idp.people.set('wangfang', { sub: 'idp-1', preferred_username: 'wangfang', email: 'Wang.Fang@example.com', name: '王芳' });
     idp.people.set('stranger', { sub: 'idp-2', preferred_username: 'stranger', email: 'stranger@example.com', name: '陌生人' });
@@ -82,6 +82,14 @@ describeEachDialect('sign-in through the enterprise identity provider (OIDC)', (
     assert.equal(admitted.done.headers.location, '/');
     const me = await admitted.client.get<{ me: { member: { name: string } | null } }>('/api/v1/me');
     assert.equal(me.body.me.member?.name, '陌生人');
+  });
+
+  it('item 3: the provider is sent back to --public-url, whatever Host the request named', async () => {
+    const owner = await t.register({ loginName: 'ssohost', password: 'password123' });
+    await owner.put('/api/v1/corp/sso/oidc', settings());
+    const start = await t.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/${owner.me.currentCorp!.id}/start`, headers: { host: 'evil.example.net' } });
+    assert.equal(start.statusCode, 302);
+    assert.equal(new URL(String(start.headers.location)).searchParams.get('redirect_uri'), 'https://banyan.example.com/api/v1/auth/oidc/callback');
   });
 
   it('a callback with a used or unknown state is refused in one sentence', async () => {

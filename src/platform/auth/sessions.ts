@@ -1,4 +1,4 @@
-import type { Executor } from '../db/tables.ts';
+import { flag, type Executor } from '../db/tables.ts';
 import { tables } from '../platform.tables.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
@@ -11,6 +11,8 @@ export interface Session {
   corpId: string | null;
   csrfToken: string;
   expiresAt: number;
+  /** The account must set a new password before it acts in an enterprise. */
+  passwordChange: boolean;
 }
 
 export const SESSION_TTL_MS = 7 * 24 * 3600_000;
@@ -18,12 +20,12 @@ export const SESSION_TTL_MS = 7 * 24 * 3600_000;
 export async function createSession(
   db: Executor,
   now: number,
-  principal: { kind: PrincipalKind; id: string; corpId: string | null },
+  principal: { kind: PrincipalKind; id: string; corpId: string | null; passwordChange?: boolean },
 ): Promise<{ cookie: string; csrfToken: string }> {
   const cookie = randomToken('ses');
   const csrfToken = randomToken('csrf');
   await tables(db).insertInto('sessions')
-    .values({ id: sha256(cookie), principal_kind: principal.kind, principal_id: principal.id, corp_id: principal.corpId, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS })
+    .values({ id: sha256(cookie), principal_kind: principal.kind, principal_id: principal.id, corp_id: principal.corpId, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS, password_change: flag(principal.passwordChange ?? false) })
     .execute();
   return { cookie, csrfToken };
 }
@@ -35,7 +37,7 @@ export async function findSession(db: Executor, now: number, kind: PrincipalKind
     .where('principal_kind', '=', kind)
     .where('expires_at', '>', now)
     .executeTakeFirst();
-  return row && { hash: row.id, principalKind: row.principal_kind, principalId: row.principal_id, corpId: row.corp_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  return row && { hash: row.id, principalKind: row.principal_kind, principalId: row.principal_id, corpId: row.corp_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, passwordChange: row.password_change === 1 };
 }
 
 export async function deleteSession(db: Executor, hash: string): Promise<void> {
@@ -49,6 +51,19 @@ export async function setSessionCorp(db: Executor, hash: string, corpId: string 
 /** After a password change every other session of the account ends. */
 export async function deleteOtherSessions(db: Executor, kind: PrincipalKind, principalId: string, keepHash: string): Promise<void> {
   await tables(db).deleteFrom('sessions').where('principal_kind', '=', kind).where('principal_id', '=', principalId).where('id', '!=', keepHash).execute();
+}
+
+/** 退出所有登录: every session of the principal ends (a password reset, an admin's sign-out). */
+export async function deleteAllSessions(db: Executor, kind: PrincipalKind, principalId: string): Promise<number> {
+  const gone = await tables(db).deleteFrom('sessions').where('principal_kind', '=', kind).where('principal_id', '=', principalId).executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}
+
+/** Whether the principal's sessions must set a new password first: all of them, or (cleared) the one that just did. */
+export async function setSessionsPasswordChange(db: Executor, kind: PrincipalKind, principalId: string, required: boolean, onlyHash?: string): Promise<void> {
+  let query = tables(db).updateTable('sessions').set({ password_change: flag(required) }).where('principal_kind', '=', kind).where('principal_id', '=', principalId);
+  if (onlyHash !== undefined) query = query.where('id', '=', onlyHash);
+  await query.execute();
 }
 
 export const SESSION_SWEEP_JOB = 'platform.sessions.sweep';

@@ -115,6 +115,8 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     if (mode === 'corp') {
       const actor = session.corpId ? await providers.accountActor(deps.db, session.corpId, session.principalId) : undefined;
       if (!actor || !session.corpId) throw new DomainError('auth.no_enterprise');
+      // 下次登录时修改密码: until a new password is set, only /me, the password change and sign-out answer.
+      if (session.passwordChange) throw new DomainError('auth.password_change_required');
       request.corp = { corpId: session.corpId, actor };
     }
   });

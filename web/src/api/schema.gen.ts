@@ -2766,6 +2766,8 @@ export interface paths {
                                     superAdmin: boolean;
                                     hierarchicalAdmin: boolean;
                                 };
+                                /** @description an admin asked for a new password: the console shows only the set-password step */
+                                newPasswordRequired: boolean;
                             };
                         };
                     };
@@ -2845,6 +2847,8 @@ export interface paths {
                                     superAdmin: boolean;
                                     hierarchicalAdmin: boolean;
                                 };
+                                /** @description an admin asked for a new password: the console shows only the set-password step */
+                                newPasswordRequired: boolean;
                             };
                         };
                     };
@@ -2923,6 +2927,8 @@ export interface paths {
                                     superAdmin: boolean;
                                     hierarchicalAdmin: boolean;
                                 };
+                                /** @description an admin asked for a new password: the console shows only the set-password step */
+                                newPasswordRequired: boolean;
                             };
                         };
                     };
@@ -3024,6 +3030,8 @@ export interface paths {
                                     superAdmin: boolean;
                                     hierarchicalAdmin: boolean;
                                 };
+                                /** @description an admin asked for a new password: the console shows only the set-password step */
+                                newPasswordRequired: boolean;
                             };
                         };
                     };
@@ -3101,6 +3109,8 @@ export interface paths {
                                     superAdmin: boolean;
                                     hierarchicalAdmin: boolean;
                                 };
+                                /** @description an admin asked for a new password: the console shows only the set-password step */
+                                newPasswordRequired: boolean;
                             };
                         };
                     };
@@ -3600,6 +3610,8 @@ export interface paths {
                                     superAdmin: boolean;
                                     hierarchicalAdmin: boolean;
                                 };
+                                /** @description an admin asked for a new password: the console shows only the set-password step */
+                                newPasswordRequired: boolean;
                             };
                         };
                     };
@@ -3740,9 +3752,265 @@ export interface paths {
                                     superAdmin: boolean;
                                     hierarchicalAdmin: boolean;
                                 };
+                                /** @description an admin asked for a new password: the console shows only the set-password step */
+                                newPasswordRequired: boolean;
                             };
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a password reset link to the login’s e-mail address; the answer is the same whether or not the login exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description login name or phone number */
+                        login: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whose password a reset link sets */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            corpName: string;
+                            name: string;
+                            loginName: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link; every session of the account ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token of the link, as the page address carries it */
+                        token: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A password reset link for the member (shown once; mailed when SMTP and an address allow) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                path: string;
+                                url: string;
+                            };
+                            /** Format: date-time */
+                            expiresAt: string;
+                            delivery: {
+                                /** @description mailed to the member; otherwise the admin hands the link over */
+                                delivered: boolean;
+                                reason?: "no_smtp" | "no_address" | "failed";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members/{id}/force-password-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The member must set a new password at the next sign-in, before anything else */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/members/{id}/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of the member’s login */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

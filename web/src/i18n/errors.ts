@@ -66,6 +66,14 @@ export default defineMessages(
       required: '登录已失效，请重新登录',
       csrf: '页面已过期，请刷新后重试',
       no_enterprise: '你已不在该企业中，请重新选择企业',
+      password_change_required: '管理员要求你修改密码，请先设置新密码',
+    },
+    password_reset: {
+      invalid: '重置密码链接无效，请重新获取',
+      used: '重置密码链接已使用过，请直接登录或重新获取',
+      expired: '重置密码链接已过期，请重新获取',
+      not_activated: '该成员尚未激活，请先邀请其加入',
+      creator_only: '只有创建者本人可以对创建者的账号执行此操作',
     },
     account: {
       login_taken: '该登录名或手机号已被注册',
@@ -274,6 +282,14 @@ export default defineMessages(
       required: 'Your session has ended. Please sign in again',
       csrf: 'This page has expired. Please refresh and try again',
       no_enterprise: 'You no longer belong to this enterprise. Please choose another one',
+      password_change_required: 'Your admin asked you to change your password. Please set a new one first',
+    },
+    password_reset: {
+      invalid: 'This password reset link is not valid. Please ask for a new one',
+      used: 'This password reset link has already been used. Sign in, or ask for a new one',
+      expired: 'This password reset link has expired. Please ask for a new one',
+      not_activated: 'This member has not activated a login yet. Invite them first',
+      creator_only: 'Only the creator can do this to the creator’s login',
     },
     account: {
       login_taken: 'This login name or phone number is already registered',

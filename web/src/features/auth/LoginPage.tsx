@@ -6,6 +6,7 @@ import { api } from '../../api';
 import type { SignInState } from '../../components/SessionGate';
 import { useApplyMe } from '../../session';
 import { AuthLayout } from './AuthLayout';
+import { ProviderSignIn } from './ProviderSignIn';
 import { SignInForm, type SignInValues } from './SignInForm';
 
 export function LoginPage() {
@@ -24,6 +25,10 @@ export function LoginPage() {
   return (
     <AuthLayout title={t('signIn.title')} subtitle={t('signIn.subtitle')} area={t('common:adminConsole')}>
       <SignInForm signIn={signIn} />
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'right' }}>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </Typography.Paragraph>
+      <ProviderSignIn />
       <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, textAlign: 'center' }}>
         {t('signIn.noCorp')} <Link to="/register">{t('signIn.register')}</Link>
       </Typography.Paragraph>

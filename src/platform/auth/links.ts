@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { sha256 } from '../../platform/auth/tokens.ts';
+import { sha256 } from './tokens.ts';
 
 /**
  * A link's token is `<corpId>.<id>.<secret>`: the enterprise and the row are found by the first two
@@ -15,6 +15,12 @@ export interface LinkToken {
 export function newLinkToken(corpId: string, id: string): LinkToken {
   const secret = randomBytes(32).toString('base64url');
   return { token: `${corpId}.${id}.${secret}`, secret, hash: sha256(secret) };
+}
+
+/** The console's page for a link: its path, and the address mail carries (--public-url, never the Host header). */
+export function linkAddress(publicUrl: string, page: 'activate' | 'join' | 'reset', token: string): { path: string; url: string } {
+  const path = `/${page}/${token}`;
+  return { path, url: `${publicUrl}${path}` };
 }
 
 export function parseLinkToken(token: string): { corpId: string; id: string; secret: string } | undefined {

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Config } from '../../src/config.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { browserSkip, useConsole } from './browser.ts';
+
+const PASSWORD = 'Banyan-2024!';
+
+const TEXT = {
+  'zh-CN': { forgot: '忘记密码', login: '手机号或登录名', send: '发送重置链接', sent: '请查收邮件', newPassword: '新密码', confirm: '确认新密码', set: '设置新密码', done: '密码已重置', signIn: '去登录', password: '密码', submit: '登录', subject: '重置你的密码' },
+  en: { forgot: 'Forgot password?', login: 'Phone or login name', send: 'Send reset link', sent: 'Check your e-mail', newPassword: 'New password', confirm: 'Confirm new password', set: 'Set new password', done: 'Password reset', signIn: 'Sign in', password: 'Password', submit: 'Sign in', subject: 'reset your password' },
+} as const;
+
+/**
+ * Issue 10 item 5 in Chromium: 忘记密码 on the sign-in page, the link from the message the real SMTP
+ * server received, the reset page (at 375 px), then signing in with the new password.
+ */
+describe('password reset in the console', { skip: browserSkip, timeout: 180_000 }, () => {
+  let smtp: TestSmtpServer;
+  const config: Partial<Config> = {};
+  before(async () => {
+    smtp = await startSmtpServer();
+    config.smtpUrl = smtp.url;
+  });
+  after(() => smtp.close());
+  const ui = useConsole(config);
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    it(`${language}: forgot password → the mailed link → a new password → signed in with it`, async () => {
+      const text = TEXT[language];
+      const login = `reset_${language === 'en' ? 'en' : 'zh'}`;
+      const email = `${login}@example.com`;
+      const setup = await ui.page();
+      const registered = await setup.request.post('/api/v1/register', {
+        data: { account: { name: 'Ada Admin', loginName: login, password: PASSWORD }, corp: { name: `Acme ${language}`, shortName: 'Acme', industry: 'general' } },
+      });
+      assert.equal(registered.status(), 201);
+      const me = ((await registered.json()) as { me: { member: { id: string } } }).me;
+      const headers = { 'x-csrf-token': (await setup.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
+      assert.equal((await setup.request.patch(`/api/v1/contacts/members/${me.member.id}`, { data: { email }, headers })).status(), 200);
+      assert.equal((await setup.request.patch('/api/v1/corp', { data: { language }, headers })).status(), 200);
+
+      const page = await ui.page();
+      await page.goto('/login');
+      await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
+      await page.goto('/login');
+      await page.getByRole('link', { name: text.forgot }).click();
+      await page.getByLabel(text.login).fill(login);
+      await page.getByRole('button', { name: text.send }).click();
+      await page.getByText(text.sent).waitFor();
+
+      const mail = smtp.messages.filter((m) => m.to.includes(email)).at(-1)!;
+      assert.ok(mail.subject.endsWith(text.subject), mail.subject);
+      const path = new URL(/(http\S+\/reset\/\S+)/.exec(mail.text)![1]!).pathname;
+
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto(path);
+      await page.getByLabel(text.confirm).waitFor();
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'the reset page fits 375 px');
+      await page.getByLabel(text.newPassword, { exact: true }).fill('Brand-new-2025');
+      await page.getByLabel(text.confirm).fill('Brand-new-2025');
+      await page.getByRole('button', { name: text.set }).click();
+      await page.getByText(text.done).waitFor();
+      // Setting it ended the other session.
+      assert.equal((await setup.request.get('/api/v1/me')).status(), 401);
+
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByRole('link', { name: text.signIn }).click();
+      await page.getByLabel(text.login).fill(login);
+      await page.getByLabel(text.password, { exact: true }).fill('Brand-new-2025');
+      await page.getByRole('button', { name: text.submit, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      assert.equal((await page.request.get('/api/v1/me')).status(), 200);
+    });
+  }
+});

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Divider } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/**
+ * 使用 <provider> 登录: the sign-in page knows the enterprise from `?corp=<id>` (the address an admin
+ * hands out, and where a refused provider sign-in comes back with `&error=<code>`).
+ */
+export function ProviderSignIn() {
+  const { t } = useTranslation('auth');
+  const [params] = useSearchParams();
+  const corpId = params.get('corp');
+  const error = params.get('error');
+  const provider = useQuery({
+    queryKey: ['/auth/oidc/{corpId}', corpId],
+    queryFn: () => api.get('/auth/oidc/{corpId}', { params: { path: { corpId: corpId! } } }),
+    enabled: corpId !== null,
+  });
+  return (
+    <>
+      {error && <ErrorAlert error={new ApiError(403, error, '')} />}
+      {provider.data?.configured && corpId && (
+        <>
+          <Divider plain>{t('signIn.or')}</Divider>
+          <Button block size="large" href={`/api/v1/auth/oidc/${encodeURIComponent(corpId)}/start`}>
+            {t('signIn.withProvider', { name: provider.data.displayName })}
+          </Button>
+        </>
+      )}
+    </>
+  );
+}
