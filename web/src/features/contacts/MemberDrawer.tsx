@@ -7,6 +7,7 @@ import { FormError } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
 import { fieldOf, useFieldError } from '../../hooks/useFieldError';
 import { useNotifyError } from '../../hooks/useNotifyError';
+import { MemberSecurityActions } from './MemberSecurityActions';
 import { activationColor, buildTree, departmentsKey, membersPath, type Department, type Member } from './api';
 import { InvitationPanel } from './InvitationPanel';
 
@@ -138,6 +139,7 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
           </Space>
         )}
         {member?.activation === 'not_activated' && member.editable && <InvitationPanel member={member} />}
+        {member?.activation === 'activated' && member.editable && <MemberSecurityActions memberId={member.id} />}
         {straddles && <Alert type="info" showIcon title={t('member.outOfScopeHint')} />}
         <Form<Values> form={form} layout="vertical" disabled={!editable} onFinish={(values) => save.mutate(values)}>
           <Form.Item name="name" label={t('member.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
