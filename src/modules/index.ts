@@ -20,6 +20,7 @@ import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
 import { wecomModule } from './wecom/index.ts';
 import { ssoModule } from './sso/index.ts';
+import { securityModule } from './security/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -47,6 +48,7 @@ export const modules: readonly ModuleManifest[] = [
   approvalModule,
   inboxModule,
   wecomModule,
+  securityModule,
 ];
 
 /** The platform's own manifest first, then the modules: what the registry is built from. */
