@@ -179,11 +179,11 @@ describeEachDialect('安全管理 policies', (use) => {
       assert.deepEqual(await mark('contacts'), { enabled: true, text: '赵六 8000' });
       assert.deepEqual(await mark('docs'), { enabled: true, text: '赵六 内部资料' });
       assert.deepEqual(await mark('chat'), { enabled: false, text: '' });
+      await keepSessions(t);
       t.clock.set('2026-03-01T10:05:00+08:00');
       assert.deepEqual(await mark('drive'), { enabled: true, text: '2026-03-01 10:05' });
       const creator = (await corp.client.get<{ enabled: boolean; text: string }>('/api/v1/security/watermark?surface=contacts')).body;
       assert.equal(creator.text, corp.client.me.member!.name);
-      await keepSessions(t);
       t.clock.set(activeUntil);
       assert.deepEqual(await mark('contacts'), { enabled: false, text: '' });
       t.clock.set(start);
@@ -226,6 +226,7 @@ describeEachDialect('安全管理 policies', (use) => {
       const { corp } = await bought();
       const member = await signedInMember(t, corp.corpId, '钱七');
       from(member.client, '198.51.100.23');
+      await keepSessions(t);
       t.clock.set('2026-02-01T09:00:00+08:00');
       assert.equal((await member.client.post('/api/v1/security/violations', { kind: 'screen_capture', detail: '通讯录 截屏' })).status, 201);
       t.clock.set('2026-02-01T09:30:00+08:00');
