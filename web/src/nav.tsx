@@ -9,6 +9,7 @@ import { AuditPage } from './features/audit/AuditPage';
 import { TemplatesPage as ApprovalTemplatesPage } from './features/approvals/TemplatesPage';
 import { DashboardPage } from './features/corp/DashboardPage';
 import { customerNav } from './features/customers/nav';
+import { securityNav } from './features/security/nav';
 import { walletNav } from './features/wallet/nav';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import type { NamespacedKey } from './i18n';
@@ -55,6 +56,7 @@ export const nav: NavItem[] = [
   },
   { key: 'approvals', path: '/approvals', icon: <SolutionOutlined />, labelKey: 'approvals:nav', element: <ApprovalTemplatesPage />, visible: anyAdmin },
   ...customerNav,
+  ...securityNav,
   ...walletNav,
 ];
 

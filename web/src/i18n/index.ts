@@ -12,6 +12,7 @@ import corp from '../features/corp/i18n';
 import customers from '../features/customers/i18n';
 import inbox from '../features/inbox/i18n';
 import operator from '../features/operator/i18n';
+import security from '../features/security/i18n';
 import shell from '../features/shell/i18n';
 import wallet from '../features/wallet/i18n';
 import operatorWallet from '../features/operator-wallet/i18n';
@@ -40,6 +41,7 @@ const areas = {
   approvals,
   operator,
   customers,
+  security,
   wallet,
   operatorWallet,
   operatorCategory,

@@ -11,6 +11,7 @@ import { DepartmentTree } from './DepartmentTree';
 import { ImportModal } from './ImportModal';
 import { MemberDrawer } from './MemberDrawer';
 import { TagsModal } from './TagsModal';
+import { SurfaceWatermark } from '../security/SurfaceWatermark';
 
 /** 通讯录: the department tree on the left, the members of the chosen department on the right. */
 export function ContactsPage() {
@@ -97,33 +98,35 @@ export function ContactsPage() {
       </PageHeader>
       {departments.data && !canManage && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 16 }} />}
       <ErrorAlert error={departments.error} />
-      <Flex gap="middle" align="start">
-        <Card title={t('departments')} size="small" style={{ width: 300, flexShrink: 0 }}>
-          <DepartmentTree departments={items} selected={departmentId} onSelect={(id) => { setChosen(id); setStatus('current'); }} />
-        </Card>
-        <Card size="small" style={{ flex: 1, minWidth: 0 }}>
-          <Flex vertical gap="middle">
-            <Flex gap="middle" align="center" wrap>
-              <Input.Search allowClear placeholder={t('search')} style={{ width: 280 }} onSearch={setQ} aria-label={t('search')} />
-              <Segmented
-                value={status}
-                onChange={(v) => setStatus(v as 'current' | 'departed')}
-                options={[
-                  { value: 'current', label: t('statusFilter.current') },
-                  { value: 'departed', label: t('statusFilter.departed') },
-                ]}
-              />
-              {status === 'current' && (
-                <Space>
-                  <Switch checked={includeSub} onChange={setIncludeSub} aria-label={t('includeSub')} />
-                  <span>{t('includeSub')}</span>
-                </Space>
-              )}
+      <SurfaceWatermark surface="contacts">
+        <Flex gap="middle" align="start">
+          <Card title={t('departments')} size="small" style={{ width: 300, flexShrink: 0 }}>
+            <DepartmentTree departments={items} selected={departmentId} onSelect={(id) => { setChosen(id); setStatus('current'); }} />
+          </Card>
+          <Card size="small" style={{ flex: 1, minWidth: 0 }}>
+            <Flex vertical gap="middle">
+              <Flex gap="middle" align="center" wrap>
+                <Input.Search allowClear placeholder={t('search')} style={{ width: 280 }} onSearch={setQ} aria-label={t('search')} />
+                <Segmented
+                  value={status}
+                  onChange={(v) => setStatus(v as 'current' | 'departed')}
+                  options={[
+                    { value: 'current', label: t('statusFilter.current') },
+                    { value: 'departed', label: t('statusFilter.departed') },
+                  ]}
+                />
+                {status === 'current' && (
+                  <Space>
+                    <Switch checked={includeSub} onChange={setIncludeSub} aria-label={t('includeSub')} />
+                    <span>{t('includeSub')}</span>
+                  </Space>
+                )}
+              </Flex>
+              <CursorTable<Member> list={members} columns={columns} size="middle" />
             </Flex>
-            <CursorTable<Member> list={members} columns={columns} size="middle" />
-          </Flex>
-        </Card>
-      </Flex>
+          </Card>
+        </Flex>
+      </SurfaceWatermark>
       <MemberDrawer
         open={drawer !== null}
         member={drawer?.member ?? null}
