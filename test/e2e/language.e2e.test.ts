@@ -24,6 +24,7 @@ const CORP_PAGES = [
   '/features/security',
   '/security/ip',
   '/security/watermark',
+  '/security/decode',
   '/security/screen-capture',
   '/security/share-external',
   '/wallet',

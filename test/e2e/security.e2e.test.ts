@@ -57,6 +57,23 @@ describe('security console', { skip: browserSkip, timeout: 180_000 }, () => {
     assert.equal(await mark.getAttribute('data-text'), '周安全');
   });
 
+  it('zh-CN 暗水印: on for contacts, text copied from the contacts page decodes back to the admin', async () => {
+    await page.goto('/security/watermark');
+    await page.getByRole('switch', { name: '通讯录 暗水印' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    await page.goto('/contacts');
+    const hidden = page.getByTestId('hidden-watermark');
+    await hidden.waitFor({ state: 'attached' });
+    const mark = (await hidden.textContent())!;
+    assert.match(mark, /^[\u2060\u200b\u200c]+$/);
+    await page.goto('/security/decode');
+    await page.getByRole('heading', { name: '暗水印解析' }).waitFor();
+    await page.getByLabel('待解析的文字').fill(`通讯录 ${mark}周安全`);
+    await page.getByRole('button', { name: '解析' }).click();
+    await page.getByRole('cell', { name: '周安全' }).waitFor();
+  });
+
   it('zh-CN 截屏/录屏管控: turned on; a client’s report is listed', async () => {
     await page.goto('/security/screen-capture');
     await page.getByRole('heading', { name: '截屏/录屏管控' }).waitFor();
@@ -81,6 +98,11 @@ describe('security console', { skip: browserSkip, timeout: 180_000 }, () => {
     await page.goto('/security/watermark');
     await page.getByRole('heading', { name: 'Watermarks' }).waitFor();
     assert.equal(await page.getByRole('switch', { name: 'Contacts On' }).isChecked(), true);
+    await page.goto('/security/decode');
+    await page.getByRole('heading', { name: 'Decode hidden watermark' }).waitFor();
+    await page.getByLabel('Text to decode').fill('nothing hidden here');
+    await page.getByRole('button', { name: 'Decode' }).click();
+    await page.getByText('No hidden watermark of a member of this enterprise found').waitFor();
     await page.goto('/security/share-external');
     await page.getByRole('heading', { name: 'Share to external' }).waitFor();
     await page.getByText('Reported violations').waitFor();

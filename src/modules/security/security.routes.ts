@@ -18,6 +18,8 @@ import {
   ClientPolicyDto,
   ClientPolicyParams,
   ClientPolicySchema,
+  DecodeBody,
+  DecodeDto,
   IpPolicyDto,
   IpPolicySchema,
   MyClientPoliciesDto,
@@ -37,7 +39,7 @@ import {
   type WatermarkSurface,
 } from './security.schema.ts';
 import type { PolicyKind, ViolationKind } from './security.tables.ts';
-import { myWatermark, saveWatermarkPolicy } from './watermark.service.ts';
+import { decodeHiddenMarks, myWatermark, saveWatermarkPolicy } from './watermark.service.ts';
 
 /** Admins need manage on the 高级功能 app, as for its seats (super admins hold it). */
 const read = { right: 'security.manage', tx: 'read' } as const;
@@ -63,6 +65,10 @@ const readClient = command(read, (ctx, kind: ViolationKind) => view(ctx, kind));
 const writeClient = command(manage, async (ctx, input: { kind: ViolationKind; policy: ClientPolicy }) => {
   await byAppRight(ctx);
   return { active: true, policy: await saveClientPolicy(ctx, input.kind, input.policy) };
+});
+const decode = command(read, async (ctx, text: string) => {
+  await byAppRight(ctx);
+  return decodeHiddenMarks(ctx, text);
 });
 const violations = command(read, async (ctx, query: ViolationSearch) => {
   await byAppRight(ctx);
@@ -123,6 +129,10 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
     app.get('/api/v1/security/violations', { config: corp, schema: { tags, summary: 'What clients reported breaking a policy, newest first', querystring: ViolationQuery, response: { 200: ViolationPage } } }, (request) =>
       request.run(violations, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+
+    app.post('/api/v1/security/hidden-watermark/decode', { config: corp, schema: { tags, summary: '暗水印: the members and times hidden in a text', body: DecodeBody, response: { 200: DecodeDto } } }, (request) =>
+      request.run(decode, request.body.text),
     );
 
     app.get(

@@ -18,7 +18,8 @@ export const WATERMARK_SURFACES = ['chat', 'contacts', 'mail', 'docs', 'drive'] 
 export type WatermarkSurface = (typeof WATERMARK_SURFACES)[number];
 export const WatermarkSegment = Type.Union([Type.Literal('name'), Type.Literal('phone'), Type.Literal('account'), Type.Literal('time'), Type.Literal('custom')]);
 export type WatermarkSegment = Static<typeof WatermarkSegment>;
-const SurfaceMark = StrictObject({ enabled: Type.Boolean(), content: Type.Array(WatermarkSegment, { uniqueItems: true, maxItems: 5 }) });
+/** `hidden`: 暗水印 on the surface too (a zero-width mark of the member and time in its text). */
+const SurfaceMark = StrictObject({ enabled: Type.Boolean(), content: Type.Array(WatermarkSegment, { uniqueItems: true, maxItems: 5 }), hidden: Type.Optional(Type.Boolean()) });
 /** 明水印: per surface whether it is drawn and what it says; custom text is for docs only. */
 export const WatermarkPolicySchema = StrictObject({
   chat: SurfaceMark,
@@ -46,7 +47,9 @@ export const SurfaceParams = StrictObject({ surface: Type.Union([Type.Literal('m
 export const AccessDto = Type.Object({ surface: Type.String(), address: Type.String(), allowed: Type.Boolean() });
 
 export const WatermarkQuery = StrictObject({ surface: Type.Union([Type.Literal('chat'), Type.Literal('contacts'), Type.Literal('mail'), Type.Literal('docs'), Type.Literal('drive')]) });
-export const WatermarkDto = Type.Object({ enabled: Type.Boolean(), text: Type.String() });
+export const WatermarkDto = Type.Object({ enabled: Type.Boolean(), text: Type.String(), hiddenMark: Type.String({ description: '暗水印: zero-width characters to put in the page text; empty when off' }) });
+export const DecodeBody = StrictObject({ text: Type.String({ minLength: 1, maxLength: 1_000_000 }) });
+export const DecodeDto = Type.Object({ marks: Type.Array(Type.Object({ memberId: Type.String(), memberName: Type.String(), markedAt: IsoDateTime })) });
 
 /** What a client obeys: whether the member may take screenshots / share outside. */
 export const MyClientPoliciesDto = Type.Object({ screenCaptureRestricted: Type.Boolean(), shareExternalRestricted: Type.Boolean() });

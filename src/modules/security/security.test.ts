@@ -6,6 +6,7 @@ import { errorCode, newCorp, signedInMember, type Corp } from '../customers/test
 import { DirectoryFixture } from '../directory/testing/index.ts';
 import { IpAllowList, parseRange, type ParsedRange } from './ip-ranges.ts';
 import { phoneTail, watermarkText } from './watermark.ts';
+import { decodeMarks, encodeMark } from './hidden-mark.ts';
 
 const empty = { memberIds: [], departmentIds: [], tagIds: [] };
 const allow = (...entries: string[]) => new IpAllowList(entries.map((e) => parseRange(e) as ParsedRange));
@@ -56,6 +57,21 @@ describe('visible watermark text (明水印)', () => {
   });
   it('seed rule 自定义信息（仅适用于文档）: the custom text closes the docs watermark', () => {
     assert.equal(watermarkText({ name: '王五', phone: null, userid: 'ww' }, ['name', 'custom'], '内部资料', at), '王五 内部资料');
+  });
+});
+
+describe('hidden watermark in text (暗水印)', () => {
+  it('issue rule zero-width characters encode the member and the minute, invisible in the text and decoded back', () => {
+    const at = Date.parse('2026-12-02T00:41:37Z');
+    const mark = encodeMark('mem_01JDZ8Q3V0000000000000000A', at);
+    assert.match(mark, /^[\u2060\u200b\u200c]+$/);
+    const exported = `姓名,手机\n张三,138${mark}0013\n`;
+    assert.equal(exported.replace(/[\u2060\u200b\u200c]/g, ''), '姓名,手机\n张三,1380013\n');
+    assert.deepEqual(decodeMarks(exported + encodeMark('mem_B', at + 60_000)), [
+      { memberId: 'mem_01JDZ8Q3V0000000000000000A', at: Date.parse('2026-12-02T00:41:00Z') },
+      { memberId: 'mem_B', at: Date.parse('2026-12-02T00:42:00Z') },
+    ]);
+    assert.deepEqual(decodeMarks('no mark \u2060\u200b\u2060 here'), []);
   });
 });
 
@@ -176,16 +192,38 @@ describeEachDialect('安全管理 policies', (use) => {
       assert.equal(errorCode(wrong.body), 'security.custom_text_docs_only');
       assert.equal((await corp.client.put('/api/v1/security/watermark-policy', policy)).status, 200);
       const mark = async (surface: string) => (await member.client.get<{ enabled: boolean; text: string }>(`/api/v1/security/watermark?surface=${surface}`)).body;
-      assert.deepEqual(await mark('contacts'), { enabled: true, text: '赵六 8000' });
-      assert.deepEqual(await mark('docs'), { enabled: true, text: '赵六 内部资料' });
-      assert.deepEqual(await mark('chat'), { enabled: false, text: '' });
+      assert.deepEqual(await mark('contacts'), { enabled: true, text: '赵六 8000', hiddenMark: '' });
+      assert.deepEqual(await mark('docs'), { enabled: true, text: '赵六 内部资料', hiddenMark: '' });
+      assert.deepEqual(await mark('chat'), { enabled: false, text: '', hiddenMark: '' });
       await keepSessions(t);
       t.clock.set('2026-03-01T10:05:00+08:00');
-      assert.deepEqual(await mark('drive'), { enabled: true, text: '2026-03-01 10:05' });
+      assert.deepEqual(await mark('drive'), { enabled: true, text: '2026-03-01 10:05', hiddenMark: '' });
       const creator = (await corp.client.get<{ enabled: boolean; text: string }>('/api/v1/security/watermark?surface=contacts')).body;
       assert.equal(creator.text, corp.client.me.member!.name);
       t.clock.set(activeUntil);
-      assert.deepEqual(await mark('contacts'), { enabled: false, text: '' });
+      assert.deepEqual(await mark('contacts'), { enabled: false, text: '', hiddenMark: '' });
+      t.clock.set(start);
+    });
+  });
+
+  describe('暗水印', () => {
+    it('issue rule pages carry a mark an admin decodes back to the member and time; another enterprise decodes nothing; none once lapsed', async () => {
+      const { corp, activeUntil } = await bought();
+      const other = await bought();
+      const member = await signedInMember(t, corp.corpId, '孙八');
+      const off = { enabled: false, content: [] };
+      await corp.client.put('/api/v1/security/watermark-policy', { chat: off, contacts: { enabled: false, content: [], hidden: true }, mail: off, docs: off, drive: off, customText: '' });
+      const page = (await member.client.get<{ enabled: boolean; text: string; hiddenMark: string }>('/api/v1/security/watermark?surface=contacts')).body;
+      assert.deepEqual([page.enabled, page.text], [false, '']);
+      assert.notEqual(page.hiddenMark, '');
+      const copied = `通讯录导出 ${page.hiddenMark}孙八 销售部`;
+      const decoded = await corp.client.post<{ marks: unknown[] }>('/api/v1/security/hidden-watermark/decode', { text: copied });
+      assert.deepEqual(decoded.body.marks, [{ memberId: member.memberId, memberName: '孙八', markedAt: new Date(Math.floor(t.clock.now() / 60_000) * 60_000).toISOString() }]);
+      assert.deepEqual((await other.corp.client.post<{ marks: unknown[] }>('/api/v1/security/hidden-watermark/decode', { text: copied })).body.marks, []);
+      assert.equal((await member.client.post('/api/v1/security/hidden-watermark/decode', { text: copied })).status, 403);
+      await keepSessions(t);
+      t.clock.set(activeUntil);
+      assert.equal((await member.client.get<{ hiddenMark: string }>('/api/v1/security/watermark?surface=contacts')).body.hiddenMark, '');
       t.clock.set(start);
     });
   });

@@ -9049,22 +9049,27 @@ export interface paths {
                                 chat: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 contacts: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 mail: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 docs: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 drive: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 customText: string;
                             };
@@ -9087,22 +9092,27 @@ export interface paths {
                         chat: {
                             enabled: boolean;
                             content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
                         };
                         contacts: {
                             enabled: boolean;
                             content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
                         };
                         mail: {
                             enabled: boolean;
                             content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
                         };
                         docs: {
                             enabled: boolean;
                             content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
                         };
                         drive: {
                             enabled: boolean;
                             content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
                         };
                         customText: string;
                     };
@@ -9121,22 +9131,27 @@ export interface paths {
                                 chat: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 contacts: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 mail: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 docs: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 drive: {
                                     enabled: boolean;
                                     content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
                                 };
                                 customText: string;
                             };
@@ -9342,6 +9357,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/hidden-watermark/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暗水印: the members and times hidden in a text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marks: {
+                                memberId: string;
+                                memberName: string;
+                                /** Format: date-time */
+                                markedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/security/access/{surface}": {
         parameters: {
             query?: never;
@@ -9412,6 +9476,8 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             text: string;
+                            /** @description 暗水印: zero-width characters to put in the page text; empty when off */
+                            hiddenMark: string;
                         };
                     };
                 };

@@ -40,6 +40,11 @@ export function WatermarkPolicyPage() {
     { key: 'surface', title: t('watermark.surface'), render: (_, s) => t(`watermark.surfaces.${s}`) },
     { key: 'enabled', title: t('enabled'), render: (_, s) => <Switch checked={draft?.[s].enabled} onChange={(enabled) => set(s, { enabled })} aria-label={`${t(`watermark.surfaces.${s}`)} ${t('enabled')}`} /> },
     {
+      key: 'hidden',
+      title: t('watermark.hidden'),
+      render: (_, s) => <Switch checked={draft?.[s].hidden ?? false} onChange={(hidden) => set(s, { hidden })} aria-label={`${t(`watermark.surfaces.${s}`)} ${t('watermark.hidden')}`} />,
+    },
+    {
       key: 'content',
       title: t('watermark.content'),
       render: (_, s) => (

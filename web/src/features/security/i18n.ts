@@ -2,7 +2,7 @@ import { defineMessages } from '../../i18n/define';
 
 export default defineMessages(
   {
-    nav: { ip: 'IP 访问限制', watermark: '水印设置', screenCapture: '截屏/录屏管控', shareExternal: '分享到外部管理' },
+    nav: { ip: 'IP 访问限制', watermark: '水印设置', decode: '暗水印解析', screenCapture: '截屏/录屏管控', shareExternal: '分享到外部管理' },
     inactive: '安全管理高级功能未购买或已过期：以下设置已保留，但不会生效，续费后可修改',
     save: '保存',
     saved: '已保存',
@@ -22,8 +22,18 @@ export default defineMessages(
       surface: '功能',
       content: '水印内容',
       customText: '自定义信息（仅适用于文档）',
+      hidden: '暗水印',
       surfaces: { chat: '聊天', contacts: '通讯录', mail: '邮件', docs: '文档', drive: '微盘' },
       segments: { name: '姓名', phone: '手机号后四位', account: '帐号', time: '时间戳', custom: '自定义信息' },
+    },
+    decode: {
+      title: '暗水印解析',
+      intro: '粘贴从页面或导出文件中复制的文字，解析其中的暗水印，查看来源成员和时间。',
+      text: '待解析的文字',
+      run: '解析',
+      none: '未找到本企业成员的暗水印',
+      member: '成员',
+      time: '时间',
     },
     client: {
       screen_capture: { title: '截屏/录屏管控', intro: '企业可限制成员在移动端截屏/录屏行为，防止成员泄漏企业信息。' },
@@ -38,7 +48,7 @@ export default defineMessages(
     },
   },
   {
-    nav: { ip: 'IP access restriction', watermark: 'Watermarks', screenCapture: 'Screenshot control', shareExternal: 'Share to external' },
+    nav: { ip: 'IP access restriction', watermark: 'Watermarks', decode: 'Decode hidden watermark', screenCapture: 'Screenshot control', shareExternal: 'Share to external' },
     inactive: 'The security advanced feature is not bought or has lapsed: these settings are kept but not applied, and can be changed after renewing',
     save: 'Save',
     saved: 'Saved',
@@ -58,8 +68,18 @@ export default defineMessages(
       surface: 'Surface',
       content: 'Watermark content',
       customText: 'Custom text (docs only)',
+      hidden: 'Hidden watermark',
       surfaces: { chat: 'Chat', contacts: 'Contacts', mail: 'Mail', docs: 'Docs', drive: 'Drive' },
       segments: { name: 'Name', phone: 'Last four digits of the phone', account: 'Account', time: 'Timestamp', custom: 'Custom text' },
+    },
+    decode: {
+      title: 'Decode hidden watermark',
+      intro: 'Paste text copied from a page or an exported file to find the member and time its hidden watermark names.',
+      text: 'Text to decode',
+      run: 'Decode',
+      none: 'No hidden watermark of a member of this enterprise found',
+      member: 'Member',
+      time: 'Time',
     },
     client: {
       screen_capture: { title: 'Screenshot control', intro: 'Members in scope cannot take screenshots or record the screen on their phones.' },
