@@ -68,31 +68,33 @@ export async function compileClientPolicy(db: Executor, corpId: string, kind: 's
 /**
  * The compiled policies of each enterprise, in the app's read caches: any write request clears
  * them (a policy saved, a member moved, a purchase made), and on PostgreSQL, where other processes
- * may write, they are compiled on every request (see ReadCache).
+ * may write, they are compiled on every request (see ReadCache). The cache holds the compilation
+ * under way, so the requests arriving while it runs wait for that one instead of each compiling.
  */
 export class PolicyCache {
-  readonly #ip: ReadCache<CompiledIpPolicy>;
-  readonly #client: ReadCache<CompiledClientPolicy>;
+  readonly #ip: ReadCache<Promise<CompiledIpPolicy>>;
+  readonly #client: ReadCache<Promise<CompiledClientPolicy>>;
 
   constructor(caches: ReadCaches) {
     this.#ip = caches.create();
     this.#client = caches.create();
   }
 
-  async ip(db: Executor, corpId: string): Promise<CompiledIpPolicy> {
-    const hit = this.#ip.get(corpId);
-    if (hit) return hit;
-    const compiled = await compileIpPolicy(db, corpId);
-    this.#ip.set(corpId, compiled);
-    return compiled;
+  ip(db: Executor, corpId: string): Promise<CompiledIpPolicy> {
+    return once(this.#ip, corpId, () => compileIpPolicy(db, corpId));
   }
 
-  async client(db: Executor, corpId: string, kind: 'screen_capture' | 'share_external'): Promise<CompiledClientPolicy> {
-    const key = `${corpId}:${kind}`;
-    const hit = this.#client.get(key);
-    if (hit) return hit;
-    const compiled = await compileClientPolicy(db, corpId, kind);
-    this.#client.set(key, compiled);
-    return compiled;
+  client(db: Executor, corpId: string, kind: 'screen_capture' | 'share_external'): Promise<CompiledClientPolicy> {
+    return once(this.#client, `${corpId}:${kind}`, () => compileClientPolicy(db, corpId, kind));
   }
+}
+
+function once<V>(cache: ReadCache<Promise<V>>, key: string, compile: () => Promise<V>): Promise<V> {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const compiled = compile();
+  cache.set(key, compiled);
+  // A failed compilation is not kept: the next request tries again.
+  compiled.catch(() => cache.clear());
+  return compiled;
 }
