@@ -4,6 +4,8 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
 import { errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
+import { rootDepartmentId } from '../directory/index.ts';
+import { addHierarchicalAdmin } from '../admin/testing/index.ts';
 import { IpAllowList, parseRange, type ParsedRange } from './ip-ranges.ts';
 import { phoneTail, watermarkText } from './watermark.ts';
 import { decodeMarks, encodeMark } from './hidden-mark.ts';
@@ -161,6 +163,21 @@ describeEachDialect('安全管理 policies', (use) => {
       const change = await corp.client.put('/api/v1/security/ip-policy', { enabled: false, mail: [], drive: [], exempt: empty });
       assert.equal(errorCode(change.body), 'security.not_active');
       t.clock.set(start);
+    });
+
+    it('decision: a hierarchical admin managing the 高级功能 app sets policies; one without it is refused', async () => {
+      const { corp } = await bought();
+      const withApp = await signedInMember(t, corp.corpId);
+      const without = await signedInMember(t, corp.corpId);
+      await t.deps.db.transaction().execute(async (trx) => {
+        const root = await rootDepartmentId(trx, corp.corpId);
+        const ctx = { corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member' as const, id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } };
+        await addHierarchicalAdmin(ctx, { memberId: withApp.memberId, rights: { departmentIds: [root], apps: [{ appId: 'features', level: 'manage' }], deviceBind: false, deviceIds: [] } });
+        await addHierarchicalAdmin(ctx, { memberId: without.memberId, rights: { departmentIds: [root], apps: [], deviceBind: false, deviceIds: [] } });
+      });
+      const body = { enabled: true, mail: ['203.0.113.0/24'], drive: [], exempt: empty };
+      assert.equal((await withApp.client.put('/api/v1/security/ip-policy', body)).status, 200);
+      assert.equal((await without.client.put('/api/v1/security/ip-policy', body)).status, 403);
     });
 
     it('issue rule only admins managing 高级功能 set policies: a member is refused; ids of another enterprise are refused', async () => {
