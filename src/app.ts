@@ -155,9 +155,11 @@ async function serveConsole(app: FastifyInstance, webDir: string, motion: boolea
     app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
     app.get('/index.html', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   }
+  // A path with a dot is a file, except the link pages, whose token has dots (corp.id.secret).
+  const consolePage = (path: string) => !path.startsWith('/api/') && (!path.includes('.') || /^\/(?:activate|join)\/[^/]+$/.test(path));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (hasConsole && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return sendIndex(reply);
+    if (hasConsole && request.method === 'GET' && consolePage(path)) return sendIndex(reply);
     return notFound(request, reply);
   });
 }

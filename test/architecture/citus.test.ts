@@ -8,6 +8,8 @@ import { buildRegistry, defineModule, type TableKind } from '../../src/platform/
 import { citusSql } from '../../src/platform/db/citus.ts';
 import { describeEachDialect } from '../support/db.ts';
 import { checkSchema, readSchema } from './schema.ts';
+import { readSources } from './checker.ts';
+import { unfilteredQueries } from './corp-filter.ts';
 
 const kinds = new Map([...buildRegistry(manifests).tables].map(([table, { kind }]) => [table, kind]));
 
@@ -79,5 +81,47 @@ describe('banyan citus-sql', () => {
     assert.equal(distributed, [...kinds.values()].filter((k) => k === 'tenant').length);
     assert.equal(referenced, [...kinds.values()].filter((k) => k === 'reference').length);
     assert.equal(lines.at(-2), `-- Local tables stay on the coordinator: ${[...kinds].filter(([, k]) => k === 'local').map(([t]) => t).join(', ')}, kysely_migration, kysely_migration_lock.`);
+  });
+});
+
+/**
+ * Queries on tenant tables without a corp_id filter, each with why it may go to every node on Citus.
+ * Keyed by file and table; a new unfiltered query fails the test until it is filtered or listed here.
+ */
+const UNFILTERED_ALLOWED = new Map([
+  ['src/modules/admin/admin.roles.ts super_admins', 'the enterprises where an account is an external super admin (代运营), for the enterprise switcher: by account, across enterprises'],
+  ['src/modules/category/category.service.ts corp_categories', 'the operator\'s queue of category choices to review, across enterprises (the operator console)'],
+  ['src/modules/wallet/alerts.service.ts wallets', 'the scheduled balance-alert pass looks for every enterprise below its alert, then works per enterprise'],
+  ['src/modules/wallet/invoices.service.ts wallet_invoices', 'the operator\'s queue of invoice requests, across enterprises'],
+  ['src/modules/wallet/refunds.service.ts wallet_txns', 'the operator\'s list of manual refunds, across enterprises'],
+  ['src/modules/wallet/sandbox.ts wallet_sandboxes', 'whether any enterprise is a sandbox one, once at start'],
+  ['src/modules/wallet/topups.service.ts wallet_topups', 'the operator\'s queue of bank transfers to confirm, across enterprises'],
+  ['src/platform/outbox.ts outbox', 'the enterprises with events due; each is then delivered in a transaction of its own, by corp_id'],
+]);
+
+describe('every query on a tenant table is filtered by corp_id', () => {
+  const tenant = new Set([...kinds].filter(([, k]) => k === 'tenant').map(([t]) => t));
+
+  it('no query on a tenant table in production code lacks a corp_id filter, outside the commented allow-list (and every entry of the list is still needed)', () => {
+    const found = unfilteredQueries(readSources(join(import.meta.dirname, '..', '..'), 'src'), tenant);
+    assert.deepEqual(found.filter((f) => !UNFILTERED_ALLOWED.has(f.key)).map((f) => f.where), []);
+    assert.deepEqual([...UNFILTERED_ALLOWED.keys()].filter((key) => !found.some((f) => f.key === key)), []);
+  });
+
+  it('the check fails on a query without corp_id: a builder chain, a join, a sql template; corp_id in select alone is no filter (the test of the test)', () => {
+    const text = [
+      "export const a = (db) => db.selectFrom('members').select('corp_id').where('account_id', '=', 'x').execute();",
+      "export const b = (db) => db.selectFrom('members as m').innerJoin('departments as d', 'd.id', 'm.department_id').where('m.corp_id', '=', 'c').execute();",
+      "export const c = (db) => sql`delete from wallets where balance < 0`.execute(db);",
+      "export const d = (db) => db.updateTable('wallets').set({ balance: 0 }).where('corp_id', '=', 'c').execute();",
+      "export const e = (db) => sql`select * from members m join departments d on d.corp_id = m.corp_id where m.corp_id = ${'c'}`.execute(db);",
+      "export const f = (db) => db.insertInto('members').values({ id: 'x' }).execute();",
+    ].join('\n');
+    const found = unfilteredQueries([{ path: 'src/modules/x/x.service.ts', text }, { path: 'src/modules/x/x.test.ts', text }], tenant);
+    assert.deepEqual(found, [
+      { where: 'src/modules/x/x.service.ts:1', key: 'src/modules/x/x.service.ts members' },
+      { where: 'src/modules/x/x.service.ts:2', key: 'src/modules/x/x.service.ts departments' },
+      { where: 'src/modules/x/x.service.ts:3', key: 'src/modules/x/x.service.ts wallets' },
+    ]);
   });
 });

@@ -11,6 +11,7 @@ const PASSWORD = 'Banyan-2024!';
 const CORP_PAGES = [
   '/',
   '/contacts',
+  '/contacts/joining',
   '/admins',
   '/apps',
   '/devices',
@@ -32,6 +33,9 @@ const CORP_PAGES = [
   '/app',
   '/app/approvals',
   '/no-such-page',
+  // The link pages, with links that are no longer valid: the one-sentence refusal.
+  '/activate/corp_0.inv_0.gone',
+  '/join/corp_0.jnl_0.gone',
 ];
 const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/category-reviews'];
 

@@ -1,5 +1,5 @@
 import { AppstoreOutlined, HddOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, HomeOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, HomeOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AdminsPage } from './features/admins/AdminsPage';
 import { AppsPage } from './features/apps/AppsPage';
@@ -12,6 +12,7 @@ import { customerNav } from './features/customers/nav';
 import { securityNav } from './features/security/nav';
 import { walletNav } from './features/wallet/nav';
 import { ContactsPage } from './features/contacts/ContactsPage';
+import { JoiningPage } from './features/contacts/JoiningPage';
 import type { NamespacedKey } from './i18n';
 import type { Me } from './session';
 
@@ -35,6 +36,7 @@ const anyAdmin = (me: Me) => me.roles.superAdmin || me.roles.hierarchicalAdmin;
 export const nav: NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, labelKey: 'corp:nav', element: <DashboardPage /> },
   { key: 'contacts', path: '/contacts', icon: <TeamOutlined />, labelKey: 'contacts:nav', element: <ContactsPage /> },
+  { key: 'joining', path: '/contacts/joining', icon: <UserAddOutlined />, labelKey: 'contacts:joining.nav', visible: anyAdmin, element: <JoiningPage /> },
   { key: 'admins', path: '/admins', icon: <SafetyCertificateOutlined />, labelKey: 'admins:nav', visible: anyAdmin, element: <AdminsPage /> },
   { key: 'apps', path: '/apps', icon: <AppstoreOutlined />, labelKey: 'apps:nav', visible: anyAdmin, element: <AppsPage /> },
   { key: 'devices', path: '/devices', icon: <HddOutlined />, labelKey: 'devices:nav', visible: anyAdmin, element: <DevicesPage /> },

@@ -5,6 +5,8 @@ import { RequireNav } from './components/RequireNav';
 import { LoginPage } from './features/auth/LoginPage';
 import { RegisterPage } from './features/auth/RegisterPage';
 import { InboxPage } from './features/inbox/InboxPage';
+import { ActivatePage } from './features/member-links/ActivatePage';
+import { JoinPage } from './features/member-links/JoinPage';
 import { approvalMemberRoutes } from './features/approvals/routes';
 import { OperatorCorpsPage } from './features/operator/OperatorCorpsPage';
 import { OperatorLayout } from './features/operator/OperatorLayout';
@@ -25,6 +27,8 @@ const adminPages: RouteObject[] = nav.map((item) => ({
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
+  { path: '/activate/:token', element: <ActivatePage /> },
+  { path: '/join/:code', element: <JoinPage /> },
   {
     path: '/app',
     element: (

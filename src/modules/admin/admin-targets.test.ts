@@ -102,6 +102,23 @@ describeEachDialect('acting on admins through the contacts', (use) => {
     assert.deepEqual(left, []);
   });
 
+  it('seed rule 分级管理员 c): the member list and the member read show what the refusals say: a super admin, the creator and a wider admin are neither editable nor removable for a hierarchical admin', async () => {
+    const { e, sales, h, s, w, n, creatorMember } = await world();
+    type Listed = { id: string; name: string; editable: boolean; removable: boolean };
+    const flags = async (c: Client) => {
+      const page = await c.get<{ items: Listed[] }>(`/api/v1/contacts/members?departmentId=${sales}&includeSub=true&limit=200`);
+      assert.equal(page.status, 200);
+      return Object.fromEntries(page.body.items.map((m) => [m.name, [m.editable, m.removable]]));
+    };
+    assert.deepEqual(await flags(h.client), { 分管: [true, true], 超管: [false, false], 宽管: [false, false], 窄管: [true, true], 创建者: [false, false] });
+    // The creator's super admin edits everyone and removes everyone but the creator.
+    assert.deepEqual(await flags(e.owner), { 分管: [true, true], 超管: [true, true], 宽管: [true, true], 窄管: [true, true], 创建者: [true, false] });
+    for (const [id, expected] of [[s.memberId, [false, false]], [w.memberId, [false, false]], [n.memberId, [true, true]], [creatorMember, [false, false]]] as const) {
+      const one = await h.client.get<Listed>(`/api/v1/contacts/members/${id}`);
+      assert.deepEqual([one.body.editable, one.body.removable], expected, one.body.name);
+    }
+  });
+
   it('super admins act on super admins and on every hierarchical admin', async () => {
     const { e, s, w } = await world();
     const s2 = await e.member('超管二');

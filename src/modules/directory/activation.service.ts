@@ -6,7 +6,7 @@ import { departmentInScope } from '../../platform/policy/index.ts';
 import { activationExpression, ACTIVATIONS, type Activation } from './activation.ts';
 import { DirectoryErrors } from './directory.errors.ts';
 import { DirectoryEvents } from './directory.events.ts';
-import { insertMember } from './directory.service.ts';
+import { insertMember, syncAccountCorp } from './directory.service.ts';
 import { tables } from './directory.tables.ts';
 import { lockMember } from './locks.ts';
 import { loadPlacement, visibleIn } from './members.service.ts';
@@ -64,6 +64,7 @@ export async function activateMember(ctx: Ctx, memberId: string, accountId: stri
     .where('account_id', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_activated'], { memberId });
+  await syncAccountCorp(ctx, memberId);
   await audit(ctx, { action: 'contacts.member.activate', target: { type: 'member', id: memberId }, before: { activation: 'not_activated' }, after: { activation: 'activated' } });
 }
 

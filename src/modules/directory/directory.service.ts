@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ContactsScope } from '../../platform/policy/index.ts';
 import { namePinyin } from './pinyin.ts';
+import { writeNameGrams } from './name-grams.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { prepared, tables } from './directory.tables.ts';
 
@@ -74,6 +75,8 @@ export async function insertMember(ctx: WriteCtx, input: NewMember): Promise<str
     .insertInto('member_departments')
     .values(input.departmentIds.map((departmentId) => ({ corp_id: ctx.corpId, member_id: id, department_id: departmentId, sort_order: 0 })))
     .execute();
+  await writeNameGrams(ctx.trx, ctx.corpId, [{ id, name: input.name }]);
+  if (input.accountId) await tables(ctx.trx).insertInto('account_corps').values({ account_id: input.accountId, corp_id: ctx.corpId, member_id: id }).execute();
   return id;
 }
 
@@ -98,10 +101,32 @@ async function memberOfAccount(db: Executor, corpId: string, accountId: string, 
   return row && { id: row.id, name: row.name, userid: row.userid, status: row.status, accountId: row.account_id };
 }
 
-/** Enterprises where the account is an active member. */
+/** Enterprises where the account is an active member: from `account_corps`, not a scan of every enterprise's members. */
 export async function corpIdsOfAccount(db: Executor, accountId: string): Promise<string[]> {
-  const rows = await tables(db).selectFrom('members').select('corp_id').where('account_id', '=', accountId).where('status', '=', 'active').execute();
+  const rows = await tables(db).selectFrom('account_corps').select('corp_id').distinct().where('account_id', '=', accountId).orderBy('corp_id').execute();
   return rows.map((r) => r.corp_id);
+}
+
+/**
+ * Keeps `account_corps` in step with one member, in the command's transaction: after any change of
+ * the member's account link or status (link, activate, enable, disable, depart, delete), its row is
+ * there exactly when the member is active and linked to an account.
+ */
+export async function syncAccountCorp(ctx: WriteCtx, memberId: string): Promise<void> {
+  await tables(ctx.trx).deleteFrom('account_corps').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).execute();
+  await tables(ctx.trx)
+    .insertInto('account_corps')
+    .columns(['account_id', 'corp_id', 'member_id'])
+    .expression(
+      tables(ctx.trx)
+        .selectFrom('members')
+        .select([sql<string>`account_id`.as('account_id'), 'corp_id', 'id as member_id'])
+        .where('corp_id', '=', ctx.corpId)
+        .where('id', '=', memberId)
+        .where('status', '=', 'active')
+        .where('account_id', 'is not', null),
+    )
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,4 +406,5 @@ export async function memberForSignIn(db: Executor, corpId: string, by: 'userid'
 /** Links a member that has no account yet to one (the member is then 已激活). */
 export async function linkMemberAccount(ctx: WriteCtx, memberId: string, accountId: string): Promise<void> {
   await tables(ctx.trx).updateTable('members').set({ account_id: accountId, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', memberId).where('account_id', 'is', null).execute();
+  await syncAccountCorp(ctx, memberId);
 }

@@ -33,6 +33,10 @@ export interface DirectoryTables {
     created_at: number;
     updated_at: number;
   };
+  /** An active member linked to an account (a reference table: read by account, across enterprises). */
+  account_corps: { account_id: string; corp_id: string; member_id: string };
+  /** Each one- and two-character piece of a member's name (`name-grams.ts`). */
+  member_name_grams: { corp_id: string; gram: string; member_id: string };
   member_departments: { corp_id: string; member_id: string; department_id: string; sort_order: number };
   department_heads: { corp_id: string; department_id: string; member_id: string };
   tags: { corp_id: string; id: string; name: string; created_at: number; updated_at: number };

@@ -395,6 +395,33 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     assert.equal((await e.owner.post(`/api/v1/contacts/departments/${a1}/move`, { parentId: a })).status, 204);
   });
 
+  it('item 1 (activation status): the counts and the status filter cover the caller\'s contacts scope; 未激活 / 已激活 / 已禁用 / 已离职 each as its own filter', async () => {
+    const e = await enterprise();
+    const inside = await e.dept(e.root, '管辖部门');
+    const outside = await e.dept(e.root, '外部部门');
+    const admin = await e.member('分级管理员', [inside]);
+    const waiting = await e.person('待激活', [inside]);
+    const disabled = await e.person('被禁用', [inside]);
+    const leaving = await e.person('将离职', [inside]);
+    await e.person('外部未激活', [outside]);
+    await e.member('外部已激活', [outside]);
+    assert.equal((await e.c.post(`/api/v1/contacts/members/${disabled.id}/status`, { status: 'disabled' })).status, 204);
+    assert.equal((await e.c.post(`/api/v1/contacts/members/${leaving.id}/depart`)).status, 204);
+    assert.equal((await e.owner.post('/api/v1/admins/hierarchical', { memberId: admin.memberId, rights: rights([inside]) })).status, 204);
+
+    const counts = async (client: RegisteredClient) => (await client.get('/api/v1/contacts/members/activation-counts')).body;
+    // The whole enterprise: the creator and 外部已激活 are activated as well.
+    assert.deepEqual(await counts(e.c), { not_activated: 2, activated: 3, disabled: 1, departed: 1 });
+    // The hierarchical admin: its department only (a departed member sits in no department any more).
+    assert.deepEqual(await counts(admin.client), { not_activated: 1, activated: 1, disabled: 1, departed: 0 });
+    assert.deepEqual(await e.names('activation=not_activated', admin.client), [waiting.name]);
+    assert.deepEqual(await e.names('activation=activated', admin.client), ['分级管理员']);
+    assert.deepEqual(await e.names('activation=disabled', admin.client), ['被禁用']);
+    assert.deepEqual((await e.names('activation=not_activated')).sort(), ['外部未激活', '待激活'].sort());
+    assert.deepEqual(await e.names('activation=departed'), ['将离职']);
+    assert.deepEqual(await e.names(`activation=not_activated&departmentId=${outside}`), ['外部未激活']);
+  });
+
   it('authorizer rule: a hierarchical admin lists only its subtrees, in the query; a member half inside is editable inside but not removable', async () => {
     const e = await enterprise();
     const inside = await e.dept(e.root, '管辖部门');

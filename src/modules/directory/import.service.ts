@@ -12,6 +12,7 @@ import { blankToNull, emailReason, nameReason, phoneReason, positionReason, user
 import { isUniqueViolation } from '../../platform/db/unique.ts';
 import { lockDepartments } from './locks.ts';
 import { tables } from './directory.tables.ts';
+import { writeNameGrams } from './name-grams.ts';
 
 export type ImportKind = 'members' | 'departments';
 
@@ -259,6 +260,7 @@ export async function applyMembers(ctx: Ctx, items: PlannedMember[], progress?: 
       };
     });
     await tables(ctx.trx).insertInto('members').values(batch).execute();
+    await writeNameGrams(ctx.trx, ctx.corpId, batch);
     if (links.length >= LINK_BATCH) {
       await tables(ctx.trx).insertInto('member_departments').values(links).execute();
       links = [];

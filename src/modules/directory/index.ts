@@ -14,6 +14,8 @@ import * as directoryTables from './migrations/0002_directory.ts';
 import * as tagTables from './migrations/0010_directory_tags.ts';
 import * as searchIndexes from './migrations/0011_directory_contacts.ts';
 import * as importTables from './migrations/0012_directory_imports.ts';
+import * as accountCorps from './migrations/0270_directory_account_corps.ts';
+import * as nameGrams from './migrations/0271_directory_name_grams.ts';
 
 export const directoryModule = defineModule({
   name: 'directory',
@@ -26,8 +28,10 @@ export const directoryModule = defineModule({
     tag_members: 'tenant',
     tag_departments: 'tenant',
     directory_imports: 'tenant',
+    account_corps: 'reference',
+    member_name_grams: 'tenant',
   },
-  migrations: { '0002_directory': directoryTables, '0010_directory_tags': tagTables, '0011_directory_contacts': searchIndexes, '0012_directory_imports': importTables },
+  migrations: { '0002_directory': directoryTables, '0010_directory_tags': tagTables, '0011_directory_contacts': searchIndexes, '0012_directory_imports': importTables, '0270_directory_account_corps': accountCorps, '0271_directory_name_grams': nameGrams },
   errors: DirectoryErrors,
   rights: directoryRights,
   events: DirectoryEvents,

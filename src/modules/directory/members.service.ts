@@ -6,9 +6,9 @@ import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
 import { like } from '../../platform/db/sql.ts';
 import { PolicyErrors } from '../../platform/policy/errors.ts';
-import { departmentInScope, refuseWiderTarget, roleRankOf } from '../../platform/policy/index.ts';
+import { departmentInScope, refuseWiderTarget, roleRankOf, targetLimits } from '../../platform/policy/index.ts';
 import { DirectoryEvents } from './directory.events.ts';
-import { departmentPaths, insertMember } from './directory.service.ts';
+import { departmentPaths, insertMember, syncAccountCorp } from './directory.service.ts';
 import type { MemberStatus } from './directory.tables.ts';
 import { namePinyin } from './pinyin.ts';
 import { manageScope, memberScopeFilter, readScope, type ContactsScope } from './scope.ts';
@@ -18,6 +18,7 @@ import { lockDepartments, lockMember } from './locks.ts';
 import { tables } from './directory.tables.ts';
 import { DirectoryErrors } from './directory.errors.ts';
 import { activationFilter, activationOf, type Activation } from './activation.ts';
+import { dropNameGrams, nameContains, writeNameGrams } from './name-grams.ts';
 
 export interface MemberView {
   id: string;
@@ -37,9 +38,9 @@ export interface MemberView {
   activation: Activation;
   joinedAt: number;
   departedAt: number | null;
-  /** The actor may edit the member (at least one department lies in its scope). */
+  /** The actor may edit the member (at least one department lies in its scope, and no wider admin role stands in the way). */
   editable: boolean;
-  /** The actor may delete or depart the member (every department lies in its scope). */
+  /** The actor may delete or depart the member (every department lies in its scope, no wider admin role, not the creator). */
   removable: boolean;
 }
 
@@ -212,6 +213,10 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatc
     if (phoneTaken(error)) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
     throw error;
   }
+  if (name !== before.name) {
+    await dropNameGrams(ctx.trx, ctx.corpId, memberId);
+    await writeNameGrams(ctx.trx, ctx.corpId, [{ id: memberId, name }]);
+  }
   if (removed.length > 0) {
     await tables(ctx.trx).deleteFrom('member_departments').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
     await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('department_id', 'in', removed).execute();
@@ -249,6 +254,7 @@ export async function setMemberStatus(ctx: Ctx, memberId: string, status: 'activ
     .where('status', '=', placement.row.status)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict', { memberId });
+  await syncAccountCorp(ctx, memberId);
   if (placement.row.status !== status) {
     await audit(ctx, { action: `contacts.member.${status === 'active' ? 'enable' : 'disable'}`, target: { type: 'member', id: memberId }, before: { status: placement.row.status }, after: { status } });
     await publish(ctx, DirectoryEvents[status === 'active' ? 'member.enabled' : 'member.disabled'], { memberId });
@@ -299,6 +305,7 @@ export async function departMember(ctx: Ctx, memberId: string): Promise<void> {
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   await detach(ctx, memberId);
+  await syncAccountCorp(ctx, memberId);
   await audit(ctx, {
     action: 'contacts.member.depart',
     target: { type: 'member', id: memberId },
@@ -323,6 +330,8 @@ export async function deleteMember(ctx: Ctx, memberId: string): Promise<void> {
   await detach(ctx, memberId);
   const result = await tables(ctx.trx).deleteFrom('members').where('corp_id', '=', ctx.corpId).where('id', '=', memberId).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
+  await dropNameGrams(ctx.trx, ctx.corpId, memberId);
+  await syncAccountCorp(ctx, memberId);
   await audit(ctx, { action: 'contacts.member.delete', target: { type: 'member', id: memberId }, before: { name: placement.row.name, status: placement.row.status } });
   await publish(ctx, DirectoryEvents['member.deleted'], { memberId, name: placement.row.name });
 }
@@ -360,13 +369,13 @@ function startsWith(expression: RawBuilder<unknown>, prefix: string): Expression
  * initials and full pinyin (张三: "zs", "zhangsan"); digits match the phone; anything matches the
  * userid (case-insensitive); text with Chinese characters matches any part of the name.
  */
-function searchTerms(text: string): Expression<SqlBool>[] {
+function searchTerms(corpId: string, text: string): Expression<SqlBool>[] {
   const compact = text.replace(/\s+/g, '').toLowerCase();
   const terms: Expression<SqlBool>[] = [startsWith(sql`lower(${sql.ref('m.userid')})`, text.toLowerCase())];
   if (/^[a-z]+$/.test(compact)) terms.push(startsWith(sql.ref('m.name_pinyin'), compact), startsWith(sql.ref('m.name_initials'), compact));
   if (/^\+?[0-9-]+$/.test(compact)) terms.push(startsWith(sql.ref('m.phone'), compact));
   // Anything beyond plain letters, digits and userid punctuation (Chinese, spaces): part of the name.
-  if (!/^[a-z0-9+._@-]+$/.test(compact)) terms.push(like('m.name', 'contains', text));
+  if (!/^[a-z0-9+._@-]+$/.test(compact)) terms.push(nameContains(corpId, text));
   return terms;
 }
 
@@ -427,7 +436,7 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
   if (text) {
     // The matches come from index ranges, one SELECT per term, so the database starts from the few
     // matching rows instead of walking the whole enterprise in pinyin order.
-    const [first, ...rest] = searchTerms(text).map((term) => tables(db).selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
+    const [first, ...rest] = searchTerms(corpId, text).map((term) => tables(db).selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
     const matches = rest.reduce((all, next) => all.union(next), first!);
     q = q.where('m.id', 'in', matches);
   }
@@ -443,7 +452,7 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
   const order = text ? sql<string>`lower(${sql.ref('m.name_pinyin')})` : sql<string>`${sql.ref('m.name_pinyin')}`;
   const rows = await q.orderBy(order).orderBy('m.id').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
-  const items = await describeMembers(db, corpId, page, manage);
+  const items = await describeMembers(ctx, page, manage);
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.name_pinyin, last.id) : null };
 }
@@ -462,8 +471,11 @@ type MemberRow = {
   departed_at: number | null;
 };
 
-async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], manage: ContactsScope): Promise<MemberView[]> {
+async function describeMembers(ctx: ReadCtx, rows: MemberRow[], manage: ContactsScope): Promise<MemberView[]> {
   if (rows.length === 0) return [];
+  const { trx: db, corpId } = ctx;
+  // The same refusal the edit, disable, depart and delete commands make (refuseWiderTarget).
+  const limits = await targetLimits(ctx, rows.map((r) => ({ accountId: r.account_id, memberId: r.id })));
   const ids = rows.map((r) => r.id);
   const depts = await tables(db)
     .selectFrom('member_departments as md')
@@ -479,6 +491,7 @@ async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], 
     const mine = depts.filter((d) => d.member_id === r.id);
     const inScope = mine.map((d) => departmentInScope(manage, d.path));
     const departed = r.status === 'departed';
+    const limit = limits.get(r.id);
     return {
       id: r.id,
       userid: r.userid,
@@ -494,8 +507,8 @@ async function describeMembers(db: Executor, corpId: string, rows: MemberRow[], 
       activation: activationOf(r.status, r.account_id),
       joinedAt: r.joined_at,
       departedAt: r.departed_at,
-      editable: !departed && inScope.some(Boolean),
-      removable: departed ? manage.kind === 'all' : inScope.length > 0 && inScope.every(Boolean),
+      editable: !departed && inScope.some(Boolean) && (limit === undefined || limit === 'creator'),
+      removable: limit === undefined && (departed ? manage.kind === 'all' : inScope.length > 0 && inScope.every(Boolean)),
     };
   });
 }
@@ -513,6 +526,6 @@ export async function memberView(ctx: ReadCtx, memberId: string): Promise<Member
     .where((eb) => (read.kind === 'all' ? sql<SqlBool>`1 = 1` : memberScopeFilter(eb, read)))
     .executeTakeFirst();
   if (!row) throw new DomainError(DirectoryErrors['directory.member_not_found'], { memberId });
-  const [view] = await describeMembers(db, corpId, [row], manage);
+  const [view] = await describeMembers(ctx, [row], manage);
   return view!;
 }

@@ -51,12 +51,14 @@ describe('the console as the browser gets it: compressed copies from the build, 
   });
 
   it('index.html, at / and as the fallback of a console route, is revalidated every time; small files go as they are', async () => {
-    for (const url of ['/', '/contacts']) {
+    // The link pages too, though their token has dots; a missing file with a dot stays a 404.
+    for (const url of ['/', '/contacts', '/activate/corp_1.inv_1.s3cr3t', '/join/corp_1.jnl_1.s3cr3t']) {
       const res = await get(url, 'br');
       assert.equal(res.statusCode, 200, url);
       assert.equal(res.headers['cache-control'], 'no-cache', url);
       assert.equal(res.body, page, url);
     }
+    assert.equal((await get('/missing.js', 'br')).statusCode, 404);
     const small = await get('/favicon.svg', 'br');
     assert.equal(small.headers['content-encoding'], undefined);
     assert.equal(small.headers['cache-control'], 'no-cache');

@@ -75,14 +75,27 @@ export async function roleRankOf(ctx: ReadCtx, target: { accountId: string | nul
 }
 
 /**
+ * For a page of members: which ones hold an admin role wider than the actor's (see `widerRoleOf`),
+ * and which one is the creator (whom nobody removes). Members not in the map stand in no one's way.
+ */
+export async function targetLimits(ctx: ReadCtx, targets: readonly { accountId: string | null; memberId: string }[]): Promise<Map<string, 'creator' | 'super' | 'wider'>> {
+  const snapshot = await roleSnapshot(ctx);
+  const departments = isSuperIn(snapshot, ctx.actor) ? [] : [...new Set(targets.flatMap((t) => [...(snapshot.admins.get(t.memberId)?.effective.departments ?? [])]))];
+  const pathOf = departments.length === 0 ? new Map<string, string>() : await ctx.registry.providers.departmentPaths(ctx.trx, ctx.corpId, departments);
+  const limits = new Map<string, 'creator' | 'super' | 'wider'>();
+  for (const target of targets) {
+    const limit = widerRoleOf(snapshot, ctx.actor, target, pathOf) ?? (target.accountId !== null && target.accountId === snapshot.creatorAccountId ? 'creator' : undefined);
+    if (limit) limits.set(target.memberId, limit);
+  }
+  return limits;
+}
+
+/**
  * Refuses when the member holds an admin role wider than the actor's (see `widerRoleOf`): a
  * hierarchical admin acts only on members who are neither super admins nor wider admins.
  */
 export async function refuseWiderTarget(ctx: ReadCtx, target: { accountId: string | null; memberId: string }): Promise<void> {
-  const snapshot = await roleSnapshot(ctx);
-  const departments = [...(snapshot.admins.get(target.memberId)?.effective.departments ?? [])];
-  const pathOf = departments.length === 0 || isSuperIn(snapshot, ctx.actor) ? new Map<string, string>() : await ctx.registry.providers.departmentPaths(ctx.trx, ctx.corpId, departments);
-  const wider = widerRoleOf(snapshot, ctx.actor, target, pathOf);
+  const wider = (await targetLimits(ctx, [target])).get(target.memberId);
   if (wider === 'super') throw new DomainError(PolicyErrors['admin.target_super_admin'], { memberId: target.memberId });
   if (wider === 'wider') throw new DomainError(PolicyErrors['admin.target_wider_admin'], { memberId: target.memberId });
 }

@@ -11,6 +11,7 @@ import auth from '../features/auth/i18n';
 import corp from '../features/corp/i18n';
 import customers from '../features/customers/i18n';
 import inbox from '../features/inbox/i18n';
+import memberLinks from '../features/member-links/i18n';
 import operator from '../features/operator/i18n';
 import security from '../features/security/i18n';
 import shell from '../features/shell/i18n';
@@ -38,6 +39,7 @@ const areas = {
   apps,
   devices,
   inbox,
+  memberLinks,
   approvals,
   operator,
   customers,

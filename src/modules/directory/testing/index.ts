@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../../platform/db/tables.ts';
 import { newId } from '../../../platform/ids.ts';
-import { insertMember, rootDepartmentId } from '../directory.service.ts';
+import { insertMember, rootDepartmentId, syncAccountCorp } from '../directory.service.ts';
 import type { MemberStatus } from '../directory.tables.ts';
 import { tables } from '../directory.tables.ts';
 
@@ -58,7 +58,10 @@ export class DirectoryFixture {
 
   /** Sets a status without the commands' side effects (a test standing at an odd state). */
   async setStatus(memberId: string, status: MemberStatus): Promise<void> {
-    await tables(this.db).updateTable('members').set({ status }).where('corp_id', '=', this.corpId).where('id', '=', memberId).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await tables(trx).updateTable('members').set({ status }).where('corp_id', '=', this.corpId).where('id', '=', memberId).execute();
+      await syncAccountCorp({ corpId: this.corpId, trx, now: 0 }, memberId);
+    });
   }
 
   async memberName(memberId: string): Promise<{ name: string; accountId: string | null }> {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Divider, Form, Input, Typography } from 'antd';
+import { Button, Divider, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, type Body } from '../../api';
@@ -7,12 +7,8 @@ import { FormError } from '../../components/ErrorAlert';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { CorpFields } from '../corp/CorpFields';
 import { useApplyMe, useMeQuery } from '../../session';
+import { AccountFields } from './AccountFields';
 import { AuthLayout } from './AuthLayout';
-import { PasswordFields } from './PasswordFields';
-
-// Same rules as the server's account schema.
-const LOGIN_NAME = /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/;
-const PHONE = /^\+?[0-9]{6,15}$/;
 
 type RegisterValues = Body<'/register', 'post'>;
 
@@ -46,7 +42,8 @@ export function RegisterPage() {
       width={520}
     >
       <Form<RegisterValues> layout="vertical" requiredMark={false} onFinish={register.mutate} initialValues={{ corp: { industry: 'general' } }}>
-        {!signedIn && <AccountFields />}
+        {!signedIn && <Divider titlePlacement="start">{t('register.accountSection')}</Divider>}
+        {!signedIn && <AccountFields prefix={['account']} />}
         {!signedIn && <Divider titlePlacement="start">{t('register.corpSection')}</Divider>}
         <CorpFields prefix={['corp']} />
         <FormError error={register.error} />
@@ -64,38 +61,5 @@ export function RegisterPage() {
         )}
       </Typography.Paragraph>
     </AuthLayout>
-  );
-}
-
-function AccountFields() {
-  const { t } = useTranslation('auth');
-  return (
-    <>
-      <Divider titlePlacement="start">{t('register.accountSection')}</Divider>
-      <Form.Item name={['account', 'name']} label={t('register.name')} rules={[{ required: true, whitespace: true }, { max: 64 }]}>
-        <Input autoComplete="name" />
-      </Form.Item>
-      <Form.Item
-        name={['account', 'loginName']}
-        label={t('register.loginName')}
-        extra={t('register.loginNameHint')}
-        rules={[{ required: true }, { pattern: LOGIN_NAME, message: t('register.loginNameHint') }]}
-      >
-        <Input autoComplete="username" />
-      </Form.Item>
-      <Form.Item
-        name={['account', 'phone']}
-        label={t('register.phone')}
-        normalize={(value: string) => value || undefined}
-        rules={[{ pattern: PHONE, message: t('register.phoneInvalid') }]}
-      >
-        <Input type="tel" autoComplete="tel" />
-      </Form.Item>
-      <PasswordFields
-        name={['account', 'password']}
-        label={t('register.password')}
-        confirmLabel={t('register.confirmPassword')}
-      />
-    </>
   );
 }

@@ -6,7 +6,7 @@ import { CursorTable } from '../../components/CursorTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList, type CursorParams } from '../../hooks/useCursorList';
-import { membersPath, useDepartments, type Member } from './api';
+import { activationColor, membersPath, useActivationCounts, useDepartments, type Activation, type Member } from './api';
 import { DepartmentTree } from './DepartmentTree';
 import { ImportModal } from './ImportModal';
 import { MemberDrawer } from './MemberDrawer';
@@ -23,7 +23,8 @@ export function ContactsPage() {
   const departmentId = chosen ?? items[0]?.id;
   const [includeSub, setIncludeSub] = useState(true);
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState<'current' | 'departed'>('current');
+  const [status, setStatus] = useState<'current' | Activation>('current');
+  const counts = useActivationCounts().data;
   const [drawer, setDrawer] = useState<{ member: Member | null } | null>(null);
   const [importing, setImporting] = useState(false);
   const [tagsOpen, setTagsOpen] = useState(false);
@@ -31,8 +32,8 @@ export function ContactsPage() {
   // Departed members have left the tree: they are listed for the whole enterprise.
   const params: CursorParams<typeof membersPath> =
     status === 'departed'
-      ? { status: 'departed', q }
-      : { departmentId: departmentId ?? '', includeSub: includeSub ? true : undefined, q };
+      ? { activation: 'departed', q }
+      : { departmentId: departmentId ?? '', includeSub: includeSub ? true : undefined, q, activation: status === 'current' ? undefined : status };
   const members = useCursorList(membersPath, departmentId || status === 'departed' ? params : { q: '__none__' });
 
   const columns: TableColumnsType<Member> = [
@@ -53,7 +54,7 @@ export function ContactsPage() {
     {
       key: 'status',
       title: t('columns.status'),
-      render: (_, m) => <Tag color={m.status === 'active' ? 'success' : m.status === 'disabled' ? 'warning' : 'default'}>{t(`status.${m.status}`)}</Tag>,
+      render: (_, m) => <Tag color={activationColor[m.activation]}>{t(`activation.${m.activation}`)}</Tag>,
     },
   ];
 
@@ -109,13 +110,27 @@ export function ContactsPage() {
                 <Input.Search allowClear placeholder={t('search')} style={{ width: 280 }} onSearch={setQ} aria-label={t('search')} />
                 <Segmented
                   value={status}
-                  onChange={(v) => setStatus(v as 'current' | 'departed')}
+                  onChange={(v) => setStatus(v as 'current' | Activation)}
+                  aria-label={t('statusFilter.label')}
+                  data-testid="activation-filter"
                   options={[
                     { value: 'current', label: t('statusFilter.current') },
-                    { value: 'departed', label: t('statusFilter.departed') },
+                    ...(['not_activated', 'activated', 'disabled', 'departed'] as const).map((a) => ({
+                      value: a,
+                      label: (
+                        <Space size={4}>
+                          <span>{t(`activation.${a}`)}</span>
+                          {counts && (
+                            <Typography.Text type="secondary" data-testid={`count-${a}`}>
+                              {counts[a]}
+                            </Typography.Text>
+                          )}
+                        </Space>
+                      ),
+                    })),
                   ]}
                 />
-                {status === 'current' && (
+                {status !== 'departed' && (
                   <Space>
                     <Switch checked={includeSub} onChange={setIncludeSub} aria-label={t('includeSub')} />
                     <span>{t('includeSub')}</span>

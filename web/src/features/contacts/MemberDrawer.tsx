@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { FormError } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
+import { fieldOf, useFieldError } from '../../hooks/useFieldError';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { buildTree, departmentsKey, membersPath, type Department, type Member } from './api';
+import { activationColor, buildTree, departmentsKey, membersPath, type Department, type Member } from './api';
+import { InvitationPanel } from './InvitationPanel';
 
 interface Values {
   name: string;
@@ -17,6 +19,9 @@ interface Values {
   departmentIds: string[];
   mainDepartmentId?: string;
 }
+
+/** Refusals that belong to one field of the drawer's form. */
+const FIELD_OF_CODE = { 'directory.userid_taken': ['userid'], 'directory.phone_taken': ['phone'] };
 
 interface Props {
   /** `null` adds a member; a member edits it. */
@@ -35,6 +40,7 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const atField = useFieldError(form, FIELD_OF_CODE);
   const chosen = Form.useWatch('departmentIds', form) ?? [];
   // Departments of the member outside the actor's view still show by name, read-only.
   const outside = useMemo(() => (member?.departments ?? []).filter((d) => !departments.some((x) => x.id === d.id)), [member, departments]);
@@ -85,6 +91,7 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
       void message.success(t('member.saved'));
       onClose();
     },
+    onError: atField,
   });
   const action = useMutation({
     mutationFn: async (kind: 'depart' | 'delete' | 'disable' | 'enable') => {
@@ -122,13 +129,15 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
       <Flex vertical gap="middle">
         {member && (
           <Space wrap>
-            <Tag color={member.status === 'active' ? 'success' : member.status === 'disabled' ? 'warning' : 'default'}>{t(`status.${member.status}`)}</Tag>
+            <Tag color={activationColor[member.activation]} data-testid="member-activation">
+              {t(`activation.${member.activation}`)}
+            </Tag>
             <Typography.Text type="secondary">
               {t('member.joinedAt')} {formatDate(member.joinedAt)}
             </Typography.Text>
-            {!member.linked && <Typography.Text type="secondary">{t('member.notLinked')}</Typography.Text>}
           </Space>
         )}
+        {member?.activation === 'not_activated' && member.editable && <InvitationPanel member={member} />}
         {straddles && <Alert type="info" showIcon title={t('member.outOfScopeHint')} />}
         <Form<Values> form={form} layout="vertical" disabled={!editable} onFinish={(values) => save.mutate(values)}>
           <Form.Item name="name" label={t('member.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
@@ -152,7 +161,7 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
           <Form.Item name="mainDepartmentId" label={t('member.main')}>
             <Select options={chosen.map((id) => ({ value: id, label: names.get(id) ?? id }))} allowClear />
           </Form.Item>
-          <FormError error={save.error} />
+          <FormError error={fieldOf(save.error, FIELD_OF_CODE) ? null : save.error} />
         </Form>
         {member && member.status !== 'departed' && (
           <Space wrap>

@@ -15,6 +15,17 @@ export function useDepartments() {
   return useQuery({ queryKey: departmentsKey, queryFn: () => api.get('/contacts/departments') });
 }
 
+export type Activation = Member['activation'];
+export type ActivationCounts = Reply<'/contacts/members/activation-counts'>;
+
+/** 未激活 / 已激活 / 已禁用 / 已离职, counted over the caller's contacts scope (refreshed with the list). */
+export function useActivationCounts() {
+  return useQuery({ queryKey: [membersPath, 'activation-counts'], queryFn: () => api.get('/contacts/members/activation-counts') });
+}
+
+/** The colour of each activation status's tag, the same in the list and the drawer. */
+export const activationColor: Record<Activation, string> = { not_activated: 'orange', activated: 'success', disabled: 'warning', departed: 'default' };
+
 export function useTags() {
   return useQuery({ queryKey: tagsKey, queryFn: () => api.get('/contacts/tags'), select: (data) => data.items });
 }

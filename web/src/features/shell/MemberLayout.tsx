@@ -1,5 +1,5 @@
 import { SettingOutlined, SolutionOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Typography } from 'antd';
+import { Button, Flex, Grid, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { Brand } from '../../components/Brand';
@@ -12,30 +12,33 @@ export function MemberLayout() {
   const me = useMe();
   const corp = useCurrentCorp();
   const navigate = useNavigate();
+  // On a phone (narrower than 576 px) the bar keeps its icons and drops the words.
+  const compact = !Grid.useBreakpoint().sm;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <HeaderBar
+        compact={compact}
         start={
           <Flex align="center" gap="middle">
             <Brand area={t('memberArea')} />
-            <Typography.Text type="secondary">{corp.name}</Typography.Text>
+            {!compact && <Typography.Text type="secondary">{corp.name}</Typography.Text>}
           </Flex>
         }
         links={
           <>
-            <Button type="text" icon={<SolutionOutlined />} onClick={() => void navigate('/app/approvals')}>
-              {t('approvals:nav')}
+            <Button type="text" icon={<SolutionOutlined />} onClick={() => void navigate('/app/approvals')} aria-label={t('approvals:nav')}>
+              {!compact && t('approvals:nav')}
             </Button>
             {me.roles.superAdmin && (
-              <Button type="text" icon={<SettingOutlined />} onClick={() => void navigate('/')}>
-                {t('common:adminConsole')}
+              <Button type="text" icon={<SettingOutlined />} onClick={() => void navigate('/')} aria-label={t('common:adminConsole')}>
+                {!compact && t('common:adminConsole')}
               </Button>
             )}
           </>
         }
       />
-      <Layout.Content style={{ width: '100%', maxWidth: 880, margin: '0 auto', padding: 24 }}>
+      <Layout.Content style={{ width: '100%', maxWidth: 880, margin: '0 auto', padding: compact ? 12 : 24 }}>
         <Outlet />
       </Layout.Content>
     </Layout>

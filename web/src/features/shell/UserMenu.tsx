@@ -6,7 +6,8 @@ import { useSignOut } from '../../hooks/useSignOut';
 import { useMe } from '../../session';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 
-export function UserMenu() {
+/** The account's menu; `compact` (a phone) shows the avatar without the name. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation(['shell', 'auth']);
   const me = useMe();
   const signOut = useSignOut('/auth/sign-out', '/login');
@@ -25,10 +26,10 @@ export function UserMenu() {
           onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : signOut.mutate()),
         }}
       >
-        <Button type="text" data-testid="user-menu">
+        <Button type="text" data-testid="user-menu" aria-label={me.account.name}>
           <Avatar size="small" icon={<UserOutlined />} />
-          {me.account.name}
-          <DownOutlined />
+          {!compact && me.account.name}
+          {!compact && <DownOutlined />}
         </Button>
       </Dropdown>
       <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
