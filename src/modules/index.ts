@@ -20,6 +20,7 @@ import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
 import { wecomModule } from './wecom/index.ts';
 import { ssoModule } from './sso/index.ts';
+import { attendanceModule } from './attendance/index.ts';
 import { securityModule } from './security/index.ts';
 
 /**
@@ -48,6 +49,7 @@ export const modules: readonly ModuleManifest[] = [
   approvalModule,
   inboxModule,
   wecomModule,
+  attendanceModule,
   securityModule,
 ];
 

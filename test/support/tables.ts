@@ -3,6 +3,7 @@ import type { PlatformTables } from '../../src/platform/platform.tables.ts';
 import type { AccountTables } from '../../src/modules/account/account.tables.ts';
 import type { AcquisitionTables } from '../../src/modules/acquisition/acquisition.tables.ts';
 import type { AdminTables } from '../../src/modules/admin/admin.tables.ts';
+import type { AttendanceTables } from '../../src/modules/attendance/attendance.tables.ts';
 import type { AppTables } from '../../src/modules/apps/apps.tables.ts';
 import type { ApprovalTables } from '../../src/modules/approval/approval.tables.ts';
 import type { CategoryTables } from '../../src/modules/category/category.tables.ts';
@@ -27,6 +28,7 @@ export type AllTables = PlatformTables &
   AcquisitionTables &
   AdminTables &
   AppTables &
+  AttendanceTables &
   ApprovalTables &
   CategoryTables &
   CorpTables &

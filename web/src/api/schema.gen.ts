@@ -8927,6 +8927,824 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attendance/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clock-in rules (打卡规则) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                members: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                workDays: number[];
+                                shift: {
+                                    start: string;
+                                    end: string;
+                                    lateGraceMinutes: number;
+                                    earlyGraceMinutes: number;
+                                };
+                                holidays: string[];
+                                places: {
+                                    name: string;
+                                    lat: number;
+                                    lng: number;
+                                    radiusM: number;
+                                }[];
+                                wifi: {
+                                    ssid: string;
+                                    bssid: string;
+                                }[];
+                                photo: boolean;
+                                face: boolean;
+                                machines: boolean;
+                                usualDeviceLimit: number;
+                                overLimit: "photo_note" | "refuse";
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a clock-in rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        members: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                        workDays: number[];
+                        shift: {
+                            /** @description HH:MM, Asia/Shanghai */
+                            start: string;
+                            /** @description HH:MM, Asia/Shanghai */
+                            end: string;
+                            lateGraceMinutes: number;
+                            earlyGraceMinutes: number;
+                        };
+                        holidays: string[];
+                        places: {
+                            name: string;
+                            lat: number;
+                            lng: number;
+                            radiusM: number;
+                        }[];
+                        wifi: {
+                            ssid: string;
+                            bssid: string;
+                        }[];
+                        photo: boolean;
+                        /** @description 人脸识别: every clock-in needs a passing face check */
+                        face: boolean;
+                        machines: boolean;
+                        /** @description 打卡常用设备数量; 0: no limit */
+                        usualDeviceLimit: number;
+                        /** @description 超出常用设备: 需拍照备注, or refuse */
+                        overLimit: "photo_note" | "refuse";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            members: {
+                                memberIds: string[];
+                                departmentIds: string[];
+                                tagIds: string[];
+                            };
+                            workDays: number[];
+                            shift: {
+                                start: string;
+                                end: string;
+                                lateGraceMinutes: number;
+                                earlyGraceMinutes: number;
+                            };
+                            holidays: string[];
+                            places: {
+                                name: string;
+                                lat: number;
+                                lng: number;
+                                radiusM: number;
+                            }[];
+                            wifi: {
+                                ssid: string;
+                                bssid: string;
+                            }[];
+                            photo: boolean;
+                            face: boolean;
+                            machines: boolean;
+                            usualDeviceLimit: number;
+                            overLimit: "photo_note" | "refuse";
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            members: {
+                                memberIds: string[];
+                                departmentIds: string[];
+                                tagIds: string[];
+                            };
+                            workDays: number[];
+                            shift: {
+                                start: string;
+                                end: string;
+                                lateGraceMinutes: number;
+                                earlyGraceMinutes: number;
+                            };
+                            holidays: string[];
+                            places: {
+                                name: string;
+                                lat: number;
+                                lng: number;
+                                radiusM: number;
+                            }[];
+                            wifi: {
+                                ssid: string;
+                                bssid: string;
+                            }[];
+                            photo: boolean;
+                            face: boolean;
+                            machines: boolean;
+                            usualDeviceLimit: number;
+                            overLimit: "photo_note" | "refuse";
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a clock-in rule */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        members: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                        workDays: number[];
+                        shift: {
+                            /** @description HH:MM, Asia/Shanghai */
+                            start: string;
+                            /** @description HH:MM, Asia/Shanghai */
+                            end: string;
+                            lateGraceMinutes: number;
+                            earlyGraceMinutes: number;
+                        };
+                        holidays: string[];
+                        places: {
+                            name: string;
+                            lat: number;
+                            lng: number;
+                            radiusM: number;
+                        }[];
+                        wifi: {
+                            ssid: string;
+                            bssid: string;
+                        }[];
+                        photo: boolean;
+                        /** @description 人脸识别: every clock-in needs a passing face check */
+                        face: boolean;
+                        machines: boolean;
+                        /** @description 打卡常用设备数量; 0: no limit */
+                        usualDeviceLimit: number;
+                        /** @description 超出常用设备: 需拍照备注, or refuse */
+                        overLimit: "photo_note" | "refuse";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            members: {
+                                memberIds: string[];
+                                departmentIds: string[];
+                                tagIds: string[];
+                            };
+                            workDays: number[];
+                            shift: {
+                                start: string;
+                                end: string;
+                                lateGraceMinutes: number;
+                                earlyGraceMinutes: number;
+                            };
+                            holidays: string[];
+                            places: {
+                                name: string;
+                                lat: number;
+                                lng: number;
+                                radiusM: number;
+                            }[];
+                            wifi: {
+                                ssid: string;
+                                bssid: string;
+                            }[];
+                            photo: boolean;
+                            face: boolean;
+                            machines: boolean;
+                            usualDeviceLimit: number;
+                            overLimit: "photo_note" | "refuse";
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/rules/{ruleId}/usual-devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members' usual devices (成员常用设备管理) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                memberId: string;
+                                deviceId: string;
+                                /** Format: date-time */
+                                boundAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/rules/{ruleId}/usual-devices/{memberId}/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unbind a usual device */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    memberId: string;
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/clock-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clock in (打卡) at the server time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The phone or browser install id */
+                        deviceId: string;
+                        lat?: number;
+                        lng?: number;
+                        wifi?: {
+                            ssid: string;
+                            bssid: string;
+                        };
+                        note?: string;
+                        face?: number[];
+                        photo?: {
+                            contentType: "image/jpeg" | "image/png";
+                            dataBase64: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            memberId: string;
+                            ruleId: string;
+                            /** Format: date-time */
+                            at: string;
+                            day: string;
+                            kind: "in" | "out";
+                            restDay: boolean;
+                            source: "phone" | "machine";
+                            deviceId: string;
+                            faceCheck: "pass" | null;
+                            verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/my-clock-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's own clock-ins of a day (default today, Asia/Shanghai) */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                memberId: string;
+                                ruleId: string;
+                                /** Format: date-time */
+                                at: string;
+                                day: string;
+                                kind: "in" | "out";
+                                restDay: boolean;
+                                source: "phone" | "machine";
+                                deviceId: string;
+                                faceCheck: "pass" | null;
+                                verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/anti-cheat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 防作弊管理: face-rule counts and the methods each rule uses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已设置人脸识别的打卡规则 */
+                            faceRules: number;
+                            /** @description 未设置人脸识别的打卡规则 */
+                            noFaceRules: number;
+                            rules: {
+                                id: string;
+                                name: string;
+                                face: boolean;
+                                photo: boolean;
+                                wifi: boolean;
+                                machines: boolean;
+                                usualDeviceLimit: number;
+                                overLimit: "photo_note" | "refuse";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/my-face": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the member has enrolled a face */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** 人脸录入: the descriptor the device computed (unique in the enterprise) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        descriptor: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day's clock-ins of the members in the admin's scope */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    day: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                memberId: string;
+                                ruleId: string;
+                                /** Format: date-time */
+                                at: string;
+                                day: string;
+                                kind: "in" | "out";
+                                restDay: boolean;
+                                source: "phone" | "machine";
+                                deviceId: string;
+                                faceCheck: "pass" | null;
+                                verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily or monthly summary per member (late, early, 未打卡, exceptions) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                memberId: string;
+                                name: string;
+                                late: number;
+                                early: number;
+                                missed: number;
+                                exceptions: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/summary/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The summary as .xlsx */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/security/ip-policy": {
         parameters: {
             query?: never;

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../platform/deps.ts';
+import { command } from '../../platform/command.ts';
+import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
+import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
+import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service.ts';
+import { clockIn, myClockIns } from './clockins.service.ts';
+import { listUsualDevices, unbindUsualDevice } from './usual-devices.service.ts';
+import { shanghaiTime } from './evaluation.ts';
+import { faceKey } from './face.ts';
+import { antiCheat, enrolFace, myFace } from './faces.service.ts';
+import { dayRecords, summarise, summaryXlsx } from './summary.service.ts';
+
+const read = { right: 'attendance.admin', tx: 'read' } as const;
+const write = { right: 'attendance.admin', tx: 'plain' } as const;
+
+const rules = {
+  list: command(read, (ctx) => listRules(ctx)),
+  get: command(read, (ctx, ruleId: string) => getRule(ctx, ruleId)),
+  create: command(write, (ctx, input: RuleInputValue) => createRule(ctx, input)),
+  update: command(write, (ctx, input: { ruleId: string; rule: RuleInputValue }) => updateRule(ctx, input.ruleId, input.rule)),
+  delete: command(write, (ctx, ruleId: string) => deleteRule(ctx, ruleId)),
+  usualDevices: command(read, (ctx, ruleId: string) => listUsualDevices(ctx, ruleId)),
+  unbind: command(write, (ctx, input: { ruleId: string; memberId: string; deviceId: string }) => unbindUsualDevice(ctx, input)),
+};
+const reports = {
+  records: command(read, (ctx, day: string) => dayRecords(ctx, day)),
+  summary: command(read, (ctx, q: { from: string; to: string }) => summarise(ctx, q.from, q.to)),
+  export: command(read, async (ctx, q: { from: string; to: string }) => summaryXlsx(await summarise(ctx, q.from, q.to), `${q.from}至${q.to}`)),
+};
+const antiCheatSummary = command(read, (ctx) => antiCheat(ctx));
+const face = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myFace(ctx));
+const mine = command({ right: 'attendance.clock', tx: 'read' }, (ctx, day: string | undefined) => myClockIns(ctx, day ?? shanghaiTime(ctx.now).day));
+
+const tags = ['attendance'];
+const corp = { auth: 'corp' } as const;
+
+export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  const key = faceKey(deps.config.dataDir);
+  /** A clock-in is a short write that arrives one per member: group-committed on SQLite. */
+  const punch = command({ right: 'attendance.clock', tx: 'group' }, (ctx, input: ClockInBodyValue) => clockIn(ctx, key, input));
+  const enrol = command({ right: 'attendance.clock', tx: 'plain' }, (ctx, descriptor: number[]) => enrolFace(ctx, key, descriptor));
+  return async (app) => {
+    app.get('/api/v1/attendance/rules', { config: corp, schema: { tags, summary: 'Clock-in rules (打卡规则)', response: { 200: Type.Object({ items: Type.Array(RuleDto) }) } } }, async (request) => ({
+      items: await request.run(rules.list, undefined),
+    }));
+    app.post('/api/v1/attendance/rules', { config: corp, schema: { tags, summary: 'Create a clock-in rule', body: RuleInput, response: { 201: RuleDto } } }, async (request, reply) =>
+      created(reply, request.run(rules.create, request.body)),
+    );
+    app.get('/api/v1/attendance/rules/:ruleId', { config: corp, schema: { tags, params: RuleParams, response: { 200: RuleDto } } }, (request) => request.run(rules.get, request.params.ruleId));
+    app.put('/api/v1/attendance/rules/:ruleId', { config: corp, schema: { tags, summary: 'Replace a clock-in rule', params: RuleParams, body: RuleInput, response: { 200: RuleDto } } }, (request) =>
+      request.run(rules.update, { ruleId: request.params.ruleId, rule: request.body }),
+    );
+    app.delete('/api/v1/attendance/rules/:ruleId', { config: corp, schema: { tags, params: RuleParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(rules.delete, request.params.ruleId)),
+    );
+    app.get('/api/v1/attendance/rules/:ruleId/usual-devices', { config: corp, schema: { tags, summary: "Members' usual devices (成员常用设备管理)", params: RuleParams, response: { 200: UsualDevicesDto } } }, async (request) => ({
+      items: await request.run(rules.usualDevices, request.params.ruleId),
+    }));
+    app.delete('/api/v1/attendance/rules/:ruleId/usual-devices/:memberId/:deviceId', { config: corp, schema: { tags, summary: 'Unbind a usual device', params: UsualDeviceParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(rules.unbind, request.params)),
+    );
+
+    app.post('/api/v1/attendance/clock-ins', { config: corp, schema: { tags, summary: 'Clock in (打卡) at the server time', body: ClockInBody, response: { 201: ClockInDto } } }, async (request, reply) =>
+      created(reply, request.run(punch, request.body)),
+    );
+    app.get(
+      '/api/v1/attendance/my-clock-ins',
+      { config: corp, schema: { tags, summary: "The member's own clock-ins of a day (default today, Asia/Shanghai)", querystring: StrictObject({ day: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })) }), response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } },
+      async (request) => ({ items: await request.run(mine, request.query.day) }),
+    );
+
+    app.get('/api/v1/attendance/anti-cheat', { config: corp, schema: { tags, summary: '防作弊管理: face-rule counts and the methods each rule uses', response: { 200: AntiCheatDto } } }, (request) =>
+      request.run(antiCheatSummary, undefined),
+    );
+    app.get('/api/v1/attendance/my-face', { config: corp, schema: { tags, summary: 'Whether the member has enrolled a face', response: { 200: Type.Object({ enrolled: Type.Boolean() }) } } }, (request) => request.run(face, undefined));
+    app.put('/api/v1/attendance/my-face', { config: corp, schema: { tags, summary: '人脸录入: the descriptor the device computed (unique in the enterprise)', body: FaceBody, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(enrol, request.body.descriptor)),
+    );
+
+    app.get('/api/v1/attendance/records', { config: corp, schema: { tags, summary: "A day's clock-ins of the members in the admin's scope", querystring: DayQuery, response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } }, async (request) => ({
+      items: await request.run(reports.records, request.query.day),
+    }));
+    app.get('/api/v1/attendance/summary', { config: corp, schema: { tags, summary: 'Daily or monthly summary per member (late, early, 未打卡, exceptions)', querystring: RangeQuery, response: { 200: SummaryDto } } }, async (request) => ({
+      items: await request.run(reports.summary, request.query),
+    }));
+    app.get('/api/v1/attendance/summary/export', { config: corp, schema: { tags, summary: 'The summary as .xlsx', querystring: RangeQuery } }, async (request, reply) => {
+      const workbook = await request.run(reports.export, request.query);
+      reply.header('content-disposition', `attachment; filename="attendance-${request.query.from}-${request.query.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(`打卡汇总${request.query.from}至${request.query.to}.xlsx`)}`);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(workbook);
+    });
+  };
+}

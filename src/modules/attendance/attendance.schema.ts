@@ -1,0 +1,104 @@
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
+
+const IdParam = Type.String({ minLength: 1, maxLength: 40 });
+const IdList = Type.Array(IdParam, { maxItems: 1000 });
+const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Asia/Shanghai' });
+const Day = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'YYYY-MM-DD' });
+const Grace = Type.Integer({ minimum: 0, maximum: 240 });
+const Lat = Type.Number({ minimum: -90, maximum: 90 });
+const Lng = Type.Number({ minimum: -180, maximum: 180 });
+const Ssid = Type.String({ minLength: 1, maxLength: 32 });
+/** A face descriptor as the device or browser computes it (face-api.js: 128 numbers). */
+export const Descriptor = Type.Array(Type.Number({ minimum: -10, maximum: 10 }), { minItems: 128, maxItems: 128 });
+/** A MAC address: six hex pairs separated by colons or dashes, any case. */
+const Bssid = Type.String({ pattern: '^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$' });
+
+export const RuleParams = StrictObject({ ruleId: IdParam });
+export const UsualDeviceParams = StrictObject({ ruleId: IdParam, memberId: IdParam, deviceId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const Members = StrictObject({ memberIds: IdList, departmentIds: IdList, tagIds: IdList });
+const Shift = StrictObject({ start: Time, end: Time, lateGraceMinutes: Grace, earlyGraceMinutes: Grace });
+const PlaceInput = StrictObject({ name: Type.String({ minLength: 1, maxLength: 60 }), lat: Lat, lng: Lng, radiusM: Type.Integer({ minimum: 10, maximum: 3000 }) });
+const WifiInput = StrictObject({ ssid: Ssid, bssid: Bssid });
+
+export const RuleInput = StrictObject({
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  members: Members,
+  workDays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { maxItems: 7, uniqueItems: true }),
+  shift: Shift,
+  holidays: Type.Array(Day, { maxItems: 366, uniqueItems: true }),
+  places: Type.Array(PlaceInput, { maxItems: 50 }),
+  wifi: Type.Array(WifiInput, { maxItems: 50 }),
+  photo: Type.Boolean(),
+  face: Type.Boolean({ description: '人脸识别: every clock-in needs a passing face check' }),
+  machines: Type.Boolean(),
+  usualDeviceLimit: Type.Integer({ minimum: 0, maximum: 10, description: '打卡常用设备数量; 0: no limit' }),
+  overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')], { description: '超出常用设备: 需拍照备注, or refuse' }),
+});
+export type RuleInputValue = Static<typeof RuleInput>;
+
+export const RuleDto = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  members: Type.Object({ memberIds: Type.Array(Type.String()), departmentIds: Type.Array(Type.String()), tagIds: Type.Array(Type.String()) }),
+  workDays: Type.Array(Type.Integer()),
+  shift: Type.Object({ start: Type.String(), end: Type.String(), lateGraceMinutes: Type.Integer(), earlyGraceMinutes: Type.Integer() }),
+  holidays: Type.Array(Type.String()),
+  places: Type.Array(Type.Object({ name: Type.String(), lat: Type.Number(), lng: Type.Number(), radiusM: Type.Integer() })),
+  wifi: Type.Array(Type.Object({ ssid: Type.String(), bssid: Type.String() })),
+  photo: Type.Boolean(),
+  face: Type.Boolean(),
+  machines: Type.Boolean(),
+  usualDeviceLimit: Type.Integer(),
+  overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')]),
+  createdBy: Type.String(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type RuleView = Static<typeof RuleDto>;
+
+const Verdicts = Type.Array(Type.Union([Type.Literal('时间异常'), Type.Literal('地点异常'), Type.Literal('wifi异常'), Type.Literal('非常用设备'), Type.Literal('未打卡')]));
+
+export const ClockInBody = StrictObject({
+  deviceId: Type.String({ minLength: 1, maxLength: 64, description: 'The phone or browser install id' }),
+  lat: Type.Optional(Lat),
+  lng: Type.Optional(Lng),
+  wifi: Type.Optional(WifiInput),
+  note: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  face: Type.Optional(Descriptor),
+  photo: Type.Optional(StrictObject({ contentType: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png')]), dataBase64: Type.String({ minLength: 4, maxLength: 1_400_000, pattern: '^[A-Za-z0-9+/]+={0,2}$' }) })),
+});
+export type ClockInBodyValue = Static<typeof ClockInBody>;
+
+export const ClockInDto = Type.Object({
+  id: Type.String(),
+  memberId: Type.String(),
+  ruleId: Type.String(),
+  at: IsoDateTime,
+  day: Type.String(),
+  kind: Type.Union([Type.Literal('in'), Type.Literal('out')]),
+  restDay: Type.Boolean(),
+  source: Type.Union([Type.Literal('phone'), Type.Literal('machine')]),
+  deviceId: Type.String(),
+  faceCheck: Type.Union([Type.Literal('pass'), Type.Null()]),
+  verdicts: Verdicts,
+});
+export type ClockInView = Static<typeof ClockInDto>;
+
+export const DayQuery = StrictObject({ day: Day });
+export const RangeQuery = StrictObject({ from: Day, to: Day });
+export const SummaryDto = Type.Object({
+  items: Type.Array(Type.Object({ memberId: Type.String(), name: Type.String(), late: Type.Integer(), early: Type.Integer(), missed: Type.Integer(), exceptions: Type.Integer() })),
+});
+
+export const FaceBody = StrictObject({ descriptor: Descriptor });
+export const AntiCheatDto = Type.Object({
+  faceRules: Type.Integer({ description: '已设置人脸识别的打卡规则' }),
+  noFaceRules: Type.Integer({ description: '未设置人脸识别的打卡规则' }),
+  rules: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), face: Type.Boolean(), photo: Type.Boolean(), wifi: Type.Boolean(), machines: Type.Boolean(), usualDeviceLimit: Type.Integer(), overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')]) }),
+  ),
+});
+
+export const UsualDevicesDto = Type.Object({ items: Type.Array(Type.Object({ memberId: Type.String(), deviceId: Type.String(), boundAt: IsoDateTime })) });

@@ -1,0 +1,77 @@
+import { tableAccess, type Flag } from '../../platform/db/tables.ts';
+
+export type TargetKind = 'member' | 'department' | 'tag';
+export type OverLimit = 'photo_note' | 'refuse';
+export type PunchKind = 'in' | 'out';
+export type ClockInSource = 'phone' | 'machine';
+
+export interface AttendanceTables {
+  /** 打卡规则: who it covers is in attendance_rule_targets; times are minutes after midnight, Asia/Shanghai. */
+  attendance_rules: {
+    corp_id: string;
+    id: string;
+    name: string;
+    /** Comma-separated ISO weekdays, 1 = Monday … 7 = Sunday. */
+    work_days: string;
+    shift_start: number;
+    shift_end: number;
+    /** Minutes after the start a clock-in is still on time (迟到 after), and before the end a clock-out may be (早退 before). */
+    late_grace: number;
+    early_grace: number;
+    /** JSON array of YYYY-MM-DD days off (节假日). */
+    holidays_json: string;
+    /** JSON array of { name, lat, lng, radiusM } in GCJ-02. */
+    places_json: string;
+    /** JSON array of { ssid, bssid }, the BSSID lower-case with colons. */
+    wifi_json: string;
+    photo: Flag;
+    /** 人脸识别: every clock-in needs a passing face check. */
+    face: Flag;
+    machines: Flag;
+    /** 打卡常用设备数量; 0: no limit. */
+    device_limit: number;
+    over_limit: OverLimit;
+    /** The actor who created the rule: only they manage its members' usual devices. */
+    created_by: string;
+    created_at: number;
+    updated_at: number;
+  };
+  /** The members, departments and tags a rule names. */
+  attendance_rule_targets: { corp_id: string; rule_id: string; kind: TargetKind; target_id: string };
+  /** One clock-in (打卡) at the server's time, with the verdicts (JSON array of WeCom's terms). */
+  attendance_clockins: {
+    corp_id: string;
+    id: string;
+    member_id: string;
+    rule_id: string;
+    at: number;
+    /** The Asia/Shanghai day, YYYY-MM-DD. */
+    day: string;
+    kind: PunchKind;
+    rest_day: Flag;
+    source: ClockInSource;
+    device_id: string;
+    /** Decimal strings, as reported. */
+    lat: string | null;
+    lng: string | null;
+    ssid: string | null;
+    bssid: string | null;
+    note: string | null;
+    has_photo: Flag;
+    verdicts: string;
+    /** 'pass' when the rule needed a face check (a failing one writes no clock-in); null otherwise. */
+    face_check: 'pass' | null;
+  };
+  /** The photo of a photo clock-in. */
+  attendance_photos: { corp_id: string; clockin_id: string; content_type: string; data_base64: string };
+  /** 打卡常用设备: the first N devices a member clocks in from under a rule. */
+  attendance_usual_devices: { corp_id: string; rule_id: string; member_id: string; device_id: string; bound_at: number };
+  /** A member's enrolled face descriptor, sealed (AES-256-GCM, key in the data directory). */
+  attendance_faces: { corp_id: string; member_id: string; sealed: string; enrolled_at: number };
+  /** 未打卡: a work day's clock-in or clock-out a member never made, written when the shift ended. */
+  attendance_missed: { corp_id: string; member_id: string; day: string; kind: PunchKind; rule_id: string; created_at: number };
+  /** The rule-days whose shift end has been handled, so the job does each once. */
+  attendance_closed_days: { corp_id: string; rule_id: string; day: string; closed_at: number };
+}
+
+export const tables = tableAccess<AttendanceTables>();

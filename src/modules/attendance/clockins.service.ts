@@ -1,0 +1,97 @@
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import { flag } from '../../platform/db/tables.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { toIso } from '../../platform/clock.ts';
+import { requireMember } from '../../platform/policy/index.ts';
+import { AttendanceErrors } from './attendance.errors.ts';
+import type { ClockInBodyValue, ClockInView } from './attendance.schema.ts';
+import { tables, type AttendanceTables } from './attendance.tables.ts';
+import { evaluate, normaliseBssid, type Verdict } from './evaluation.ts';
+import type { FaceKey } from './face.ts';
+import { checkFace } from './faces.service.ts';
+import { ruleForMember, ruleOfRow, type Rule } from './rules.service.ts';
+
+type ClockInRow = AttendanceTables['attendance_clockins'];
+
+export function clockInView(row: ClockInRow): ClockInView {
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    ruleId: row.rule_id,
+    at: toIso(row.at),
+    day: row.day,
+    kind: row.kind,
+    restDay: row.rest_day === 1,
+    source: row.source,
+    deviceId: row.device_id,
+    faceCheck: row.face_check,
+    verdicts: JSON.parse(row.verdicts) as Verdict[],
+  };
+}
+
+/**
+ * 打卡常用设备数量: the first N devices a member clocks in from under the rule become usual. From
+ * another device, a rule that says 需拍照备注 takes the clock-in with a photo and a note, marks it
+ * 非常用设备 and does not make the device usual; otherwise the clock-in is refused.
+ */
+async function checkDevice(ctx: Ctx, rule: Rule, memberId: string, input: ClockInBodyValue): Promise<Verdict[]> {
+  if (rule.deviceLimit === 0) return [];
+  const usual = await tables(ctx.trx)
+    .selectFrom('attendance_usual_devices')
+    .select('device_id')
+    .where('corp_id', '=', ctx.corpId)
+    .where('rule_id', '=', rule.id)
+    .where('member_id', '=', memberId)
+    .execute();
+  if (usual.some((d) => d.device_id === input.deviceId)) return [];
+  if (usual.length < rule.deviceLimit) {
+    await tables(ctx.trx).insertInto('attendance_usual_devices').values({ corp_id: ctx.corpId, rule_id: rule.id, member_id: memberId, device_id: input.deviceId, bound_at: ctx.now }).execute();
+    return [];
+  }
+  if (rule.overLimit === 'refuse') throw new DomainError(AttendanceErrors['attendance.device_not_usual'], { deviceId: input.deviceId, limit: rule.deviceLimit });
+  if (!input.photo || !input.note) throw new DomainError(AttendanceErrors['attendance.photo_note_required'], { deviceId: input.deviceId });
+  return ['非常用设备'];
+}
+
+/** A member's clock-in from their phone or browser, at the server's time; the verdicts say what was off. */
+export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue): Promise<ClockInView> {
+  const member = requireMember(ctx);
+  const row = await ruleForMember(ctx.trx, ctx.corpId, member.id);
+  if (!row) throw new DomainError(AttendanceErrors['attendance.no_rule']);
+  const rule = ruleOfRow(row);
+  if (rule.photo && !input.photo) throw new DomainError(AttendanceErrors['attendance.photo_required']);
+  const faceCheck = rule.face ? await checkFace(ctx, key, member.id, input.face) : null;
+  const evaluation = evaluate(rule, ctx.now, input);
+  const verdicts = [...evaluation.verdicts, ...(await checkDevice(ctx, rule, member.id, input))];
+  const clockin: ClockInRow = {
+    corp_id: ctx.corpId,
+    id: newId('atc', ctx.now),
+    member_id: member.id,
+    rule_id: rule.id,
+    at: ctx.now,
+    day: evaluation.local.day,
+    kind: evaluation.kind,
+    rest_day: flag(evaluation.restDay),
+    source: 'phone',
+    device_id: input.deviceId,
+    lat: input.lat === undefined ? null : String(input.lat),
+    lng: input.lng === undefined ? null : String(input.lng),
+    ssid: input.wifi?.ssid ?? null,
+    bssid: input.wifi ? normaliseBssid(input.wifi.bssid) : null,
+    note: input.note ?? null,
+    has_photo: flag(input.photo !== undefined),
+    verdicts: JSON.stringify(verdicts),
+    face_check: faceCheck,
+  };
+  await tables(ctx.trx).insertInto('attendance_clockins').values(clockin).execute();
+  if (input.photo) await tables(ctx.trx).insertInto('attendance_photos').values({ corp_id: ctx.corpId, clockin_id: clockin.id, content_type: input.photo.contentType, data_base64: input.photo.dataBase64 }).execute();
+  return clockInView(clockin);
+}
+
+/** The member's own clock-ins of one Shanghai day, in order. */
+export async function myClockIns(ctx: ReadCtx, day: string): Promise<ClockInView[]> {
+  const member = requireMember(ctx);
+  const rows = await tables(ctx.trx).selectFrom('attendance_clockins').selectAll().where('corp_id', '=', ctx.corpId).where('member_id', '=', member.id).where('day', '=', day).orderBy('at').orderBy('id').execute();
+  return rows.map(clockInView);
+}
