@@ -23,6 +23,7 @@ import { overviewModule } from './overview/index.ts';
 import { ssoModule } from './sso/index.ts';
 import { attendanceModule } from './attendance/index.ts';
 import { recoveryModule } from './recovery/index.ts';
+import { securityModule } from './security/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -52,6 +53,7 @@ export const modules: readonly ModuleManifest[] = [
   inboxModule,
   wecomModule,
   attendanceModule,
+  securityModule,
   overviewModule,
 ];
 

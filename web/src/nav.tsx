@@ -3,6 +3,7 @@ import { ApiOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, SolutionOu
 import type { ReactNode } from 'react';
 import { lazyPage } from './components/lazyPage';
 import { customerNav } from './features/customers/nav';
+import { securityNav } from './features/security/nav';
 import { walletNav } from './features/wallet/nav';
 import type { NamespacedKey } from './i18n';
 import type { Me } from './session';
@@ -50,6 +51,7 @@ export const nav: NavItem[] = [
   { key: 'apps', tab: 'apps', path: '/apps', icon: <AppstoreOutlined />, labelKey: 'apps:nav', visible: anyAdmin, element: AppsPage },
   { key: 'api-tokens', tab: 'apps', path: '/api-tokens', icon: <ApiOutlined />, labelKey: 'apiTokens:nav', element: ApiTokensPage, visible: superAdminOnly },
   ...customerNav,
+  ...securityNav,
   ...walletNav,
   { key: 'devices', tab: 'tools', path: '/devices', icon: <HddOutlined />, labelKey: 'devices:nav', visible: anyAdmin, element: DevicesPage },
   { key: 'audit', tab: 'tools', path: '/audit', icon: <AuditOutlined />, labelKey: 'audit:nav', element: AuditPage, visible: superAdminOnly },

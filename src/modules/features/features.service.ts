@@ -202,6 +202,15 @@ export async function hasFeature(db: Executor, corpId: string, memberId: string,
   return row !== undefined;
 }
 
+/**
+ * When the enterprise's purchase of the feature ends (epoch ms, 0 if never bought): it is live
+ * while `now < activeUntil`, so at the very instant it lapses it is no longer live.
+ */
+export async function featureActiveUntil(db: Executor, corpId: string, feature: Feature): Promise<number> {
+  const row = await tables(db).selectFrom('feature_plans').select('active_until').where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
+  return row?.active_until ?? 0;
+}
+
 export async function getSettings(db: Executor, corpId: string, feature: Feature): Promise<Record<string, unknown>> {
   const row = await tables(db).selectFrom('feature_settings').select('settings_json').where('corp_id', '=', corpId).where('feature', '=', feature).executeTakeFirst();
   return row ? (JSON.parse(row.settings_json) as Record<string, unknown>) : {};

@@ -16,4 +16,4 @@ export const featuresModule = defineModule({
   routes: featuresRoutes,
 });
 
-export { hasFeature } from './features.service.ts';
+export { featureActiveUntil, hasFeature } from './features.service.ts';

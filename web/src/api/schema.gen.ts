@@ -10271,6 +10271,616 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/ip-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IP 访问限制: the networks mail and drive may be reached from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                mail: string[];
+                                drive: string[];
+                                exempt: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set IP 访问限制 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        mail: string[];
+                        drive: string[];
+                        exempt: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                mail: string[];
+                                drive: string[];
+                                exempt: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/watermark-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 明水印: per surface whether it is drawn and what it says */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                chat: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                contacts: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                mail: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                docs: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                drive: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                customText: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set 明水印 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chat: {
+                            enabled: boolean;
+                            content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
+                        };
+                        contacts: {
+                            enabled: boolean;
+                            content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
+                        };
+                        mail: {
+                            enabled: boolean;
+                            content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
+                        };
+                        docs: {
+                            enabled: boolean;
+                            content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
+                        };
+                        drive: {
+                            enabled: boolean;
+                            content: ("name" | "phone" | "account" | "time" | "custom")[];
+                            hidden?: boolean;
+                        };
+                        customText: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                chat: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                contacts: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                mail: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                docs: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                drive: {
+                                    enabled: boolean;
+                                    content: ("name" | "phone" | "account" | "time" | "custom")[];
+                                    hidden?: boolean;
+                                };
+                                customText: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/client-policies/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 截屏/录屏管控 or 分享到外部管理 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "screen_capture" | "share_external";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                scope: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                whitelist: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set 截屏/录屏管控 or 分享到外部管理 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "screen_capture" | "share_external";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        scope: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                        whitelist: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                scope: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                whitelist: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What clients reported breaking a policy, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    kind?: "screen_capture" | "share_external";
+                    memberId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                memberId: string;
+                                memberName: string;
+                                detail: string;
+                                address: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A client reports a screenshot or an external share */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "screen_capture" | "share_external";
+                        detail: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/hidden-watermark/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暗水印: the members and times hidden in a text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marks: {
+                                memberId: string;
+                                memberName: string;
+                                /** Format: date-time */
+                                markedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/access/{surface}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the member may reach mail or drive from this address (403 says why not) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surface: "mail" | "drive";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            surface: string;
+                            address: string;
+                            allowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/watermark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visible watermark for the signed-in member on a surface */
+        get: {
+            parameters: {
+                query: {
+                    surface: "chat" | "contacts" | "mail" | "docs" | "drive";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            text: string;
+                            /** @description 暗水印: zero-width characters to put in the page text; empty when off */
+                            hiddenMark: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/my-client-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the member’s clients must obey (ETag; 304 when unchanged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            screenCaptureRestricted: boolean;
+                            shareExternalRestricted: boolean;
+                        };
+                    };
+                };
+                /** @description No content */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview": {
         parameters: {
             query?: never;

@@ -51,6 +51,14 @@ export default defineMessages(
       not_found: '设备不存在',
       serial_taken: '该序列号的设备已绑定',
     },
+    security: {
+      not_active: '安全管理高级功能未购买或已过期，相应的功能将无法使用，设置会为续费保留',
+      invalid_range: 'IP 列表中有一项不是 IPv4 或 IPv6 地址或地址段',
+      host_bits: 'IP 段的主机位必须为 0（例如 203.0.113.0/24）',
+      ip_refused: '企业不允许从你当前的网络地址访问此服务',
+      custom_text_docs_only: '自定义信息仅适用于文档水印',
+      custom_text_missing: '文档水印选择了自定义信息，但未填写内容',
+    },
     sso: {
       not_configured: '该企业未配置统一身份认证登录',
       secret_required: '首次配置时必须填写 Client Secret',
@@ -266,6 +274,14 @@ export default defineMessages(
     device: {
       not_found: 'The device does not exist',
       serial_taken: 'A device with this serial number is already bound',
+    },
+    security: {
+      not_active: 'The security advanced feature is not bought or has lapsed; its settings are kept for a renewal',
+      invalid_range: 'An entry of the IP list is not an IPv4 or IPv6 address or range',
+      host_bits: 'An IP range must have its host bits zero (for example 203.0.113.0/24)',
+      ip_refused: 'Your enterprise does not allow this service from your network address',
+      custom_text_docs_only: 'Custom text can be part of the docs watermark only',
+      custom_text_missing: 'Custom text is chosen for the docs watermark but none is written',
     },
     sso: {
       not_configured: 'This enterprise has no identity provider for signing in',

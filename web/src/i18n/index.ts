@@ -14,6 +14,7 @@ import customers from '../features/customers/i18n';
 import inbox from '../features/inbox/i18n';
 import memberLinks from '../features/member-links/i18n';
 import operator from '../features/operator/i18n';
+import security from '../features/security/i18n';
 import shell from '../features/shell/i18n';
 import wallet from '../features/wallet/i18n';
 import operatorWallet from '../features/operator-wallet/i18n';
@@ -44,6 +45,7 @@ const areas = {
   approvals,
   operator,
   customers,
+  security,
   wallet,
   operatorWallet,
   operatorCategory,

@@ -11,6 +11,7 @@ import { DepartmentTree } from './DepartmentTree';
 import { ImportModal } from './ImportModal';
 import { MemberDrawer } from './MemberDrawer';
 import { TagsModal } from './TagsModal';
+import { SurfaceWatermark } from '../security/SurfaceWatermark';
 
 /** 通讯录: the department tree on the left, the members of the chosen department on the right. */
 export function ContactsPage() {
@@ -98,47 +99,49 @@ export function ContactsPage() {
       </PageHeader>
       {departments.data && !canManage && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 16 }} />}
       <ErrorAlert error={departments.error} />
-      <Flex gap="middle" align="start">
-        <Card title={t('departments')} size="small" style={{ width: 300, flexShrink: 0 }}>
-          <DepartmentTree departments={items} selected={departmentId} onSelect={(id) => { setChosen(id); setStatus('current'); }} />
-        </Card>
-        <Card size="small" style={{ flex: 1, minWidth: 0 }}>
-          <Flex vertical gap="middle">
-            <Flex gap="middle" align="center" wrap>
-              <Input.Search allowClear placeholder={t('search')} style={{ width: 280 }} onSearch={setQ} aria-label={t('search')} />
-              <Segmented
-                value={status}
-                onChange={(v) => setStatus(v as 'current' | Activation)}
-                aria-label={t('statusFilter.label')}
-                data-testid="activation-filter"
-                options={[
-                  { value: 'current', label: t('statusFilter.current') },
-                  ...(['not_activated', 'activated', 'disabled', 'departed'] as const).map((a) => ({
-                    value: a,
-                    label: (
-                      <Space size={4}>
-                        <span>{t(`activation.${a}`)}</span>
-                        {counts && (
-                          <Typography.Text type="secondary" data-testid={`count-${a}`}>
-                            {counts[a]}
-                          </Typography.Text>
-                        )}
-                      </Space>
-                    ),
-                  })),
-                ]}
-              />
-              {status !== 'departed' && (
-                <Space>
-                  <Switch checked={includeSub} onChange={setIncludeSub} aria-label={t('includeSub')} />
-                  <span>{t('includeSub')}</span>
-                </Space>
-              )}
+      <SurfaceWatermark surface="contacts">
+        <Flex gap="middle" align="start">
+          <Card title={t('departments')} size="small" style={{ width: 300, flexShrink: 0 }}>
+            <DepartmentTree departments={items} selected={departmentId} onSelect={(id) => { setChosen(id); setStatus('current'); }} />
+          </Card>
+          <Card size="small" style={{ flex: 1, minWidth: 0 }}>
+            <Flex vertical gap="middle">
+              <Flex gap="middle" align="center" wrap>
+                <Input.Search allowClear placeholder={t('search')} style={{ width: 280 }} onSearch={setQ} aria-label={t('search')} />
+                <Segmented
+                  value={status}
+                  onChange={(v) => setStatus(v as 'current' | Activation)}
+                  aria-label={t('statusFilter.label')}
+                  data-testid="activation-filter"
+                  options={[
+                    { value: 'current', label: t('statusFilter.current') },
+                    ...(['not_activated', 'activated', 'disabled', 'departed'] as const).map((a) => ({
+                      value: a,
+                      label: (
+                        <Space size={4}>
+                          <span>{t(`activation.${a}`)}</span>
+                          {counts && (
+                            <Typography.Text type="secondary" data-testid={`count-${a}`}>
+                              {counts[a]}
+                            </Typography.Text>
+                          )}
+                        </Space>
+                      ),
+                    })),
+                  ]}
+                />
+                {status !== 'departed' && (
+                  <Space>
+                    <Switch checked={includeSub} onChange={setIncludeSub} aria-label={t('includeSub')} />
+                    <span>{t('includeSub')}</span>
+                  </Space>
+                )}
+              </Flex>
+              <CursorTable<Member> list={members} columns={columns} size="middle" />
             </Flex>
-            <CursorTable<Member> list={members} columns={columns} size="middle" />
-          </Flex>
-        </Card>
-      </Flex>
+          </Card>
+        </Flex>
+      </SurfaceWatermark>
       <MemberDrawer
         open={drawer !== null}
         member={drawer?.member ?? null}

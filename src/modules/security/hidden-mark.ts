@@ -1,0 +1,31 @@
+/**
+ * 暗水印 in text: the member and the minute written as zero-width characters, invisible when the
+ * text is shown, kept when it is copied or exported. A mark is framed by U+2060 (word joiner) and
+ * its bits are U+200B (0) and U+200C (1), 8 per byte of `memberId.minute` (minute in base 36).
+ */
+const FRAME = '\u2060';
+const ZERO = '\u200B';
+const ONE = '\u200C';
+const MINUTE = 60_000;
+const MARK = new RegExp(`${FRAME}([${ZERO}${ONE}]+)${FRAME}`, 'gu');
+
+export function encodeMark(memberId: string, at: number): string {
+  const payload = Buffer.from(`${memberId}.${Math.floor(at / MINUTE).toString(36)}`, 'utf8');
+  let bits = '';
+  for (const byte of payload) bits += byte.toString(2).padStart(8, '0');
+  return FRAME + bits.replace(/0/g, ZERO).replace(/1/g, ONE) + FRAME;
+}
+
+/** Every mark in a text, in order; pieces that are not a whole mark are ignored. */
+export function decodeMarks(text: string): { memberId: string; at: number }[] {
+  const out: { memberId: string; at: number }[] = [];
+  for (const match of text.matchAll(MARK)) {
+    const bits = match[1]!.replace(new RegExp(ZERO, 'g'), '0').replace(new RegExp(ONE, 'g'), '1');
+    if (bits.length % 8 !== 0) continue;
+    const bytes = Buffer.from(Array.from({ length: bits.length / 8 }, (_, i) => parseInt(bits.slice(i * 8, i * 8 + 8), 2)));
+    const [memberId, minute] = bytes.toString('utf8').split('.');
+    const minutes = minute === undefined ? Number.NaN : parseInt(minute, 36);
+    if (memberId && Number.isFinite(minutes)) out.push({ memberId, at: minutes * MINUTE });
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+/**
+ * 安全管理: the policies of the security advanced feature (IP 访问限制, 明水印, 截屏/录屏管控,
+ * 分享到外部管理), enforced on the server while the enterprise's purchase is in force and kept
+ * for a renewal when it lapses; clients fetch what they must obey and report what they saw.
+ */
+import { defineModule } from '../../platform/module.ts';
+import { SecurityErrors } from './security.errors.ts';
+import { securityRights } from './security.policy.ts';
+import { securityRoutes } from './security.routes.ts';
+import * as securityTables from './migrations/0240_security.ts';
+
+export const securityModule = defineModule({
+  name: 'security',
+  tables: { security_policies: 'tenant', security_violations: 'tenant' },
+  migrations: { '0240_security': securityTables },
+  errors: SecurityErrors,
+  rights: securityRights,
+  routes: securityRoutes,
+});
+
+export { SecurityErrors };
+/** The IP 访问限制 check a mail or drive route puts in its preHandler. */
+export { ipGuard } from './security.routes.ts';

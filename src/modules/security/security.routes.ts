@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { ReadCtx } from '../../platform/context.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { command } from '../../platform/command.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { created } from '../../platform/http/replies.ts';
+import { NoContent } from '../../platform/http/schemas.ts';
+import { authorizeApp } from '../../platform/policy/index.ts';
+import { myClientPolicies, reportViolation, saveClientPolicy, searchViolations, type ViolationSearch } from './client-policies.service.ts';
+import { decideIp, PolicyCache } from './enforcement.ts';
+import { saveIpPolicy } from './ip.service.ts';
+import { readPolicy, securityActiveUntil, type Policies } from './policies.service.ts';
+import { SecurityErrors } from './security.errors.ts';
+import {
+  AccessDto,
+  ClientPolicyDto,
+  ClientPolicyParams,
+  ClientPolicySchema,
+  DecodeBody,
+  DecodeDto,
+  IpPolicyDto,
+  IpPolicySchema,
+  MyClientPoliciesDto,
+  SurfaceParams,
+  ViolationBody,
+  ViolationCreatedDto,
+  ViolationPage,
+  ViolationQuery,
+  WatermarkDto,
+  WatermarkPolicyDto,
+  WatermarkPolicySchema,
+  WatermarkQuery,
+  type ClientPolicy,
+  type IpPolicy,
+  type IpSurface,
+  type WatermarkPolicy,
+  type WatermarkSurface,
+} from './security.schema.ts';
+import type { PolicyKind, ViolationKind } from './security.tables.ts';
+import { decodeHiddenMarks, myWatermark, saveWatermarkPolicy } from './watermark.service.ts';
+
+/** Admins need manage on the 高级功能 app, as for its seats (super admins hold it). */
+const read = { right: 'security.manage', tx: 'read' } as const;
+const manage = { right: 'security.manage', tx: 'plain' } as const;
+const byAppRight = (ctx: ReadCtx) => authorizeApp(ctx, 'features', 'manage');
+
+async function view<K extends PolicyKind>(ctx: ReadCtx, kind: K): Promise<{ active: boolean; policy: Policies[K] }> {
+  await byAppRight(ctx);
+  return { active: (await securityActiveUntil(ctx.trx, ctx.corpId)) > ctx.now, policy: await readPolicy(ctx.trx, ctx.corpId, kind) };
+}
+
+const readIp = command(read, (ctx) => view(ctx, 'ip'));
+const writeIp = command(manage, async (ctx, input: IpPolicy) => {
+  await byAppRight(ctx);
+  return { active: true, policy: await saveIpPolicy(ctx, input) };
+});
+const readWatermark = command(read, (ctx) => view(ctx, 'watermark'));
+const writeWatermark = command(manage, async (ctx, input: WatermarkPolicy) => {
+  await byAppRight(ctx);
+  return { active: true, policy: await saveWatermarkPolicy(ctx, input) };
+});
+const readClient = command(read, (ctx, kind: ViolationKind) => view(ctx, kind));
+const writeClient = command(manage, async (ctx, input: { kind: ViolationKind; policy: ClientPolicy }) => {
+  await byAppRight(ctx);
+  return { active: true, policy: await saveClientPolicy(ctx, input.kind, input.policy) };
+});
+const decode = command(read, async (ctx, text: string) => {
+  await byAppRight(ctx);
+  return decodeHiddenMarks(ctx, text);
+});
+const violations = command(read, async (ctx, query: ViolationSearch) => {
+  await byAppRight(ctx);
+  return searchViolations(ctx, query);
+});
+
+const use = { right: 'security.use', tx: 'read' } as const;
+const watermark = command(use, (ctx, surface: WatermarkSurface) => myWatermark(ctx, surface));
+const report = command({ right: 'security.use', tx: 'plain' }, (ctx, input: { kind: ViolationKind; detail: string }) => reportViolation(ctx, input));
+
+/**
+ * The IP 访问限制 check for a route of a governed surface (mail, drive): put it in the route's
+ * `preHandler`. Members are checked on every request; the console's admin pages are no such
+ * route, so a policy can never lock an admin out of changing it.
+ */
+export function ipGuard(deps: Deps, surface: IpSurface, cache = new PolicyCache(deps.caches)): preHandlerAsyncHookHandler {
+  return (request: FastifyRequest) => checkIpAccess(deps, cache, request, surface);
+}
+
+async function checkIpAccess(deps: Deps, cache: PolicyCache, request: FastifyRequest, surface: IpSurface): Promise<void> {
+  const corp = request.corp;
+  if (!corp || corp.actor.kind !== 'member') return;
+  const decision = decideIp(await cache.ip(deps.db, corp.corpId), surface, corp.actor.id, request.ip, request.now);
+  if (!decision.allowed) throw new DomainError(SecurityErrors['security.ip_refused'], { surface, address: request.ip, reason: decision.reason });
+}
+
+/** A strong validator of a JSON body: clients send it back as If-None-Match. */
+function etagOf(body: unknown): string {
+  return `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+}
+
+export function securityRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const corp = { auth: 'corp' } as const;
+    const cache = new PolicyCache(deps.caches);
+    const tags = ['security'];
+    const clientPolicies = command(use, (ctx) => myClientPolicies(ctx, cache));
+
+    app.get('/api/v1/security/ip-policy', { config: corp, schema: { tags, summary: 'IP 访问限制: the networks mail and drive may be reached from', response: { 200: IpPolicyDto } } }, (request) =>
+      request.run(readIp, undefined),
+    );
+    app.put('/api/v1/security/ip-policy', { config: corp, schema: { tags, summary: 'Set IP 访问限制', body: IpPolicySchema, response: { 200: IpPolicyDto } } }, (request) =>
+      request.run(writeIp, request.body),
+    );
+    app.get('/api/v1/security/watermark-policy', { config: corp, schema: { tags, summary: '明水印: per surface whether it is drawn and what it says', response: { 200: WatermarkPolicyDto } } }, (request) =>
+      request.run(readWatermark, undefined),
+    );
+    app.put('/api/v1/security/watermark-policy', { config: corp, schema: { tags, summary: 'Set 明水印', body: WatermarkPolicySchema, response: { 200: WatermarkPolicyDto } } }, (request) =>
+      request.run(writeWatermark, request.body),
+    );
+    app.get('/api/v1/security/client-policies/:kind', { config: corp, schema: { tags, summary: '截屏/录屏管控 or 分享到外部管理', params: ClientPolicyParams, response: { 200: ClientPolicyDto } } }, (request) =>
+      request.run(readClient, request.params.kind),
+    );
+    app.put(
+      '/api/v1/security/client-policies/:kind',
+      { config: corp, schema: { tags, summary: 'Set 截屏/录屏管控 or 分享到外部管理', params: ClientPolicyParams, body: ClientPolicySchema, response: { 200: ClientPolicyDto } } },
+      (request) => request.run(writeClient, { kind: request.params.kind, policy: request.body }),
+    );
+    app.get('/api/v1/security/violations', { config: corp, schema: { tags, summary: 'What clients reported breaking a policy, newest first', querystring: ViolationQuery, response: { 200: ViolationPage } } }, (request) =>
+      request.run(violations, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+
+    app.post('/api/v1/security/hidden-watermark/decode', { config: corp, schema: { tags, summary: '暗水印: the members and times hidden in a text', body: DecodeBody, response: { 200: DecodeDto } } }, (request) =>
+      request.run(decode, request.body.text),
+    );
+
+    app.get(
+      '/api/v1/security/access/:surface',
+      { config: corp, preHandler: (request) => checkIpAccess(deps, cache, request, (request.params as { surface: IpSurface }).surface), schema: { tags, summary: 'Whether the member may reach mail or drive from this address (403 says why not)', params: SurfaceParams, response: { 200: AccessDto } } },
+      async (request) => ({ surface: request.params.surface, address: request.ip, allowed: true }),
+    );
+    app.get('/api/v1/security/watermark', { config: corp, schema: { tags, summary: 'The visible watermark for the signed-in member on a surface', querystring: WatermarkQuery, response: { 200: WatermarkDto } } }, (request) =>
+      request.run(watermark, request.query.surface),
+    );
+    app.get(
+      '/api/v1/security/my-client-policies',
+      { config: corp, schema: { tags, summary: 'What the member’s clients must obey (ETag; 304 when unchanged)', response: { 200: MyClientPoliciesDto, 304: NoContent } } },
+      async (request, reply) => {
+        const body = await request.run(clientPolicies, undefined);
+        const etag = etagOf(body);
+        reply.header('etag', etag).header('cache-control', 'private, no-cache');
+        if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+        return body;
+      },
+    );
+    app.post('/api/v1/security/violations', { config: corp, schema: { tags, summary: 'A client reports a screenshot or an external share', body: ViolationBody, response: { 201: ViolationCreatedDto } } }, async (request, reply) =>
+      created(reply, request.run(report, request.body)),
+    );
+  };
+}
