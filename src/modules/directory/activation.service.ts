@@ -7,7 +7,7 @@ import { departmentInScope, refuseWiderTarget } from '../../platform/policy/inde
 import { activationExpression, ACTIVATIONS, type Activation } from './activation.ts';
 import { DirectoryErrors } from './directory.errors.ts';
 import { DirectoryEvents } from './directory.events.ts';
-import { insertMember, syncAccountCorp } from './directory.service.ts';
+import { corpIdsOfAccount, insertMember, syncAccountCorp } from './directory.service.ts';
 import { tables } from './directory.tables.ts';
 import { lockMember } from './locks.ts';
 import { loadPlacement, visibleIn } from './members.service.ts';
@@ -64,9 +64,13 @@ export async function memberToSecure(ctx: Ctx, memberId: string): Promise<Secure
 
 /** Where an account can be written to: its active members that have an e-mail address, the oldest first. */
 export async function mailboxesOfAccount(db: Executor, accountId: string): Promise<{ corpId: string; memberId: string; name: string; email: string }[]> {
+  // The account's enterprises come from account_corps, so the members query names its enterprises.
+  const corpIds = await corpIdsOfAccount(db, accountId);
+  if (corpIds.length === 0) return [];
   const rows = await tables(db)
     .selectFrom('members')
     .select(['corp_id', 'id', 'name', 'email'])
+    .where('corp_id', 'in', corpIds)
     .where('account_id', '=', accountId)
     .where('status', '=', 'active')
     .where('email', 'is not', null)
