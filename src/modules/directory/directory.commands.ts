@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { command } from '../../platform/command.ts';
 import { createDepartment, deleteDepartment, listDepartments, moveDepartment, renameDepartment, setDepartmentHeads } from './departments.service.ts';
-import { createMember, deleteMember, departMember, listMembers, memberView, setMemberStatus, updateMember, type MemberInput, type MemberPatch, type MemberQuery } from './members.service.ts';
+import { createMember, deleteMember, departMember, editedMemberView, listMembers, memberView, setMemberStatus, updateMember, type MemberInput, type MemberPatch, type MemberQuery } from './members.service.ts';
 import { changeTagHolders, createTag, deleteTag, listTags, renameTag, tagHolders, type HolderChange } from './tags.service.ts';
 import { activationCounts } from './activation.service.ts';
 import { importStatus, submitImport, type ImportUpload } from './imports.jobs.ts';
@@ -29,7 +29,7 @@ export const members = {
   create: command({ ...manage, idempotent: 'contacts.member' }, async (ctx, input: MemberInput) => memberView(ctx, await createMember(ctx, input))),
   update: command(manage, async (ctx, input: { id: string; patch: MemberPatch }) => {
     await updateMember(ctx, input.id, input.patch);
-    return memberView(ctx, input.id);
+    return editedMemberView(ctx, input.id);
   }),
   setStatus: command(manage, (ctx, input: { id: string; status: 'active' | 'disabled' }) => setMemberStatus(ctx, input.id, input.status)),
   depart: command(manage, (ctx, id: string) => departMember(ctx, id)),

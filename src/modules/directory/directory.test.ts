@@ -455,6 +455,12 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     assert.equal(code(await c.delete(`/api/v1/contacts/members/${straddler.id}`)), 'directory.out_of_scope');
     assert.equal(code(await c.post(`/api/v1/contacts/members/${straddler.id}/depart`)), 'directory.out_of_scope');
     assert.equal(code(await c.patch(`/api/v1/contacts/members/${stranger.id}`, { name: '改' })), 'directory.out_of_scope');
+    // Taking the member out of every department it governs is an edit inside its scope: it succeeds and
+    // answers the member as it now is; from then on the member lies outside the admin's scope.
+    const movedOut = await c.patch<Member>(`/api/v1/contacts/members/${straddler.id}`, { departmentIds: [outside] });
+    assert.equal(movedOut.status, 200, JSON.stringify(movedOut.body));
+    assert.deepEqual(movedOut.body.departments.map((d) => d.id), [outside]);
+    assert.equal(code(await c.get(`/api/v1/contacts/members/${straddler.id}`)), 'directory.member_not_found');
     // Inside the scope: create, move, delete departments; add and depart members.
     assert.equal(code(await c.post('/api/v1/contacts/departments', { parentId: outside, name: '新' })), 'directory.out_of_scope');
     assert.equal(code(await c.post(`/api/v1/contacts/departments/${insideChild}/move`, { parentId: outside })), 'directory.out_of_scope');

@@ -514,9 +514,21 @@ async function describeMembers(ctx: ReadCtx, rows: MemberRow[], manage: Contacts
 }
 
 /** One member as the actor sees it; outside its read scope it does not exist. */
-export async function memberView(ctx: ReadCtx, memberId: string): Promise<MemberView> {
+export function memberView(ctx: ReadCtx, memberId: string): Promise<MemberView> {
+  return loadMemberView(ctx, memberId, true);
+}
+
+/**
+ * The member just edited, as it now is: an admin who moved the member out of its own scope (took
+ * it out of the one department it governs) still gets the result of its edit.
+ */
+export function editedMemberView(ctx: ReadCtx, memberId: string): Promise<MemberView> {
+  return loadMemberView(ctx, memberId, false);
+}
+
+async function loadMemberView(ctx: ReadCtx, memberId: string, scoped: boolean): Promise<MemberView> {
   const { trx: db, corpId } = ctx;
-  const read = await readScope(ctx);
+  const read = scoped ? await readScope(ctx) : ({ kind: 'all' } as const);
   const manage = await manageScope(ctx);
   const row = await tables(db)
     .selectFrom('members as m')
