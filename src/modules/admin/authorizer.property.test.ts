@@ -75,7 +75,7 @@ const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('grant' as const), actor: mostly('super', 'grouped'), target: pickArb, rights: rightsArb, loose: fc.constantFrom<Loose>('none', 'depts', 'apps', 'all') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('seat' as const), actor: mostly('super'), target: mostly('hier'), group: fc.option(fc.integer({ min: 0, max: GROUPS - 1 }), { nil: null }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('editGroup' as const), actor: mostly('super'), group: fc.integer({ min: 0, max: GROUPS - 1 }), rights: rightsArb }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('removeHier' as const, 'addSuper' as const, 'removeSuper' as const, 'transfer' as const), actor: pickArb, target: pickArb }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('removeHier' as const, 'addSuper' as const, 'removeSuper' as const, 'transfer' as const), actor: pickArb, target: mostly('super', 'hier', 'any') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), actor: mostly('super', 'hier'), dept: fc.integer({ min: 1, max: DEPTS - 1 }), parent: deptArb }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('depart' as const, 'delete' as const, 'disable' as const, 'enable' as const), actor: mostly('super', 'hier'), target: mostly('scoped') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('editMember' as const), actor: mostly('super', 'hier'), target: mostly('scoped'), depts: fc.uniqueArray(deptArb, { minLength: 1, maxLength: 2 }) }) },
@@ -131,8 +131,8 @@ function resolve(model: Model, d: Draft): Op {
 
 /**
  * Where every run starts, set up through the same requests as the steps: two grouped admins
- * (members 1 and 2) and one outside any group (member 3), so that delegations, scoped departures
- * and the admin-target rule are in play from the first step.
+ * (members 1 and 2), one outside any group (member 3) and an internal super admin (member 4), so
+ * that delegations, scoped departures and the admin-target rule are in play from the first step.
  */
 const PRELUDE: Op[] = [
   { kind: 'grant', actor: 0, target: 1, rights: { ...noRights(), depts: new Set([1]), apps: new Map([['approvals', 'manage']]) } },
@@ -140,6 +140,7 @@ const PRELUDE: Op[] = [
   { kind: 'grant', actor: 0, target: 2, rights: { ...noRights(), depts: new Set([2, 3]), apps: new Map([['attendance', 'send']]) } },
   { kind: 'seat', actor: 0, target: 2, group: 1 },
   { kind: 'grant', actor: 0, target: 3, rights: { ...noRights(), depts: new Set([3]) } },
+  { kind: 'addSuper', actor: 0, target: 4 },
 ];
 
 // ------------------------------------------------------------------------------------------------
