@@ -27,7 +27,7 @@ describe('security console', { skip: browserSkip, timeout: 180_000 }, () => {
     await certifyUntil(ui.db(), corpId, Date.now() + 365 * DAY);
     await creditWallet(ui.db(), corpId, 100_000, Date.now());
     csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
-    const bought = await page.request.post('/api/v1/features/security/purchases', { data: { seats: 1, idempotencyKey: 'e2e-security-1' }, headers: { 'x-csrf-token': csrf } });
+    const bought = await page.request.post('/api/v1/features/security/purchases', { data: { seats: 1, quotedFen: 12_000, idempotencyKey: 'e2e-security-1' }, headers: { 'x-csrf-token': csrf } });
     assert.equal(bought.status(), 201, await bought.text());
   });
 

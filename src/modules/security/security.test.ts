@@ -93,7 +93,7 @@ describeEachDialect('安全管理 policies', (use) => {
   /** An enterprise that bought 安全管理, and when the purchase ends. */
   async function bought(): Promise<{ corp: Corp; activeUntil: number }> {
     const corp = await newCorp(t, { balanceFen: 100_000 });
-    const res = await corp.client.post('/api/v1/features/security/purchases', { seats: 1, idempotencyKey: `security-${++seq}-${process.pid}` });
+    const res = await corp.client.post('/api/v1/features/security/purchases', { seats: 1, quotedFen: 12_000, idempotencyKey: `security-${++seq}-${process.pid}` });
     assert.equal(res.status, 201);
     const plan = await corp.client.get<{ activeUntil: string }>('/api/v1/features/security');
     return { corp, activeUntil: Date.parse(plan.body.activeUntil) };

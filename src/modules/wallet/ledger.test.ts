@@ -69,7 +69,7 @@ describeEachDialect('wallet fund ledger (资金明细)', (use) => {
     const owner = await t.register();
     await topUp(owner, 10_000);
     await approveCategory(t, owner);
-    assert.equal((await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true })).status, 200);
+    assert.equal((await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 })).status, 200);
     const charges = await Promise.all(
       Array.from({ length: 50 }, (_, i) => owner.post<{ serialNo: string }>('/api/v1/wallet/deductions', { item: 'acquisition', amountFen: 100, idempotencyKey: key(`c${i}`), description: '获客助手添加客户' })),
     );

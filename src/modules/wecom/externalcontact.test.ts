@@ -84,7 +84,7 @@ describeEachDialect('WeCom-compatible API: customer contacts (externalcontact/*)
     const got = await acq('get', { link_id: link.link_id });
     assert.deepEqual([got.range, (got.link as { url: string }).url], [{ user_list: [await userid(m1)], department_list: [] }, link.url]);
 
-    assert.equal((await corp.client.post('/api/v1/acquisition/packs', { units: 5, idempotencyKey: 'wecom-pack-1' })).status, 201);
+    assert.equal((await corp.client.post('/api/v1/acquisition/packs', { units: 5, quotedFen: 500, idempotencyKey: 'wecom-pack-1' })).status, 201);
     const clicked = await t.client().post<{ customerId: string }>(`/api/v1/public/acquisition/links/${code}/add`, { externalId: 'wx-visitor-1', name: '访客' });
     assert.equal(clicked.status, 200);
     assert.deepEqual(await acq('customer', { link_id: link.link_id, limit: 10 }), { errcode: 0, errmsg: 'ok', customer_list: [{ external_userid: clicked.body.customerId, userid: await userid(m1), chat_status: 2, state: '' }], next_cursor: '' });
