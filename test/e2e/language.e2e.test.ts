@@ -25,6 +25,7 @@ const CORP_PAGES = [
   '/features/customer-quota',
   '/features/security',
   '/corp',
+  '/corp/sso',
   '/security/ip',
   '/security/watermark',
   '/security/decode',

@@ -12,6 +12,9 @@ const PASSWORD = 'Banyan-2024!';
  * 使用 <provider> 登录; the whole redirect flow runs through a real oidc-provider and back to
  * --public-url, and the member is signed in.
  */
+const ZH_LABELS = { displayName: '登录按钮上的名称', issuer: '颁发者（Issuer）地址', clientId: '客户端 ID', clientSecret: '客户端密钥', claim: '携带成员身份的声明（claim）', save: /^保\s?存$/, saved: '已保存', secretKept: '已保存，留空则不修改' };
+const EN_LABELS = { displayName: 'Name on the sign-in button', issuer: 'Issuer URL', clientId: 'Client ID', clientSecret: 'Client secret', claim: 'Claim carrying the member’s identity', save: 'Save', saved: 'Saved', secretKept: 'Saved; leave empty to keep it' };
+
 describe('signing in through the enterprise identity provider in the console', { skip: browserSkip, timeout: 180_000 }, () => {
   let idp: TestProvider;
   const config: Partial<Config> = {};
@@ -36,12 +39,22 @@ describe('signing in through the enterprise identity provider in the console', {
       });
       assert.equal(registered.status(), 201);
       const corpId = ((await registered.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+      // The super admin configures the provider on 统一身份认证, in the language under test.
+      await setup.goto('/login');
+      await setup.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
+      await setup.goto('/corp/sso');
+      const label = language === 'en' ? EN_LABELS : ZH_LABELS;
+      await setup.getByLabel(label.displayName).fill('Acme SSO');
+      await setup.getByLabel(label.issuer).fill(idp.issuer);
+      await setup.getByLabel(label.clientId).fill(idp.clientId);
+      await setup.getByLabel(label.clientSecret).fill(idp.clientSecret);
+      assert.equal(await setup.getByLabel(label.claim).inputValue(), 'preferred_username');
+      assert.equal(await setup.getByTestId('oidc-callback').textContent(), `${config.publicUrl}/api/v1/auth/oidc/callback`);
+      assert.equal(await setup.getByTestId('oidc-sign-in-link').textContent(), `${new URL(setup.url()).origin}/login?corp=${corpId}`);
+      await setup.getByRole('button', { name: label.save }).click();
+      await setup.getByText(label.saved, { exact: true }).waitFor();
+      await setup.getByLabel(label.clientSecret).and(setup.locator(`[placeholder="${label.secretKept}"]`)).waitFor();
       const headers = { 'x-csrf-token': (await setup.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
-      const saved = await setup.request.put('/api/v1/corp/sso/oidc', {
-        data: { displayName: 'Acme SSO', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, claim: 'preferred_username', matchBy: 'userid', autoCreate: false },
-        headers,
-      });
-      assert.equal(saved.status(), 200, await saved.text());
       const departments = (await (await setup.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string }[] };
       const member = await setup.request.post('/api/v1/contacts/members', { data: { name: 'Wang Fang', userid, departmentIds: [departments.items[0]!.id] }, headers });
       assert.equal(member.status(), 201);

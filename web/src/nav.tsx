@@ -24,6 +24,8 @@ export interface NavItem {
   element: ReactNode;
   /** Hides the menu entry and forbids the page when it returns false. Visible to everyone when omitted. */
   visible?: (me: Me) => boolean;
+  /** A page of another entry's (its key): not in the side menu; the parent is highlighted and links to it. */
+  parent?: string;
 }
 
 const superAdminOnly = (me: Me) => me.roles.superAdmin;
@@ -40,6 +42,7 @@ const ApiTokensPage = lazyPage(async () => (await import('./features/api-tokens/
 const DevicesPage = lazyPage(async () => (await import('./features/devices/DevicesPage')).DevicesPage);
 const AuditPage = lazyPage(async () => (await import('./features/audit/AuditPage')).AuditPage);
 const DashboardPage = lazyPage(async () => (await import('./features/corp/DashboardPage')).DashboardPage);
+const OidcSettingsPage = lazyPage(async () => (await import('./features/sso/OidcSettingsPage')).OidcSettingsPage);
 const AdminsPage = lazyPage(async () => (await import('./features/admins/AdminsPage')).AdminsPage);
 
 /** The admin console's pages, by tab and in menu order. A new module adds one entry here. */
@@ -56,6 +59,7 @@ export const nav: NavItem[] = [
   { key: 'devices', tab: 'tools', path: '/devices', icon: <HddOutlined />, labelKey: 'devices:nav', visible: anyAdmin, element: DevicesPage },
   { key: 'audit', tab: 'tools', path: '/audit', icon: <AuditOutlined />, labelKey: 'audit:nav', element: AuditPage, visible: superAdminOnly },
   { key: 'corp', tab: 'corp', path: '/corp', icon: <HomeOutlined />, labelKey: 'corp:nav', element: DashboardPage },
+  { key: 'sso', tab: 'corp', path: '/corp/sso', icon: <SafetyCertificateOutlined />, labelKey: 'sso:nav', element: OidcSettingsPage, visible: superAdminOnly },
   { key: 'admins', tab: 'corp', path: '/admins', icon: <SafetyCertificateOutlined />, labelKey: 'admins:nav', visible: anyAdmin, element: AdminsPage },
 ];
 

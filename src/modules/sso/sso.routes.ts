@@ -25,19 +25,21 @@ function redirectUri(publicUrl: string): string {
 
 /** The sign-in page of the enterprise, saying in one sentence why the sign-in did not happen. */
 function refusedPage(corpId: string | null, code: string): string {
-  return `/sign-in?${new URLSearchParams({ ...(corpId ? { corp: corpId } : {}), error: code }).toString()}`;
+  return `/login?${new URLSearchParams({ ...(corpId ? { corp: corpId } : {}), error: code }).toString()}`;
 }
 
 export function ssoRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  // The settings carry the callback address the admin registers with the provider.
+  const withCallback = async <T extends object>(settings: Promise<T>) => ({ ...(await settings), callbackUrl: redirectUri(deps.config.publicUrl) });
   return async (app) => {
     app.get('/api/v1/corp/sso/oidc', { config: { auth: 'corp' }, schema: { tags: ['sso'], summary: 'The enterprise identity provider (never the secret)', response: { 200: OidcSettingsDto } } }, (request) =>
-      request.run(readSettings, undefined),
+      withCallback(request.run(readSettings, undefined)),
     );
 
     app.put(
       '/api/v1/corp/sso/oidc',
       { config: { auth: 'corp' }, schema: { tags: ['sso'], summary: 'Configure the enterprise identity provider (OpenID Connect)', body: OidcSettingsBody, response: { 200: OidcSettingsDto } } },
-      (request) => request.run(writeSettings, request.body),
+      (request) => withCallback(request.run(writeSettings, request.body)),
     );
 
     app.get(

@@ -23,6 +23,7 @@ export const OidcSettingsDto = Type.Object({
   claim: Type.String(),
   matchBy: MatchBy,
   autoCreate: Type.Boolean(),
+  callbackUrl: Type.String({ description: 'the redirect URI to register with the provider (from --public-url)' }),
 });
 
 export const CorpParams = Type.Object({ corpId: Type.String({ maxLength: 40 }) });

@@ -39,7 +39,7 @@ describeEachDialect('sign-in through the enterprise identity provider (OIDC)', (
     const owner = await t.register({ loginName: 'ssoowner', password: 'password123' });
     const saved = await owner.put<Record<string, unknown>>('/api/v1/corp/sso/oidc', settings());
     assert.equal(saved.status, 200);
-    assert.deepEqual(saved.body, { configured: true, displayName: '公司统一认证', issuer: idp.issuer, clientId: idp.clientId, hasSecret: true, claim: 'preferred_username', matchBy: 'userid', autoCreate: false });
+    assert.deepEqual(saved.body, { configured: true, displayName: '公司统一认证', issuer: idp.issuer, clientId: idp.clientId, hasSecret: true, claim: 'preferred_username', matchBy: 'userid', autoCreate: false, callbackUrl: CALLBACK });
     const { clientSecret: _omit, ...withoutSecret } = settings({ displayName: 'SSO' });
     assert.equal((await owner.put('/api/v1/corp/sso/oidc', withoutSecret)).status, 200);
     const read = await owner.get('/api/v1/corp/sso/oidc');
@@ -73,7 +73,7 @@ describeEachDialect('sign-in through the enterprise identity provider (OIDC)', (
     const corpId = owner.me.currentCorp!.id;
     await owner.put('/api/v1/corp/sso/oidc', settings({ claim: 'email', matchBy: 'email' }));
     const refused = await signInThrough(corpId, 'stranger');
-    assert.equal(refused.done.headers.location, `/sign-in?corp=${corpId}&error=sso.unknown_person`);
+    assert.equal(refused.done.headers.location, `/login?corp=${corpId}&error=sso.unknown_person`);
     assert.equal((await refused.client.get('/api/v1/me')).status, 401);
     const log = await owner.get<{ items: { after: { login: string; reason: string } }[] }>('/api/v1/audit?action=auth.sign_in_failed');
     assert.deepEqual(log.body.items.map((i) => i.after), [{ login: 'stranger@example.com', reason: 'sso.unknown_person' }]);
@@ -94,6 +94,6 @@ describeEachDialect('sign-in through the enterprise identity provider (OIDC)', (
 
   it('a callback with a used or unknown state is refused in one sentence', async () => {
     const res = await t.client().get('/api/v1/auth/oidc/callback?state=oidc_nope&code=x');
-    assert.deepEqual([res.status, res.headers.location], [302, '/sign-in?error=sso.login_expired']);
+    assert.deepEqual([res.status, res.headers.location], [302, '/login?error=sso.login_expired']);
   });
 });

@@ -4053,6 +4053,8 @@ export interface paths {
                             /** @description what the claim carries: the member userid or the e-mail */
                             matchBy: "userid" | "email";
                             autoCreate: boolean;
+                            /** @description the redirect URI to register with the provider (from --public-url) */
+                            callbackUrl: string;
                         };
                     };
                 };
@@ -4101,6 +4103,8 @@ export interface paths {
                             /** @description what the claim carries: the member userid or the e-mail */
                             matchBy: "userid" | "email";
                             autoCreate: boolean;
+                            /** @description the redirect URI to register with the provider (from --public-url) */
+                            callbackUrl: string;
                         };
                     };
                 };

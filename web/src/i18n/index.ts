@@ -16,6 +16,7 @@ import memberLinks from '../features/member-links/i18n';
 import operator from '../features/operator/i18n';
 import security from '../features/security/i18n';
 import shell from '../features/shell/i18n';
+import sso from '../features/sso/i18n';
 import wallet from '../features/wallet/i18n';
 import operatorWallet from '../features/operator-wallet/i18n';
 import operatorCategory from '../features/operator-category/i18n';
@@ -46,6 +47,7 @@ const areas = {
   operator,
   customers,
   security,
+  sso,
   wallet,
   operatorWallet,
   operatorCategory,

@@ -1,0 +1,43 @@
+import { defineMessages } from '../../i18n/define';
+
+/** 身份认证: the enterprise's own identity provider (OpenID Connect), a super admin's setting. */
+export default defineMessages(
+  {
+    nav: '统一身份认证',
+    title: '统一身份认证（OIDC）',
+    intro: '成员可用企业自己的身份提供方登录：登录页显示「使用 <名称> 登录」。未知的人默认被拒绝。',
+    displayName: '登录按钮上的名称',
+    issuer: '颁发者（Issuer）地址',
+    clientId: '客户端 ID',
+    clientSecret: '客户端密钥',
+    secretKept: '已保存，留空则不修改',
+    claim: '携带成员身份的声明（claim）',
+    matchBy: '声明中是',
+    matchUserid: '成员账号（userid）',
+    matchEmail: '邮箱',
+    autoCreate: '未知的人自动创建为成员',
+    callback: '回调地址（在身份提供方登记）',
+    signInLink: '成员登录地址',
+    save: '保存',
+    saved: '已保存',
+  },
+  {
+    nav: 'Single sign-on',
+    title: 'Single sign-on (OIDC)',
+    intro: 'Members can sign in with the enterprise’s own identity provider: the sign-in page shows “Sign in with <name>”. Unknown people are refused by default.',
+    displayName: 'Name on the sign-in button',
+    issuer: 'Issuer URL',
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    secretKept: 'Saved; leave empty to keep it',
+    claim: 'Claim carrying the member’s identity',
+    matchBy: 'The claim holds',
+    matchUserid: 'The member’s userid',
+    matchEmail: 'The e-mail address',
+    autoCreate: 'Create unknown people as members',
+    callback: 'Callback URL (register it with the provider)',
+    signInLink: 'Members’ sign-in address',
+    save: 'Save',
+    saved: 'Saved',
+  },
+);
