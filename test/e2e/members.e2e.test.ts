@@ -53,6 +53,8 @@ const texts = {
     pending: '已提交申请，等待管理员审核',
     approve: /^通\s*过$/,
     approved: '已通过，该成员已加入企业',
+    signOutEverywhere: '退出所有登录',
+    signedOutEverywhere: '已退出该成员的所有登录',
   },
   en: {
     corp: 'Banyan Members Ltd',
@@ -91,6 +93,8 @@ const texts = {
     pending: 'Request sent: waiting for an admin’s approval',
     approve: /^Approve$/,
     approved: 'Approved: the person has joined the enterprise',
+    signOutEverywhere: 'Sign out everywhere',
+    signedOutEverywhere: 'The member was signed out everywhere',
   },
 } as const;
 type Language = keyof typeof texts;
@@ -234,6 +238,14 @@ describe('members sign in: invitation and joining in the console', { skip: brows
       assert.deepEqual((await table.locator('tbody tr td:first-child').allInnerTexts()).map((s) => s.trim()).sort(), [x.admin, x.member].sort());
       await admin.getByTestId('activation-filter').getByText(x.notActivated, { exact: true }).click();
       await table.getByText(x.member).waitFor({ state: 'detached' });
+
+      // 退出所有登录 from the activated member's drawer (after a confirmation) ends both of the member's sessions.
+      await admin.getByTestId('activation-filter').getByText(x.activated, { exact: true }).click();
+      await table.locator('tr', { hasText: x.member }).getByText(x.member).click();
+      await drawer.getByRole('button', { name: x.signOutEverywhere }).click();
+      await admin.locator('.ant-popconfirm').getByRole('button', { name: x.ok }).click();
+      await admin.getByText(x.signedOutEverywhere, { exact: true }).waitFor();
+      for (const session of [person, later]) assert.equal((await session.request.get('/api/v1/me')).status(), 401);
     });
 
     it(`${language}: ${x.revoke}: the drawer says it was withdrawn, the link says so in one sentence, and 重新邀请 makes a new one`, async () => {

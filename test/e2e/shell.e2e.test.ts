@@ -77,6 +77,13 @@ describe('console shell', { skip: browserSkip, timeout: 120_000 }, () => {
     const selected = async () => [await tabs.locator('.ant-menu-item-selected').textContent(), await side.locator('.ant-menu-item-selected').textContent()];
     assert.deepEqual(await selected(), ['高级功能', '企业订单']);
 
+    // 安全管理's functions are pages of 安全管理: linked from it, not in the side menu, which highlights 安全管理 on them.
+    await side.getByRole('menuitem', { name: '安全管理高级功能' }).click();
+    await page.getByTestId('security-functions').getByRole('link', { name: 'IP 访问限制' }).click();
+    await page.waitForURL('**/security/ip');
+    assert.deepEqual(await side.getByRole('menuitem').allTextContents(), ['外部联系人规模', '获客助手', '安全管理高级功能', '企业订单', '企业充值']);
+    assert.deepEqual(await selected(), ['高级功能', '安全管理高级功能']);
+
     await tabs.getByRole('menuitem', { name: '应用管理' }).click();
     await page.waitForURL('**/apps');
     await side.getByRole('menuitem', { name: 'API 令牌' }).waitFor();

@@ -10,6 +10,7 @@ import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
 import { newIdempotencyKey, useActiveMembers, yuan } from '../customers/api';
 import { usePaymentConfirmation } from '../wallet/usePaymentConfirmation';
+import { SecurityFunctions } from '../security/SecurityFunctions';
 
 type Seat = Item<Reply<'/features/{feature}'>['seats']>;
 const params = { path: { feature: 'security' } } as const;
@@ -83,6 +84,7 @@ export function SeatsPage() {
     <>
       <PageHeader title={t('seats.title')}>{t('seats.intro')}</PageHeader>
       <Flex vertical gap="middle">
+        <SecurityFunctions />
         <Card loading={plan.isPending}>
           {data && (
             <Row gutter={16}>

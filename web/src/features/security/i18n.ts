@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/define';
 
 export default defineMessages(
   {
+    functions: '安全管理功能',
     nav: { ip: 'IP 访问限制', watermark: '水印设置', decode: '暗水印解析', screenCapture: '截屏/录屏管控', shareExternal: '分享到外部管理' },
     inactive: '安全管理高级功能未购买或已过期：以下设置已保留，但不会生效，续费后可修改',
     save: '保存',
@@ -48,6 +49,7 @@ export default defineMessages(
     },
   },
   {
+    functions: 'Security functions',
     nav: { ip: 'IP access restriction', watermark: 'Watermarks', decode: 'Decode hidden watermark', screenCapture: 'Screenshot control', shareExternal: 'Share to external' },
     inactive: 'The security advanced feature is not bought or has lapsed: these settings are kept but not applied, and can be changed after renewing',
     save: 'Save',

@@ -8,11 +8,11 @@ const DecodePage = lazyPage(async () => (await import('./DecodePage')).DecodePag
 const ScreenCapturePage = lazyPage(async () => (await import('./ClientPolicyPage')).ScreenCapturePolicyPage);
 const ShareExternalPage = lazyPage(async () => (await import('./ClientPolicyPage')).ShareExternalPolicyPage);
 
-/** 安全管理's functions, under 高级功能 beside its seats, one page each, for super admins. */
+/** 安全管理's functions, one page each, for super admins: pages of 安全管理 (its seats page links to them). */
 export const securityNav: NavItem[] = [
-  { key: 'security-ip', tab: 'advanced', path: '/security/ip', icon: <GlobalOutlined />, labelKey: 'security:nav.ip', element: IpPolicyPage, visible: (me) => me.roles.superAdmin },
-  { key: 'security-watermark', tab: 'advanced', path: '/security/watermark', icon: <HighlightOutlined />, labelKey: 'security:nav.watermark', element: WatermarkPolicyPage, visible: (me) => me.roles.superAdmin },
-  { key: 'security-decode', tab: 'advanced', path: '/security/decode', icon: <EyeInvisibleOutlined />, labelKey: 'security:nav.decode', element: DecodePage, visible: (me) => me.roles.superAdmin },
-  { key: 'security-screen-capture', tab: 'advanced', path: '/security/screen-capture', icon: <CameraOutlined />, labelKey: 'security:nav.screenCapture', element: ScreenCapturePage, visible: (me) => me.roles.superAdmin },
-  { key: 'security-share-external', tab: 'advanced', path: '/security/share-external', icon: <ShareAltOutlined />, labelKey: 'security:nav.shareExternal', element: ShareExternalPage, visible: (me) => me.roles.superAdmin },
+  { key: 'security-ip', tab: 'advanced', parent: 'security-seats', path: '/security/ip', icon: <GlobalOutlined />, labelKey: 'security:nav.ip', element: IpPolicyPage, visible: (me) => me.roles.superAdmin },
+  { key: 'security-watermark', tab: 'advanced', parent: 'security-seats', path: '/security/watermark', icon: <HighlightOutlined />, labelKey: 'security:nav.watermark', element: WatermarkPolicyPage, visible: (me) => me.roles.superAdmin },
+  { key: 'security-decode', tab: 'advanced', parent: 'security-seats', path: '/security/decode', icon: <EyeInvisibleOutlined />, labelKey: 'security:nav.decode', element: DecodePage, visible: (me) => me.roles.superAdmin },
+  { key: 'security-screen-capture', tab: 'advanced', parent: 'security-seats', path: '/security/screen-capture', icon: <CameraOutlined />, labelKey: 'security:nav.screenCapture', element: ScreenCapturePage, visible: (me) => me.roles.superAdmin },
+  { key: 'security-share-external', tab: 'advanced', parent: 'security-seats', path: '/security/share-external', icon: <ShareAltOutlined />, labelKey: 'security:nav.shareExternal', element: ShareExternalPage, visible: (me) => me.roles.superAdmin },
 ];

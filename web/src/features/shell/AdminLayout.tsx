@@ -18,7 +18,8 @@ export function AdminLayout() {
   const { token } = theme.useToken();
   const unread = useUnreadCount(me.member !== null);
   const items = nav.filter((item) => isNavVisible(item, me));
-  const activeKey = activeNavItem(items, pathname)?.key;
+  const active = activeNavItem(items, pathname);
+  const activeKey = active?.parent ?? active?.key;
   const tab = activeTab(items, pathname);
   // A tab leads to its first page; tabs with no page for this account are not shown.
   const tabs = TABS.flatMap((key) => {
@@ -41,7 +42,7 @@ export function AdminLayout() {
           mode="inline"
           style={{ borderInlineEnd: 'none' }}
           selectedKeys={activeKey ? [activeKey] : []}
-          items={items.filter((item) => item.tab === tab).map((item) => ({
+          items={items.filter((item) => item.tab === tab && !item.parent).map((item) => ({
             key: item.key,
             icon: item.icon,
             label: (
