@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before } from 'node:test';
@@ -125,3 +126,15 @@ export async function openedDialog(page: Page): Promise<Locator> {
   await page.locator('.ant-modal[role="dialog"]:not(.ant-zoom)').waitFor();
   return page.getByRole('dialog');
 }
+
+/** A phone's viewport: 375 px wide, as the member pages must work at. */
+export async function onPhone(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 375, height: 812 });
+}
+
+/** No horizontal scroll at phone width: the document is no wider than the 375 px viewport. */
+export async function assertFitsPhone(page: Page, what = 'the page'): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `${what} is ${width} px wide at 375 px`);
+}
+

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startSmtpServer } from '../support/smtp.ts';
-import { browserSkip, useConsole } from './browser.ts';
+import { assertFitsPhone, onPhone, browserSkip, useConsole } from './browser.ts';
 
 /**
  * Members sign in (issue 10), in real Chromium, in both languages: an admin invites a member from
@@ -128,12 +128,6 @@ async function otherLanguage(page: Page, language: Language, userData: string[])
 }
 
 /** A phone: 375 px wide, and nothing wider than the screen. */
-async function onPhone(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 375, height: 812 });
-}
-async function assertFitsPhone(page: Page): Promise<void> {
-  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'the page is no wider than 375 px');
-}
 
 /** The enterprise's root department and a member (not activated) in it, through the API. */
 async function addMember(page: Page, name: string, userid: string): Promise<void> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Config } from '../../src/config.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { browserSkip, useConsole } from './browser.ts';
+import { assertFitsPhone, onPhone, browserSkip, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
 
@@ -53,10 +53,10 @@ describe('password reset in the console', { skip: browserSkip, timeout: 180_000 
       assert.ok(mail.subject.endsWith(text.subject), mail.subject);
       const path = new URL(/(http\S+\/reset\/\S+)/.exec(mail.text)![1]!).pathname;
 
-      await page.setViewportSize({ width: 375, height: 740 });
+      await onPhone(page);
       await page.goto(path);
       await page.getByLabel(text.confirm).waitFor();
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'the reset page fits 375 px');
+      await assertFitsPhone(page, 'the reset page');
       await page.getByLabel(text.newPassword, { exact: true }).fill('Brand-new-2025');
       await page.getByLabel(text.confirm).fill('Brand-new-2025');
       await page.getByRole('button', { name: text.set }).click();

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
+import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
+import { assertFitsPhone, browserSkip, onPhone, useConsole } from './browser.ts';
+
+const PASSWORD = 'Banyan-2024!';
+
+/**
+ * Issue 12, phone width: what members use on phones — `/app` (the inbox), the approvals list, the
+ * submit page and a request's page — works at 375 px with no horizontal scroll, in both languages.
+ * (The activation, join and reset pages are checked in their own tests.)
+ */
+describe('member pages at 375 px', { skip: browserSkip, timeout: 180_000 }, () => {
+  const ui = useConsole();
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    it(`${language}: the inbox, the approvals list, submitting and a request fit 375 px`, async () => {
+      const page = await ui.page();
+      const login = `phone_${language === 'en' ? 'en' : 'zh'}`;
+      const res = await page.request.post('/api/v1/register', {
+        data: { account: { name: '王五', loginName: login, password: PASSWORD }, corp: { name: `榕树手机科技有限公司${language}`, shortName: '榕树手机', industry: 'general' } },
+      });
+      assert.equal(res.status(), 201);
+      const { me } = (await res.json()) as { me: { member: { id: string }; currentCorp: { id: string } } };
+      const headers = { 'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
+      const contacts = await DirectoryFixture.open(ui.db(), me.currentCorp.id, Date.now);
+      const applicant = await contacts.member('赵六');
+      const input: TemplateInput = {
+        name: '用章申请',
+        form: [{ id: 'reason', type: 'text', label: '用章事由', required: true }],
+        flow: [{ id: 'first', kind: 'approver', name: '初审', assignee: { type: 'members', memberIds: [me.member.id], mode: 'all' } }],
+        settings: settings({ allowOnBehalf: true }),
+      };
+      const created = await page.request.post('/api/v1/approvals/templates', { headers, data: input });
+      assert.equal(created.status(), 201);
+      const templateId = ((await created.json()) as { id: string }).id;
+      const submitted = await page.request.post('/api/v1/approvals/requests', { headers, data: { templateId, applicantId: applicant, form: { reason: '合同盖章' } } });
+      assert.equal(submitted.status(), 201);
+      const requestId = ((await submitted.json()) as { instanceId: string }).instanceId;
+
+      await page.goto('/login');
+      await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
+      await onPhone(page);
+      const en = language === 'en';
+      for (const [path, landmark] of [
+        ['/app', en ? 'Messages' : '消息'],
+        ['/app/approvals', en ? 'Approvals' : '审批'],
+        [`/app/approvals/new/${templateId}`, '用章事由'],
+        [`/app/approvals/requests/${requestId}`, '合同盖章'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByText(landmark, { exact: true }).last().waitFor();
+        await assertFitsPhone(page, path);
+      }
+    });
+  }
+});
