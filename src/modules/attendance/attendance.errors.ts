@@ -14,4 +14,6 @@ export const AttendanceErrors = defineErrors({
   'attendance.face_not_enrolled': { status: 409, message: 'Your rule needs face recognition: enrol your face first.' },
   'attendance.face_required': { status: 422, message: 'Your rule needs a face check with every clock-in.' },
   'attendance.face_mismatch': { status: 422, message: 'The face check did not pass: the face does not match the one enrolled.' },
+  'attendance.machine_serves_nothing': { status: 400, message: 'A machine serves clock-in (打卡), door access (门禁) or both: switch at least one on.' },
+  'attendance.machine_not_found': { status: 404, message: 'The device is not an attendance machine.' },
 });

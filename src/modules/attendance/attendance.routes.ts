@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
+import { MachineDto, MachineInput, MachineParams, MachinePunchDto, MachineSecretDto, NewMachineInput, PunchBatch, PunchResultDto, type MachineInputValue } from './attendance.schema.ts';
 import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
 import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service.ts';
 import { clockIn, myClockIns } from './clockins.service.ts';
@@ -12,6 +13,8 @@ import { shanghaiTime } from './evaluation.ts';
 import { faceKey } from './face.ts';
 import { antiCheat, enrolFace, myFace } from './faces.service.ts';
 import { dayRecords, summarise, summaryXlsx } from './summary.service.ts';
+import { addMachine, listMachines, machinePunches, receivePunches, rotateMachineSecret, updateMachine } from './machines.service.ts';
+import { DomainError } from '../../platform/errors.ts';
 
 const read = { right: 'attendance.admin', tx: 'read' } as const;
 const write = { right: 'attendance.admin', tx: 'plain' } as const;
@@ -29,6 +32,13 @@ const reports = {
   records: command(read, (ctx, day: string) => dayRecords(ctx, day)),
   summary: command(read, (ctx, q: { from: string; to: string }) => summarise(ctx, q.from, q.to)),
   export: command(read, async (ctx, q: { from: string; to: string }) => summaryXlsx(await summarise(ctx, q.from, q.to), `${q.from}至${q.to}`)),
+};
+const machines = {
+  list: command({ right: 'devices.read', tx: 'read' }, (ctx) => listMachines(ctx)),
+  add: command({ right: 'devices.bind', tx: 'plain' }, (ctx, input: MachineInputValue & { name: string; serial: string; model: string }) => addMachine(ctx, input)),
+  update: command({ right: 'devices.manage', tx: 'plain' }, (ctx, input: { deviceId: string; machine: MachineInputValue }) => updateMachine(ctx, input.deviceId, input.machine)),
+  rotate: command({ right: 'devices.manage', tx: 'plain' }, async (ctx, deviceId: string) => ({ secret: await rotateMachineSecret(ctx, deviceId) })),
+  punches: command({ right: 'devices.manage', tx: 'read' }, (ctx, deviceId: string) => machinePunches(ctx, deviceId)),
 };
 const antiCheatSummary = command(read, (ctx) => antiCheat(ctx));
 const face = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myFace(ctx));
@@ -78,6 +88,33 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get('/api/v1/attendance/my-face', { config: corp, schema: { tags, summary: 'Whether the member has enrolled a face', response: { 200: Type.Object({ enrolled: Type.Boolean() }) } } }, (request) => request.run(face, undefined));
     app.put('/api/v1/attendance/my-face', { config: corp, schema: { tags, summary: '人脸录入: the descriptor the device computed (unique in the enterprise)', body: FaceBody, response: { 204: NoContent } } }, async (request, reply) =>
       noContent(reply, request.run(enrol, request.body.descriptor)),
+    );
+
+    app.get('/api/v1/attendance/machines', { config: corp, schema: { tags, summary: '考勤机: the machines whose devices the actor manages', response: { 200: Type.Object({ items: Type.Array(MachineDto) }) } } }, async (request) => ({
+      items: await request.run(machines.list, undefined),
+    }));
+    app.post(
+      '/api/v1/attendance/machines',
+      { config: corp, schema: { tags, summary: '添加考勤机: binds the device (bind right); the secret is shown this once', body: NewMachineInput, response: { 201: Type.Object({ machine: MachineDto, secret: Type.String() }) } } },
+      async (request, reply) => created(reply, request.run(machines.add, request.body)),
+    );
+    app.put('/api/v1/attendance/machines/:deviceId', { config: corp, schema: { tags, summary: 'What the machine serves (打卡, 门禁, both: 配套使用) and its range', params: MachineParams, body: MachineInput, response: { 200: MachineDto } } }, (request) =>
+      request.run(machines.update, { deviceId: request.params.deviceId, machine: request.body }),
+    );
+    app.post('/api/v1/attendance/machines/:deviceId/secret', { config: corp, schema: { tags, summary: "Rotate the machine's secret (the old one stops at once); shown this once", params: MachineParams, response: { 200: MachineSecretDto } } }, (request) =>
+      request.run(machines.rotate, request.params.deviceId),
+    );
+    app.get('/api/v1/attendance/machines/:deviceId/punches', { config: corp, schema: { tags, summary: "The machine's last 200 punches, rejected ones with their reason", params: MachineParams, response: { 200: Type.Object({ items: Type.Array(MachinePunchDto) }) } } }, async (request) => ({
+      items: await request.run(machines.punches, request.params.deviceId),
+    }));
+    app.post(
+      '/api/v1/attendance/machine-punches',
+      { config: { auth: 'public' }, schema: { tags, summary: "A machine's batch of punches (at most 200), authenticated by its secret (Authorization: Bearer <secret>)", body: PunchBatch, response: { 200: Type.Object({ results: Type.Array(PunchResultDto) }) } } },
+      async (request) => {
+        const secret = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+        if (!secret) throw new DomainError('auth.required', { reason: 'machine secret missing' });
+        return { results: await receivePunches(deps.db, request.now, secret, request.body) };
+      },
     );
 
     app.get('/api/v1/attendance/records', { config: corp, schema: { tags, summary: "A day's clock-ins of the members in the admin's scope", querystring: DayQuery, response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } }, async (request) => ({

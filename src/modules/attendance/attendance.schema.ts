@@ -102,3 +102,53 @@ export const AntiCheatDto = Type.Object({
 });
 
 export const UsualDevicesDto = Type.Object({ items: Type.Array(Type.Object({ memberId: Type.String(), deviceId: Type.String(), boundAt: IsoDateTime })) });
+
+const MachineRange = StrictObject({ memberIds: IdList, departmentIds: IdList, tagIds: IdList }, { description: '适用范围: the members who punch on this machine' });
+export const MachineInput = StrictObject({
+  clockIn: Type.Boolean({ description: '打卡: punches are clock-ins' }),
+  door: Type.Boolean({ description: '门禁: punches open the door; both on is 配套使用, both off is refused' }),
+  range: MachineRange,
+});
+export type MachineInputValue = Static<typeof MachineInput>;
+export const NewMachineInput = StrictObject({
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  serial: Type.String({ minLength: 1, maxLength: 64 }),
+  model: Type.String({ minLength: 1, maxLength: 40 }),
+  clockIn: MachineInput.properties.clockIn,
+  door: MachineInput.properties.door,
+  range: MachineRange,
+});
+export const MachineParams = StrictObject({ deviceId: IdParam });
+export const MachineDto = Type.Object({
+  deviceId: Type.String(),
+  name: Type.String(),
+  serial: Type.String(),
+  model: Type.String(),
+  clockIn: Type.Boolean(),
+  door: Type.Boolean(),
+  range: Type.Object({ memberIds: Type.Array(Type.String()), departmentIds: Type.Array(Type.String()), tagIds: Type.Array(Type.String()) }),
+  createdAt: IsoDateTime,
+});
+export type MachineView = Static<typeof MachineDto>;
+export const MachineSecretDto = Type.Object({ secret: Type.String({ description: 'Shown this once; stored as its hash' }) });
+
+/** At most 200 punches a batch; the time of each is the server's when the batch arrives. */
+export const PunchBatch = StrictObject({
+  corpId: IdParam,
+  deviceId: IdParam,
+  punches: Type.Array(StrictObject({ punchId: Type.String({ minLength: 1, maxLength: 64, description: "The machine's own id of the punch: sent again, it writes nothing new" }), memberId: IdParam }), { minItems: 1, maxItems: 200 }),
+});
+export type PunchBatchValue = Static<typeof PunchBatch>;
+const Rejection = Type.Union([Type.Literal('out_of_range'), Type.Literal('no_rule'), Type.Literal('rule_without_machines')], { description: 'out_of_range: not in the machine\'s range; no_rule: under no clock-in rule; rule_without_machines: the rule does not use 考勤机' });
+export const PunchResultDto = Type.Object({
+  punchId: Type.String(),
+  status: Type.Union([Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('duplicate')]),
+  reason: Type.Optional(Rejection),
+  clockInId: Type.Optional(Type.String()),
+  verdicts: Type.Optional(Verdicts),
+  accessId: Type.Optional(Type.String()),
+});
+export type PunchResult = Static<typeof PunchResultDto>;
+
+export const MachinePunchDto = Type.Object({ punchId: Type.String(), memberId: Type.String(), at: IsoDateTime, status: Type.Union([Type.Literal('accepted'), Type.Literal('rejected')]), reason: Type.Union([Rejection, Type.Null()]), clockInId: Type.Union([Type.String(), Type.Null()]) });
+export type MachinePunchView = Static<typeof MachinePunchDto>;

@@ -4,6 +4,9 @@ export type TargetKind = 'member' | 'department' | 'tag';
 export type OverLimit = 'photo_note' | 'refuse';
 export type PunchKind = 'in' | 'out';
 export type ClockInSource = 'phone' | 'machine';
+export type PunchStatus = 'accepted' | 'rejected';
+/** Why a machine punch was recorded as rejected: the member is outside the machine's range, under no rule, or under a rule without 考勤机. */
+export type PunchRejection = 'out_of_range' | 'no_rule' | 'rule_without_machines';
 
 export interface AttendanceTables {
   /** 打卡规则: who it covers is in attendance_rule_targets; times are minutes after midnight, Asia/Shanghai. */
@@ -72,6 +75,15 @@ export interface AttendanceTables {
   attendance_missed: { corp_id: string; member_id: string; day: string; kind: PunchKind; rule_id: string; created_at: number };
   /** The rule-days whose shift end has been handled, so the job does each once. */
   attendance_closed_days: { corp_id: string; rule_id: string; day: string; closed_at: number };
+  /**
+   * 考勤机: a bound device (devices module) that serves 打卡, 门禁 or both (配套使用), for the members
+   * of its range (JSON { memberIds, departmentIds, tagIds }); it pushes punches with its secret (stored hashed).
+   */
+  attendance_machines: { corp_id: string; device_id: string; clock_in: Flag; door: Flag; range_json: string; secret_hash: string; created_at: number; updated_at: number };
+  /** Every punch a machine pushed, once per machine punch id, with what it became or why it was rejected. */
+  attendance_machine_punches: { corp_id: string; device_id: string; punch_id: string; member_id: string; at: number; status: PunchStatus; reason: PunchRejection | null; clockin_id: string | null };
+  /** 门禁: a member let through a door by a machine, at the server's time. */
+  attendance_door_access: { corp_id: string; id: string; device_id: string; member_id: string; at: number };
 }
 
 export const tables = tableAccess<AttendanceTables>();

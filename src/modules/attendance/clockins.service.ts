@@ -7,12 +7,12 @@ import { requireMember } from '../../platform/policy/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
 import type { ClockInBodyValue, ClockInView } from './attendance.schema.ts';
 import { tables, type AttendanceTables } from './attendance.tables.ts';
-import { evaluate, normaliseBssid, type Verdict } from './evaluation.ts';
+import { evaluate, normaliseBssid, type Evaluation, type Verdict } from './evaluation.ts';
 import type { FaceKey } from './face.ts';
 import { checkFace } from './faces.service.ts';
 import { ruleForMember, ruleOfRow, type Rule } from './rules.service.ts';
 
-type ClockInRow = AttendanceTables['attendance_clockins'];
+export type ClockInRow = AttendanceTables['attendance_clockins'];
 
 export function clockInView(row: ClockInRow): ClockInView {
   return {
@@ -63,6 +63,19 @@ async function checkDevice(ctx: Ctx, rule: Rule, memberId: string, input: ClockI
   return ['非常用设备'];
 }
 
+/** A clock-in row at `now` with its evaluation; `reported` says where it came from and what the device sent. */
+export function clockInRow(
+  corpId: string,
+  now: number,
+  memberId: string,
+  ruleId: string,
+  evaluation: Evaluation,
+  verdicts: readonly Verdict[],
+  reported: Pick<ClockInRow, 'source' | 'device_id' | 'lat' | 'lng' | 'ssid' | 'bssid' | 'note' | 'has_photo' | 'face_check'>,
+): ClockInRow {
+  return { corp_id: corpId, id: newId('atc', now), member_id: memberId, rule_id: ruleId, at: now, day: evaluation.local.day, kind: evaluation.kind, rest_day: flag(evaluation.restDay), verdicts: JSON.stringify(verdicts), ...reported };
+}
+
 /** A member's clock-in from their phone or browser, at the server's time; the verdicts say what was off. */
 export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue): Promise<ClockInView> {
   const member = requireMember(ctx);
@@ -73,15 +86,7 @@ export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue): 
   const faceCheck = rule.face ? await checkFace(ctx, key, member.id, input.face) : null;
   const evaluation = evaluate(rule, ctx.now, input);
   const verdicts = [...evaluation.verdicts, ...(await checkDevice(ctx, rule, member.id, input))];
-  const clockin: ClockInRow = {
-    corp_id: ctx.corpId,
-    id: newId('atc', ctx.now),
-    member_id: member.id,
-    rule_id: rule.id,
-    at: ctx.now,
-    day: evaluation.local.day,
-    kind: evaluation.kind,
-    rest_day: flag(evaluation.restDay),
+  const clockin = clockInRow(ctx.corpId, ctx.now, member.id, rule.id, evaluation, verdicts, {
     source: 'phone',
     device_id: input.deviceId,
     lat: input.lat === undefined ? null : String(input.lat),
@@ -90,9 +95,8 @@ export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue): 
     bssid: input.wifi ? normaliseBssid(input.wifi.bssid) : null,
     note: input.note ?? null,
     has_photo: flag(input.photo !== undefined),
-    verdicts: JSON.stringify(verdicts),
     face_check: faceCheck,
-  };
+  });
   await tables(ctx.trx).insertInto('attendance_clockins').values(clockin).execute();
   if (input.photo) await tables(ctx.trx).insertInto('attendance_photos').values({ corp_id: ctx.corpId, clockin_id: clockin.id, content_type: input.photo.contentType, data_base64: input.photo.dataBase64 }).execute();
   return clockInView(clockin);

@@ -56,6 +56,8 @@ export interface Reported {
   lat?: number | undefined;
   lng?: number | undefined;
   wifi?: Wifi | undefined;
+  /** A punch on one of the enterprise's attendance machines: the machine stands at the place, so neither place nor Wi-Fi is off. */
+  atMachine?: boolean;
 }
 
 export type Verdict = '时间异常' | '地点异常' | 'wifi异常' | '非常用设备' | '未打卡';
@@ -87,7 +89,7 @@ export interface Evaluation {
  * The verdicts of a clock-in at `at`. A punch before the middle of the shift is the clock-in (上班),
  * from the middle on the clock-out (下班). On a work day a clock-in later than start + late window,
  * or a clock-out earlier than end − early window, is 时间异常; a rest day or holiday has no shift to
- * miss. Place and Wi-Fi are alternatives (either one in range is enough); when neither is, each kind
+ * miss. Place and Wi-Fi are alternatives (an attendance machine counts as both) (either one in range is enough); when neither is, each kind
  * the rule configures is listed.
  */
 export function evaluate(rule: RuleTerms, at: number, reported: Reported): Evaluation {
@@ -103,6 +105,7 @@ export function evaluate(rule: RuleTerms, at: number, reported: Reported): Evalu
     if (late || early) verdicts.push('时间异常');
   }
   const { lat, lng, wifi } = reported;
+  if (reported.atMachine) return { local, kind, restDay, verdicts };
   const placeOk = lat !== undefined && lng !== undefined && rule.places.some((p) => distanceM(p, { lat, lng }) <= p.radiusM);
   const wifiOk = wifi !== undefined && rule.wifi.some((w) => w.ssid === wifi.ssid && w.bssid === normaliseBssid(wifi.bssid));
   if (!placeOk && !wifiOk) {

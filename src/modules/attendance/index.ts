@@ -6,6 +6,10 @@ import { attendanceRoutes } from './attendance.routes.ts';
 import * as attendanceTables from './migrations/0230_attendance.ts';
 import * as missedTables from './migrations/0231_attendance_missed.ts';
 import * as faceTables from './migrations/0232_attendance_faces.ts';
+import * as machineTables from './migrations/0233_attendance_machines.ts';
+import { inTransaction } from '../../platform/events.ts';
+import { DeviceEvents } from '../devices/index.ts';
+import { forgetMachine } from './machines.service.ts';
 import { CLOSE_SHIFTS_JOB, closeShifts } from './missed.service.ts';
 
 export const attendanceModule = defineModule({
@@ -19,11 +23,15 @@ export const attendanceModule = defineModule({
     attendance_missed: 'tenant',
     attendance_closed_days: 'tenant',
     attendance_faces: 'tenant',
+    attendance_machines: 'tenant',
+    attendance_machine_punches: 'tenant',
+    attendance_door_access: 'tenant',
   },
-  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables },
+  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables },
   errors: AttendanceErrors,
   rights: attendanceRights,
   routes: attendanceRoutes,
+  subscribers: [inTransaction(DeviceEvents['device.unbound'], 'attendance.machine-of-unbound-device', (ctx, { deviceId }) => forgetMachine(ctx, deviceId))],
   jobs: [{ kind: CLOSE_SHIFTS_JOB, schedule: '*/5 * * * *', run: (_job, ctx) => closeShifts(ctx) }],
 });
 

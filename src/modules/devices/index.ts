@@ -22,4 +22,6 @@ export const devicesModule = defineModule({
 
 export { DeviceEvents };
 export { allDevices, existingDeviceIds } from './devices.service.ts';
+/** Binding (the bind right) and the devices the actor manages, for the modules whose hardware is a device (考勤机). */
+export { bindDevice, listDevices, type DeviceView } from './devices.service.ts';
 export { devicesDemo, type DevicesDemo } from './devices.demo.ts';

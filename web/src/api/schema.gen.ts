@@ -10132,6 +10132,327 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attendance/machines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考勤机: the machines whose devices the actor manages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                deviceId: string;
+                                name: string;
+                                serial: string;
+                                model: string;
+                                clockIn: boolean;
+                                door: boolean;
+                                range: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加考勤机: binds the device (bind right); the secret is shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        serial: string;
+                        model: string;
+                        /** @description 打卡: punches are clock-ins */
+                        clockIn: boolean;
+                        /** @description 门禁: punches open the door; both on is 配套使用, both off is refused */
+                        door: boolean;
+                        /** @description 适用范围: the members who punch on this machine */
+                        range: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            machine: {
+                                deviceId: string;
+                                name: string;
+                                serial: string;
+                                model: string;
+                                clockIn: boolean;
+                                door: boolean;
+                                range: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/machines/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** What the machine serves (打卡, 门禁, both: 配套使用) and its range */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 打卡: punches are clock-ins */
+                        clockIn: boolean;
+                        /** @description 门禁: punches open the door; both on is 配套使用, both off is refused */
+                        door: boolean;
+                        /** @description 适用范围: the members who punch on this machine */
+                        range: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId: string;
+                            name: string;
+                            serial: string;
+                            model: string;
+                            clockIn: boolean;
+                            door: boolean;
+                            range: {
+                                memberIds: string[];
+                                departmentIds: string[];
+                                tagIds: string[];
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/machines/{deviceId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the machine's secret (the old one stops at once); shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Shown this once; stored as its hash */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/machines/{deviceId}/punches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The machine's last 200 punches, rejected ones with their reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                punchId: string;
+                                memberId: string;
+                                /** Format: date-time */
+                                at: string;
+                                status: "accepted" | "rejected";
+                                reason: ("out_of_range" | "no_rule" | "rule_without_machines") | null;
+                                clockInId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/machine-punches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A machine's batch of punches (at most 200), authenticated by its secret (Authorization: Bearer <secret>) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        corpId: string;
+                        deviceId: string;
+                        punches: {
+                            /** @description The machine's own id of the punch: sent again, it writes nothing new */
+                            punchId: string;
+                            memberId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                punchId: string;
+                                status: "accepted" | "rejected" | "duplicate";
+                                /** @description out_of_range: not in the machine's range; no_rule: under no clock-in rule; rule_without_machines: the rule does not use 考勤机 */
+                                reason?: "out_of_range" | "no_rule" | "rule_without_machines";
+                                clockInId?: string;
+                                verdicts?: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                                accessId?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attendance/records": {
         parameters: {
             query?: never;

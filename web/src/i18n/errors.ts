@@ -39,6 +39,8 @@ export default defineMessages(
       face_not_enrolled: '你的打卡规则要求人脸识别，请先录入人脸',
       face_required: '你的打卡规则要求每次打卡均需人脸识别',
       face_mismatch: '人脸识别未通过，与录入的人脸不一致',
+      machine_serves_nothing: '考勤机至少需用于打卡或门禁之一',
+      machine_not_found: '该设备不是考勤机',
     },
     app: {
       not_found: '应用不存在',
@@ -263,6 +265,8 @@ export default defineMessages(
       face_not_enrolled: 'Your rule needs face recognition: enrol your face first.',
       face_required: 'Your rule needs a face check with every clock-in.',
       face_mismatch: 'The face check did not pass: the face does not match the one enrolled.',
+      machine_serves_nothing: 'A machine serves clock-in, door access or both: switch at least one on.',
+      machine_not_found: 'The device is not an attendance machine.',
     },
     app: {
       not_found: 'The app does not exist',
