@@ -68,7 +68,7 @@ describeEachDialect('未打卡 at the end of the shift, records and summaries', 
     ]);
     // Tuesday: nobody clocks in; the job runs the next morning and still closes Tuesday.
     await runJobAt('2026-01-07T08:00:00.000+08:00');
-    // Saturday's run closes Friday (yesterday) too; Saturday and Sunday are not work days of this rule.
+    // Saturday's run closes Wednesday, Thursday and Friday too; Saturday and Sunday are not work days of this rule.
     await runJobAt('2026-01-10T19:00:00.000+08:00');
     await runJobAt('2026-01-11T19:00:00.000+08:00');
     assert.deepEqual(await summary('2026-01-10', '2026-01-11'), []);
@@ -76,9 +76,26 @@ describeEachDialect('未打卡 at the end of the shift, records and summaries', 
     await punch(a.client, '2026-01-12T09:00:00.000+08:00', { lat: 40.5, lng: 116.4 });
     await punch(a.client, '2026-01-12T17:00:00.000+08:00');
     assert.deepEqual(await summary('2026-01-01', '2026-01-31'), [
-      { name: '甲', late: 0, early: 1, missed: 4, exceptions: 1 },
-      { name: '乙', late: 1, early: 0, missed: 5, exceptions: 0 },
+      { name: '甲', late: 0, early: 1, missed: 8, exceptions: 1 },
+      { name: '乙', late: 1, early: 0, missed: 9, exceptions: 0 },
     ]);
+  });
+
+  it('the 未打卡 job closes every day since its last run (not only today and yesterday), once per member-day', async () => {
+    const { owner, a } = await setUp();
+    await punch(a.client, '2026-01-05T09:00:00.000+08:00');
+    // (Instants the first test did not use: the job runs once per slot.)
+    await runJobAt('2026-01-05T18:01:00.000+08:00');
+    const missedOf = async () => (await owner.get<{ items: MemberSummary[] }>('/api/v1/attendance/summary?from=2026-01-01&to=2026-01-31')).body.items.map((s) => [s.name, s.missed]);
+    assert.deepEqual(await missedOf(), [['甲', 1], ['乙', 2]]);
+    // The server is down from Monday evening until the Wednesday of the week after: one run closes the
+    // seven work days in between (Tue 6 … Fri 9, Mon 12 … Wed 14), the weekend has no shift.
+    await runJobAt('2026-01-14T18:01:00.000+08:00');
+    assert.deepEqual(await missedOf(), [['甲', 1 + 14], ['乙', 2 + 14]]);
+    // Run again, and the next morning: nothing twice.
+    await runJobAt('2026-01-14T18:06:00.000+08:00');
+    await runJobAt('2026-01-15T08:01:00.000+08:00');
+    assert.deepEqual(await missedOf(), [['甲', 15], ['乙', 16]]);
   });
 
   it("admins see their scope's records and summaries; members and an inverted or over-long range are refused; .xlsx export", async () => {
