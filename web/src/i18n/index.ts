@@ -4,6 +4,7 @@ import admins from '../features/admins/i18n';
 import apiTokens from '../features/api-tokens/i18n';
 import apps from '../features/apps/i18n';
 import devices from '../features/devices/i18n';
+import attendanceMachines from '../features/attendance-machines/i18n';
 import approvals from '../features/approvals/i18n';
 import audit from '../features/audit/i18n';
 import contacts from '../features/contacts/i18n';
@@ -41,6 +42,7 @@ const areas = {
   admins,
   apps,
   devices,
+  attendanceMachines,
   inbox,
   memberLinks,
   approvals,

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../i18n/define';
+
+export default defineMessages(
+  {
+    nav: '考勤机',
+    title: '考勤机',
+    intro: '考勤机可单独用作打卡或门禁，也可配套使用。考勤机属于硬件设备：添加需要绑定新硬件权限，修改需要该设备的管理权限。',
+    add: '添加考勤机',
+    columns: { name: '名称', serial: '序列号', clockIn: '打卡', door: '门禁', pairing: '用途', range: '适用范围', actions: '操作' },
+    clockInSwitch: '{{name}} 用于打卡',
+    doorSwitch: '{{name}} 用于门禁',
+    serves: { both: '配套使用', clockIn: '仅打卡', door: '仅门禁' },
+    rangeSummary: '{{members}} 名成员、{{departments}} 个部门、{{tags}} 个标签',
+    editRange: '适用范围',
+    rotate: '重置密钥',
+    rotateConfirm: '重置后旧密钥立即失效，需在考勤机上填写新密钥。确定重置？',
+    saved: '已保存',
+    form: { name: '考勤机名称', serial: '序列号', model: '型号', clockIn: '用于打卡', door: '用于门禁', members: '成员', departments: '部门', tags: '标签' },
+    secret: { title: '考勤机密钥', notice: '密钥只显示这一次，请立即填写到考勤机上。遗失后可重置。' },
+  },
+  {
+    nav: 'Attendance machines',
+    title: 'Attendance machines',
+    intro: 'A machine serves clock-in, door access, or both together. Machines are devices: adding one needs the right to bind devices, changing it needs manage on that device.',
+    add: 'Add machine',
+    columns: { name: 'Name', serial: 'Serial number', clockIn: 'Clock-in', door: 'Door access', pairing: 'Serves', range: 'Range', actions: 'Actions' },
+    clockInSwitch: '{{name}} serves clock-in',
+    doorSwitch: '{{name}} serves door access',
+    serves: { both: 'Both (paired)', clockIn: 'Clock-in only', door: 'Door access only' },
+    rangeSummary: '{{members}} members, {{departments}} departments, {{tags}} tags',
+    editRange: 'Range',
+    rotate: 'Rotate secret',
+    rotateConfirm: 'The old secret stops working at once; enter the new one on the machine. Rotate?',
+    saved: 'Saved',
+    form: { name: 'Machine name', serial: 'Serial number', model: 'Model', clockIn: 'Serves clock-in', door: 'Serves door access', members: 'Members', departments: 'Departments', tags: 'Tags' },
+    secret: { title: 'Machine secret', notice: 'The secret is shown this once: enter it on the machine now. If it is lost, rotate it.' },
+  },
+);
