@@ -16,4 +16,8 @@ export const AttendanceErrors = defineErrors({
   'attendance.face_mismatch': { status: 422, message: 'The face check did not pass: the face does not match the one enrolled.' },
   'attendance.machine_serves_nothing': { status: 400, message: 'A machine serves clock-in (打卡), door access (门禁) or both: switch at least one on.' },
   'attendance.machine_not_found': { status: 404, message: 'The device is not an attendance machine.' },
+  'attendance.photo_not_camera': { status: 422, message: 'This rule needs a photo taken with the camera: the photo carries no capture time (EXIF).' },
+  'attendance.photo_stale': { status: 422, message: "The photo was not taken just now: its capture time is more than 10 minutes from the server's time." },
+  'attendance.photo_unreadable': { status: 422, message: 'The photo is not a JPEG or PNG image that can be read.' },
+  'attendance.clockin_not_found': { status: 404, message: 'The clock-in does not exist.' },
 });

@@ -7,7 +7,8 @@ import { created, noContent } from '../../platform/http/replies.ts';
 import { MachineDto, MachineInput, MachineParams, MachinePunchDto, MachineSecretDto, NewMachineInput, PunchBatch, PunchResultDto, type MachineInputValue } from './attendance.schema.ts';
 import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
 import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service.ts';
-import { clockIn, myClockIns } from './clockins.service.ts';
+import { clockIn, clockInPhoto, myClockIns, storePhoto, type StoredPhoto } from './clockins.service.ts';
+import { PhotoStore } from './photos.ts';
 import { listUsualDevices, unbindUsualDevice } from './usual-devices.service.ts';
 import { shanghaiTime } from './evaluation.ts';
 import { faceKey } from './face.ts';
@@ -50,7 +51,10 @@ const corp = { auth: 'corp' } as const;
 export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const key = faceKey(deps.config.dataDir);
   /** A clock-in is a short write that arrives one per member: group-committed on SQLite. */
-  const punch = command({ right: 'attendance.clock', tx: 'group' }, (ctx, input: ClockInBodyValue) => clockIn(ctx, key, input));
+  const photos = PhotoStore.under(deps.config.dataDir);
+  const preparePhoto = command({ right: 'attendance.clock', tx: 'read' }, (ctx, input: ClockInBodyValue) => storePhoto(ctx, photos, input));
+  const punch = command({ right: 'attendance.clock', tx: 'group' }, (ctx, input: { body: ClockInBodyValue; photo: StoredPhoto | undefined }) => clockIn(ctx, key, input.body, input.photo));
+  const photoOf = command({ right: 'attendance.clock', tx: 'read' }, (ctx, clockInId: string) => clockInPhoto(ctx, photos, clockInId));
   const enrol = command({ right: 'attendance.clock', tx: 'plain' }, (ctx, descriptor: number[]) => enrolFace(ctx, key, descriptor));
   return async (app) => {
     app.get('/api/v1/attendance/rules', { config: corp, schema: { tags, summary: 'Clock-in rules (打卡规则)', response: { 200: Type.Object({ items: Type.Array(RuleDto) }) } } }, async (request) => ({
@@ -73,9 +77,14 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       noContent(reply, request.run(rules.unbind, request.params)),
     );
 
-    app.post('/api/v1/attendance/clock-ins', { config: corp, schema: { tags, summary: 'Clock in (打卡) at the server time', body: ClockInBody, response: { 201: ClockInDto } } }, async (request, reply) =>
-      created(reply, request.run(punch, request.body)),
-    );
+    app.post('/api/v1/attendance/clock-ins', { config: corp, schema: { tags, summary: 'Clock in (打卡) at the server time; a photo gets a watermark of place and server time', body: ClockInBody, response: { 201: ClockInDto } } }, async (request, reply) => {
+      const photo = await request.run(preparePhoto, request.body);
+      return created(reply, request.run(punch, { body: request.body, photo }));
+    });
+    app.get('/api/v1/attendance/clock-ins/:clockInId/photo', { config: corp, schema: { tags, summary: "A clock-in's watermarked photo (the member's own, or an admin's in scope)", params: StrictObject({ clockInId: Type.String({ minLength: 1, maxLength: 40 }) }) } }, async (request, reply) => {
+      const photo = await request.run(photoOf, request.params.clockInId);
+      return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').send(photo.bytes);
+    });
     app.get(
       '/api/v1/attendance/my-clock-ins',
       { config: corp, schema: { tags, summary: "The member's own clock-ins of a day (default today, Asia/Shanghai)", querystring: StrictObject({ day: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })) }), response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } },

@@ -65,8 +65,11 @@ export interface AttendanceTables {
     /** 'pass' when the rule needed a face check (a failing one writes no clock-in); null otherwise. */
     face_check: 'pass' | null;
   };
-  /** The photo of a photo clock-in. */
-  attendance_photos: { corp_id: string; clockin_id: string; content_type: string; data_base64: string };
+  /**
+   * The photo of a photo clock-in, watermarked: the file named by `digest` (photos.ts); rows from
+   * before migration 0234 hold the photo itself in `data_base64` (empty since).
+   */
+  attendance_photos: { corp_id: string; clockin_id: string; content_type: string; data_base64: string; digest: string | null };
   /** 打卡常用设备: the first N devices a member clocks in from under a rule, each in its own slot 1..N. */
   attendance_usual_devices: { corp_id: string; rule_id: string; member_id: string; device_id: string; slot: number; bound_at: number };
   /** A member's enrolled face descriptor, sealed (AES-256-GCM, key in the data directory). */

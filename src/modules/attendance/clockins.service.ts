@@ -2,12 +2,14 @@ import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import { flag } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { toIso } from '../../platform/clock.ts';
-import { requireMember } from '../../platform/policy/index.ts';
+import { MINUTE, toIso } from '../../platform/clock.ts';
+import { authorizeApp, contactsScope, requireMember } from '../../platform/policy/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
 import type { ClockInBodyValue, ClockInView } from './attendance.schema.ts';
 import { tables, type AttendanceTables } from './attendance.tables.ts';
-import { evaluate, normaliseBssid, type Evaluation, type Verdict } from './evaluation.ts';
+import { distanceM, evaluate, normaliseBssid, type Evaluation, type Verdict } from './evaluation.ts';
+import { burnWatermark, exifTakenAt, PHOTO_MAX_SKEW, watermarkText, type PhotoStore } from './photos.ts';
+import { membersInScope } from '../directory/index.ts';
 import type { FaceKey } from './face.ts';
 import { checkFace } from './faces.service.ts';
 import { ruleForMember, ruleOfRow, type Rule } from './rules.service.ts';
@@ -63,6 +65,59 @@ async function checkDevice(ctx: Ctx, rule: Rule, memberId: string, input: ClockI
   return ['非常用设备'];
 }
 
+export interface StoredPhoto {
+  digest: string;
+}
+
+/** The photo's place on the watermark: the rule's place it was taken in, else the rule's Wi-Fi it was on, else the coordinates. */
+function placeName(rule: Rule, input: ClockInBodyValue): string {
+  const { lat, lng, wifi } = input;
+  const place = lat !== undefined && lng !== undefined ? rule.places.find((p) => distanceM(p, { lat, lng }) <= p.radiusM) : undefined;
+  if (place) return place.name;
+  const network = wifi && rule.wifi.find((w) => w.ssid === wifi.ssid && w.bssid === normaliseBssid(wifi.bssid));
+  if (network) return network.ssid;
+  return lat !== undefined && lng !== undefined ? `${lat.toFixed(6)},${lng.toFixed(6)}` : '';
+}
+
+/**
+ * Before the clock-in's transaction (the image work is slow): a rule that requires a photo takes one
+ * only with an EXIF capture time within PHOTO_MAX_SKEW of the server's; the photo gets its watermark
+ * of place and server time and is stored as a file.
+ */
+export async function storePhoto(ctx: ReadCtx, store: PhotoStore, input: ClockInBodyValue): Promise<StoredPhoto | undefined> {
+  if (!input.photo) return undefined;
+  const member = requireMember(ctx);
+  const row = await ruleForMember(ctx.trx, ctx.corpId, member.id);
+  if (!row) throw new DomainError(AttendanceErrors['attendance.no_rule']);
+  const rule = ruleOfRow(row);
+  const bytes = Buffer.from(input.photo.dataBase64, 'base64');
+  if (rule.photo) {
+    const takenAt = await exifTakenAt(bytes);
+    if (takenAt === undefined) throw new DomainError(AttendanceErrors['attendance.photo_not_camera']);
+    if (Math.abs(ctx.now - takenAt) > PHOTO_MAX_SKEW) throw new DomainError(AttendanceErrors['attendance.photo_stale'], { takenAt: toIso(takenAt), maxMinutes: PHOTO_MAX_SKEW / MINUTE });
+  }
+  let marked: Buffer;
+  try {
+    marked = await burnWatermark(bytes, watermarkText(placeName(rule, input), ctx.now));
+  } catch {
+    throw new DomainError(AttendanceErrors['attendance.photo_unreadable']);
+  }
+  return { digest: await store.put(marked) };
+}
+
+/** The photo of a clock-in: the member's own, or for admins with manage on 打卡 a member's in their contacts rights. */
+export async function clockInPhoto(ctx: ReadCtx, store: PhotoStore, clockInId: string): Promise<{ contentType: string; bytes: Buffer }> {
+  const clockin = await tables(ctx.trx).selectFrom('attendance_clockins').select('member_id').where('corp_id', '=', ctx.corpId).where('id', '=', clockInId).executeTakeFirst();
+  const own = clockin !== undefined && ctx.actor.kind === 'member' && ctx.actor.id === clockin.member_id;
+  if (!own) {
+    await authorizeApp(ctx, 'attendance', 'manage');
+    if (!clockin || (await membersInScope(ctx.trx, ctx.corpId, await contactsScope(ctx), [clockin.member_id])).length === 0) throw new DomainError(AttendanceErrors['attendance.clockin_not_found'], { clockInId });
+  }
+  const photo = await tables(ctx.trx).selectFrom('attendance_photos').select(['content_type', 'data_base64', 'digest']).where('corp_id', '=', ctx.corpId).where('clockin_id', '=', clockInId).executeTakeFirst();
+  if (!photo) throw new DomainError(AttendanceErrors['attendance.clockin_not_found'], { clockInId, photo: false });
+  return { contentType: photo.content_type, bytes: photo.digest ? await store.get(photo.digest) : Buffer.from(photo.data_base64, 'base64') };
+}
+
 /** A clock-in row at `now` with its evaluation; `reported` says where it came from and what the device sent. */
 export function clockInRow(
   corpId: string,
@@ -77,12 +132,12 @@ export function clockInRow(
 }
 
 /** A member's clock-in from their phone or browser, at the server's time; the verdicts say what was off. */
-export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue): Promise<ClockInView> {
+export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue, photo: StoredPhoto | undefined): Promise<ClockInView> {
   const member = requireMember(ctx);
   const row = await ruleForMember(ctx.trx, ctx.corpId, member.id);
   if (!row) throw new DomainError(AttendanceErrors['attendance.no_rule']);
   const rule = ruleOfRow(row);
-  if (rule.photo && !input.photo) throw new DomainError(AttendanceErrors['attendance.photo_required']);
+  if (rule.photo && !photo) throw new DomainError(AttendanceErrors['attendance.photo_required']);
   const faceCheck = rule.face ? await checkFace(ctx, key, member.id, input.face) : null;
   const evaluation = evaluate(rule, ctx.now, input);
   const verdicts = [...evaluation.verdicts, ...(await checkDevice(ctx, rule, member.id, input))];
@@ -94,11 +149,11 @@ export async function clockIn(ctx: Ctx, key: FaceKey, input: ClockInBodyValue): 
     ssid: input.wifi?.ssid ?? null,
     bssid: input.wifi ? normaliseBssid(input.wifi.bssid) : null,
     note: input.note ?? null,
-    has_photo: flag(input.photo !== undefined),
+    has_photo: flag(photo !== undefined),
     face_check: faceCheck,
   });
   await tables(ctx.trx).insertInto('attendance_clockins').values(clockin).execute();
-  if (input.photo) await tables(ctx.trx).insertInto('attendance_photos').values({ corp_id: ctx.corpId, clockin_id: clockin.id, content_type: input.photo.contentType, data_base64: input.photo.dataBase64 }).execute();
+  if (photo) await tables(ctx.trx).insertInto('attendance_photos').values({ corp_id: ctx.corpId, clockin_id: clockin.id, content_type: 'image/jpeg', data_base64: '', digest: photo.digest }).execute();
   return clockInView(clockin);
 }
 

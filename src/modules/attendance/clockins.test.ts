@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
 import { errorCode, signedInMember } from '../customers/testing/index.ts';
-import { ruleBody } from './testing/index.ts';
+import { cameraPhoto, ruleBody } from './testing/index.ts';
 import type { ClockInView, RuleInputValue, RuleView } from './attendance.schema.ts';
 
-const PHOTO = { contentType: 'image/jpeg', dataBase64: '/9j/4AAQSkZJRg==' } as const;
 // 100 m north of 39.908823 is 0.000899321° of latitude (mean Earth radius).
 const HQ = { lat: 39.908823, lng: 116.39747 };
 
@@ -112,12 +111,13 @@ describeEachDialect('clock-ins (打卡) and their verdicts', (use) => {
     assert.equal(refused.status, 422);
     assert.equal(errorCode(refused.body), 'attendance.photo_required');
     assert.deepEqual((await member.client.get<{ items: unknown[] }>('/api/v1/attendance/my-clock-ins?day=2026-01-05')).body.items, []);
-    assert.deepEqual((await at(member.client, '2026-01-05T09:00:00.000+08:00', { photo: PHOTO })).verdicts, []);
+    assert.deepEqual((await at(member.client, '2026-01-05T09:00:00.000+08:00', { photo: await cameraPhoto('2026:01:05 09:00:00') })).verdicts, []);
   });
 
   it('seed rule 打卡常用设备数量 限制1台, 超过1台设备打卡 需拍照备注: the other device needs a photo and a note, is 非常用设备 and does not become usual', async () => {
     const { member } = await setUp({ usualDeviceLimit: 1, overLimit: 'photo_note' });
     const instant = '2026-01-05T09:00:00.000+08:00';
+    const PHOTO = await cameraPhoto();
     assert.deepEqual((await at(member.client, instant, { deviceId: 'phone-A' })).verdicts, []);
     t.clock.set(instant);
     for (const body of [{}, { photo: PHOTO }, { note: '手机没电' }]) {
@@ -135,7 +135,7 @@ describeEachDialect('clock-ins (打卡) and their verdicts', (use) => {
     const instant = '2026-01-05T09:00:00.000+08:00';
     await at(member.client, instant, { deviceId: 'phone-A' });
     await at(member.client, instant, { deviceId: 'phone-B' });
-    const refused = await punch(member.client, { deviceId: 'phone-C', photo: PHOTO, note: '新手机' });
+    const refused = await punch(member.client, { deviceId: 'phone-C', photo: await cameraPhoto(), note: '新手机' });
     assert.equal(refused.status, 409);
     assert.equal(errorCode(refused.body), 'attendance.device_not_usual');
   });

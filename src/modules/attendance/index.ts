@@ -7,6 +7,7 @@ import * as attendanceTables from './migrations/0230_attendance.ts';
 import * as missedTables from './migrations/0231_attendance_missed.ts';
 import * as faceTables from './migrations/0232_attendance_faces.ts';
 import * as machineTables from './migrations/0233_attendance_machines.ts';
+import * as photoFiles from './migrations/0234_attendance_photo_files.ts';
 import { inTransaction } from '../../platform/events.ts';
 import { DeviceEvents } from '../devices/index.ts';
 import { forgetMachine } from './machines.service.ts';
@@ -27,7 +28,7 @@ export const attendanceModule = defineModule({
     attendance_machine_punches: 'tenant',
     attendance_door_access: 'tenant',
   },
-  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables },
+  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables, '0234_attendance_photo_files': photoFiles },
   errors: AttendanceErrors,
   rights: attendanceRights,
   routes: attendanceRoutes,

@@ -9907,7 +9907,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clock in (打卡) at the server time */
+        /** Clock in (打卡) at the server time; a photo gets a watermark of place and server time */
         post: {
             parameters: {
                 query?: never;
@@ -9960,6 +9960,42 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/clock-ins/{clockInId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clock-in's watermarked photo (the member's own, or an admin's in scope) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clockInId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

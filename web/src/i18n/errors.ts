@@ -41,6 +41,10 @@ export default defineMessages(
       face_mismatch: '人脸识别未通过，与录入的人脸不一致',
       machine_serves_nothing: '考勤机至少需用于打卡或门禁之一',
       machine_not_found: '该设备不是考勤机',
+      photo_not_camera: '打卡规则要求现场拍照：该照片没有拍摄时间（EXIF）',
+      photo_stale: '照片不是刚刚拍摄的：拍摄时间与服务器时间相差超过 10 分钟',
+      photo_unreadable: '无法读取该照片，请上传 JPEG 或 PNG 图片',
+      clockin_not_found: '打卡记录不存在',
     },
     app: {
       not_found: '应用不存在',
@@ -267,6 +271,10 @@ export default defineMessages(
       face_mismatch: 'The face check did not pass: the face does not match the one enrolled.',
       machine_serves_nothing: 'A machine serves clock-in, door access or both: switch at least one on.',
       machine_not_found: 'The device is not an attendance machine.',
+      photo_not_camera: 'This rule needs a photo taken with the camera: the photo carries no capture time (EXIF).',
+      photo_stale: "The photo was not taken just now: its capture time is more than 10 minutes from the server's time.",
+      photo_unreadable: 'The photo is not a JPEG or PNG image that can be read.',
+      clockin_not_found: 'The clock-in does not exist.',
     },
     app: {
       not_found: 'The app does not exist',

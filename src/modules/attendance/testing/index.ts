@@ -24,3 +24,14 @@ export { CLOSE_SHIFTS_JOB } from '../missed.service.ts';
 
 /** The summary service, for the benchmark of a month of 10,000 members. */
 export { summarise } from '../summary.service.ts';
+
+/**
+ * A JPEG as a phone camera makes it, with EXIF DateTimeOriginal `takenAt` ('YYYY:MM:DD HH:MM:SS',
+ * Shanghai time unless `offset` says otherwise); without `takenAt`, a picture with no EXIF at all.
+ */
+export async function cameraPhoto(takenAt?: string, offset?: string): Promise<{ contentType: 'image/jpeg'; dataBase64: string }> {
+  const { default: sharp } = await import('sharp');
+  let image = sharp({ create: { width: 320, height: 240, channels: 3, background: '#4a7ab0' } }).jpeg();
+  if (takenAt) image = image.withExif({ IFD2: { DateTimeOriginal: takenAt, ...(offset ? { OffsetTimeOriginal: offset } : {}) } });
+  return { contentType: 'image/jpeg', dataBase64: (await image.toBuffer()).toString('base64') };
+}

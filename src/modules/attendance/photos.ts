@@ -1,0 +1,82 @@
+/**
+ * 拍照打卡 photos: the capture time read from EXIF, the watermark of place and server time burned
+ * into the picture (sharp, an SVG overlay), and the files, content-addressed under the data directory.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import exifr from 'exifr';
+import sharp from 'sharp';
+import { MINUTE } from '../../platform/clock.ts';
+import { shanghaiTime } from './evaluation.ts';
+
+/** A photo the rule requires must have been taken at most this long before or after the server's time. */
+export const PHOTO_MAX_SKEW = 10 * MINUTE;
+
+/**
+ * When the photo was taken, from EXIF DateTimeOriginal (with OffsetTimeOriginal when the camera
+ * wrote one, else read as Asia/Shanghai time); undefined when the photo has none or is not an image
+ * exifr reads.
+ */
+export async function exifTakenAt(photo: Buffer): Promise<number | undefined> {
+  const tags = (await exifr.parse(photo, { pick: ['DateTimeOriginal', 'OffsetTimeOriginal'], reviveValues: false }).catch(() => undefined)) as { DateTimeOriginal?: unknown; OffsetTimeOriginal?: unknown } | undefined;
+  const taken = typeof tags?.DateTimeOriginal === 'string' ? /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(tags.DateTimeOriginal.trim()) : null;
+  if (!taken) return undefined;
+  const offset = typeof tags?.OffsetTimeOriginal === 'string' && /^[+-]\d{2}:\d{2}$/.test(tags.OffsetTimeOriginal) ? tags.OffsetTimeOriginal : '+08:00';
+  const at = Date.parse(`${taken[1]}-${taken[2]}-${taken[3]}T${taken[4]}:${taken[5]}:${taken[6]}${offset}`);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+const xml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The watermark's text: the place, then the server's time in Asia/Shanghai (YYYY-MM-DD HH:mm:ss). */
+export function watermarkText(place: string, at: number): string {
+  const local = shanghaiTime(at);
+  const seconds = Math.floor(local.msOfDay / 1000);
+  const hms = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  return `${place} ${local.day} ${hms}`.trim();
+}
+
+/**
+ * The photo upright (EXIF orientation applied), with a dark band along the bottom carrying `text`,
+ * as a JPEG without the original's metadata. Throws when the bytes are no image sharp decodes.
+ */
+export async function burnWatermark(photo: Buffer, text: string): Promise<Buffer> {
+  const upright = await sharp(photo, { failOn: 'error' }).rotate().toBuffer({ resolveWithObject: true });
+  const { width, height } = upright.info;
+  const band = Math.min(height, Math.max(16, Math.round(Math.min(width, height) * 0.08)));
+  const size = Math.round(band * 0.6);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${band}"><rect width="100%" height="100%" fill="#000" fill-opacity="0.55"/><text x="${Math.round(size / 2)}" y="${Math.round(band * 0.72)}" font-family="Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif" font-size="${size}" fill="#fff">${xml(text)}</text></svg>`;
+  return sharp(upright.data)
+    .composite([{ input: Buffer.from(svg), gravity: 'south' }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+/** Photo files under `<data dir>/attendance-photos/<first two hex>/<sha-256>.jpg`: the same picture is one file. */
+export class PhotoStore {
+  constructor(private readonly dir: string) {}
+
+  static under(dataDir: string): PhotoStore {
+    return new PhotoStore(join(dataDir, 'attendance-photos'));
+  }
+
+  #path(digest: string): string {
+    return join(this.dir, digest.slice(0, 2), `${digest}.jpg`);
+  }
+
+  /** Writes the bytes once (a temporary file renamed into place) and returns their SHA-256, hex. */
+  async put(bytes: Buffer): Promise<string> {
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const path = this.#path(digest);
+    await mkdir(join(this.dir, digest.slice(0, 2)), { recursive: true });
+    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+    return digest;
+  }
+
+  get(digest: string): Promise<Buffer> {
+    return readFile(this.#path(digest));
+  }
+}
