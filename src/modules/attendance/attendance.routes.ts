@@ -78,7 +78,8 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.post('/api/v1/attendance/clock-ins', { config: corp, schema: { tags, summary: 'Clock in (打卡) at the server time; a photo gets a watermark of place and server time', body: ClockInBody, response: { 201: ClockInDto } } }, async (request, reply) => {
-      const photo = await request.run(preparePhoto, request.body);
+      // Only a clock-in with a photo pays for the read and the image work.
+      const photo = request.body.photo ? await request.run(preparePhoto, request.body) : undefined;
       return created(reply, request.run(punch, { body: request.body, photo }));
     });
     app.get('/api/v1/attendance/clock-ins/:clockInId/photo', { config: corp, schema: { tags, summary: "A clock-in's watermarked photo (the member's own, or an admin's in scope)", params: StrictObject({ clockInId: Type.String({ minLength: 1, maxLength: 40 }) }) } }, async (request, reply) => {
