@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, Flex, Layout, Menu, theme } from 'antd';
+import { App as AntApp, Badge, Button, Flex, Grid, Layout, Menu, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../../components/Brand';
@@ -19,6 +19,9 @@ export function AdminLayout() {
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const unread = useUnreadCount(me.member !== null);
+  // On a phone (narrower than 576 px) the side menu folds away behind its button, the bar keeps its
+  // icons and the tabs scroll: the page degrades but nothing is cut off or squeezed.
+  const phone = !Grid.useBreakpoint().sm;
   const items = nav.filter((item) => isNavVisible(item, me));
   const active = activeNavItem(items, pathname);
   const activeKey = active?.parent ?? active?.key;
@@ -36,7 +39,7 @@ export function AdminLayout() {
         <Layout.Sider
           width={220}
           breakpoint="lg"
-          collapsedWidth={64}
+          collapsedWidth={phone ? 0 : 64}
           style={{ background: token.colorBgContainer, borderRight: `1px solid ${token.colorBorderSecondary}` }}
         >
           <div style={{ padding: '16px 16px 12px' }}>
@@ -57,10 +60,11 @@ export function AdminLayout() {
             }))}
           />
         </Layout.Sider>
-        <Layout>
+        <Layout style={{ minWidth: 0 }}>
           <HeaderBar
+            compact={phone}
             start={
-              <Flex align="center" gap="middle" style={{ minWidth: 0, flex: 1 }}>
+              <Flex align="center" gap="middle" style={{ minWidth: 0, flex: 1, overflowX: 'auto' }}>
                 <CorpSwitcher />
                 <Menu mode="horizontal" disabledOverflow data-testid="nav-tabs" selectedKeys={[tab]} items={tabs} style={{ flex: 1, minWidth: 0, borderBottom: 'none', background: 'transparent' }} />
               </Flex>
@@ -68,14 +72,14 @@ export function AdminLayout() {
             links={
               me.member && (
                 <Badge count={unread} size="small">
-                  <Button type="text" icon={<BellOutlined />} onClick={() => void navigate('/app')}>
-                    {t('memberArea')}
+                  <Button type="text" icon={<BellOutlined />} aria-label={t('memberArea')} onClick={() => void navigate('/app')}>
+                    {!phone && t('memberArea')}
                   </Button>
                 </Badge>
               )
             }
           />
-          <Layout.Content style={{ padding: 24 }}>
+          <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
             <Outlet />
           </Layout.Content>
         </Layout>
