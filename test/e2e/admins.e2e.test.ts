@@ -70,6 +70,13 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await admins.getByText('周销售').waitFor();
     await admins.getByText('销售管理组').waitFor();
     await page.getByTestId('admin-groups').getByText('周销售').waitFor();
+    // 周销售 is an admin now: adding another does not offer them again.
+    await page.getByRole('button', { name: '添加分级管理员' }).click();
+    const again = await openedDialog(page);
+    await again.getByLabel('成员').fill('zhou');
+    await page.locator('.ant-select-dropdown:visible').getByText('暂无数据').or(page.locator('.ant-select-dropdown:visible .ant-empty')).first().waitFor();
+    assert.equal(await page.locator('.ant-select-dropdown:visible').getByText('周销售 (zhouxs)').count(), 0);
+    await again.getByRole('button', { name: /取\s*消/ }).click();
 
     // The same page in English.
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));

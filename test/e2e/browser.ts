@@ -138,3 +138,23 @@ export async function assertFitsPhone(page: Page, what = 'the page'): Promise<vo
   assert.ok(width <= 375, `${what} is ${width} px wide at 375 px`);
 }
 
+/**
+ * No text squeezed to one character per line (a card or a column too narrow for its words): every
+ * visible text of two or more characters has fewer lines than characters.
+ */
+export async function assertNoSqueezedText(page: Page, what = 'the page'): Promise<void> {
+  const squeezed = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const characters = [...(node.textContent ?? '').replace(/\s/g, '')].length;
+      if (characters < 2) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size >= characters) found.push(node.textContent!.trim());
+    }
+    return found;
+  });
+  assert.deepEqual(squeezed, [], `${what}: text one character per line`);
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
-import { assertFitsPhone, browserSkip, onPhone, useConsole } from './browser.ts';
+import { assertFitsPhone, assertNoSqueezedText, browserSkip, onPhone, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
 
@@ -53,6 +53,46 @@ describe('member pages at 375 px', { skip: browserSkip, timeout: 180_000 }, () =
         // The inbox title carries its unread badge (消息 1), so landmarks are matched as part of a text.
         await page.getByText(landmark).last().waitFor();
         await assertFitsPhone(page, path);
+      }
+    });
+  }
+});
+
+/**
+ * Issue 12, phone width: admin pages degrade without breaking at 375 px — the side menu folds away,
+ * cards stack instead of wrapping one character per line, and tables scroll inside their card while
+ * the page itself does not scroll sideways.
+ */
+describe('admin pages at 375 px', { skip: browserSkip, timeout: 240_000 }, () => {
+  const ui = useConsole();
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    it(`${language}: 首页, contacts, wallet, orders, customer quota, acquisition, admins and the audit log fit 375 px`, async () => {
+      const page = await ui.page();
+      const res = await page.request.post('/api/v1/register', {
+        data: { account: { name: '钱会计', loginName: `phone_admin_${language === 'en' ? 'en' : 'zh'}`, password: PASSWORD }, corp: { name: `榕树手机管理有限公司${language}`, shortName: '榕树管理', industry: 'general' } },
+      });
+      assert.equal(res.status(), 201);
+
+      await page.goto('/login');
+      await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
+      await onPhone(page);
+      const en = language === 'en';
+      for (const [path, heading] of [
+        ['/', en ? 'Home' : '首页'],
+        ['/contacts', en ? 'Contacts' : '通讯录'],
+        ['/wallet', en ? 'Wallet' : '企业充值'],
+        ['/wallet/orders', en ? 'Orders' : '企业订单'],
+        ['/features/customer-quota', en ? 'Customer quota' : '外部联系人规模'],
+        ['/acquisition', en ? 'Acquisition assistant' : '获客助手'],
+        ['/admins', en ? 'Admins' : '权限管理'],
+        ['/audit', en ? 'Audit log' : '操作日志'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('main').getByRole('heading', { name: heading }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await assertFitsPhone(page, path);
+        await assertNoSqueezedText(page, path);
       }
     });
   }

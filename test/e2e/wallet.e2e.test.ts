@@ -23,6 +23,10 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     const balance = main.getByTestId('balance');
     await balance.getByText('可用余额', { exact: true }).waitFor();
     await balance.getByText('¥0.00', { exact: true }).waitFor();
+    // 余额预警, 余额使用管理 and 自动扣款管理 are boxes side by side beside the balance, as in the seed.
+    const tops = [];
+    for (const title of ['余额预警', '余额使用管理', '自动扣款管理']) tops.push(Math.round((await main.locator('.ant-card-head-title', { hasText: title }).boundingBox())!.y));
+    assert.deepEqual(tops, [tops[0], tops[0], tops[0]]);
 
     // Top up ¥100 with WeChat Pay: the sandbox payment page shows the QR code, then pays.
     await main.getByRole('button', { name: '充值', exact: true }).click();

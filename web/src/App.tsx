@@ -1,14 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
+import { ConfigProvider, type ConfigProviderProps } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-// antd's date pickers take month and weekday names from dayjs, which only knows English until told.
-import 'dayjs/locale/zh-cn';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter } from 'react-router';
 import { useLanguage } from './hooks/useLanguage';
 import type { Language } from './i18n';
 import { queryClient } from './queryClient';
-import { router } from './router';
+import { AppRoutes } from './router';
 
 const antdLocales: Record<Language, ConfigProviderProps['locale']> = { 'zh-CN': zhCN, en: enUS };
 
@@ -22,11 +20,11 @@ export function App() {
   const language = useLanguage();
   return (
     <ConfigProvider locale={antdLocales[language]} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { ApartmentOutlined } from '@ant-design/icons';
-import { Flex, Typography, theme } from 'antd';
+import { Flex, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** Logo and product name, with the area (such as "管理后台") in small print below. */
@@ -16,14 +16,9 @@ export function Brand({ area }: { area?: string }) {
         <ApartmentOutlined />
       </Flex>
       <Flex vertical style={{ lineHeight: 1.3 }}>
-        <Typography.Text strong style={{ fontSize: 15 }}>
-          {t('appName')}
-        </Typography.Text>
-        {area && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {area}
-          </Typography.Text>
-        )}
+        {/* Plain text in antd's colours: Typography would bring its tooltip and editor to the sign-in page. */}
+        <span style={{ fontSize: 15, fontWeight: token.fontWeightStrong, color: token.colorText }}>{t('appName')}</span>
+        {area && <span style={{ fontSize: 12, color: token.colorTextSecondary }}>{area}</span>}
       </Flex>
     </Flex>
   );

@@ -1,10 +1,11 @@
-import { Alert, Form } from 'antd';
-import { useErrorMessage } from '../hooks/useErrorMessage';
+import { Form } from 'antd';
+import { lazyComponent } from './lazyComponent';
 
+const ErrorAlertView = lazyComponent(() => import('./ErrorAlertView'));
+
+/** An error as a sentence in the chosen language; the alert and the sentences load with the first one. */
 export function ErrorAlert({ error }: { error: unknown }) {
-  const errorMessage = useErrorMessage();
-  if (!error) return null;
-  return <Alert type="error" showIcon title={errorMessage(error)} />;
+  return error ? <ErrorAlertView error={error} /> : null;
 }
 
 /** A failed submission's error inside a form, spaced like a form row; put it next to the submit button. */

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { SetNewPasswordPage } from '../features/auth/SetNewPasswordPage';
 import { useMeQuery } from '../session';
 import { SessionGate } from './SessionGate';
+import { lazyPage } from './lazyPage';
+
+const SetNewPasswordPage = lazyPage(async () => (await import('../features/auth/SetNewPasswordPage')).SetNewPasswordPage);
 
 /**
  * Admits signed-in accounts that have a current enterprise; others go to sign-in or registration.
@@ -12,7 +14,7 @@ export function RequireMe({ children }: { children: ReactNode }) {
   const me = useMeQuery();
   return (
     <SessionGate query={me} signInPath="/login">
-      {me.data?.newPasswordRequired ? <SetNewPasswordPage /> : me.data?.currentCorp ? children : <Navigate to="/register" replace />}
+      {me.data?.newPasswordRequired ? SetNewPasswordPage : me.data?.currentCorp ? children : <Navigate to="/register" replace />}
     </SessionGate>
   );
 }

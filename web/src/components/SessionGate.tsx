@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { isUnauthorized } from '../api';
 import { FullPageSpin } from './FullPageSpin';
-import { LoadFailed } from './LoadFailed';
+import { lazyComponent } from './lazyComponent';
+
+// Shown only when the session cannot be read: not part of the sign-in page's download.
+const LoadFailed = lazyComponent(async () => ({ default: (await import('./LoadFailed')).LoadFailed }));
 
 export interface SignInState {
   from?: string;

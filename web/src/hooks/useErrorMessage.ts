@@ -1,6 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
+import { addAreas } from '../i18n';
+import errors from '../i18n/errors';
+
+// The error sentences come with the first component able to show one, not with the sign-in page.
+addAreas({ errors });
 
 /** Turns a thrown error into a sentence in the current language, keyed by the server's error code. */
 export function useErrorMessage(): (error: unknown) => string {

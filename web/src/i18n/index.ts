@@ -1,64 +1,22 @@
 import i18n, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import admins from '../features/admins/i18n';
-import apiTokens from '../features/api-tokens/i18n';
-import apps from '../features/apps/i18n';
-import devices from '../features/devices/i18n';
-import attendanceMachines from '../features/attendance-machines/i18n';
-import approvals from '../features/approvals/i18n';
-import audit from '../features/audit/i18n';
-import contacts from '../features/contacts/i18n';
-import auth from '../features/auth/i18n';
-import corp from '../features/corp/i18n';
-import overview from '../features/overview/i18n';
-import customers from '../features/customers/i18n';
-import inbox from '../features/inbox/i18n';
-import memberLinks from '../features/member-links/i18n';
-import operator from '../features/operator/i18n';
-import security from '../features/security/i18n';
-import shell from '../features/shell/i18n';
-import sso from '../features/sso/i18n';
-import wallet from '../features/wallet/i18n';
-import operatorWallet from '../features/operator-wallet/i18n';
-import operatorCategory from '../features/operator-category/i18n';
 import common from './common';
 import { languages, type Language } from './define';
-import errors from './errors';
+import auth from '../features/auth/i18n';
+import type { lazyAreas } from './areas';
+import type errors from './errors';
 
 /**
- * Every feature area registers its translations here, one namespace each.
- * Use them with `useTranslation('<namespace>')` or `t('<namespace>:key')`.
+ * The texts the sign-in page needs, bundled with it; every other area's texts load with the
+ * layouts (./areas.ts), the error sentences with useErrorMessage. One namespace per area:
+ * `useTranslation('<namespace>')` or `t('<namespace>:key')`.
  */
-const areas = {
-  common,
-  errors,
-  auth,
-  shell,
-  corp,
-  overview,
-  audit,
-  contacts,
-  apiTokens,
-  admins,
-  apps,
-  devices,
-  attendanceMachines,
-  inbox,
-  memberLinks,
-  approvals,
-  operator,
-  customers,
-  security,
-  sso,
-  wallet,
-  operatorWallet,
-  operatorCategory,
-};
+export const eagerAreas = { common, auth };
 
-type Area = keyof typeof areas;
-export type Resources = { [A in Area]: (typeof areas)[A]['zh-CN'] };
+type Areas = typeof eagerAreas & typeof lazyAreas & { errors: typeof errors };
+export type Area = keyof Areas;
+export type Resources = { [A in Area]: Areas[A]['zh-CN'] };
 
-export const namespaces = Object.keys(areas) as Area[];
 /** A key with its namespace, e.g. `audit:nav`, for text chosen outside the component that shows it. */
 export type NamespacedKey = Extract<ParseKeys<Area[]>, `${Area}:${string}`>;
 
@@ -69,10 +27,15 @@ declare module 'i18next' {
   }
 }
 
-function resourcesFor(language: Language): Resources {
-  return Object.fromEntries(
-    Object.entries(areas).map(([area, messages]) => [area, messages[language]]),
-  ) as Resources;
+function resourcesFor(language: Language, areas: Partial<Areas>): Partial<Resources> {
+  return Object.fromEntries(Object.entries(areas).map(([area, messages]) => [area, messages[language]]));
+}
+
+/** Registers areas' texts in both languages; a page may render them as soon as this returns. */
+export function addAreas(areas: Partial<Areas>): void {
+  for (const language of languages) {
+    for (const [area, messages] of Object.entries(resourcesFor(language, areas))) i18n.addResourceBundle(language, area, messages, true, true);
+  }
 }
 
 const STORAGE_KEY = 'banyan.lang';
@@ -104,14 +67,15 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(languages.map((language) => [language, resourcesFor(language)])),
+  resources: Object.fromEntries(languages.map((language) => [language, resourcesFor(language, eagerAreas)])),
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: languages,
-  ns: namespaces,
+  ns: Object.keys(eagerAreas),
   defaultNS: 'common',
   interpolation: { escapeValue: false },
-  // Resources are bundled, so initialise synchronously and render translated text on first paint.
+  // Resources are bundled (the lazy areas are added before their pages render), so initialise
+  // synchronously and render translated text on first paint.
   initAsync: false,
   // A key with no text is recorded where the browser tests (and a developer's devtools) can read it.
   saveMissing: true,

@@ -92,19 +92,19 @@ export function AcquisitionPage() {
         <Card loading={usage.isPending}>
           <ErrorAlert error={usage.error} />
           {usage.data && (
-            <Row gutter={16}>
-              <Col span={6}>
+            <Row gutter={[16, 16]}>
+              <Col xs={12} md={6}>
                 <Statistic title={t('acquisition.todayNew')} value={usage.data.todayNew} />
               </Col>
-              <Col span={6}>
+              <Col xs={12} md={6}>
                 <Statistic title={t('acquisition.totalNew')} value={usage.data.totalNew} />
               </Col>
-              <Col span={6}>
+              <Col xs={12} md={6}>
                 <div data-testid="units-left">
                   <Statistic title={t('acquisition.unitsLeft')} value={usage.data.unitsLeft} />
                 </div>
               </Col>
-              <Col span={6}>
+              <Col xs={12} md={6}>
                 <Statistic
                   title={t('acquisition.autoDeduct')}
                   value={auto?.offered ? (auto.on ? t('acquisition.autoOn') : t('acquisition.autoOff')) : t('acquisition.autoNotOffered')}

@@ -173,7 +173,7 @@ export function AdminsPage() {
           />
         </Card>
       </Flex>
-      {editing && grantable.data && <EditModal editing={editing} grantable={grantable.data} groups={data?.groups ?? []} onClose={() => setEditing(null)} onSaved={refresh} />}
+      {editing && grantable.data && <EditModal editing={editing} grantable={grantable.data} groups={data?.groups ?? []} admins={data ? [data.creator.memberId, ...data.superAdmins.map((a) => a.memberId), ...data.admins.map((a) => a.memberId)] : []} onClose={() => setEditing(null)} onSaved={refresh} />}
     </>
   );
 }
@@ -182,11 +182,13 @@ interface EditModalProps {
   editing: Editing;
   grantable: Grantable;
   groups: AdminOverview['groups'];
+  /** Members who already are the creator, a super admin or a hierarchical admin: not offered to add. */
+  admins: (string | null)[];
   onClose: () => void;
   onSaved: () => Promise<unknown>;
 }
 
-function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalProps) {
+function EditModal({ editing, grantable, groups, admins, onClose, onSaved }: EditModalProps) {
   const { t } = useTranslation(['admins', 'common']);
   const save = async (fn: () => Promise<unknown>) => {
     await fn();
@@ -206,7 +208,7 @@ function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalPr
       return (
         <FormModal<{ memberId: string }> open title={t('super.add')} onClose={onClose} onSubmit={(v) => save(() => api.post('/admins/super', { body: v }))}>
           <Form.Item name="memberId" label={t('member')} rules={[{ required: true }]}>
-            <MemberSelect />
+            <MemberSelect exclude={admins} />
           </Form.Item>
         </FormModal>
       );
@@ -254,7 +256,7 @@ function EditModal({ editing, grantable, groups, onClose, onSaved }: EditModalPr
         >
           {!admin && (
             <Form.Item name="memberId" label={t('member')} rules={[{ required: true }]}>
-              <MemberSelect />
+              <MemberSelect exclude={admins} />
             </Form.Item>
           )}
           {grantable.all && (

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchMembers } from './api';
 
-/** Picks one member of the contacts by name, pinyin or user id. */
-export function MemberSelect({ id, value, onChange, allowClear }: { id?: string; value?: string; onChange?: (value: string) => void; allowClear?: boolean }) {
+/** Picks one member of the contacts by name, pinyin or user id; `exclude` (member ids) are not offered. */
+export function MemberSelect({ id, value, onChange, allowClear, exclude = [] }: { id?: string; value?: string; onChange?: (value: string) => void; allowClear?: boolean; exclude?: (string | null)[] }) {
   const { t } = useTranslation('admins');
   const [q, setQ] = useState('');
   const members = useQuery({ queryKey: ['/contacts/members', 'admin-picker', q], queryFn: () => searchMembers(q) });
@@ -21,7 +21,7 @@ export function MemberSelect({ id, value, onChange, allowClear }: { id?: string;
       placeholder={t('memberSearch')}
       loading={members.isPending}
       data-testid="member-select"
-      options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} (${m.userid})` }))}
+      options={(members.data?.items ?? []).filter((m) => !exclude.includes(m.id)).map((m) => ({ value: m.id, label: `${m.name} (${m.userid})` }))}
     />
   );
 }

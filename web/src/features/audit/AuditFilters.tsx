@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Select, type GetProps } from 'antd';
+import { Button, DatePicker, Form, Grid, Select, type GetProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -23,6 +23,8 @@ export function AuditFilters({ params, onChange }: { params: AuditFilterParams; 
   const language = useLanguage();
   const actions = useAuditActions();
   const [form] = Form.useForm<FilterValues>();
+  // One filter a line on a phone: a line of them would be wider than the screen.
+  const phone = !Grid.useBreakpoint().sm;
   const side = language === 'zh-CN' ? 'zh' : 'en';
 
   function apply({ action, actorId, outcome, range }: FilterValues) {
@@ -34,7 +36,7 @@ export function AuditFilters({ params, onChange }: { params: AuditFilterParams; 
   for (const [key, value] of Object.entries(params)) if (value) exportQuery.set(key, value);
 
   return (
-    <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12 }}>
+    <Form<FilterValues> form={form} layout={phone ? 'vertical' : 'inline'} onFinish={apply} style={{ rowGap: 12 }}>
       <Form.Item name="action" label={t('filters.action')}>
         <Select
           allowClear

@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { api } from '../../api';
 import type { SignInState } from '../../components/SessionGate';
 import { useApplyMe } from '../../session';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout, AuthLink, AuthNote } from './AuthLayout';
 import { ProviderSignIn } from './ProviderSignIn';
 import { SignInForm, type SignInValues } from './SignInForm';
 
@@ -25,13 +24,13 @@ export function LoginPage() {
   return (
     <AuthLayout title={t('signIn.title')} subtitle={t('signIn.subtitle')} area={t('common:adminConsole')}>
       <SignInForm signIn={signIn} />
-      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'right' }}>
-        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
-      </Typography.Paragraph>
+      <AuthNote secondary={false} style={{ marginTop: 16, textAlign: 'right' }}>
+        <AuthLink to="/forgot-password">{t('signIn.forgot')}</AuthLink>
+      </AuthNote>
       <ProviderSignIn />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, textAlign: 'center' }}>
-        {t('signIn.noCorp')} <Link to="/register">{t('signIn.register')}</Link>
-      </Typography.Paragraph>
+      <AuthNote style={{ marginTop: 24, textAlign: 'center' }}>
+        {t('signIn.noCorp')} <AuthLink to="/register">{t('signIn.register')}</AuthLink>
+      </AuthNote>
     </AuthLayout>
   );
 }

@@ -1,9 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Divider } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { lazyComponent } from '../../components/lazyComponent';
+
+// Only with a provider configured for the enterprise in the address.
+const LazyDivider = lazyComponent(() => import('antd/es/divider'));
 
 /**
  * 使用 <provider> 登录: the sign-in page knows the enterprise from `?corp=<id>` (the address an admin
@@ -24,7 +28,7 @@ export function ProviderSignIn() {
       {error && <ErrorAlert error={new ApiError(403, error, '')} />}
       {provider.data?.configured && corpId && (
         <>
-          <Divider plain>{t('signIn.or')}</Divider>
+          <LazyDivider plain>{t('signIn.or')}</LazyDivider>
           <Button block size="large" href={`/api/v1/auth/oidc/${encodeURIComponent(corpId)}/start`}>
             {t('signIn.withProvider', { name: provider.data.displayName })}
           </Button>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Dropdown, Flex, Input, Segmented, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Dropdown, Flex, Grid, Input, Segmented, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorTable } from '../../components/CursorTable';
@@ -19,6 +19,7 @@ export function ContactsPage() {
   const departments = useDepartments();
   const items = departments.data?.items ?? [];
   const canManage = departments.data?.canManage ?? false;
+  const phone = !Grid.useBreakpoint().sm;
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const departmentId = chosen ?? items[0]?.id;
   const [includeSub, setIncludeSub] = useState(true);
@@ -100,14 +101,16 @@ export function ContactsPage() {
       {departments.data && !canManage && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 16 }} />}
       <ErrorAlert error={departments.error} />
       <SurfaceWatermark surface="contacts">
-        <Flex gap="middle" align="start">
-          <Card title={t('departments')} size="small" style={{ width: 300, flexShrink: 0 }}>
+        {/* On a phone the departments come above the members, and the filters scroll rather than the page. */}
+        <Flex gap="middle" align={phone ? 'stretch' : 'start'} vertical={phone}>
+          <Card title={t('departments')} size="small" style={phone ? undefined : { width: 300, flexShrink: 0 }}>
             <DepartmentTree departments={items} selected={departmentId} onSelect={(id) => { setChosen(id); setStatus('current'); }} />
           </Card>
           <Card size="small" style={{ flex: 1, minWidth: 0 }}>
             <Flex vertical gap="middle">
               <Flex gap="middle" align="center" wrap>
-                <Input.Search allowClear placeholder={t('search')} style={{ width: 280 }} onSearch={setQ} aria-label={t('search')} />
+                <Input.Search allowClear placeholder={t('search')} style={{ width: 280, maxWidth: '100%' }} onSearch={setQ} aria-label={t('search')} />
+                <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
                 <Segmented
                   value={status}
                   onChange={(v) => setStatus(v as 'current' | Activation)}
@@ -130,6 +133,7 @@ export function ContactsPage() {
                     })),
                   ]}
                 />
+                </div>
                 {status !== 'departed' && (
                   <Space>
                     <Switch checked={includeSub} onChange={setIncludeSub} aria-label={t('includeSub')} />

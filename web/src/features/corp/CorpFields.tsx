@@ -1,7 +1,12 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../api';
+import { addAreas } from '../../i18n';
+import corp from './i18n';
 import { useIndustryOptions } from './industries';
+
+// Registration shows these fields before any layout has loaded the console's texts.
+addAreas({ corp });
 
 export type CorpValues = Body<'/corps', 'post'>;
 

@@ -81,16 +81,16 @@ export function CustomersPage() {
         <Card loading={overview.isPending}>
           <ErrorAlert error={overview.error} />
           {overview.data && (
-            <Row gutter={16}>
-              <Col span={8}>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} sm={8}>
                 <div data-testid="served">
                   <Statistic title={t('customers.served')} value={overview.data.served} suffix={t('customers.servedUnit')} />
                 </div>
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={8}>
                 <Statistic title={t('customers.todayNew')} value={overview.data.todayNew} />
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={8}>
                 <div data-testid="limit">
                   <Statistic title={t('customers.limit')} value={overview.data.limit} />
                 </div>

@@ -87,18 +87,18 @@ export function SeatsPage() {
         <SecurityFunctions />
         <Card loading={plan.isPending}>
           {data && (
-            <Row gutter={16}>
-              <Col span={8}>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} sm={8}>
                 <div data-testid="seats-bought">
                   <Statistic title={t('seats.bought')} value={data.seatsBought} />
                 </div>
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={8}>
                 <div data-testid="seats-used">
                   <Statistic title={t('seats.used')} value={data.seatsUsed} />
                 </div>
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={8}>
                 <Statistic title={t('seats.until')} value={data.activeUntil ? formatDate(data.activeUntil) : '—'} />
               </Col>
             </Row>

@@ -4,10 +4,15 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { formatDateTime } from '../../format';
+import { addAreas } from '../../i18n';
 import { useApplyMe } from '../../session';
 import { AuthLayout } from '../auth/AuthLayout';
 import { LinkAccountForm, type LinkAccount } from './LinkAccountForm';
+import memberLinks from './i18n';
 import { LinkUnusable } from './LinkUnusable';
+
+// Before any layout, which brings the console's other texts.
+addAreas({ memberLinks });
 
 /** /activate/<token>: the invited person signs up or in, and the account becomes the member (已激活). */
 export function ActivatePage() {

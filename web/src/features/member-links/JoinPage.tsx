@@ -5,10 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api';
 import { FullPageSpin } from '../../components/FullPageSpin';
+import { addAreas } from '../../i18n';
 import { useApplyMe } from '../../session';
 import { AuthLayout } from '../auth/AuthLayout';
 import { LinkAccountForm, type LinkAccount } from './LinkAccountForm';
+import memberLinks from './i18n';
 import { LinkUnusable } from './LinkUnusable';
+
+// Before any layout, which brings the console's other texts.
+addAreas({ memberLinks });
 
 /** /join/<code>: anyone with the enterprise's link signs up or in, then joins at once or waits for review. */
 export function JoinPage() {

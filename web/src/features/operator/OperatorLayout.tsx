@@ -1,5 +1,5 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Typography } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { operatorWalletNav } from '../operator-wallet/routes';
@@ -7,6 +7,8 @@ import { operatorCategoryNav } from '../operator-category/routes';
 import { AppHeader } from '../../components/AppHeader';
 import { Brand } from '../../components/Brand';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+// The operator console's texts come with its layout, not with the sign-in page.
+import '../../i18n/areas';
 import { useSignOut } from '../../hooks/useSignOut';
 import { useOperator } from './api';
 
@@ -19,23 +21,26 @@ export function OperatorLayout() {
   const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav, ...operatorCategoryNav];
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <AppHeader
-        start={<Brand area={t('console')} />}
-        end={
-          <>
-            <LanguageSwitch />
-            <Typography.Text>{operator.name}</Typography.Text>
-            <Button type="text" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
-              {t('auth:signOut')}
-            </Button>
-          </>
-        }
-      />
-      <Menu mode="horizontal" selectedKeys={[pathname]} items={menu.map((m) => ({ key: m.path, label: <Link to={m.path}>{tMenu(m.labelKey)}</Link> }))} />
-      <Layout.Content style={{ padding: 24 }}>
-        <Outlet />
-      </Layout.Content>
-    </Layout>
+    // antd's message, modal and notification hooks (App.useApp) for the pages; not on the sign-in page.
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        <AppHeader
+          start={<Brand area={t('console')} />}
+          end={
+            <>
+              <LanguageSwitch />
+              <Typography.Text>{operator.name}</Typography.Text>
+              <Button type="text" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+                {t('auth:signOut')}
+              </Button>
+            </>
+          }
+        />
+        <Menu mode="horizontal" selectedKeys={[pathname]} items={menu.map((m) => ({ key: m.path, label: <Link to={m.path}>{tMenu(m.labelKey)}</Link> }))} />
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </AntApp>
   );
 }

@@ -2,9 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
+import { addAreas } from '../../i18n';
 import { AuthLayout } from '../auth/AuthLayout';
 import { SignInForm, type SignInValues } from '../auth/SignInForm';
 import { operatorQueryKey } from './api';
+import operator from './i18n';
+
+// Before the operator layout, which brings the console's other texts.
+addAreas({ operator });
 
 export function OperatorLoginPage() {
   const { t } = useTranslation('operator');

@@ -1,8 +1,10 @@
 import { SettingOutlined, SolutionOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Layout, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Grid, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { Brand } from '../../components/Brand';
+// The signed-in console's texts come with its layout, not with the sign-in page.
+import '../../i18n/areas';
 import { useCurrentCorp, useMe } from '../../session';
 import { HeaderBar } from './HeaderBar';
 
@@ -16,31 +18,34 @@ export function MemberLayout() {
   const compact = !Grid.useBreakpoint().sm;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <HeaderBar
-        compact={compact}
-        start={
-          <Flex align="center" gap="middle">
-            <Brand area={t('memberArea')} />
-            {!compact && <Typography.Text type="secondary">{corp.name}</Typography.Text>}
-          </Flex>
-        }
-        links={
-          <>
-            <Button type="text" icon={<SolutionOutlined />} onClick={() => void navigate('/app/approvals')} aria-label={t('approvals:nav')}>
-              {!compact && t('approvals:nav')}
-            </Button>
-            {me.roles.superAdmin && (
-              <Button type="text" icon={<SettingOutlined />} onClick={() => void navigate('/')} aria-label={t('common:adminConsole')}>
-                {!compact && t('common:adminConsole')}
+    // antd's message, modal and notification hooks (App.useApp) for the pages; not on the sign-in page.
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        <HeaderBar
+          compact={compact}
+          start={
+            <Flex align="center" gap="middle">
+              <Brand area={t('memberArea')} />
+              {!compact && <Typography.Text type="secondary">{corp.name}</Typography.Text>}
+            </Flex>
+          }
+          links={
+            <>
+              <Button type="text" icon={<SolutionOutlined />} onClick={() => void navigate('/app/approvals')} aria-label={t('approvals:nav')}>
+                {!compact && t('approvals:nav')}
               </Button>
-            )}
-          </>
-        }
-      />
-      <Layout.Content style={{ width: '100%', maxWidth: 880, margin: '0 auto', padding: compact ? 12 : 24 }}>
-        <Outlet />
-      </Layout.Content>
-    </Layout>
+              {me.roles.superAdmin && (
+                <Button type="text" icon={<SettingOutlined />} onClick={() => void navigate('/')} aria-label={t('common:adminConsole')}>
+                  {!compact && t('common:adminConsole')}
+                </Button>
+              )}
+            </>
+          }
+        />
+        <Layout.Content style={{ width: '100%', maxWidth: 880, margin: '0 auto', padding: compact ? 12 : 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </AntApp>
   );
 }

@@ -7,7 +7,7 @@ import { FormModal } from '../../components/FormModal';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useCatalog, useMemberOptions, useRules, type SpendingRule } from './api';
 
-/** 余额使用权限: the fixed default rule and the custom ones any super admin may add, change and delete. */
+/** 余额使用管理 (the seed's 余额使用权限): the fixed default rule and the custom ones any super admin may add, change and delete. */
 export function RulesCard() {
   const { t, i18n } = useTranslation('wallet');
   const rules = useRules();

@@ -14,7 +14,10 @@ import { LedgerCard } from './LedgerCard';
 import { RulesCard } from './RulesCard';
 import { TopupModal } from './TopupModal';
 
-/** 企业充值: available balance and top-up, balance alert, spending rules, auto-deduction, fund ledger. */
+/**
+ * 企业充值: available balance and top-up, then the seed's three boxes side by side (余额预警, 余额使用管理,
+ * 自动扣款管理; stacked on a phone), then the fund ledger.
+ */
 export function WalletPage() {
   const { t } = useTranslation('wallet');
   const wallet = useWallet();
@@ -36,8 +39,8 @@ export function WalletPage() {
       <ErrorAlert error={wallet.error} />
       {w && (
         <Flex vertical gap="middle">
-          <Row gutter={16}>
-            <Col span={8}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={6}>
               <Card>
                 <Statistic title={t('balance')} value={yuan(w.balanceFen)} valueStyle={{ fontSize: 32 }} data-testid="balance" />
                 <Button type="primary" style={{ marginTop: 16 }} disabled={!w.mayTopUp} onClick={() => setToppingUp(true)}>
@@ -45,12 +48,15 @@ export function WalletPage() {
                 </Button>
               </Card>
             </Col>
-            <Col span={8}>
+            <Col xs={24} md={8} xl={6}>
               <Card title={t('alert.title')} extra={<Button type="link" onClick={() => setEditingAlert(true)}>{t('alert.edit')}</Button>}>
                 <AlertSummary alert={w.alert} balanceFen={w.balanceFen} />
               </Card>
             </Col>
-            <Col span={8}>
+            <Col xs={24} md={8} xl={6}>
+              <RulesCard />
+            </Col>
+            <Col xs={24} md={8} xl={6}>
               <Card title={t('autoDeduct.title')}>
                 <Flex gap="small" align="center">
                   <Switch checked={w.autoDeduct.acquisition} disabled={!w.autoDeduct.offered} loading={autoDeduct.isPending} onChange={(on) =>
@@ -69,7 +75,6 @@ export function WalletPage() {
               </Card>
             </Col>
           </Row>
-          <RulesCard />
           <LedgerCard />
           <TopupModal open={toppingUp} onClose={() => setToppingUp(false)} />
           <AlertModal open={editingAlert} alert={w.alert} onClose={() => setEditingAlert(false)} />

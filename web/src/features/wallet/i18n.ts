@@ -66,7 +66,7 @@ export default defineMessages(
       saved: '余额预警已保存',
     },
     rules: {
-      title: '余额使用权限',
+      title: '余额使用管理',
       default: '默认规则：所有超级管理员可使用余额购买所有高级功能及支付企业微信认证服务费用（不可修改、删除）',
       custom: '允许以下成员使用余额购买',
       add: '添加规则',
@@ -178,7 +178,7 @@ export default defineMessages(
       saved: 'Balance alert saved',
     },
     rules: {
-      title: 'Spending rules',
+      title: 'Balance usage',
       default: 'Default rule: every super admin may pay for every advanced feature and the certification fee with the balance (cannot be changed or deleted)',
       custom: 'These members may pay with the balance for',
       add: 'Add rule',
