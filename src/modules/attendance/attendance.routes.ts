@@ -4,8 +4,8 @@ import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
-import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
-import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service.ts';
+import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, MyRuleDto, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
+import { createRule, deleteRule, getRule, listRules, myRule, updateRule } from './rules.service.ts';
 import { clockIn, myClockIns } from './clockins.service.ts';
 import { listUsualDevices, unbindUsualDevice } from './usual-devices.service.ts';
 import { shanghaiTime } from './evaluation.ts';
@@ -31,6 +31,7 @@ const reports = {
   export: command(read, async (ctx, q: { from: string; to: string }) => summaryXlsx(await summarise(ctx, q.from, q.to), `${q.from}至${q.to}`)),
 };
 const antiCheatSummary = command(read, (ctx) => antiCheat(ctx));
+const ownRule = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myRule(ctx));
 const face = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myFace(ctx));
 const mine = command({ right: 'attendance.clock', tx: 'read' }, (ctx, day: string | undefined) => myClockIns(ctx, day ?? shanghaiTime(ctx.now).day));
 
@@ -65,6 +66,9 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post('/api/v1/attendance/clock-ins', { config: corp, schema: { tags, summary: 'Clock in (打卡) at the server time', body: ClockInBody, response: { 201: ClockInDto } } }, async (request, reply) =>
       created(reply, request.run(punch, request.body)),
+    );
+    app.get('/api/v1/attendance/my-rule', { config: corp, schema: { tags, summary: "The member's own clock-in rule and whether today is a work day", response: { 200: MyRuleDto } } }, (request) =>
+      request.run(ownRule, undefined),
     );
     app.get(
       '/api/v1/attendance/my-clock-ins',
