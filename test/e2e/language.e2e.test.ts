@@ -17,6 +17,9 @@ const CORP_PAGES = [
   '/devices',
   '/audit',
   '/api-tokens',
+  '/attendance',
+  '/attendance/anti-cheat',
+  '/attendance/records',
   '/approvals',
   '/customers',
   '/customers/one-way',
@@ -35,6 +38,7 @@ const CORP_PAGES = [
   '/wallet/orders',
   '/app',
   '/app/approvals',
+  '/app/attendance',
   '/no-such-page',
   // The link pages, with links that are no longer valid: the one-sentence refusal.
   '/activate/corp_0.inv_0.gone',

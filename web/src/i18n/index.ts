@@ -5,6 +5,7 @@ import apiTokens from '../features/api-tokens/i18n';
 import apps from '../features/apps/i18n';
 import devices from '../features/devices/i18n';
 import approvals from '../features/approvals/i18n';
+import attendance from '../features/attendance/i18n';
 import audit from '../features/audit/i18n';
 import contacts from '../features/contacts/i18n';
 import auth from '../features/auth/i18n';
@@ -44,6 +45,7 @@ const areas = {
   inbox,
   memberLinks,
   approvals,
+  attendance,
   operator,
   customers,
   security,
