@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { createAccount } from '../../src/modules/account/index.ts';
+import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
 import { wgs84ToGcj02 } from '../../web/src/features/attendance/gcj02.ts';
+import { TEST_SCRYPT } from '../support/app.ts';
 import { assertFitsPhone, browserSkip, FAKE_MEDIA_ARGS, onPhone, pickOption, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
@@ -37,6 +41,7 @@ const TEXT = {
     unbind: '解绑',
     confirm: /^确\s*定$/,
     noDevices: '该规则下还没有成员的常用设备',
+    notCreator: '只有创建该打卡规则的管理员可以管理其成员的常用设备',
     faceRules: '已设置人脸识别的打卡规则',
     noFaceRules: '未设置人脸识别的打卡规则',
     clock: '打卡',
@@ -76,6 +81,7 @@ const TEXT = {
     unbind: 'Unbind',
     confirm: /^OK$/,
     noDevices: 'No member has a usual device under this rule yet',
+    notCreator: 'Only the admin who created this rule manages its members’ usual devices.',
     faceRules: 'Rules with face recognition',
     noFaceRules: 'Rules without face recognition',
     clock: 'Clock in',
@@ -120,6 +126,8 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
       await clockIns(page, x);
       await antiCheat(page, x);
       await records(page, x);
+      const corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+      await notTheCreator(page, x, corpId, suffix);
     });
   }
 
@@ -232,5 +240,26 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     await summary.first().waitFor();
     // name, late, early, missed, exceptions: the one clock-in outside the place is the one exception.
     assert.deepEqual(await summary.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))), [[x.admin, '0', '0', '0', '1']]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Excel/ }).click();
+    const file = await (await download).path();
+    assert.equal((await readFile(file)).subarray(0, 2).toString(), 'PK', 'an .xlsx (a zip) is downloaded');
+  }
+
+  /** A second super admin, who did not create the rule, is told so on 成员常用设备管理 (the server's 403). */
+  async function notTheCreator(page: Page, x: Text, corpId: string, suffix: string): Promise<void> {
+    const loginName = `attendance_other_${suffix}`;
+    const account = await ui.db().transaction().execute((trx) => createAccount(trx, Date.now(), TEST_SCRYPT, { name: 'Other Admin', loginName, password: PASSWORD }));
+    const memberId = await (await DirectoryFixture.open(ui.db(), corpId, Date.now)).member('Other Admin', undefined, { userid: loginName, accountId: account.id });
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    assert.equal((await page.request.post('/api/v1/admins/super', { data: { memberId }, headers: { 'x-csrf-token': csrf } })).status(), 204);
+    const other = await ui.page();
+    assert.equal((await other.request.post('/api/v1/auth/sign-in', { data: { login: loginName, password: PASSWORD } })).status(), 200);
+    await other.goto('/login');
+    await other.evaluate((lng) => localStorage.setItem('banyan.lang', lng), suffix === 'en' ? 'en' : 'zh-CN');
+    await other.goto('/attendance/anti-cheat');
+    await other.getByRole('button', { name: x.manage }).click();
+    await other.getByRole('dialog').getByText(x.notCreator).waitFor();
+    await other.context().close();
   }
 });
