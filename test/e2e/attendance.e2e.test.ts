@@ -81,7 +81,7 @@ const TEXT = {
     unbind: 'Unbind',
     confirm: /^OK$/,
     noDevices: 'No member has a usual device under this rule yet',
-    notCreator: 'Only the admin who created this rule manages its members’ usual devices.',
+    notCreator: "Only the admin who created this rule manages its members' usual devices.",
     faceRules: 'Rules with face recognition',
     noFaceRules: 'Rules without face recognition',
     clock: 'Clock in',
@@ -130,6 +130,30 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
       await notTheCreator(page, x, corpId, suffix);
     });
   }
+
+  it('zh-CN: 人脸识别 on: the member enrols a face from the camera, then clocks in with a passing face check', async () => {
+    const page = await ui.page();
+    const res = await page.request.post('/api/v1/register', {
+      data: { account: { name: '钱人脸', loginName: 'attendance_face', password: PASSWORD }, corp: { name: 'Banyan Face', shortName: 'Face', industry: 'general' } },
+    });
+    assert.equal(res.status(), 201);
+    const { me } = (await res.json()) as { me: { member: { id: string } } };
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    const rule = { name: '人脸', members: { memberIds: [me.member.id], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [], wifi: [], photo: false, face: true, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
+    assert.equal((await page.request.post('/api/v1/attendance/rules', { data: rule, headers: { 'x-csrf-token': csrf } })).status(), 201);
+    await page.context().grantPermissions(['geolocation', 'camera'], { origin: new URL(res.url()).origin });
+    await page.context().setGeolocation({ ...AT_OFFICE, accuracy: 20 });
+    await onPhone(page);
+    await page.goto('/app/attendance');
+    await page.getByText('尚未录入人脸，请先录入').waitFor();
+    await page.getByRole('button', { name: '拍照' }).click();
+    await page.getByTestId('camera').waitFor();
+    await page.getByRole('button', { name: '录入人脸' }).click();
+    await page.getByText('已录入人脸').waitFor();
+    await page.getByRole('button', { name: '打卡', exact: true }).last().click();
+    await page.getByTestId('clock-result').getByText('正常').waitFor();
+    await assertFitsPhone(page, '/app/attendance with the camera open');
+  });
 
   type Text = (typeof TEXT)[keyof typeof TEXT];
 

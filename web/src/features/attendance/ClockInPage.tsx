@@ -34,11 +34,14 @@ function useCamera() {
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | undefined>(undefined);
   const [open, setOpen] = useState(false);
+  // Frames are there to capture once the stream plays.
+  const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   useEffect(() => () => closeCamera(stream.current), []);
   return {
     video,
     open,
+    ready,
     failed,
     start: async () => {
       setFailed(false);
@@ -47,6 +50,7 @@ function useCamera() {
         // The element mounts with `open`; wait a frame for it.
         await new Promise((r) => requestAnimationFrame(r));
         stream.current = await openCamera(video.current!);
+        setReady(true);
       } catch {
         setOpen(false);
         setFailed(true);
@@ -55,6 +59,7 @@ function useCamera() {
     stop: () => {
       closeCamera(stream.current);
       stream.current = undefined;
+      setReady(false);
       setOpen(false);
     },
   };
@@ -106,7 +111,7 @@ export function ClockInPage() {
   const punch = useMutation({
     mutationFn: async () => {
       const position = (await refreshLocation()) ?? undefined;
-      const descriptor = rule?.face && camera.open ? captureDescriptor(camera.video.current!) : undefined;
+      const descriptor = rule?.face && camera.ready ? captureDescriptor(camera.video.current!) : undefined;
       return api.post('/attendance/clock-ins', {
         body: {
           deviceId: deviceId(),
@@ -172,6 +177,7 @@ export function ClockInPage() {
               {camera.open && (
                 <Button
                   type="primary"
+                  disabled={!camera.ready}
                   onClick={() => {
                     setPhoto(capturePhoto(camera.video.current!));
                     if (!rule.face) camera.stop();
@@ -181,7 +187,7 @@ export function ClockInPage() {
                 </Button>
               )}
               {rule.face && camera.open && (
-                <Button loading={enrol.isPending} onClick={() => enrol.mutate()}>
+                <Button loading={enrol.isPending} disabled={!camera.ready} onClick={() => enrol.mutate()}>
                   {t('clock.enrol')}
                 </Button>
               )}
@@ -191,7 +197,7 @@ export function ClockInPage() {
 
         <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} rows={2} placeholder={t('clock.note')} aria-label={t('clock.note')} />
         <ErrorAlert error={punch.error} />
-        <Button type="primary" size="large" block loading={punch.isPending} disabled={rule.face && !camera.open} onClick={() => punch.mutate()}>
+        <Button type="primary" size="large" block loading={punch.isPending} disabled={rule.face && !camera.ready} onClick={() => punch.mutate()}>
           {t('clock.submit')}
         </Button>
         {last && (

@@ -29,19 +29,17 @@ export function capturePhoto(video: HTMLVideoElement): { contentType: 'image/jpe
 }
 
 /**
- * A stand-in face descriptor (docs/decisions.md): the frame shrunk to 16 × 8 grey levels, centred on
- * its mean and scaled to unit length — 128 numbers, as the API takes them. It is deterministic for a
- * frame and close for similar frames, but it does not recognise faces: a real model (face-api.js)
- * takes its place without any change to the API.
+ * A stand-in face descriptor (docs/decisions.md): the frame shrunk to 16 × 8 grey levels and scaled to
+ * unit length — 128 numbers, as the API takes them. It is deterministic for a frame and stable while
+ * the picture barely changes, but it does not recognise faces (two people in the same light come out
+ * close): a real model (face-api.js) takes its place without any change to the API.
  */
 export function captureDescriptor(video: HTMLVideoElement): number[] {
   const { data } = frame(video, 16, 8).getImageData(0, 0, 16, 8);
   const grey: number[] = [];
   for (let i = 0; i < data.length; i += 4) grey.push(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!);
-  const mean = grey.reduce((a, b) => a + b, 0) / grey.length;
-  const centred = grey.map((g) => g - mean);
-  const length = Math.sqrt(centred.reduce((a, b) => a + b * b, 0)) || 1;
-  return centred.map((c) => Number((c / length).toFixed(6)));
+  const length = Math.sqrt(grey.reduce((a, g) => a + g * g, 0)) || 1;
+  return grey.map((g) => Number((g / length).toFixed(6)));
 }
 
 /** This browser's install id: the device a clock-in comes from (打卡常用设备). */
