@@ -33,10 +33,13 @@ export function assertConsoleBuilt(): void {
   }
 }
 
+/** Chromium's stand-in camera (a moving test pattern), granted without asking: for pages that take photos. */
+export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 /** Headless Chromium. `launch()` gives every browser a new temporary profile and deletes it on close. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`REQUIRE_BROWSER=1 but Chromium is not installed at ${CHROMIUM_PATH}`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /**
@@ -68,15 +71,16 @@ export interface ConsoleUnderTest {
 
 /**
  * Call inside a `describe`, before its own hooks: starts a server on a fresh database and a browser
- * before the suite, and closes both after it. `config` changes the server's settings (the test config's otherwise).
+ * before the suite, and closes both after it. `config` changes the server's settings (the test config's otherwise);
+ * `browserArgs` are added to Chromium's (e.g. FAKE_MEDIA_ARGS).
  */
-export function useConsole(config: Partial<Config> = {}): ConsoleUnderTest {
+export function useConsole(config: Partial<Config> = {}, { browserArgs = [] }: { browserArgs?: readonly string[] } = {}): ConsoleUnderTest {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
     assertConsoleBuilt();
     server = await startTestServer(config);
-    browser = await launchBrowser();
+    browser = await launchBrowser(browserArgs);
   });
   after(async () => {
     await browser?.close();

@@ -17,6 +17,9 @@ const CORP_PAGES = [
   '/devices',
   '/audit',
   '/api-tokens',
+  '/attendance',
+  '/attendance/anti-cheat',
+  '/attendance/records',
   '/approvals',
   '/customers',
   '/customers/one-way',
@@ -35,6 +38,7 @@ const CORP_PAGES = [
   '/wallet/orders',
   '/app',
   '/app/approvals',
+  '/app/attendance',
   '/no-such-page',
   // The link pages, with links that are no longer valid: the one-sentence refusal.
   '/activate/corp_0.inv_0.gone',
@@ -84,6 +88,10 @@ describe('console language: every page in English and in Chinese', { skip: brows
     const csrf = (await corp.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
     // A category under review, so both the enterprise's page and the operator's reviews show one.
     assert.equal((await corp.request.put('/api/v1/category', { data: { code: '05-02' }, headers: { 'x-csrf-token': csrf } })).status(), 200);
+    // A clock-in rule naming the admin, so the attendance pages and the member's 打卡 show one.
+    const memberId = ((await registered.json()) as { me: { member: { id: string } } }).me.member.id;
+    const rule = { name: 'HQ', members: { memberIds: [memberId], departmentIds: [], tagIds: [] }, workDays: [1, 2, 3, 4, 5], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 5, earlyGraceMinutes: 5 }, holidays: [], places: [{ name: 'Main Office', lat: 39.9, lng: 116.4, radiusM: 200 }], wifi: [{ ssid: 'Acme', bssid: 'a4:5e:60:c2:3b:01' }], photo: true, face: true, machines: true, usualDeviceLimit: 1, overLimit: 'photo_note' };
+    assert.equal((await corp.request.post('/api/v1/attendance/rules', { data: rule, headers: { 'x-csrf-token': csrf } })).status(), 201);
     operator = await ui.page();
     const signedIn = await operator.request.post('/api/v1/operator/auth/sign-in', { data: { login: 'ops_lang', password: PASSWORD } });
     assert.equal(signedIn.status(), 200, await signedIn.text());

@@ -87,7 +87,12 @@ describe('console shell', { skip: browserSkip, timeout: 120_000 }, () => {
     await tabs.getByRole('menuitem', { name: '应用管理' }).click();
     await page.waitForURL('**/apps');
     await side.getByRole('menuitem', { name: 'API 令牌' }).waitFor();
-    assert.deepEqual(await side.getByRole('menuitem').allTextContents(), ['应用管理', 'API 令牌']);
+    assert.deepEqual(await side.getByRole('menuitem').allTextContents(), ['应用管理', '打卡', 'API 令牌']);
+    // 防作弊管理 is a page of 打卡: linked from the rules page, which stays highlighted.
+    await side.getByRole('menuitem', { name: '打卡' }).click();
+    await page.getByRole('link', { name: '防作弊管理' }).click();
+    await page.waitForURL('**/attendance/anti-cheat');
+    assert.deepEqual(await selected(), ['应用管理', '打卡']);
 
     // A page that does not exist shows under the tab of its path's first segment, else under 首页.
     await page.goto('/wallet/no-such-page');

@@ -2,7 +2,7 @@ import { AppstoreOutlined, HddOutlined, SafetyCertificateOutlined, TeamOutlined 
 import { ApiOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { lazyPage } from './components/lazyPage';
-import { attendanceMachinesNav } from './features/attendance-machines/nav';
+import { attendanceNav } from './features/attendance/nav';
 import { customerNav } from './features/customers/nav';
 import { securityNav } from './features/security/nav';
 import { walletNav } from './features/wallet/nav';
@@ -53,7 +53,7 @@ export const nav: NavItem[] = [
   { key: 'joining', tab: 'contacts', path: '/contacts/joining', icon: <UserAddOutlined />, labelKey: 'contacts:joining.nav', visible: anyAdmin, element: JoiningPage },
   { key: 'approvals', tab: 'collaboration', path: '/approvals', icon: <SolutionOutlined />, labelKey: 'approvals:nav', element: ApprovalTemplatesPage, visible: anyAdmin },
   { key: 'apps', tab: 'apps', path: '/apps', icon: <AppstoreOutlined />, labelKey: 'apps:nav', visible: anyAdmin, element: AppsPage },
-  ...attendanceMachinesNav,
+  ...attendanceNav,
   { key: 'api-tokens', tab: 'apps', path: '/api-tokens', icon: <ApiOutlined />, labelKey: 'apiTokens:nav', element: ApiTokensPage, visible: superAdminOnly },
   ...customerNav,
   ...securityNav,

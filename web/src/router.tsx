@@ -3,6 +3,7 @@ import { RequireMe } from './components/RequireMe';
 import { lazyPage } from './components/lazyPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { approvalMemberRoutes } from './features/approvals/routes';
+import { attendanceMemberRoutes } from './features/attendance/routes';
 import { RequireOperator } from './features/operator/RequireOperator';
 import { operatorWalletRoutes } from './features/operator-wallet/routes';
 import { operatorCategoryRoutes } from './features/operator-category/routes';
@@ -21,7 +22,7 @@ const routes: RouteObject[] = [
     element: (
       <RequireMe>{lazyPage(async () => (await import('./features/shell/MemberLayout')).MemberLayout)}</RequireMe>
     ),
-    children: [{ index: true, element: lazyPage(async () => (await import('./features/inbox/InboxPage')).InboxPage) }, ...approvalMemberRoutes],
+    children: [{ index: true, element: lazyPage(async () => (await import('./features/inbox/InboxPage')).InboxPage) }, ...approvalMemberRoutes, ...attendanceMemberRoutes],
   },
   { path: '/operator/login', element: lazyPage(async () => (await import('./features/operator/OperatorLoginPage')).OperatorLoginPage) },
   {

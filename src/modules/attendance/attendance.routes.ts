@@ -5,8 +5,8 @@ import { command } from '../../platform/command.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { MachineDto, MachineInput, MachineParams, MachinePunchDto, MachineSecretDto, NewMachineInput, PunchBatch, PunchResultDto, type MachineInputValue } from './attendance.schema.ts';
-import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
-import { createRule, deleteRule, getRule, listRules, updateRule } from './rules.service.ts';
+import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, MyRuleDto, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
+import { createRule, deleteRule, getRule, listRules, myRule, updateRule } from './rules.service.ts';
 import { clockIn, clockInPhoto, myClockIns, storePhoto, type StoredPhoto } from './clockins.service.ts';
 import { PhotoStore } from './photos.ts';
 import { listUsualDevices, unbindUsualDevice } from './usual-devices.service.ts';
@@ -42,6 +42,7 @@ const machines = {
   punches: command({ right: 'devices.manage', tx: 'read' }, (ctx, deviceId: string) => machinePunches(ctx, deviceId)),
 };
 const antiCheatSummary = command(read, (ctx) => antiCheat(ctx));
+const ownRule = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myRule(ctx));
 const face = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myFace(ctx));
 const mine = command({ right: 'attendance.clock', tx: 'read' }, (ctx, day: string | undefined) => myClockIns(ctx, day ?? shanghaiTime(ctx.now).day));
 
@@ -86,6 +87,9 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       const photo = await request.run(photoOf, request.params.clockInId);
       return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').send(photo.bytes);
     });
+    app.get('/api/v1/attendance/my-rule', { config: corp, schema: { tags, summary: "The member's own clock-in rule and whether today is a work day", response: { 200: MyRuleDto } } }, (request) =>
+      request.run(ownRule, undefined),
+    );
     app.get(
       '/api/v1/attendance/my-clock-ins',
       { config: corp, schema: { tags, summary: "The member's own clock-ins of a day (default today, Asia/Shanghai)", querystring: StrictObject({ day: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })) }), response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } },

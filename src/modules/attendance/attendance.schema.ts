@@ -58,6 +58,14 @@ export const RuleDto = Type.Object({
 });
 export type RuleView = Static<typeof RuleDto>;
 
+/** The member's own rule as their clock-in page shows it (not whom it covers nor who made it), and whether today is off. */
+export const MyRuleDto = Type.Object({
+  rule: Type.Union([Type.Omit(RuleDto, ['members', 'createdBy', 'createdAt', 'updatedAt']), Type.Null()]),
+  day: Type.String({ description: 'Today in Asia/Shanghai' }),
+  restDay: Type.Boolean({ description: 'Today is not a work day of the rule, or a holiday' }),
+});
+export type MyRuleView = Static<typeof MyRuleDto>;
+
 const Verdicts = Type.Array(Type.Union([Type.Literal('时间异常'), Type.Literal('地点异常'), Type.Literal('wifi异常'), Type.Literal('非常用设备'), Type.Literal('未打卡')]));
 
 export const ClockInBody = StrictObject({

@@ -5,12 +5,12 @@ import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
-import { authorizeApp, authorizeDepartments, contactsScope } from '../../platform/policy/index.ts';
+import { authorizeApp, authorizeDepartments, contactsScope, requireMember } from '../../platform/policy/index.ts';
 import { checkRecipients, departmentPaths, expandRecipients, getMember, membersInScope } from '../directory/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
-import type { RuleInputValue, RuleView } from './attendance.schema.ts';
+import type { MyRuleView, RuleInputValue, RuleView } from './attendance.schema.ts';
 import { tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
-import { normaliseBssid, type Place, type RuleTerms, type Wifi } from './evaluation.ts';
+import { normaliseBssid, shanghaiTime, type Place, type RuleTerms, type Wifi } from './evaluation.ts';
 
 type RuleRow = AttendanceTables['attendance_rules'];
 
@@ -228,4 +228,14 @@ export async function ruleForMember(db: Executor, corpId: string, memberId: stri
     if (!best || r < best.rank || (r === best.rank && (c.updated_at > best.updatedAt || (c.updated_at === best.updatedAt && c.id > best.id)))) best = { rank: r, updatedAt: c.updated_at, id: c.id };
   }
   return best && ruleRow(db, corpId, best.id);
+}
+
+/** The rule the signed-in member clocks in under today (none: null), for their clock-in page. */
+export async function myRule(ctx: ReadCtx): Promise<MyRuleView> {
+  const member = requireMember(ctx);
+  const today = shanghaiTime(ctx.now);
+  const row = await ruleForMember(ctx.trx, ctx.corpId, member.id);
+  if (!row) return { rule: null, day: today.day, restDay: true };
+  const { members: _members, createdBy: _createdBy, createdAt: _createdAt, updatedAt: _updatedAt, ...rule } = toView(row, { memberIds: [], departmentIds: [], tagIds: [] });
+  return { rule, day: today.day, restDay: !rule.workDays.includes(today.weekday) || rule.holidays.includes(today.day) };
 }

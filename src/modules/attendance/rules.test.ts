@@ -154,4 +154,26 @@ describeEachDialect('attendance rules (打卡规则)', (use) => {
     assert.equal(errorCode(res.body), 'request.unknown_id');
     assert.equal((await other.owner.get(`/api/v1/attendance/rules/${ok.body.id}`)).status, 404);
   });
+
+  it("the member's clock-in page reads their own rule (never whom it covers) and whether today is a rest day; no rule: null", async () => {
+    const { owner, corpId } = await corp();
+    const m = await member(owner, corpId);
+    // 2026-01-10 is a Saturday: off under a Monday-to-Friday rule; 2026-01-09 (Friday) is a holiday.
+    t.clock.set('2026-01-10T10:00:00.000+08:00');
+    assert.deepEqual((await m.client.get('/api/v1/attendance/my-rule')).body, { rule: null, day: '2026-01-10', restDay: true });
+    const place = { name: '总部大楼', lat: 39.908823, lng: 116.39747, radiusM: 200 };
+    const created = await owner.post<RuleView>('/api/v1/attendance/rules', ruleBody({ members: { memberIds: [m.memberId], departmentIds: [], tagIds: [] }, holidays: ['2026-01-09'], places: [place], photo: true }));
+    assert.equal(created.status, 201);
+    const mine = await m.client.get<{ rule: Record<string, unknown>; day: string; restDay: boolean }>('/api/v1/attendance/my-rule');
+    assert.equal(mine.status, 200);
+    assert.deepEqual(mine.body, {
+      rule: { id: created.body.id, name: '总部打卡', workDays: [1, 2, 3, 4, 5], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 5, earlyGraceMinutes: 5 }, holidays: ['2026-01-09'], places: [place], wifi: [], photo: true, face: false, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' },
+      day: '2026-01-10',
+      restDay: true,
+    });
+    t.clock.set('2026-01-09T10:00:00.000+08:00');
+    assert.equal((await m.client.get<{ restDay: boolean }>('/api/v1/attendance/my-rule')).body.restDay, true, 'a holiday is off');
+    t.clock.set('2026-01-08T23:59:59.999+08:00');
+    assert.deepEqual((await m.client.get<{ day: string; restDay: boolean }>('/api/v1/attendance/my-rule')).body.restDay, false);
+  });
 });

@@ -10002,6 +10002,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attendance/my-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's own clock-in rule and whether today is a work day */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule: {
+                                id: string;
+                                name: string;
+                                workDays: number[];
+                                shift: {
+                                    start: string;
+                                    end: string;
+                                    lateGraceMinutes: number;
+                                    earlyGraceMinutes: number;
+                                };
+                                holidays: string[];
+                                places: {
+                                    name: string;
+                                    lat: number;
+                                    lng: number;
+                                    radiusM: number;
+                                }[];
+                                wifi: {
+                                    ssid: string;
+                                    bssid: string;
+                                }[];
+                                photo: boolean;
+                                face: boolean;
+                                machines: boolean;
+                                usualDeviceLimit: number;
+                                overLimit: "photo_note" | "refuse";
+                            } | null;
+                            /** @description Today in Asia/Shanghai */
+                            day: string;
+                            /** @description Today is not a work day of the rule, or a holiday */
+                            restDay: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attendance/my-clock-ins": {
         parameters: {
             query?: never;

@@ -8,15 +8,17 @@ type FieldName = (string | number)[];
 /**
  * The form field a refused submission's error belongs to: the one its code names (`byCode`, e.g.
  * `directory.userid_taken` → userid), else the one its `details.field` points to (`/signUp/loginName`,
- * up to the first list index: `/departmentIds/0` → departmentIds). Undefined when it names none.
+ * up to the first list index: `/departmentIds/0` → departmentIds, or with `lists` into a Form.List's
+ * row: `/wifi/0/bssid` → ['wifi', 0, 'bssid']). Undefined when it names none.
  */
-export function fieldOf(error: unknown, byCode: Record<string, FieldName>): FieldName | undefined {
+export function fieldOf(error: unknown, byCode: Record<string, FieldName>, { lists = false }: { lists?: boolean } = {}): FieldName | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const named = byCode[error.code];
   if (named) return named;
   const pointer = error.details.field;
   if (typeof pointer !== 'string' || !pointer.startsWith('/')) return undefined;
   const segments = pointer.slice(1).split('/');
+  if (lists) return segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const index = segments.findIndex((s) => /^\d+$/.test(s));
   return index === -1 ? segments : segments.slice(0, index);
 }

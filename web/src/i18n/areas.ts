@@ -2,6 +2,7 @@ import admins from '../features/admins/i18n';
 import apiTokens from '../features/api-tokens/i18n';
 import apps from '../features/apps/i18n';
 import approvals from '../features/approvals/i18n';
+import attendance from '../features/attendance/i18n';
 import attendanceMachines from '../features/attendance-machines/i18n';
 import audit from '../features/audit/i18n';
 import contacts from '../features/contacts/i18n';
@@ -42,6 +43,7 @@ export const lazyAreas = {
   inbox,
   memberLinks,
   approvals,
+  attendance,
   operator,
   customers,
   security,

@@ -6,5 +6,5 @@ const MachinesPage = lazyPage(async () => (await import('./MachinesPage')).Machi
 
 /** 考勤机, under 打卡 in 应用管理: any admin (the list holds the machines whose devices the admin manages). */
 export const attendanceMachinesNav: NavItem[] = [
-  { key: 'attendance-machines', tab: 'apps', path: '/attendance/machines', icon: <ClockCircleOutlined />, labelKey: 'attendanceMachines:nav', element: MachinesPage, visible: (me) => me.roles.superAdmin || me.roles.hierarchicalAdmin },
+  { key: 'attendance-machines', tab: 'apps', parent: 'attendance', path: '/attendance/machines', icon: <ClockCircleOutlined />, labelKey: 'attendanceMachines:nav', element: MachinesPage, visible: (me) => me.roles.superAdmin || me.roles.hierarchicalAdmin },
 ];

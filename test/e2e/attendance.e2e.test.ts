@@ -1,0 +1,289 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { createAccount } from '../../src/modules/account/index.ts';
+import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
+import { wgs84ToGcj02 } from '../../web/src/features/attendance/gcj02.ts';
+import { TEST_SCRYPT } from '../support/app.ts';
+import { assertFitsPhone, browserSkip, FAKE_MEDIA_ARGS, onPhone, pickOption, useConsole } from './browser.ts';
+
+const PASSWORD = 'Banyan-2024!';
+// Where the phone is (WGS-84, as a browser reports it): Tiananmen, Beijing. The rule's place is the
+// same spot in GCJ-02, as an admin reads it off a Chinese map; 0.01° north is about 1.1 km away.
+const AT_OFFICE = { latitude: 39.9087, longitude: 116.3975 };
+const FAR_AWAY = { latitude: 39.9187, longitude: 116.3975 };
+const PLACE = wgs84ToGcj02(AT_OFFICE.latitude, AT_OFFICE.longitude);
+
+const TEXT = {
+  'zh-CN': {
+    admin: '孙考勤',
+    rules: '打卡规则',
+    add: '新增规则',
+    name: '规则名称',
+    members: '成员',
+    monday: ['周一', '周二', '周三', '周四', '周五'],
+    addPlace: '添加地点',
+    placeName: '地点名称',
+    lat: '纬度',
+    lng: '经度',
+    radius: '范围（米）',
+    addWifi: '添加 Wi-Fi',
+    ssid: 'Wi-Fi 名称',
+    bssid: 'MAC 地址（BSSID）',
+    bssidInvalid: 'MAC 地址格式有误，应为 6 组十六进制数，如 a4:5e:60:c2:3b:01',
+    save: '保存',
+    saved: '已保存',
+    antiCheat: '防作弊管理',
+    limit: '打卡常用设备数量',
+    limitOne: '限制1台',
+    manage: '成员常用设备管理',
+    unbind: '解绑',
+    confirm: /^确\s*定$/,
+    noDevices: '该规则下还没有成员的常用设备',
+    notCreator: '只有创建该打卡规则的管理员可以管理其成员的常用设备',
+    faceRules: '已设置人脸识别的打卡规则',
+    noFaceRules: '未设置人脸识别的打卡规则',
+    clock: '打卡',
+    located: '已获取位置',
+    ok: '正常',
+    placeOff: '地点异常',
+    wifiOff: 'wifi异常',
+    camera: '拍照',
+    capture: '拍下',
+    note: '备注',
+    records: '打卡记录与汇总',
+    summary: '汇总',
+    inKind: '上班',
+  },
+  en: {
+    admin: 'Sam Attendance',
+    rules: 'Clock-in rules',
+    add: 'New rule',
+    name: 'Rule name',
+    members: 'Members',
+    monday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+    addPlace: 'Add a place',
+    placeName: 'Place name',
+    lat: 'Latitude',
+    lng: 'Longitude',
+    radius: 'Radius (m)',
+    addWifi: 'Add a Wi-Fi network',
+    ssid: 'Wi-Fi name (SSID)',
+    bssid: 'MAC address (BSSID)',
+    bssidInvalid: 'Not a MAC address: six hex pairs, such as a4:5e:60:c2:3b:01',
+    save: 'Save',
+    saved: 'Saved',
+    antiCheat: 'Anti-cheating',
+    limit: 'Usual devices per member',
+    limitOne: 'At most 1',
+    manage: 'Members’ usual devices',
+    unbind: 'Unbind',
+    confirm: /^OK$/,
+    noDevices: 'No member has a usual device under this rule yet',
+    notCreator: "Only the admin who created this rule manages its members' usual devices.",
+    faceRules: 'Rules with face recognition',
+    noFaceRules: 'Rules without face recognition',
+    clock: 'Clock in',
+    located: 'Location found',
+    ok: 'Normal',
+    placeOff: 'Place exception',
+    wifiOff: 'Wi-Fi exception',
+    camera: 'Take a photo',
+    capture: 'Capture',
+    note: 'Note',
+    records: 'Records and summaries',
+    summary: 'Summary',
+    inKind: 'Clock-in',
+  },
+} as const;
+
+/**
+ * Issue 13, the attendance console in real Chromium, in zh-CN and English: the admin creates a rule
+ * with a place (a malformed BSSID refused at its field first) and a one-device limit; on a phone
+ * (375 px) the member clocks in with the browser's position inside the radius (正常), outside it
+ * (地点异常) and with a photo from the (fake) camera; 防作弊管理 counts the rules with and without face
+ * and lists the bound device, which is unbound; the records and the summary show the clock-ins. The
+ * rule has no work days, so the time of day the suite runs at never makes a 时间异常.
+ */
+describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
+  const ui = useConsole({}, { browserArgs: FAKE_MEDIA_ARGS });
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    const x = TEXT[language];
+    it(`${language}: a rule with a place; 正常 inside and 地点异常 outside the radius at 375 px; a photo clock-in; anti-cheat counts; records and summary`, async () => {
+      const page = await ui.page();
+      const suffix = language === 'en' ? 'en' : 'zh';
+      const res = await page.request.post('/api/v1/register', {
+        data: { account: { name: x.admin, loginName: `attendance_${suffix}`, password: PASSWORD }, corp: { name: `Banyan Attendance ${suffix}`, shortName: `Att ${suffix}`, industry: 'general' } },
+      });
+      assert.equal(res.status(), 201);
+      await page.goto('/login');
+      await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
+
+      await createRule(page, x);
+      await limitDevices(page, x);
+      await clockIns(page, x);
+      await antiCheat(page, x);
+      await records(page, x);
+      const corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+      await notTheCreator(page, x, corpId, suffix);
+    });
+  }
+
+  it('zh-CN: 人脸识别 on: the member enrols a face from the camera, then clocks in with a passing face check', async () => {
+    const page = await ui.page();
+    const res = await page.request.post('/api/v1/register', {
+      data: { account: { name: '钱人脸', loginName: 'attendance_face', password: PASSWORD }, corp: { name: 'Banyan Face', shortName: 'Face', industry: 'general' } },
+    });
+    assert.equal(res.status(), 201);
+    const { me } = (await res.json()) as { me: { member: { id: string } } };
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    const rule = { name: '人脸', members: { memberIds: [me.member.id], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [], wifi: [], photo: false, face: true, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
+    assert.equal((await page.request.post('/api/v1/attendance/rules', { data: rule, headers: { 'x-csrf-token': csrf } })).status(), 201);
+    await page.context().grantPermissions(['geolocation', 'camera'], { origin: new URL(res.url()).origin });
+    await page.context().setGeolocation({ ...AT_OFFICE, accuracy: 20 });
+    await onPhone(page);
+    await page.goto('/app/attendance');
+    await page.getByText('尚未录入人脸，请先录入').waitFor();
+    await page.getByRole('button', { name: '拍照' }).click();
+    await page.getByTestId('camera').waitFor();
+    await page.getByRole('button', { name: '录入人脸' }).click();
+    await page.getByText('已录入人脸').waitFor();
+    await page.getByRole('button', { name: '打卡', exact: true }).last().click();
+    await page.getByTestId('clock-result').getByText('正常').waitFor();
+    await assertFitsPhone(page, '/app/attendance with the camera open');
+  });
+
+  type Text = (typeof TEXT)[keyof typeof TEXT];
+
+  async function createRule(page: Page, x: Text): Promise<void> {
+    await page.goto('/attendance');
+    await page.getByRole('heading', { name: x.rules }).waitFor();
+    await page.getByRole('button', { name: x.add }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel(x.name).fill('总部');
+    await pickOption(drawer.getByLabel(x.members, { exact: true }), x.admin);
+    for (const day of x.monday) await drawer.getByRole('checkbox', { name: day }).uncheck();
+    await drawer.getByRole('button', { name: x.addPlace }).click();
+    await drawer.getByLabel(x.placeName).fill('天安门');
+    await drawer.getByLabel(x.lat).fill(PLACE.lat.toFixed(6));
+    await drawer.getByLabel(x.lng).fill(PLACE.lng.toFixed(6));
+    await drawer.getByLabel(x.radius).fill('200');
+    await drawer.getByRole('button', { name: x.addWifi }).click();
+    await drawer.getByLabel(x.ssid).fill('Banyan-Office');
+    await drawer.getByLabel(x.bssid).fill('a4:5e:60:c2:3b');
+    await drawer.getByRole('button', { name: x.save }).click();
+    // The server's 400 names /wifi/0/bssid: the message stands under that field.
+    await drawer.getByText(x.bssidInvalid).waitFor();
+    await drawer.getByLabel(x.bssid).fill('A4-5E-60-C2-3B-01');
+    await drawer.getByRole('button', { name: x.save }).click();
+    await page.getByText(x.saved).first().waitFor();
+    await page.getByRole('cell', { name: '总部' }).waitFor();
+    await page.getByRole('cell', { name: '天安门' }).waitFor();
+  }
+
+  async function limitDevices(page: Page, x: Text): Promise<void> {
+    await page.goto('/attendance/anti-cheat');
+    await page.getByRole('heading', { name: x.antiCheat }).waitFor();
+    await pickOption(page.getByLabel(`总部 ${x.limit}`), x.limitOne);
+    await page.getByText(x.saved).first().waitFor();
+  }
+
+  async function clockIns(page: Page, x: Text): Promise<void> {
+    const context = page.context();
+    await context.grantPermissions(['geolocation', 'camera'], { origin: new URL(page.url()).origin });
+    await context.setGeolocation({ ...AT_OFFICE, accuracy: 20 });
+    await onPhone(page);
+    await page.goto('/app/attendance');
+    await page.getByText('天安门').waitFor();
+    await page.getByText(x.located).waitFor();
+    const result = page.getByTestId('clock-result');
+    await page.getByRole('button', { name: x.clock, exact: true }).last().click();
+    await result.getByText(x.ok).waitFor();
+    await assertFitsPhone(page, '/app/attendance after a clock-in');
+
+    await context.setGeolocation({ ...FAR_AWAY, accuracy: 20 });
+    await page.getByRole('button', { name: x.clock, exact: true }).last().click();
+    await result.getByText(x.placeOff).waitFor();
+    assert.equal(await result.getByText(x.ok).count(), 0);
+
+    await context.setGeolocation({ ...AT_OFFICE, accuracy: 20 });
+    await page.getByRole('button', { name: x.camera }).click();
+    await page.getByTestId('camera').waitFor();
+    await page.getByRole('button', { name: x.capture }).click();
+    await page.getByTestId('photo').waitFor();
+    await assertFitsPhone(page, '/app/attendance with a photo');
+    await page.getByLabel(x.note).fill('外出拜访客户');
+    await page.getByRole('button', { name: x.clock, exact: true }).last().click();
+    await page.getByTestId('photo').waitFor({ state: 'detached' });
+    await result.getByText(x.ok).waitFor();
+    // Today's list: three clock-ins, the second outside the place.
+    await page.getByTestId('my-clock-in').nth(2).waitFor();
+    const verdicts = await page.getByTestId('my-clock-in').evaluateAll((items) => items.map((i) => i.querySelector('.ant-tag-success, .ant-tag-error')?.textContent));
+    assert.deepEqual(verdicts, [x.ok, x.placeOff, x.ok]);
+    await assertFitsPhone(page, '/app/attendance');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  async function antiCheat(page: Page, x: Text): Promise<void> {
+    await page.goto('/attendance/anti-cheat');
+    await page.getByRole('heading', { name: x.antiCheat }).waitFor();
+    assert.equal(await page.getByTestId('face-rules').locator('.ant-statistic-content-value').textContent(), '0');
+    assert.equal(await page.getByTestId('no-face-rules').locator('.ant-statistic-content-value').textContent(), '1');
+    await page.getByText(x.faceRules).waitFor();
+    await page.getByText(x.noFaceRules).waitFor();
+    // Wi-Fi is used by the rule; photo and machines by none.
+    const methods = await page.getByTestId('place-method').evaluateAll((cards) => cards.map((c) => c.querySelectorAll('.ant-tag').length));
+    assert.deepEqual(methods, [0, 1, 0]);
+    // The one usual device is this browser's; unbound, the list is empty.
+    await page.getByRole('button', { name: x.manage }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('cell', { name: x.admin }).waitFor();
+    assert.match((await dialog.locator('td').nth(1).textContent()) ?? '', /^web-/);
+    await dialog.getByRole('button', { name: x.unbind }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: x.confirm }).click();
+    await dialog.getByText(x.noDevices).waitFor();
+    await page.keyboard.press('Escape');
+  }
+
+  async function records(page: Page, x: Text): Promise<void> {
+    await page.goto('/attendance/records');
+    await page.getByRole('heading', { name: x.records }).waitFor();
+    const rows = page.getByTestId('attendance-records').locator('tbody tr.ant-table-row');
+    await rows.nth(2).waitFor();
+    assert.equal(await rows.count(), 3);
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[5]!.textContent])), [
+      [x.admin, x.ok],
+      // Neither the place nor the rule's Wi-Fi: both are listed.
+      [x.admin, `${x.placeOff}${x.wifiOff}`],
+      [x.admin, x.ok],
+    ]);
+    await page.getByRole('tab', { name: x.summary }).click();
+    const summary = page.getByTestId('attendance-summary').locator('tbody tr.ant-table-row');
+    await summary.first().waitFor();
+    // name, late, early, missed, exceptions: the one clock-in outside the place is the one exception.
+    assert.deepEqual(await summary.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))), [[x.admin, '0', '0', '0', '1']]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Excel/ }).click();
+    const file = await (await download).path();
+    assert.equal((await readFile(file)).subarray(0, 2).toString(), 'PK', 'an .xlsx (a zip) is downloaded');
+  }
+
+  /** A second super admin, who did not create the rule, is told so on 成员常用设备管理 (the server's 403). */
+  async function notTheCreator(page: Page, x: Text, corpId: string, suffix: string): Promise<void> {
+    const loginName = `attendance_other_${suffix}`;
+    const account = await ui.db().transaction().execute((trx) => createAccount(trx, Date.now(), TEST_SCRYPT, { name: 'Other Admin', loginName, password: PASSWORD }));
+    const memberId = await (await DirectoryFixture.open(ui.db(), corpId, Date.now)).member('Other Admin', undefined, { userid: loginName, accountId: account.id });
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    assert.equal((await page.request.post('/api/v1/admins/super', { data: { memberId }, headers: { 'x-csrf-token': csrf } })).status(), 204);
+    const other = await ui.page();
+    assert.equal((await other.request.post('/api/v1/auth/sign-in', { data: { login: loginName, password: PASSWORD } })).status(), 200);
+    await other.goto('/login');
+    await other.evaluate((lng) => localStorage.setItem('banyan.lang', lng), suffix === 'en' ? 'en' : 'zh-CN');
+    await other.goto('/attendance/anti-cheat');
+    await other.getByRole('button', { name: x.manage }).click();
+    await other.getByRole('dialog').getByText(x.notCreator).waitFor();
+    await other.context().close();
+  }
+});
