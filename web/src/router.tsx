@@ -5,6 +5,7 @@ import { RequireNav } from './components/RequireNav';
 import { lazyPage } from './components/lazyPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { approvalMemberRoutes } from './features/approvals/routes';
+import { docsMemberRoutes } from './features/docs/routes';
 import { RequireOperator } from './features/operator/RequireOperator';
 import { nav } from './nav';
 import { walletRoutes } from './features/wallet/nav';
@@ -28,7 +29,7 @@ export const router = createBrowserRouter([
     element: (
       <RequireMe>{lazyPage(async () => (await import('./features/shell/MemberLayout')).MemberLayout)}</RequireMe>
     ),
-    children: [{ index: true, element: lazyPage(async () => (await import('./features/inbox/InboxPage')).InboxPage) }, ...approvalMemberRoutes],
+    children: [{ index: true, element: lazyPage(async () => (await import('./features/inbox/InboxPage')).InboxPage) }, ...approvalMemberRoutes, ...docsMemberRoutes],
   },
   { path: '/operator/login', element: lazyPage(async () => (await import('./features/operator/OperatorLoginPage')).OperatorLoginPage) },
   {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { toIso } from '../../platform/clock.ts';
+import { peopleToChoose } from '../directory/index.ts';
 import { command } from '../../platform/command.ts';
 import { noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
@@ -43,6 +44,8 @@ import {
   SpaceMembersBody,
   SpaceMembersDto,
   SpaceParams,
+  PeopleDto,
+  PeopleQuery,
   TableCellsBody,
   TableDto,
   TableList,
@@ -96,6 +99,7 @@ const commands = {
   restore: command(write, (ctx, input: { id: string; revisionId: string }) => restoreSheet(ctx, input.id, input.revisionId)),
   import: command(write, importWorkbook),
   export: command(read, exportWorkbook),
+  people: command(read, (ctx, q: string | undefined) => peopleToChoose(ctx.trx, ctx.corpId, { q, limit: 200 })),
   settings: command({ right: 'docs.manage', tx: 'read' }, async (ctx) => ({ viewOnlyCommentsBanned: await viewOnlyCommentsBanned(ctx) })),
   saveSettings: command({ right: 'docs.manage', tx: 'plain' }, saveSettings),
 };
@@ -198,6 +202,9 @@ export function docsRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
       return reply.type(XLSX).send(content);
     });
 
+    app.get('/api/v1/docs/people', { config, schema: { tags, summary: 'Members (by exact name with q), departments and tags to share with', querystring: PeopleQuery, response: { 200: PeopleDto } } }, (request) =>
+      request.run(commands.people, request.query.q),
+    );
     app.get('/api/v1/docs/settings', { config, schema: { tags, summary: '文档 settings of the enterprise (super admins)', response: { 200: SettingsDto } } }, (request) => request.run(commands.settings, undefined));
     app.put('/api/v1/docs/settings', { config, schema: { tags, summary: 'Set 禁止仅浏览成员发表动态', body: SettingsBody, response: { 200: SettingsDto } } }, (request) => request.run(commands.saveSettings, request.body));
 

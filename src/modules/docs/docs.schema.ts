@@ -106,3 +106,7 @@ export const ImportedDto = Type.Object({ ...FileDto.properties, sheets: Type.Int
 
 export const SettingsBody = StrictObject({ viewOnlyCommentsBanned: Type.Boolean({ description: '禁止仅浏览成员发表动态' }) });
 export const SettingsDto = Type.Object({ viewOnlyCommentsBanned: Type.Boolean() });
+
+const Named = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));
+export const PeopleQuery = StrictObject({ q: Type.Optional(Type.String({ maxLength: 64 })) });
+export const PeopleDto = Type.Object({ members: Named, departments: Named, tags: Named });

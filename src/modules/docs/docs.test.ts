@@ -124,6 +124,8 @@ describeEachDialect('文档/表格', (use) => {
       const kept = await owner.client.get<{ shares: unknown[] }>(`/api/v1/docs/files/${file.id}/shares`);
       assert.deepEqual(kept.body.shares, [{ kind: 'member', id: editor.memberId, access: 'edit' }]);
       assert.equal((await editor.client.put(`/api/v1/docs/files/${file.id}/shares`, { shares: [], linkAccess: 'edit' })).status, 403);
+      const people = await editor.client.get<{ members: { id: string }[] }>('/api/v1/docs/people');
+      assert.deepEqual([people.body.members.some((m) => m.id === owner.memberId), people.body.members.some((m) => m.id === stranger.memberId)], [true, false]);
       assert.equal((await stranger.client.get(`/api/v1/docs/files/${file.id}`)).status, 404);
     });
 

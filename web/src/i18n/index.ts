@@ -4,6 +4,7 @@ import admins from '../features/admins/i18n';
 import apiTokens from '../features/api-tokens/i18n';
 import apps from '../features/apps/i18n';
 import devices from '../features/devices/i18n';
+import docs from '../features/docs/i18n';
 import approvals from '../features/approvals/i18n';
 import audit from '../features/audit/i18n';
 import contacts from '../features/contacts/i18n';
@@ -44,6 +45,7 @@ const areas = {
   inbox,
   memberLinks,
   approvals,
+  docs,
   operator,
   customers,
   security,

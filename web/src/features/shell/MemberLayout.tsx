@@ -1,4 +1,4 @@
-import { SettingOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
@@ -8,7 +8,7 @@ import { HeaderBar } from './HeaderBar';
 
 /** The member area (`/app`): a narrow single-column layout without the admin menu. */
 export function MemberLayout() {
-  const { t } = useTranslation(['shell', 'common', 'approvals']);
+  const { t } = useTranslation(['shell', 'common', 'approvals', 'docs']);
   const me = useMe();
   const corp = useCurrentCorp();
   const navigate = useNavigate();
@@ -29,6 +29,9 @@ export function MemberLayout() {
           <>
             <Button type="text" icon={<SolutionOutlined />} onClick={() => void navigate('/app/approvals')} aria-label={t('approvals:nav')}>
               {!compact && t('approvals:nav')}
+            </Button>
+            <Button type="text" icon={<FileTextOutlined />} onClick={() => void navigate('/app/docs')} aria-label={t('docs:nav')}>
+              {!compact && t('docs:nav')}
             </Button>
             {me.roles.superAdmin && (
               <Button type="text" icon={<SettingOutlined />} onClick={() => void navigate('/')} aria-label={t('common:adminConsole')}>
