@@ -1,5 +1,6 @@
 import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import { DomainError, requireKnownIds } from '../../platform/errors.ts';
+import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireMember } from '../../platform/policy/index.ts';
@@ -47,13 +48,16 @@ export async function viewOnlyCommentsBanned(ctx: ReadCtx): Promise<boolean> {
   return row?.view_only_comments_banned === 1;
 }
 
+/** Sets 禁止仅浏览成员发表动态, with its audit row in the same transaction. */
 export async function saveSettings(ctx: Ctx, input: { viewOnlyCommentsBanned: boolean }): Promise<{ viewOnlyCommentsBanned: boolean }> {
+  const before = { viewOnlyCommentsBanned: await viewOnlyCommentsBanned(ctx) };
   const value = input.viewOnlyCommentsBanned ? 1 : 0;
   await tables(ctx.trx)
     .insertInto('docs_settings')
     .values({ corp_id: ctx.corpId, view_only_comments_banned: value, updated_at: ctx.now })
     .onConflict((oc) => oc.column('corp_id').doUpdateSet({ view_only_comments_banned: value, updated_at: ctx.now }))
     .execute();
+  await audit(ctx, { action: 'docs.settings', target: { type: 'docs_settings', id: 'comments' }, before, after: input });
   return input;
 }
 
