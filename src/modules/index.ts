@@ -24,6 +24,7 @@ import { ssoModule } from './sso/index.ts';
 import { attendanceModule } from './attendance/index.ts';
 import { recoveryModule } from './recovery/index.ts';
 import { securityModule } from './security/index.ts';
+import { docsModule } from './docs/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -54,6 +55,7 @@ export const modules: readonly ModuleManifest[] = [
   wecomModule,
   attendanceModule,
   securityModule,
+  docsModule,
   overviewModule,
 ];
 

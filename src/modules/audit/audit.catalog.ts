@@ -131,5 +131,6 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'security.watermark': a('水印设置', 'Watermark settings', '{actor} 修改了水印设置', '{actor} changed the watermark settings'),
   'security.screen_capture': a('截屏/录屏管控', 'Screenshot control', '{actor} 修改了截屏/录屏管控', '{actor} changed the screenshot control'),
   'security.share_external': a('分享到外部管理', 'Share to external', '{actor} 修改了分享到外部管理', '{actor} changed the share-to-external control'),
+  'docs.settings': a('文档设置', 'Docs settings', '{actor} 修改了“禁止仅浏览成员发表动态”', '{actor} changed “view-only members may not post”'),
 };
 

@@ -12,3 +12,10 @@ export const inboxModule = defineModule({
   subscribers: inboxSubscribers,
   routes: inboxRoutes,
 });
+
+/**
+ * Delivers a message to members' inboxes, for a module listed after the inbox (which it cannot
+ * subscribe to): call it from that module's own `afterCommit` subscriber, so it runs once the change
+ * committed, and pass a `dedupeKey` so a redelivered event reaches each member once.
+ */
+export { deliver as deliverToInbox, type InboxMessage } from './inbox.service.ts';

@@ -9,6 +9,7 @@ import contacts from '../features/contacts/i18n';
 import corp from '../features/corp/i18n';
 import customers from '../features/customers/i18n';
 import devices from '../features/devices/i18n';
+import docs from '../features/docs/i18n';
 import inbox from '../features/inbox/i18n';
 import memberLinks from '../features/member-links/i18n';
 import operatorCategory from '../features/operator-category/i18n';
@@ -39,6 +40,7 @@ export const lazyAreas = {
   admins,
   apps,
   devices,
+  docs,
   attendanceMachines,
   inbox,
   memberLinks,

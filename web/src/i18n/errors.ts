@@ -57,6 +57,18 @@ export default defineMessages(
       not_found: '设备不存在',
       serial_taken: '该序列号的设备已绑定',
     },
+    docs: {
+      table_limit: '超过表格上限，请删除其他表格后插入。',
+      sheet_too_large: '导入失败，请拆分单元格过多的工作表',
+      cell_out_of_range: '单元格超出了表格范围（行 20 万，列 2000）',
+      sheet_full: '一个工作表最多 100 万个单元格',
+      comments_banned: '管理员已开启“禁止仅浏览成员发表动态”，仅浏览的成员不能评论，可联系文档创建人修改为“可编辑”权限',
+      not_a_sheet: '该文件是文档，不是表格',
+      not_a_document: '该文件是表格，不是文档',
+      bad_workbook: '导入失败：文件不是 .xlsx 格式',
+      personal_space: '个人空间没有其他成员',
+      last_manager: '团队空间至少要保留一位管理者',
+    },
     security: {
       not_active: '安全管理高级功能未购买或已过期，相应的功能将无法使用，设置会为续费保留',
       invalid_range: 'IP 列表中有一项不是 IPv4 或 IPv6 地址或地址段',
@@ -286,6 +298,18 @@ export default defineMessages(
     device: {
       not_found: 'The device does not exist',
       serial_taken: 'A device with this serial number is already bound',
+    },
+    docs: {
+      table_limit: 'The table limit is reached: delete another table before inserting one.',
+      sheet_too_large: 'Import failed: split the sheet that has too many cells',
+      cell_out_of_range: 'The cell lies outside a sheet (200,000 rows, 2,000 columns)',
+      sheet_full: 'A sheet holds at most 1,000,000 cells',
+      comments_banned: 'Your admin turned on “view-only members may not post”: ask the document’s creator for edit access to comment',
+      not_a_sheet: 'This file is a document, not a sheet',
+      not_a_document: 'This file is a sheet, not a document',
+      bad_workbook: 'Import failed: the file is not an .xlsx workbook',
+      personal_space: 'A personal space has no other members',
+      last_manager: 'A team space keeps at least one manager',
     },
     security: {
       not_active: 'The security advanced feature is not bought or has lapsed; its settings are kept for a renewal',

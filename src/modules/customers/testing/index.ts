@@ -57,12 +57,12 @@ export async function addMember(t: TestApp, corpId: string, name = `成员${++se
   return contacts.member(name, undefined, { userid: `u${process.pid}x${++seq}` });
 }
 
-/** A member with an account, signed in to this enterprise. */
-export async function signedInMember(t: TestApp, corpId: string, name = `成员${++seq}`): Promise<{ client: Client; memberId: string }> {
+/** A member with an account (in the root department unless others are named), signed in to this enterprise. */
+export async function signedInMember(t: TestApp, corpId: string, name = `成员${++seq}`, departmentIds?: string[]): Promise<{ client: Client; memberId: string }> {
   const loginName = `m${process.pid}x${++seq}`;
   const account = await t.deps.db.transaction().execute((trx) => createAccount(trx, t.clock.now(), TEST_SCRYPT, { name, loginName, password: 'password123' }));
   const contacts = await DirectoryFixture.open(t.deps.db, corpId, () => t.clock.now());
-  const memberId = await contacts.member(name, undefined, { userid: loginName, accountId: account.id });
+  const memberId = await contacts.member(name, departmentIds, { userid: loginName, accountId: account.id });
   const client = t.client();
   const signIn = await client.post<{ me: Me }>('/api/v1/auth/sign-in', { login: loginName, password: 'password123' });
   if (signIn.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(signIn.body)}`);
