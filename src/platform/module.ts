@@ -7,6 +7,7 @@ import type { ErrorCatalog, ErrorDef } from './errors.ts';
 import type { EventDef, Subscriber } from './events.ts';
 import type { JobHandler } from './jobs.ts';
 import type { RightSpec, RoleSnapshot } from './policy/roles.ts';
+import type { SignInGuard } from './auth/sign-in-guards.ts';
 
 /**
  * A module's manifest: everything the module contributes, in one place, so nothing is registered by
@@ -27,6 +28,8 @@ export interface ModuleManifest {
   /** Services the platform needs from exactly one module (roles, identities, department paths). */
   provides?: Partial<Providers>;
   events?: Readonly<Record<string, EventDef>>;
+  /** Checks on every sign-in and corp switch (security's 设备管理); the session module runs them all. */
+  signInGuards?: readonly SignInGuard[];
   subscribers?: readonly Subscriber[];
   jobs?: readonly JobSpec[];
   routes?: (deps: Deps) => FastifyPluginAsyncTypebox;
@@ -94,6 +97,7 @@ export interface Registry {
   readonly tables: ReadonlyMap<string, { module: string; kind: TableKind }>;
   readonly providers: Providers;
   readonly auditNames: ReadonlyMap<string, AuditNames>;
+  readonly signInGuards: readonly SignInGuard[];
 }
 
 const PROVIDERS: readonly (keyof Providers)[] = ['roles', 'departmentPaths', 'accountActor', 'tokenActor', 'operatorActor'];
@@ -153,6 +157,7 @@ export function buildRegistry(modules: readonly ModuleManifest[]): Registry {
     tables,
     providers: providers as Providers,
     auditNames,
+    signInGuards: modules.flatMap((m) => m.signInGuards ?? []),
   };
 }
 
