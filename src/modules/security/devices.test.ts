@@ -36,7 +36,7 @@ describeEachDialect('设备管理 (device management)', (use) => {
     const account = await t.deps.db.transaction().execute((trx) => createAccount(trx, t.clock.now(), TEST_SCRYPT, { name, loginName, password: 'password123' }));
     const contacts = await DirectoryFixture.open(t.deps.db, corpId, () => t.clock.now());
     const memberId = await contacts.member(name, undefined, { userid: loginName, accountId: account.id });
-    return { memberId, signIn: (deviceKey?: string, deviceName = '') => signIn(loginName, deviceKey, deviceName) };
+    return { memberId, loginName, signIn: (deviceKey?: string, deviceName = '') => signIn(loginName, deviceKey, deviceName) };
   }
 
   async function signIn(login: string, deviceKey?: string, deviceName = ''): Promise<{ status: number; code: string | undefined; client: Client }> {
@@ -94,6 +94,10 @@ describeEachDialect('设备管理 (device management)', (use) => {
     assert.deepEqual([registered.body.kind, registered.body.status], ['enterprise', 'approved']);
     assert.equal(errorCode((await corp.client.post('/api/v1/security/devices', { memberId: han.memberId, deviceKey: 'corp-pc-000042', name: '再登记', kind: 'enterprise' })).body), 'security.device_exists');
     assert.equal((await han.signIn('corp-pc-000042')).status, 200);
+    // A sign-in arriving by redirect (OIDC) carries no header: the console's device cookie names it.
+    const byCookie = t.client();
+    byCookie.cookies.set('banyan_device', 'corp-pc-000042');
+    assert.equal((await byCookie.post('/api/v1/auth/sign-in', { login: han.loginName, password: 'password123' })).status, 200);
   });
 
   it('issue rule scope and whitelist: a whitelisted member, one outside the scope and a super admin sign in from new devices (recorded as approved personal devices)', async () => {
