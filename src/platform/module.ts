@@ -8,6 +8,7 @@ import type { EventDef, Subscriber } from './events.ts';
 import type { JobHandler } from './jobs.ts';
 import type { RightSpec, RoleSnapshot } from './policy/roles.ts';
 import type { SignInGuard } from './auth/sign-in-guards.ts';
+import type { ExportMarker } from './export-marks.ts';
 
 /**
  * A module's manifest: everything the module contributes, in one place, so nothing is registered by
@@ -30,6 +31,8 @@ export interface ModuleManifest {
   events?: Readonly<Record<string, EventDef>>;
   /** Checks on every sign-in and corp switch (security's 设备管理); the session module runs them all. */
   signInGuards?: readonly SignInGuard[];
+  /** Marks on other modules' exports (security's 暗水印); an export asks `exportMark`. */
+  exportMarkers?: readonly ExportMarker[];
   subscribers?: readonly Subscriber[];
   jobs?: readonly JobSpec[];
   routes?: (deps: Deps) => FastifyPluginAsyncTypebox;
@@ -98,6 +101,7 @@ export interface Registry {
   readonly providers: Providers;
   readonly auditNames: ReadonlyMap<string, AuditNames>;
   readonly signInGuards: readonly SignInGuard[];
+  readonly exportMarkers: readonly ExportMarker[];
 }
 
 const PROVIDERS: readonly (keyof Providers)[] = ['roles', 'departmentPaths', 'accountActor', 'tokenActor', 'operatorActor'];
@@ -158,6 +162,7 @@ export function buildRegistry(modules: readonly ModuleManifest[]): Registry {
     providers: providers as Providers,
     auditNames,
     signInGuards: modules.flatMap((m) => m.signInGuards ?? []),
+    exportMarkers: modules.flatMap((m) => m.exportMarkers ?? []),
   };
 }
 

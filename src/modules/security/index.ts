@@ -10,12 +10,14 @@ import { securityRoutes } from './security.routes.ts';
 import * as securityTables from './migrations/0240_security.ts';
 import * as deviceTables from './migrations/0241_security_devices.ts';
 import { deviceSignInGuard } from './devices.service.ts';
+import { hiddenExportMarker } from './watermark.service.ts';
 
 export const securityModule = defineModule({
   name: 'security',
   tables: { security_policies: 'tenant', security_violations: 'tenant', security_devices: 'tenant', security_device_sign_ins: 'tenant' },
   migrations: { '0240_security': securityTables, '0241_security_devices': deviceTables },
   signInGuards: [deviceSignInGuard],
+  exportMarkers: [hiddenExportMarker],
   errors: SecurityErrors,
   rights: securityRights,
   routes: securityRoutes,
