@@ -7,6 +7,8 @@ import type { ErrorCatalog, ErrorDef } from './errors.ts';
 import type { EventDef, Subscriber } from './events.ts';
 import type { JobHandler } from './jobs.ts';
 import type { RightSpec, RoleSnapshot } from './policy/roles.ts';
+import type { SignInGuard } from './auth/sign-in-guards.ts';
+import type { ExportMarker } from './export-marks.ts';
 
 /**
  * A module's manifest: everything the module contributes, in one place, so nothing is registered by
@@ -27,6 +29,10 @@ export interface ModuleManifest {
   /** Services the platform needs from exactly one module (roles, identities, department paths). */
   provides?: Partial<Providers>;
   events?: Readonly<Record<string, EventDef>>;
+  /** Checks on every sign-in and corp switch (security's 设备管理); the session module runs them all. */
+  signInGuards?: readonly SignInGuard[];
+  /** Marks on other modules' exports (security's 暗水印); an export asks `exportMark`. */
+  exportMarkers?: readonly ExportMarker[];
   subscribers?: readonly Subscriber[];
   jobs?: readonly JobSpec[];
   routes?: (deps: Deps) => FastifyPluginAsyncTypebox;
@@ -94,6 +100,8 @@ export interface Registry {
   readonly tables: ReadonlyMap<string, { module: string; kind: TableKind }>;
   readonly providers: Providers;
   readonly auditNames: ReadonlyMap<string, AuditNames>;
+  readonly signInGuards: readonly SignInGuard[];
+  readonly exportMarkers: readonly ExportMarker[];
 }
 
 const PROVIDERS: readonly (keyof Providers)[] = ['roles', 'departmentPaths', 'accountActor', 'tokenActor', 'operatorActor'];
@@ -153,6 +161,8 @@ export function buildRegistry(modules: readonly ModuleManifest[]): Registry {
     tables,
     providers: providers as Providers,
     auditNames,
+    signInGuards: modules.flatMap((m) => m.signInGuards ?? []),
+    exportMarkers: modules.flatMap((m) => m.exportMarkers ?? []),
   };
 }
 

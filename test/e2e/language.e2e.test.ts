@@ -34,6 +34,7 @@ const CORP_PAGES = [
   '/security/decode',
   '/security/screen-capture',
   '/security/share-external',
+  '/security/devices',
   '/wallet',
   '/wallet/orders',
   '/app',

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { DAY } from '../../src/platform/clock.ts';
 import { certifyUntil } from '../../src/modules/corp/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, pickOption, useConsole } from './browser.ts';
 
 /**
  * 安全管理 in the console: IP 访问限制 (a range with host bits refused naming it, then saved), 水印
@@ -86,6 +86,29 @@ describe('security console', { skip: browserSkip, timeout: 180_000 }, () => {
     assert.equal(reported.status(), 201);
     await page.reload();
     await page.getByRole('cell', { name: '审批详情页截屏' }).waitFor();
+  });
+
+  it('zh-CN scope pickers take departments and tags: a department and a tag in the scope, a tag in the whitelist, kept after a reload', async () => {
+    const tag = await page.request.post('/api/v1/contacts/tags', { data: { name: '外勤' }, headers: { 'x-csrf-token': csrf } });
+    assert.equal(tag.status(), 201);
+    const tagId = ((await tag.json()) as { id: string }).id;
+    await page.goto('/security/screen-capture');
+    await page.getByRole('heading', { name: '截屏/录屏管控' }).waitFor();
+    await page.getByLabel('生效范围（不选表示全部成员） 部门（含子部门）').click();
+    await page.locator('.ant-select-tree').getByTitle('榕树安全科技有限公司').click();
+    await page.locator('.ant-select-selection-item').getByText('榕树安全科技有限公司').waitFor();
+    await page.getByRole('heading', { name: '截屏/录屏管控' }).click();
+    await pickOption(page.getByLabel('生效范围（不选表示全部成员） 标签'), '外勤');
+    await pickOption(page.getByLabel('白名单 标签'), '外勤');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').first().waitFor();
+    const saved = (await (await page.request.get('/api/v1/security/client-policies/screen_capture')).json()) as { policy: { scope: { departmentIds: string[]; tagIds: string[] }; whitelist: { tagIds: string[] } } };
+    assert.equal(saved.policy.scope.departmentIds.length, 1);
+    assert.deepEqual([saved.policy.scope.tagIds, saved.policy.whitelist.tagIds], [[tagId], [tagId]]);
+    await page.reload();
+    const scopeTags = page.locator('.ant-select', { has: page.getByLabel('生效范围（不选表示全部成员） 标签') });
+    await scopeTags.locator('.ant-select-selection-item[title="外勤"]').waitFor();
   });
 
   it('English: the same pages, in English', async () => {

@@ -12,6 +12,7 @@ const a = (zhLabel: string, enLabel: string, zh: string, en: string): AuditActio
 
 export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'auth.sign_in': a('登录', 'Signed in', '{actor} 登录了管理后台', '{actor} signed in to the admin console'),
+  'auth.sign_in_refused': a('登录被拒绝', 'Refused sign-in', '{actor} 的登录被设备登录限制拒绝', 'A sign-in as {actor} was refused by the device restriction'),
   'auth.sign_in_failed': a('登录失败', 'Failed sign-in', '{actor} 登录失败', 'A sign-in as {actor} failed'),
   'operator.sign_in': a('运营方登录', 'Operator signed in', '{actor} 登录了运营后台', '{actor} signed in to the operator console'),
   'operator.sign_in_failed': a('运营方登录失败', 'Failed operator sign-in', '{actor} 登录运营后台失败', 'An operator sign-in as {actor} failed'),
@@ -131,6 +132,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'security.watermark': a('水印设置', 'Watermark settings', '{actor} 修改了水印设置', '{actor} changed the watermark settings'),
   'security.screen_capture': a('截屏/录屏管控', 'Screenshot control', '{actor} 修改了截屏/录屏管控', '{actor} changed the screenshot control'),
   'security.share_external': a('分享到外部管理', 'Share to external', '{actor} 修改了分享到外部管理', '{actor} changed the share-to-external control'),
+  'security.device': a('设备登录限制', 'Device sign-in restriction', '{actor} 修改了设备登录限制', '{actor} changed the device sign-in restriction'),
+  'security.device_register': a('登记设备', 'Registered a device', '{actor} 为 {target} 登记了设备', '{actor} registered a device for {target}'),
+  'security.device_approve': a('批准设备', 'Approved a device', '{actor} 批准了 {target} 的设备', '{actor} approved a device of {target}'),
+  'security.device_refuse': a('拒绝设备', 'Refused a device', '{actor} 拒绝了 {target} 的设备', '{actor} refused a device of {target}'),
+  'security.device_revoke': a('吊销设备', 'Revoked a device', '{actor} 吊销了 {target} 的设备并结束其登录', '{actor} revoked a device of {target} and ended its sessions'),
   'docs.settings': a('文档设置', 'Docs settings', '{actor} 修改了“禁止仅浏览成员发表动态”', '{actor} changed “view-only members may not post”'),
 };
 

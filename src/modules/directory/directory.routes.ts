@@ -34,6 +34,7 @@ import {
 import { departments, imports, members, tags as tagCommands } from './directory.commands.ts';
 import type { MemberView } from './members.service.ts';
 import { exportContacts } from './export.service.ts';
+import { exportMark } from '../../platform/export-marks.ts';
 import { readScope } from './scope.ts';
 import { noContent } from '../../platform/http/replies.ts';
 import { IMPORT_FILE_LIMIT, readImportUpload, refuseOversizedUpload } from './upload.ts';
@@ -220,8 +221,9 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const scope = await readScope(ctx);
         const { kind, format } = request.query;
         const language = /^en\b/i.test(request.headers['accept-language'] ?? '') ? 'en' : 'zh';
+        const mark = await exportMark(deps.registry, deps.db, ctx.corpId, ctx.actor, request.now, 'contacts');
         const out = new PassThrough();
-        exportContacts(deps.db, ctx.corpId, scope, kind, format, language, out).catch((error: unknown) => {
+        exportContacts(deps.db, ctx.corpId, scope, kind, format, language, out, mark).catch((error: unknown) => {
           request.log.error({ err: error }, 'export failed');
           out.destroy(error instanceof Error ? error : new Error(String(error)));
         });

@@ -3,6 +3,7 @@ import { loadExcel } from '../../platform/excel.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { BOM, csvLine, parseCsv } from '../../platform/csv.ts';
 import { DirectoryErrors } from './directory.errors.ts';
+import { stripMarks } from '../../platform/export-marks.ts';
 
 export type FileFormat = 'xlsx' | 'csv';
 
@@ -25,12 +26,12 @@ function cellText(value: unknown): string {
   return '';
 }
 
-/** Every row of the file's first sheet as text cells, header row included. Unreadable files are a 400. */
+/** Every row of the file's first sheet as text cells (暗水印 marks dropped), header row included. Unreadable files are a 400. */
 export async function readSheet(content: Buffer, format: FileFormat): Promise<string[][]> {
   if (format === 'csv') {
     const text = content.toString('utf8');
     if (text.includes('\u0000')) throw new DomainError(DirectoryErrors['directory.import_unreadable'], { format });
-    return parseCsv(text);
+    return parseCsv(stripMarks(text));
   }
   const ExcelJS = await loadExcel();
   const rows: string[][] = [];
@@ -41,7 +42,7 @@ export async function readSheet(content: Buffer, format: FileFormat): Promise<st
         const values = row.values as unknown[];
         const cells: string[] = [];
         // exceljs rows are 1-based: values[0] is always empty.
-        for (let c = 1; c < values.length; c++) cells[c - 1] = cellText(values[c]).trim();
+        for (let c = 1; c < values.length; c++) cells[c - 1] = stripMarks(cellText(values[c])).trim();
         for (let c = 0; c < cells.length; c++) cells[c] ??= '';
         // Keep row numbers true to the sheet: fill skipped (empty) rows.
         while (rows.length < row.number - 1) rows.push([]);

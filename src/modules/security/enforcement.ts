@@ -13,7 +13,10 @@ export interface CompiledIpPolicy {
   exempt: ReadonlySet<string>;
 }
 
-/** A client policy (截屏/录屏管控, 分享到外部管理) with its scope and whitelist expanded to members. */
+/** The policies that name a scope and a whitelist of members. */
+export type ScopedPolicyKind = 'screen_capture' | 'share_external' | 'device';
+
+/** A client policy (截屏/录屏管控, 分享到外部管理) or 设备管理's restriction with its scope and whitelist expanded to members. */
 export interface CompiledClientPolicy {
   activeUntil: number;
   enabled: boolean;
@@ -60,7 +63,7 @@ export async function compileIpPolicy(db: Executor, corpId: string): Promise<Com
   return { activeUntil, enabled: policy.enabled, lists: { mail: compileList(policy.mail), drive: compileList(policy.drive) }, exempt: await expand(db, corpId, policy.exempt) };
 }
 
-export async function compileClientPolicy(db: Executor, corpId: string, kind: 'screen_capture' | 'share_external'): Promise<CompiledClientPolicy> {
+export async function compileClientPolicy(db: Executor, corpId: string, kind: ScopedPolicyKind): Promise<CompiledClientPolicy> {
   const [activeUntil, policy] = await Promise.all([securityActiveUntil(db, corpId), readPolicy(db, corpId, kind)]);
   return { activeUntil, enabled: policy.enabled, scope: isEmpty(policy.scope) ? null : await expand(db, corpId, policy.scope), whitelist: await expand(db, corpId, policy.whitelist) };
 }

@@ -7,4 +7,10 @@ export const SecurityErrors = defineErrors({
   'security.ip_refused': { status: 403, message: 'Your enterprise does not allow this service from your network address; details.address says which.' },
   'security.custom_text_docs_only': { status: 400, message: 'Custom text can be part of the watermark on docs only.' },
   'security.custom_text_missing': { status: 400, message: 'Custom text is chosen for the docs watermark but none is written.' },
+  'security.device_unnamed': { status: 403, message: 'Your enterprise lets members sign in only from registered devices, and this client does not say which device it is.' },
+  'security.device_pending': { status: 403, message: 'This device is new: an administrator of your enterprise must approve it before you can sign in from it.' },
+  'security.device_refused': { status: 403, message: 'Your enterprise lets members sign in only from registered or approved devices; this device is not one.' },
+  'security.device_revoked': { status: 403, message: 'An administrator revoked this device: it can no longer sign in to your enterprise.' },
+  'security.device_not_found': { status: 404, message: 'The device does not exist in this enterprise.' },
+  'security.device_exists': { status: 409, message: 'The member already has this device; approve it instead.' },
 });

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { created } from '../../platform/http/replies.ts';
-import { NoContent } from '../../platform/http/schemas.ts';
+import { NoContent, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 import { authorizeApp } from '../../platform/policy/index.ts';
 import { myClientPolicies, reportViolation, saveClientPolicy, searchViolations, type ViolationSearch } from './client-policies.service.ts';
 import { decideIp, PolicyCache } from './enforcement.ts';
@@ -20,6 +20,18 @@ import {
   ClientPolicySchema,
   DecodeBody,
   DecodeDto,
+  DeviceDecisionParams,
+  DevicePage,
+  DeviceParams,
+  DevicePolicyDto,
+  DevicePolicySchema,
+  DeviceQuery,
+  DeviceSignInPage,
+  NewDeviceBody,
+  DeviceDto,
+  RevokedDto,
+  type DevicePolicy,
+  type NewDevice,
   IpPolicyDto,
   IpPolicySchema,
   MyClientPoliciesDto,
@@ -39,6 +51,7 @@ import {
   type WatermarkSurface,
 } from './security.schema.ts';
 import type { PolicyKind, ViolationKind } from './security.tables.ts';
+import { decideDevice, deviceSignIns, listDevices, registerDevice, saveDevicePolicy, type DeviceSearch } from './devices.service.ts';
 import { decodeHiddenMarks, myWatermark, saveWatermarkPolicy } from './watermark.service.ts';
 
 /** Admins need manage on the 高级功能 app, as for its seats (super admins hold it). */
@@ -73,6 +86,28 @@ const decode = command(read, async (ctx, text: string) => {
 const violations = command(read, async (ctx, query: ViolationSearch) => {
   await byAppRight(ctx);
   return searchViolations(ctx, query);
+});
+
+const readDevice = command(read, (ctx) => view(ctx, 'device'));
+const writeDevice = command(manage, async (ctx, input: DevicePolicy) => {
+  await byAppRight(ctx);
+  return { active: true, policy: await saveDevicePolicy(ctx, input) };
+});
+const devices = command(read, async (ctx, query: DeviceSearch) => {
+  await byAppRight(ctx);
+  return listDevices(ctx, query);
+});
+const register = command(manage, async (ctx, input: NewDevice) => {
+  await byAppRight(ctx);
+  return registerDevice(ctx, input);
+});
+const decideOn = command(manage, async (ctx, input: { id: string; decision: 'approve' | 'refuse' | 'revoke' }) => {
+  await byAppRight(ctx);
+  return decideDevice(ctx, input.id, input.decision);
+});
+const signIns = command(read, async (ctx, input: { id: string; cursor?: string | undefined; limit: number }) => {
+  await byAppRight(ctx);
+  return deviceSignIns(ctx, input.id, input);
 });
 
 const use = { right: 'security.use', tx: 'read' } as const;
@@ -129,6 +164,29 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
     app.get('/api/v1/security/violations', { config: corp, schema: { tags, summary: 'What clients reported breaking a policy, newest first', querystring: ViolationQuery, response: { 200: ViolationPage } } }, (request) =>
       request.run(violations, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+
+    app.get('/api/v1/security/device-policy', { config: corp, schema: { tags, summary: '设备管理: who signs in only from registered or approved devices', response: { 200: DevicePolicyDto } } }, (request) =>
+      request.run(readDevice, undefined),
+    );
+    app.put('/api/v1/security/device-policy', { config: corp, schema: { tags, summary: 'Set 设备登录限制', body: DevicePolicySchema, response: { 200: DevicePolicyDto } } }, (request) =>
+      request.run(writeDevice, request.body),
+    );
+    app.get('/api/v1/security/devices', { config: corp, schema: { tags, summary: 'The members’ enterprise and personal devices, newest first', querystring: DeviceQuery, response: { 200: DevicePage } } }, (request) =>
+      request.run(devices, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+    app.post('/api/v1/security/devices', { config: corp, schema: { tags, summary: 'Register a member’s device (approved)', body: NewDeviceBody, response: { 201: DeviceDto } } }, async (request, reply) =>
+      created(reply, request.run(register, request.body)),
+    );
+    app.post(
+      '/api/v1/security/devices/:id/:decision',
+      { config: corp, schema: { tags, summary: 'Approve, refuse or revoke a device (revoking ends its sessions)', params: DeviceDecisionParams, response: { 200: RevokedDto } } },
+      (request) => request.run(decideOn, request.params),
+    );
+    app.get(
+      '/api/v1/security/devices/:id/sign-ins',
+      { config: corp, schema: { tags, summary: 'The sign-ins from one device, newest first', params: DeviceParams, querystring: StrictObject({ ...PageQuery }), response: { 200: DeviceSignInPage } } },
+      (request) => request.run(signIns, { id: request.params.id, cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
     );
 
     app.post('/api/v1/security/hidden-watermark/decode', { config: corp, schema: { tags, summary: '暗水印: the members and times hidden in a text', body: DecodeBody, response: { 200: DecodeDto } } }, (request) =>

@@ -65,3 +65,44 @@ export const ViolationQuery = StrictObject({
   to: Type.Optional(IsoDateTime),
 });
 export const ViolationPage = Page(ViolationDto);
+
+/** 设备管理's login restriction: who must sign in from a known device, and what a new one does. */
+export const DevicePolicySchema = StrictObject({
+  enabled: Type.Boolean(),
+  /** approval: the new device waits for an admin; refuse: it is refused (an admin may still approve it). */
+  newDevice: Type.Union([Type.Literal('approval'), Type.Literal('refuse')]),
+  scope: ScopeSchema,
+  whitelist: ScopeSchema,
+});
+export type DevicePolicy = Static<typeof DevicePolicySchema>;
+export const DevicePolicyDto = Type.Object({ active: Type.Boolean(), policy: DevicePolicySchema });
+
+const DeviceKindSchema = Type.Union([Type.Literal('enterprise'), Type.Literal('personal')]);
+const DeviceStatusSchema = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('refused'), Type.Literal('revoked')]);
+export const DeviceDto = Type.Object({
+  id: Type.String(),
+  memberId: Type.String(),
+  memberName: Type.String(),
+  deviceKey: Type.String(),
+  name: Type.String(),
+  kind: DeviceKindSchema,
+  status: DeviceStatusSchema,
+  createdAt: IsoDateTime,
+  lastSignInAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+export const DeviceQuery = StrictObject({ ...PageQuery, status: Type.Optional(DeviceStatusSchema), memberId: Type.Optional(Type.String({ maxLength: 40 })) });
+export const DevicePage = Page(DeviceDto);
+export const DeviceParams = StrictObject({ id: Type.String({ minLength: 1, maxLength: 40 }) });
+export const DeviceDecision = Type.Union([Type.Literal('approve'), Type.Literal('refuse'), Type.Literal('revoke')]);
+export const DeviceDecisionParams = StrictObject({ id: Type.String({ minLength: 1, maxLength: 40 }), decision: DeviceDecision });
+export const RevokedDto = Type.Object({ device: DeviceDto, sessionsEnded: Type.Integer() });
+/** An enterprise device an admin registers for a member by the id its client shows. */
+export const NewDeviceBody = StrictObject({
+  memberId: Type.String({ minLength: 1, maxLength: 40 }),
+  deviceKey: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' }),
+  name: Type.String({ minLength: 1, maxLength: 60 }),
+  kind: DeviceKindSchema,
+});
+export type NewDevice = Static<typeof NewDeviceBody>;
+export const DeviceSignInDto = Type.Object({ id: Type.String(), outcome: Type.Union([Type.Literal('allowed'), Type.Literal('refused')]), address: Type.String(), signedInAt: IsoDateTime, active: Type.Boolean({ description: 'the session it opened is still open' }) });
+export const DeviceSignInPage = Page(DeviceSignInDto);

@@ -4,7 +4,9 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
 import { errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
-import { rootDepartmentId } from '../directory/index.ts';
+import { readSheet, rootDepartmentId } from '../directory/index.ts';
+import { parseCsv } from '../../platform/csv.ts';
+import { loadExcel } from '../../platform/excel.ts';
 import { addHierarchicalAdmin } from '../admin/testing/index.ts';
 import { IpAllowList, parseRange, type ParsedRange } from './ip-ranges.ts';
 import { phoneTail, watermarkText } from './watermark.ts';
@@ -241,6 +243,35 @@ describeEachDialect('安全管理 policies', (use) => {
       await keepSessions(t);
       t.clock.set(activeUntil);
       assert.equal((await member.client.get<{ hiddenMark: string }>('/api/v1/security/watermark?surface=contacts')).body.hiddenMark, '');
+      t.clock.set(start);
+    });
+  });
+
+  describe('暗水印 in exports', () => {
+    it('issue rule exported files carry a mark an admin decodes back to the member and time: every name of the contacts export (.csv and .xlsx); the importer drops it; none once lapsed', async () => {
+      const { corp, activeUntil } = await bought();
+      await signedInMember(t, corp.corpId, '周九');
+      const off = { enabled: false, content: [] };
+      await corp.client.put('/api/v1/security/watermark-policy', { chat: off, contacts: { enabled: false, content: [], hidden: true }, mail: off, docs: off, drive: off, customText: '' });
+      const minute = new Date(Math.floor(t.clock.now() / 60_000) * 60_000).toISOString();
+      const csv = (await corp.client.request<string>('GET', '/api/v1/contacts/export?kind=members&format=csv')).body;
+      const rows = parseCsv(csv.replace(/^\uFEFF/, '')).slice(1);
+      assert.deepEqual(rows.map((r) => r[0]!.replace(/[\u2060\u200b\u200c]/g, '')).sort(), [corp.client.me.member!.name, '周九'].sort());
+      const decoded = await corp.client.post<{ marks: { memberId: string; markedAt: string }[] }>('/api/v1/security/hidden-watermark/decode', { text: rows[0]![0]! });
+      assert.deepEqual(decoded.body.marks.map((m) => [m.memberId, m.markedAt]), [[corp.creatorId, minute]]);
+      assert.deepEqual((await readSheet(Buffer.from(csv), 'csv')).slice(1).map((r) => r[0]).sort(), [corp.client.me.member!.name, '周九'].sort());
+
+      const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/export?kind=members&format=xlsx', headers: { cookie: [...corp.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      const ExcelJS = await loadExcel();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const cell = String(workbook.worksheets[0]!.getRow(2).getCell(1).value);
+      assert.deepEqual(decodeMarks(cell).map((m) => m.memberId), [corp.creatorId]);
+
+      await keepSessions(t);
+      t.clock.set(activeUntil);
+      const lapsed = (await corp.client.request<string>('GET', '/api/v1/contacts/export?kind=members&format=csv')).body;
+      assert.equal(/[\u2060\u200b\u200c]/.test(lapsed), false);
       t.clock.set(start);
     });
   });

@@ -1,4 +1,6 @@
-import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Actor, Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
+import type { ExportMarker } from '../../platform/export-marks.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requireMember } from '../../platform/policy/index.ts';
 import { toIso } from '../../platform/clock.ts';
@@ -41,3 +43,16 @@ export async function decodeHiddenMarks(ctx: ReadCtx, text: string): Promise<{ m
   const members = await membersByIds(ctx.trx, ctx.corpId, found.map((m) => m.memberId));
   return { marks: found.filter((m) => members.has(m.memberId)).map((m) => ({ memberId: m.memberId, memberName: members.get(m.memberId)!.name, markedAt: toIso(m.at) })) };
 }
+
+/**
+ * 暗水印 in exported files: while the purchase is in force and the surface's hidden watermark is on,
+ * a member's export carries the zero-width mark of the member and minute in its text cells.
+ */
+async function markExport(db: Executor, corpId: string, actor: Actor, now: number, surface: string): Promise<string> {
+  if (actor.kind !== 'member' || !(WATERMARK_SURFACES as readonly string[]).includes(surface)) return '';
+  if ((await securityActiveUntil(db, corpId)) <= now) return '';
+  const policy = await readPolicy(db, corpId, 'watermark');
+  return policy[surface as WatermarkSurface].hidden ? encodeMark(actor.id, now) : '';
+}
+
+export const hiddenExportMarker: ExportMarker = { name: 'security.hidden_watermark', mark: markExport };

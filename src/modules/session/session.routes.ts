@@ -3,11 +3,12 @@ import type { Deps } from '../../platform/deps.ts';
 import { auditSignInFailure } from '../../platform/auth/lockout.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { createSession, deleteSession, setSessionCorp } from '../../platform/auth/sessions.ts';
+import { deviceClaim } from '../../platform/auth/sign-in-guards.ts';
 import { clearSessionCookies, setSessionCookies } from '../../platform/http/cookies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { AccountErrors, SignInBody, authenticate, createAccount, getAccount, signInRate } from '../account/index.ts';
-import { CorpErrors, NewCorpBody } from '../corp/index.ts';
-import { beginSession, canEnterCorp, corpsOfAccount, describeMe, registerCorp, type Me } from './session.service.ts';
+import { NewCorpBody } from '../corp/index.ts';
+import { beginSession, corpsOfAccount, enterCorp, describeMe, registerCorp, type Me } from './session.service.ts';
 import { MeEnvelope, RegisterBody, SwitchCorpBody } from './session.schema.ts';
 
 /** Signing in and out, registering an enterprise, and which enterprise a session acts in. */
@@ -63,7 +64,7 @@ export function sessionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const account = result.account;
         const corps = await corpsOfAccount(deps.db, account.id);
         const corpId = corps[0]?.id ?? null;
-        const session = await beginSession(deps.db, deps.registry, request.now, request.ip, account, corpId, 'password');
+        const session = await beginSession(deps.db, deps.registry, request.now, request.ip, account, corpId, 'password', deviceClaim(request));
         setSessionCookies(reply, 'session', deps.config.secureCookies, session.cookie, session.csrfToken);
         return { me: await describeMe(reads, account.id, corpId) };
       },
@@ -91,8 +92,7 @@ export function sessionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       { config: { auth: 'account' }, schema: { tags: ['account'], summary: 'Switch to another enterprise', body: SwitchCorpBody, response: { 200: MeEnvelope } } },
       async (request) => {
         const session = request.session!;
-        if (!(await canEnterCorp(reads, request.body.corpId, session.principalId))) throw new DomainError(CorpErrors['corp.not_member']);
-        await setSessionCorp(deps.db, session.hash, request.body.corpId);
+        await enterCorp(deps.db, deps.registry, { now: request.now, ip: request.ip, sessionHash: session.hash, accountId: session.principalId, corpId: request.body.corpId, device: deviceClaim(request) });
         return { me: await describeMe(reads, session.principalId, request.body.corpId) };
       },
     );

@@ -1,11 +1,13 @@
-import type { Actor, Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../platform/context.ts';
 import type { Db, Executor, Tx } from '../../platform/db/tables.ts';
-import { createSession } from '../../platform/auth/sessions.ts';
+import { createSession, setSessionCorp } from '../../platform/auth/sessions.ts';
+import { runSignInGuards, type DeviceClaim } from '../../platform/auth/sign-in-guards.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Registry } from '../../platform/module.ts';
 import { roleOfAccount } from '../../platform/policy/index.ts';
 import { getAccount, newPasswordRequired, takeCreatorSlot, type AccountView } from '../account/index.ts';
-import { corpsByIds, insertCorp, type CorpView, type NewCorp } from '../corp/index.ts';
+import { CorpErrors, corpsByIds, insertCorp, type CorpView, type NewCorp } from '../corp/index.ts';
 import { activeMemberOfAccount, corpIdsOfAccount, createRootDepartment, insertMember } from '../directory/index.ts';
 import { externalAdminCorpIds } from '../admin/index.ts';
 
@@ -53,11 +55,6 @@ export async function describeMe(deps: SessionDeps, accountId: string, corpId: s
   };
 }
 
-/** Whether the account can act in the enterprise (the `accountActor` provider answers). */
-export async function canEnterCorp(deps: SessionDeps, corpId: string, accountId: string): Promise<Actor | undefined> {
-  return deps.registry.providers.accountActor(deps.db, corpId, accountId);
-}
-
 /**
  * 注册企业: the account becomes the enterprise's creator (one of its five creator slots) and its first
  * member, in the root department named after the enterprise, all in the caller's transaction.
@@ -76,7 +73,8 @@ export async function registerCorp(trx: Tx, ctx: Pick<Ctx, 'now' | 'ip' | 'log' 
  * Opens a session for an account that proved who it is (by password or through the enterprise's
  * identity provider) and audits the sign-in in the enterprise it enters, in one transaction. A
  * password sign-in of an account asked to change its password opens a session that must do so first;
- * the identity provider vouches for the person without the password.
+ * the identity provider vouches for the person without the password. The registry's sign-in guards
+ * (设备管理) decide first: a refusal commits what they recorded and its audit row, then is thrown.
  */
 export async function beginSession(
   db: Db,
@@ -86,15 +84,39 @@ export async function beginSession(
   account: AccountView,
   corpId: string | null,
   method: 'password' | 'oidc',
+  device: DeviceClaim | null,
 ): Promise<{ cookie: string; csrfToken: string }> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
+    const actor = corpId ? await registry.providers.accountActor(trx, corpId, account.id) : undefined;
+    const who = actor ?? { kind: 'account' as const, id: account.id, name: account.name };
+    const guarded = corpId && actor ? await runSignInGuards(registry.signInGuards, { trx, registry, now, ip, corpId, actor, device }) : { allowed: true as const, onSessions: [] };
+    if ('refused' in guarded) {
+      await audit({ corpId: corpId ?? '', trx, now, ip, actor: who }, { action: 'auth.sign_in_refused', target: { type: 'account', id: account.id }, after: { method, reason: guarded.refused.code } });
+      return guarded;
+    }
     const passwordChange = method === 'password' && (await newPasswordRequired(trx, account.id));
     const created = await createSession(trx, now, { kind: 'account', id: account.id, corpId, passwordChange });
-    const actor = corpId ? await registry.providers.accountActor(trx, corpId, account.id) : undefined;
-    await audit(
-      { corpId: corpId ?? '', trx, now, ip, actor: actor ?? { kind: 'account', id: account.id, name: account.name } },
-      { action: 'auth.sign_in', target: { type: 'account', id: account.id }, after: { method } },
-    );
-    return created;
+    for (const onSession of guarded.onSessions) await onSession(created.hash);
+    await audit({ corpId: corpId ?? '', trx, now, ip, actor: who }, { action: 'auth.sign_in', target: { type: 'account', id: account.id }, after: { method } });
+    return { created };
   });
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome.created;
+}
+
+/**
+ * Moves a session to another enterprise the account can enter, after that enterprise's sign-in
+ * guards allow it (a refusal commits what they recorded, then is thrown).
+ */
+export async function enterCorp(db: Db, registry: Registry, request: { now: number; ip: string; sessionHash: string; accountId: string; corpId: string; device: DeviceClaim | null }): Promise<void> {
+  const refused = await db.transaction().execute(async (trx) => {
+    const actor = await registry.providers.accountActor(trx, request.corpId, request.accountId);
+    if (!actor) return new DomainError(CorpErrors['corp.not_member']);
+    const guarded = await runSignInGuards(registry.signInGuards, { trx, registry, now: request.now, ip: request.ip, corpId: request.corpId, actor, device: request.device });
+    if ('refused' in guarded) return guarded.refused;
+    await setSessionCorp(trx, request.sessionHash, request.corpId);
+    for (const onSession of guarded.onSessions) await onSession(request.sessionHash);
+    return undefined;
+  });
+  if (refused) throw refused;
 }

@@ -6,6 +6,7 @@ import { setSessionCookies } from '../../platform/http/cookies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { signInRate } from '../account/index.ts';
 import { beginSession } from '../session/index.ts';
+import { deviceClaim } from '../../platform/auth/sign-in-guards.ts';
 import { finishSignIn, getSettings, providerOf, saveSettings, startSignIn, takeLogin, type OidcSettingsInput } from './sso.service.ts';
 import { CallbackQuery, CorpParams, OidcSettingsBody, OidcSettingsDto, ProviderDto } from './sso.schema.ts';
 
@@ -66,7 +67,7 @@ export function ssoRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           await auditSignInFailure(deps.db, request.now, request.ip, { action: 'auth.sign_in_failed', corpId: login.corp_id, kind: 'account', principal: null, login: result.subject ?? '', reason: result.code });
           return reply.redirect(refusedPage(login.corp_id, result.code));
         }
-        const session = await beginSession(deps.db, deps.registry, request.now, request.ip, result.account, login.corp_id, 'oidc');
+        const session = await beginSession(deps.db, deps.registry, request.now, request.ip, result.account, login.corp_id, 'oidc', deviceClaim(request));
         setSessionCookies(reply, 'session', deps.config.secureCookies, session.cookie, session.csrfToken);
         return reply.redirect('/');
       },

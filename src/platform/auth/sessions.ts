@@ -21,13 +21,14 @@ export async function createSession(
   db: Executor,
   now: number,
   principal: { kind: PrincipalKind; id: string; corpId: string | null; passwordChange?: boolean },
-): Promise<{ cookie: string; csrfToken: string }> {
+): Promise<{ cookie: string; csrfToken: string; hash: string }> {
   const cookie = randomToken('ses');
   const csrfToken = randomToken('csrf');
+  const hash = sha256(cookie);
   await tables(db).insertInto('sessions')
-    .values({ id: sha256(cookie), principal_kind: principal.kind, principal_id: principal.id, corp_id: principal.corpId, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS, password_change: flag(principal.passwordChange ?? false) })
+    .values({ id: hash, principal_kind: principal.kind, principal_id: principal.id, corp_id: principal.corpId, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS, password_change: flag(principal.passwordChange ?? false) })
     .execute();
-  return { cookie, csrfToken };
+  return { cookie, csrfToken, hash };
 }
 
 export async function findSession(db: Executor, now: number, kind: PrincipalKind, cookie: string): Promise<Session | undefined> {
@@ -42,6 +43,20 @@ export async function findSession(db: Executor, now: number, kind: PrincipalKind
 
 export async function deleteSession(db: Executor, hash: string): Promise<void> {
   await tables(db).deleteFrom('sessions').where('id', '=', hash).execute();
+}
+
+/** Ends the named sessions (a revoked device's); answers how many there were. */
+export async function deleteSessionsByHash(db: Executor, hashes: readonly string[]): Promise<number> {
+  if (hashes.length === 0) return 0;
+  const gone = await tables(db).deleteFrom('sessions').where('id', 'in', [...hashes]).executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}
+
+/** Which of the named sessions are still open at `now`. */
+export async function openSessionHashes(db: Executor, now: number, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await tables(db).selectFrom('sessions').select('id').where('id', 'in', [...hashes]).where('expires_at', '>', now).execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function setSessionCorp(db: Executor, hash: string, corpId: string | null): Promise<void> {

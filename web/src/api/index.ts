@@ -1,5 +1,6 @@
 import createClient, { type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { Method, Paths, PathsWith, Reply } from './types';
+import { DEVICE_ID_HEADER, DEVICE_NAME_HEADER, deviceId, deviceName } from './device';
 
 export type { Body, Item, Paths, Query, Reply } from './types';
 
@@ -56,11 +57,13 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /**
- * What every call does around fetch: the CSRF header on writes, an `ApiError` for a non-2xx answer
+ * What every call does around fetch: the device headers (设备管理), the CSRF header on writes, an `ApiError` for a non-2xx answer
  * (so a call resolves only with the success body) and a `network` ApiError when fetch itself fails.
  */
 const banyanMiddleware: Middleware = {
   onRequest({ request, schemaPath }) {
+    request.headers.set(DEVICE_ID_HEADER, deviceId());
+    request.headers.set(DEVICE_NAME_HEADER, encodeURIComponent(deviceName()));
     if (request.method === 'GET') return;
     const csrf = readCookie(schemaPath.startsWith('/operator') ? OPERATOR_CSRF_COOKIE : CSRF_COOKIE);
     if (csrf) request.headers.set(CSRF_HEADER, csrf);

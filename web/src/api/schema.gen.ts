@@ -11130,6 +11130,311 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/device-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备管理: who signs in only from registered or approved devices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                newDevice: "approval" | "refuse";
+                                scope: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                whitelist: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set 设备登录限制 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        newDevice: "approval" | "refuse";
+                        scope: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                        whitelist: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                newDevice: "approval" | "refuse";
+                                scope: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                whitelist: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members’ enterprise and personal devices, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "approved" | "refused" | "revoked";
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                memberId: string;
+                                memberName: string;
+                                deviceKey: string;
+                                name: string;
+                                kind: "enterprise" | "personal";
+                                status: "pending" | "approved" | "refused" | "revoked";
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastSignInAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a member’s device (approved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: string;
+                        deviceKey: string;
+                        name: string;
+                        kind: "enterprise" | "personal";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            memberId: string;
+                            memberName: string;
+                            deviceKey: string;
+                            name: string;
+                            kind: "enterprise" | "personal";
+                            status: "pending" | "approved" | "refused" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastSignInAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/devices/{id}/{decision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, refuse or revoke a device (revoking ends its sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    decision: "approve" | "refuse" | "revoke";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            device: {
+                                id: string;
+                                memberId: string;
+                                memberName: string;
+                                deviceKey: string;
+                                name: string;
+                                kind: "enterprise" | "personal";
+                                status: "pending" | "approved" | "refused" | "revoked";
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastSignInAt: string | null;
+                            };
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/devices/{id}/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-ins from one device, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                outcome: "allowed" | "refused";
+                                address: string;
+                                /** Format: date-time */
+                                signedInAt: string;
+                                /** @description the session it opened is still open */
+                                active: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/security/hidden-watermark/decode": {
         parameters: {
             query?: never;

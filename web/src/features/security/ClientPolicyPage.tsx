@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import type { ClientPolicyKind } from './api';
-import { MemberPicker } from './MemberPicker';
+import { emptyScope, ScopePicker, type Scope } from './ScopePicker';
 
 type Violation = Item<Reply<'/security/violations'>['items']>;
 
@@ -23,21 +23,18 @@ export function ClientPolicyPage({ kind }: { kind: ClientPolicyKind }) {
   const policy = useQuery({ queryKey: key, queryFn: () => api.get('/security/client-policies/{kind}', { params }) });
   const records = useQuery({ queryKey: ['/security/violations', kind], queryFn: () => api.get('/security/violations', { params: { query: { kind, limit: 50 } } }) });
   const [enabled, setEnabled] = useState(false);
-  const [scope, setScope] = useState<string[]>([]);
-  const [whitelist, setWhitelist] = useState<string[]>([]);
+  const [scope, setScope] = useState<Scope>(emptyScope);
+  const [whitelist, setWhitelist] = useState<Scope>(emptyScope);
   useEffect(() => {
     const p = policy.data?.policy;
     if (!p) return;
     setEnabled(p.enabled);
-    setScope(p.scope.memberIds);
-    setWhitelist(p.whitelist.memberIds);
+    setScope(p.scope);
+    setWhitelist(p.whitelist);
   }, [policy.data]);
 
   const save = useMutation({
-    mutationFn: () => {
-      const p = policy.data!.policy;
-      return api.put('/security/client-policies/{kind}', { params, body: { enabled, scope: { ...p.scope, memberIds: scope }, whitelist: { ...p.whitelist, memberIds: whitelist } } });
-    },
+    mutationFn: () => api.put('/security/client-policies/{kind}', { params, body: { enabled, scope, whitelist } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: key });
       void message.success(t('saved'));
@@ -63,10 +60,10 @@ export function ClientPolicyPage({ kind }: { kind: ClientPolicyKind }) {
               <Switch checked={enabled} onChange={setEnabled} aria-label={t('enabled')} />
             </Form.Item>
             <Form.Item label={t('client.scope')}>
-              <MemberPicker value={scope} onChange={setScope} label={t('client.scope')} />
+              <ScopePicker value={scope} onChange={setScope} label={t('client.scope')} />
             </Form.Item>
             <Form.Item label={t('client.whitelist')}>
-              <MemberPicker value={whitelist} onChange={setWhitelist} label={t('client.whitelist')} />
+              <ScopePicker value={whitelist} onChange={setWhitelist} label={t('client.whitelist')} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!policy.data?.active}>
               {t('save')}

@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
-import { MemberPicker } from './MemberPicker';
+import { emptyScope, ScopePicker, type Scope } from './ScopePicker';
 
 const key = ['/security/ip-policy'] as const;
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -21,18 +21,18 @@ export function IpPolicyPage() {
   const [enabled, setEnabled] = useState(false);
   const [mail, setMail] = useState('');
   const [drive, setDrive] = useState('');
-  const [exempt, setExempt] = useState<string[]>([]);
+  const [exempt, setExempt] = useState<Scope>(emptyScope);
   useEffect(() => {
     const p = policy.data?.policy;
     if (!p) return;
     setEnabled(p.enabled);
     setMail(p.mail.join('\n'));
     setDrive(p.drive.join('\n'));
-    setExempt(p.exempt.memberIds);
+    setExempt(p.exempt);
   }, [policy.data]);
 
   const save = useMutation({
-    mutationFn: () => api.put('/security/ip-policy', { body: { enabled, mail: lines(mail), drive: lines(drive), exempt: { ...(policy.data?.policy.exempt ?? { departmentIds: [], tagIds: [] }), memberIds: exempt } } }),
+    mutationFn: () => api.put('/security/ip-policy', { body: { enabled, mail: lines(mail), drive: lines(drive), exempt } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: key });
       void message.success(t('saved'));
@@ -58,7 +58,7 @@ export function IpPolicyPage() {
             <Input.TextArea rows={4} value={drive} onChange={(e) => setDrive(e.target.value)} aria-label={t('ip.drive')} />
           </Form.Item>
           <Form.Item label={t('ip.exempt')}>
-            <MemberPicker value={exempt} onChange={setExempt} label={t('ip.exempt')} />
+            <ScopePicker value={exempt} onChange={setExempt} label={t('ip.exempt')} />
           </Form.Item>
           <Flex gap="small" align="center">
             <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!policy.data?.active}>
