@@ -128,5 +128,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'security.watermark': a('水印设置', 'Watermark settings', '{actor} 修改了水印设置', '{actor} changed the watermark settings'),
   'security.screen_capture': a('截屏/录屏管控', 'Screenshot control', '{actor} 修改了截屏/录屏管控', '{actor} changed the screenshot control'),
   'security.share_external': a('分享到外部管理', 'Share to external', '{actor} 修改了分享到外部管理', '{actor} changed the share-to-external control'),
+  'hooks.callback.save': a('设置接收消息', 'Set the callback', '{actor} 设置了应用 {target} 的接收消息', '{actor} set the callback of the app {target}'),
+  'hooks.delivery.replay': a('重新推送回调', 'Sent a callback again', '{actor} 重新推送了应用 {target} 的一条回调', '{actor} sent a callback of the app {target} again'),
 };
 

@@ -17,3 +17,7 @@ export const wecomModule = defineModule({
   rights: wecomRights,
   routes: wecomRoutes,
 });
+
+/** What the callbacks (hooks module) name the way WeCom does: a member's `status`, and the integer ids of departments and apps. */
+export { statusOf as wecomStatus } from './contacts.wecom.ts';
+export { wecomIdsIn } from './ids.service.ts';
