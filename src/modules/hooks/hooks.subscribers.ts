@@ -1,11 +1,19 @@
 import type { Ctx } from '../../platform/context.ts';
 import { afterCommit, type EventMeta } from '../../platform/events.ts';
-import { DirectoryEvents, departmentRow, getMember, rootDepartmentId } from '../directory/index.ts';
-import { wecomIdsIn, wecomStatus } from '../wecom/index.ts';
+import { DirectoryEvents, departmentRow, getMember, membersByIds, rootDepartmentId } from '../directory/index.ts';
+import { ApprovalEvents, requestForApi } from '../approval/index.ts';
+import { CustomerEvents } from '../customers/index.ts';
+import { approvalProgress, wecomIdsIn, wecomStatus } from '../wecom/index.ts';
 import { pathsOf, queueCallbacks } from './deliveries.service.ts';
 import { cdata } from './wire.ts';
 
-type Field = readonly [name: string, value: string | number];
+type Value = string | number | readonly Field[];
+type Field = readonly [name: string, value: Value];
+
+function element([name, value]: Field): string {
+  const inner = typeof value === 'number' ? String(value) : typeof value === 'string' ? cdata(value) : value.map(element).join('');
+  return `<${name}>${inner}</${name}>`;
+}
 
 /** A WeCom event's plaintext: strings in CDATA, numbers bare, as WeCom writes them. */
 export function eventXml(ctx: Ctx, meta: EventMeta, event: string, fields: readonly Field[]): string {
@@ -18,7 +26,7 @@ export function eventXml(ctx: Ctx, meta: EventMeta, event: string, fields: reado
   ];
   // Banyan's own addition: the event id, the same on every retry and replay, for the receiver to dedupe on.
   const all = [...head, ...fields, ['BanyanEventId', meta.eventId] as const];
-  return `<xml>${all.map(([name, value]) => `<${name}>${typeof value === 'number' ? value : cdata(value)}</${name}>`).join('')}</xml>`;
+  return `<xml>${all.map(element).join('')}</xml>`;
 }
 
 async function departmentNumbers(ctx: Ctx, ids: readonly string[]): Promise<Map<string, number>> {
@@ -78,6 +86,53 @@ async function departmentRemoved(ctx: Ctx, meta: EventMeta, payload: { departmen
   await queueCallbacks(ctx, meta, 'change_contact/delete_party', { present: false, paths: [payload.path] }, xml);
 }
 
+/** sys_approval_change: the request's ApprovalInfo as WeCom writes it, to the apps that see its applicant (审批 sees all). */
+async function approvalChanged(ctx: Ctx, meta: EventMeta, payload: { instanceId: string; change: number }): Promise<void> {
+  const detail = await requestForApi(ctx, payload.instanceId, async () => true);
+  const people = await membersByIds(ctx.trx, ctx.corpId, [detail.applicantId, ...detail.tasks.map((t) => t.assigneeId)]);
+  const info = approvalProgress(detail, new Map([...people.values()].map((m) => [m.id, m.userid])));
+  const fields: Field[] = [
+    [
+      'ApprovalInfo',
+      [
+        ['SpNo', info.sp_no],
+        ['SpName', info.sp_name],
+        ['SpStatus', info.sp_status],
+        ['TemplateId', info.template_id],
+        ['ApplyTime', info.apply_time],
+        ['Applyer', [['UserId', info.applyer.userid], ['Party', info.applyer.partyid]]],
+        ...info.sp_record.map(
+          (record): Field => [
+            'SpRecord',
+            [
+              ['SpStatus', record.sp_status],
+              ['ApproverAttr', record.approverattr],
+              ...record.details.map((d): Field => ['Details', [['Approver', [['UserId', d.approver.userid]]], ['Speech', d.speech], ['SpStatus', d.sp_status], ['SpTime', d.sptime]]]),
+            ],
+          ],
+        ),
+        ...info.notifyer.map((n): Field => ['Notifyer', [['UserId', n.userid]]]),
+        ['StatuChangeEvent', payload.change],
+      ],
+    ],
+  ];
+  const applicant = await getMember(ctx.trx, ctx.corpId, detail.applicantId);
+  const audience = { memberId: detail.applicantId, present: applicant?.status === 'active', paths: await pathsOf(ctx, applicant?.departmentIds ?? []) };
+  await queueCallbacks(ctx, meta, 'sys_approval_change', audience, eventXml(ctx, meta, 'sys_approval_change', fields));
+}
+
+type ExternalChange = 'add_external_contact' | 'add_half_external_contact' | 'del_external_contact' | 'del_follow_user';
+
+/** change_external_contact: a member and a customer (ExternalUserID is Banyan's customer id, as the facade's external_userid), to the apps that see the member. */
+async function customerChanged(ctx: Ctx, meta: EventMeta, changeType: ExternalChange, payload: { memberId: string; customerId: string }): Promise<void> {
+  const member = await getMember(ctx.trx, ctx.corpId, payload.memberId);
+  if (!member) return;
+  const adding = changeType === 'add_external_contact' || changeType === 'add_half_external_contact';
+  const fields: Field[] = [['ChangeType', changeType], ['UserID', member.userid], ['ExternalUserID', payload.customerId], ...(adding ? [['State', ''] as const] : [])];
+  const audience = { memberId: member.id, present: member.status === 'active', paths: await pathsOf(ctx, member.departmentIds) };
+  await queueCallbacks(ctx, meta, `change_external_contact/${changeType}`, audience, eventXml(ctx, meta, 'change_external_contact', fields));
+}
+
 /** WeCom's callbacks, from the outbox after the change committed: no module calls them. */
 export const hookSubscribers = [
   afterCommit(DirectoryEvents['member.created'], 'hooks.create_user', (ctx, { memberId }, meta) => memberChanged(ctx, meta, 'create_user', memberId)),
@@ -90,4 +145,8 @@ export const hookSubscribers = [
   afterCommit(DirectoryEvents['department.renamed'], 'hooks.update_party.renamed', (ctx, { departmentId }, meta) => departmentChanged(ctx, meta, 'update_party', departmentId)),
   afterCommit(DirectoryEvents['department.moved'], 'hooks.update_party.moved', (ctx, { departmentId }, meta) => departmentChanged(ctx, meta, 'update_party', departmentId)),
   afterCommit(DirectoryEvents['department.deleted'], 'hooks.delete_party', (ctx, payload, meta) => departmentRemoved(ctx, meta, payload)),
+  afterCommit(CustomerEvents['customer.added'], 'hooks.add_external_contact', (ctx, payload, meta) => customerChanged(ctx, meta, payload.oneWay ? 'add_half_external_contact' : 'add_external_contact', payload)),
+  afterCommit(CustomerEvents['customer.deleted'], 'hooks.del_external_contact', (ctx, payload, meta) => customerChanged(ctx, meta, 'del_external_contact', payload)),
+  afterCommit(CustomerEvents['customer.member_deleted'], 'hooks.del_follow_user', (ctx, payload, meta) => customerChanged(ctx, meta, 'del_follow_user', payload)),
+  afterCommit(ApprovalEvents['approval.changed'], 'hooks.sys_approval_change', (ctx, payload, meta) => approvalChanged(ctx, meta, payload)),
 ];

@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { enterprise, type Enterprise } from '../../../test/support/enterprise.ts';
 import { CallbackReceiver } from './testing/receiver.ts';
+import { act, simpleTemplate, submit, taskOf, template, world } from '../approval/testing/index.ts';
 
 const TOKEN = 'BanyanToken1';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -233,5 +234,70 @@ describeEachDialect('callbacks (回调): 接收消息 and its deliveries', (use)
     assert.deepEqual([unknown.status, unknown.body.error.code], [404, 'hooks.delivery_not_found']);
     const audit = await e.owner.get<{ items: { action: string }[] }>('/api/v1/audit?limit=5');
     assert.ok(audit.body.items.some((i) => i.action === 'hooks.delivery.replay'));
+  });
+
+  it('issue rule sys_approval_change: the 审批 app’s callback hears a request submitted (StatuChangeEvent 1) and agreed (2), with its ApprovalInfo and SpRecord', async () => {
+    const w = await world(t);
+    const applicant = await w.org.member('申请人');
+    const boss = await w.org.member('老板');
+    const templateId = await template(w, simpleTemplate([{ id: 'a', kind: 'approver', name: '审批', assignee: { type: 'members', memberIds: [boss], mode: 'any' } }]));
+    const rx = await new CallbackReceiver(w.corpId, TOKEN, AES_KEY).start();
+    receivers.push(rx);
+    const saved = await w.client.put('/api/v1/apps/approvals/callback', { url: rx.url, token: TOKEN, aesKey: AES_KEY });
+    assert.equal(saved.status, 200);
+    const submittedAt = t.clock.now();
+    const request = await submit(w, applicant, { templateId, form: { reason: '出差' } });
+    await deliver();
+    t.clock.advance(60_000);
+    await act(w, boss, await taskOf(w, request.instanceId, boss), { action: 'approve', comment: '同意' });
+    await deliver();
+
+    const infos = rx.received.map((r) => /<ApprovalInfo>(.*)<\/ApprovalInfo>/s.exec(r.xml)![1]!);
+    assert.deepEqual(
+      rx.received.map((r) => [fields(r.xml).Event, fields(r.xml).MsgType]),
+      [
+        ['sys_approval_change', 'event'],
+        ['sys_approval_change', 'event'],
+      ],
+    );
+    const [bossUserid] = /<Approver><UserId><!\[CDATA\[(.*?)\]\]><\/UserId>/.exec(infos[0]!)!.slice(1);
+    const [applicantUserid] = /<Applyer><UserId><!\[CDATA\[(.*?)\]\]><\/UserId>/.exec(infos[0]!)!.slice(1);
+    const expected = (spStatus: number, nodeStatus: number, speech: string, spTime: number, change: number) =>
+      `<SpNo><![CDATA[${request.instanceId}]]></SpNo><SpName><![CDATA[通用审批]]></SpName><SpStatus>${spStatus}</SpStatus><TemplateId><![CDATA[${templateId}]]></TemplateId><ApplyTime>${Math.floor(submittedAt / 1000)}</ApplyTime>` +
+      `<Applyer><UserId><![CDATA[${applicantUserid}]]></UserId><Party><![CDATA[]]></Party></Applyer>` +
+      `<SpRecord><SpStatus>${nodeStatus}</SpStatus><ApproverAttr>1</ApproverAttr><Details><Approver><UserId><![CDATA[${bossUserid}]]></UserId></Approver><Speech><![CDATA[${speech}]]></Speech><SpStatus>${nodeStatus}</SpStatus><SpTime>${spTime}</SpTime></Details></SpRecord>` +
+      `<StatuChangeEvent>${change}</StatuChangeEvent>`;
+    assert.deepEqual(infos, [expected(1, 1, '', 0, 1), expected(2, 2, '同意', Math.floor(submittedAt / 1000) + 60, 2)]);
+    assert.ok(applicantUserid && bossUserid && applicantUserid !== bossUserid);
+    assert.deepEqual(rx.problems, []);
+  });
+
+  it('issue rule change_external_contact: add_external_contact, add_half_external_contact, del_external_contact and del_follow_user reach the apps that see the member', async () => {
+    const e = await enterprise(t);
+    const appId = await newApp(e, '客户助手', [e.root]);
+    const rx = await receiver(e);
+    assert.equal((await setCallback(e, appId, rx.url)).status, 200);
+    const seller = await e.member('销售员');
+    const half = (await seller.client.post<{ id: string }>('/api/v1/customers/friends', { externalId: 'wx_half', name: '单向客户', addedBack: false })).body.id;
+    const full = (await seller.client.post<{ id: string }>('/api/v1/customers/friends', { externalId: 'wx_full', name: '双向客户' })).body.id;
+    await deliver();
+    assert.equal((await e.owner.post(`/api/v1/customers/${full}/members/${seller.memberId}/events`, { event: 'deleted_member' })).status, 204);
+    await deliver();
+    assert.equal((await seller.client.delete(`/api/v1/customers/friends/${half}`)).status, 200);
+    await deliver();
+    const userid = seller.client.me.account.loginName;
+    assert.deepEqual(
+      rx.received.map((r) => {
+        const f = fields(r.xml);
+        return [f.Event, f.ChangeType, f.UserID, f.ExternalUserID, f.State ?? null];
+      }),
+      [
+        ['change_external_contact', 'add_half_external_contact', userid, half, ''],
+        ['change_external_contact', 'add_external_contact', userid, full, ''],
+        ['change_external_contact', 'del_follow_user', userid, full, null],
+        ['change_external_contact', 'del_external_contact', userid, half, null],
+      ],
+    );
+    assert.deepEqual(rx.problems, []);
   });
 });
