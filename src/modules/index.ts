@@ -19,6 +19,7 @@ import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
 import { wecomModule } from './wecom/index.ts';
+import { hooksModule } from './hooks/index.ts';
 import { overviewModule } from './overview/index.ts';
 import { ssoModule } from './sso/index.ts';
 import { attendanceModule } from './attendance/index.ts';
@@ -53,6 +54,7 @@ export const modules: readonly ModuleManifest[] = [
   approvalModule,
   inboxModule,
   wecomModule,
+  hooksModule,
   attendanceModule,
   securityModule,
   docsModule,

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
+import { publish } from '../../platform/events.ts';
+import { ApprovalEvents } from './approval.events.ts';
 import { activeMemberIds } from '../directory/index.ts';
 import type { ReasonLine, ResolvedStep, Settings, Template } from './approval.model.ts';
 import type { InstanceStatus, TaskKind, TaskStatus } from './approval.tables.ts';
@@ -40,6 +42,9 @@ export interface NewTask {
   status: TaskStatus;
   reasons: ReasonLine[];
 }
+
+/** Trail actions that are a WeCom StatuChangeEvent (sys_approval_change). */
+const STATUS_CHANGE: Partial<Record<string, number>> = { submitted: 1, approve: 2, reject: 3, transfer: 4, withdraw: 6 };
 
 export interface TrailEntry {
   taskId?: string | null;
@@ -160,6 +165,8 @@ export class RequestFlow {
   /** Adds a line to a request's trail (append-only history: no lock needed). */
   static async record(ctx: Ctx, instanceId: string, e: TrailEntry): Promise<void> {
     await insertEvent.execute(ctx.trx, { corp_id: ctx.corpId, id: newId('ape', ctx.now), instance_id: instanceId, task_id: e.taskId ?? null, actor_id: e.actorId, action: e.action, comment: e.comment ?? null, details_json: JSON.stringify(e.details ?? {}), at: ctx.now });
+    const change = STATUS_CHANGE[e.action];
+    if (change !== undefined) await publish(ctx, ApprovalEvents['approval.changed'], { instanceId, change });
   }
 
   event(e: TrailEntry): Promise<void> {

@@ -31,4 +31,6 @@ export { ApprovalEvents };
 export { approvalCounts } from './counts.ts';
 export { approvalApi } from './approval.api.ts';
 export type { RequestDetail } from './queries.service.ts';
+/** A request's detail read by an adapter that decides itself who may read it (the callbacks: the system reads all). */
+export { requestForApi } from './queries.service.ts';
 export type { Template } from './approval.model.ts';

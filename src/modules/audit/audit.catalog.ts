@@ -138,5 +138,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'security.device_refuse': a('拒绝设备', 'Refused a device', '{actor} 拒绝了 {target} 的设备', '{actor} refused a device of {target}'),
   'security.device_revoke': a('吊销设备', 'Revoked a device', '{actor} 吊销了 {target} 的设备并结束其登录', '{actor} revoked a device of {target} and ended its sessions'),
   'docs.settings': a('文档设置', 'Docs settings', '{actor} 修改了“禁止仅浏览成员发表动态”', '{actor} changed “view-only members may not post”'),
+  'hooks.callback.save': a('设置接收消息', 'Set the callback', '{actor} 设置了应用 {target} 的接收消息', '{actor} set the callback of the app {target}'),
+  'hooks.delivery.replay': a('重新推送回调', 'Sent a callback again', '{actor} 重新推送了应用 {target} 的一条回调', '{actor} sent a callback of the app {target} again'),
 };
 

@@ -1,4 +1,6 @@
 import type { Ctx, TxCtx } from '../../platform/context.ts';
+import { publish } from '../../platform/events.ts';
+import { CustomerEvents } from './customers.events.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -77,7 +79,10 @@ export async function addCustomerAsMember(ctx: Ctx, input: CustomerIdentity & { 
   const member = memberOf(ctx);
   const customerId = await ensureCustomer(ctx, input);
   const { created } = await addFriendship(ctx, { memberId: member.id, customerId, addedBack: input.addedBack, source: 'manual' });
-  if (created) await audit(ctx, { action: 'customers.add', target: { type: 'customer', id: customerId }, after: { memberId: member.id, addedBack: input.addedBack } });
+  if (created) {
+    await audit(ctx, { action: 'customers.add', target: { type: 'customer', id: customerId }, after: { memberId: member.id, addedBack: input.addedBack } });
+    await publish(ctx, CustomerEvents['customer.added'], { memberId: member.id, customerId, oneWay: !input.addedBack });
+  }
   return (await listFriends(ctx.trx, ctx.corpId, member.id, { customerId, limit: 1 })).items[0]!;
 }
 
@@ -91,6 +96,7 @@ export async function deleteFriend(ctx: Ctx, customerId: string): Promise<{ rele
   if (Number(gone.numDeletedRows) === 0) throw new DomainError(CustomerErrors['customers.not_friend'], { customerId });
   const released = (await releaseCustomers(ctx, [customerId])) === 1;
   await audit(ctx, { action: 'customers.delete', target: { type: 'customer', id: customerId }, after: { memberId: member.id, released } });
+  await publish(ctx, CustomerEvents['customer.deleted'], { memberId: member.id, customerId });
   return { released };
 }
 
@@ -103,6 +109,7 @@ export async function customerEvent(ctx: Ctx, memberId: string, customerId: stri
   const done = await tables(ctx.trx).updateTable('friendships').set(set).where('corp_id', '=', ctx.corpId).where('member_id', '=', memberId).where('customer_id', '=', customerId).executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) throw new DomainError(CustomerErrors['customers.not_friend'], { customerId, memberId });
   await audit(ctx, { action: `customers.${event}`, target: { type: 'customer', id: customerId }, after: { memberId } });
+  if (event === 'deleted_member') await publish(ctx, CustomerEvents['customer.member_deleted'], { memberId, customerId });
 }
 
 export interface CustomerView {

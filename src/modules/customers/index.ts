@@ -4,6 +4,7 @@ import { customersAuditNames } from './customers.audit.ts';
 import { CustomerErrors } from './customers.errors.ts';
 import { customerRights } from './customers.policy.ts';
 import { customersRoutes } from './customers.routes.ts';
+import { CustomerEvents } from './customers.events.ts';
 import { customerSubscribers } from './customers.subscribers.ts';
 import { fillDemoCustomers } from './customers.demo.ts';
 import * as customerTables from './migrations/0041_customers.ts';
@@ -21,13 +22,14 @@ export const customersModule = defineModule({
   migrations: { '0041_customers': customerTables },
   errors: CustomerErrors,
   rights: customerRights,
+  events: CustomerEvents,
   subscribers: customerSubscribers,
   auditNames: customersAuditNames,
   routes: customersRoutes,
   demo: fillDemoCustomers,
 });
 
-export { CustomerErrors };
+export { CustomerErrors, CustomerEvents };
 export { customerApi } from './customers.api.ts';
 export { demoServers } from './customers.demo.ts';
 export { CustomerName, ExternalId, IdempotencyKey } from './customers.schema.ts';

@@ -30,7 +30,8 @@ export interface DepartmentView {
   manageable: boolean;
 }
 
-function departmentRow(db: Executor, corpId: string, id: string): Promise<DepartmentRow | undefined> {
+/** One department's row, or nothing (other modules: the callbacks describe a changed department). */
+export function departmentRow(db: Executor, corpId: string, id: string): Promise<DepartmentRow | undefined> {
   return tables(db).selectFrom('departments').select(['id', 'parent_id', 'name', 'sort_order', 'path', 'depth']).where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst();
 }
 
@@ -140,6 +141,7 @@ export async function createDepartment(ctx: Ctx, input: { parentId: string; name
     throw error;
   }
   await audit(ctx, { action: 'contacts.department.create', target: { type: 'department', id }, after: { name: input.name, parentId: parent.id } });
+  await publish(ctx, DirectoryEvents['department.created'], { departmentId: id });
   return id;
 }
 
@@ -156,6 +158,7 @@ export async function renameDepartment(ctx: Ctx, id: string, name: string): Prom
     throw error;
   }
   await audit(ctx, { action: 'contacts.department.rename', target: { type: 'department', id }, before: { name: dept.name }, after: { name } });
+  await publish(ctx, DirectoryEvents['department.renamed'], { departmentId: id });
 }
 
 /**
@@ -283,7 +286,7 @@ export async function deleteDepartment(ctx: Ctx, id: string): Promise<void> {
   await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
   await tables(ctx.trx).deleteFrom('tag_departments').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
   await audit(ctx, { action: 'contacts.department.delete', target: { type: 'department', id }, before: { name: dept.name, parentId: dept.parent_id } });
-  await publish(ctx, DirectoryEvents['department.deleted'], { departmentId: id });
+  await publish(ctx, DirectoryEvents['department.deleted'], { departmentId: id, path: dept.path });
 }
 
 /** Sets the department's heads (部门负责人): active or disabled members sitting directly in it. */

@@ -266,7 +266,7 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     const roles = await tablesOf(t.deps.db).selectFrom('super_admins').select('member_id').where('corp_id', '=', e.corpId).where('member_id', '=', m.id).execute();
     assert.deepEqual(roles, []);
     const events = await tablesOf(t.deps.db).selectFrom('outbox').select(['type', 'payload_json']).where('corp_id', '=', e.corpId).where('type', '=', 'member.departed').execute();
-    assert.deepEqual(events.map((ev) => JSON.parse(ev.payload_json)), [{ memberId: m.id }]);
+    assert.deepEqual(events.map((ev) => JSON.parse(ev.payload_json)), [{ memberId: m.id, userid: m.userid, departmentIds: [a] }]);
     const after = await e.c.get<Member>(`/api/v1/contacts/members/${m.id}`);
     assert.equal(after.body.name, '赵六');
     assert.equal(after.body.status, 'departed');
@@ -287,7 +287,7 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     assert.equal((await e.c.delete(`/api/v1/contacts/members/${m.id}`)).status, 204);
     assert.deepEqual(await tablesOf(t.deps.db).selectFrom('super_admins').select('member_id').where('member_id', '=', m.id).execute(), []);
     await t.deps.outbox.drain();
-    assert.deepEqual(deletions.filter((d) => (d as { memberId: string }).memberId === m.id), [{ memberId: m.id, name: '删除者' }]);
+    assert.deepEqual(deletions.filter((d) => (d as { memberId: string }).memberId === m.id), [{ memberId: m.id, name: '删除者', userid: m.userid, departmentIds: [e.root] }]);
     assert.equal(code(await e.c.get(`/api/v1/contacts/members/${m.id}`)), 'directory.member_not_found');
     const creator = e.owner.me.member!.id;
     assert.equal(code(await e.c.post(`/api/v1/contacts/members/${creator}/depart`)), 'admin.creator_cannot_be_removed');

@@ -95,7 +95,7 @@ export { checkRecipients, existingTagIds } from './references.ts';
 /** The commands REST runs, for other adapters over the same rules (the WeCom-compatible API). */
 export { departments as departmentCommands, members as memberCommands, tags as tagCommands } from './directory.commands.ts';
 export type { MemberView } from './members.service.ts';
-export type { DepartmentView } from './departments.service.ts';
+export { departmentRow, type DepartmentView } from './departments.service.ts';
 export { listTags, type TagView, type TagHolders } from './tags.service.ts';
 export { importRows, type ImportKind, type RowError } from './import.service.ts';
 export { readSheet } from './sheet.ts';

@@ -127,7 +127,7 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<string
 }
 
 export interface Placement {
-  row: { id: string; name: string; status: MemberStatus; account_id: string | null; main_department_id: string; phone: string | null; email: string | null; position: string | null };
+  row: { id: string; userid: string; name: string; status: MemberStatus; account_id: string | null; main_department_id: string; phone: string | null; email: string | null; position: string | null };
   /** The member's departments with their paths. */
   departments: Map<string, string>;
 }
@@ -135,7 +135,7 @@ export interface Placement {
 export async function loadPlacement(db: Executor, corpId: string, memberId: string): Promise<Placement> {
   const row = await tables(db)
     .selectFrom('members')
-    .select(['id', 'name', 'status', 'account_id', 'main_department_id', 'phone', 'email', 'position'])
+    .select(['id', 'userid', 'name', 'status', 'account_id', 'main_department_id', 'phone', 'email', 'position'])
     .where('corp_id', '=', corpId)
     .where('id', '=', memberId)
     .executeTakeFirst();
@@ -235,6 +235,7 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatc
     after: { name, phone, email: patch.email === undefined ? before.email : blankToNull(patch.email), position: patch.position === undefined ? before.position : blankToNull(patch.position), departmentIds: [...next].sort(), mainDepartmentId: main },
   });
   if (added.length + removed.length > 0) await publish(ctx, DirectoryEvents['member.departments_changed'], { memberId, added, removed });
+  await publish(ctx, DirectoryEvents['member.updated'], { memberId });
 }
 
 /** 禁用 / 启用: a disabled member cannot sign in to the enterprise but stays in the contacts. */
@@ -312,7 +313,7 @@ export async function departMember(ctx: Ctx, memberId: string): Promise<void> {
     before: { status: placement.row.status, departmentIds: [...placement.departments.keys()].sort() },
     after: { status: 'departed' },
   });
-  await publish(ctx, DirectoryEvents['member.departed'], { memberId });
+  await publish(ctx, DirectoryEvents['member.departed'], { memberId, userid: placement.row.userid, departmentIds: [...placement.departments.keys()] });
 }
 
 /**
@@ -333,7 +334,7 @@ export async function deleteMember(ctx: Ctx, memberId: string): Promise<void> {
   await dropNameGrams(ctx.trx, ctx.corpId, memberId);
   await syncAccountCorp(ctx, memberId);
   await audit(ctx, { action: 'contacts.member.delete', target: { type: 'member', id: memberId }, before: { name: placement.row.name, status: placement.row.status } });
-  await publish(ctx, DirectoryEvents['member.deleted'], { memberId, name: placement.row.name });
+  await publish(ctx, DirectoryEvents['member.deleted'], { memberId, name: placement.row.name, userid: placement.row.userid, departmentIds: [...placement.departments.keys()] });
 }
 
 // ---------------------------------------------------------------------------------------------

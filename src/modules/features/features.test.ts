@@ -117,7 +117,7 @@ describeEachDialect('advanced features and seats (安全管理)', (use) => {
     await give(corp, a);
     t.clock.advance(30 * DAY);
     await t.deps.db.transaction().execute((trx) =>
-      publish({ corpId: corp.corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, DirectoryEvents['member.departed'], { memberId: a }),
+      publish({ corpId: corp.corpId, actor: systemActor, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry }, DirectoryEvents['member.departed'], { memberId: a, userid: 'departed', departmentIds: [] }),
     );
     await t.deps.outbox.drain();
     assert.deepEqual([(await plan(corp)).seatsUsed, (await plan(corp)).seats], [0, []]);

@@ -100,7 +100,7 @@ function openIdOf(corpId: string, memberId: string): string {
 // ------------------------------------------------------------------------------------------ shapes
 
 /** WeCom's `status`: 1 activated, 2 disabled, 4 not yet activated (no account claimed it), 5 left. */
-function statusOf(view: MemberView): 1 | 2 | 4 | 5 {
+export function statusOf(view: Pick<MemberView, 'status' | 'linked'>): 1 | 2 | 4 | 5 {
   if (view.status === 'departed') return 5;
   if (view.status === 'disabled') return 2;
   return view.linked ? 1 : 4;

@@ -16,7 +16,7 @@ export interface IdMap {
   toBanyan: Map<number, string>;
 }
 
-type Kind = 'department' | 'tag' | 'app';
+export type Kind = 'department' | 'tag' | 'app';
 
 const TABLES = { department: 'wecom_department_ids', tag: 'wecom_tag_ids', app: 'wecom_app_ids' } as const;
 /** The number before the first one handed out. */
@@ -45,6 +45,19 @@ export async function assignId(trx: Tx, corpId: string, kind: Kind, banyanId: st
 /** Whether an integer is already some department's, tag's or app's. */
 export async function idTaken(db: Executor, corpId: string, kind: Kind, id: number): Promise<boolean> {
   return (await tables(db).selectFrom(TABLES[kind]).select('wecom_id').where('corp_id', '=', corpId).where('wecom_id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * The integers of the given ids inside the caller's transaction, numbering those that have none yet
+ * (a callback names a department the facade never saw); the root department takes 1 when free.
+ */
+export async function wecomIdsIn(trx: Tx, corpId: string, kind: Kind, ids: readonly string[], rootId?: string): Promise<Map<string, number>> {
+  const known = (await readMap(trx, corpId, kind)).toWecom;
+  const out = new Map<string, number>();
+  for (const id of new Set(ids)) {
+    out.set(id, known.get(id) ?? (await assignId(trx, corpId, kind, id, id === rootId && !(await idTaken(trx, corpId, kind, 1)) ? 1 : undefined)));
+  }
+  return out;
 }
 
 async function banyanIds(db: Db, corpId: string, kind: Kind): Promise<{ id: string; root: boolean }[]> {

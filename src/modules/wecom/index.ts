@@ -17,3 +17,8 @@ export const wecomModule = defineModule({
   rights: wecomRights,
   routes: wecomRoutes,
 });
+
+/** What the callbacks (hooks module) name the way WeCom does: a member's `status`, the integer ids of departments and apps, a request's progress. */
+export { statusOf as wecomStatus } from './contacts.wecom.ts';
+export { wecomIdsIn } from './ids.service.ts';
+export { approvalProgress } from './oa.wecom.ts';

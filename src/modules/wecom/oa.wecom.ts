@@ -34,6 +34,34 @@ const secondsToDay = (seconds: number) => new Date(seconds * 1000 + 8 * 3600_000
 const zh = (text: string) => [{ text, lang: 'zh_CN' }];
 const seconds = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 1000) : 0);
 
+/**
+ * A request as WeCom describes its progress (getapprovaldetail, and the sys_approval_change
+ * callback's ApprovalInfo): number, template, status, applicant and sp_record, with userids.
+ */
+export function approvalProgress(detail: RequestDetail, userids: ReadonlyMap<string, string>) {
+  // A 或签 peer whose task closed because another agreed is not listed (it took no decision).
+  const steps = detail.steps.map((step, index) => ({ step, index, tasks: detail.tasks.filter((t) => t.step === index && t.kind !== 'cc' && t.status !== 'cancelled') })).filter((s) => s.step.kind !== 'cc' && s.tasks.length > 0);
+  return {
+    sp_no: detail.id,
+    sp_name: detail.templateName,
+    sp_status: SP_STATUS[detail.status],
+    template_id: detail.templateId,
+    apply_time: seconds(detail.submittedAt),
+    applyer: { userid: userids.get(detail.applicantId) ?? '', partyid: '' },
+    sp_record: steps.map(({ step, tasks }) => {
+      const statuses = tasks.map((t) => taskSpStatus(t.status));
+      const rejected = statuses.includes(3);
+      const done = step.mode === 'any' ? statuses.includes(2) : statuses.every((s) => s === 2 || s === 4);
+      return {
+        sp_status: rejected ? 3 : done ? 2 : 1,
+        approverattr: step.mode === 'any' ? 1 : 2,
+        details: tasks.map((t) => ({ approver: { userid: userids.get(t.assigneeId) ?? '' }, speech: t.comment ?? '', sp_status: taskSpStatus(t.status), sptime: seconds(t.actedAt), media_id: [] as string[] })),
+      };
+    }),
+    notifyer: detail.tasks.filter((t) => t.kind === 'cc').map((t) => ({ userid: userids.get(t.assigneeId) ?? '' })),
+  };
+}
+
 const Control = Type.Object({ control: Type.Optional(Type.String()), id: Type.String(), value: Type.Record(Type.String(), Type.Unknown()) });
 const ApplyBody = Type.Object({
   creator_userid: Type.String({ minLength: 1, maxLength: 64 }),
@@ -193,30 +221,11 @@ export function oaRoutes(facade: FastifyInstance, deps: Deps): void {
     const people = await membersByIds(db, corpId, [detail.applicantId, ...detail.tasks.map((t) => t.assigneeId), ...detail.fields.flatMap((f) => (f.type === 'member' ? ((detail.form[f.id] as string[] | undefined) ?? []) : []))]);
     const userids = new Map([...people.values()].map((m) => [m.id, m.userid]));
     const depts = (await idMap(db, corpId, 'department')).toWecom;
-    const applicant = people.get(detail.applicantId);
-    // A 或签 peer whose task closed because another agreed is not listed (it took no decision).
-    const steps = detail.steps.map((step, index) => ({ step, index, tasks: detail.tasks.filter((t) => t.step === index && t.kind !== 'cc' && t.status !== 'cancelled') })).filter((s) => s.step.kind !== 'cc' && s.tasks.length > 0);
     return {
       errcode: 0,
       errmsg: 'ok',
       info: {
-        sp_no: detail.id,
-        sp_name: detail.templateName,
-        sp_status: SP_STATUS[detail.status],
-        template_id: detail.templateId,
-        apply_time: seconds(detail.submittedAt),
-        applyer: { userid: applicant?.userid ?? '', partyid: '' },
-        sp_record: steps.map(({ step, tasks }) => {
-          const statuses = tasks.map((t) => taskSpStatus(t.status));
-          const rejected = statuses.includes(3);
-          const done = step.mode === 'any' ? statuses.includes(2) : statuses.every((s) => s === 2 || s === 4);
-          return {
-            sp_status: rejected ? 3 : done ? 2 : 1,
-            approverattr: step.mode === 'any' ? 1 : 2,
-            details: tasks.map((t) => ({ approver: { userid: userids.get(t.assigneeId) ?? '' }, speech: t.comment ?? '', sp_status: taskSpStatus(t.status), sptime: seconds(t.actedAt), media_id: [] })),
-          };
-        }),
-        notifyer: detail.tasks.filter((t) => t.kind === 'cc').map((t) => ({ userid: userids.get(t.assigneeId) ?? '' })),
+        ...approvalProgress(detail, userids),
         apply_data: { contents: detail.fields.map((f) => ({ control: CONTROL[f.type], id: f.id, title: zh(f.label), value: wecomValue(f.type, detail.form[f.id], userids, depts) })) },
         comments: [],
       },

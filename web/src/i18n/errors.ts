@@ -69,6 +69,12 @@ export default defineMessages(
       personal_space: '个人空间没有其他成员',
       last_manager: '团队空间至少要保留一位管理者',
     },
+    hooks: {
+      app_not_found: '企业没有这个应用',
+      url_verification_failed: '回调 URL 验证失败：该地址须对 GET 请求原样返回解密后的 echostr，设置未保存',
+      delivery_not_found: '该应用没有这条推送记录',
+      delivery_pending: '这条回调仍在推送中，送达或失败后才能重新推送',
+    },
     security: {
       not_active: '安全管理高级功能未购买或已过期，相应的功能将无法使用，设置会为续费保留',
       invalid_range: 'IP 列表中有一项不是 IPv4 或 IPv6 地址或地址段',
@@ -316,6 +322,12 @@ export default defineMessages(
       bad_workbook: 'Import failed: the file is not an .xlsx workbook',
       personal_space: 'A personal space has no other members',
       last_manager: 'A team space keeps at least one manager',
+    },
+    hooks: {
+      app_not_found: 'The enterprise has no app by this id',
+      url_verification_failed: 'The callback URL did not pass verification: it must answer the GET with the decrypted echostr, bare. Nothing was saved',
+      delivery_not_found: 'The app has no delivery by this id',
+      delivery_pending: 'The callback is still being sent; send it again once it is delivered or has failed',
     },
     security: {
       not_active: 'The security advanced feature is not bought or has lapsed; its settings are kept for a renewal',
