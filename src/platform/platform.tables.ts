@@ -1,5 +1,6 @@
 import type { Flag } from './db/tables.ts';
 import { tableAccess } from './db/tables.ts';
+import { preparedFor } from './db/prepared.ts';
 import type { PrincipalKind } from './auth/sessions.ts';
 
 /**
@@ -71,3 +72,4 @@ export interface PlatformTables {
 }
 
 export const tables = tableAccess<PlatformTables>();
+export const prepared = preparedFor<PlatformTables>();

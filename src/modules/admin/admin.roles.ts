@@ -5,7 +5,7 @@ import { emptyRightSet, unionRights, type HierarchicalAdmin, type RightSet, type
 import { getAccount } from '../account/index.ts';
 import { creatorAccountOf } from '../corp/index.ts';
 import { activeMemberOfAccount } from '../directory/index.ts';
-import { tables } from './admin.tables.ts';
+import { prepared, tables } from './admin.tables.ts';
 
 /**
  * The roles of an enterprise as the platform's policy reads them (the `roles` provider).
@@ -25,8 +25,11 @@ const snapshots = new Map<string, RoleSnapshot>();
 const changing = new WeakSet<Executor>();
 const MAX_CACHED_CORPS = 2000;
 
+const stampOf = prepared((db, p: { corpId: string }) => db.selectFrom('admin_stamps').select('stamp').where('corp_id', '=', p.corpId));
+
+/** Prepared: every check of a right reads it. */
 async function readStamp(db: Executor, corpId: string): Promise<string> {
-  const row = await tables(db).selectFrom('admin_stamps').select('stamp').where('corp_id', '=', corpId).executeTakeFirst();
+  const row = (await stampOf.execute(db, { corpId })).rows[0];
   return row?.stamp ?? '';
 }
 

@@ -1,3 +1,4 @@
+import { preparedFor } from '../../platform/db/prepared.ts';
 import { tableAccess } from '../../platform/db/tables.ts';
 
 export type SuperAdminKind = 'internal' | 'external';
@@ -13,3 +14,4 @@ export interface AdminTables {
 }
 
 export const tables = tableAccess<AdminTables>();
+export const prepared = preparedFor<AdminTables>();

@@ -102,6 +102,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'customers.delete': a('删除客户', 'Deleted a customer', '{actor} 删除了客户 {target}', '{actor} deleted the customer {target}'),
   'customers.added_back': a('客户重新添加', 'Customer added back', '客户 {target} 重新添加了成员', 'The customer {target} added the member back'),
   'customers.deleted_member': a('客户删除成员', 'Customer deleted a member', '客户 {target} 删除了成员', 'The customer {target} deleted the member'),
+  'customers.parent_add': a('添加家长', 'Linked a parent', '{actor} 为学员 {target} 添加了家长', '{actor} linked a parent to the student {target}'),
+  'customers.parent_remove': a('移除家长', 'Unlinked a parent', '{actor} 移除了学员 {target} 的家长', '{actor} unlinked a parent from the student {target}'),
   'customers.group_create': a('创建客户群', 'Created a customer group', '{actor} 创建了客户群 {target}', '{actor} created the customer group {target}'),
   'customers.group_dissolve': a('解散客户群', 'Dissolved a customer group', '{actor} 解散了客户群 {target}', '{actor} dissolved the customer group {target}'),
   'customers.group_join': a('客户入群', 'Customer joined a group', '客户加入了客户群 {target}', 'A customer joined the customer group {target}'),

@@ -20,6 +20,7 @@ import {
 } from './customers.service.ts';
 import { quotaLimit, TIERS } from './quota.service.ts';
 import { buyTier, quoteTierForConfirmation } from './purchase.service.ts';
+import { studentsRoutes } from './students.routes.ts';
 import {
   AddCustomerBody,
   BuyTierBody,
@@ -116,5 +117,7 @@ export function customersRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
     app.post('/api/v1/customers/quota/purchases', { config: { auth: 'corp' }, schema: { tags: ['customers'], summary: 'Buy or upgrade a tier with the wallet balance', body: BuyTierBody, response: { 201: TierPurchaseDto } } }, async (request, reply) =>
       created(reply, request.run(buy, request.body)),
     );
+
+    await app.register(studentsRoutes);
   };
 }

@@ -5,6 +5,9 @@ export type FriendshipState = 'mutual' | 'one_way';
 /** Why a friendship is one-way (单向客户 / 单向学员): added without verification and never added back, or deleted by the customer. */
 export type OneWayReason = 'not_added_back' | 'deleted_by_customer';
 
+/** 家长 of a student: father, mother, another guardian, or someone else who looks after them. */
+export type ParentRelation = 'father' | 'mother' | 'guardian' | 'other';
+
 export interface CustomerTables {
   customers: {
     corp_id: string;
@@ -45,6 +48,8 @@ export interface CustomerTables {
     order_id: string | null;
     created_at: number;
   };
+  /** 家长: contacts linked to a student (a customer of an education enterprise); they take no quota place. */
+  student_parents: { corp_id: string; id: string; student_id: string; name: string; relation: ParentRelation; phone: string | null; created_at: number };
 }
 
 export const tables = tableAccess<CustomerTables>();

@@ -8,6 +8,7 @@ import { CustomerEvents } from './customers.events.ts';
 import { customerSubscribers } from './customers.subscribers.ts';
 import { fillDemoCustomers } from './customers.demo.ts';
 import * as customerTables from './migrations/0041_customers.ts';
+import * as studentParents from './migrations/0280_customers_student_parents.ts';
 
 export const customersModule = defineModule({
   name: 'customers',
@@ -18,8 +19,9 @@ export const customersModule = defineModule({
     group_customers: 'tenant',
     customer_counters: 'tenant',
     quota_tiers: 'tenant',
+    student_parents: 'tenant',
   },
-  migrations: { '0041_customers': customerTables },
+  migrations: { '0041_customers': customerTables, '0280_customers_student_parents': studentParents },
   errors: CustomerErrors,
   rights: customerRights,
   events: CustomerEvents,

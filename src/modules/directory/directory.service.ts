@@ -80,9 +80,17 @@ export async function insertMember(ctx: WriteCtx, input: NewMember): Promise<str
   return id;
 }
 
-/** The active member an account is in an enterprise, if any. Departed and disabled members act as nobody. */
-export function activeMemberOfAccount(db: Executor, corpId: string, accountId: string): Promise<MemberSummary | undefined> {
-  return memberOfAccount(db, corpId, accountId, ['active']);
+const activeMemberOfAccountQuery = prepared((db, p: { corpId: string; accountId: string }) =>
+  db.selectFrom('members').select(['id', 'name', 'userid', 'status', 'account_id']).where('corp_id', '=', p.corpId).where('account_id', '=', p.accountId).where('status', '=', 'active'),
+);
+
+/**
+ * The active member an account is in an enterprise, if any. Departed and disabled members act as
+ * nobody. Prepared: every signed-in request asks.
+ */
+export async function activeMemberOfAccount(db: Executor, corpId: string, accountId: string): Promise<MemberSummary | undefined> {
+  const row = (await activeMemberOfAccountQuery.execute(db, { corpId, accountId })).rows[0];
+  return row && { id: row.id, name: row.name, userid: row.userid, status: row.status, accountId: row.account_id };
 }
 
 /** The member an account is in an enterprise unless departed (active or disabled), if any. */

@@ -18,7 +18,7 @@ import { lockDepartments, lockMember } from './locks.ts';
 import { tables } from './directory.tables.ts';
 import { DirectoryErrors } from './directory.errors.ts';
 import { activationFilter, activationOf, type Activation } from './activation.ts';
-import { dropNameGrams, nameContains, writeNameGrams } from './name-grams.ts';
+import { dropNameGrams, nameCandidates, writeNameGrams } from './name-grams.ts';
 
 export interface MemberView {
   id: string;
@@ -368,16 +368,26 @@ function startsWith(expression: RawBuilder<unknown>, prefix: string): Expression
 /**
  * What a search text matches, each term an index range where it can be: letters match pinyin
  * initials and full pinyin (张三: "zs", "zhangsan"); digits match the phone; anything matches the
- * userid (case-insensitive); text with Chinese characters matches any part of the name.
+ * userid (case-insensitive); text with Chinese characters matches any part of the name. The
+ * candidates come from indexes, one SELECT per term, so the database starts from the few matching
+ * rows instead of walking the whole enterprise in pinyin order; a candidate is a match when it meets
+ * one of the checks (a name candidate holds the text's first piece, the LIKE decides).
  */
-function searchTerms(corpId: string, text: string): Expression<SqlBool>[] {
+function searchTerms(db: Executor, corpId: string, text: string) {
   const compact = text.replace(/\s+/g, '').toLowerCase();
-  const terms: Expression<SqlBool>[] = [startsWith(sql`lower(${sql.ref('m.userid')})`, text.toLowerCase())];
-  if (/^[a-z]+$/.test(compact)) terms.push(startsWith(sql.ref('m.name_pinyin'), compact), startsWith(sql.ref('m.name_initials'), compact));
-  if (/^\+?[0-9-]+$/.test(compact)) terms.push(startsWith(sql.ref('m.phone'), compact));
+  const ranges: Expression<SqlBool>[] = [startsWith(sql`lower(${sql.ref('m.userid')})`, text.toLowerCase())];
+  if (/^[a-z]+$/.test(compact)) ranges.push(startsWith(sql.ref('m.name_pinyin'), compact), startsWith(sql.ref('m.name_initials'), compact));
+  if (/^\+?[0-9-]+$/.test(compact)) ranges.push(startsWith(sql.ref('m.phone'), compact));
+  const inRange = (range: Expression<SqlBool>) => tables(db).selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(range);
+  const [first, ...rest] = ranges.map(inRange);
+  let candidates = rest.reduce((all, next) => all.union(next), first!);
+  const checks = [...ranges];
   // Anything beyond plain letters, digits and userid punctuation (Chinese, spaces): part of the name.
-  if (!/^[a-z0-9+._@-]+$/.test(compact)) terms.push(nameContains(corpId, text));
-  return terms;
+  if (!/^[a-z0-9+._@-]+$/.test(compact)) {
+    candidates = candidates.union(nameCandidates(db, corpId, text));
+    checks.push(like('m.name', 'contains', text));
+  }
+  return { candidates, check: sql<SqlBool>`(${sql.join(checks, sql` or `)})` };
 }
 
 function encodeCursor(pinyin: string, id: string): string {
@@ -435,11 +445,8 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
   }
   const text = query.q?.trim();
   if (text) {
-    // The matches come from index ranges, one SELECT per term, so the database starts from the few
-    // matching rows instead of walking the whole enterprise in pinyin order.
-    const [first, ...rest] = searchTerms(corpId, text).map((term) => tables(db).selectFrom('members as m').select('m.id').where('m.corp_id', '=', corpId).where(term));
-    const matches = rest.reduce((all, next) => all.union(next), first!);
-    q = q.where('m.id', 'in', matches);
+    const { candidates, check } = searchTerms(db, corpId, text);
+    q = q.where('m.id', 'in', candidates).where(check);
   }
   if (query.cursor) {
     const after = decodeCursor(query.cursor);

@@ -1,7 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { SqlBool } from 'kysely';
-import type { Tx } from '../../platform/db/tables.ts';
-import { like } from '../../platform/db/sql.ts';
+import type { Executor, Tx } from '../../platform/db/tables.ts';
 import { tables } from './directory.tables.ts';
 
 /**
@@ -38,8 +35,13 @@ export async function dropNameGrams(trx: Tx, corpId: string, memberId: string): 
   await tables(trx).deleteFrom('member_name_grams').where('corp_id', '=', corpId).where('member_id', '=', memberId).execute();
 }
 
-/** Members whose name contains `text`: the same answer as `name LIKE '%text%'`, from the index of pieces. */
-export function nameContains(corpId: string, text: string): RawBuilder<SqlBool> {
+/**
+ * The members who may hold `text` in their name: those holding its first piece, a superset of
+ * `name LIKE '%text%'`, which the caller applies to them (`like('m.name', 'contains', text)`). The
+ * pieces alone give the candidates, so the database starts from them and reads each member by its
+ * key; asked as one condition beside the LIKE, PostgreSQL misjudges the LIKE and scans the enterprise.
+ */
+export function nameCandidates(db: Executor, corpId: string, text: string) {
   const probe = Array.from(fold(text)).slice(0, 2).join('');
-  return sql<SqlBool>`${sql.ref('m.id')} in (select member_id from member_name_grams where corp_id = ${corpId} and gram = ${probe}) and ${like('m.name', 'contains', text)}`;
+  return tables(db).selectFrom('member_name_grams').select('member_id as id').where('corp_id', '=', corpId).where('gram', '=', probe);
 }

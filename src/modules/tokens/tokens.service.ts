@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
 import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
 import { tokenGrantableRights } from '../../platform/policy/index.ts';
-import { tables } from './tokens.tables.ts';
+import { prepared, tables } from './tokens.tables.ts';
 
 export interface TokenView {
   id: string;
@@ -52,18 +52,17 @@ export async function revokeToken(ctx: Ctx, tokenId: string): Promise<void> {
   await audit(ctx, { action: 'token.revoke', target: { type: 'token', id: tokenId } });
 }
 
-/** Resolves a bearer secret to its enterprise and rights; revoked tokens resolve to nothing. */
+const routeOf = prepared((db, p: { tokenHash: string }) => db.selectFrom('api_token_routes').select('corp_id').where('token_hash', '=', p.tokenHash));
+const liveToken = prepared((db, p: { corpId: string; tokenHash: string }) =>
+  db.selectFrom('api_tokens').select(['corp_id', 'id', 'name', 'rights_json', 'last_used_at']).where('corp_id', '=', p.corpId).where('token_hash', '=', p.tokenHash).where('revoked_at', 'is', null),
+);
+
+/** Resolves a bearer secret to its enterprise and rights; revoked tokens resolve to nothing. Prepared: every API call asks. */
 export async function tokenActor(db: Executor, now: number, secret: string): Promise<{ corpId: string; actor: Actor } | undefined> {
   const tokenHash = sha256(secret);
-  const route = await tables(db).selectFrom('api_token_routes').select('corp_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  const route = (await routeOf.execute(db, { tokenHash })).rows[0];
   if (!route) return undefined;
-  const row = await tables(db)
-    .selectFrom('api_tokens')
-    .select(['corp_id', 'id', 'name', 'rights_json', 'last_used_at'])
-    .where('corp_id', '=', route.corp_id)
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = (await liveToken.execute(db, { corpId: route.corp_id, tokenHash })).rows[0];
   if (!row) return undefined;
   // Last use is kept to the minute: writing on every request would turn reads into writes.
   if (row.last_used_at === null || now - row.last_used_at > 60_000) {

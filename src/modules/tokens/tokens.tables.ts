@@ -1,3 +1,4 @@
+import { preparedFor } from '../../platform/db/prepared.ts';
 import { tableAccess } from '../../platform/db/tables.ts';
 
 export interface TokenTables {
@@ -17,3 +18,4 @@ export interface TokenTables {
 }
 
 export const tables = tableAccess<TokenTables>();
+export const prepared = preparedFor<TokenTables>();

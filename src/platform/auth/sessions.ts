@@ -1,5 +1,5 @@
 import { flag, type Executor } from '../db/tables.ts';
-import { tables } from '../platform.tables.ts';
+import { prepared, tables } from '../platform.tables.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
 export type PrincipalKind = 'account' | 'operator';
@@ -31,13 +31,13 @@ export async function createSession(
   return { cookie, csrfToken, hash };
 }
 
+const sessionById = prepared((db, p: { id: string; kind: PrincipalKind; now: number }) =>
+  db.selectFrom('sessions').selectAll().where('id', '=', p.id).where('principal_kind', '=', p.kind).where('expires_at', '>', p.now),
+);
+
+/** The live session of a cookie. Prepared: every signed-in request asks. */
 export async function findSession(db: Executor, now: number, kind: PrincipalKind, cookie: string): Promise<Session | undefined> {
-  const row = await tables(db).selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', sha256(cookie))
-    .where('principal_kind', '=', kind)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  const row = (await sessionById.execute(db, { id: sha256(cookie), kind, now })).rows[0];
   return row && { hash: row.id, principalKind: row.principal_kind, principalId: row.principal_id, corpId: row.corp_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, passwordChange: row.password_change === 1 };
 }
 

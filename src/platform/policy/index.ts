@@ -37,9 +37,24 @@ function specOf(registry: Registry, right: string): RightSpec {
   return spec;
 }
 
+/**
+ * The snapshot a read command already asked for. A read has no transaction and writes no roles, so
+ * it reads the roles' stamp once (the authorizer's check, then the scope and the page's limits reuse
+ * it). Commands in a transaction ask every time: one that changes admins must see its own writes.
+ */
+const readSnapshots = new WeakMap<ReadCtx, Promise<RoleSnapshot>>();
+
 /** The enterprise's roles as of this request (cheap: the provider caches by the roles' stamp). */
 export function roleSnapshot(ctx: ReadCtx): Promise<RoleSnapshot> {
-  return ctx.registry.providers.roles(ctx.trx, ctx.corpId);
+  if (ctx.trx.isTransaction) return ctx.registry.providers.roles(ctx.trx, ctx.corpId);
+  let snapshot = readSnapshots.get(ctx);
+  if (!snapshot) {
+    snapshot = ctx.registry.providers.roles(ctx.trx, ctx.corpId);
+    readSnapshots.set(ctx, snapshot);
+    // A failed read is not kept: the next check asks again.
+    snapshot.catch(() => readSnapshots.delete(ctx));
+  }
+  return snapshot;
 }
 
 /** May this actor use this right now? */

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Popconfirm, Row, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Popconfirm, Row, Segmented, Space, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body } from '../../api';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import type { Friend, Group } from './api';
+import { ProfileDrawer } from './ProfileDrawer';
 
 export function CustomersPage() {
   const { t } = useTranslation(['customers', 'common']);
@@ -18,7 +19,11 @@ export function CustomersPage() {
   const queryClient = useQueryClient();
   const overview = useQuery({ queryKey: ['/customers/overview'], queryFn: () => api.get('/customers/overview'), retry: false });
   const groups = useQuery({ queryKey: ['/customer-groups'], queryFn: () => api.get('/customer-groups'), select: (d) => d.items });
-  const friends = useQuery({ queryKey: ['/customers/friends'], queryFn: () => api.get('/customers/friends', { params: { query: { limit: 200 } } }), select: (d) => d.items });
+  // 全部 / 单向: the one-way filter of the list (单向学员 in the education edition, as the server names it).
+  const [oneWay, setOneWay] = useState(false);
+  const friends = useQuery({ queryKey: ['/customers/friends', oneWay], queryFn: () => api.get('/customers/friends', { params: { query: { limit: 200, ...(oneWay ? { oneWay } : {}) } } }) });
+  const term = friends.data?.oneWayTerm ?? 'customer';
+  const [opened, setOpened] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [creatingGroup, setCreatingGroup] = useState(false);
 
@@ -39,15 +44,23 @@ export function CustomersPage() {
   });
 
   const friendColumns: TableColumnsType<Friend> = [
-    { key: 'name', title: t('customers.name'), dataIndex: 'name' },
+    {
+      key: 'name',
+      title: t(`customers.terms.${term}.name`),
+      render: (_, f) => (
+        <Button type="link" size="small" onClick={() => setOpened(f.id)}>
+          {f.name}
+        </Button>
+      ),
+    },
     { key: 'externalId', title: t('customers.externalId'), dataIndex: 'externalId' },
-    { key: 'state', title: t('common:columns.state'), render: (_, f) => <Tag color={f.state === 'mutual' ? 'success' : 'warning'}>{t(`customers.state.${f.state}`)}</Tag> },
+    { key: 'state', title: t('common:columns.state'), render: (_, f) => <Tag color={f.state === 'mutual' ? 'success' : 'warning'}>{f.state === 'mutual' ? t('customers.state.mutual') : t(`customers.terms.${term}.oneWay`)}</Tag> },
     { key: 'addedAt', title: t('customers.addedAt'), dataIndex: 'addedAt', render: formatDateTime },
     {
       key: 'actions',
       title: t('common:columns.actions'),
       render: (_, f) => (
-        <Popconfirm title={t('customers.deleteConfirm')} onConfirm={() => removeFriend.mutate(f.id)}>
+        <Popconfirm title={t(`customers.terms.${term}.deleteConfirm`)} onConfirm={() => removeFriend.mutate(f.id)}>
           <Button type="link" danger size="small">
             {t('customers.delete')}
           </Button>
@@ -99,15 +112,33 @@ export function CustomersPage() {
           )}
         </Card>
         <Card
-          title={t('customers.mine')}
+          title={t(`customers.terms.${term}.mine`)}
           extra={
-            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('customers.add')}
-            </Button>
+            <Space wrap>
+              <Segmented
+                value={oneWay ? 'one-way' : 'all'}
+                onChange={(value) => setOneWay(value === 'one-way')}
+                options={[
+                  { value: 'all', label: t(`customers.terms.${term}.all`) },
+                  { value: 'one-way', label: t(`customers.terms.${term}.oneWay`) },
+                ]}
+              />
+              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t(`customers.terms.${term}.add`)}
+              </Button>
+            </Space>
           }
         >
           <ErrorAlert error={friends.error} />
-          <Table<Friend> rowKey="id" size="small" columns={friendColumns} dataSource={friends.data} loading={friends.isPending} pagination={false} />
+          <Table<Friend>
+            rowKey="id"
+            size="small"
+            columns={friendColumns}
+            dataSource={friends.data?.items}
+            loading={friends.isPending}
+            pagination={false}
+            locale={{ emptyText: t(`customers.terms.${term}.empty`) }}
+          />
         </Card>
         <Card
           title={t('customers.groups')}
@@ -120,9 +151,10 @@ export function CustomersPage() {
           <Table<Group> rowKey="id" size="small" columns={groupColumns} dataSource={groups.data} loading={groups.isPending} pagination={false} />
         </Card>
       </Flex>
+      <ProfileDrawer customerId={opened} onClose={() => setOpened(null)} />
       <FormModal<Body<'/customers/friends', 'post'>>
         open={adding}
-        title={t('customers.add')}
+        title={t(`customers.terms.${term}.add`)}
         initialValues={{ addedBack: true }}
         onClose={() => setAdding(false)}
         onSubmit={async (values) => {
@@ -134,11 +166,11 @@ export function CustomersPage() {
         <Form.Item name="externalId" label={t('customers.externalId')} rules={[{ required: true, max: 64 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="name" label={t('customers.name')} rules={[{ required: true, max: 64 }]}>
+        <Form.Item name="name" label={t(`customers.terms.${term}.name`)} rules={[{ required: true, max: 64 }]}>
           <Input />
         </Form.Item>
         <Form.Item name="addedBack" valuePropName="checked">
-          <Checkbox>{t('customers.addedBack')}</Checkbox>
+          <Checkbox>{t(`customers.terms.${term}.addedBack`)}</Checkbox>
         </Form.Item>
       </FormModal>
       <FormModal<Body<'/customer-groups', 'post'>>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import type { Friend } from './api';
+import { ProfileDrawer } from './ProfileDrawer';
 
 const key = ['/customers/friends', 'one-way'] as const;
 
@@ -25,9 +27,19 @@ export function OneWayPage() {
     },
     onError: notifyError,
   });
-  const label = list.data ? t(`customers.oneWayTerm.${list.data.oneWayTerm}`) : t('nav.oneWay');
+  const [opened, setOpened] = useState<string | null>(null);
+  const term = list.data?.oneWayTerm ?? 'customer';
+  const label = list.data ? t(`customers.terms.${term}.oneWay`) : t('nav.oneWay');
   const columns: TableColumnsType<Friend> = [
-    { key: 'name', title: t('customers.name'), dataIndex: 'name' },
+    {
+      key: 'name',
+      title: t(`customers.terms.${term}.name`),
+      render: (_, f) => (
+        <Button type="link" size="small" onClick={() => setOpened(f.id)}>
+          {f.name}
+        </Button>
+      ),
+    },
     { key: 'externalId', title: t('customers.externalId'), dataIndex: 'externalId' },
     { key: 'reason', title: t('common:columns.reason'), render: (_, f) => (f.oneWayReason ? t(`customers.reason.${f.oneWayReason}`) : '') },
     { key: 'addedAt', title: t('customers.addedAt'), dataIndex: 'addedAt', render: formatDateTime },
@@ -35,7 +47,7 @@ export function OneWayPage() {
       key: 'actions',
       title: t('common:columns.actions'),
       render: (_, f) => (
-        <Popconfirm title={t('customers.deleteConfirm')} onConfirm={() => remove.mutate(f.id)}>
+        <Popconfirm title={t(`customers.terms.${term}.deleteConfirm`)} onConfirm={() => remove.mutate(f.id)}>
           <Button type="link" danger size="small">
             {t('customers.delete')}
           </Button>
@@ -48,8 +60,9 @@ export function OneWayPage() {
       <PageHeader title={label}>{t('customers.oneWayIntro', { who: label })}</PageHeader>
       <Card>
         <ErrorAlert error={list.error} />
-        <Table<Friend> rowKey="id" columns={columns} dataSource={list.data?.items} loading={list.isPending} pagination={false} locale={{ emptyText: t('customers.oneWayEmpty') }} />
+        <Table<Friend> rowKey="id" columns={columns} dataSource={list.data?.items} loading={list.isPending} pagination={false} locale={{ emptyText: t(`customers.terms.${term}.oneWayEmpty`) }} />
       </Card>
+      <ProfileDrawer customerId={opened} onClose={() => setOpened(null)} />
     </>
   );
 }

@@ -5,6 +5,7 @@ export type Overview = Reply<'/customers/overview'>;
 export type Quota = Reply<'/customers/quota'>;
 export type Quote = Reply<'/customers/quota/quote'>;
 export type Friend = Item<Reply<'/customers/friends'>['items']>;
+export type Parent = Item<Reply<'/customers/friends/{customerId}'>['parents']>;
 export type Group = Item<Reply<'/customer-groups'>['items']>;
 
 export function useActiveMembers() {
