@@ -13,6 +13,7 @@ import { sessionModule } from './session/index.ts';
 import { invitationsModule } from './invitations/index.ts';
 import { categoryModule } from './category/index.ts';
 import { walletModule } from './wallet/index.ts';
+import { certificationModule } from './certification/index.ts';
 import { featuresModule } from './features/index.ts';
 import { customersModule } from './customers/index.ts';
 import { acquisitionModule } from './acquisition/index.ts';
@@ -46,6 +47,7 @@ export const modules: readonly ModuleManifest[] = [
   ssoModule,
   categoryModule,
   walletModule,
+  certificationModule,
   featuresModule,
   customersModule,
   acquisitionModule,

@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'corp.register': a('注册企业', 'Registered the enterprise', '{actor} 注册了企业', '{actor} registered the enterprise'),
   'corp.update': a('修改企业信息', 'Changed enterprise details', '{actor} 修改了企业信息', '{actor} changed the enterprise details'),
   'corp.certification': a('企业认证', 'Certification', '{actor} 更新了企业认证', '{actor} updated the enterprise certification'),
+  'certification.submit': a('提交企业认证', 'Applied for certification', '{actor} 提交了企业认证申请', '{actor} applied for certification'),
+  'certification.approve': a('企业认证通过', 'Certification approved', '{actor} 审核通过了企业认证申请', '{actor} approved the certification application'),
+  'certification.reject': a('企业认证驳回', 'Certification rejected', '{actor} 驳回了企业认证申请', '{actor} rejected the certification application'),
 
   'contacts.member.create': a('添加成员', 'Added a member', '{actor} 添加了成员 {target}', '{actor} added the member {target}'),
   'contacts.member.update': a('编辑成员', 'Edited a member', '{actor} 编辑了成员 {target}', '{actor} edited the member {target}'),
