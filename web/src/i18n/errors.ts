@@ -87,6 +87,15 @@ export default defineMessages(
       login_taken: '该登录名或手机号已被注册',
       wrong_password: '当前密码错误',
     },
+    certification: {
+      subject_mismatch: '认证主体需与营业执照名称保持一致',
+      file_unknown: '文件不存在，请重新上传',
+      file_too_large: '文件过大，扫描件最大 5 MB',
+      file_type: '扫描件需为 JPG、PNG 或 PDF 文件',
+      under_review: '已有认证申请正在审核中，请等待审核结果',
+      not_under_review: '该认证申请已不在审核中',
+      validity_in_past: '有效期需晚于当前时间',
+    },
     category: {
       required: '请先设置经营类目（未设置经营类目时该操作会被拦截）',
       contact_admin: '仅超级管理员或业务负责人可以选择经营类目，请联系管理员',
@@ -310,6 +319,15 @@ export default defineMessages(
     account: {
       login_taken: 'This login name or phone number is already registered',
       wrong_password: 'The current password is wrong',
+    },
+    certification: {
+      subject_mismatch: 'The certified subject must be exactly the name on the business licence',
+      file_unknown: 'This file is not there any more. Please upload it again',
+      file_too_large: 'The file is too large: a scan may be at most 5 MB',
+      file_type: 'A scan must be a JPG, PNG or PDF file',
+      under_review: 'An application is already under review. Please wait for its result',
+      not_under_review: 'This application is no longer under review',
+      validity_in_past: 'The validity must end after now',
     },
     category: {
       required: 'Set the business category first; this is blocked until it is set',
