@@ -16,6 +16,7 @@ import { walletModule } from './wallet/index.ts';
 import { certificationModule } from './certification/index.ts';
 import { featuresModule } from './features/index.ts';
 import { customersModule } from './customers/index.ts';
+import { dataMigrationModule } from './datamigration/index.ts';
 import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
@@ -50,6 +51,7 @@ export const modules: readonly ModuleManifest[] = [
   certificationModule,
   featuresModule,
   customersModule,
+  dataMigrationModule,
   acquisitionModule,
   approvalModule,
   inboxModule,

@@ -20,6 +20,13 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'corp.certification': a('企业认证', 'Certification', '{actor} 更新了企业认证', '{actor} updated the enterprise certification'),
   'certification.submit': a('提交企业认证', 'Applied for certification', '{actor} 提交了企业认证申请', '{actor} applied for certification'),
   'certification.approve': a('企业认证通过', 'Certification approved', '{actor} 审核通过了企业认证申请', '{actor} approved the certification application'),
+  'datamigration.submitted': a('提交数据迁移', 'Applied for a data migration', '{actor} 提交了数据迁移申请', '{actor} applied for a data migration'),
+  'datamigration.approved': a('数据迁移审核通过', 'Data migration approved', '{actor} 审核通过了数据迁移申请，待邮寄纸质材料', '{actor} approved the data migration; paper copies requested'),
+  'datamigration.paper_received': a('收到纸质材料', 'Paper copies received', '{actor} 确认收到数据迁移纸质材料', '{actor} confirmed the paper copies arrived'),
+  'datamigration.migrating': a('开始数据迁移', 'Data migration started', '{actor} 开始了数据迁移', '{actor} started the data migration'),
+  'datamigration.done': a('数据迁移完成', 'Data migration done', '{actor} 完成了数据迁移', '{actor} finished the data migration'),
+  'datamigration.rejected': a('数据迁移驳回', 'Data migration rejected', '{actor} 驳回了数据迁移申请', '{actor} rejected the data migration'),
+  'datamigration.halted': a('数据迁移中止', 'Data migration halted', '数据迁移已中止（{actor}）', 'The data migration was halted ({actor})'),
   'certification.reject': a('企业认证驳回', 'Certification rejected', '{actor} 驳回了企业认证申请', '{actor} rejected the certification application'),
 
   'contacts.member.create': a('添加成员', 'Added a member', '{actor} 添加了成员 {target}', '{actor} added the member {target}'),

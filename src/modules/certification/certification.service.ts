@@ -148,6 +148,7 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
       throw new DomainError(CertificationErrors['certification.subject_mismatch'], { subjectName: subject, licenceName: input.licenceName.trim() });
     }
     await assertScans(ctx.trx, ctx.corpId, { licenceFileId: input.licenceFileId });
+    await publish(ctx, CertificationEvents['certification.subject_proposed'], { subjectName: subject });
     const latest = await latestRow(ctx.trx, ctx.corpId);
     if (latest?.status === 'review') throw new DomainError(CertificationErrors['certification.under_review'], { applicationId: latest.id });
     const carried = carriedFeeOrder(latest);

@@ -104,7 +104,7 @@ describeEachDialect('企业认证 (certification application and review)', (use)
     const foreign = await upload(other, png('foreign'));
     const res = await apply(client, foreign);
     assert.equal(res.status, 400);
-    assert.deepEqual((res.body as { error: { code: string; details: unknown } }).error.details, { field: 'licenceFileId', id: foreign });
+    assert.deepEqual((res.body as unknown as { error: { code: string; details: unknown } }).error.details, { field: 'licenceFileId', id: foreign });
     const fileId = await upload(client, png('licence-3'));
     const stale = await apply(client, fileId, 20_000);
     assert.equal(codeOf(stale.body), 'wallet.price_changed');

@@ -24,3 +24,5 @@ export const certificationModule = defineModule({
 });
 
 export { CertificationErrors, CertificationEvents };
+export { assertScans, scansOf, type ScanView } from './files.ts';
+export { FileId, ScanDto } from './certification.schema.ts';

@@ -7599,6 +7599,269 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data migrations the enterprise takes part in, with their timelines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                sourceCorpId: string;
+                                sourceName: string;
+                                targetCorpId: string;
+                                targetName: string;
+                                /** @enum {unknown} */
+                                relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                                materials: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                reason: string | null;
+                                submittedBy: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                steps: {
+                                    /** @enum {unknown} */
+                                    status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                    actor: string;
+                                    reason: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply to migrate this enterprise’s data (迁出) to another (迁入), with the materials the relationship requires */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targetCorpId: string;
+                        /** @enum {unknown} */
+                        relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                        materials: {
+                            entrustment_letter?: string;
+                            business_licence?: string;
+                            brand_authorization?: string;
+                            agency_authorization?: string;
+                            trademark_certificate?: string;
+                            trademark_authorization?: string;
+                            trademark_licence_filing?: string;
+                            software_copyright?: string;
+                            name_authorization?: string;
+                            icp_screenshot?: string;
+                            app_ownership_screenshot?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sourceCorpId: string;
+                            sourceName: string;
+                            targetCorpId: string;
+                            targetName: string;
+                            /** @enum {unknown} */
+                            relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                            materials: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                            reason: string | null;
+                            submittedBy: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            steps: {
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                actor: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/data-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data migrations, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                sourceCorpId: string;
+                                sourceName: string;
+                                targetCorpId: string;
+                                targetName: string;
+                                /** @enum {unknown} */
+                                relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                                materials: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                reason: string | null;
+                                submittedBy: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                steps: {
+                                    /** @enum {unknown} */
+                                    status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                    actor: string;
+                                    reason: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/corps/{corpId}/data-migrations/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the next step (approve, paper received, start, finish) or reject with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        step: "approve" | "paper_received" | "start" | "finish" | "reject";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sourceCorpId: string;
+                            sourceName: string;
+                            targetCorpId: string;
+                            targetName: string;
+                            /** @enum {unknown} */
+                            relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                            materials: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                            reason: string | null;
+                            submittedBy: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            steps: {
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                actor: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/acquisition/links": {
         parameters: {
             query?: never;

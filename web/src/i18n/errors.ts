@@ -87,6 +87,17 @@ export default defineMessages(
       login_taken: '该登录名或手机号已被注册',
       wrong_password: '当前密码错误',
     },
+    datamigration: {
+      not_certified: '参与迁移的企业均需要在认证有效期内',
+      material_missing: '缺少该迁移关系所需的材料',
+      naming_field: '参与迁移企业的对外简称需含相同命名字段（如：唐云科技 / 唐云）',
+      not_same_name: '“同一企业全称”需两家企业全称相同',
+      same_enterprise: '迁出企业和迁入企业不能是同一家企业',
+      not_admin_of_target: '申请人需同时是两家企业的超级管理员',
+      already_open: '其中一家企业已有进行中的数据迁移',
+      subject_locked: '不能在迁移期间变更认证主体',
+      wrong_step: '该操作与数据迁移的当前状态不符',
+    },
     certification: {
       subject_mismatch: '认证主体需与营业执照名称保持一致',
       file_unknown: '文件不存在，请重新上传',
@@ -319,6 +330,17 @@ export default defineMessages(
     account: {
       login_taken: 'This login name or phone number is already registered',
       wrong_password: 'The current password is wrong',
+    },
+    datamigration: {
+      not_certified: 'Both enterprises must be certified and within validity',
+      material_missing: 'A material this relationship requires is missing',
+      naming_field: 'The two short names must share a naming field (for example 唐云科技 and 唐云)',
+      not_same_name: 'For the same full name, both enterprises must have the same full name',
+      same_enterprise: 'The source and the target must be two different enterprises',
+      not_admin_of_target: 'You must be a super admin of both enterprises',
+      already_open: 'One of the enterprises already takes part in an open migration',
+      subject_locked: 'The certified subject cannot change while a data migration is open',
+      wrong_step: 'This step does not follow from the migration’s current state',
     },
     certification: {
       subject_mismatch: 'The certified subject must be exactly the name on the business licence',
