@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'datamigration.done': a('数据迁移完成', 'Data migration done', '{actor} 完成了数据迁移', '{actor} finished the data migration'),
   'datamigration.rejected': a('数据迁移驳回', 'Data migration rejected', '{actor} 驳回了数据迁移申请', '{actor} rejected the data migration'),
   'datamigration.halted': a('数据迁移中止', 'Data migration halted', '数据迁移已中止（{actor}）', 'The data migration was halted ({actor})'),
+  'datamigration.template': a('更新迁移模版', 'Replaced a migration template', '{actor} 更新了数据迁移模版', '{actor} replaced a data migration template'),
   'certification.reject': a('企业认证驳回', 'Certification rejected', '{actor} 驳回了企业认证申请', '{actor} rejected the certification application'),
 
   'contacts.member.create': a('添加成员', 'Added a member', '{actor} 添加了成员 {target}', '{actor} added the member {target}'),

@@ -24,5 +24,5 @@ export const certificationModule = defineModule({
 });
 
 export { CertificationErrors, CertificationEvents };
-export { assertScans, scansOf, type ScanView } from './files.ts';
+export { SCAN_LIMIT, assertScans, fileStore, scansOf, type FileStore, type ScanView } from './files.ts';
 export { FileId, ScanDto } from './certification.schema.ts';

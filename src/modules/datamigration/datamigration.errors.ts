@@ -9,5 +9,7 @@ export const DataMigrationErrors = defineErrors({
   'datamigration.not_admin_of_target': { status: 403, message: 'The applicant must be a super admin of both enterprises.' },
   'datamigration.already_open': { status: 409, message: 'One of the enterprises already takes part in an open migration.' },
   'datamigration.subject_locked': { status: 409, message: 'The certified subject cannot change while a data migration is open (不能在迁移期间变更认证主体).' },
+  'datamigration.template_type': { status: 415, message: 'A template must be a PDF or Word (.docx) file.' },
+  'datamigration.template_too_large': { status: 413, message: 'The file is too large: a template may be at most 5 MiB.' },
   'datamigration.wrong_step': { status: 409, message: 'This step does not follow from the application’s current state; details.status says where it is.' },
 });

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { IsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
 import { FileId } from '../certification/index.ts';
 import { MATERIALS } from './materials.ts';
-import { MIGRATION_STATUSES, RELATIONS } from './datamigration.tables.ts';
+import { MIGRATION_STATUSES, RELATIONS, TEMPLATE_KINDS } from './datamigration.tables.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Status = Type.Enum(MIGRATION_STATUSES);
@@ -31,3 +31,6 @@ export const StepBody = StrictObject({
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 export const StepParams = StrictObject({ corpId: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 40 }) });
+export const TemplateParams = StrictObject({ kind: Type.Enum(TEMPLATE_KINDS) });
+export const TemplateForm = Type.Object({ file: Type.String({ format: 'binary', description: 'a PDF or .docx file, at most 5 MiB' }) }, { additionalProperties: false });
+export const TemplateDto = Type.Object({ kind: Type.Enum(TEMPLATE_KINDS), name: Type.String(), size: Type.Integer() });

@@ -4,6 +4,9 @@ export const RELATIONS = ['brand', 'trademark', 'software', 'website', 'app', 's
 export type Relation = (typeof RELATIONS)[number];
 
 /** submitted → approved (paper copies requested) → paper_received → migrating → done; rejected or halted (with a reason) before done. */
+export const TEMPLATE_KINDS = ['entrustment_letter', 'name_authorization'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
 export const MIGRATION_STATUSES = ['submitted', 'approved', 'paper_received', 'migrating', 'done', 'rejected', 'halted'] as const;
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 export const OPEN_STATUSES: readonly MigrationStatus[] = ['submitted', 'approved', 'paper_received', 'migrating'];
@@ -27,6 +30,8 @@ export interface DataMigrationTables {
     submitted_at: number;
     updated_at: number;
   };
+  /** The operator's templates (数据迁移委托函, 名称使用授权书), replacing the built-in ones; the file is in the data directory by SHA-256. */
+  data_migration_templates: { kind: TemplateKind; sha256: string; name: string; mime: string; size: number; updated_by_name: string; updated_at: number };
   /** The application's timeline: every step, who took it and when. */
   data_migration_steps: { corp_id: string; migration_id: string; seq: number; status: MigrationStatus; actor_name: string; reason: string | null; at: number };
 }

@@ -170,4 +170,30 @@ describeEachDialect('数据迁移 admission (数据迁移服务-企业准入要�
     const halted = await step(sourceId, app.body.id, { step: 'approve' });
     assert.deepEqual([halted.body.status, halted.body.reason], ['halted', '迁出企业的认证主体已变更（不能在迁移期间变更认证主体）']);
   });
+  it('seed rule "如需下载数据迁移委托函和名称使用授权书模版": both templates download; the operator replaces one with a PDF or .docx and every enterprise gets it', async () => {
+    const { client } = await pair();
+    const letter = await client.request('GET', '/api/v1/data-migration-templates/entrustment_letter');
+    assert.equal(letter.status, 200);
+    assert.equal(letter.headers['content-type'], 'text/plain; charset=utf-8');
+    assert.ok(String(letter.body).startsWith('数据迁移委托函\n'));
+    assert.ok(String((await client.request('GET', '/api/v1/data-migration-templates/name_authorization')).body).startsWith('名称使用授权书\n'));
+    const putTemplate = async (as: Client, kind: string, content: Buffer, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(content)]), name);
+      const encoded = new Request('http://banyan.test/', { method: 'PUT', body: form });
+      return as.request<{ kind: string; name: string; size: number }>('PUT', `/api/v1/operator/data-migration-templates/${kind}`, Buffer.from(await encoded.arrayBuffer()), { 'content-type': encoded.headers.get('content-type')! });
+    };
+    const pdf = Buffer.from('%PDF-1.4 委托函模版');
+    const broken = await operator.request('PUT', '/api/v1/operator/data-migration-templates/entrustment_letter', Buffer.from('--x--'), { 'content-type': 'multipart/form-data; boundary=x' });
+    assert.equal(broken.status, 400);
+    const put = await putTemplate(operator, 'entrustment_letter', pdf, '委托函（2026版）.pdf');
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.deepEqual(put.body, { kind: 'entrustment_letter', name: '委托函（2026版）.pdf', size: pdf.length });
+    const other = await t.register();
+    const replaced = await other.request('GET', '/api/v1/data-migration-templates/entrustment_letter');
+    assert.equal(replaced.headers['content-type'], 'application/pdf');
+    assert.equal(String(replaced.body), pdf.toString());
+    assert.equal(codeOf((await putTemplate(operator, 'name_authorization', Buffer.from('plain'), 'a.txt')).body), 'datamigration.template_type');
+    assert.equal((await putTemplate(client, 'name_authorization', pdf, 'a.pdf')).status, 401);
+  });
 });

@@ -10,11 +10,12 @@ import { dataMigrationRights } from './datamigration.policy.ts';
 import { dataMigrationRoutes } from './datamigration.routes.ts';
 import { dataMigrationSubscribers } from './datamigration.subscribers.ts';
 import * as migrationTables from './migrations/0322_data_migrations.ts';
+import * as templateTable from './migrations/0323_data_migration_templates.ts';
 
 export const dataMigrationModule = defineModule({
   name: 'datamigration',
-  tables: { data_migrations: 'tenant', data_migration_steps: 'tenant' },
-  migrations: { '0322_data_migrations': migrationTables },
+  tables: { data_migrations: 'tenant', data_migration_steps: 'tenant', data_migration_templates: 'reference' },
+  migrations: { '0322_data_migrations': migrationTables, '0323_data_migration_templates': templateTable },
   errors: DataMigrationErrors,
   rights: dataMigrationRights,
   events: DataMigrationEvents,

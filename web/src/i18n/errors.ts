@@ -97,6 +97,8 @@ export default defineMessages(
       already_open: '其中一家企业已有进行中的数据迁移',
       subject_locked: '不能在迁移期间变更认证主体',
       wrong_step: '该操作与数据迁移的当前状态不符',
+      template_type: '模版需为 PDF 或 Word（.docx）文件',
+      template_too_large: '文件过大，模版最大 5 MB',
     },
     certification: {
       subject_mismatch: '认证主体需与营业执照名称保持一致',
@@ -341,6 +343,8 @@ export default defineMessages(
       already_open: 'One of the enterprises already takes part in an open migration',
       subject_locked: 'The certified subject cannot change while a data migration is open',
       wrong_step: 'This step does not follow from the migration’s current state',
+      template_type: 'A template must be a PDF or Word (.docx) file',
+      template_too_large: 'The file is too large: a template may be at most 5 MB',
     },
     certification: {
       subject_mismatch: 'The certified subject must be exactly the name on the business licence',
