@@ -13,8 +13,10 @@ import { sessionModule } from './session/index.ts';
 import { invitationsModule } from './invitations/index.ts';
 import { categoryModule } from './category/index.ts';
 import { walletModule } from './wallet/index.ts';
+import { certificationModule } from './certification/index.ts';
 import { featuresModule } from './features/index.ts';
 import { customersModule } from './customers/index.ts';
+import { dataMigrationModule } from './datamigration/index.ts';
 import { acquisitionModule } from './acquisition/index.ts';
 import { approvalModule } from './approval/index.ts';
 import { inboxModule } from './inbox/index.ts';
@@ -48,8 +50,10 @@ export const modules: readonly ModuleManifest[] = [
   ssoModule,
   categoryModule,
   walletModule,
+  certificationModule,
   featuresModule,
   customersModule,
+  dataMigrationModule,
   acquisitionModule,
   approvalModule,
   inboxModule,

@@ -91,6 +91,8 @@ describe('banyan citus-sql', () => {
 const UNFILTERED_ALLOWED = new Map([
   ['src/modules/attendance/missed.service.ts attendance_rules', 'the 未打卡 pass every few minutes reads every enterprise\'s rules, then closes each rule-day in a transaction of that enterprise'],
   ['src/modules/admin/admin.roles.ts super_admins', 'the enterprises where an account is an external super admin (代运营), for the enterprise switcher: by account, across enterprises'],
+  ['src/modules/certification/certification.service.ts certification_applications', 'the operator\'s queue of certification applications to review, across enterprises (the operator console)'],
+  ['src/modules/datamigration/datamigration.service.ts data_migrations', 'an application is kept by its source enterprise: the target finds the ones naming it by target_corp_id, and the operator\'s queue spans enterprises'],
   ['src/modules/category/category.service.ts corp_categories', 'the operator\'s queue of category choices to review, across enterprises (the operator console)'],
   ['src/modules/wallet/alerts.service.ts wallets', 'the scheduled balance-alert pass looks for every enterprise below its alert, then works per enterprise'],
   ['src/modules/wallet/invoices.service.ts wallet_invoices', 'the operator\'s queue of invoice requests, across enterprises'],

@@ -1,7 +1,6 @@
-import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Ctx } from '../../platform/context.ts';
 import { publish } from '../../platform/events.ts';
-import { roleSnapshot } from '../../platform/policy/index.ts';
-import { activeMemberIds, activeMemberOfAccount } from '../directory/index.ts';
+import { adminMemberIds } from '../directory/index.ts';
 import { ApprovalEvents } from './approval.events.ts';
 
 /**
@@ -23,17 +22,9 @@ export async function notify(ctx: Ctx, memberIds: string[], kind: NoticeKind, re
   });
 }
 
-/** Members who receive "hand this over" reminders: the creator and the super admins who are active members. */
-export async function approvalAdmins(ctx: ReadCtx): Promise<string[]> {
-  const roles = await roleSnapshot(ctx);
-  const creator = await activeMemberOfAccount(ctx.trx, ctx.corpId, roles.creatorAccountId);
-  const supers = await activeMemberIds(ctx.trx, ctx.corpId, [...roles.superAdmins.values()].flatMap((s) => (s.memberId ? [s.memberId] : [])));
-  return [...new Set([...(creator ? [creator.id] : []), ...supers])].sort();
-}
-
-/** 成员离职时 提醒管理员手动交接: the admins are asked to hand the task over. */
+/** 成员离职时 提醒管理员手动交接: the admins (the creator and the super admins who are members) are asked to hand the task over. */
 export async function remindAdmins(ctx: Ctx, request: { id: string; template_name: string }, taskId: string): Promise<void> {
-  const admins = await approvalAdmins(ctx);
+  const admins = await adminMemberIds(ctx);
   if (admins.length === 0) return;
   await publish(ctx, ApprovalEvents['approval.notified'], {
     memberIds: admins,

@@ -74,6 +74,7 @@ function writtenActions(): Set<string> {
   const found = new Set<string>();
   const built: Record<string, string[]> = {
     'category.${input.decision}': ['category.approved', 'category.rejected'],
+    'datamigration.${status}': ['datamigration.submitted', 'datamigration.approved', 'datamigration.paper_received', 'datamigration.migrating', 'datamigration.done', 'datamigration.rejected', 'datamigration.halted'],
     'customers.${event}': ['customers.added_back', 'customers.deleted_member'],
     'contacts.import.${kind}': ['contacts.import.members', 'contacts.import.departments'],
     "contacts.member.${status === 'active' ? 'enable' : 'disable'}": ['contacts.member.enable', 'contacts.member.disable'],

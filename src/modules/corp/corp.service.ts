@@ -105,11 +105,25 @@ export async function listCorps(ctx: ReadCtx, query: { cursor?: string | undefin
   };
 }
 
-/** The operator certifies the enterprise (`ctx.corpId`) until a date, or withdraws it (null). Audited in the enterprise's log. */
-export async function setCertification(ctx: Ctx, certifiedUntil: number | null): Promise<CorpView> {
+/**
+ * Certifies the enterprise (`ctx.corpId`) until an instant, or withdraws it (null): the operator's
+ * correction, or an approved application (企业认证), whose subject becomes the enterprise's full
+ * name (认证主体). Audited in the enterprise's log.
+ */
+export async function setCertification(ctx: Ctx, certifiedUntil: number | null, subjectName?: string): Promise<CorpView> {
   const before = await getCorp(ctx.trx, ctx.corpId);
-  await tables(ctx.trx).updateTable('corps').set({ certified_until: certifiedUntil, updated_at: ctx.now }).where('id', '=', ctx.corpId).execute();
+  await tables(ctx.trx)
+    .updateTable('corps')
+    .set({ certified_until: certifiedUntil, ...(subjectName === undefined ? {} : { name: subjectName }), updated_at: ctx.now })
+    .where('id', '=', ctx.corpId)
+    .execute();
   const after = await getCorp(ctx.trx, ctx.corpId);
-  await audit(ctx, { action: 'corp.certification', target: { type: 'corp', id: ctx.corpId }, before: { certifiedUntil: before.certifiedUntil }, after: { certifiedUntil: after.certifiedUntil } });
+  await audit(ctx, { action: 'corp.certification', target: { type: 'corp', id: ctx.corpId }, before: { certifiedUntil: before.certifiedUntil, name: before.name }, after: { certifiedUntil: after.certifiedUntil, name: after.name } });
   return after;
+}
+
+/** The enterprises whose certification ends in (`from`, `to`], with its end: for the expiry warnings. */
+export async function certificationsEndingBetween(db: Executor, from: number, to: number): Promise<{ corpId: string; certifiedUntil: number }[]> {
+  const rows = await tables(db).selectFrom('corps').select(['id', 'certified_until']).where('certified_until', '>', from).where('certified_until', '<=', to).orderBy('id').execute();
+  return rows.map((r) => ({ corpId: r.id, certifiedUntil: Number(r.certified_until) }));
 }

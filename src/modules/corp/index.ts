@@ -5,11 +5,12 @@ import { corpRights } from './corp.policy.ts';
 import { corpRoutes } from './corp.routes.ts';
 import * as corpsTable from './migrations/0070_corps.ts';
 import * as corpLanguage from './migrations/0130_corp_language.ts';
+import * as certifiedUntilIndex from './migrations/0320_corps_certified_until.ts';
 
 export const corpModule = defineModule({
   name: 'corp',
   tables: { corps: 'reference' },
-  migrations: { '0070_corps': corpsTable, '0130_corp_language': corpLanguage },
+  migrations: { '0070_corps': corpsTable, '0130_corp_language': corpLanguage, '0320_corps_certified_until': certifiedUntilIndex },
   errors: CorpErrors,
   rights: corpRights,
   routes: corpRoutes,
@@ -18,4 +19,4 @@ export const corpModule = defineModule({
 export { CorpErrors };
 export { INDUSTRIES, type CorpLanguage, type Industry } from './corp.tables.ts';
 export { CorpDto, NewCorpBody } from './corp.schema.ts';
-export { corpsByIds, creatorAccountOf, getCorp, insertCorp, isCertified, listCorps, moveCreator, type CorpView, type NewCorp } from './corp.service.ts';
+export { certificationsEndingBetween, corpsByIds, creatorAccountOf, getCorp, insertCorp, isCertified, listCorps, moveCreator, setCertification, type CorpView, type NewCorp } from './corp.service.ts';

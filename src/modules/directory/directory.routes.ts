@@ -1,7 +1,5 @@
 import { PassThrough } from 'node:stream';
-import multipart from '@fastify/multipart';
-import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { toIso } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -38,12 +36,7 @@ import { exportMark } from '../../platform/export-marks.ts';
 import { readScope } from './scope.ts';
 import { noContent } from '../../platform/http/replies.ts';
 import { IMPORT_FILE_LIMIT, readImportUpload, refuseOversizedUpload } from './upload.ts';
-
-/**
- * The upload route's body is a multipart stream that upload.ts reads and checks itself; its schema
- * is there for the OpenAPI document. Everything else (headers, params) is validated as usual.
- */
-const streamedBody: FastifySchemaCompiler<FastifySchema> = (route) => (route.httpPart === 'body' ? () => true : TypeBoxValidatorCompiler(route as Parameters<typeof TypeBoxValidatorCompiler>[0]));
+import { streamedBody, uploadScope } from '../../platform/http/upload.ts';
 
 function memberDto(view: MemberView) {
   return { ...view, joinedAt: toIso(view.joinedAt), departedAt: toIso(view.departedAt) };
@@ -171,11 +164,9 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     // ---------------------------------------------------------------- import and export
-    // Uploads in a scope of their own: only this route takes multipart/form-data, and it takes
-    // nothing else (a JSON body here is a 415, as a multipart body is on every other route).
+    // Uploads in a scope of their own: only this route takes multipart/form-data.
     await app.register(async (uploads) => {
-      uploads.removeContentTypeParser('application/json');
-      await uploads.register(multipart, { limits: { fileSize: IMPORT_FILE_LIMIT } });
+      await uploadScope(uploads, IMPORT_FILE_LIMIT);
       uploads.post(
         '/api/v1/contacts/imports',
         {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/ids.ts';
-import type { ContactsScope } from '../../platform/policy/index.ts';
+import { roleSnapshot, type ContactsScope } from '../../platform/policy/index.ts';
 import { namePinyin } from './pinyin.ts';
 import { writeNameGrams } from './name-grams.ts';
 import type { MemberStatus } from './directory.tables.ts';
@@ -357,6 +357,17 @@ export async function memberBrief(db: Executor, corpId: string, id: string): Pro
 export async function activeMemberIds(db: Executor, corpId: string, ids: readonly string[]): Promise<Set<string>> {
   const found = await membersByIds(db, corpId, ids);
   return new Set([...found.values()].filter((m) => m.status === 'active').map((m) => m.id));
+}
+
+/**
+ * The members the enterprise's notices to its admins reach: the creator and the super admins who
+ * are active members (an external super admin has no inbox), sorted.
+ */
+export async function adminMemberIds(ctx: ReadCtx): Promise<string[]> {
+  const roles = await roleSnapshot(ctx);
+  const creator = await activeMemberOfAccount(ctx.trx, ctx.corpId, roles.creatorAccountId);
+  const supers = await activeMemberIds(ctx.trx, ctx.corpId, [...roles.superAdmins.values()].flatMap((s) => (s.memberId ? [s.memberId] : [])));
+  return [...new Set([...(creator ? [creator.id] : []), ...supers])].sort();
 }
 
 /** Every head of the named departments, whatever their status, sorted by department then member. */

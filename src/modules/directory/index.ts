@@ -62,6 +62,7 @@ export {
 export { directoryDemo, type DirectoryDemo } from './directory.demo.ts';
 export {
   activeMemberIds,
+  adminMemberIds,
   activeMemberOfAccount,
   corpIdsOfAccount,
   createRootDepartment,

@@ -1,6 +1,8 @@
 import { afterCommit } from '../../platform/events.ts';
 import { AppEvents } from '../apps/index.ts';
 import { ApprovalEvents } from '../approval/index.ts';
+import { CertificationEvents } from '../certification/index.ts';
+import { DataMigrationEvents } from '../datamigration/index.ts';
 import { WalletEvents } from '../wallet/index.ts';
 import { deliver, withdraw } from './inbox.service.ts';
 
@@ -13,6 +15,12 @@ export const inboxSubscribers = [
     await deliver(ctx, n.memberIds, { app: 'approvals', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
   }),
   afterCommit(WalletEvents['wallet.balance_low'], 'inbox.balance-alert', async (ctx, n) => {
+    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+  }),
+  afterCommit(CertificationEvents['certification.notified'], 'inbox.certification', async (ctx, n) => {
+    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+  }),
+  afterCommit(DataMigrationEvents['datamigration.notified'], 'inbox.data-migration', async (ctx, n) => {
     await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
   }),
   afterCommit(AppEvents['app.message_sent'], 'inbox.app-message', async (ctx, m) => {

@@ -47,5 +47,5 @@ export { getWallet, checkInvariants, listLedger, type WalletView, type LedgerRow
 export { getAlert, type AlertSettings } from './alerts.service.ts';
 export { maySpend, assertMaySpend, spendableItems } from './rules.service.ts';
 export { priceQuote, assertQuoted, type PriceQuote } from './quotes.ts';
-export { PriceQuoteDto, QuotedFen } from './wallet.schema.ts';
+export { IdempotencyKey, PriceQuoteDto, QuotedFen } from './wallet.schema.ts';
 export { CATALOG, BALANCE_ITEMS, catalogItem, type CatalogItem } from './catalog.ts';

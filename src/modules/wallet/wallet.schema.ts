@@ -4,7 +4,7 @@ import { ALERT_FREQUENCIES, CHANNELS, TXN_TYPES } from './wallet.tables.ts';
 import { ITEM_KEYS } from './catalog.ts';
 
 const Fen = Type.Integer({ minimum: 1, maximum: 100_000_000_000, description: 'whole fen (分), above zero' });
-const IdempotencyKey = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$', description: 'unique per command; a replay returns the first result' });
+export const IdempotencyKey = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$', description: 'unique per command; a replay returns the first result' });
 const IdParam = Type.String({ maxLength: 40 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 

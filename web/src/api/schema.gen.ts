@@ -6251,6 +6251,459 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the enterprise is certified, until when, and its latest application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certified: boolean;
+                            certifiedUntil: string | null;
+                            expiresInDays: number | null;
+                            latest: {
+                                id: string;
+                                corpId: string;
+                                status: "review" | "approved" | "rejected";
+                                subjectName: string;
+                                licenceName: string;
+                                creditCode: string;
+                                licenceFile: {
+                                    id: string;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                } | null;
+                                contactName: string;
+                                contactPhone: string;
+                                feeFen: number;
+                                submittedBy: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                reviewedBy: string | null;
+                                reviewedAt: string | null;
+                                validUntil: string | null;
+                                rejectReason: string | null;
+                            } | null;
+                            mayApply: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What submitting an application charges now (the review fee) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: string;
+                            quantity: number;
+                            unitFen: number;
+                            totalFen: number;
+                            validUntil: string | null;
+                            balanceFen: number;
+                            balanceAfterFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit an application, paying the quoted fee with the balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subjectName: string;
+                        licenceName: string;
+                        creditCode: string;
+                        licenceFileId: string;
+                        contactName: string;
+                        contactPhone: string;
+                        quotedFen: number;
+                        /** @description unique per command; a replay returns the first result */
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            corpId: string;
+                            status: "review" | "approved" | "rejected";
+                            subjectName: string;
+                            licenceName: string;
+                            creditCode: string;
+                            licenceFile: {
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            } | null;
+                            contactName: string;
+                            contactPhone: string;
+                            feeFen: number;
+                            submittedBy: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            reviewedBy: string | null;
+                            reviewedAt: string | null;
+                            validUntil: string | null;
+                            rejectReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a scan the enterprise uploaded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a scan (multipart/form-data: file; JPEG, PNG or PDF, at most 5 MiB); its id is its SHA-256 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description a JPEG, PNG or PDF scan, at most 5 MiB (5,242,880 bytes)
+                         */
+                        file: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/certification-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certification applications waiting for review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                corpId: string;
+                                status: "review" | "approved" | "rejected";
+                                subjectName: string;
+                                licenceName: string;
+                                creditCode: string;
+                                licenceFile: {
+                                    id: string;
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                } | null;
+                                contactName: string;
+                                contactPhone: string;
+                                feeFen: number;
+                                submittedBy: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                reviewedBy: string | null;
+                                reviewedAt: string | null;
+                                validUntil: string | null;
+                                rejectReason: string | null;
+                                corpName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/corps/{corpId}/certification-applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an application with a validity, or reject it with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve";
+                        /** Format: date-time */
+                        validUntil: string;
+                    } | {
+                        /** @enum {string} */
+                        decision: "reject";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            corpId: string;
+                            status: "review" | "approved" | "rejected";
+                            subjectName: string;
+                            licenceName: string;
+                            creditCode: string;
+                            licenceFile: {
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            } | null;
+                            contactName: string;
+                            contactPhone: string;
+                            feeFen: number;
+                            submittedBy: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            reviewedBy: string | null;
+                            reviewedAt: string | null;
+                            validUntil: string | null;
+                            rejectReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/corps/{corpId}/certification/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a scan of an enterprise's application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/features/{feature}": {
         parameters: {
             query?: never;
@@ -7270,6 +7723,358 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-migration-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the entrustment-letter or name-authorisation template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "entrustment_letter" | "name_authorization";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/data-migration-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a template (multipart/form-data: file; PDF or .docx, at most 5 MiB) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "entrustment_letter" | "name_authorization";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description a PDF or .docx file, at most 5 MiB
+                         */
+                        file: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            kind: "entrustment_letter" | "name_authorization";
+                            name: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data migrations the enterprise takes part in, with their timelines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                sourceCorpId: string;
+                                sourceName: string;
+                                targetCorpId: string;
+                                targetName: string;
+                                /** @enum {unknown} */
+                                relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                                materials: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                reason: string | null;
+                                submittedBy: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                steps: {
+                                    /** @enum {unknown} */
+                                    status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                    actor: string;
+                                    reason: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply to migrate this enterprise’s data (迁出) to another (迁入), with the materials the relationship requires */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targetCorpId: string;
+                        /** @enum {unknown} */
+                        relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                        materials: {
+                            entrustment_letter?: string;
+                            business_licence?: string;
+                            brand_authorization?: string;
+                            agency_authorization?: string;
+                            trademark_certificate?: string;
+                            trademark_authorization?: string;
+                            trademark_licence_filing?: string;
+                            software_copyright?: string;
+                            name_authorization?: string;
+                            icp_screenshot?: string;
+                            app_ownership_screenshot?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sourceCorpId: string;
+                            sourceName: string;
+                            targetCorpId: string;
+                            targetName: string;
+                            /** @enum {unknown} */
+                            relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                            materials: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                            reason: string | null;
+                            submittedBy: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            steps: {
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                actor: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/data-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data migrations, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                sourceCorpId: string;
+                                sourceName: string;
+                                targetCorpId: string;
+                                targetName: string;
+                                /** @enum {unknown} */
+                                relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                                materials: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                reason: string | null;
+                                submittedBy: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                steps: {
+                                    /** @enum {unknown} */
+                                    status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                    actor: string;
+                                    reason: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/corps/{corpId}/data-migrations/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the next step (approve, paper received, start, finish) or reject with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    corpId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        step: "approve" | "paper_received" | "start" | "finish" | "reject";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sourceCorpId: string;
+                            sourceName: string;
+                            targetCorpId: string;
+                            targetName: string;
+                            /** @enum {unknown} */
+                            relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                            materials: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                            reason: string | null;
+                            submittedBy: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            steps: {
+                                /** @enum {unknown} */
+                                status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
+                                actor: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -1,0 +1,12 @@
+import { Type } from 'typebox';
+import { defineEvents } from '../../platform/events.ts';
+
+export const CertificationEvents = defineEvents({
+  /**
+   * An application proposes this certified subject, in the submitting transaction: a subscriber that
+   * cannot allow the change (an open data migration) refuses it by throwing.
+   */
+  'certification.subject_proposed': Type.Object({ subjectName: Type.String() }),
+  /** A review result or an expiry warning for the enterprise's admins (the inbox delivers, once per key). */
+  'certification.notified': Type.Object({ memberIds: Type.Array(Type.String()), title: Type.String(), body: Type.String(), link: Type.String(), dedupeKey: Type.String() }),
+});

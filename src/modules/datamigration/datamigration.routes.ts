@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { command } from '../../platform/command.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { invalidField, readUpload, refuseDeclaredOver, streamedBody, uploadScope } from '../../platform/http/upload.ts';
+import { SCAN_LIMIT, fileStore } from '../certification/index.ts';
+import { DataMigrationErrors } from './datamigration.errors.ts';
+import { MigrationBody, MigrationDto, MigrationList, StepBody, StepParams, TemplateDto, TemplateForm, TemplateParams } from './datamigration.schema.ts';
+import type { TemplateKind } from './datamigration.tables.ts';
+import { readTemplate, replaceTemplate } from './templates.ts';
+import { listMigrations, listOpenMigrations, submitMigration, takeStep, type MigrationInput, type Step } from './datamigration.service.ts';
+
+const tags = ['data-migration'];
+
+const list = command({ right: 'datamigration.apply', tx: 'read' }, async (ctx) => ({ items: await listMigrations(ctx) }));
+const submit = command({ right: 'datamigration.apply', tx: 'plain' }, (ctx, input: MigrationInput) => submitMigration(ctx, input));
+const queue = command({ right: 'operator.datamigration', tx: 'read' }, async (ctx) => ({ items: await listOpenMigrations(ctx.trx, 200) }));
+const step = command({ right: 'operator.datamigration', tx: 'plain' }, (ctx, input: { id: string; step: Step; reason?: string | undefined }) => takeStep(ctx, input));
+
+/** 数据迁移: the enterprise's applications (as source or target), and the operator's steps. */
+export function dataMigrationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  const store = fileStore(deps.config.dataDir);
+  const template = command({ right: 'datamigration.apply', tx: 'read' }, (ctx, kind: TemplateKind) => readTemplate(ctx.trx, store, kind));
+  const replace = command({ right: 'operator.datamigration', tx: 'plain' }, (ctx, input: { kind: TemplateKind; content: Buffer; filename: string }) => replaceTemplate(ctx, store, input.kind, input));
+  const limits = { fileLimit: SCAN_LIMIT, fields: [], tooLarge: () => new DomainError(DataMigrationErrors['datamigration.template_too_large'], { limitBytes: SCAN_LIMIT }) };
+
+  return async (app) => {
+    app.get('/api/v1/data-migration-templates/:kind', { config: { auth: 'corp' }, schema: { tags, summary: 'Download the entrustment-letter or name-authorisation template', params: TemplateParams } }, async (request, reply) => {
+      const file = await request.run(template, request.params.kind);
+      reply.header('content-disposition', `attachment; filename="${request.params.kind}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      return reply.type(file.mime).send(file.content);
+    });
+    await app.register(async (uploads) => {
+      await uploadScope(uploads, SCAN_LIMIT);
+      uploads.put(
+        '/api/v1/operator/data-migration-templates/:kind',
+        {
+          config: { auth: 'operator' },
+          onRequest: refuseDeclaredOver(limits),
+          validatorCompiler: streamedBody,
+          schema: {
+            tags: ['operator'],
+            summary: 'Replace a template (multipart/form-data: file; PDF or .docx, at most 5 MiB)',
+            params: TemplateParams,
+            body: { content: { 'multipart/form-data': { schema: TemplateForm } } } as unknown as typeof TemplateForm,
+            response: { 200: TemplateDto },
+          },
+        },
+        async (request) => {
+          const { content, filename } = await readUpload(request, limits);
+          if (content === undefined || content.length === 0) throw invalidField('file', content === undefined ? 'required' : 'minLength');
+          return request.runFor('', replace, { kind: (request.params as { kind: TemplateKind }).kind, content, filename: filename ?? '' });
+        },
+      );
+    });
+    app.get('/api/v1/data-migrations', { config: { auth: 'corp' }, schema: { tags, summary: 'Data migrations the enterprise takes part in, with their timelines', response: { 200: MigrationList } } }, (request) =>
+      request.run(list, undefined),
+    );
+    app.post(
+      '/api/v1/data-migrations',
+      { config: { auth: 'corp' }, schema: { tags, summary: 'Apply to migrate this enterprise’s data (迁出) to another (迁入), with the materials the relationship requires', body: MigrationBody, response: { 201: MigrationDto } } },
+      async (request, reply) => reply.status(201).send(await request.run(submit, request.body as MigrationInput)),
+    );
+    app.get('/api/v1/operator/data-migrations', { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Open data migrations, oldest first', response: { 200: MigrationList } } }, (request) =>
+      request.runFor('', queue, undefined),
+    );
+    app.post(
+      '/api/v1/operator/corps/:corpId/data-migrations/:id/steps',
+      { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Take the next step (approve, paper received, start, finish) or reject with a reason', params: StepParams, body: StepBody, response: { 200: MigrationDto } } },
+      (request) => request.runFor(request.params.corpId, step, { id: request.params.id, step: request.body.step, reason: request.body.reason }),
+    );
+  };
+}

@@ -1,0 +1,229 @@
+import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { toIso } from '../../platform/clock.ts';
+import { audit } from '../../platform/audit.ts';
+import { publish } from '../../platform/events.ts';
+import { isSuperIn } from '../../platform/policy/index.ts';
+import { assertScans } from '../certification/index.ts';
+import { corpsByIds, isCertified, type CorpView } from '../corp/index.ts';
+import { adminMemberIds } from '../directory/index.ts';
+import { DataMigrationErrors } from './datamigration.errors.ts';
+import { DataMigrationEvents } from './datamigration.events.ts';
+import { MATERIALS, missingMaterial, shareNamingField, type Material } from './materials.ts';
+import { OPEN_STATUSES, tables, type DataMigrationTables, type MigrationStatus, type Relation } from './datamigration.tables.ts';
+
+/**
+ * 数据迁移 admission (数据迁移服务-企业准入要求): a super admin of both enterprises applies, naming the
+ * source (迁出, the enterprise signed in) and the target (迁入), the relationship and its materials;
+ * the operator takes it step by step. Both must be certified, within validity and with the subjects
+ * they had at submission, at submission and at every later step: otherwise the step halts the
+ * application with the reason.
+ */
+type Row = DataMigrationTables['data_migrations'];
+
+export interface MigrationView {
+  id: string;
+  sourceCorpId: string;
+  sourceName: string;
+  targetCorpId: string;
+  targetName: string;
+  relation: Relation;
+  materials: Partial<Record<Material, string>>;
+  status: MigrationStatus;
+  reason: string | null;
+  submittedBy: string;
+  submittedAt: string;
+  steps: { status: MigrationStatus; actor: string; reason: string | null; at: string }[];
+}
+
+async function toView(db: Executor, row: Row): Promise<MigrationView> {
+  const corps = new Map((await corpsByIds(db, [row.corp_id, row.target_corp_id])).map((c) => [c.id, c]));
+  const steps = await tables(db).selectFrom('data_migration_steps').selectAll().where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).orderBy('seq').execute();
+  return {
+    id: row.id,
+    sourceCorpId: row.corp_id,
+    sourceName: corps.get(row.corp_id)?.name ?? '',
+    targetCorpId: row.target_corp_id,
+    targetName: corps.get(row.target_corp_id)?.name ?? '',
+    relation: row.relation,
+    materials: JSON.parse(row.materials_json) as MigrationView['materials'],
+    status: row.status,
+    reason: row.reason,
+    submittedBy: row.submitted_by_name,
+    submittedAt: toIso(row.submitted_at),
+    steps: steps.map((s) => ({ status: s.status, actor: s.actor_name, reason: s.reason, at: toIso(s.at) })),
+  };
+}
+
+async function rowOf(db: Executor, sourceCorpId: string, id: string): Promise<Row> {
+  const row = await tables(db).selectFrom('data_migrations').selectAll().where('corp_id', '=', sourceCorpId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', { id });
+  return row;
+}
+
+/** Open applications either enterprise takes part in, as source or as target. */
+async function openOf(db: Executor, corpId: string): Promise<Row[]> {
+  const asSource = await tables(db).selectFrom('data_migrations').selectAll().where('corp_id', '=', corpId).where('status', 'in', [...OPEN_STATUSES]).execute();
+  const asTarget = await tables(db).selectFrom('data_migrations').selectAll().where('target_corp_id', '=', corpId).where('status', 'in', [...OPEN_STATUSES]).execute();
+  return [...asSource, ...asTarget];
+}
+
+/** Why the two enterprises cannot (go on to) migrate now, or undefined: lapsed or changed certification. */
+async function admissionProblem(db: Executor, now: number, source: CorpView, target: CorpView, subjects?: { source: string; target: string }): Promise<{ code: 'source_not_certified' | 'target_not_certified' | 'source_subject_changed' | 'target_subject_changed'; reason: string } | undefined> {
+  if (!(await isCertified(db, source.id, now))) return { code: 'source_not_certified', reason: `迁出企业「${source.name}」不在认证有效期内` };
+  if (!(await isCertified(db, target.id, now))) return { code: 'target_not_certified', reason: `迁入企业「${target.name}」不在认证有效期内` };
+  if (subjects && source.name !== subjects.source) return { code: 'source_subject_changed', reason: `迁出企业的认证主体已变更（不能在迁移期间变更认证主体）` };
+  if (subjects && target.name !== subjects.target) return { code: 'target_subject_changed', reason: `迁入企业的认证主体已变更（不能在迁移期间变更认证主体）` };
+  return undefined;
+}
+
+async function twoCorps(db: Executor, sourceId: string, targetId: string): Promise<{ source: CorpView; target: CorpView }> {
+  const corps = new Map((await corpsByIds(db, [sourceId, targetId])).map((c) => [c.id, c]));
+  const source = corps.get(sourceId);
+  const target = corps.get(targetId);
+  if (!source || !target) throw new DomainError('not_found', { corpId: targetId });
+  return { source, target };
+}
+
+export interface MigrationInput {
+  targetCorpId: string;
+  relation: Relation;
+  materials: Partial<Record<Material, string>>;
+}
+
+/** The actor must be a super admin of the target too (the source's right is the command's). */
+async function assertSuperOfTarget(ctx: Ctx, targetCorpId: string): Promise<void> {
+  const accountId = 'accountId' in ctx.actor ? ctx.actor.accountId : undefined;
+  const actor = accountId ? await ctx.registry.providers.accountActor(ctx.trx, targetCorpId, accountId) : undefined;
+  if (!actor || !isSuperIn(await ctx.registry.providers.roles(ctx.trx, targetCorpId), actor)) throw new DomainError(DataMigrationErrors['datamigration.not_admin_of_target'], { targetCorpId });
+}
+
+export async function submitMigration(ctx: Ctx, input: MigrationInput): Promise<MigrationView> {
+  if (input.targetCorpId === ctx.corpId) throw new DomainError(DataMigrationErrors['datamigration.same_enterprise']);
+  await assertSuperOfTarget(ctx, input.targetCorpId);
+  const { source, target } = await twoCorps(ctx.trx, ctx.corpId, input.targetCorpId);
+  const problem = await admissionProblem(ctx.trx, ctx.now, source, target);
+  if (problem) throw new DomainError(DataMigrationErrors['datamigration.not_certified'], { reason: problem.code });
+  const missing = missingMaterial(input.relation, new Set(Object.keys(input.materials)));
+  if (missing) throw new DomainError(DataMigrationErrors['datamigration.material_missing'], { material: missing[0]!, name: MATERIALS[missing[0]!], oneOf: [...missing] });
+  if (input.relation === 'same_name') {
+    if (source.name !== target.name) throw new DomainError(DataMigrationErrors['datamigration.not_same_name'], { source: source.name, target: target.name });
+  } else if (!shareNamingField(source.shortName, target.shortName)) {
+    throw new DomainError(DataMigrationErrors['datamigration.naming_field'], { source: source.shortName, target: target.shortName });
+  }
+  await assertScans(ctx.trx, ctx.corpId, Object.fromEntries(Object.entries(input.materials).map(([k, v]) => [`materials/${k}`, v])));
+  if ((await openOf(ctx.trx, ctx.corpId)).length > 0 || (await openOf(ctx.trx, target.id)).length > 0) throw new DomainError(DataMigrationErrors['datamigration.already_open']);
+  const id = newId('dmig', ctx.now);
+  await tables(ctx.trx)
+    .insertInto('data_migrations')
+    .values({
+      corp_id: ctx.corpId,
+      id,
+      target_corp_id: target.id,
+      relation: input.relation,
+      materials_json: JSON.stringify(input.materials),
+      source_subject: source.name,
+      target_subject: target.name,
+      status: 'submitted',
+      reason: null,
+      submitted_by_name: ctx.actor.name,
+      submitted_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .execute();
+  const row = await rowOf(ctx.trx, ctx.corpId, id);
+  await record(ctx, row, 'submitted', null);
+  return toView(ctx.trx, row);
+}
+
+export type Step = 'approve' | 'paper_received' | 'start' | 'finish' | 'reject';
+const NEXT: Record<Exclude<Step, 'reject'>, { from: MigrationStatus; to: MigrationStatus }> = {
+  approve: { from: 'submitted', to: 'approved' },
+  paper_received: { from: 'approved', to: 'paper_received' },
+  start: { from: 'paper_received', to: 'migrating' },
+  finish: { from: 'migrating', to: 'done' },
+};
+
+const TITLES: Record<MigrationStatus, string> = {
+  submitted: '数据迁移申请已提交',
+  approved: '数据迁移申请审核通过，请邮寄盖章纸质版材料',
+  paper_received: '数据迁移纸质材料已收到',
+  migrating: '数据迁移开始',
+  done: '数据迁移完成',
+  rejected: '数据迁移申请被驳回',
+  halted: '数据迁移已中止',
+};
+
+/** Writes the step on the timeline, audits it in both enterprises and tells both enterprises' admins. */
+async function record(ctx: Ctx, row: Row, status: MigrationStatus, reason: string | null): Promise<void> {
+  const seq = (await tables(ctx.trx).selectFrom('data_migration_steps').select('seq').where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).orderBy('seq', 'desc').executeTakeFirst())?.seq ?? 0;
+  await tables(ctx.trx).insertInto('data_migration_steps').values({ corp_id: row.corp_id, migration_id: row.id, seq: Number(seq) + 1, status, actor_name: ctx.actor.name, reason, at: ctx.now }).execute();
+  for (const corpId of [row.corp_id, row.target_corp_id]) {
+    const inCorp = { ...ctx, corpId };
+    await audit(inCorp, { action: `datamigration.${status}`, target: { type: 'data_migration', id: row.id }, after: { status, reason } });
+    const memberIds = await adminMemberIds(inCorp);
+    if (memberIds.length === 0) continue;
+    await publish(inCorp, DataMigrationEvents['datamigration.notified'], { memberIds, title: TITLES[status], body: reason ? `原因：${reason}` : TITLES[status], link: '/data-migrations', dedupeKey: `datamigration:${row.id}:${status}` });
+  }
+}
+
+async function moveTo(ctx: Ctx, row: Row, status: MigrationStatus, reason: string | null): Promise<Row> {
+  const done = await tables(ctx.trx)
+    .updateTable('data_migrations')
+    .set({ status, reason, updated_at: ctx.now })
+    .where('corp_id', '=', row.corp_id)
+    .where('id', '=', row.id)
+    .where('status', '=', row.status)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0) throw new DomainError('conflict');
+  await record(ctx, row, status, reason);
+  return rowOf(ctx.trx, row.corp_id, row.id);
+}
+
+/**
+ * The operator's step on an application of `ctx.corpId` (the source). Before any step forward both
+ * enterprises are checked again: a lapsed or changed certification halts the application instead,
+ * with the reason (and the step is not taken).
+ */
+export async function takeStep(ctx: Ctx, input: { id: string; step: Step; reason?: string | undefined }): Promise<MigrationView> {
+  const row = await rowOf(ctx.trx, ctx.corpId, input.id);
+  if (!OPEN_STATUSES.includes(row.status)) throw new DomainError(DataMigrationErrors['datamigration.wrong_step'], { status: row.status });
+  if (input.step === 'reject') return toView(ctx.trx, await moveTo(ctx, row, 'rejected', (input.reason ?? '').trim() || '未通过审核'));
+  const next = NEXT[input.step];
+  if (row.status !== next.from) throw new DomainError(DataMigrationErrors['datamigration.wrong_step'], { status: row.status });
+  const { source, target } = await twoCorps(ctx.trx, row.corp_id, row.target_corp_id);
+  const problem = await admissionProblem(ctx.trx, ctx.now, source, target, { source: row.source_subject, target: row.target_subject });
+  if (problem) return toView(ctx.trx, await moveTo(ctx, row, 'halted', problem.reason));
+  return toView(ctx.trx, await moveTo(ctx, row, next.to, null));
+}
+
+/** The applications the enterprise takes part in (as source or target), newest first. */
+export async function listMigrations(ctx: ReadCtx): Promise<MigrationView[]> {
+  const asSource = await tables(ctx.trx).selectFrom('data_migrations').selectAll().where('corp_id', '=', ctx.corpId).execute();
+  const asTarget = await tables(ctx.trx).selectFrom('data_migrations').selectAll().where('target_corp_id', '=', ctx.corpId).execute();
+  const rows = [...asSource, ...asTarget].sort((a, b) => b.submitted_at - a.submitted_at || (a.id < b.id ? 1 : -1));
+  const views: MigrationView[] = [];
+  for (const row of rows) views.push(await toView(ctx.trx, row));
+  return views;
+}
+
+/** The operator's queue: open applications, oldest first, across enterprises. */
+export async function listOpenMigrations(db: Executor, limit: number): Promise<MigrationView[]> {
+  const rows = await tables(db).selectFrom('data_migrations').selectAll().where('status', 'in', [...OPEN_STATUSES]).orderBy('submitted_at').orderBy('id').limit(limit).execute();
+  const views: MigrationView[] = [];
+  for (const row of rows) views.push(await toView(db, row));
+  return views;
+}
+
+/**
+ * 不能在迁移期间变更认证主体: while the enterprise takes part in an open migration, a certification
+ * application for another subject is refused (one for the same subject, a renewal, is fine).
+ */
+export async function assertSubjectMayChange(ctx: Ctx, subjectName: string): Promise<void> {
+  for (const row of await openOf(ctx.trx, ctx.corpId)) {
+    const current = row.corp_id === ctx.corpId ? row.source_subject : row.target_subject;
+    if (current !== subjectName) throw new DomainError(DataMigrationErrors['datamigration.subject_locked'], { migrationId: row.id, subjectName: current });
+  }
+}
