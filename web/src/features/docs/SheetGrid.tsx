@@ -1,5 +1,5 @@
 import { Button, Card, Input, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { cellName, useCells, useComments, useEditCells, useSheets } from './api';
@@ -22,14 +22,23 @@ export function SheetGrid({ fileId, canEdit, onSelect }: { fileId: string; canEd
   const edit = useEditCells(fileId);
   const [draft, setDraft] = useState<Map<string, string>>(new Map());
   const saved = useMemo(() => new Map((cells.data?.items ?? []).map((c) => [`${c.row}:${c.col}`, c.value])), [cells.data]);
-  useEffect(() => setDraft(new Map()), [cells.data]);
+  // What was last sent per cell: a cell left by Enter and then by blur is sent once.
+  const sent = useRef(new Map<string, string>());
+  useEffect(() => {
+    setDraft(new Map());
+    sent.current.clear();
+  }, [sheetId, fromRow]);
+  // A draft stays until the server's cells hold it, so a refetch that lands while the next cell is
+  // being typed keeps what was typed.
+  useEffect(() => setDraft((prev) => new Map([...prev].filter(([key, value]) => value !== (saved.get(key) ?? '')))), [saved]);
   const commented = new Set((comments.data?.threads ?? []).filter((c) => c.sheetId === sheetId).map((c) => `${c.row}:${c.col}`));
 
   const commit = (row: number, col: number) => {
     const key = `${row}:${col}`;
     const value = draft.get(key);
-    if (value === undefined || value === (saved.get(key) ?? '') || !sheetId) return;
-    edit.mutate({ sheetId, cells: [{ row, col, value }] });
+    if (value === undefined || value === (sent.current.get(key) ?? saved.get(key) ?? '') || !sheetId) return;
+    sent.current.set(key, value);
+    edit.mutate({ sheetId, cells: [{ row, col, value }] }, { onError: () => sent.current.delete(key) });
   };
 
   return (
@@ -85,7 +94,10 @@ export function SheetGrid({ fileId, canEdit, onSelect }: { fileId: string; canEd
                           readOnly={!canEdit}
                           value={draft.get(key) ?? saved.get(key) ?? ''}
                           onFocus={() => sheetId && onSelect({ sheetId, row, col })}
-                          onChange={(e) => setDraft(new Map(draft).set(key, e.target.value))}
+                          onChange={(e) => {
+                            const value = e.target.value;
+                            setDraft((prev) => new Map(prev).set(key, value));
+                          }}
                           onBlur={() => commit(row, col)}
                           onPressEnter={() => commit(row, col)}
                         />
