@@ -75,7 +75,7 @@ const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('grant' as const), actor: mostly('super', 'grouped'), target: pickArb, rights: rightsArb, loose: fc.constantFrom<Loose>('none', 'depts', 'apps', 'all') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('seat' as const), actor: mostly('super'), target: mostly('hier'), group: fc.option(fc.integer({ min: 0, max: GROUPS - 1 }), { nil: null }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('editGroup' as const), actor: mostly('super'), group: fc.integer({ min: 0, max: GROUPS - 1 }), rights: rightsArb }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('removeHier' as const, 'addSuper' as const, 'removeSuper' as const, 'transfer' as const), actor: pickArb, target: mostly('super', 'hier', 'any') }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('removeHier' as const, 'addSuper' as const, 'removeSuper' as const, 'transfer' as const), actor: mostly('super'), target: mostly('super', 'hier', 'any') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), actor: mostly('super', 'hier'), dept: fc.integer({ min: 1, max: DEPTS - 1 }), parent: deptArb }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('depart' as const, 'delete' as const, 'disable' as const, 'enable' as const), actor: mostly('super', 'hier'), target: mostly('scoped') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('editMember' as const), actor: mostly('super', 'hier'), target: mostly('scoped'), depts: fc.uniqueArray(deptArb, { minLength: 1, maxLength: 2 }) }) },
