@@ -1,22 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
-
-/** Registers through the API inside the page's browser context, so the session cookie is the page's. */
-async function registerVia(page: Page, loginName: string, name: string, corpName: string): Promise<void> {
-  const res = await page.request.post('/api/v1/register', {
-    data: { account: { name, loginName, password: PASSWORD }, corp: { name: corpName, shortName: corpName.slice(0, 4), industry: 'general' } },
-  });
-  assert.equal(res.status(), 201);
-}
-
-async function csrf(page: Page): Promise<Record<string, string>> {
-  const cookies = await page.context().cookies();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'banyan_csrf')!.value };
-}
+import { browserSkip, openedDialog, pickOption, registerEnterprise, useConsole } from './browser.ts';
 
 describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 }, () => {
   const ui = useConsole();
@@ -24,11 +8,10 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
   it('adds a super admin, creates an admin group over a department, adds a hierarchical admin in it (zh-CN), then reads in English', async () => {
     // An outside support account (代运营) exists elsewhere.
     const outside = await ui.page();
-    await registerVia(outside, 'support_e2e', '外包支持', '外包服务有限公司');
+    await registerEnterprise(outside, { admin: '外包支持', loginName: 'support_e2e', corp: '外包服务有限公司' });
 
     const page = await ui.page();
-    await registerVia(page, 'admins_e2e', '林森', '榕树权限科技有限公司');
-    const headers = await csrf(page);
+    const { headers } = await registerEnterprise(page, { admin: '林森', loginName: 'admins_e2e', corp: '榕树权限科技有限公司' });
     const depts = (await (await page.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string; parentId: string | null }[] };
     const root = depts.items.find((d) => d.parentId === null)!.id;
     const sales = await page.request.post('/api/v1/contacts/departments', { headers, data: { parentId: root, name: '销售部' } });
@@ -88,7 +71,7 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
 
   it('binds a device and creates a custom app whose secret is shown once', async () => {
     const page = await ui.page();
-    await registerVia(page, 'apps_e2e', '陈设备', '榕树硬件科技有限公司');
+    await registerEnterprise(page, { admin: '陈设备', loginName: 'apps_e2e', corp: '榕树硬件科技有限公司' });
     await page.goto('/devices');
     await page.getByRole('heading', { name: '硬件设备' }).waitFor();
     await page.getByRole('button', { name: '绑定新设备' }).click();

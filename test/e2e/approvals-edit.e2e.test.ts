@@ -2,18 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
-import { browserSkip, useConsole } from './browser.ts';
-
-/** Registers through the API inside the page's browser context; returns the creator's member id and the CSRF header for further API calls. */
-async function register(page: Page): Promise<{ memberId: string; headers: Record<string, string> }> {
-  const res = await page.request.post('/api/v1/register', {
-    data: { account: { name: '李四', loginName: 'lisi_sign', password: 'Banyan-2024!' }, corp: { name: '榕树签名科技有限公司', shortName: '榕树签名', industry: 'general' } },
-  });
-  assert.equal(res.status(), 201);
-  const { me } = (await res.json()) as { me: { member: { id: string } } };
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
-  return { memberId: me.member.id, headers: { 'x-csrf-token': csrf } };
-}
+import { browserSkip, registerEnterprise, useConsole } from './browser.ts';
 
 /** Draws a zigzag stroke across the signature pad with the mouse. */
 async function sign(page: Page): Promise<void> {
@@ -33,7 +22,7 @@ describe('approvals in the browser: signature pad and edit after approval', { sk
 
   it('the approver signs on the pad to approve; the applicant edits the approved request, which takes effect once the approver consents', async () => {
     const page = await ui.page();
-    const { memberId, headers } = await register(page);
+    const { memberId, headers } = await registerEnterprise(page, { admin: '李四', loginName: 'lisi_sign', corp: '榕树签名科技有限公司' });
     // 电子签名 and 通过后允许编辑 on; the applicant is also the one approver (and so the one to consent).
     const input: TemplateInput = {
       name: '付款申请',

@@ -3,9 +3,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
-import { browserSkip, pickOption, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
+import { browserSkip, PASSWORD, pickOption, registerEnterprise, useConsole } from './browser.ts';
 
 async function register(page: Page): Promise<void> {
   await page.goto('/register');
@@ -96,13 +94,8 @@ describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, ()
 
   it('offers no 转交, 加签 or 申请人自选 of the applicant; a 退回 ends the 加签 step, which the flow marks as ended (zh-CN and English)', async () => {
     const page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '王五', loginName: 'wangwu_return', password: PASSWORD }, corp: { name: '榕树退回科技有限公司', shortName: '榕树退回', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    const { me } = (await res.json()) as { me: { member: { id: string }; currentCorp: { id: string } } };
-    const headers = { 'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
-    const contacts = await DirectoryFixture.open(ui.db(), me.currentCorp.id, Date.now);
+    const { corpId, memberId, headers } = await registerEnterprise(page, { admin: '王五', loginName: 'wangwu_return', corp: '榕树退回科技有限公司', shortName: '榕树退回' });
+    const contacts = await DirectoryFixture.open(ui.db(), corpId, Date.now);
     const applicant = await contacts.member('赵六');
     await contacts.member('钱七');
     // 王五 approves twice (初审, 复审) a request submitted on behalf of 赵六.
@@ -110,8 +103,8 @@ describe('approvals in the browser', { skip: browserSkip, timeout: 180_000 }, ()
       name: '用章申请',
       form: [{ id: 'reason', type: 'text', label: '用章事由', required: true }],
       flow: [
-        { id: 'first', kind: 'approver', name: '初审', assignee: { type: 'members', memberIds: [me.member.id], mode: 'all' } },
-        { id: 'second', kind: 'approver', name: '复审', assignee: { type: 'members', memberIds: [me.member.id], mode: 'all' } },
+        { id: 'first', kind: 'approver', name: '初审', assignee: { type: 'members', memberIds: [memberId], mode: 'all' } },
+        { id: 'second', kind: 'approver', name: '复审', assignee: { type: 'members', memberIds: [memberId], mode: 'all' } },
       ],
       settings: settings({ allowAddApprovers: true, allowOnBehalf: true }),
     };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, openedDialog, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * 考勤机 in the console: a machine added (打卡 and 门禁: 配套使用) shows its secret once, and the machine
@@ -15,11 +15,8 @@ describe('attendance machines console (考勤机)', { skip: browserSkip, timeout
 
   before(async () => {
     page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '郑考勤', loginName: 'zhengkq', password: 'Banyan-2024!' }, corp: { name: '榕树考勤科技有限公司', shortName: '榕树考勤', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const res = await registerEnterprise(page, { admin: '郑考勤', loginName: 'zhengkq', corp: '榕树考勤科技有限公司', shortName: '榕树考勤' });
+    corpId = res.corpId;
   });
 
   const push = (secret: string, deviceId: string, punchId: string) =>

@@ -6,9 +6,8 @@ import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
 import { wgs84ToGcj02 } from '../../web/src/features/attendance/gcj02.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { assertFitsPhone, browserSkip, FAKE_MEDIA_ARGS, onPhone, pickOption, useConsole } from './browser.ts';
+import { assertFitsPhone, browserSkip, csrfHeaders, FAKE_MEDIA_ARGS, onPhone, PASSWORD, pickOption, registerEnterprise, useConsole } from './browser.ts';
 
-const PASSWORD = 'Banyan-2024!';
 // Where the phone is (WGS-84, as a browser reports it): Tiananmen, Beijing. The rule's place is the
 // same spot in GCJ-02, as an admin reads it off a Chinese map; 0.01° north is about 1.1 km away.
 const AT_OFFICE = { latitude: 39.9087, longitude: 116.3975 };
@@ -114,10 +113,7 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     it(`${language}: a rule with a place; 正常 inside and 地点异常 outside the radius at 375 px; a photo clock-in; anti-cheat counts; records and summary`, async () => {
       const page = await ui.page();
       const suffix = language === 'en' ? 'en' : 'zh';
-      const res = await page.request.post('/api/v1/register', {
-        data: { account: { name: x.admin, loginName: `attendance_${suffix}`, password: PASSWORD }, corp: { name: `Banyan Attendance ${suffix}`, shortName: `Att ${suffix}`, industry: 'general' } },
-      });
-      assert.equal(res.status(), 201);
+      const res = await registerEnterprise(page, { admin: x.admin, loginName: `attendance_${suffix}`, corp: `Banyan Attendance ${suffix}`, shortName: `Att ${suffix}` });
       await page.goto('/login');
       await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
 
@@ -126,22 +122,17 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
       await clockIns(page, x);
       await antiCheat(page, x);
       await records(page, x);
-      const corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+      const corpId = res.corpId;
       await notTheCreator(page, x, corpId, suffix);
     });
   }
 
   it('zh-CN: 人脸识别 on: the member enrols a face from the camera, then clocks in with a passing face check', async () => {
     const page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '钱人脸', loginName: 'attendance_face', password: PASSWORD }, corp: { name: 'Banyan Face', shortName: 'Face', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    const { me } = (await res.json()) as { me: { member: { id: string } } };
-    const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
-    const rule = { name: '人脸', members: { memberIds: [me.member.id], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [], wifi: [], photo: false, face: true, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
-    assert.equal((await page.request.post('/api/v1/attendance/rules', { data: rule, headers: { 'x-csrf-token': csrf } })).status(), 201);
-    await page.context().grantPermissions(['geolocation', 'camera'], { origin: new URL(res.url()).origin });
+    const { memberId, headers, origin } = await registerEnterprise(page, { admin: '钱人脸', loginName: 'attendance_face', corp: 'Banyan Face', shortName: 'Face' });
+    const rule = { name: '人脸', members: { memberIds: [memberId], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [], wifi: [], photo: false, face: true, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
+    assert.equal((await page.request.post('/api/v1/attendance/rules', { data: rule, headers })).status(), 201);
+    await page.context().grantPermissions(['geolocation', 'camera'], { origin });
     await page.context().setGeolocation({ ...AT_OFFICE, accuracy: 20 });
     await onPhone(page);
     await page.goto('/app/attendance');
@@ -275,7 +266,7 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     const loginName = `attendance_other_${suffix}`;
     const account = await ui.db().transaction().execute((trx) => createAccount(trx, Date.now(), TEST_SCRYPT, { name: 'Other Admin', loginName, password: PASSWORD }));
     const memberId = await (await DirectoryFixture.open(ui.db(), corpId, Date.now)).member('Other Admin', undefined, { userid: loginName, accountId: account.id });
-    const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    const csrf = (await csrfHeaders(page))['x-csrf-token'];
     assert.equal((await page.request.post('/api/v1/admins/super', { data: { memberId }, headers: { 'x-csrf-token': csrf } })).status(), 204);
     const other = await ui.page();
     assert.equal((await other.request.post('/api/v1/auth/sign-in', { data: { login: loginName, password: PASSWORD } })).status(), 200);

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, pickOption, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
-
-async function csrf(page: Page): Promise<Record<string, string>> {
-  const cookies = await page.context().cookies();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'banyan_csrf')!.value };
-}
+import { browserSkip, pickOption, registerEnterprise, useConsole } from './browser.ts';
 
 const sentences = (page: Page) => page.getByTestId('audit-sentence').allInnerTexts();
 
@@ -17,11 +10,7 @@ describe('audit log console (操作日志)', { skip: browserSkip, timeout: 180_0
 
   it('shows each action as a sentence with the target linked and the creator as 创建者, filters by type and person, exports .xlsx (zh-CN, then English)', async () => {
     const page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '张三', loginName: 'audit_e2e', password: PASSWORD }, corp: { name: '榕树审计科技', shortName: '榕树审计', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    const headers = await csrf(page);
+    const { headers } = await registerEnterprise(page, { admin: '张三', loginName: 'audit_e2e', corp: '榕树审计科技', shortName: '榕树审计' });
     const depts = (await (await page.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string; parentId: string | null }[] };
     const root = depts.items.find((d) => d.parentId === null)!.id;
     const member = await page.request.post('/api/v1/contacts/members', { headers, data: { name: '李四', userid: 'lisi', departmentIds: [root] } });

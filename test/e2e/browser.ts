@@ -162,3 +162,45 @@ export async function assertNoSqueezedText(page: Page, what = 'the page'): Promi
   });
   assert.deepEqual(squeezed, [], `${what}: text one character per line`);
 }
+
+/** The password every browser test's accounts use. */
+export const PASSWORD = 'Banyan-2024!';
+
+/** The CSRF header a page's API requests carry, read from the page's cookie. */
+export async function csrfHeaders(page: Page): Promise<{ 'x-csrf-token': string }> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf');
+  assert.ok(cookie, 'the page has no CSRF cookie: sign in first');
+  return { 'x-csrf-token': cookie.value };
+}
+
+export interface EnterpriseToRegister {
+  /** The creator's display name. */
+  admin: string;
+  loginName: string;
+  corp: string;
+  /** 对外简称; the first four characters of the name unless given. */
+  shortName?: string;
+  industry?: 'general' | 'education';
+}
+
+export interface RegisteredEnterprise {
+  corpId: string;
+  /** The creator's member id in the new enterprise. */
+  memberId: string;
+  headers: { 'x-csrf-token': string };
+  /** The server's origin, for granting the page permissions. */
+  origin: string;
+}
+
+/** Registers an enterprise through the API inside the page's browser context, so the session cookie is the page's. */
+export async function registerEnterprise(page: Page, e: EnterpriseToRegister): Promise<RegisteredEnterprise> {
+  const res = await page.request.post('/api/v1/register', {
+    data: {
+      account: { name: e.admin, loginName: e.loginName, password: PASSWORD },
+      corp: { name: e.corp, shortName: e.shortName ?? e.corp.slice(0, 4), industry: e.industry ?? 'general' },
+    },
+  });
+  assert.equal(res.status(), 201, await res.text());
+  const { me } = (await res.json()) as { me: { currentCorp: { id: string }; member: { id: string } } };
+  return { corpId: me.currentCorp.id, memberId: me.member.id, headers: await csrfHeaders(page), origin: new URL(res.url()).origin };
+}

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, openedDialog, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, registerEnterprise, useConsole } from './browser.ts';
 
 const CORP_NAME = '榕树通讯录科技有限公司';
 
-/** Registers through the API inside the page's browser context, so the session cookie is the page's. */
-async function registerVia(page: Page, loginName: string): Promise<void> {
-  const res = await page.request.post('/api/v1/register', {
-    data: {
-      account: { name: '林森', loginName, password: 'Banyan-2024!' },
-      corp: { name: CORP_NAME, shortName: '榕树', industry: 'general' },
-    },
-  });
-  assert.equal(res.status(), 201);
-}
+const registerVia = (page: Page, loginName: string) => registerEnterprise(page, { admin: '林森', loginName, corp: CORP_NAME, shortName: '榕树' });
 
 describe('contacts console', { skip: browserSkip, timeout: 180_000 }, () => {
   const ui = useConsole();

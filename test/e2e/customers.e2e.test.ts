@@ -5,7 +5,7 @@ import { DAY } from '../../src/platform/clock.ts';
 import { setCategory } from '../../src/modules/category/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
 import { insertMember, rootDepartmentId } from '../../src/modules/directory/index.ts';
-import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, pickOption, registerEnterprise, useConsole } from './browser.ts';
 import { tablesOf } from '../support/tables.ts';
 
 /**
@@ -24,11 +24,8 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
 
   before(async () => {
     page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '王经理', loginName: 'wangjl', password: 'Banyan-2024!' }, corp: { name: '榕树宠物用品有限公司', shortName: '榕树宠物', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const res = await registerEnterprise(page, { admin: '王经理', loginName: 'wangjl', corp: '榕树宠物用品有限公司', shortName: '榕树宠物' });
+    corpId = res.corpId;
     const db = ui.db();
     const now = Date.now();
     await tablesOf(db).updateTable('corps').set({ certified_until: now + 365 * DAY }).where('id', '=', corpId).execute();

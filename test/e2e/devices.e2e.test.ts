@@ -7,9 +7,7 @@ import { certifyUntil } from '../../src/modules/corp/testing/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { browserSkip, openedDialog, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
+import { browserSkip, csrfHeaders, openedDialog, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
 const texts = {
   'zh-CN': {
@@ -61,14 +59,11 @@ describe('设备管理 console', { skip: browserSkip, timeout: 240_000 }, () => 
 
   before(async () => {
     admin = await ui.page();
-    const res = await admin.request.post('/api/v1/register', {
-      data: { account: { name: '郑管理', loginName: 'zhengdev', password: PASSWORD }, corp: { name: '榕树设备科技有限公司', shortName: '榕树设备', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const res = await registerEnterprise(admin, { admin: '郑管理', loginName: 'zhengdev', corp: '榕树设备科技有限公司', shortName: '榕树设备' });
+    corpId = res.corpId;
     await certifyUntil(ui.db(), corpId, Date.now() + 365 * DAY);
     await creditWallet(ui.db(), corpId, 100_000, Date.now());
-    const csrf = (await admin.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    const csrf = (await csrfHeaders(admin))['x-csrf-token'];
     const bought = await admin.request.post('/api/v1/features/security/purchases', { data: { seats: 1, quotedFen: 12_000, idempotencyKey: 'e2e-devices-1' }, headers: { 'x-csrf-token': csrf } });
     assert.equal(bought.status(), 201, await bought.text());
   });

@@ -5,12 +5,10 @@ import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
 import { xlsxFixture } from '../../src/modules/docs/testing/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, csrfHeaders, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
-const PASSWORD = 'Banyan-2024!';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const csrfOf = async (page: Page) => ({ 'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value });
 
 /**
  * 文档/表格 in Chromium: an .xlsx with notes imported from the docs page shows them as comments;
@@ -24,11 +22,8 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
 
   before(async () => {
     admin = await ui.page();
-    const res = await admin.request.post('/api/v1/register', {
-      data: { account: { name: '林文档', loginName: 'lin_docs', password: PASSWORD }, corp: { name: '榕树文档科技有限公司', shortName: '榕树文档', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const res = await registerEnterprise(admin, { admin: '林文档', loginName: 'lin_docs', corp: '榕树文档科技有限公司', shortName: '榕树文档' });
+    corpId = res.corpId;
   });
 
   async function memberPage(name: string, loginName: string): Promise<{ page: Page; memberId: string }> {
@@ -37,7 +32,7 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     const memberId = await contacts.member(name, undefined, { userid: loginName, accountId: account.id });
     const page = await ui.page();
     assert.equal((await page.request.post('/api/v1/auth/sign-in', { data: { login: loginName, password: PASSWORD } })).status(), 200);
-    assert.equal((await page.request.put('/api/v1/me/current-corp', { headers: await csrfOf(page), data: { corpId } })).status(), 200);
+    assert.equal((await page.request.put('/api/v1/me/current-corp', { headers: await csrfHeaders(page), data: { corpId } })).status(), 200);
     return { page, memberId };
   }
 
@@ -95,9 +90,9 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
 
   it('zh-CN 禁止仅浏览成员发表动态: with the switch on, a view-only member cannot comment; an editor still can', async () => {
     const viewer = await memberPage('周只读', 'zhou_view');
-    const created = await admin.request.post('/api/v1/docs/files', { headers: await csrfOf(admin), data: { kind: 'document', title: '季度计划' } });
+    const created = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'document', title: '季度计划' } });
     const fileId = ((await created.json()) as { id: string }).id;
-    await admin.request.put(`/api/v1/docs/files/${fileId}/shares`, { headers: await csrfOf(admin), data: { shares: [{ kind: 'member', id: viewer.memberId, access: 'view' }], linkAccess: 'off' } });
+    await admin.request.put(`/api/v1/docs/files/${fileId}/shares`, { headers: await csrfHeaders(admin), data: { shares: [{ kind: 'member', id: viewer.memberId, access: 'view' }], linkAccess: 'off' } });
     await admin.goto('/app/docs');
     const ban = admin.getByRole('switch', { name: '禁止仅浏览成员发表动态' });
     await ban.click();
@@ -106,7 +101,7 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await viewer.page.goto(`/app/docs/${fileId}`);
     await viewer.page.getByText('管理员已开启“禁止仅浏览成员发表动态”，你不能评论').waitFor();
     assert.equal(await viewer.page.getByLabel('写下评论').count(), 0);
-    const refused = await viewer.page.request.post(`/api/v1/docs/files/${fileId}/comments`, { headers: await csrfOf(viewer.page), data: { body: '试试' } });
+    const refused = await viewer.page.request.post(`/api/v1/docs/files/${fileId}/comments`, { headers: await csrfHeaders(viewer.page), data: { body: '试试' } });
     assert.equal(refused.status(), 403);
     await admin.goto(`/app/docs/${fileId}`);
     await admin.getByLabel('写下评论').fill('编辑者照常评论');

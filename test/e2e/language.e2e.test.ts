@@ -3,9 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/modules/operator/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { browserSkip, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
+import { browserSkip, csrfHeaders, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
 /** Every page of the admin console and the member pages, and a path that does not exist. */
 const CORP_PAGES = [
@@ -82,15 +80,12 @@ describe('console language: every page in English and in Chinese', { skip: brows
   before(async () => {
     await createOperator(ui.db(), Date.now(), TEST_SCRYPT, { loginName: 'ops_lang', name: 'Olga Operator', password: PASSWORD });
     corp = await ui.page();
-    const registered = await corp.request.post('/api/v1/register', {
-      data: { account: { name: 'Ada Admin', loginName: 'ada_lang', password: PASSWORD }, corp: { name: 'Acme Learning Ltd', shortName: 'Acme', industry: 'education' } },
-    });
-    assert.equal(registered.status(), 201);
-    const csrf = (await corp.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    const registered = await registerEnterprise(corp, { admin: 'Ada Admin', loginName: 'ada_lang', corp: 'Acme Learning Ltd', shortName: 'Acme', industry: 'education' });
+    const csrf = (await csrfHeaders(corp))['x-csrf-token'];
     // A category under review, so both the enterprise's page and the operator's reviews show one.
     assert.equal((await corp.request.put('/api/v1/category', { data: { code: '05-02' }, headers: { 'x-csrf-token': csrf } })).status(), 200);
     // A clock-in rule naming the admin, so the attendance pages and the member's 打卡 show one.
-    const memberId = ((await registered.json()) as { me: { member: { id: string } } }).me.member.id;
+    const memberId = registered.memberId;
     const rule = { name: 'HQ', members: { memberIds: [memberId], departmentIds: [], tagIds: [] }, workDays: [1, 2, 3, 4, 5], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 5, earlyGraceMinutes: 5 }, holidays: [], places: [{ name: 'Main Office', lat: 39.9, lng: 116.4, radiusM: 200 }], wifi: [{ ssid: 'Acme', bssid: 'a4:5e:60:c2:3b:01' }], photo: true, face: true, machines: true, usualDeviceLimit: 1, overLimit: 'photo_note' };
     assert.equal((await corp.request.post('/api/v1/attendance/rules', { data: rule, headers: { 'x-csrf-token': csrf } })).status(), 201);
     operator = await ui.page();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startSmtpServer } from '../support/smtp.ts';
-import { assertFitsPhone, onPhone, browserSkip, useConsole } from './browser.ts';
+import { assertFitsPhone, browserSkip, csrfHeaders, onPhone, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * Members sign in (issue 10), in real Chromium, in both languages: an admin invites a member from
@@ -12,7 +12,6 @@ import { assertFitsPhone, onPhone, browserSkip, useConsole } from './browser.ts'
  * assert that no Chinese character shows on the console's own text.
  */
 
-const PASSWORD = 'Banyan-2024!';
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 const texts = {
@@ -104,17 +103,8 @@ async function useLanguage(page: Page, language: Language): Promise<void> {
   await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
 }
 
-async function csrf(page: Page): Promise<Record<string, string>> {
-  const cookies = await page.context().cookies();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'banyan_csrf')!.value };
-}
-
-/** Registers the enterprise through the API inside the page's context, so the session is the page's. */
-async function registerVia(page: Page, language: Language, loginName: string): Promise<void> {
-  const x = texts[language];
-  const res = await page.request.post('/api/v1/register', { data: { account: { name: x.admin, loginName, password: PASSWORD }, corp: { name: x.corp, shortName: x.corp.slice(0, 6), industry: 'general' } } });
-  assert.equal(res.status(), 201, await res.text());
-}
+const registerVia = (page: Page, language: Language, loginName: string) =>
+  registerEnterprise(page, { admin: texts[language].admin, loginName, corp: texts[language].corp, shortName: texts[language].corp.slice(0, 6) });
 
 /** The page's own text in the wrong language: CJK on an English page, keys without text on a Chinese one. */
 async function otherLanguage(page: Page, language: Language, userData: string[]): Promise<string[]> {
@@ -132,7 +122,7 @@ async function otherLanguage(page: Page, language: Language, userData: string[])
 /** The enterprise's root department and a member (not activated) in it, through the API. */
 async function addMember(page: Page, name: string, userid: string): Promise<void> {
   const root = ((await (await page.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string }[] }).items[0]!.id;
-  const made = await page.request.post('/api/v1/contacts/members', { data: { name, userid, email: `${userid}@example.com`, departmentIds: [root] }, headers: await csrf(page) });
+  const made = await page.request.post('/api/v1/contacts/members', { data: { name, userid, email: `${userid}@example.com`, departmentIds: [root] }, headers: await csrfHeaders(page) });
   assert.equal(made.status(), 201, await made.text());
 }
 

@@ -3,9 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Config } from '../../src/config.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc.ts';
 import { freePort } from '../support/ports.ts';
-import { browserSkip, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
+import { browserSkip, csrfHeaders, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * Issue 10 item 6 in Chromium: the sign-in page of an enterprise (`/login?corp=<id>`) offers
@@ -34,11 +32,8 @@ describe('signing in through the enterprise identity provider in the console', {
       const userid = `sso_${language === 'en' ? 'en' : 'zh'}`;
       idp.people.set(userid, { sub: `idp-${userid}`, preferred_username: userid, name: 'Wang Fang' });
       const setup = await ui.page();
-      const registered = await setup.request.post('/api/v1/register', {
-        data: { account: { name: 'Ada Admin', loginName: `owner_${userid}`, password: PASSWORD }, corp: { name: `Acme ${language}`, shortName: 'Acme', industry: 'general' } },
-      });
-      assert.equal(registered.status(), 201);
-      const corpId = ((await registered.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+      const registered = await registerEnterprise(setup, { admin: 'Ada Admin', loginName: `owner_${userid}`, corp: `Acme ${language}`, shortName: 'Acme' });
+      const corpId = registered.corpId;
       // The super admin configures the provider on 统一身份认证, in the language under test.
       await setup.goto('/login');
       await setup.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
@@ -54,7 +49,7 @@ describe('signing in through the enterprise identity provider in the console', {
       await setup.getByRole('button', { name: label.save }).click();
       await setup.getByText(label.saved, { exact: true }).waitFor();
       await setup.getByLabel(label.clientSecret).and(setup.locator(`[placeholder="${label.secretKept}"]`)).waitFor();
-      const headers = { 'x-csrf-token': (await setup.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
+      const headers = await csrfHeaders(setup);
       const departments = (await (await setup.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string }[] };
       const member = await setup.request.post('/api/v1/contacts/members', { data: { name: 'Wang Fang', userid, departmentIds: [departments.items[0]!.id] }, headers });
       assert.equal(member.status(), 201);

@@ -3,9 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/modules/operator/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { browserSkip, openedDialog, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
+import { browserSkip, openedDialog, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * 经营类目审核 in the operator console: two enterprises choose a business category through the API,
@@ -23,12 +21,8 @@ describe('operator console: business category reviews (经营类目审核)', { s
   /** An enterprise registered in its own browser context, whose super admin chose a category through the API. */
   async function enterpriseChoosing(loginName: string, name: string, corpName: string, code: string): Promise<Page> {
     const page = await ui.page();
-    const registered = await page.request.post('/api/v1/register', {
-      data: { account: { name, loginName, password: PASSWORD }, corp: { name: corpName, shortName: corpName.slice(0, 4), industry: 'general' } },
-    });
-    assert.equal(registered.status(), 201);
-    const csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
-    const chosen = await page.request.put('/api/v1/category', { data: { code }, headers: { 'x-csrf-token': csrf } });
+    const { headers } = await registerEnterprise(page, { admin: name, loginName, corp: corpName });
+    const chosen = await page.request.put('/api/v1/category', { data: { code }, headers });
     assert.equal(chosen.status(), 200);
     return page;
   }

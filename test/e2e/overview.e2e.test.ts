@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { setCategory } from '../../src/modules/category/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
 import { insertMember, rootDepartmentId } from '../../src/modules/directory/index.ts';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, registerEnterprise, useConsole } from './browser.ts';
 
 /** 首页 in both languages: the enterprise's figures as the overview API counts them, and the shortcuts. */
 describe('首页 overview console', { skip: browserSkip, timeout: 120_000 }, () => {
@@ -13,11 +13,8 @@ describe('首页 overview console', { skip: browserSkip, timeout: 120_000 }, () 
 
   before(async () => {
     page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: 'Wang', loginName: 'wang-ov', password: 'Banyan-2024!' }, corp: { name: 'Banyan Pets Ltd', shortName: 'Banyan Pets', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    const corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const res = await registerEnterprise(page, { admin: 'Wang', loginName: 'wang-ov', corp: 'Banyan Pets Ltd', shortName: 'Banyan Pets' });
+    const corpId = res.corpId;
     const db = ui.db();
     const now = Date.now();
     await db.transaction().execute(async (trx) => {

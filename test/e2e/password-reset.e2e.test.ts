@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Config } from '../../src/config.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { assertFitsPhone, onPhone, browserSkip, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
+import { assertFitsPhone, browserSkip, onPhone, registerEnterprise, useConsole } from './browser.ts';
 
 const TEXT = {
   'zh-CN': { forgot: '忘记密码', login: '手机号或登录名', send: '发送重置链接', sent: '请查收邮件', newPassword: '新密码', confirm: '确认新密码', set: '设置新密码', done: '密码已重置', signIn: '去登录', password: '密码', submit: '登录', subject: '重置你的密码' },
@@ -31,13 +29,8 @@ describe('password reset in the console', { skip: browserSkip, timeout: 180_000 
       const login = `reset_${language === 'en' ? 'en' : 'zh'}`;
       const email = `${login}@example.com`;
       const setup = await ui.page();
-      const registered = await setup.request.post('/api/v1/register', {
-        data: { account: { name: 'Ada Admin', loginName: login, password: PASSWORD }, corp: { name: `Acme ${language}`, shortName: 'Acme', industry: 'general' } },
-      });
-      assert.equal(registered.status(), 201);
-      const me = ((await registered.json()) as { me: { member: { id: string } } }).me;
-      const headers = { 'x-csrf-token': (await setup.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
-      assert.equal((await setup.request.patch(`/api/v1/contacts/members/${me.member.id}`, { data: { email }, headers })).status(), 200);
+      const { memberId, headers } = await registerEnterprise(setup, { admin: 'Ada Admin', loginName: login, corp: `Acme ${language}`, shortName: 'Acme' });
+      assert.equal((await setup.request.patch(`/api/v1/contacts/members/${memberId}`, { data: { email }, headers })).status(), 200);
       assert.equal((await setup.request.patch('/api/v1/corp', { data: { language }, headers })).status(), 200);
 
       const page = await ui.page();

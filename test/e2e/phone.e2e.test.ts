@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
-import { assertFitsPhone, assertNoSqueezedText, browserSkip, onPhone, useConsole } from './browser.ts';
-
-const PASSWORD = 'Banyan-2024!';
+import { assertFitsPhone, assertNoSqueezedText, browserSkip, onPhone, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * Issue 12, phone width: what members use on phones — `/app` (the inbox), the approvals list, the
@@ -18,18 +16,13 @@ describe('member pages at 375 px', { skip: browserSkip, timeout: 180_000 }, () =
     it(`${language}: the inbox, the approvals list, submitting and a request fit 375 px`, async () => {
       const page = await ui.page();
       const login = `phone_${language === 'en' ? 'en' : 'zh'}`;
-      const res = await page.request.post('/api/v1/register', {
-        data: { account: { name: '王五', loginName: login, password: PASSWORD }, corp: { name: `榕树手机科技有限公司${language}`, shortName: '榕树手机', industry: 'general' } },
-      });
-      assert.equal(res.status(), 201);
-      const { me } = (await res.json()) as { me: { member: { id: string }; currentCorp: { id: string } } };
-      const headers = { 'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value };
-      const contacts = await DirectoryFixture.open(ui.db(), me.currentCorp.id, Date.now);
+      const { corpId, memberId, headers } = await registerEnterprise(page, { admin: '王五', loginName: login, corp: `榕树手机科技有限公司${language}`, shortName: '榕树手机' });
+      const contacts = await DirectoryFixture.open(ui.db(), corpId, Date.now);
       const applicant = await contacts.member('赵六');
       const input: TemplateInput = {
         name: '用章申请',
         form: [{ id: 'reason', type: 'text', label: '用章事由', required: true }],
-        flow: [{ id: 'first', kind: 'approver', name: '初审', assignee: { type: 'members', memberIds: [me.member.id], mode: 'all' } }],
+        flow: [{ id: 'first', kind: 'approver', name: '初审', assignee: { type: 'members', memberIds: [memberId], mode: 'all' } }],
         settings: settings({ allowOnBehalf: true }),
       };
       const created = await page.request.post('/api/v1/approvals/templates', { headers, data: input });
@@ -69,10 +62,7 @@ describe('admin pages at 375 px', { skip: browserSkip, timeout: 240_000 }, () =>
   for (const language of ['zh-CN', 'en'] as const) {
     it(`${language}: 首页, contacts, wallet, orders, customer quota, acquisition, admins and the audit log fit 375 px`, async () => {
       const page = await ui.page();
-      const res = await page.request.post('/api/v1/register', {
-        data: { account: { name: '钱会计', loginName: `phone_admin_${language === 'en' ? 'en' : 'zh'}`, password: PASSWORD }, corp: { name: `榕树手机管理有限公司${language}`, shortName: '榕树管理', industry: 'general' } },
-      });
-      assert.equal(res.status(), 201);
+      await registerEnterprise(page, { admin: '钱会计', loginName: `phone_admin_${language === 'en' ? 'en' : 'zh'}`, corp: `榕树手机管理有限公司${language}`, shortName: '榕树管理' });
 
       await page.goto('/login');
       await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { DAY } from '../../src/platform/clock.ts';
 import { certifyUntil } from '../../src/modules/corp/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
-import { browserSkip, pickOption, useConsole } from './browser.ts';
+import { browserSkip, csrfHeaders, pickOption, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * 安全管理 in the console: IP 访问限制 (a range with host bits refused naming it, then saved), 水印
@@ -19,14 +19,11 @@ describe('security console', { skip: browserSkip, timeout: 180_000 }, () => {
 
   before(async () => {
     page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '周安全', loginName: 'zhouaq', password: 'Banyan-2024!' }, corp: { name: '榕树安全科技有限公司', shortName: '榕树安全', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    const corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const res = await registerEnterprise(page, { admin: '周安全', loginName: 'zhouaq', corp: '榕树安全科技有限公司', shortName: '榕树安全' });
+    const corpId = res.corpId;
     await certifyUntil(ui.db(), corpId, Date.now() + 365 * DAY);
     await creditWallet(ui.db(), corpId, 100_000, Date.now());
-    csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    csrf = (await csrfHeaders(page))['x-csrf-token'];
     const bought = await page.request.post('/api/v1/features/security/purchases', { data: { seats: 1, quotedFen: 12_000, idempotencyKey: 'e2e-security-1' }, headers: { 'x-csrf-token': csrf } });
     assert.equal(bought.status(), 201, await bought.text());
   });

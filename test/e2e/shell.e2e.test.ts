@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, useConsole } from './browser.ts';
+import { browserSkip, PASSWORD, useConsole } from './browser.ts';
 
-const PASSWORD = 'Banyan-2024!';
 const CORP_NAME = '榕树网络科技有限公司';
 
 async function register(page: Page): Promise<void> {

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DAY } from '../../src/platform/clock.ts';
 import { setCategory } from '../../src/modules/category/testing/index.ts';
-import { browserSkip, openedDialog, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, registerEnterprise, useConsole } from './browser.ts';
 import { tablesOf } from '../support/tables.ts';
 
 /**
@@ -20,15 +20,11 @@ describe('students of the education edition', { skip: browserSkip, timeout: 180_
 
   before(async () => {
     page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '陈老师', loginName: 'chenls', password: 'Banyan-2024!' }, corp: { name: '榕树教育科技有限公司', shortName: '榕树教育', industry: 'education' } },
-    });
-    assert.equal(res.status(), 201);
-    const me = ((await res.json()) as { me: { currentCorp: { id: string }; member: { id: string } } }).me;
-    memberId = me.member.id;
-    await tablesOf(ui.db()).updateTable('corps').set({ certified_until: Date.now() + 365 * DAY }).where('id', '=', me.currentCorp.id).execute();
-    await setCategory(ui.db(), me.currentCorp.id, 'approved', Date.now());
-    csrf = (await page.context().cookies()).find((c) => c.name === 'banyan_csrf')!.value;
+    const registered = await registerEnterprise(page, { admin: '陈老师', loginName: 'chenls', corp: '榕树教育科技有限公司', shortName: '榕树教育', industry: 'education' });
+    memberId = registered.memberId;
+    await tablesOf(ui.db()).updateTable('corps').set({ certified_until: Date.now() + 365 * DAY }).where('id', '=', registered.corpId).execute();
+    await setCategory(ui.db(), registered.corpId, 'approved', Date.now());
+    csrf = registered.headers['x-csrf-token'];
   });
 
   const served = (count: number) => page.getByTestId('served').getByText(String(count), { exact: true }).waitFor();

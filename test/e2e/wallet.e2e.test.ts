@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { browserSkip, openedDialog, pickOption, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, pickOption, registerEnterprise, useConsole } from './browser.ts';
 import { channelCallback } from '../../src/modules/wallet/testing/index.ts';
 
 /**
@@ -13,10 +13,7 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
 
   it('tops up through a sandbox channel, sets a balance alert and exports the ledger', async () => {
     const page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '钱会计', loginName: 'qiankj', password: 'Banyan-2024!' }, corp: { name: '榕树充值测试有限公司', shortName: '榕树充值', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
+    await registerEnterprise(page, { admin: '钱会计', loginName: 'qiankj', corp: '榕树充值测试有限公司', shortName: '榕树充值' });
 
     await page.goto('/wallet');
     const main = page.getByRole('main');
@@ -82,11 +79,8 @@ describe('wallet console without the payment sandbox (the default)', { skip: bro
 
   it('the payment page offers no simulated payment; it shows the payment once the real channel calls back', async () => {
     const page = await ui.page();
-    const res = await page.request.post('/api/v1/register', {
-      data: { account: { name: '孙出纳', loginName: 'sunchuna', password: 'Banyan-2024!' }, corp: { name: '榕树真实支付有限公司', shortName: '真实支付', industry: 'general' } },
-    });
-    assert.equal(res.status(), 201);
-    const corpId = ((await res.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
+    const res = await registerEnterprise(page, { admin: '孙出纳', loginName: 'sunchuna', corp: '榕树真实支付有限公司', shortName: '真实支付' });
+    const corpId = res.corpId;
 
     await page.goto('/wallet');
     const main = page.getByRole('main');
