@@ -137,7 +137,7 @@ export const deliverJob: JobHandler = async (job, jc) => {
   if (typeof send === 'string') error = send;
   else {
     const blocked = await privateAddressOf(send.url, privateReceiversAllowed(jc.registry));
-    if (blocked !== undefined) error = `the receiver's address ${blocked} is internal and this server does not allow private callbacks`;
+    if (blocked !== undefined) error = `the receiver’s address ${blocked} is internal and this server does not allow private callbacks`;
     else {
       try {
         code = await send.post(jc.now);
