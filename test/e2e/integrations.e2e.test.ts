@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CallbackReceiver } from '../../src/modules/hooks/testing/receiver.ts';
-import { WebhookReceiver } from '../../src/modules/hooks/testing/webhook-receiver.ts';
+import { CallbackReceiver, WebhookReceiver } from '../../src/modules/hooks/testing/index.ts';
 import { browserSkip, openedDialog, useConsole } from './browser.ts';
 
 const PASSWORD = 'Banyan-2024!';
