@@ -69,3 +69,11 @@ it('the WeCom-compatible API listens on 8081 unless --wecom-port or BANYAN_WECOM
   assert.equal(loadConfig(parseArgs(['serve', '--wecom-port', '0']).flags, { BANYAN_WECOM_PORT: '9081' }).wecomPort, 0);
   assert.throws(() => loadConfig({ 'wecom-port': '70000' }, {}), new ConfigError('--wecom-port must be a whole number from 0 to 65535 (0 turns the WeCom-compatible port off), not "70000".'));
 });
+
+it('issue rule private callback addresses: allowed by default on SQLite, refused by default on PostgreSQL, --allow-private-callbacks decides either way', () => {
+  assert.equal(loadConfig({}, {}).allowPrivateCallbacks, true);
+  assert.equal(loadConfig({}, { DATABASE_URL: 'postgres://u@db:5432/banyan' }).allowPrivateCallbacks, false);
+  assert.equal(loadConfig(parseArgs(['serve', '--allow-private-callbacks']).flags, { DATABASE_URL: 'postgres://u@db:5432/banyan' }).allowPrivateCallbacks, true);
+  assert.equal(loadConfig({}, { BANYAN_ALLOW_PRIVATE_CALLBACKS: 'false' }).allowPrivateCallbacks, false);
+  assert.throws(() => loadConfig({ 'allow-private-callbacks': 'yes' }, {}), new ConfigError('--allow-private-callbacks must be true or false, not "yes".'));
+});

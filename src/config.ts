@@ -67,6 +67,13 @@ export interface Config {
   publicUrl: string;
   /** Whether --public-url was given: pages shown to a signed-in admin default to the address they opened instead. */
   publicUrlGiven: boolean;
+  /**
+   * Whether callback and webhook URLs may point at loopback, private, link-local or other internal
+   * addresses (--allow-private-callbacks, BANYAN_ALLOW_PRIVATE_CALLBACKS: true or false). Default:
+   * allowed on the embedded SQLite database (one machine, receivers next to it), refused on
+   * PostgreSQL (a shared server, where an enterprise admin must not reach the operator's network).
+   */
+  allowPrivateCallbacks: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +156,10 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
   const publicUrl = (givenPublicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+$/.test(publicUrl)) throw new ConfigError(`--public-url must be the address Banyan is opened at, such as https://banyan.example.com, not "${publicUrl}".`);
 
+  const privateText = pick('allow-private-callbacks', 'BANYAN_ALLOW_PRIVATE_CALLBACKS');
+  if (privateText !== undefined && privateText !== 'true' && privateText !== 'false') throw new ConfigError(`--allow-private-callbacks must be true or false, not "${privateText}".`);
+  const allowPrivateCallbacks = privateText === undefined ? databaseUrl === undefined : privateText === 'true';
+
   return {
     host: pick('host', 'HOST') ?? '0.0.0.0',
     port,
@@ -172,5 +183,6 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     mailFrom: pick('mail-from', 'BANYAN_MAIL_FROM') || 'Banyan <no-reply@localhost>',
     publicUrl,
     publicUrlGiven: givenPublicUrl !== undefined,
+    allowPrivateCallbacks,
   };
 }

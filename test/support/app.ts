@@ -14,7 +14,7 @@ export const TEST_SCRYPT = { logN: 4, r: 8, p: 1 };
 
 /** Sandbox payments are on in tests (top-ups without a real channel); a test of the default turns them off. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}, {}), wecomPort: 0, logLevel: 'silent', scrypt: TEST_SCRYPT, rateLimitPerMinute: 0, workers: false, webDir: '/nonexistent', sandboxPayments: true, ...overrides };
+  return { ...loadConfig({}, {}), wecomPort: 0, logLevel: 'silent', scrypt: TEST_SCRYPT, rateLimitPerMinute: 0, workers: false, webDir: '/nonexistent', sandboxPayments: true, allowPrivateCallbacks: true, ...overrides };
 }
 
 export interface Response<T = unknown> {

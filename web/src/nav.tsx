@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { lazyPage } from './components/lazyPage';
 import { attendanceNav } from './features/attendance/nav';
 import { customerNav } from './features/customers/nav';
+import { integrationNav } from './features/integrations/nav';
 import { securityNav } from './features/security/nav';
 import { walletNav } from './features/wallet/nav';
 import type { NamespacedKey } from './i18n';
@@ -59,6 +60,7 @@ export const nav: NavItem[] = [
   ...securityNav,
   ...walletNav,
   { key: 'devices', tab: 'tools', path: '/devices', icon: <HddOutlined />, labelKey: 'devices:nav', visible: anyAdmin, element: DevicesPage },
+  ...integrationNav,
   { key: 'audit', tab: 'tools', path: '/audit', icon: <AuditOutlined />, labelKey: 'audit:nav', element: AuditPage, visible: superAdminOnly },
   { key: 'corp', tab: 'corp', path: '/corp', icon: <HomeOutlined />, labelKey: 'corp:nav', element: DashboardPage },
   { key: 'sso', tab: 'corp', path: '/corp/sso', icon: <SafetyCertificateOutlined />, labelKey: 'sso:nav', element: OidcSettingsPage, visible: superAdminOnly },

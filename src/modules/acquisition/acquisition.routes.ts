@@ -5,12 +5,13 @@ import { command } from '../../platform/command.ts';
 import { commandRunner } from '../../platform/db/group-commit.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, linkCustomers, listAuthorizations, listLinks, usageOverview, type LinkView } from './acquisition.service.ts';
+import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, linkCustomers, linkStatistic, listAuthorizations, listLinks, updateLink, usageOverview, type LinkView } from './acquisition.service.ts';
 import { PriceQuoteDto } from '../wallet/index.ts';
-import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, PackQuoteQuery, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UsageDto } from './acquisition.schema.ts';
+import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, PackQuoteQuery, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UpdateLinkBody, UsageDto } from './acquisition.schema.ts';
 
 const links = command({ right: 'acquisition.links', tx: 'read' }, async (ctx) => ({ items: await listLinks(ctx.trx, ctx.corpId) }));
 const newLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, input: { name: string; memberIds: string[] }) => createLink(ctx, input));
+const editLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, input: { linkId: string; name?: string | undefined; memberIds?: string[] | undefined }) => updateLink(ctx, input.linkId, input));
 const removeLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, linkId: string) => deleteLink(ctx, linkId));
 const usage = command({ right: 'acquisition.usage', tx: 'read' }, (ctx) => usageOverview(ctx.trx, ctx.corpId, ctx.now));
 const quote = command({ right: 'acquisition.buy', tx: 'read' }, (ctx, units: number) => quotePack(ctx.trx, ctx.corpId, ctx.now, units));
@@ -25,8 +26,10 @@ const authorizeCommand = command({ right: 'acquisition.authorize', tx: 'plain' }
 export const acquisitionCommands = {
   links,
   newLink,
+  editLink,
   removeLink,
   usage,
+  statistic: command({ right: 'acquisition.usage', tx: 'read' }, (ctx, input: { linkId: string; from: number; to: number }) => linkStatistic(ctx.trx, ctx.corpId, input)),
   customers: command({ right: 'acquisition.usage', tx: 'read' }, (ctx, input: { linkId: string; offset: number; limit: number }) => linkCustomers(ctx.trx, ctx.corpId, input)),
 };
 
@@ -51,6 +54,12 @@ export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'A link for one member or a set of members', body: NewLinkBody, response: { 201: LinkDto } } }, async (request, reply) =>
       created(reply, request.run(newLink, request.body).then((link) => withUrl(request, link))),
+    );
+
+    app.patch(
+      '/api/v1/acquisition/links/:linkId',
+      { config: { auth: 'corp' }, schema: { tags: ['acquisition'], summary: 'Rename a link or replace its members', params: LinkParams, body: UpdateLinkBody, response: { 200: LinkDto } } },
+      async (request) => withUrl(request, await request.run(editLink, { linkId: request.params.linkId, ...request.body })),
     );
 
     app.delete('/api/v1/acquisition/links/:linkId', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], params: LinkParams, response: { 204: NoContent } } }, async (request, reply) =>

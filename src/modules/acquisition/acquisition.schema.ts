@@ -16,6 +16,7 @@ export const LinkDto = Type.Object({
 });
 export const LinkList = Type.Object({ items: Type.Array(LinkDto) });
 export const NewLinkBody = StrictObject({ name: Type.String({ minLength: 1, maxLength: 40 }), memberIds: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 100 }) });
+export const UpdateLinkBody = StrictObject({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), memberIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 100 })) });
 export const LinkParams = StrictObject({ linkId: Type.String({ maxLength: 40 }) });
 export const CodeParams = StrictObject({ code: Type.String({ minLength: 8, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }) });
 export const LinkAddBody = StrictObject({ externalId: ExternalId, name: CustomerName });

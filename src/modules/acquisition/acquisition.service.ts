@@ -5,6 +5,8 @@ import type { Executor, Tx } from '../../platform/db/tables.ts';
 import { DomainError, requireKnownIds } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
+import { publish } from '../../platform/events.ts';
+import { AcquisitionEvents } from './acquisition.events.ts';
 import { DAY, toIso } from '../../platform/clock.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { assertCategoryAllows } from '../category/index.ts';
@@ -53,6 +55,47 @@ export async function createLink(ctx: Ctx, input: { name: string; memberIds: str
   await insertLink(ctx, { id, code, name: input.name, createdByName: ctx.actor.name, memberIds });
   await audit(ctx, { action: 'acquisition.link_create', target: { type: 'acquisition_link', id }, after: { name: input.name, memberIds } });
   return (await listLinks(ctx.trx, ctx.corpId, id))[0]!;
+}
+
+/** Renames a live link or replaces its members (active members of the enterprise, as on creation). */
+export async function updateLink(ctx: Ctx, linkId: string, input: { name?: string | undefined; memberIds?: string[] | undefined }): Promise<LinkView> {
+  const [before] = await listLinks(ctx.trx, ctx.corpId, linkId);
+  if (!before) throw new DomainError('not_found', { linkId });
+  if (input.memberIds !== undefined) {
+    const memberIds = [...new Set(input.memberIds)];
+    const found = await membersByIds(ctx.trx, ctx.corpId, memberIds);
+    requireKnownIds(input.memberIds, found, '/memberIds');
+    const inactive = input.memberIds.findIndex((id) => found.get(id)!.status !== 'active');
+    if (inactive >= 0) throw new DomainError(AcquisitionErrors['acquisition.members_invalid'], { field: `/memberIds/${inactive}`, memberId: input.memberIds[inactive] });
+    await tables(ctx.trx).deleteFrom('acquisition_link_members').where('corp_id', '=', ctx.corpId).where('link_id', '=', linkId).execute();
+    await tables(ctx.trx).insertInto('acquisition_link_members').values(memberIds.map((memberId) => ({ corp_id: ctx.corpId, link_id: linkId, member_id: memberId }))).execute();
+  }
+  if (input.name !== undefined) await tables(ctx.trx).updateTable('acquisition_links').set({ name: input.name }).where('corp_id', '=', ctx.corpId).where('id', '=', linkId).execute();
+  const [after] = await listLinks(ctx.trx, ctx.corpId, linkId);
+  await audit(ctx, {
+    action: 'acquisition.link_update',
+    target: { type: 'acquisition_link', id: linkId },
+    before: { name: before.name, memberIds: before.members.map((m) => m.id) },
+    after: { name: after!.name, memberIds: after!.members.map((m) => m.id) },
+  });
+  return after!;
+}
+
+/**
+ * A live link's customers added per China day from `from` to `to` (instants; their whole days),
+ * oldest day first. Every click that reached a member added them, so clicks are the adds.
+ */
+export async function linkStatistic(db: Executor, corpId: string, input: { linkId: string; from: number; to: number }): Promise<{ newCustomers: number }> {
+  if ((await listLinks(db, corpId, input.linkId)).length === 0) throw new DomainError('not_found', { linkId: input.linkId });
+  const row = await tables(db)
+    .selectFrom('acquisition_adds')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('corp_id', '=', corpId)
+    .where('link_id', '=', input.linkId)
+    .where('at', '>=', startOfChinaDay(input.from))
+    .where('at', '<', startOfChinaDay(input.to) + DAY)
+    .executeTakeFirstOrThrow();
+  return { newCustomers: Number(row.n) };
 }
 
 export async function deleteLink(ctx: Ctx, linkId: string): Promise<void> {
@@ -195,6 +238,7 @@ export async function addThroughLink(base: LinkAddCtx, code: string, who: Custom
     }
   }
   await insertAdd.execute(trx, { corp_id: link.corp_id, id: addId, link_id: link.id, member_id: member.id, customer_id: customerId, paid_by: paidBy, pack_id: packId ?? null, at: now });
+  await publish(ctx, AcquisitionEvents['acquisition.customer_added'], { linkId: link.id, memberId: member.id, customerId });
   return { memberId: member.id, memberName: member.name, customerId, added: true, paidBy };
 }
 

@@ -2,6 +2,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { acquisitionAuditNames } from './acquisition.audit.ts';
 import { AcquisitionErrors } from './acquisition.errors.ts';
+import { AcquisitionEvents } from './acquisition.events.ts';
 import { acquisitionRights } from './acquisition.policy.ts';
 import { acquisitionRoutes } from './acquisition.routes.ts';
 import { acquisitionSubscribers } from './acquisition.subscribers.ts';
@@ -14,6 +15,7 @@ export const acquisitionModule = defineModule({
   tables: { acquisition_link_codes: 'reference', acquisition_links: 'tenant', acquisition_link_members: 'tenant', acquisition_packs: 'tenant', acquisition_adds: 'tenant', acquisition_authorizations: 'tenant' },
   migrations: { '0042_acquisition': acquisitionTables, '0182_link_codes': linkCodes },
   errors: AcquisitionErrors,
+  events: AcquisitionEvents,
   rights: acquisitionRights,
   subscribers: acquisitionSubscribers,
   auditNames: acquisitionAuditNames,
@@ -22,3 +24,4 @@ export const acquisitionModule = defineModule({
 });
 
 export { LINK_ADD_RATE, acquisitionCommands } from './acquisition.routes.ts';
+export { AcquisitionEvents };

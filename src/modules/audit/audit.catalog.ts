@@ -120,6 +120,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'customers.group_join': a('客户入群', 'Customer joined a group', '客户加入了客户群 {target}', 'A customer joined the customer group {target}'),
   'customers.group_leave': a('客户退群', 'Customer left a group', '客户退出了客户群 {target}', 'A customer left the customer group {target}'),
   'acquisition.link_create': a('创建获客链接', 'Created an acquisition link', '{actor} 创建了获客链接 {target}', '{actor} created the acquisition link {target}'),
+  'acquisition.link_update': a('修改获客链接', 'Changed an acquisition link', '{actor} 修改了获客链接 {target}', '{actor} changed the acquisition link {target}'),
   'acquisition.link_delete': a('删除获客链接', 'Deleted an acquisition link', '{actor} 删除了获客链接 {target}', '{actor} deleted the acquisition link {target}'),
   'acquisition.authorize': a('授权获客助手', 'Authorized the acquisition assistant', '{actor} 授权了获客助手', '{actor} authorized a party to the acquisition assistant'),
 
@@ -152,6 +153,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'security.device_revoke': a('吊销设备', 'Revoked a device', '{actor} 吊销了 {target} 的设备并结束其登录', '{actor} revoked a device of {target} and ended its sessions'),
   'docs.settings': a('文档设置', 'Docs settings', '{actor} 修改了“禁止仅浏览成员发表动态”', '{actor} changed “view-only members may not post”'),
   'hooks.callback.save': a('设置接收消息', 'Set the callback', '{actor} 设置了应用 {target} 的接收消息', '{actor} set the callback of the app {target}'),
+  'hooks.webhook.create': a('添加 Webhook', 'Added a webhook', '{actor} 添加了 Webhook {target}', '{actor} added the webhook {target}'),
+  'hooks.webhook.update': a('修改 Webhook', 'Changed a webhook', '{actor} 修改了 Webhook {target}', '{actor} changed the webhook {target}'),
+  'hooks.webhook.delete': a('删除 Webhook', 'Deleted a webhook', '{actor} 删除了 Webhook {target}', '{actor} deleted the webhook {target}'),
+  'hooks.webhook.rotate': a('重置 Webhook 密钥', 'Reset a webhook secret', '{actor} 重置了 Webhook {target} 的签名密钥', '{actor} reset the signing secret of the webhook {target}'),
+  'hooks.webhook.replay': a('重新推送 Webhook', 'Sent a webhook again', '{actor} 重新推送了 Webhook {target} 的一条事件', '{actor} sent an event of the webhook {target} again'),
   'hooks.delivery.replay': a('重新推送回调', 'Sent a callback again', '{actor} 重新推送了应用 {target} 的一条回调', '{actor} sent a callback of the app {target} again'),
 };
 

@@ -5,15 +5,26 @@ import { toIso } from '../../platform/clock.ts';
 import type { EventMeta } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob, type JobHandler } from '../../platform/jobs.ts';
+import type { Registry } from '../../platform/module.ts';
 import { appCredentials, type VisibleRange } from '../apps/index.ts';
 import { departmentPaths, expandRecipients } from '../directory/index.ts';
 import { wecomIdsIn } from '../wecom/index.ts';
 import { callbackTarget } from './callbacks.service.ts';
 import { HookErrors } from './hooks.errors.ts';
-import { tables, type DeliveryStatus } from './hooks.tables.ts';
-import { postEvent } from './wire.ts';
+import { tables, type DeliveryStatus, type TargetKind } from './hooks.tables.ts';
+import { postEvent, postWebhook, privateAddressOf } from './wire.ts';
+import { webhookTarget } from './webhooks.target.ts';
 
 export const DELIVER_JOB = 'hooks.deliver';
+
+/** Whether this server lets receivers sit at internal addresses (--allow-private-callbacks), per app instance: jobs see the registry, not the config. */
+const privateAllowed = new WeakMap<Registry, boolean>();
+export function allowPrivateReceivers(registry: Registry, allowed: boolean): void {
+  privateAllowed.set(registry, allowed);
+}
+export function privateReceiversAllowed(registry: Registry): boolean {
+  return privateAllowed.get(registry) ?? false;
+}
 
 /**
  * When a failed delivery is tried again, after the attempt it follows: the first retry 10 s after
@@ -60,29 +71,46 @@ export async function queueCallbacks(ctx: Ctx, meta: EventMeta, eventType: strin
   for (const { app_id: appId } of receivers) {
     const range = (await appCredentials(ctx.trx, ctx.corpId, appId))?.visibleRange ?? null;
     if (!(await sees(ctx, range, audience))) continue;
-    const id = newId('dlv', ctx.now);
-    const inserted = await tables(ctx.trx)
-      .insertInto('hooks_deliveries')
-      .values({
-        corp_id: ctx.corpId,
-        id,
-        target_kind: 'callback',
-        target_id: appId,
-        event_id: meta.eventId,
-        agent_id: agentIds.get(appId) ?? null,
-        event_type: eventType,
-        body: message,
-        status: 'pending',
-        attempts: 0,
-        next_at: ctx.now,
-        last_code: null,
-        created_at: ctx.now,
-        delivered_at: null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) await scheduleAttempt(ctx, id, 0, ctx.now);
+    await queueDelivery(ctx, meta, { kind: 'callback', id: appId, agentId: agentIds.get(appId) ?? null }, eventType, message);
   }
+}
+
+/**
+ * Queues the event, as signed JSON, to every enabled webhook of the enterprise subscribed to its type
+ * (webhooks are the enterprise's, set by its super admins: no visible range applies).
+ */
+export async function queueWebhooks(ctx: Ctx, meta: EventMeta, eventType: string, data: unknown): Promise<void> {
+  const hooks = await tables(ctx.trx).selectFrom('hooks_webhooks').select(['id', 'event_types']).where('corp_id', '=', ctx.corpId).where('enabled', '=', 1).orderBy('id').execute();
+  const subscribed = hooks.filter((h) => (JSON.parse(h.event_types) as string[]).includes(eventType));
+  if (subscribed.length === 0) return;
+  const body = JSON.stringify({ id: meta.eventId, type: eventType, created: Math.floor(meta.createdAt / 1000), corpid: ctx.corpId, data });
+  for (const hook of subscribed) await queueDelivery(ctx, meta, { kind: 'webhook', id: hook.id, agentId: null }, eventType, body);
+}
+
+/** One row per receiver and event (a redelivered event queues nothing twice), and the job that sends it after this commits. */
+async function queueDelivery(ctx: Ctx, meta: EventMeta, target: { kind: TargetKind; id: string; agentId: number | null }, eventType: string, body: string): Promise<void> {
+  const id = newId('dlv', ctx.now);
+  const inserted = await tables(ctx.trx)
+    .insertInto('hooks_deliveries')
+    .values({
+      corp_id: ctx.corpId,
+      id,
+      target_kind: target.kind,
+      target_id: target.id,
+      event_id: meta.eventId,
+      agent_id: target.agentId,
+      event_type: eventType,
+      body,
+      status: 'pending',
+      attempts: 0,
+      next_at: ctx.now,
+      last_code: null,
+      created_at: ctx.now,
+      delivered_at: null,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) await scheduleAttempt(ctx, id, 0, ctx.now);
 }
 
 async function scheduleAttempt(ctx: Pick<Ctx, 'corpId' | 'trx'>, deliveryId: string, attemptsSoFar: number, at: number): Promise<void> {
@@ -97,22 +125,26 @@ async function scheduleAttempt(ctx: Pick<Ctx, 'corpId' | 'trx'>, deliveryId: str
 export const deliverJob: JobHandler = async (job, jc) => {
   const { corpId, deliveryId } = job.payload as { corpId: string; deliveryId: string };
   const row = await tables(jc.db)
-    .selectFrom('hooks_deliveries as d')
-    .leftJoin('hooks_callbacks as c', (j) => j.onRef('c.corp_id', '=', 'd.corp_id').onRef('c.app_id', '=', 'd.target_id'))
-    .select(['d.attempts', 'd.status', 'd.agent_id', 'd.event_id', 'd.body', 'c.url', 'c.token', 'c.aes_key'])
-    .where('d.corp_id', '=', corpId)
-    .where('d.id', '=', deliveryId)
+    .selectFrom('hooks_deliveries')
+    .select(['attempts', 'status', 'target_kind', 'target_id', 'agent_id', 'event_id', 'body'])
+    .where('corp_id', '=', corpId)
+    .where('id', '=', deliveryId)
     .executeTakeFirst();
   if (!row || row.status !== 'pending') return { skipped: true };
   let code: number | null = null;
   let error: string | null = null;
-  if (row.url === null || row.token === null || row.aes_key === null) error = 'the app has no callback URL';
+  const send = await sender(jc.db, corpId, row);
+  if (typeof send === 'string') error = send;
   else {
-    try {
-      code = await postEvent({ corpId, url: row.url, token: row.token, aesKey: row.aes_key }, row.agent_id, row.body, row.event_id, jc.now);
-      if (code < 200 || code > 299) error = `HTTP ${code}`;
-    } catch (failure) {
-      error = failure instanceof Error ? failure.message : String(failure);
+    const blocked = await privateAddressOf(send.url, privateReceiversAllowed(jc.registry));
+    if (blocked !== undefined) error = `the receiver’s address ${blocked} is internal and this server does not allow private callbacks`;
+    else {
+      try {
+        code = await send.post(jc.now);
+        if (code < 200 || code > 299) error = `HTTP ${code}`;
+      } catch (failure) {
+        error = failure instanceof Error ? failure.message : String(failure);
+      }
     }
   }
   const n = row.attempts + 1;
@@ -135,6 +167,18 @@ export const deliverJob: JobHandler = async (job, jc) => {
   return { status, code };
 };
 
+/** Where a delivery goes now and how it is sent, or why it cannot be (the receiver was removed). */
+async function sender(db: Parameters<typeof tables>[0], corpId: string, row: { target_kind: TargetKind; target_id: string; agent_id: number | null; event_id: string; body: string }): Promise<string | { url: string; post(now: number): Promise<number> }> {
+  if (row.target_kind === 'webhook') {
+    const hook = await webhookTarget(db, corpId, row.target_id);
+    if (!hook) return 'the webhook was deleted';
+    return { url: hook.url, post: (now) => postWebhook(hook, row.body, row.event_id, now) };
+  }
+  const callback = await tables(db).selectFrom('hooks_callbacks').select(['url', 'token', 'aes_key']).where('corp_id', '=', corpId).where('app_id', '=', row.target_id).executeTakeFirst();
+  if (!callback) return 'the app has no callback URL';
+  return { url: callback.url, post: (now) => postEvent({ corpId, url: callback.url, token: callback.token, aesKey: callback.aes_key }, row.agent_id, row.body, row.event_id, now) };
+}
+
 export interface DeliveryView {
   id: string;
   eventId: string;
@@ -149,7 +193,12 @@ export interface DeliveryView {
 /** 接收消息's delivery log, newest first. */
 export async function listDeliveries(ctx: ReadCtx, appId: string, page: { cursor?: string | undefined; limit: number }): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
   await callbackTarget(ctx, appId);
-  let query = tables(ctx.trx).selectFrom('hooks_deliveries').selectAll().where('corp_id', '=', ctx.corpId).where('target_kind', '=', 'callback').where('target_id', '=', appId);
+  return deliveryLog(ctx, { kind: 'callback', id: appId }, page);
+}
+
+/** A receiver's delivery log, newest first, with every attempt (the caller checked the receiver is the enterprise's and the actor's). */
+export async function deliveryLog(ctx: ReadCtx, target: { kind: TargetKind; id: string }, page: { cursor?: string | undefined; limit: number }): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
+  let query = tables(ctx.trx).selectFrom('hooks_deliveries').selectAll().where('corp_id', '=', ctx.corpId).where('target_kind', '=', target.kind).where('target_id', '=', target.id);
   if (page.cursor) query = query.where('id', '<', page.cursor);
   const rows = await query.orderBy('id', 'desc').limit(page.limit + 1).execute();
   const shown = rows.slice(0, page.limit);
@@ -185,17 +234,23 @@ export async function listDeliveries(ctx: ReadCtx, appId: string, page: { cursor
 /** 重新推送: a delivered or failed delivery goes out again now, same event id (the receiver dedupes), same plaintext. */
 export async function replayDelivery(ctx: Ctx, appId: string, deliveryId: string): Promise<void> {
   await callbackTarget(ctx, appId);
+  const eventType = await replay(ctx, { kind: 'callback', id: appId }, deliveryId);
+  await audit(ctx, { action: 'hooks.delivery.replay', target: { type: 'app', id: appId }, after: { deliveryId, eventType } });
+}
+
+/** Sends a finished delivery of the receiver again now; returns its event type. */
+export async function replay(ctx: Ctx, target: { kind: TargetKind; id: string }, deliveryId: string): Promise<string> {
   const row = await tables(ctx.trx)
     .selectFrom('hooks_deliveries')
     .select(['status', 'attempts', 'event_type'])
     .where('corp_id', '=', ctx.corpId)
-    .where('target_kind', '=', 'callback')
-    .where('target_id', '=', appId)
+    .where('target_kind', '=', target.kind)
+    .where('target_id', '=', target.id)
     .where('id', '=', deliveryId)
     .executeTakeFirst();
-  if (!row) throw new DomainError(HookErrors['hooks.delivery_not_found'], { appId, deliveryId });
+  if (!row) throw new DomainError(HookErrors['hooks.delivery_not_found'], { deliveryId });
   if (row.status === 'pending') throw new DomainError(HookErrors['hooks.delivery_pending'], { deliveryId });
   await tables(ctx.trx).updateTable('hooks_deliveries').set({ status: 'pending', next_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', deliveryId).execute();
   await scheduleAttempt(ctx, deliveryId, row.attempts, ctx.now);
-  await audit(ctx, { action: 'hooks.delivery.replay', target: { type: 'app', id: appId }, after: { deliveryId, eventType: row.event_type } });
+  return row.event_type;
 }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDateTime, NullableIsoDateTime, PageQuery, Page, StrictObject } from '../../platform/http/schemas.ts';
+import { WEBHOOK_EVENT_TYPES } from './webhooks.service.ts';
 
 export const AppParams = StrictObject({ appId: Type.String({ minLength: 1, maxLength: 40 }) });
 export const DeliveryParams = StrictObject({ appId: Type.String({ minLength: 1, maxLength: 40 }), deliveryId: Type.String({ minLength: 1, maxLength: 40 }) });
@@ -26,3 +27,27 @@ export const DeliveryDto = Type.Object({
 
 export const DeliveryPage = Page(DeliveryDto);
 export const DeliveryQuery = StrictObject(PageQuery);
+
+export const WebhookParams = StrictObject({ webhookId: Type.String({ minLength: 1, maxLength: 40 }) });
+export const WebhookDeliveryParams = StrictObject({ webhookId: Type.String({ minLength: 1, maxLength: 40 }), deliveryId: Type.String({ minLength: 1, maxLength: 40 }) });
+
+export const WebhookEventType = Type.Enum(WEBHOOK_EVENT_TYPES);
+
+export const WebhookBody = StrictObject({
+  url: Type.String({ minLength: 1, maxLength: 500, pattern: '^https?://[^\\s]+$', description: 'http:// or https:// address that takes the POSTs' }),
+  description: Type.Optional(Type.String({ maxLength: 100 })),
+  eventTypes: Type.Array(WebhookEventType, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true }),
+  enabled: Type.Optional(Type.Boolean({ default: true })),
+});
+
+export const WebhookDto = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  description: Type.String(),
+  eventTypes: Type.Array(WebhookEventType),
+  enabled: Type.Boolean(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+
+export const WebhookSecret = Type.Object({ secret: Type.String({ description: 'whsec_…: signs every delivery (Banyan-Signature); shown this once' }) });

@@ -1,4 +1,6 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import { encrypt, getSignature } from '@wecom/crypto';
 
 /**
@@ -68,6 +70,58 @@ export async function postEvent(receiver: Receiver, agentId: number | null, mess
   const response = await fetch(signedQuery(receiver, encrypted, now), {
     method: 'POST',
     headers: { 'content-type': 'text/xml; charset=utf-8', 'banyan-event-id': eventId },
+    body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  await response.arrayBuffer().catch(() => undefined);
+  return response.status;
+}
+
+/**
+ * Addresses a receiver may not be at unless the server allows private callbacks: loopback, the
+ * private ranges, link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, "this network",
+ * multicast and reserved, in IPv4 and IPv6 (IPv4-mapped IPv6 addresses are checked as IPv4).
+ */
+const internal = new BlockList();
+for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) internal.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) internal.addSubnet(net, prefix, 'ipv6');
+
+function isInternal(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return internal.check(mapped, 'ipv4');
+  return isIP(address) === 6 ? internal.check(address, 'ipv6') : internal.check(address, 'ipv4');
+}
+
+/**
+ * Whether a receiver URL may be called: always, when private callbacks are allowed; else only when
+ * every address its host resolves to is a public one. Checked when the URL is saved and again before
+ * every POST (the name may have been pointed elsewhere since). Returns the refusal, if any.
+ */
+export async function privateAddressOf(url: string, allowPrivate: boolean): Promise<string | undefined> {
+  if (allowPrivate) return undefined;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return host;
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    // Unresolvable: the POST fails as unreachable on its own.
+    return undefined;
+  }
+  return addresses.find(isInternal);
+}
+
+/** Banyan-Signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` with the webhook's secret, in the style of Stripe. */
+export function webhookSignature(secret: string, unixSeconds: number, body: string): string {
+  return `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
+}
+
+/** POSTs one webhook event as JSON, signed; resolves with the HTTP status, rejects when nothing answered. */
+export async function postWebhook(target: { url: string; secret: string }, body: string, eventId: string, now: number): Promise<number> {
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8', 'banyan-event-id': eventId, 'banyan-signature': webhookSignature(target.secret, Math.floor(now / 1000), body) },
     body,
     redirect: 'manual',
     signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -97,4 +97,44 @@ describeEachDialect('WeCom-compatible API: customer contacts (externalcontact/*)
     assert.equal((await acq('delete_link', { link_id: second.link_id })).errcode, 40058);
     assert.equal((await acq('get', { link_id: second.link_id })).errcode, 40058);
   });
+
+  it('获客助手: update_link renames a link and replaces its members within the visible range; statistic counts the link’s new customers per whole China day within the last 180 days', async () => {
+    const corp = await newCorp(t, { balanceFen: 10_000 });
+    const m1 = await addMember(t, corp.corpId, '周一');
+    const m2 = await addMember(t, corp.corpId, '周二');
+    const outside = await addMember(t, corp.corpId, '范围外');
+    const userid = async (memberId: string) => (await tablesOf(t.deps.db).selectFrom('members').select('userid').where('corp_id', '=', corp.corpId).where('id', '=', memberId).executeTakeFirstOrThrow()).userid;
+    const app = (await corp.client.post<{ secret: string }>('/api/v1/apps', { name: '获客统计', description: '', visibleRange: { memberIds: [m1, m2], departmentIds: [], tagIds: [] } })).body;
+    const wx = new WecomClient(t.app);
+    await wx.signIn(corp.corpId, app.secret);
+    const acq = (path: string, body: unknown) => wx.post(`externalcontact/customer_acquisition/${path}`, body);
+    const link = (await acq('create_link', { link_name: '官网', range: { user_list: [await userid(m1)] } })).link as { link_id: string; url: string };
+
+    assert.equal((await acq('update_link', { link_id: link.link_id, range: { user_list: [await userid(outside)] } })).errcode, 60011);
+    assert.equal((await acq('update_link', { link_id: link.link_id, range: { user_list: ['ghost'] } })).errcode, 60111);
+    assert.equal((await acq('update_link', { link_id: 'alink_missing', link_name: '新' })).errcode, 40058);
+    assert.deepEqual(await acq('update_link', { link_id: link.link_id, link_name: '官网二期', range: { user_list: [await userid(m2)] } }), { errcode: 0, errmsg: 'ok' });
+    const got = await acq('get', { link_id: link.link_id });
+    assert.deepEqual([(got.link as { link_name: string }).link_name, got.range], ['官网二期', { user_list: [await userid(m2)], department_list: [] }]);
+    assert.deepEqual(await acq('update_link', { link_id: link.link_id, link_name: '官网三期' }), { errcode: 0, errmsg: 'ok' });
+    assert.deepEqual((await acq('get', { link_id: link.link_id })).range, { user_list: [await userid(m2)], department_list: [] }, 'a name alone keeps the members');
+
+    assert.equal((await corp.client.post('/api/v1/acquisition/packs', { units: 5, quotedFen: 500, idempotencyKey: 'wecom-stat-pack' })).status, 201);
+    const code = /\/links\/([\w-]+)\/add$/.exec(link.url)![1]!;
+    const day1 = Math.floor(t.clock.now() / 1000);
+    await t.client().post(`/api/v1/public/acquisition/links/${code}/add`, { externalId: 'wx-stat-1', name: '甲' });
+    await t.client().post(`/api/v1/public/acquisition/links/${code}/add`, { externalId: 'wx-stat-2', name: '乙' });
+    t.clock.advance(86_400_000);
+    const day2 = Math.floor(t.clock.now() / 1000);
+    await t.client().post(`/api/v1/public/acquisition/links/${code}/add`, { externalId: 'wx-stat-3', name: '丙' });
+    await wx.signIn(corp.corpId, app.secret);
+
+    const stat = (start: number, end: number) => acq('statistic', { link_id: link.link_id, start_time: start, end_time: end });
+    assert.deepEqual(await stat(day1, day1), { errcode: 0, errmsg: 'ok', click_link_customer_cnt: 2, new_customer_cnt: 2 });
+    assert.deepEqual(await stat(day2, day2), { errcode: 0, errmsg: 'ok', click_link_customer_cnt: 1, new_customer_cnt: 1 });
+    assert.deepEqual((await stat(day1, day2)).new_customer_cnt, 3);
+    assert.equal((await stat(day2, day1)).errcode, 40058);
+    assert.equal((await stat(day2 - 181 * 86400, day2)).errcode, 40058);
+    assert.equal((await acq('statistic', { link_id: 'alink_missing', start_time: day1, end_time: day2 })).errcode, 40058);
+  });
 });

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
+import { DAY } from '../../platform/clock.ts';
 import { acquisitionCommands } from '../acquisition/index.ts';
 import { customerApi } from '../customers/index.ts';
 import { expandRecipients, memberIdsByUserid, membersByIds } from '../directory/index.ts';
@@ -14,6 +15,9 @@ import { WecomError } from './wecom.errors.ts';
  * visible range. `external_userid` is Banyan's customer id (`cus_…`); the customer's WeChat
  * identity is not handed out. 获客助手's link calls run the acquisition module's own commands.
  */
+
+/** customer_acquisition/statistic reaches this many days back. */
+const STATISTIC_DAYS = 180;
 
 /** WeCom's add_way: 0 unknown (added by hand), 16 through a 获客链接. */
 const ADD_WAY = { manual: 0, link: 16 } as const;
@@ -135,6 +139,58 @@ export function externalContactRoutes(facade: FastifyInstance, deps: Deps): void
       if (userids.some((u) => !reach.has(found.get(u)!))) throw new WecomError(60011, 'no privilege to access the member');
       const link = await call.run(acquisitionCommands.newLink, { name: request.body.link_name, memberIds: userids.map((u) => found.get(u)!) });
       return { errcode: 0, errmsg: 'ok', link: { link_id: link.id, link_name: link.name, url: `${request.protocol}://${request.host}/api/v1/public/acquisition/links/${link.code}/add`, create_time: Math.floor(Date.parse(link.createdAt) / 1000) } };
+    },
+  );
+
+  app.post(
+    `${acq}/update_link`,
+    {
+      config,
+      schema: {
+        hide: true,
+        querystring: query({}),
+        body: Type.Object({
+          link_id: Type.String({ minLength: 1, maxLength: 64 }),
+          link_name: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+          range: Type.Optional(Type.Object({ user_list: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 500 })), department_list: Type.Optional(Type.Array(Type.Integer(), { maxItems: 100 })) })),
+          skip_verify: Type.Optional(Type.Boolean()),
+        }),
+      },
+    },
+    async (request) => {
+      const call = wecomCall(deps, request);
+      const reach = await reachOf(call);
+      const { range } = request.body;
+      if (!(await linksOf(call)).some((l) => l.id === request.body.link_id)) throw new WecomError(40058, 'invalid link_id');
+      if ((range?.department_list ?? []).length > 0) throw new WecomError(40058, 'department_list is not supported: name the members in user_list');
+      let memberIds: string[] | undefined;
+      if (range?.user_list !== undefined) {
+        const userids = range.user_list;
+        if (userids.length === 0) throw new WecomError(40035, 'user_list empty');
+        const found = await memberIdsByUserid(db, call.holder.corpId, userids);
+        const unknown = userids.find((u) => !found.has(u));
+        if (unknown) throw new WecomError(60111, `userid not found: ${unknown}`);
+        if (userids.some((u) => !reach.has(found.get(u)!))) throw new WecomError(60011, 'no privilege to access the member');
+        memberIds = userids.map((u) => found.get(u)!);
+      }
+      await call.run(acquisitionCommands.editLink, { linkId: request.body.link_id, name: request.body.link_name, memberIds });
+      return { errcode: 0, errmsg: 'ok' };
+    },
+  );
+
+  app.post(
+    `${acq}/statistic`,
+    { config, schema: { hide: true, querystring: query({}), body: Type.Object({ link_id: Type.String({ minLength: 1, maxLength: 64 }), start_time: Type.Integer({ minimum: 0 }), end_time: Type.Integer({ minimum: 0 }) }) } },
+    async (request) => {
+      const call = wecomCall(deps, request);
+      await reachOf(call);
+      const { start_time: start, end_time: end } = request.body;
+      // Daily granularity over the last 180 days: whole China days from the start's to the end's.
+      if (end < start) throw new WecomError(40058, 'end_time is before start_time');
+      if (start * 1000 < request.now - STATISTIC_DAYS * DAY) throw new WecomError(40058, `start_time is more than ${STATISTIC_DAYS} days ago`);
+      if (!(await linksOf(call)).some((l) => l.id === request.body.link_id)) throw new WecomError(40058, 'invalid link_id');
+      const { newCustomers } = await call.run(acquisitionCommands.statistic, { linkId: request.body.link_id, from: start * 1000, to: end * 1000 });
+      return { errcode: 0, errmsg: 'ok', click_link_customer_cnt: newCustomers, new_customer_cnt: newCustomers };
     },
   );
 

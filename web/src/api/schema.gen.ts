@@ -8202,7 +8202,49 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a link or replace its members */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        memberIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            /** @description the address customers open: --public-url, else the address the console was opened at */
+                            url: string;
+                            name: string;
+                            members: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/public/acquisition/links/{code}/add": {
@@ -10553,6 +10595,354 @@ export interface paths {
                 header?: never;
                 path: {
                     appId: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event types a webhook can subscribe to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ("change_contact/create_user" | "change_contact/update_user" | "change_contact/delete_user" | "change_contact/create_party" | "change_contact/update_party" | "change_contact/delete_party" | "sys_approval_change" | "change_external_contact/add_external_contact" | "change_external_contact/add_half_external_contact" | "change_external_contact/del_external_contact" | "change_external_contact/del_follow_user")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise’s webhooks (their secrets are not shown again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                url: string;
+                                description: string;
+                                eventTypes: ("change_contact/create_user" | "change_contact/update_user" | "change_contact/delete_user" | "change_contact/create_party" | "change_contact/update_party" | "change_contact/delete_party" | "sys_approval_change" | "change_external_contact/add_external_contact" | "change_external_contact/add_half_external_contact" | "change_external_contact/del_external_contact" | "change_external_contact/del_follow_user")[];
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to event types; answers the signing secret, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description http:// or https:// address that takes the POSTs */
+                        url: string;
+                        description?: string;
+                        eventTypes: ("change_contact/create_user" | "change_contact/update_user" | "change_contact/delete_user" | "change_contact/create_party" | "change_contact/update_party" | "change_contact/delete_party" | "sys_approval_change" | "change_external_contact/add_external_contact" | "change_external_contact/add_half_external_contact" | "change_external_contact/del_external_contact" | "change_external_contact/del_follow_user")[];
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhook: {
+                                id: string;
+                                url: string;
+                                description: string;
+                                eventTypes: ("change_contact/create_user" | "change_contact/update_user" | "change_contact/delete_user" | "change_contact/create_party" | "change_contact/update_party" | "change_contact/delete_party" | "sys_approval_change" | "change_external_contact/add_external_contact" | "change_external_contact/add_half_external_contact" | "change_external_contact/del_external_contact" | "change_external_contact/del_follow_user")[];
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a webhook’s URL, description, event types or whether it is on */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description http:// or https:// address that takes the POSTs */
+                        url: string;
+                        description?: string;
+                        eventTypes: ("change_contact/create_user" | "change_contact/update_user" | "change_contact/delete_user" | "change_contact/create_party" | "change_contact/update_party" | "change_contact/delete_party" | "sys_approval_change" | "change_external_contact/add_external_contact" | "change_external_contact/add_half_external_contact" | "change_external_contact/del_external_contact" | "change_external_contact/del_follow_user")[];
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            description: string;
+                            eventTypes: ("change_contact/create_user" | "change_contact/update_user" | "change_contact/delete_user" | "change_contact/create_party" | "change_contact/update_party" | "change_contact/delete_party" | "sys_approval_change" | "change_external_contact/add_external_contact" | "change_external_contact/add_half_external_contact" | "change_external_contact/del_external_contact" | "change_external_contact/del_follow_user")[];
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhookId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown this once; the old one stops at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description whsec_…: signs every delivery (Banyan-Signature); shown this once */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook’s delivery log, newest first, with every attempt */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description the same on every retry and replay: receivers dedupe on it (BanyanEventId in the XML, the Banyan-Event-Id header) */
+                                eventId: string;
+                                /** @description change_contact/create_user, change_contact/delete_party… */
+                                eventType: string;
+                                status: "pending" | "delivered" | "failed";
+                                attempts: {
+                                    n: number;
+                                    /** Format: date-time */
+                                    at: string;
+                                    code: number | null;
+                                    error: string | null;
+                                }[];
+                                nextAttemptAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deliveredAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivered or failed event again now, with the same event id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
                     deliveryId: string;
                 };
                 cookie?: never;

@@ -11,6 +11,7 @@ import customers from '../features/customers/i18n';
 import devices from '../features/devices/i18n';
 import docs from '../features/docs/i18n';
 import inbox from '../features/inbox/i18n';
+import integrations from '../features/integrations/i18n';
 import memberLinks from '../features/member-links/i18n';
 import operatorCategory from '../features/operator-category/i18n';
 import operatorWallet from '../features/operator-wallet/i18n';
@@ -43,6 +44,7 @@ export const lazyAreas = {
   docs,
   attendanceMachines,
   inbox,
+  integrations,
   memberLinks,
   approvals,
   attendance,

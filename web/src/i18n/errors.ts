@@ -72,8 +72,11 @@ export default defineMessages(
     hooks: {
       app_not_found: '企业没有这个应用',
       url_verification_failed: '回调 URL 验证失败：该地址须对 GET 请求原样返回解密后的 echostr，设置未保存',
-      delivery_not_found: '该应用没有这条推送记录',
-      delivery_pending: '这条回调仍在推送中，送达或失败后才能重新推送',
+      delivery_not_found: '没有这条推送记录',
+      delivery_pending: '这条推送仍在进行中，送达或失败后才能重新推送',
+      webhook_not_found: '企业没有这个 Webhook',
+      webhook_limit: '企业的 Webhook 已达上限，请先删除一个',
+      url_private: '该地址指向本机、内网或其他内部地址，本服务器不允许推送到内部地址，设置未保存',
     },
     security: {
       not_active: '安全管理高级功能未购买或已过期，相应的功能将无法使用，设置会为续费保留',
@@ -349,8 +352,11 @@ export default defineMessages(
     hooks: {
       app_not_found: 'The enterprise has no app by this id',
       url_verification_failed: 'The callback URL did not pass verification: it must answer the GET with the decrypted echostr, bare. Nothing was saved',
-      delivery_not_found: 'The app has no delivery by this id',
-      delivery_pending: 'The callback is still being sent; send it again once it is delivered or has failed',
+      delivery_not_found: 'There is no delivery by this id',
+      delivery_pending: 'The delivery is still being sent; send it again once it is delivered or has failed',
+      webhook_not_found: 'The enterprise has no webhook by this id',
+      webhook_limit: 'The enterprise has as many webhooks as it may; delete one first',
+      url_private: 'The address points at this machine, a private network or another internal address, and this server does not send to internal addresses. Nothing was saved',
     },
     security: {
       not_active: 'The security advanced feature is not bought or has lapsed; its settings are kept for a renewal',

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, type Body, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
@@ -54,6 +55,7 @@ export function AppsPage() {
               render: (_, a) => (
                 <Flex gap="small">
                   {a.myRight && <Button type="link" size="small" onClick={() => setSending(a)}>{t('send')}</Button>}
+                  {a.myRight === 'manage' && <Link to={`/apps/${a.id}/callback`} style={{ padding: '0 7px', lineHeight: '24px' }}>{t('callback')}</Link>}
                   {a.kind === 'custom' && a.myRight === 'manage' && <Button type="link" size="small" onClick={() => rotate.mutate(a.id)}>{t('rotate')}</Button>}
                   {a.kind === 'custom' && me.roles.superAdmin && (
                     <Popconfirm title={t('deleteConfirm')} onConfirm={() => remove.mutate(a.id)}>

@@ -1,0 +1,2 @@
+export { CallbackReceiver, type Received } from './receiver.ts';
+export { WebhookReceiver, type WebhookReceived } from './webhook-receiver.ts';
