@@ -2,7 +2,7 @@ import type { ReadCtx } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requireMember } from '../../platform/policy/index.ts';
 import { expandRecipients } from '../directory/index.ts';
-import { tables, type Access, type DocsTables } from './docs.tables.ts';
+import { prepared, tables, type Access, type DocsTables } from './docs.tables.ts';
 
 export type FileRow = DocsTables['docs_files'];
 
@@ -33,6 +33,15 @@ async function sharedAccess(ctx: ReadCtx, fileId: string, memberId: string): Pro
   return access;
 }
 
+const fileWithRole = prepared((db, p: { corpId: string; fileId: string; memberId: string }) =>
+  db
+    .selectFrom('docs_files as f')
+    .leftJoin('docs_space_members as m', (join) => join.onRef('m.corp_id', '=', 'f.corp_id').onRef('m.space_id', '=', 'f.space_id').on('m.member_id', '=', p.memberId))
+    .select(['f.corp_id', 'f.id', 'f.space_id', 'f.kind', 'f.title', 'f.body', 'f.link_token', 'f.link_access', 'f.created_by', 'f.created_at', 'f.updated_at', 'm.role'])
+    .where('f.corp_id', '=', p.corpId)
+    .where('f.id', '=', p.fileId),
+);
+
 /**
  * What the signed-in member may do with a file: their role in its space, else the best of its
  * shares and (while the link is on and they opened it) its link. A member it gives nothing does not
@@ -41,9 +50,11 @@ async function sharedAccess(ctx: ReadCtx, fileId: string, memberId: string): Pro
  */
 export async function fileAccess(ctx: ReadCtx, fileId: string): Promise<{ file: FileRow; access: Access }> {
   const member = requireMember(ctx);
-  const file = await tables(ctx.trx).selectFrom('docs_files').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', fileId).executeTakeFirst();
-  if (!file) throw new DomainError('not_found', { fileId });
-  let access = await spaceRole(ctx, file.space_id, member.id);
+  // The file and the member's role in its space in one query (every cell edit asks this first).
+  const found = (await fileWithRole.execute(ctx.trx, { corpId: ctx.corpId, fileId, memberId: member.id })).rows[0];
+  if (!found) throw new DomainError('not_found', { fileId });
+  const { role, ...file } = found;
+  let access: Access | null = role;
   if (access !== 'manage') access = best(access, await sharedAccess(ctx, file.id, member.id));
   if (access === null && file.link_access !== 'off') {
     const visited = await tables(ctx.trx).selectFrom('docs_link_visitors').select('member_id').where('corp_id', '=', ctx.corpId).where('file_id', '=', file.id).where('member_id', '=', member.id).executeTakeFirst();
