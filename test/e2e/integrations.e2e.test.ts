@@ -151,8 +151,9 @@ describe('接收消息, 通讯录同步 and Webhook console', { skip: browserSki
       await dialog.getByLabel(text.url).fill(hook.url);
       await dialog.getByRole('checkbox', { name: text.createParty }).check();
       await dialog.getByRole('button', { name: text.ok }).click();
-      const shown = await openedDialog(page);
-      await shown.getByText(text.webhookSecret).waitFor();
+      // The add dialog may still be closing while the secret opens: find the secret's dialog by its title.
+      const shown = page.getByRole('dialog', { name: text.webhookSecret });
+      await shown.waitFor();
       hook.secret = (await shown.getByTestId('webhook-secret').textContent())!.trim();
       assert.match(hook.secret, /^whsec_/);
       await shown.getByRole('button', { name: text.done }).click();
