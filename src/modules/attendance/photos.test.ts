@@ -1,4 +1,4 @@
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { errorCode, signedInMember } from '../customers/testing/index.ts';
 import { cameraPhoto, ruleBody } from './testing/index.ts';
-import { watermarkText } from './photos.ts';
+import { burnWatermark, watermarkText } from './photos.ts';
 import type { ClockInView, RuleInputValue, RuleView } from './attendance.schema.ts';
 
 const HQ = { lat: 39.908823, lng: 116.39747 };
@@ -94,5 +94,18 @@ describeEachDialect('拍照打卡 photos: watermark, EXIF capture time, files', 
     assert.equal((await photoOf(member.client, taken.body.id)).status, 200);
     const junk = await punch(member.client, '2026-01-05T09:00:00.000+08:00', { photo: { contentType: 'image/jpeg', dataBase64: '/9j/4AAQSkZJRg==' } });
     assert.deepEqual([junk.status, errorCode(junk.body)], [422, 'attendance.photo_unreadable']);
+  });
+});
+
+describe('拍照打卡 watermark drawing', () => {
+  it('a place too long for a small photo is shrunk to fit the band, one margin from each side, in white on the dark band', async () => {
+    const small = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#4a7ab0' } }).jpeg().toBuffer();
+    const marked = await burnWatermark(small, watermarkText('总部大厦（深圳南山区科技园）', Date.parse('2026-01-05T01:05:09.000Z')));
+    // The band is 16 px (8% of 150, at least 16), its margin 5 px.
+    const { data, info } = await sharp(marked).extract({ left: 0, top: 134, width: 200, height: 16 }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const litColumns = new Set<number>();
+    for (let y = 0; y < info.height; y++) for (let x = 0; x < info.width; x++) if (data[y * info.width + x]! > 160) litColumns.add(x);
+    assert.ok(Math.min(...litColumns) >= 4 && Math.min(...litColumns) <= 7, `first lit column ${Math.min(...litColumns)}`);
+    assert.ok(Math.max(...litColumns) >= 185 && Math.max(...litColumns) <= 195, `last lit column ${Math.max(...litColumns)}`);
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { MINUTE } from '../../platform/clock.ts';
+import { outlineText } from '../../platform/text-outline.ts';
 import { shanghaiTime } from './evaluation.ts';
 
 /** A photo the rule requires must have been taken at most this long before or after the server's time. */
@@ -27,8 +28,6 @@ export async function exifTakenAt(photo: Buffer): Promise<number | undefined> {
   return Number.isNaN(at) ? undefined : at;
 }
 
-const xml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** The watermark's text: the place, then the server's time in Asia/Shanghai (YYYY-MM-DD HH:mm:ss). */
 export function watermarkText(place: string, at: number): string {
   const local = shanghaiTime(at);
@@ -38,15 +37,19 @@ export function watermarkText(place: string, at: number): string {
 }
 
 /**
- * The photo upright (EXIF orientation applied), with a dark band along the bottom carrying `text`,
- * as a JPEG without the original's metadata. Throws when the bytes are no image sharp decodes.
+ * The photo upright (EXIF orientation applied), with a dark band along the bottom carrying `text`
+ * drawn as outlines (text-outline.ts: the same glyphs whatever fonts the server has), shrunk to fit
+ * the width, as a JPEG without the original's metadata. Throws when the bytes are no image sharp decodes.
  */
 export async function burnWatermark(photo: Buffer, text: string): Promise<Buffer> {
   const upright = await sharp(photo, { failOn: 'error' }).rotate().toBuffer({ resolveWithObject: true });
   const { width, height } = upright.info;
   const band = Math.min(height, Math.max(16, Math.round(Math.min(width, height) * 0.08)));
-  const size = Math.round(band * 0.6);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${band}"><rect width="100%" height="100%" fill="#000" fill-opacity="0.55"/><text x="${Math.round(size / 2)}" y="${Math.round(band * 0.72)}" font-family="Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif" font-size="${size}" fill="#fff">${xml(text)}</text></svg>`;
+  const margin = Math.round(band * 0.3);
+  const natural = outlineText(text, band * 0.6);
+  const size = natural.width > width - 2 * margin ? (band * 0.6 * (width - 2 * margin)) / natural.width : band * 0.6;
+  const { d } = outlineText(text, size, margin, Math.round(band * 0.5 + size * 0.35));
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${band}"><rect width="100%" height="100%" fill="#000" fill-opacity="0.55"/><path d="${d}" fill="#fff"/></svg>`;
   return sharp(upright.data)
     .composite([{ input: Buffer.from(svg), gravity: 'south' }])
     .jpeg({ quality: 85 })
