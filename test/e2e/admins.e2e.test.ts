@@ -19,6 +19,8 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     const salesId = ((await sales.json()) as { id: string }).id;
     const member = await page.request.post('/api/v1/contacts/members', { headers, data: { name: '周销售', userid: 'zhouxs', departmentIds: [salesId] } });
     assert.equal(member.status(), 201);
+    const idle = await page.request.post('/api/v1/contacts/members', { headers, data: { name: '吴空', userid: 'wukong', departmentIds: [salesId] } });
+    assert.equal(idle.status(), 201);
 
     await page.goto('/admins');
     await page.getByRole('heading', { name: '权限管理' }).waitFor();
@@ -60,6 +62,26 @@ describe('admins console (权限管理)', { skip: browserSkip, timeout: 180_000 
     await page.locator('.ant-select-dropdown:visible').getByText('暂无数据').or(page.locator('.ant-select-dropdown:visible .ant-empty')).first().waitFor();
     assert.equal(await page.locator('.ant-select-dropdown:visible').getByText('周销售 (zhouxs)').count(), 0);
     await again.getByRole('button', { name: /取\s*消/ }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+
+    // A hierarchical admin with no rights and no group is saved only after a warning.
+    await page.getByRole('button', { name: '添加分级管理员' }).click();
+    const bare = (await openedDialog(page)).filter({ hasText: '添加分级管理员' });
+    await pickOption(bare.getByLabel('成员'), '吴空 (wukong)', { search: 'wukong', shownAs: '吴空' });
+    await bare.getByRole('button', { name: /确\s*定/ }).click();
+    const warning = page.locator('.ant-modal-confirm');
+    await warning.locator('.ant-modal-confirm-title').getByText('该管理员没有任何权限').waitFor();
+    await warning.getByText('未选择通讯录权限、应用权限或管理组，该分级管理员登录后看不到任何部门和应用。仍要保存吗？').waitFor();
+    await warning.getByRole('button', { name: /取\s*消/ }).click();
+    await warning.waitFor({ state: 'detached' });
+    // Cancelled: the form stays open and nothing was saved.
+    await bare.getByLabel('成员').waitFor();
+    const unsaved = (await (await page.request.get('/api/v1/admins')).json()) as { admins: { name: string }[] };
+    assert.deepEqual(unsaved.admins.map((a) => a.name), ['周销售']);
+    await bare.getByRole('button', { name: /确\s*定/ }).click();
+    await warning.getByRole('button', { name: '仍然保存' }).click();
+    await admins.getByText('吴空').waitFor();
+    await admins.getByRole('row').filter({ hasText: '吴空' }).getByText('0 个部门，0 个应用', { exact: true }).first().waitFor();
 
     // The same page in English.
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));

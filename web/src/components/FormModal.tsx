@@ -10,6 +10,8 @@ interface FormModalProps<Values> {
   initialValues?: Partial<Values>;
   /** Saves the values; the modal closes when it resolves and shows the error when it rejects. */
   onSubmit: (values: Values) => Promise<unknown>;
+  /** Asked before saving: a false answer (the admin cancelled a warning) keeps the form open, unsaved. */
+  confirm?: (values: Values) => boolean | Promise<boolean>;
   onClose: () => void;
   children: ReactNode;
 }
@@ -21,11 +23,16 @@ export function FormModal<Values>({
   okText,
   initialValues,
   onSubmit,
+  confirm,
   onClose,
   children,
 }: FormModalProps<Values>) {
   const [form] = Form.useForm<Values>();
   const submit = useMutation({ mutationFn: onSubmit, onSuccess: onClose });
+  const finish = async (values: Values) => {
+    if (confirm && !(await confirm(values))) return;
+    submit.mutate(values);
+  };
   return (
     <Modal
       open={open}
@@ -39,7 +46,7 @@ export function FormModal<Values>({
     >
       <Flex vertical gap="middle">
         <ErrorAlert error={submit.error} />
-        <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit.mutate}>
+        <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void finish(values)}>
           {children}
         </Form>
       </Flex>

@@ -10,7 +10,7 @@ import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
 import { adminsQueryKey, useAdminOverview, useGrantable, type AdminOverview, type Grantable, type Rights } from './api';
 import { MemberSelect } from './MemberSelect';
-import { RightsFields, fromRightsValues, toRightsValues, type RightsValues } from './RightsFields';
+import { RightsFields, fromRightsValues, grantsNothing, toRightsValues, type RightsValues } from './RightsFields';
 
 type Editing =
   | { kind: 'transfer' }
@@ -190,6 +190,7 @@ interface EditModalProps {
 
 function EditModal({ editing, grantable, groups, admins, onClose, onSaved }: EditModalProps) {
   const { t } = useTranslation(['admins', 'common']);
+  const { modal } = App.useApp();
   const save = async (fn: () => Promise<unknown>) => {
     await fn();
     await onSaved();
@@ -248,6 +249,10 @@ function EditModal({ editing, grantable, groups, admins, onClose, onSaved }: Edi
           title={admin ? admin.name : t('admins.add')}
           initialValues={{ memberId: admin?.memberId, groupId: admin?.groupId ?? null, ...toRightsValues(admin?.rights, grantable) }}
           onClose={onClose}
+          // An admin with no rights of their own and no group sees nothing: saved only after a warning.
+          confirm={({ memberId: _, groupId, ...values }) =>
+            groupId || !grantsNothing(fromRightsValues(values, grantable, admin?.rights)) ? true : modal.confirm({ title: t('admins.noRightsTitle'), content: t('admins.noRights'), okText: t('admins.saveAnyway') }).then((ok) => ok, () => false)
+          }
           onSubmit={({ memberId, groupId, ...values }) => {
             const rights = fromRightsValues(values, grantable, admin?.rights);
             const seat = grantable.all ? { groupId } : {};

@@ -37,6 +37,11 @@ export function fromRightsValues(values: RightsValues, grantable: Grantable, cur
   };
 }
 
+/** True when the rights govern nothing: no department, no app, no device. */
+export function grantsNothing(rights: Rights): boolean {
+  return rights.departmentIds.length === 0 && rights.apps.length === 0 && !rights.deviceBind && rights.deviceIds.length === 0;
+}
+
 interface TreeNode {
   value: string;
   title: string;
