@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/modules/operator/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { browserSkip, openedDialog, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
+import { browserSkip, csrfHeaders, openedDialog, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * 经营类目审核 in the operator console: two enterprises choose a business category through the API,
@@ -66,6 +66,16 @@ describe('operator console: business category reviews (经营类目审核)', { s
     const petsCategory = pets.getByTestId('category-current');
     await petsCategory.getByText('生活服务 — 宠物服务').waitFor();
     await petsCategory.getByText('已通过').waitFor();
+    // A change goes to review while the approved category stays in effect: both are shown.
+    assert.equal((await pets.request.put('/api/v1/category', { data: { code: '05-01' }, headers: await csrfHeaders(pets) })).status(), 200);
+    await pets.reload();
+    const inEffect = pets.getByTestId('category-in-effect');
+    await inEffect.getByText('生活服务 — 宠物服务').waitFor();
+    await inEffect.getByText('已通过').waitFor();
+    await pets.getByText('生效中的经营类目').waitFor();
+    await pets.getByText('更换申请').waitFor();
+    await petsCategory.getByText('生活服务 — 生活美容').waitFor();
+    await petsCategory.getByText('审核中').waitFor();
     await shop.goto('/category');
     await shop.getByTestId('category-current').getByText('未通过').waitFor();
     await shop.getByText('请选择与营业执照经营范围一致的类目').waitFor();

@@ -5,6 +5,6 @@ import { tables } from './category.tables.ts';
 export async function fillDemoCategory(ctx: Ctx): Promise<void> {
   await tables(ctx.trx)
     .insertInto('corp_categories')
-    .values({ corp_id: ctx.corpId, code: '01-02', status: 'approved', chosen_by_name: '林森', chosen_at: ctx.now, reviewed_at: ctx.now, review_note: null, version: 1 })
+    .values({ corp_id: ctx.corpId, code: '01-02', status: 'approved', chosen_by_name: '林森', chosen_at: ctx.now, reviewed_at: ctx.now, review_note: null, approved_code: '01-02', approved_at: ctx.now, version: 1 })
     .execute();
 }

@@ -23,6 +23,8 @@ export const CategoryStateDto = Type.Object({
       reviewNote: Nullable(Type.String()),
     }),
   ),
+  /** The category in effect (the last approved); differs from `category` while a change is reviewed or after it was rejected. */
+  inEffect: Nullable(Type.Object({ code: Type.String(), level1: Type.String(), level2: Nullable(Type.String()), scope: Type.String(), approvedAt: IsoDateTime })),
   /** Whether the signed-in actor may choose; others are told to contact an admin. */
   mayChoose: Type.Boolean(),
 });

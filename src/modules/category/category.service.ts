@@ -21,28 +21,37 @@ export type CategoryGatedAction = 'customer_stats' | 'acquisition_data' | 'acqui
 const ALLOWED_UNDER_REVIEW: ReadonlySet<CategoryGatedAction> = new Set(['customer_stats', 'acquisition_data']);
 
 export interface CategoryState {
-  /** null: never chosen; the console shows 未知 with a red question mark. */
+  /** The latest choice. null: never chosen; the console shows 未知 with a red question mark. */
   category: (CategoryEntry & { status: CategoryStatus; chosenAt: string; chosenBy: string; reviewedAt: string | null; reviewNote: string | null }) | null;
+  /**
+   * The category in effect: the last one approved. It differs from `category` while a change is under
+   * review or after the change was rejected; null while none was ever approved.
+   */
+  inEffect: (CategoryEntry & { approvedAt: string }) | null;
 }
 
 export async function getCategoryState(db: Executor, corpId: string): Promise<CategoryState> {
   const row = await tables(db).selectFrom('corp_categories').selectAll().where('corp_id', '=', corpId).executeTakeFirst();
-  if (!row) return { category: null };
+  if (!row) return { category: null, inEffect: null };
   const entry = categoryByCode(row.code)!;
+  const approved = row.approved_code ? categoryByCode(row.approved_code) : undefined;
   return {
     category: { ...entry, status: row.status, chosenAt: toIso(row.chosen_at), chosenBy: row.chosen_by_name, reviewedAt: toIso(row.reviewed_at), reviewNote: row.review_note },
+    inEffect: approved && row.approved_at !== null ? { ...approved, approvedAt: toIso(row.approved_at)! } : null,
   };
 }
 
 /**
- * Throws `category.required` unless the enterprise's category allows the action: approved allows
- * everything, under review allows viewing customer and acquisition figures, unset or rejected
- * allows none. Other modules (the wallet's auto-deduction switch) call this.
+ * Throws `category.required` unless the enterprise's category allows the action: an approved
+ * category allows everything (also while a change to another is under review, or after that change
+ * was rejected: the approved one stays in effect), a first choice under review allows viewing
+ * customer and acquisition figures, unset or rejected allows none. Other modules (the wallet's
+ * auto-deduction switch) call this.
  */
 export async function assertCategoryAllows(db: Executor, corpId: string, action: CategoryGatedAction): Promise<void> {
-  const row = await tables(db).selectFrom('corp_categories').select('status').where('corp_id', '=', corpId).executeTakeFirst();
+  const row = await tables(db).selectFrom('corp_categories').select(['status', 'approved_code']).where('corp_id', '=', corpId).executeTakeFirst();
   const status = row?.status ?? 'unset';
-  if (status === 'approved') return;
+  if (status === 'approved' || row?.approved_code) return;
   if (status === 'review' && ALLOWED_UNDER_REVIEW.has(action)) return;
   throw new DomainError(CategoryErrors['category.required'], { action, categoryStatus: status });
 }
@@ -108,7 +117,12 @@ export interface ReviewInput {
 export async function reviewCategory(ctx: Ctx, input: ReviewInput): Promise<CategoryState> {
   const done = await tables(ctx.trx)
     .updateTable('corp_categories')
-    .set({ status: input.decision, reviewed_at: ctx.now, review_note: input.note ?? null })
+    .set((eb) => ({
+      status: input.decision,
+      reviewed_at: ctx.now,
+      review_note: input.note ?? null,
+      ...(input.decision === 'approved' ? { approved_code: eb.ref('code'), approved_at: ctx.now } : {}),
+    }))
     .where('corp_id', '=', ctx.corpId)
     .where('status', '=', 'review')
     .where('version', '=', input.version)
@@ -157,15 +171,17 @@ export interface ExternalProfile {
 }
 
 /**
- * A member's external profile page (对外信息) as a customer sees it: the enterprise's category once
- * chosen (under review or approved); unset or rejected shows 企业未完善.
+ * A member's external profile page (对外信息) as a customer sees it: the category in effect (the
+ * approved one, also while a change is reviewed), else a first choice under review; unset or a
+ * rejected first choice shows 企业未完善.
  */
 export async function externalProfile(db: Executor, corpId: string, memberId: string): Promise<ExternalProfile> {
   const member = await getMember(db, corpId, memberId);
   if (!member) throw new DomainError('not_found', { memberId });
   const corp = await getCorp(db, corpId);
-  const row = await tables(db).selectFrom('corp_categories').select(['code', 'status']).where('corp_id', '=', corpId).executeTakeFirst();
-  const shown = row && row.status !== 'rejected' ? categoryByCode(row.code) : undefined;
+  const row = await tables(db).selectFrom('corp_categories').select(['code', 'status', 'approved_code']).where('corp_id', '=', corpId).executeTakeFirst();
+  const shownCode = row?.approved_code ?? (row && row.status !== 'rejected' ? row.code : undefined);
+  const shown = shownCode ? categoryByCode(shownCode) : undefined;
   return {
     memberId: member.id,
     memberName: member.name,

@@ -12,6 +12,12 @@ export interface CategoryTables {
     chosen_at: number;
     reviewed_at: number | null;
     review_note: string | null;
+    /**
+     * The category the operator last approved, in effect while a later choice (`code`) is under review
+     * or after it was rejected; null while none was ever approved.
+     */
+    approved_code: string | null;
+    approved_at: number | null;
     /** Bumped on every choice, so an operator's review applies to the choice it was shown. */
     version: number;
   };

@@ -59,7 +59,7 @@ describeEachDialect('business category (经营类目)', (use) => {
   it('seed rule 不选择经营类目: unset shows 未知 (null) and the external profile says 企业未完善', async () => {
     const { client, creatorId } = await newCorp(t, { category: null });
     const state = await client.get<State>('/api/v1/category');
-    assert.deepEqual(state.body, { category: null, mayChoose: true });
+    assert.deepEqual(state.body, { category: null, inEffect: null, mayChoose: true });
     const profile = await client.get(`/api/v1/category/external-profile/${creatorId}`);
     assert.deepEqual(profile.body, { memberId: creatorId, memberName: client.me.member!.name, corpShortName: client.me.currentCorp!.shortName, incomplete: true, category: null });
     await client.put('/api/v1/category', { code: '05-02' });
@@ -148,6 +148,26 @@ describeEachDialect('business category (经营类目)', (use) => {
     assert.equal(errorCode(buy.body), 'category.required');
     const auth = await client.post('/api/v1/acquisition/authorizations', { kind: 'third_party', party: '第三方应用', idempotencyKey: 'auth-0002' });
     assert.equal(errorCode(auth.body), 'category.required');
+  });
+
+  it('a change keeps the approved category in effect: under review and after a rejection it still allows everything and shows to customers; approval switches', async () => {
+    const op = await operatorClient();
+    const { client, corpId } = await newCorp(t, { category: 'approved' });
+    await topUp(t, corpId, 10_000);
+    const changed = await client.put<State & { inEffect: { code: string; level2: string | null } | null }>('/api/v1/category', { code: '13-02' });
+    assert.deepEqual([changed.body.category?.code, changed.body.category?.status, changed.body.inEffect?.code, changed.body.inEffect?.level2], ['13-02', 'review', '01-02', '软件开发/运营']);
+    const profile = async () => (await client.get<{ incomplete: boolean; category: { level2: string | null } | null }>(`/api/v1/category/external-profile/${client.me.member!.id}`)).body;
+    assert.deepEqual([(await profile()).incomplete, (await profile()).category], [false, { level1: 'IT互联网', level2: '软件开发/运营' }]);
+    const buy = await client.post('/api/v1/acquisition/packs', { units: 10, quotedFen: 1_000, idempotencyKey: 'pack-0004' });
+    assert.equal(buy.status, 201);
+    const rejected = await op.put<State & { inEffect: { code: string } | null }>(`/api/v1/operator/corps/${corpId}/category-review`, { version: 2, decision: 'rejected', note: '与认证信息不符' });
+    assert.deepEqual([rejected.body.category?.status, rejected.body.inEffect?.code], ['rejected', '01-02']);
+    assert.equal((await client.get('/api/v1/customers/overview')).status, 200);
+    assert.equal((await profile()).category?.level2, '软件开发/运营');
+    await client.put('/api/v1/category', { code: '13-02' });
+    const approved = await op.put<State & { inEffect: { code: string } | null }>(`/api/v1/operator/corps/${corpId}/category-review`, { version: 3, decision: 'approved' });
+    assert.deepEqual([approved.body.category?.status, approved.body.inEffect?.code], ['approved', '13-02']);
+    assert.equal((await profile()).category?.level2, '教育培训机构');
   });
 
   it('approved: buying and authorising work', async () => {

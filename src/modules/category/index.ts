@@ -5,11 +5,12 @@ import { categoryRights } from './category.policy.ts';
 import { categoryRoutes } from './category.routes.ts';
 import { fillDemoCategory } from './category.demo.ts';
 import * as categoryTables from './migrations/0040_category.ts';
+import * as categoryInEffect from './migrations/0044_category_in_effect.ts';
 
 export const categoryModule = defineModule({
   name: 'category',
   tables: { corp_categories: 'tenant', category_owners: 'tenant' },
-  migrations: { '0040_category': categoryTables },
+  migrations: { '0040_category': categoryTables, '0044_category_in_effect': categoryInEffect },
   errors: CategoryErrors,
   rights: categoryRights,
   routes: categoryRoutes,

@@ -4318,6 +4318,14 @@ export interface paths {
                                 reviewedAt: string | null;
                                 reviewNote: string | null;
                             } | null;
+                            inEffect: {
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                                /** Format: date-time */
+                                approvedAt: string;
+                            } | null;
                             mayChoose: boolean;
                         };
                     };
@@ -4358,6 +4366,14 @@ export interface paths {
                                 chosenBy: string;
                                 reviewedAt: string | null;
                                 reviewNote: string | null;
+                            } | null;
+                            inEffect: {
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                                /** Format: date-time */
+                                approvedAt: string;
                             } | null;
                             mayChoose: boolean;
                         };
@@ -4616,6 +4632,14 @@ export interface paths {
                                 chosenBy: string;
                                 reviewedAt: string | null;
                                 reviewNote: string | null;
+                            } | null;
+                            inEffect: {
+                                code: string;
+                                level1: string;
+                                level2: string | null;
+                                scope: string;
+                                /** Format: date-time */
+                                approvedAt: string;
                             } | null;
                         };
                     };

@@ -49,6 +49,9 @@ export function CategoryPage() {
   if (state.isError) return <LoadFailed error={state.error} onRetry={() => void state.refetch()} />;
   const current = state.data?.category;
   const currentEntry = current && taxonomy.data?.find((e) => e.code === current.code);
+  // While a change is under review (or after it was rejected) the approved category stays in effect: both are shown.
+  const inEffect = current?.status !== 'approved' ? state.data?.inEffect : null;
+  const inEffectEntry = inEffect && taxonomy.data?.find((e) => e.code === inEffect.code);
 
   const columns: TableColumnsType<Entry> = [
     { key: 'level1', title: t('category.level1'), width: 140, render: (_, e) => text(e).level1 },
@@ -64,9 +67,23 @@ export function CategoryPage() {
           <Descriptions
             column={1}
             items={[
+              ...(inEffect
+                ? [
+                    {
+                      key: 'inEffect',
+                      label: t('category.inEffect'),
+                      children: (
+                        <Flex gap="small" align="center" data-testid="category-in-effect">
+                          <span>{inEffectEntry ? text(inEffectEntry).label : inEffect.code}</span>
+                          <Tag color={statusColor.approved}>{t('category.status.approved')}</Tag>
+                        </Flex>
+                      ),
+                    },
+                  ]
+                : []),
               {
                 key: 'current',
-                label: t('category.current'),
+                label: inEffect ? t('category.requested') : t('category.current'),
                 children: current ? (
                   <Flex gap="small" align="center" data-testid="category-current">
                     <span>{currentEntry ? text(currentEntry).label : current.code}</span>
