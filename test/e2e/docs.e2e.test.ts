@@ -206,6 +206,44 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await viewer.page.getByText('View only', { exact: true }).waitFor();
   });
 
+  it('zh-CN 表格编辑器: a pasted block is one edit of its cells; rows past 1,000 are the next page, at their own row numbers', async () => {
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title: '长表' } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const sheetId = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    const seeded = await admin.request.patch(`/api/v1/docs/files/${fileId}/sheets/${sheetId}/cells`, { headers: await csrfHeaders(admin), data: { cells: [{ row: 1000, col: 0, value: '第1001行' }] } });
+    assert.equal(seeded.status(), 200);
+    await admin.goto(`/app/docs/${fileId}`);
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await admin.evaluate(() => navigator.clipboard.writeText('甲\t乙\n丙\t丁'));
+    await selectCell(admin, 'B2');
+    const pasted = admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    await admin.keyboard.press('Control+V');
+    const sent = (await pasted).request().postDataJSON() as { cells: { row: number; col: number; value: string }[] };
+    assert.deepEqual(
+      sent.cells.sort((x, y) => x.row - y.row || x.col - y.col),
+      [
+        { row: 1, col: 1, value: '甲' },
+        { row: 1, col: 2, value: '乙' },
+        { row: 2, col: 1, value: '丙' },
+        { row: 2, col: 2, value: '丁' },
+      ],
+    );
+    assert.equal(await cellValue(admin, 'C3'), '丁');
+
+    await admin.getByText('第 1–1000 行').waitFor();
+    await admin.getByRole('button', { name: '下一页' }).click();
+    await admin.getByText('第 1001–2000 行').waitFor();
+    await cellBecomes(admin, 'A1', '第1001行');
+    const edited = admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    await typeIntoCell(admin, 'B1', '同一行');
+    assert.deepEqual(((await edited).request().postDataJSON() as { cells: unknown[] }).cells, [{ row: 1000, col: 1, value: '同一行' }]);
+    const stored = (await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets/${sheetId}/cells?fromRow=1000&toRow=1001`)).json()) as { items: unknown[] };
+    assert.deepEqual(stored.items, [
+      { row: 1000, col: 0, value: '第1001行' },
+      { row: 1000, col: 1, value: '同一行' },
+    ]);
+  });
+
   it('English: the docs page, an imported sheet’s comments and the history', async () => {
     await admin.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await admin.goto('/app/docs');
