@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
-import { xlsxFixture } from '../../src/modules/docs/testing/index.ts';
+import { docsTables, xlsxFixture } from '../../src/modules/docs/testing/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
 import { browserSkip, csrfHeaders, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
@@ -242,6 +242,34 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
       { row: 1000, col: 0, value: '第1001行' },
       { row: 1000, col: 1, value: '同一行' },
     ]);
+  });
+
+  it('zh-CN seed rule 单元格支持 100 万 in the editor: the 1,000,001st cell is refused with the seed’s limit and taken back; emptying a cell makes room', async () => {
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title: '满表' } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const sheetId = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    // 999,999 cells counted, without writing them.
+    await docsTables(ui.db()).updateTable('docs_sheets').set({ cell_count: 999_999 }).where('id', '=', sheetId).execute();
+    await admin.goto(`/app/docs/${fileId}`);
+    const patch = () => admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    let answer = patch();
+    await typeIntoCell(admin, 'A1', '第一百万');
+    assert.equal((await answer).status(), 200);
+    answer = patch();
+    await typeIntoCell(admin, 'A2', '多一个');
+    assert.equal((await answer).status(), 409);
+    await admin.getByRole('alert').filter({ hasText: '一个工作表最多 100 万个单元格' }).waitFor();
+    await cellBecomes(admin, 'A2', '');
+    answer = patch();
+    await selectCell(admin, 'A1');
+    await admin.keyboard.press('Delete');
+    assert.deepEqual(((await answer).request().postDataJSON() as { cells: unknown[] }).cells, [{ row: 0, col: 0, value: '' }]);
+    answer = patch();
+    await typeIntoCell(admin, 'A2', '换一个');
+    assert.equal((await answer).status(), 200);
+    await admin.getByRole('alert').filter({ hasText: '一个工作表最多 100 万个单元格' }).waitFor({ state: 'detached' });
+    const sheets = (await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { cellCount: number }[] };
+    assert.equal(sheets.items[0]!.cellCount, 1_000_000);
   });
 
   it('English: the docs page, an imported sheet’s comments and the history', async () => {

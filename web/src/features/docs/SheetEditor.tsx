@@ -53,7 +53,6 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
   const [chosen, setChosen] = useState<string>();
   const sheetId = chosen ?? sheets.data?.items[0]?.id;
   const limits = sheets.data?.limits;
-  const cellCount = sheets.data?.items.find((s) => s.id === sheetId)?.cellCount ?? 0;
   const [fromRow, setFromRow] = useState(0);
   const toRow = Math.min(fromRow + WINDOW, limits?.rows ?? WINDOW);
   const cells = useCells(fileId, sheetId, fromRow, toRow);
@@ -215,8 +214,6 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
     [snapshot, send],
   );
 
-  const cellCountRef = useRef(cellCount);
-  cellCountRef.current = cellCount;
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   // Stable for a snapshot: FortuneSheet re-reads its settings whenever the hooks change.
@@ -226,19 +223,14 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
     // FortuneSheet asks while it renders, so the page's error waits for that render to end.
     const refuse = (error: ApiError) => queueMicrotask(() => setRefused(error));
     return {
-      // The server's limits, before FortuneSheet takes a value: 200,000 rows, 2,000 columns, 1,000,000 cells.
-      beforeUpdateCell: (r: number, c: number, value: unknown) => {
+      // A cell past 200,000 rows (rows added below the last page) is refused before FortuneSheet takes it.
+      // Columns stop at 2,000 already; the 1,000,000 cells are counted by the server alone, which
+      // refuses the edit (docs.sheet_full): the editor then takes the cell back and shows why.
+      beforeUpdateCell: (r: number, c: number) => {
         const row = r + snapshot.fromRow;
-        if (row >= limits.rows || c >= limits.cols) {
-          refuse(new ApiError(400, 'docs.cell_out_of_range', '', { row, col: c }));
-          return false;
-        }
-        const filling = value !== '' && value !== null && value !== undefined && (shown.current.get(key(row, c)) ?? '') === '';
-        if (filling && cellCountRef.current >= limits.cells) {
-          refuse(new ApiError(400, 'docs.sheet_full', '', { limit: limits.cells }));
-          return false;
-        }
-        return true;
+        if (row < limits.rows && c < limits.cols) return true;
+        refuse(new ApiError(400, 'docs.cell_out_of_range', '', { row, col: c }));
+        return false;
       },
       // Comments are written in the page's panel, where they reach the server: FortuneSheet's notes only show them.
       beforeInsertComment: () => false,
