@@ -95,51 +95,52 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
     }
     return at;
   }, [comments.data, sheetId]);
-  const threadsRef = useRef(threadsAt);
+
+  // The used columns and one more, at least 26, at most the server's 2,000 (a loop: a window may hold 2,000,000 cells).
+  const columns = useMemo(() => {
+    if (!snapshot) return 0;
+    let lastCol = -1;
+    for (const c of snapshot.cells) lastCol = Math.max(lastCol, c.col);
+    return Math.min(snapshot.limits.cols, Math.max(MIN_COLS, lastCol + 2));
+  }, [snapshot]);
 
   const data = useMemo((): FortuneSheet[] | undefined => {
     if (!snapshot) return undefined;
-    const { limits } = snapshot;
     const celldata: CellWithRowAndCol[] = snapshot.cells.map((c) => ({ r: c.row - snapshot.fromRow, c: c.col, v: { v: c.value, m: c.value, ct: { fa: '@', t: 's' } } }));
-    const lastCol = Math.max(-1, ...snapshot.cells.map((c) => c.col));
     return [
       {
         id: snapshot.sheetId,
         name: sheets.data?.items.find((s) => s.id === snapshot.sheetId)?.name ?? '',
         celldata,
-        row: Math.min(WINDOW, limits.rows - snapshot.fromRow),
-        column: Math.min(limits.cols, Math.max(MIN_COLS, lastCol + 2)),
+        row: Math.min(WINDOW, snapshot.limits.rows - snapshot.fromRow),
+        column: columns,
         status: 1,
         order: 0,
       },
     ];
-    // A new snapshot alone refills the editor; a renamed sheet or new limits wait for it.
-  }, [snapshot]);
+    // A new snapshot alone refills the editor; a renamed sheet waits for it.
+  }, [snapshot, columns]);
 
-  // Notes follow the comments: the ones the editor was filled with, then each change, through its API.
+  // Notes follow the comments, set through FortuneSheet's API: all of them once the editor is filled, then each change.
   const marked = useRef(new Map<string, string>());
   useEffect(() => {
     marked.current = new Map();
   }, [snapshot]);
   useEffect(() => {
-    threadsRef.current = threadsAt;
     const api = workbook.current;
     if (!api || !snapshot) return;
-    const inWindow = (k: string) => {
-      const row = Number(k.split(':')[0]);
-      return row >= snapshot.fromRow && row < snapshot.fromRow + WINDOW;
-    };
     for (const [k, threads] of threadsAt) {
       const ps = note(threads);
-      if (!inWindow(k) || marked.current.get(k) === ps.value) continue;
       const [row, col] = k.split(':').map(Number) as [number, number];
+      const shownHere = row >= snapshot.fromRow && row < snapshot.fromRow + WINDOW && col < columns;
+      if (!shownHere || marked.current.get(k) === ps.value) continue;
       api.setCellFormat(row - snapshot.fromRow, col, 'ps', ps, { id: snapshot.sheetId });
       marked.current.set(k, ps.value);
     }
-  }, [threadsAt, snapshot, data]);
+  }, [threadsAt, snapshot, columns, data]);
 
   // A refused edit is taken back in the editor (the server kept nothing of it); its error stays shown.
-  const undo = useCallback(
+  const takeBack = useCallback(
     (refusedCells: Cell[], before: Map<string, string>) => {
       const api = workbook.current;
       if (!api || !snapshot) return;
@@ -164,13 +165,13 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
           { sheetId: snapshot.sheetId, cells: batch },
           {
             onSuccess: () => setRefused(undefined),
-            onError: () => undo(batch, before),
+            onError: () => takeBack(batch, before),
             onSettled: () => inFlight.current--,
           },
         );
       }
     },
-    [mutate, snapshot, undo],
+    [mutate, snapshot, takeBack],
   );
 
   const onOp = useCallback((ops: Op[]) => {
