@@ -3,11 +3,55 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
-import { xlsxFixture } from '../../src/modules/docs/testing/index.ts';
+import { docsTables, xlsxFixture } from '../../src/modules/docs/testing/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
 import { browserSkip, csrfHeaders, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The sheet editor is FortuneSheet, drawn on a canvas: a cell is reached by clicking where it is
+ * drawn (its default 73 × 19 px cells, after the headers), and FortuneSheet's name box says which
+ * cell is selected and its formula bar what the cell holds.
+ */
+const CELL = { width: 73, height: 19 };
+function position(ref: string): { row: number; col: number } {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const col = [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(digits) - 1, col };
+}
+async function cellPoint(page: Page, ref: string): Promise<{ x: number; y: number }> {
+  const { row, col } = position(ref);
+  const area = await page.getByTestId('sheet-editor').locator('.fortune-cell-area').boundingBox();
+  assert.ok(area, 'the sheet editor shows its cells');
+  return { x: area.x + col * CELL.width + CELL.width / 2, y: area.y + row * CELL.height + CELL.height / 2 };
+}
+async function selectCell(page: Page, ref: string): Promise<void> {
+  const { x, y } = await cellPoint(page, ref);
+  await page.mouse.click(x, y);
+  await page.getByTestId('sheet-editor').locator('.fortune-name-box', { hasText: new RegExp(`^${ref}$`) }).waitFor();
+}
+/** Types a value into a cell through FortuneSheet's cell editor (double-click opens it) and confirms with Enter. */
+async function typeIntoCell(page: Page, ref: string, value: string): Promise<void> {
+  await selectCell(page, ref);
+  const { x, y } = await cellPoint(page, ref);
+  await page.mouse.dblclick(x, y);
+  const editor = page.getByTestId('sheet-editor').locator('.luckysheet-cell-input');
+  await editor.waitFor();
+  await page.keyboard.insertText(value);
+  await page.keyboard.press('Enter');
+}
+/** Reads a cell until it holds `value`: the editor refills from the server once a refused edit has settled. */
+async function cellBecomes(page: Page, ref: string, value: string): Promise<void> {
+  let seen = '';
+  for (let reads = 0; reads < 100; reads++) if ((seen = await cellValue(page, ref)) === value) return;
+  assert.equal(seen, value, `${ref} never came to hold ${JSON.stringify(value)}`);
+}
+/** What the formula bar shows for a cell. */
+async function cellValue(page: Page, ref: string): Promise<string> {
+  await selectCell(page, ref);
+  return page.getByTestId('sheet-editor').locator('.fortune-fx-input').innerText();
+}
 
 
 /**
@@ -60,7 +104,11 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     const threads = admin.getByTestId('comment-thread');
     await threads.filter({ hasText: '含税金额' }).waitFor();
     assert.deepEqual(await threads.allInnerTexts(), ['单元格 A1\n李经理：请核对项目名称\n王会计：已核对\n解决\n回复', '单元格 B2\n王会计：含税金额\n解决\n回复']);
-    assert.equal(await admin.getByLabel('B2', { exact: true }).inputValue(), '1200');
+    assert.equal(await cellValue(admin, 'B2'), '1200');
+    assert.equal(await cellValue(admin, 'A1'), '项目');
+    const a1 = await cellPoint(admin, 'A1');
+    await admin.mouse.move(a1.x, a1.y);
+    await admin.getByTestId('sheet-editor').locator('.luckysheet-postil-show-main', { hasText: '李经理：请核对项目名称' }).waitFor();
   });
 
   it('zh-CN 修改 50 个单元格生成历史记录: 49 cells leave them pending, the 50th makes a revision in 修订记录', async () => {
@@ -69,14 +117,13 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await admin.getByLabel('标题').fill('销售台账');
     await admin.getByRole('button', { name: /确\s*定|OK/ }).click();
     await admin.getByRole('link', { name: '销售台账' }).click();
-    await admin.getByTestId('sheet-grid').waitFor();
+    await admin.getByTestId('sheet-editor').locator('.fortune-cell-area').waitFor();
     const cols = ['A', 'B', 'C', 'D', 'E'];
     for (let i = 0; i < 50; i++) {
-      const cell = admin.getByLabel(`${cols[i % 5]}${Math.floor(i / 5) + 1}`, { exact: true });
-      await cell.fill(`值${i + 1}`);
       const saved = admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
-      await cell.press('Enter');
-      await saved;
+      await typeIntoCell(admin, `${cols[i % 5]}${Math.floor(i / 5) + 1}`, `值${i + 1}`);
+      const sent = (await saved).request().postDataJSON() as { cells: unknown[] };
+      assert.deepEqual(sent.cells, [{ row: Math.floor(i / 5), col: i % 5, value: `值${i + 1}` }]);
       if (i === 48) {
         await admin.getByRole('tab', { name: '修订记录' }).click();
         await admin.getByText('林文档 有 49 个单元格的修改尚未生成修订').waitFor();
@@ -86,6 +133,21 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     const revision = admin.getByTestId('revision');
     await revision.filter({ hasText: '修改了 50 个单元格' }).waitFor();
     assert.match(await revision.innerText(), /^林文档 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? · 修改了 50 个单元格/);
+
+    // Selecting a cell in the editor is where the comments panel writes; the cell then carries FortuneSheet's note marker.
+    await selectCell(admin, 'C3');
+    await admin.getByRole('tab', { name: '评论' }).click();
+    await admin.getByLabel('写下评论').fill('第三行请复核');
+    await admin.getByRole('button', { name: '发表评论' }).click();
+    const thread = admin.getByTestId('comment-thread').filter({ hasText: '第三行请复核' });
+    await thread.waitFor();
+    assert.equal(await thread.innerText(), '单元格 C3\n林文档：第三行请复核\n解决\n回复');
+    const c3 = await cellPoint(admin, 'C3');
+    await admin.mouse.move(c3.x, c3.y);
+    await admin.getByTestId('sheet-editor').locator('.luckysheet-postil-show-main', { hasText: '林文档：第三行请复核' }).waitFor();
+    // FortuneSheet speaks the console's language.
+    await admin.mouse.click(c3.x, c3.y, { button: 'right' });
+    await admin.locator('.fortune-context-menu').getByText('复制', { exact: true }).waitFor();
   });
 
   it('zh-CN 禁止仅浏览成员发表动态: with the switch on, a view-only member cannot comment; an editor still can', async () => {
@@ -108,10 +170,106 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await admin.getByRole('button', { name: '发表评论' }).click();
     await admin.getByTestId('comment-thread').filter({ hasText: '编辑者照常评论' }).waitFor();
 
+    // A sheet the viewer may edit, until the admin takes that away: the refused edit is shown as a sentence and undone.
+    const sheetMade = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title: '库存表' } });
+    const sheetFileId = ((await sheetMade.json()) as { id: string }).id;
+    const sheetList = (await (await admin.request.get(`/api/v1/docs/files/${sheetFileId}/sheets`)).json()) as { items: { id: string }[] };
+    const edited = await admin.request.patch(`/api/v1/docs/files/${sheetFileId}/sheets/${sheetList.items[0]!.id}/cells`, { headers: await csrfHeaders(admin), data: { cells: [{ row: 0, col: 0, value: '原值' }] } });
+    assert.equal(edited.status(), 200);
+    const shareSheet = async (access: 'view' | 'edit') =>
+      assert.equal((await admin.request.put(`/api/v1/docs/files/${sheetFileId}/shares`, { headers: await csrfHeaders(admin), data: { shares: [{ kind: 'member', id: viewer.memberId, access }], linkAccess: 'off' } })).status(), 200);
+    await shareSheet('edit');
+    await viewer.page.goto(`/app/docs/${sheetFileId}`);
+    assert.equal(await cellValue(viewer.page, 'A1'), '原值');
+    await shareSheet('view');
+    const refusedEdit = viewer.page.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    await typeIntoCell(viewer.page, 'A2', '越权修改');
+    assert.equal((await refusedEdit).status(), 403);
+    await viewer.page.getByRole('alert').filter({ hasText: '你没有权限执行此操作' }).waitFor();
+    await cellBecomes(viewer.page, 'A2', '');
+    // Opened again, the sheet is read-only: no toolbar, and typing changes nothing and sends nothing.
+    await viewer.page.reload();
+    assert.equal(await cellValue(viewer.page, 'A1'), '原值');
+    assert.equal(await viewer.page.getByTestId('sheet-editor').locator('.fortune-toolbar').count(), 0);
+    const patches: string[] = [];
+    viewer.page.on('request', (r) => void (r.method() === 'PATCH' && patches.push(r.url())));
+    const a1 = await cellPoint(viewer.page, 'A1');
+    await viewer.page.mouse.dblclick(a1.x, a1.y);
+    await viewer.page.keyboard.insertText('不该写入');
+    await viewer.page.keyboard.press('Enter');
+    assert.equal(await cellValue(viewer.page, 'A1'), '原值');
+    assert.deepEqual(patches, []);
+
     await viewer.page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await viewer.page.reload();
     await viewer.page.getByText('Your admin turned on “view-only members may not post”: you cannot comment').waitFor();
     await viewer.page.getByText('View only', { exact: true }).waitFor();
+  });
+
+  it('zh-CN 表格编辑器: a pasted block is one edit of its cells; rows past 1,000 are the next page, at their own row numbers', async () => {
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title: '长表' } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const sheetId = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    const seeded = await admin.request.patch(`/api/v1/docs/files/${fileId}/sheets/${sheetId}/cells`, { headers: await csrfHeaders(admin), data: { cells: [{ row: 1000, col: 0, value: '第1001行' }] } });
+    assert.equal(seeded.status(), 200);
+    await admin.goto(`/app/docs/${fileId}`);
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await admin.evaluate(() => navigator.clipboard.writeText('甲\t乙\n丙\t丁'));
+    await selectCell(admin, 'B2');
+    const pasted = admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    await admin.keyboard.press('Control+V');
+    const sent = (await pasted).request().postDataJSON() as { cells: { row: number; col: number; value: string }[] };
+    assert.deepEqual(
+      sent.cells.sort((x, y) => x.row - y.row || x.col - y.col),
+      [
+        { row: 1, col: 1, value: '甲' },
+        { row: 1, col: 2, value: '乙' },
+        { row: 2, col: 1, value: '丙' },
+        { row: 2, col: 2, value: '丁' },
+      ],
+    );
+    assert.equal(await cellValue(admin, 'C3'), '丁');
+
+    await admin.getByText('第 1–1000 行').waitFor();
+    await admin.getByRole('button', { name: '下一页' }).click();
+    await admin.getByText('第 1001–2000 行').waitFor();
+    await cellBecomes(admin, 'A1', '第1001行');
+    const edited = admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    await typeIntoCell(admin, 'B1', '同一行');
+    assert.deepEqual(((await edited).request().postDataJSON() as { cells: unknown[] }).cells, [{ row: 1000, col: 1, value: '同一行' }]);
+    const stored = (await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets/${sheetId}/cells?fromRow=1000&toRow=1001`)).json()) as { items: unknown[] };
+    assert.deepEqual(stored.items, [
+      { row: 1000, col: 0, value: '第1001行' },
+      { row: 1000, col: 1, value: '同一行' },
+    ]);
+  });
+
+  it('zh-CN seed rule 单元格支持 100 万 in the editor: the 1,000,001st cell is refused with the seed’s limit and taken back; emptying a cell makes room', async () => {
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title: '满表' } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const sheetId = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    // 999,999 cells counted, without writing them.
+    await docsTables(ui.db()).updateTable('docs_sheets').set({ cell_count: 999_999 }).where('id', '=', sheetId).execute();
+    await admin.goto(`/app/docs/${fileId}`);
+    const patch = () => admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    let answer = patch();
+    await typeIntoCell(admin, 'A1', '第一百万');
+    assert.equal((await answer).status(), 200);
+    answer = patch();
+    await typeIntoCell(admin, 'A2', '多一个');
+    assert.equal((await answer).status(), 409);
+    await admin.getByRole('alert').filter({ hasText: '一个工作表最多 100 万个单元格' }).waitFor();
+    await cellBecomes(admin, 'A2', '');
+    answer = patch();
+    await selectCell(admin, 'A1');
+    await admin.keyboard.press('Delete');
+    assert.deepEqual(((await answer).request().postDataJSON() as { cells: unknown[] }).cells, [{ row: 0, col: 0, value: '' }]);
+    answer = patch();
+    await typeIntoCell(admin, 'A2', '换一个');
+    assert.equal((await answer).status(), 200);
+    await admin.getByRole('alert').filter({ hasText: '一个工作表最多 100 万个单元格' }).waitFor({ state: 'detached' });
+    const sheets = (await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { cellCount: number }[] };
+    assert.equal(sheets.items[0]!.cellCount, 1_000_000);
   });
 
   it('English: the docs page, an imported sheet’s comments and the history', async () => {
@@ -127,5 +285,9 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await admin.getByRole('link', { name: '销售台账' }).click();
     await admin.getByRole('tab', { name: 'History' }).click();
     await admin.getByTestId('revision').filter({ hasText: 'changed 50 cells' }).waitFor();
+    assert.equal(await cellValue(admin, 'E10'), '值50');
+    const e10 = await cellPoint(admin, 'E10');
+    await admin.mouse.click(e10.x, e10.y, { button: 'right' });
+    await admin.locator('.fortune-context-menu').getByText('Copy', { exact: true }).waitFor();
   });
 });

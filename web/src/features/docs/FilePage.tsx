@@ -6,8 +6,11 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
-import { SheetGrid } from './SheetGrid';
+import { lazyComponent } from '../../components/lazyComponent';
 import { cellName, useAddComment, useComments, useDeleteTable, useFile, useInsertTable, useResolve, useRestore, useRevisions, useSaveTable, useTables, useUpdateFile, type Revision } from './api';
+
+// FortuneSheet is most of a megabyte: it loads with the first sheet opened, not with the console.
+const SheetEditor = lazyComponent(() => import('./SheetEditor'));
 
 /** A document (text and tables) or a sheet (cells), with its comments and, for a sheet, its history. */
 export function FilePage() {
@@ -36,7 +39,7 @@ export function FilePage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          {f.kind === 'document' ? <DocumentBody fileId={f.id} body={f.body} canEdit={canEdit} /> : <SheetGrid fileId={f.id} canEdit={canEdit} onSelect={setCell} />}
+          {f.kind === 'document' ? <DocumentBody fileId={f.id} body={f.body} canEdit={canEdit} /> : <SheetEditor fileId={f.id} canEdit={canEdit} onSelect={setCell} />}
         </Col>
         <Col xs={24} lg={8}>
           <Card>
