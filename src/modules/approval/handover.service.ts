@@ -109,7 +109,12 @@ export async function handOverTasksOf(ctx: Ctx, fromMemberId: string, toMemberId
     .where('i.status', '=', 'running')
     .orderBy('t.id')
     .execute();
-  const by = { actorId: ctx.actor.kind === 'member' ? ctx.actor.id : null, reason: line('admin_handover', `Handed over by the admin ${ctx.actor.name}`, { by: ctx.actor.id, name: ctx.actor.name }) };
+  // Without an admin (安全管理's rule when the member left) the history says it was the rule.
+  const reason =
+    ctx.actor.kind === 'system'
+      ? line('departed_rule_handover', 'The member left: handed over by the when-departed rule', { from: fromMemberId, to: toMemberId })
+      : line('admin_handover', `Handed over by the admin ${ctx.actor.name}`, { by: ctx.actor.id, name: ctx.actor.name });
+  const by = { actorId: ctx.actor.kind === 'member' ? ctx.actor.id : null, reason };
   let moved = 0;
   const left: { taskId: string; reason: 'successor_is_applicant' }[] = [];
   for (const task of open) {

@@ -4,7 +4,9 @@ import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { authorizeApp } from '../../platform/policy/index.ts';
 import { handOver, listHandovers, pendingHandovers } from './handover.service.ts';
-import { HandoverBody, HandoverDto, HandoverPage, HandoverQuery, PendingDto, type HandoverInput } from './handover.schema.ts';
+import { HandoverBody, HandoverDto, HandoverPage, HandoverQuery, HandoverRuleDto, HandoverRuleSchema, PendingDto, type HandoverInput, type HandoverRule } from './handover.schema.ts';
+import { readRule, saveRule } from './rule.service.ts';
+import { isActive } from './handover.service.ts';
 
 /** The admins of 安全管理 (super admins, and hierarchical admins managing the 高级功能 app), as for its other functions. */
 const byAppRight = (ctx: ReadCtx) => authorizeApp(ctx, 'features', 'manage');
@@ -22,6 +24,15 @@ const handover = command({ right: 'security.manage', tx: 'plain', idempotent: 'h
   return handOver(ctx, input);
 });
 
+const getRule = command({ right: 'security.manage', tx: 'read' }, async (ctx) => {
+  await byAppRight(ctx);
+  return { active: await isActive(ctx.trx, ctx.corpId, ctx.now), rule: await readRule(ctx) };
+});
+const putRule = command({ right: 'security.manage', tx: 'plain' }, async (ctx, rule: HandoverRule) => {
+  await byAppRight(ctx);
+  return { active: true, rule: await saveRule(ctx, rule) };
+});
+
 export function handoverRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const config = { auth: 'corp' } as const;
@@ -31,6 +42,12 @@ export function handoverRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
     );
     app.get('/api/v1/security/handovers', { config, schema: { tags, summary: 'The hand-overs made, newest first', querystring: HandoverQuery, response: { 200: HandoverPage } } }, (request) =>
       request.run(history, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+    app.get('/api/v1/security/handover-rule', { config, schema: { tags, summary: '数据资产交接 by rule: who receives a departing member’s data without an admin', response: { 200: HandoverRuleDto } } }, (request) =>
+      request.run(getRule, undefined),
+    );
+    app.put('/api/v1/security/handover-rule', { config, schema: { tags, summary: 'Set the hand-over rule (manual, the department head, a named member)', body: HandoverRuleSchema, response: { 200: HandoverRuleDto } } }, (request) =>
+      request.run(putRule, request.body),
     );
     app.post(
       '/api/v1/security/handovers',

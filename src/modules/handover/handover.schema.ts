@@ -31,8 +31,17 @@ export const HandoverDto = Type.Object({
   left: Type.Array(LeftTaskDto),
   byName: Type.String(),
   createdAt: IsoDateTime,
+  automatic: Type.Boolean({ description: 'made by the rule when the member left, not by an admin' }),
   repeated: Type.Boolean({ description: 'nothing was left to move: this is the earlier hand-over, unchanged' }),
 });
 export type HandoverView = Static<typeof HandoverDto>;
 export const HandoverQuery = StrictObject({ ...PageQuery, memberId: Type.Optional(MemberRef) });
 export const HandoverPage = Page(HandoverDto);
+
+/** Who receives a departing member's data by itself: nobody (an admin hands over), their department head, or a named member. */
+export const HandoverRuleSchema = StrictObject({
+  mode: Type.Union([Type.Literal('manual'), Type.Literal('department_head'), Type.Literal('member')]),
+  memberId: Type.Union([MemberRef, Type.Null()], { description: 'the successor when mode is member' }),
+});
+export type HandoverRule = Static<typeof HandoverRuleSchema>;
+export const HandoverRuleDto = Type.Object({ active: Type.Boolean(), rule: HandoverRuleSchema });

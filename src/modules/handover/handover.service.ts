@@ -1,4 +1,4 @@
-import type { Ctx, ReadCtx } from '../../platform/context.ts';
+import { systemActor, type Ctx, type ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError, unknownId } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -18,7 +18,7 @@ const none = (): Assets => ({ docsFiles: 0, docsSpaces: 0, customers: 0, custome
 const total = (a: Assets) => a.docsFiles + a.docsSpaces + a.customers + a.customerGroups + a.approvalTasks;
 
 /** 数据资产交接 is a function of 安全管理: it works while the enterprise's purchase is in force. */
-async function isActive(db: Executor, corpId: string, now: number): Promise<boolean> {
+export async function isActive(db: Executor, corpId: string, now: number): Promise<boolean> {
   return (await featureActiveUntil(db, corpId, 'security')) > now;
 }
 
@@ -59,6 +59,7 @@ async function present(db: Executor, corpId: string, rows: readonly Row[], repea
     moved: { ...none(), ...(JSON.parse(r.moved_json) as Partial<Assets>) },
     left: JSON.parse(r.left_json) as HandoverView['left'],
     byName: r.by_name,
+    automatic: r.by_id === systemActor.id,
     createdAt: toIso(Number(r.created_at)),
     repeated,
   }));

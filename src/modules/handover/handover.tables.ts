@@ -3,7 +3,12 @@ import { tableAccess } from '../../platform/db/tables.ts';
 /** completed: everything the departed member had moved; partial: some tasks stayed (`left_json` says which and why). */
 export type HandoverState = 'completed' | 'partial';
 
+/** manual: an admin hands over; department_head: the head of the member's department (or the nearest above); member: one named member. */
+export type RuleMode = 'manual' | 'department_head' | 'member';
+
 export interface HandoverTables {
+  /** One row per enterprise that set a rule; none means manual. */
+  handover_rules: { corp_id: string; mode: RuleMode; member_id: string | null; updated_at: number };
   /** Append-only: who handed whose data to whom, when, and what moved (counts per kind, as JSON). */
   handovers: {
     corp_id: string;

@@ -9,7 +9,7 @@ import { DirectoryFixture } from '../directory/testing/index.ts';
 
 type Assets = { docsFiles: number; docsSpaces: number; customers: number; customerGroups: number; approvalTasks: number };
 type Pending = { active: boolean; items: { memberId: string; name: string; assets: Assets }[] };
-type Handover = { id: string; fromName: string; toName: string; state: string; moved: Assets; left: { taskId: string; reason: string }[]; byName: string; createdAt: string; repeated: boolean };
+type Handover = { id: string; fromName: string; toName: string; state: string; moved: Assets; left: { taskId: string; reason: string }[]; byName: string; createdAt: string; automatic: boolean; repeated: boolean };
 
 describeEachDialect('数据资产交接 (data hand-over)', (use) => {
   let t: TestApp;
@@ -202,5 +202,73 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     const member = await signedInMember(t, corp.corpId, '普通成员');
     assert.equal((await member.client.get('/api/v1/security/handovers/pending')).status, 403);
     assert.equal((await member.client.post('/api/v1/security/handovers', { fromMemberId: member.memberId, toMemberId: member.memberId })).status, 403);
+  });
+
+  const historyOf = async (corp: Corp) => (await corp.client.get<{ items: Handover[] }>('/api/v1/security/handovers')).body.items;
+  const depart = async (corp: Corp, memberId: string) => {
+    assert.equal((await corp.client.post(`/api/v1/contacts/members/${memberId}/depart`, {})).status, 204);
+    await t.deps.outbox.drain();
+  };
+
+  it('issue rule automatic hand-over to the department head: with the rule on, a departure hands the data to the head of the member’s department (the nearest above when it has none)', async () => {
+    const { corp } = await bought();
+    const contacts = await DirectoryFixture.open(t.deps.db, corp.corpId, () => t.clock.now());
+    const sales = await contacts.department('销售部');
+    const team = await contacts.department('销售一组', sales);
+    const han = await addMember(t, corp.corpId, '韩梅梅');
+    await contacts.head(sales, han);
+    const rule = await corp.client.put('/api/v1/security/handover-rule', { mode: 'department_head', memberId: null });
+    assert.deepEqual([rule.status, rule.body], [200, { active: true, rule: { mode: 'department_head', memberId: null } }]);
+    const li = await signedInMember(t, corp.corpId, '李雷', [team]);
+    assert.equal((await li.client.post('/api/v1/customers/friends', { externalId: 'wx_auto', name: '刘总' })).status, 201);
+    await depart(corp, li.memberId);
+    const history = await historyOf(corp);
+    assert.deepEqual(
+      history.map((h) => [h.fromName, h.toName, h.state, h.automatic, h.moved.customers]),
+      [['李雷', '韩梅梅', 'completed', true, 1]],
+    );
+    assert.deepEqual((await pendingOf(corp)).items, []);
+  });
+
+  it('issue rule automatic hand-over to a named member; when the named member is no longer active the data waits for an admin, and a rule naming an inactive member is refused', async () => {
+    const { corp } = await bought();
+    const contacts = await DirectoryFixture.open(t.deps.db, corp.corpId, () => t.clock.now());
+    const wang = await addMember(t, corp.corpId, '王芳');
+    const missing = await corp.client.put('/api/v1/security/handover-rule', { mode: 'member', memberId: null });
+    assert.deepEqual([missing.status, errorCode(missing.body)], [400, 'handover.rule_member_missing']);
+    assert.equal((await corp.client.put('/api/v1/security/handover-rule', { mode: 'member', memberId: wang })).status, 200);
+
+    const zhao = await signedInMember(t, corp.corpId, '赵六');
+    assert.equal((await zhao.client.post('/api/v1/customers/friends', { externalId: 'wx_named', name: '陈总' })).status, 201);
+    await depart(corp, zhao.memberId);
+    assert.deepEqual((await historyOf(corp)).map((h) => [h.fromName, h.toName, h.automatic]), [['赵六', '王芳', true]]);
+
+    await contacts.setStatus(wang, 'disabled');
+    const refused = await corp.client.put('/api/v1/security/handover-rule', { mode: 'member', memberId: wang });
+    assert.deepEqual([refused.status, errorCode(refused.body)], [409, 'handover.successor_inactive']);
+    const li = await signedInMember(t, corp.corpId, '李雷');
+    assert.equal((await li.client.post('/api/v1/customers/friends', { externalId: 'wx_wait', name: '周总' })).status, 201);
+    await depart(corp, li.memberId);
+    assert.equal((await historyOf(corp)).length, 1);
+    assert.deepEqual((await pendingOf(corp)).items.map((i) => [i.name, i.assets.customers]), [['李雷', 1]]);
+  });
+
+  it('issue rule lapse of the feature: a departure at the exact instant the purchase ends hands nothing over by the rule; the data waits', async () => {
+    const { corp, activeUntil } = await bought();
+    const wang = await addMember(t, corp.corpId, '王芳');
+    assert.equal((await corp.client.put('/api/v1/security/handover-rule', { mode: 'member', memberId: wang })).status, 200);
+    const li = await signedInMember(t, corp.corpId, '李雷');
+    assert.equal((await li.client.post('/api/v1/customers/friends', { externalId: 'wx_lapse', name: '吴总' })).status, 201);
+    await keepSessions(t);
+    try {
+      t.clock.set(activeUntil);
+      await depart(corp, li.memberId);
+      assert.deepEqual(await historyOf(corp), []);
+      assert.deepEqual((await pendingOf(corp)).items.map((i) => [i.name, i.assets.customers]), [['李雷', 1]]);
+      const rule = await corp.client.get<{ active: boolean; rule: { mode: string } }>('/api/v1/security/handover-rule');
+      assert.deepEqual([rule.body.active, rule.body.rule.mode], [false, 'member']);
+    } finally {
+      t.clock.set(start);
+    }
   });
 });

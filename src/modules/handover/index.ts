@@ -8,11 +8,14 @@ import { defineModule } from '../../platform/module.ts';
 import { HandoverErrors } from './handover.errors.ts';
 import { handoverRoutes } from './handover.routes.ts';
 import * as handoverTables from './migrations/0242_handover.ts';
+import * as ruleTables from './migrations/0243_handover_rules.ts';
+import { handoverSubscribers } from './handover.subscribers.ts';
 
 export const handoverModule = defineModule({
   name: 'handover',
-  tables: { handovers: 'tenant' },
-  migrations: { '0242_handover': handoverTables },
+  tables: { handovers: 'tenant', handover_rules: 'tenant' },
+  migrations: { '0242_handover': handoverTables, '0243_handover_rules': ruleTables },
+  subscribers: handoverSubscribers,
   errors: HandoverErrors,
   routes: handoverRoutes,
 });

@@ -14587,6 +14587,8 @@ export interface paths {
                                 byName: string;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description made by the rule when the member left, not by an admin */
+                                automatic: boolean;
                                 /** @description nothing was left to move: this is the earlier hand-over, unchanged */
                                 repeated: boolean;
                             }[];
@@ -14646,6 +14648,8 @@ export interface paths {
                             byName: string;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description made by the rule when the member left, not by an admin */
+                            automatic: boolean;
                             /** @description nothing was left to move: this is the earlier hand-over, unchanged */
                             repeated: boolean;
                         };
@@ -14683,6 +14687,8 @@ export interface paths {
                             byName: string;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description made by the rule when the member left, not by an admin */
+                            automatic: boolean;
                             /** @description nothing was left to move: this is the earlier hand-over, unchanged */
                             repeated: boolean;
                         };
@@ -14690,6 +14696,84 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/handover-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据资产交接 by rule: who receives a departing member’s data without an admin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            rule: {
+                                mode: "manual" | "department_head" | "member";
+                                /** @description the successor when mode is member */
+                                memberId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the hand-over rule (manual, the department head, a named member) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mode: "manual" | "department_head" | "member";
+                        /** @description the successor when mode is member */
+                        memberId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            rule: {
+                                mode: "manual" | "department_head" | "member";
+                                /** @description the successor when mode is member */
+                                memberId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -83,6 +83,7 @@ export default defineMessages(
       successor_not_member: '继任者不是本企业的成员',
       successor_inactive: '继任者必须是企业内在职的成员，该成员已被禁用或已离职',
       nothing_pending: '该离职成员没有待交接的文档、客户或审批',
+      rule_member_missing: '交接规则选择了指定成员，但未选择成员',
     },
     security: {
       not_active: '安全管理高级功能未购买或已过期，相应的功能将无法使用，设置会为续费保留',
@@ -369,6 +370,7 @@ export default defineMessages(
       successor_not_member: 'The successor is not a member of this enterprise',
       successor_inactive: 'The successor must be an active member of the enterprise; this one is disabled or has left',
       nothing_pending: 'The departed member has no docs, customers or approvals to hand over',
+      rule_member_missing: 'The rule hands over to a named member, but none is chosen',
     },
     security: {
       not_active: 'The security advanced feature is not bought or has lapsed; its settings are kept for a renewal',
