@@ -72,6 +72,26 @@ describe('data hand-over console (数据资产交接)', { skip: browserSkip, tim
     assert.deepEqual(recorded.items.map((h) => [h.moved.customers, h.state]), [[3, 'completed']]);
   });
 
+  it('zh-CN 离职自动交接: with the rule set to 王芳, 孙七’s departure hands her customers over by itself', async () => {
+    await page.goto('/security/handover');
+    await page.getByRole('radio', { name: '自动交接给指定成员' }).check();
+    await pickOption(page.getByLabel('指定成员', { exact: true }), '王芳');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    const rule = (await (await page.request.get('/api/v1/security/handover-rule')).json()) as { rule: { mode: string } };
+    assert.equal(rule.rule.mode, 'member');
+    await leaver('孙七', 'sunqi', 2);
+    // The rule runs once the departure is delivered from the outbox.
+    await ui.delivered();
+    await page.reload();
+    const row = page.getByTestId('handover-history').getByRole('row').filter({ hasText: '孙七' });
+    await row.getByText('自动交接（规则）').waitFor();
+    assert.deepEqual(await row.getByRole('cell').allInnerTexts().then((cells) => cells.slice(1)), ['孙七', '王芳', '客户 2 位', '已完成', '自动交接（规则）']);
+    await page.getByRole('radio', { name: '提醒管理员手动交接' }).check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').first().waitFor();
+  });
+
   it('English: the same page in English', async () => {
     await leaver('赵六', 'zhaoliu', 1);
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));

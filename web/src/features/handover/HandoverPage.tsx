@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Empty, Flex, Form, Modal, Select, Space, Table, Tag, Button, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Card, Empty, Flex, Form, Modal, Radio, Select, Space, Table, Tag, Button, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Item, type Reply } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -69,7 +69,7 @@ export function HandoverPage() {
       ),
     },
     { key: 'state', title: t('state'), dataIndex: 'state', render: (s: Handover['state']) => <Tag color={s === 'completed' ? 'green' : 'gold'}>{t(`states.${s}`)}</Tag> },
-    { key: 'by', title: t('by'), dataIndex: 'byName' },
+    { key: 'by', title: t('by'), render: (_, h) => (h.automatic ? t('automatic') : h.byName) },
   ];
   return (
     <>
@@ -88,6 +88,7 @@ export function HandoverPage() {
             data-testid="handover-pending"
           />
         </Card>
+        <RuleCard active={active} />
         <Card title={t('history')}>
           <Table<Handover> rowKey="id" size="small" columns={historyColumns} dataSource={history.data?.items} loading={history.isPending} pagination={false} scroll={{ x: 'max-content' }} data-testid="handover-history" />
         </Card>
@@ -149,5 +150,61 @@ function HandoverModal({ member, onClose }: { member: Pending | undefined; onClo
         </Form>
       )}
     </Modal>
+  );
+}
+
+type Rule = Reply<'/security/handover-rule'>['rule'];
+const ruleKey = ['/security/handover-rule'] as const;
+
+/** 离职自动交接: who receives a departing member's data without an admin. */
+function RuleCard({ active }: { active: boolean }) {
+  const { t } = useTranslation('handover');
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const members = useActiveMembers();
+  const saved = useQuery({ queryKey: ruleKey, queryFn: () => api.get('/security/handover-rule') });
+  const [rule, setRule] = useState<Rule>({ mode: 'manual', memberId: null });
+  useEffect(() => {
+    if (saved.data) setRule(saved.data.rule);
+  }, [saved.data]);
+  const save = useMutation({
+    mutationFn: () => api.put('/security/handover-rule', { body: rule }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ruleKey });
+      void message.success(t('rule.saved'));
+    },
+    onError: notifyError,
+  });
+  return (
+    <Card title={t('rule.title')} loading={saved.isPending}>
+      <Typography.Paragraph type="secondary">{t('rule.intro')}</Typography.Paragraph>
+      <Form layout="vertical" onFinish={() => save.mutate()}>
+        <Form.Item label={t('rule.mode')}>
+          <Radio.Group
+            value={rule.mode}
+            onChange={(e) => setRule({ mode: e.target.value as Rule['mode'], memberId: rule.memberId })}
+            options={(['manual', 'department_head', 'member'] as const).map((mode) => ({ value: mode, label: t(`rule.modes.${mode}`) }))}
+          />
+        </Form.Item>
+        {rule.mode === 'member' && (
+          <Form.Item label={t('rule.member')} required>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={members.data}
+              loading={members.isPending}
+              value={rule.memberId ?? undefined}
+              onChange={(memberId: string) => setRule({ mode: 'member', memberId })}
+              aria-label={t('rule.member')}
+              style={{ maxWidth: 320 }}
+            />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!active}>
+          {t('rule.save')}
+        </Button>
+      </Form>
+    </Card>
   );
 }

@@ -30,6 +30,16 @@ export default defineMessages(
     by: '操作人',
     time: '交接时间',
     nothing: '无',
+    automatic: '自动交接（规则）',
+    rule: {
+      title: '离职自动交接',
+      intro: '成员离职时，可自动将其数据资产交接给指定人员；找不到继任者时，数据保留在上方列表，由管理员手动交接。',
+      mode: '交接方式',
+      modes: { manual: '提醒管理员手动交接', department_head: '自动交接给部门负责人（无负责人时向上查找）', member: '自动交接给指定成员' },
+      member: '指定成员',
+      save: '保存',
+      saved: '已保存',
+    },
   },
   {
     nav: 'Data hand-over',
@@ -60,5 +70,15 @@ export default defineMessages(
     by: 'By',
     time: 'Handed over at',
     nothing: 'None',
+    automatic: 'Automatic (rule)',
+    rule: {
+      title: 'Automatic hand-over on departure',
+      intro: 'When a member leaves, their data can go to a successor at once; when there is none, it stays in the list above for an admin to hand over.',
+      mode: 'Hand-over',
+      modes: { manual: 'Remind an admin to hand over', department_head: 'To the department head (or the nearest one above)', member: 'To a named member' },
+      member: 'Named member',
+      save: 'Save',
+      saved: 'Saved',
+    },
   },
 );
