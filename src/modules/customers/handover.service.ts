@@ -46,11 +46,14 @@ export async function handOverCustomers(ctx: TxCtx, fromMemberId: string, toMemb
     const rows = await db.selectFrom('friendships').select('customer_id').where('corp_id', '=', ctx.corpId).where('member_id', '=', toMemberId).where('customer_id', 'in', theirs.slice(at, at + 500)).execute();
     both.push(...rows.map((r) => r.customer_id));
   }
+  let moved = 0;
   for (let at = 0; at < both.length; at += 500) {
-    await db.deleteFrom('friendships').where('corp_id', '=', ctx.corpId).where('member_id', '=', fromMemberId).where('customer_id', 'in', both.slice(at, at + 500)).execute();
+    const gone = await db.deleteFrom('friendships').where('corp_id', '=', ctx.corpId).where('member_id', '=', fromMemberId).where('customer_id', 'in', both.slice(at, at + 500)).executeTakeFirst();
+    moved += Number(gone.numDeletedRows);
   }
   if (both.length > 0) await releaseCustomers(ctx, both);
-  await db.updateTable('friendships').set({ member_id: toMemberId }).where('corp_id', '=', ctx.corpId).where('member_id', '=', fromMemberId).execute();
+  const updated = await db.updateTable('friendships').set({ member_id: toMemberId }).where('corp_id', '=', ctx.corpId).where('member_id', '=', fromMemberId).executeTakeFirst();
+  moved += Number(updated.numUpdatedRows);
   const groups = await db.updateTable('customer_groups').set({ owner_member_id: toMemberId }).where('corp_id', '=', ctx.corpId).where('owner_member_id', '=', fromMemberId).where('dissolved_at', 'is', null).executeTakeFirst();
-  return { customers: theirs.length, groups: Number(groups.numUpdatedRows) };
+  return { customers: moved, groups: Number(groups.numUpdatedRows) };
 }

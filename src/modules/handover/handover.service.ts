@@ -82,6 +82,12 @@ export async function handOver(ctx: Ctx, input: HandoverInput): Promise<Handover
   if (!to) throw new DomainError(HandoverErrors['handover.successor_not_member'], { field: '/toMemberId', memberId: input.toMemberId });
   if (to.status !== 'active') throw new DomainError(HandoverErrors['handover.successor_inactive'], { field: '/toMemberId', memberId: to.id, status: to.status });
 
+  // A second hand-over of the same member waits here for the first to commit, then finds nothing left.
+  await tables(ctx.trx)
+    .insertInto('handover_locks')
+    .values({ corp_id: ctx.corpId, member_id: from.id, locked_at: ctx.now })
+    .onConflict((oc) => oc.columns(['corp_id', 'member_id']).doUpdateSet({ locked_at: ctx.now }))
+    .execute();
   const pending = (await assetsOf(ctx.trx, ctx.corpId, [from.id])).get(from.id);
   const earlier = () => tables(ctx.trx).selectFrom('handovers').selectAll().where('corp_id', '=', ctx.corpId).where('from_member_id', '=', from.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (!pending) {

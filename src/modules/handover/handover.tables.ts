@@ -9,6 +9,8 @@ export type RuleMode = 'manual' | 'department_head' | 'member';
 export interface HandoverTables {
   /** One row per enterprise that set a rule; none means manual. */
   handover_rules: { corp_id: string; mode: RuleMode; member_id: string | null; updated_at: number };
+  /** Taken (upserted) at the start of a hand-over of the member: the row lock orders concurrent ones. */
+  handover_locks: { corp_id: string; member_id: string; locked_at: number };
   /** Append-only: who handed whose data to whom, when, and what moved (counts per kind, as JSON). */
   handovers: {
     corp_id: string;

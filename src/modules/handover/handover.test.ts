@@ -116,6 +116,19 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     assert.equal((await successor.client.get<{ items: unknown[] }>('/api/v1/customers/friends')).body.items.length, 2);
   });
 
+  it('issue rule idempotent under concurrency: two hand-overs of the same member at once move everything once and make one record', async () => {
+    const { corp } = await bought();
+    const successor = await signedInMember(t, corp.corpId, '王芳');
+    const { li } = await leaver(corp, successor);
+    const body = { fromMemberId: li.memberId, toMemberId: successor.memberId };
+    const both = await Promise.all([corp.client.post<Handover>('/api/v1/security/handovers', body), corp.client.post<Handover>('/api/v1/security/handovers', body)]);
+    assert.deepEqual(both.map((r) => r.status).sort(), [200, 201]);
+    assert.deepEqual(new Set(both.map((r) => r.body.id)).size, 1);
+    assert.deepEqual(both.find((r) => r.status === 201)!.body.moved, { docsFiles: 2, docsSpaces: 1, customers: 2, customerGroups: 1, approvalTasks: 1 });
+    assert.equal((await corp.client.get<{ items: Handover[] }>('/api/v1/security/handovers')).body.items.length, 1);
+    assert.equal((await successor.client.get<{ items: unknown[] }>('/api/v1/customers/friends')).body.items.length, 2);
+  });
+
   it('issue rule the successor must be an active member of the same enterprise: missing, of another enterprise, disabled or departed is refused with a code and nothing moves', async () => {
     const { corp } = await bought();
     const successor = await signedInMember(t, corp.corpId, '王芳');

@@ -13,7 +13,7 @@ import { handoverSubscribers } from './handover.subscribers.ts';
 
 export const handoverModule = defineModule({
   name: 'handover',
-  tables: { handovers: 'tenant', handover_rules: 'tenant' },
+  tables: { handovers: 'tenant', handover_rules: 'tenant', handover_locks: 'tenant' },
   migrations: { '0242_handover': handoverTables, '0243_handover_rules': ruleTables },
   subscribers: handoverSubscribers,
   errors: HandoverErrors,
