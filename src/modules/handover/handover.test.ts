@@ -2,10 +2,12 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
-import { addMember, errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
+import { addMember, errorCode, newCorp, seedCustomers, signedInMember, type Corp } from '../customers/testing/index.ts';
 import { servedCount } from '../customers/index.ts';
 import { Org, simpleTemplate, submit, tasks, template, type World } from '../approval/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
+import { rootDepartmentId } from '../directory/index.ts';
+import { addHierarchicalAdmin } from '../admin/testing/index.ts';
 
 type Assets = { docsFiles: number; docsSpaces: number; customers: number; customerGroups: number; approvalTasks: number };
 type Pending = { active: boolean; items: { memberId: string; name: string; assets: Assets }[] };
@@ -14,7 +16,8 @@ type Handover = { id: string; fromName: string; toName: string; state: string; m
 describeEachDialect('数据资产交接 (data hand-over)', (use) => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp(use());
+    // Many members sign in to act (docs, customers): the per-minute sign-in limit is not under test here.
+    t = await createTestApp(use(), { signInLimitPerMinute: 1000 });
   });
   after(() => t.close());
   let start = 0;
@@ -210,6 +213,24 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     return id;
   }
 
+  it('decision: a hierarchical admin managing the 高级功能 app hands over, as for the other 安全管理 functions; one without it is refused (403)', async () => {
+    const { corp } = await bought();
+    const successor = await signedInMember(t, corp.corpId, '王芳');
+    const { li } = await leaver(corp, successor);
+    const withApp = await signedInMember(t, corp.corpId, '分管甲');
+    const without = await signedInMember(t, corp.corpId, '分管乙');
+    await t.deps.db.transaction().execute(async (trx) => {
+      const root = await rootDepartmentId(trx, corp.corpId);
+      const ctx = { corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member' as const, id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } };
+      await addHierarchicalAdmin(ctx, { memberId: withApp.memberId, rights: { departmentIds: [root], apps: [{ appId: 'features', level: 'manage' }], deviceBind: false, deviceIds: [] } });
+      await addHierarchicalAdmin(ctx, { memberId: without.memberId, rights: { departmentIds: [root], apps: [], deviceBind: false, deviceIds: [] } });
+    });
+    const body = { fromMemberId: li.memberId, toMemberId: successor.memberId };
+    assert.equal((await without.client.post('/api/v1/security/handovers', body)).status, 403);
+    const done = await withApp.client.post<Handover>('/api/v1/security/handovers', body);
+    assert.deepEqual([done.status, done.body.byName], [201, '分管甲']);
+  });
+
   it('a member without the 高级功能 app right cannot list or hand over (403)', async () => {
     const { corp } = await bought();
     const member = await signedInMember(t, corp.corpId, '普通成员');
@@ -232,9 +253,10 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     await contacts.head(sales, han);
     const rule = await corp.client.put('/api/v1/security/handover-rule', { mode: 'department_head', memberId: null });
     assert.deepEqual([rule.status, rule.body], [200, { active: true, rule: { mode: 'department_head', memberId: null } }]);
-    const li = await signedInMember(t, corp.corpId, '李雷', [team]);
-    assert.equal((await li.client.post('/api/v1/customers/friends', { externalId: 'wx_auto', name: '刘总' })).status, 201);
-    await depart(corp, li.memberId);
+    // Customers seeded as adds would make them (the sign-ins of a suite are rate-limited).
+    const li = await contacts.member('李雷', [team], { userid: `lilei${++seq}` });
+    await seedCustomers(t.deps.db, corp.corpId, li, 1, t.clock.now(), 'auto');
+    await depart(corp, li);
     const history = await historyOf(corp);
     assert.deepEqual(
       history.map((h) => [h.fromName, h.toName, h.state, h.automatic, h.moved.customers]),
@@ -251,17 +273,17 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     assert.deepEqual([missing.status, errorCode(missing.body)], [400, 'handover.rule_member_missing']);
     assert.equal((await corp.client.put('/api/v1/security/handover-rule', { mode: 'member', memberId: wang })).status, 200);
 
-    const zhao = await signedInMember(t, corp.corpId, '赵六');
-    assert.equal((await zhao.client.post('/api/v1/customers/friends', { externalId: 'wx_named', name: '陈总' })).status, 201);
-    await depart(corp, zhao.memberId);
+    const zhao = await addMember(t, corp.corpId, '赵六');
+    await seedCustomers(t.deps.db, corp.corpId, zhao, 1, t.clock.now(), 'named');
+    await depart(corp, zhao);
     assert.deepEqual((await historyOf(corp)).map((h) => [h.fromName, h.toName, h.automatic]), [['赵六', '王芳', true]]);
 
     await contacts.setStatus(wang, 'disabled');
     const refused = await corp.client.put('/api/v1/security/handover-rule', { mode: 'member', memberId: wang });
     assert.deepEqual([refused.status, errorCode(refused.body)], [409, 'handover.successor_inactive']);
-    const li = await signedInMember(t, corp.corpId, '李雷');
-    assert.equal((await li.client.post('/api/v1/customers/friends', { externalId: 'wx_wait', name: '周总' })).status, 201);
-    await depart(corp, li.memberId);
+    const li = await addMember(t, corp.corpId, '李雷');
+    await seedCustomers(t.deps.db, corp.corpId, li, 1, t.clock.now(), 'wait');
+    await depart(corp, li);
     assert.equal((await historyOf(corp)).length, 1);
     assert.deepEqual((await pendingOf(corp)).items.map((i) => [i.name, i.assets.customers]), [['李雷', 1]]);
   });
@@ -270,12 +292,12 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     const { corp, activeUntil } = await bought();
     const wang = await addMember(t, corp.corpId, '王芳');
     assert.equal((await corp.client.put('/api/v1/security/handover-rule', { mode: 'member', memberId: wang })).status, 200);
-    const li = await signedInMember(t, corp.corpId, '李雷');
-    assert.equal((await li.client.post('/api/v1/customers/friends', { externalId: 'wx_lapse', name: '吴总' })).status, 201);
+    const li = await addMember(t, corp.corpId, '李雷');
+    await seedCustomers(t.deps.db, corp.corpId, li, 1, t.clock.now(), 'lapse');
     await keepSessions(t);
     try {
       t.clock.set(activeUntil);
-      await depart(corp, li.memberId);
+      await depart(corp, li);
       assert.deepEqual(await historyOf(corp), []);
       assert.deepEqual((await pendingOf(corp)).items.map((i) => [i.name, i.assets.customers]), [['李雷', 1]]);
       const rule = await corp.client.get<{ active: boolean; rule: { mode: string } }>('/api/v1/security/handover-rule');
