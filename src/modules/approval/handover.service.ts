@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { activeMemberIds } from '../directory/index.ts';
@@ -68,4 +70,60 @@ export async function onMemberDeparted(ctx: Ctx, memberId: string): Promise<void
       await RequestFlow.record(ctx, task.instance_id, { taskId: task.id, actorId: null, action: 'admin_reminded', details: toApplicant ? { memberId, reason: 'handover_person_is_applicant' } : { memberId } });
     }
   }
+}
+
+/** Per member among `memberIds`, how many tasks of running requests they must still act on (pending or waiting their turn). */
+export async function openTasksOf(db: Executor, corpId: string, memberIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let at = 0; at < memberIds.length; at += 500) {
+    const rows = await tables(db)
+      .selectFrom('approval_tasks as t')
+      .innerJoin('approval_instances as i', (j) => j.onRef('i.corp_id', '=', 't.corp_id').onRef('i.id', '=', 't.instance_id'))
+      .select(['t.assignee_id', sql<number>`count(*)`.as('n')])
+      .where('t.corp_id', '=', corpId)
+      .where('t.assignee_id', 'in', memberIds.slice(at, at + 500))
+      .where('t.status', 'in', ['pending', 'waiting'])
+      .where('i.status', '=', 'running')
+      .groupBy('t.assignee_id')
+      .execute();
+    for (const r of rows) out.set(r.assignee_id, Number(r.n));
+  }
+  return out;
+}
+
+/**
+ * 数据资产交接 of approvals: every open task of the departed member goes to the successor, as an
+ * admin's hand-over (the request's history says who handed it and the successor is notified). A
+ * task on the successor's own request is left where it is (nobody approves their own request) and
+ * reported, for the admin to give to someone else. Handed tasks are the departed member's no more,
+ * so a second call moves nothing.
+ */
+export async function handOverTasksOf(ctx: Ctx, fromMemberId: string, toMemberId: string): Promise<{ moved: number; left: { taskId: string; reason: 'successor_is_applicant' }[] }> {
+  const open = await tables(ctx.trx)
+    .selectFrom('approval_tasks as t')
+    .innerJoin('approval_instances as i', (j) => j.onRef('i.corp_id', '=', 't.corp_id').onRef('i.id', '=', 't.instance_id'))
+    .select(['t.id', 'i.applicant_id'])
+    .where('t.corp_id', '=', ctx.corpId)
+    .where('t.assignee_id', '=', fromMemberId)
+    .where('t.status', 'in', ['pending', 'waiting'])
+    .where('i.status', '=', 'running')
+    .orderBy('t.id')
+    .execute();
+  // Without an admin (安全管理's rule when the member left) the history says it was the rule.
+  const reason =
+    ctx.actor.kind === 'system'
+      ? line('departed_rule_handover', 'The member left: handed over by the when-departed rule', { from: fromMemberId, to: toMemberId })
+      : line('admin_handover', `Handed over by the admin ${ctx.actor.name}`, { by: ctx.actor.id, name: ctx.actor.name });
+  const by = { actorId: ctx.actor.kind === 'member' ? ctx.actor.id : null, reason };
+  let moved = 0;
+  const left: { taskId: string; reason: 'successor_is_applicant' }[] = [];
+  for (const task of open) {
+    if (task.applicant_id === toMemberId) {
+      left.push({ taskId: task.id, reason: 'successor_is_applicant' });
+      continue;
+    }
+    await handOverTask(ctx, task.id, toMemberId, by);
+    moved++;
+  }
+  return { moved, left };
 }

@@ -34,3 +34,5 @@ export type { RequestDetail } from './queries.service.ts';
 /** A request's detail read by an adapter that decides itself who may read it (the callbacks: the system reads all). */
 export { requestForApi } from './queries.service.ts';
 export type { Template } from './approval.model.ts';
+/** 数据资产交接: a departed member's open tasks, counted and handed to a successor. */
+export { handOverTasksOf, openTasksOf } from './handover.service.ts';

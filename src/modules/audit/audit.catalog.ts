@@ -151,6 +151,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'security.device_approve': a('批准设备', 'Approved a device', '{actor} 批准了 {target} 的设备', '{actor} approved a device of {target}'),
   'security.device_refuse': a('拒绝设备', 'Refused a device', '{actor} 拒绝了 {target} 的设备', '{actor} refused a device of {target}'),
   'security.device_revoke': a('吊销设备', 'Revoked a device', '{actor} 吊销了 {target} 的设备并结束其登录', '{actor} revoked a device of {target} and ended its sessions'),
+  'security.handover': a('数据资产交接', 'Data hand-over', '{actor} 将离职成员 {target} 的数据资产交接给了继任者', '{actor} handed the data of the departed member {target} to a successor'),
+  'security.handover_rule': a('数据资产交接规则', 'Hand-over rule', '{actor} 修改了数据资产交接规则', '{actor} changed the data hand-over rule'),
   'docs.settings': a('文档设置', 'Docs settings', '{actor} 修改了“禁止仅浏览成员发表动态”', '{actor} changed “view-only members may not post”'),
   'hooks.callback.save': a('设置接收消息', 'Set the callback', '{actor} 设置了应用 {target} 的接收消息', '{actor} set the callback of the app {target}'),
   'hooks.webhook.create': a('添加 Webhook', 'Added a webhook', '{actor} 添加了 Webhook {target}', '{actor} added the webhook {target}'),

@@ -37,3 +37,5 @@ export { demoServers } from './customers.demo.ts';
 export { CustomerName, ExternalId, IdempotencyKey } from './customers.schema.ts';
 export { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from './customers.service.ts';
 export { holdCustomer, quotaLimit, servedCount } from './quota.service.ts';
+/** 数据资产交接 (离职继承): what of a departed member's customers waits for a successor, and moving it. */
+export { customerAssetsOf, handOverCustomers, type CustomerAssets } from './handover.service.ts';

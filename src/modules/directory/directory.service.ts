@@ -353,6 +353,19 @@ export async function memberBrief(db: Executor, corpId: string, id: string): Pro
   return (await memberBriefQuery.execute(db, { corpId, id })).rows[0];
 }
 
+/** The enterprise's departed (离职) members, latest departure first: those whose data may wait for a hand-over. */
+export async function departedMembers(db: Executor, corpId: string): Promise<{ id: string; name: string; userid: string; departedAt: number }[]> {
+  const rows = await tables(db)
+    .selectFrom('members')
+    .select(['id', 'name', 'userid', 'departed_at'])
+    .where('corp_id', '=', corpId)
+    .where('status', '=', 'departed')
+    .orderBy('departed_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, userid: r.userid, departedAt: Number(r.departed_at ?? 0) }));
+}
+
 /** The active members among the ids, as a set (ids of other enterprises match nothing). */
 export async function activeMemberIds(db: Executor, corpId: string, ids: readonly string[]): Promise<Set<string>> {
   const found = await membersByIds(db, corpId, ids);

@@ -71,6 +71,7 @@ export {
   departmentHeads,
   departmentPaths,
   departmentTree,
+  departedMembers,
   expandRecipients,
   getMember,
   headsOf,

@@ -38,3 +38,5 @@ export const docsModule = defineModule({
 });
 
 export { DocsErrors, DocsEvents };
+/** 数据资产交接: what of a departed member's docs waits for a successor, and moving it. */
+export { docsAssetsOf, handOverDocs, type DocsAssets } from './handover.service.ts';

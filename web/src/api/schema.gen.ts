@@ -14500,6 +14500,310 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/handovers/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据资产交接: departed members whose docs, customers or approvals wait for a successor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the 安全管理 purchase is in force (a hand-over is refused otherwise) */
+                            active: boolean;
+                            items: {
+                                memberId: string;
+                                name: string;
+                                userid: string;
+                                /** Format: date-time */
+                                departedAt: string;
+                                assets: {
+                                    /** @description files of their own space (我的空间) */
+                                    docsFiles: number;
+                                    /** @description team spaces they manage */
+                                    docsSpaces: number;
+                                    customers: number;
+                                    /** @description live customer groups they own */
+                                    customerGroups: number;
+                                    /** @description open tasks of running requests */
+                                    approvalTasks: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hand-overs made, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fromMemberId: string;
+                                fromName: string;
+                                toMemberId: string;
+                                toName: string;
+                                state: "completed" | "partial";
+                                moved: {
+                                    /** @description files of their own space (我的空间) */
+                                    docsFiles: number;
+                                    /** @description team spaces they manage */
+                                    docsSpaces: number;
+                                    customers: number;
+                                    /** @description live customer groups they own */
+                                    customerGroups: number;
+                                    /** @description open tasks of running requests */
+                                    approvalTasks: number;
+                                };
+                                left: {
+                                    taskId: string;
+                                    /** @enum {string} */
+                                    reason: "successor_is_applicant";
+                                }[];
+                                byName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description made by the rule when the member left, not by an admin */
+                                automatic: boolean;
+                                /** @description nothing was left to move: this is the earlier hand-over, unchanged */
+                                repeated: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Hand a departed member’s docs, customers and open approvals to a successor (a repeat moves nothing: 200 with the earlier record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromMemberId: string;
+                        toMemberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fromMemberId: string;
+                            fromName: string;
+                            toMemberId: string;
+                            toName: string;
+                            state: "completed" | "partial";
+                            moved: {
+                                /** @description files of their own space (我的空间) */
+                                docsFiles: number;
+                                /** @description team spaces they manage */
+                                docsSpaces: number;
+                                customers: number;
+                                /** @description live customer groups they own */
+                                customerGroups: number;
+                                /** @description open tasks of running requests */
+                                approvalTasks: number;
+                            };
+                            left: {
+                                taskId: string;
+                                /** @enum {string} */
+                                reason: "successor_is_applicant";
+                            }[];
+                            byName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description made by the rule when the member left, not by an admin */
+                            automatic: boolean;
+                            /** @description nothing was left to move: this is the earlier hand-over, unchanged */
+                            repeated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fromMemberId: string;
+                            fromName: string;
+                            toMemberId: string;
+                            toName: string;
+                            state: "completed" | "partial";
+                            moved: {
+                                /** @description files of their own space (我的空间) */
+                                docsFiles: number;
+                                /** @description team spaces they manage */
+                                docsSpaces: number;
+                                customers: number;
+                                /** @description live customer groups they own */
+                                customerGroups: number;
+                                /** @description open tasks of running requests */
+                                approvalTasks: number;
+                            };
+                            left: {
+                                taskId: string;
+                                /** @enum {string} */
+                                reason: "successor_is_applicant";
+                            }[];
+                            byName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description made by the rule when the member left, not by an admin */
+                            automatic: boolean;
+                            /** @description nothing was left to move: this is the earlier hand-over, unchanged */
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/handover-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据资产交接 by rule: who receives a departing member’s data without an admin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            rule: {
+                                mode: "manual" | "department_head" | "member";
+                                /** @description the successor when mode is member */
+                                memberId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the hand-over rule (manual, the department head, a named member) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mode: "manual" | "department_head" | "member";
+                        /** @description the successor when mode is member */
+                        memberId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            rule: {
+                                mode: "manual" | "department_head" | "member";
+                                /** @description the successor when mode is member */
+                                memberId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview": {
         parameters: {
             query?: never;

@@ -17,6 +17,7 @@ import operatorCategory from '../features/operator-category/i18n';
 import operatorWallet from '../features/operator-wallet/i18n';
 import operator from '../features/operator/i18n';
 import overview from '../features/overview/i18n';
+import handover from '../features/handover/i18n';
 import security from '../features/security/i18n';
 import shell from '../features/shell/i18n';
 import sso from '../features/sso/i18n';
@@ -51,6 +52,7 @@ export const lazyAreas = {
   operator,
   customers,
   security,
+  handover,
   sso,
   wallet,
   operatorWallet,

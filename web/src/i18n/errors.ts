@@ -78,6 +78,13 @@ export default defineMessages(
       webhook_limit: '企业的 Webhook 已达上限，请先删除一个',
       url_private: '该地址指向本机、内网或其他内部地址，本服务器不允许推送到内部地址，设置未保存',
     },
+    handover: {
+      not_departed: '只能交接已离职成员的数据资产，该成员尚未离职',
+      successor_not_member: '继任者不是本企业的成员',
+      successor_inactive: '继任者必须是企业内在职的成员，该成员已被禁用或已离职',
+      nothing_pending: '该离职成员没有待交接的文档、客户或审批',
+      rule_member_missing: '交接规则选择了指定成员，但未选择成员',
+    },
     security: {
       not_active: '安全管理高级功能未购买或已过期，相应的功能将无法使用，设置会为续费保留',
       invalid_range: 'IP 列表中有一项不是 IPv4 或 IPv6 地址或地址段',
@@ -357,6 +364,13 @@ export default defineMessages(
       webhook_not_found: 'The enterprise has no webhook by this id',
       webhook_limit: 'The enterprise has as many webhooks as it may; delete one first',
       url_private: 'The address points at this machine, a private network or another internal address, and this server does not send to internal addresses. Nothing was saved',
+    },
+    handover: {
+      not_departed: 'Only the data of a departed member can be handed over; this member has not left',
+      successor_not_member: 'The successor is not a member of this enterprise',
+      successor_inactive: 'The successor must be an active member of the enterprise; this one is disabled or has left',
+      nothing_pending: 'The departed member has no docs, customers or approvals to hand over',
+      rule_member_missing: 'The rule hands over to a named member, but none is chosen',
     },
     security: {
       not_active: 'The security advanced feature is not bought or has lapsed; its settings are kept for a renewal',

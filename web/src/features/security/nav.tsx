@@ -1,6 +1,7 @@
 import { CameraOutlined, EyeInvisibleOutlined, LaptopOutlined, GlobalOutlined, HighlightOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../components/lazyPage';
 import type { NavItem } from '../../nav';
+import { handoverNav } from '../handover/nav';
 
 const IpPolicyPage = lazyPage(async () => (await import('./IpPolicyPage')).IpPolicyPage);
 const WatermarkPolicyPage = lazyPage(async () => (await import('./WatermarkPolicyPage')).WatermarkPolicyPage);
@@ -15,6 +16,7 @@ export const securityNav: NavItem[] = [
   { key: 'security-watermark', tab: 'advanced', parent: 'security-seats', path: '/security/watermark', icon: <HighlightOutlined />, labelKey: 'security:nav.watermark', element: WatermarkPolicyPage, visible: (me) => me.roles.superAdmin },
   { key: 'security-decode', tab: 'advanced', parent: 'security-seats', path: '/security/decode', icon: <EyeInvisibleOutlined />, labelKey: 'security:nav.decode', element: DecodePage, visible: (me) => me.roles.superAdmin },
   { key: 'security-devices', tab: 'advanced', parent: 'security-seats', path: '/security/devices', icon: <LaptopOutlined />, labelKey: 'security:nav.devices', element: DevicesPage, visible: (me) => me.roles.superAdmin },
+  handoverNav,
   { key: 'security-screen-capture', tab: 'advanced', parent: 'security-seats', path: '/security/screen-capture', icon: <CameraOutlined />, labelKey: 'security:nav.screenCapture', element: ScreenCapturePage, visible: (me) => me.roles.superAdmin },
   { key: 'security-share-external', tab: 'advanced', parent: 'security-seats', path: '/security/share-external', icon: <ShareAltOutlined />, labelKey: 'security:nav.shareExternal', element: ShareExternalPage, visible: (me) => me.roles.superAdmin },
 ];
