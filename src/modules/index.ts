@@ -28,6 +28,7 @@ import { attendanceModule } from './attendance/index.ts';
 import { recoveryModule } from './recovery/index.ts';
 import { securityModule } from './security/index.ts';
 import { docsModule } from './docs/index.ts';
+import { filesModule } from './files/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -62,6 +63,7 @@ export const modules: readonly ModuleManifest[] = [
   attendanceModule,
   securityModule,
   docsModule,
+  filesModule,
   overviewModule,
 ];
 
