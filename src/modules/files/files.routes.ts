@@ -25,7 +25,7 @@ async function receive(request: FastifyRequest, store: BlobStore, confidential: 
   const tooLarge = () => new DomainError(FileErrors['files.too_large'], { limitBytes });
   let stored: Omit<StoredUpload, 'confidential'> | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: limitBytes, files: 1, fields: 0, parts: 1 } })) {
+    for await (const part of request.parts({ limits: { fileSize: limitBytes, files: 1, fields: 2, fieldSize: 1024, parts: 3 } })) {
       if (part.type === 'field' || part.fieldname !== 'file') {
         if (part.type === 'file') part.file.resume();
         throw invalidField(part.fieldname, 'unknown_field');

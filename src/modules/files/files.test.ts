@@ -115,6 +115,22 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(exact.body.mime, 'application/octet-stream');
     });
 
+    it('the upload is multipart/form-data with one `file`: JSON is a 415, another field or no file a 400 naming it, a declared length over the limit a 413 before reading', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const json = await member.client.post('/api/v1/files', { file: 'x' });
+      assert.deepEqual([json.status, errorCode(json.body)], [415, 'request.unsupported_media_type']);
+      const extra = new FormData();
+      extra.append('folder', 'a');
+      const named = await member.client.postForm('/api/v1/files', extra);
+      assert.deepEqual([named.status, (named.body as { error: { details: unknown } }).error.details], [400, { in: 'body', field: '/folder', reason: 'unknown_field' }]);
+      const none = await member.client.postForm('/api/v1/files', new FormData());
+      assert.deepEqual([none.status, (none.body as { error: { details: unknown } }).error.details], [400, { in: 'body', field: '/file', reason: 'required' }]);
+      const declared = await member.client.request('POST', '/api/v1/files', 'x', { 'content-type': 'multipart/form-data; boundary=b', 'content-length': String(LIMIT + 64 * 1024 + 1) });
+      assert.deepEqual([declared.status, errorCode(declared.body)], [413, 'files.too_large']);
+      assert.deepEqual((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items, []);
+    });
+
     it('another member’s file or another enterprise’s is not found; a forward goes only to an active member of the same enterprise', async () => {
       const corp = await newCorp(t);
       const owner = await signedInMember(t, corp.corpId, '钱二');
@@ -143,7 +159,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       for (let i = 0; i < 2; i++) assert.equal((await upload(member.client, Buffer.alloc(1000, i), `f${i}.bin`)).status, 201);
       const full = await upload(member.client, Buffer.alloc(1001, 9), 'f2.bin');
       assert.equal(full.status, 409);
-      assert.deepEqual((full.body as { error: { code: string; details: unknown } }).error, { code: 'files.quota_exceeded', message: 'Your files would take more than your quota (details.quotaBytes, details.usedBytes); delete some first. Confidential files count against no quota.', details: { quotaBytes: QUOTA, usedBytes: 2000 } });
+      assert.deepEqual((full.body as unknown as { error: { code: string; details: unknown } }).error, { code: 'files.quota_exceeded', message: 'Your files would take more than your quota (details.quotaBytes, details.usedBytes); delete some first. Confidential files count against no quota.', details: { quotaBytes: QUOTA, usedBytes: 2000 } });
       assert.equal((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items.length, 2);
     });
   });
