@@ -67,12 +67,25 @@ describe('file leak prevention console', { skip: browserSkip }, () => {
     assert.match((await page.getByTestId('records-export').getAttribute('href'))!, /^\/api\/v1\/security\/file-records\/export\?lang=zh-CN&action=view$/);
   });
 
+  it('zh-CN 我的文件: a file uploaded on the page is confidential and preview-only, and its upload is recorded', async () => {
+    await page.goto('/app/files');
+    await page.getByRole('heading', { name: '我的文件' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: '客户名单.txt', mimeType: 'text/plain', buffer: Buffer.from('名单') });
+    await page.getByText('已上传').waitFor();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '客户名单.txt' });
+    await row.getByText('保密文件').waitFor();
+    await row.getByText('仅可预览').waitFor();
+    assert.equal(await row.getByRole('link', { name: '预 览' }).or(row.getByRole('link', { name: '预览' })).getAttribute('href'), `/api/v1/files/${((await (await page.request.get('/api/v1/files')).json()) as { items: { id: string }[] }).items[0]!.id}/view`);
+    const records = (await (await page.request.get('/api/v1/security/file-records?action=upload')).json()) as { items: { fileName: string }[] };
+    assert.deepEqual(records.items.map((r) => r.fileName), ['客户名单.txt', '年度预算.txt']);
+  });
+
   it('English: the page and its records in English, and the member’s file page shows the file preview-only', async () => {
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await page.goto('/security/leak');
     await page.getByRole('heading', { name: 'File leak prevention' }).waitFor();
     await page.getByText('File records').waitFor();
-    await page.getByRole('cell', { name: 'Upload' }).waitFor();
+    await page.getByRole('cell', { name: 'Upload' }).first().waitFor();
     await page.goto('/app/files');
     await page.getByRole('heading', { name: 'My files' }).waitFor();
     const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '年度预算.txt' });
