@@ -33,7 +33,7 @@ export async function run(): Promise<BenchResult> {
   const server = await startServer(testConfig({ host: '127.0.0.1', port: 0, dataDir, workers: false, rateLimitPerMinute: 0 }));
   try {
     const who = await register(server.url, 'benchfiles');
-    const send = (content: Uint8Array, name: string) => {
+    const send = (content: Uint8Array<ArrayBuffer>, name: string) => {
       const form = new FormData();
       form.append('file', new Blob([content]), name);
       return fetch(`${server.url}/api/v1/files`, { method: 'POST', headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, body: form });
