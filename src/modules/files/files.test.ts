@@ -8,6 +8,8 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
 import { errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
+import { rootDepartmentId } from '../directory/index.ts';
+import { addHierarchicalAdmin } from '../admin/testing/index.ts';
 import { loadExcel } from '../../platform/excel.ts';
 
 const empty = { memberIds: [], departmentIds: [], tagIds: [] };
@@ -235,6 +237,9 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(view.status, 200);
       assert.equal(view.body, 'secret');
       assert.equal(view.headers['cache-control'], 'private, no-store');
+      // The viewer runs nothing of the file as Banyan's page.
+      assert.match(String(view.headers['content-security-policy']), /^sandbox; /);
+      assert.equal(view.headers['x-content-type-options'], 'nosniff');
       for (const action of ['share-external', 'open-with']) {
         const res = await member.client.post(`/api/v1/files/${secret.body.id}/${action}`);
         assert.equal(res.status, 403);
@@ -316,6 +321,24 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(refused.status, 403);
       const refusedExport = await colleague.client.get('/api/v1/security/file-records/export?lang=en');
       assert.equal(refusedExport.status, 403);
+    });
+
+    it('decision: a hierarchical admin managing the 高级功能 app sets the policy and reads the records; one without it is refused both', async () => {
+      const { corp } = await bought();
+      const withApp = await signedInMember(t, corp.corpId);
+      const without = await signedInMember(t, corp.corpId);
+      await t.deps.db.transaction().execute(async (trx) => {
+        const root = await rootDepartmentId(trx, corp.corpId);
+        const ctx = { corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member' as const, id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } };
+        await addHierarchicalAdmin(ctx, { memberId: withApp.memberId, rights: { departmentIds: [root], apps: [{ appId: 'features', level: 'manage' }], deviceBind: false, deviceIds: [] } });
+        await addHierarchicalAdmin(ctx, { memberId: without.memberId, rights: { departmentIds: [root], apps: [], deviceBind: false, deviceIds: [] } });
+      });
+      const policy = { enabled: true, scope: empty, whitelist: empty, blockDownload: false, blockExternalShare: false };
+      assert.equal((await withApp.client.put('/api/v1/security/leak-policy', policy)).status, 200);
+      assert.equal((await withApp.client.get('/api/v1/security/file-records')).status, 200);
+      assert.equal((await without.client.put('/api/v1/security/leak-policy', policy)).status, 403);
+      assert.equal((await without.client.get('/api/v1/security/file-records')).status, 403);
+      assert.equal((await without.client.get('/api/v1/security/file-records/export?lang=zh-CN')).status, 403);
     });
 
     it('issue rule when the purchase lapses the policy stops: at the exact lapse instant no record, downloads and sharing allowed, uploads ordinary; the settings are kept', async () => {
