@@ -74,6 +74,13 @@ export interface Config {
    * PostgreSQL (a shared server, where an enterprise admin must not reach the operator's network).
    */
   allowPrivateCallbacks: boolean;
+  /** The largest file a member may upload to the file store (--file-limit-mb, BANYAN_FILE_LIMIT_MB; default 20 MiB): 413 beyond. */
+  fileLimitBytes: number;
+  /**
+   * What each member's ordinary files may take in all (--file-quota-mb, BANYAN_FILE_QUOTA_MB; default
+   * 2048 MiB). 文件防泄漏's confidential files count against no quota.
+   */
+  fileQuotaBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -160,6 +167,15 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
   if (privateText !== undefined && privateText !== 'true' && privateText !== 'false') throw new ConfigError(`--allow-private-callbacks must be true or false, not "${privateText}".`);
   const allowPrivateCallbacks = privateText === undefined ? databaseUrl === undefined : privateText === 'true';
 
+  const megabytes = (flag: string, variable: string, fallback: string): number => {
+    const text = pick(flag, variable) ?? fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new ConfigError(`--${flag} must be a whole number of MiB from 1 to 1000000, not "${text}".`);
+    return value * 1024 * 1024;
+  };
+  const fileLimitBytes = megabytes('file-limit-mb', 'BANYAN_FILE_LIMIT_MB', '20');
+  const fileQuotaBytes = megabytes('file-quota-mb', 'BANYAN_FILE_QUOTA_MB', '2048');
+
   return {
     host: pick('host', 'HOST') ?? '0.0.0.0',
     port,
@@ -184,5 +200,7 @@ export function loadConfig(flags: Record<string, string>, env: NodeJS.ProcessEnv
     publicUrl,
     publicUrlGiven: givenPublicUrl !== undefined,
     allowPrivateCallbacks,
+    fileLimitBytes,
+    fileQuotaBytes,
   };
 }

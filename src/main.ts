@@ -36,6 +36,8 @@ Flags (or environment variables):
                      (unset: the console shows the link to pass on)
   --mail-from ADDR   BANYAN_MAIL_FROM (default "Banyan <no-reply@localhost>")
   --public-url URL   BANYAN_PUBLIC_URL (default http://localhost:PORT): the address in e-mailed links
+  --file-limit-mb N  BANYAN_FILE_LIMIT_MB (default 20): the largest file a member may upload
+  --file-quota-mb N  BANYAN_FILE_QUOTA_MB (default 2048): each member's ordinary files in all (confidential ones: no quota)
   --sandbox-payments BANYAN_SANDBOX_PAYMENTS (default false): let every enterprise "pay" online top-ups
                      in the payment sandbox, which credits balance nobody paid (the demo enterprise has it anyway)
 `;

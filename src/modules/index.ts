@@ -29,6 +29,7 @@ import { recoveryModule } from './recovery/index.ts';
 import { securityModule } from './security/index.ts';
 import { docsModule } from './docs/index.ts';
 import { handoverModule } from './handover/index.ts';
+import { filesModule } from './files/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -64,6 +65,7 @@ export const modules: readonly ModuleManifest[] = [
   securityModule,
   docsModule,
   handoverModule,
+  filesModule,
   overviewModule,
 ];
 

@@ -33,11 +33,13 @@ const CORP_PAGES = [
   '/security/screen-capture',
   '/security/share-external',
   '/security/devices',
+  '/security/leak',
   '/wallet',
   '/wallet/orders',
   '/app',
   '/app/approvals',
   '/app/attendance',
+  '/app/files',
   '/no-such-page',
   // The link pages, with links that are no longer valid: the one-sentence refusal.
   '/activate/corp_0.inv_0.gone',

@@ -5,6 +5,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { approvalMemberRoutes } from './features/approvals/routes';
 import { attendanceMemberRoutes } from './features/attendance/routes';
 import { docsMemberRoutes } from './features/docs/routes';
+import { filesMemberRoutes } from './features/files/routes';
 import { RequireOperator } from './features/operator/RequireOperator';
 import { operatorWalletRoutes } from './features/operator-wallet/routes';
 import { operatorCategoryRoutes } from './features/operator-category/routes';
@@ -23,7 +24,7 @@ const routes: RouteObject[] = [
     element: (
       <RequireMe>{lazyPage(async () => (await import('./features/shell/MemberLayout')).MemberLayout)}</RequireMe>
     ),
-    children: [{ index: true, element: lazyPage(async () => (await import('./features/inbox/InboxPage')).InboxPage) }, ...approvalMemberRoutes, ...attendanceMemberRoutes, ...docsMemberRoutes],
+    children: [{ index: true, element: lazyPage(async () => (await import('./features/inbox/InboxPage')).InboxPage) }, ...approvalMemberRoutes, ...attendanceMemberRoutes, ...docsMemberRoutes, ...filesMemberRoutes],
   },
   { path: '/operator/login', element: lazyPage(async () => (await import('./features/operator/OperatorLoginPage')).OperatorLoginPage) },
   {

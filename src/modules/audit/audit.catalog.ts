@@ -146,6 +146,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
   'security.watermark': a('水印设置', 'Watermark settings', '{actor} 修改了水印设置', '{actor} changed the watermark settings'),
   'security.screen_capture': a('截屏/录屏管控', 'Screenshot control', '{actor} 修改了截屏/录屏管控', '{actor} changed the screenshot control'),
   'security.share_external': a('分享到外部管理', 'Share to external', '{actor} 修改了分享到外部管理', '{actor} changed the share-to-external control'),
+  'security.leak': a('文件防泄漏', 'File leak prevention', '{actor} 修改了文件防泄漏', '{actor} changed the file leak prevention'),
   'security.device': a('设备登录限制', 'Device sign-in restriction', '{actor} 修改了设备登录限制', '{actor} changed the device sign-in restriction'),
   'security.device_register': a('登记设备', 'Registered a device', '{actor} 为 {target} 登记了设备', '{actor} registered a device for {target}'),
   'security.device_approve': a('批准设备', 'Approved a device', '{actor} 批准了 {target} 的设备', '{actor} approved a device of {target}'),

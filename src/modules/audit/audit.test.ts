@@ -78,7 +78,7 @@ function writtenActions(): Set<string> {
     'customers.${event}': ['customers.added_back', 'customers.deleted_member'],
     'contacts.import.${kind}': ['contacts.import.members', 'contacts.import.departments'],
     "contacts.member.${status === 'active' ? 'enable' : 'disable'}": ['contacts.member.enable', 'contacts.member.disable'],
-    'security.${kind}': ['security.ip', 'security.watermark', 'security.screen_capture', 'security.share_external', 'security.device'],
+    'security.${kind}': ['security.ip', 'security.watermark', 'security.screen_capture', 'security.share_external', 'security.device', 'security.leak'],
   };
   const root = join(import.meta.dirname, '..', '..');
   for (const name of readdirSync(root, { recursive: true }) as string[]) {

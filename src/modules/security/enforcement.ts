@@ -14,7 +14,7 @@ export interface CompiledIpPolicy {
 }
 
 /** The policies that name a scope and a whitelist of members. */
-export type ScopedPolicyKind = 'screen_capture' | 'share_external' | 'device';
+export type ScopedPolicyKind = 'screen_capture' | 'share_external' | 'device' | 'leak';
 
 /** A client policy (截屏/录屏管控, 分享到外部管理) or 设备管理's restriction with its scope and whitelist expanded to members. */
 export interface CompiledClientPolicy {

@@ -1,6 +1,6 @@
 /**
  * 安全管理: the policies of the security advanced feature (IP 访问限制, 明水印, 截屏/录屏管控,
- * 分享到外部管理, 设备管理), enforced on the server while the enterprise's purchase is in force and kept
+ * 分享到外部管理, 设备管理, 文件防泄漏), enforced on the server while the enterprise's purchase is in force and kept
  * for a renewal when it lapses; clients fetch what they must obey and report what they saw.
  */
 import { defineModule } from '../../platform/module.ts';
@@ -26,3 +26,5 @@ export const securityModule = defineModule({
 export { SecurityErrors };
 /** The IP 访问限制 check a mail or drive route puts in its preHandler. */
 export { ipGuard } from './security.routes.ts';
+/** 文件防泄漏 for the file store: whether an upload becomes confidential, and what is enforced on confidential files. */
+export { leakCovers, leakRules, type LeakRules } from './leak.service.ts';

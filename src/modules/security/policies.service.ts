@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit.ts';
 import { checkRecipients } from '../directory/index.ts';
 import { featureActiveUntil } from '../features/index.ts';
 import { SecurityErrors } from './security.errors.ts';
-import { emptyScope, type ClientPolicy, type DevicePolicy, type IpPolicy, type Scope, type WatermarkPolicy } from './security.schema.ts';
+import { emptyScope, type ClientPolicy, type DevicePolicy, type IpPolicy, type LeakPolicy, type Scope, type WatermarkPolicy } from './security.schema.ts';
 import { tables, type PolicyKind } from './security.tables.ts';
 
 export interface Policies {
@@ -14,6 +14,7 @@ export interface Policies {
   screen_capture: ClientPolicy;
   share_external: ClientPolicy;
   device: DevicePolicy;
+  leak: LeakPolicy;
 }
 
 const mark = () => ({ enabled: false, content: ['name' as const, 'phone' as const] });
@@ -25,6 +26,7 @@ function defaults<K extends PolicyKind>(kind: K): Policies[K] {
     screen_capture: { enabled: false, scope: emptyScope(), whitelist: emptyScope() },
     share_external: { enabled: false, scope: emptyScope(), whitelist: emptyScope() },
     device: { enabled: false, newDevice: 'approval', scope: emptyScope(), whitelist: emptyScope() },
+    leak: { enabled: false, scope: emptyScope(), whitelist: emptyScope(), blockDownload: false, blockExternalShare: false },
   };
   return all[kind];
 }

@@ -13,4 +13,5 @@ export const SecurityErrors = defineErrors({
   'security.device_revoked': { status: 403, message: 'An administrator revoked this device: it can no longer sign in to your enterprise.' },
   'security.device_not_found': { status: 404, message: 'The device does not exist in this enterprise.' },
   'security.device_exists': { status: 409, message: 'The member already has this device; approve it instead.' },
+  'security.leak_prevention_off': { status: 400, message: 'Blocking external sharing (禁止分享到外部) can be turned on only while file leak prevention (文件防泄漏) is on.' },
 });

@@ -33,6 +33,9 @@ import {
   type DevicePolicy,
   type NewDevice,
   IpPolicyDto,
+  LeakPolicyDto,
+  LeakPolicySchema,
+  type LeakPolicy,
   IpPolicySchema,
   MyClientPoliciesDto,
   SurfaceParams,
@@ -53,6 +56,7 @@ import {
 import type { PolicyKind, ViolationKind } from './security.tables.ts';
 import { decideDevice, deviceSignIns, listDevices, registerDevice, saveDevicePolicy, type DeviceSearch } from './devices.service.ts';
 import { decodeHiddenMarks, myWatermark, saveWatermarkPolicy } from './watermark.service.ts';
+import { saveLeakPolicy } from './leak.service.ts';
 
 /** Admins need manage on the 高级功能 app, as for its seats (super admins hold it). */
 const read = { right: 'security.manage', tx: 'read' } as const;
@@ -86,6 +90,12 @@ const decode = command(read, async (ctx, text: string) => {
 const violations = command(read, async (ctx, query: ViolationSearch) => {
   await byAppRight(ctx);
   return searchViolations(ctx, query);
+});
+
+const readLeak = command(read, (ctx) => view(ctx, 'leak'));
+const writeLeak = command(manage, async (ctx, input: LeakPolicy) => {
+  await byAppRight(ctx);
+  return { active: true, policy: await saveLeakPolicy(ctx, input) };
 });
 
 const readDevice = command(read, (ctx) => view(ctx, 'device'));
@@ -164,6 +174,13 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
     app.get('/api/v1/security/violations', { config: corp, schema: { tags, summary: 'What clients reported breaking a policy, newest first', querystring: ViolationQuery, response: { 200: ViolationPage } } }, (request) =>
       request.run(violations, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+
+    app.get('/api/v1/security/leak-policy', { config: corp, schema: { tags, summary: '文件防泄漏: whose files become confidential, and whether they may be downloaded or shared out', response: { 200: LeakPolicyDto } } }, (request) =>
+      request.run(readLeak, undefined),
+    );
+    app.put('/api/v1/security/leak-policy', { config: corp, schema: { tags, summary: 'Set 文件防泄漏 (禁止分享到外部 only while leak prevention is on)', body: LeakPolicySchema, response: { 200: LeakPolicyDto } } }, (request) =>
+      request.run(writeLeak, request.body),
     );
 
     app.get('/api/v1/security/device-policy', { config: corp, schema: { tags, summary: '设备管理: who signs in only from registered or approved devices', response: { 200: DevicePolicyDto } } }, (request) =>

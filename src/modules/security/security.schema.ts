@@ -106,3 +106,13 @@ export const NewDeviceBody = StrictObject({
 export type NewDevice = Static<typeof NewDeviceBody>;
 export const DeviceSignInDto = Type.Object({ id: Type.String(), outcome: Type.Union([Type.Literal('allowed'), Type.Literal('refused')]), address: Type.String(), signedInAt: IsoDateTime, active: Type.Boolean({ description: 'the session it opened is still open' }) });
 export const DeviceSignInPage = Page(DeviceSignInDto);
+
+/**
+ * 文件防泄漏: files uploaded by members in scope (an empty scope: everyone) and not whitelisted become
+ * confidential. `blockDownload` (禁止下载与导出) makes them preview-only and refuses 「分享到微信」 and
+ * 「用其他应用打开」; `blockExternalShare` (禁止分享到外部) refuses those two alone, and can be on only
+ * while leak prevention is.
+ */
+export const LeakPolicySchema = StrictObject({ enabled: Type.Boolean(), scope: ScopeSchema, whitelist: ScopeSchema, blockDownload: Type.Boolean(), blockExternalShare: Type.Boolean() });
+export type LeakPolicy = Static<typeof LeakPolicySchema>;
+export const LeakPolicyDto = Type.Object({ active: Type.Boolean(), policy: LeakPolicySchema });

@@ -1,7 +1,7 @@
 import { tableAccess } from '../../platform/db/tables.ts';
 
 /** The policies of 安全管理, one row each, kept while the purchase has lapsed. */
-export const POLICY_KINDS = ['ip', 'watermark', 'screen_capture', 'share_external', 'device'] as const;
+export const POLICY_KINDS = ['ip', 'watermark', 'screen_capture', 'share_external', 'device', 'leak'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** What clients report breaking a policy they fetched (a screenshot taken, a share tried). */

@@ -12661,6 +12661,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/leak-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件防泄漏: whose files become confidential, and whether they may be downloaded or shared out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                scope: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                whitelist: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                blockDownload: boolean;
+                                blockExternalShare: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set 文件防泄漏 (禁止分享到外部 only while leak prevention is on) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        scope: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                        whitelist: {
+                            memberIds: string[];
+                            departmentIds: string[];
+                            tagIds: string[];
+                        };
+                        blockDownload: boolean;
+                        blockExternalShare: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            policy: {
+                                enabled: boolean;
+                                scope: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                whitelist: {
+                                    memberIds: string[];
+                                    departmentIds: string[];
+                                    tagIds: string[];
+                                };
+                                blockDownload: boolean;
+                                blockExternalShare: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/security/device-policy": {
         parameters: {
             query?: never;
@@ -14797,6 +14905,419 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My files (uploaded and forwarded to me), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                mime: string;
+                                /** @description bytes */
+                                size: number;
+                                /** @description 文件防泄漏 made it a confidential file: kept apart, no quota, opened in the viewer */
+                                confidential: boolean;
+                                /** @description who forwarded it, for a forwarded copy */
+                                forwardedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description false while 禁止下载与导出 makes it preview-only */
+                                downloadAllowed: boolean;
+                                /** @description whether 「分享到微信」 and 「用其他应用打开」 are allowed */
+                                shareAllowed: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a file (multipart/form-data: file); a member in 文件防泄漏’s scope makes a confidential file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mime: string;
+                            /** @description bytes */
+                            size: number;
+                            /** @description 文件防泄漏 made it a confidential file: kept apart, no quota, opened in the viewer */
+                            confidential: boolean;
+                            /** @description who forwarded it, for a forwarded copy */
+                            forwardedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description false while 禁止下载与导出 makes it preview-only */
+                            downloadAllowed: boolean;
+                            /** @description whether 「分享到微信」 and 「用其他应用打开」 are allowed */
+                            shareAllowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a file in the viewer (inline; recorded for a confidential file) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (403 while 禁止下载与导出 makes a confidential file preview-only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/forwards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forward a file to a member of the enterprise (they get their own copy) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mime: string;
+                            /** @description bytes */
+                            size: number;
+                            /** @description 文件防泄漏 made it a confidential file: kept apart, no quota, opened in the viewer */
+                            confidential: boolean;
+                            /** @description who forwarded it, for a forwarded copy */
+                            forwardedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description false while 禁止下载与导出 makes it preview-only */
+                            downloadAllowed: boolean;
+                            /** @description whether 「分享到微信」 and 「用其他应用打开」 are allowed */
+                            shareAllowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/share-external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 「分享到微信」: whether the client may hand the file outside (403 for a protected confidential file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/open-with": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 「用其他应用打开」: whether the client may open the file in another app (403 for a protected confidential file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/file-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件防泄漏: uploads, downloads, views and forwards of confidential files, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    memberId?: string;
+                    action?: "upload" | "download" | "view" | "forward";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                memberId: string;
+                                memberName: string;
+                                action: "upload" | "download" | "view" | "forward";
+                                fileId: string;
+                                fileName: string;
+                                targetMemberId: string | null;
+                                /** @description the recipient of a forward */
+                                targetName: string | null;
+                                address: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/file-records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the filtered file records as .xlsx (streamed) */
+        get: {
+            parameters: {
+                query: {
+                    memberId?: string;
+                    action?: "upload" | "download" | "view" | "forward";
+                    from?: string;
+                    to?: string;
+                    /** @description the language of the headers and actions */
+                    lang: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -10,6 +10,7 @@ import corp from '../features/corp/i18n';
 import customers from '../features/customers/i18n';
 import devices from '../features/devices/i18n';
 import docs from '../features/docs/i18n';
+import files from '../features/files/i18n';
 import inbox from '../features/inbox/i18n';
 import integrations from '../features/integrations/i18n';
 import memberLinks from '../features/member-links/i18n';
@@ -43,6 +44,7 @@ export const lazyAreas = {
   apps,
   devices,
   docs,
+  files,
   attendanceMachines,
   inbox,
   integrations,

@@ -98,6 +98,15 @@ export default defineMessages(
       device_revoked: '管理员已吊销此设备，无法再从此设备登录',
       device_not_found: '设备不存在',
       device_exists: '该成员已有此设备，请直接批准',
+      leak_prevention_off: '请先启用文件防泄漏，再开启禁止分享到外部',
+    },
+    files: {
+      too_large: '文件过大，超过了单个文件的大小上限',
+      quota_exceeded: '你的文件已超过容量上限，请先删除部分文件（保密文件不占容量）',
+      not_found: '文件不存在',
+      recipient_unknown: '只能转发给本企业的在职成员',
+      download_blocked: '企业已启用禁止下载与导出，此保密文件仅可预览',
+      share_blocked: '企业禁止将此保密文件分享到外部（分享到微信、用其他应用打开）',
     },
     sso: {
       not_configured: '该企业未配置统一身份认证登录',
@@ -385,6 +394,15 @@ export default defineMessages(
       device_revoked: 'An administrator revoked this device: it can no longer sign in',
       device_not_found: 'The device does not exist',
       device_exists: 'The member already has this device; approve it instead',
+      leak_prevention_off: 'Turn file leak prevention on before blocking external sharing',
+    },
+    files: {
+      too_large: 'The file is larger than a single file may be',
+      quota_exceeded: 'Your files would exceed your quota; delete some first (confidential files take no quota)',
+      not_found: 'The file does not exist',
+      recipient_unknown: 'A file can be forwarded only to an active member of your enterprise',
+      download_blocked: 'Your enterprise blocks download and export: this confidential file can only be previewed',
+      share_blocked: 'Your enterprise forbids sharing this confidential file outside (Share to WeChat, Open with another app)',
     },
     sso: {
       not_configured: 'This enterprise has no identity provider for signing in',

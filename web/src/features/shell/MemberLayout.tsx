@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, FileTextOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, FileTextOutlined, FolderOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Flex, Grid, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
@@ -10,7 +10,7 @@ import { HeaderBar } from './HeaderBar';
 
 /** The member area (`/app`): a narrow single-column layout without the admin menu. */
 export function MemberLayout() {
-  const { t } = useTranslation(['shell', 'common', 'approvals', 'attendance', 'docs']);
+  const { t } = useTranslation(['shell', 'common', 'approvals', 'attendance', 'docs', 'files']);
   const me = useMe();
   const corp = useCurrentCorp();
   const navigate = useNavigate();
@@ -36,6 +36,9 @@ export function MemberLayout() {
               </Button>
               <Button type="text" icon={<FileTextOutlined />} onClick={() => void navigate('/app/docs')} aria-label={t('docs:nav')}>
                 {!compact && t('docs:nav')}
+              </Button>
+              <Button type="text" icon={<FolderOutlined />} onClick={() => void navigate('/app/files')} aria-label={t('files:nav')}>
+                {!compact && t('files:nav')}
               </Button>
               <Button type="text" icon={<ClockCircleOutlined />} onClick={() => void navigate('/app/attendance')} aria-label={t('attendance:clock.title')}>
                 {!compact && t('attendance:clock.title')}

@@ -1,0 +1,366 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
+import { errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
+import { DirectoryFixture } from '../directory/testing/index.ts';
+import { rootDepartmentId } from '../directory/index.ts';
+import { addHierarchicalAdmin } from '../admin/testing/index.ts';
+import { loadExcel } from '../../platform/excel.ts';
+
+const empty = { memberIds: [], departmentIds: [], tagIds: [] };
+const LIMIT = 1024;
+const QUOTA = 3000;
+const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+function fileForm(content: string | Buffer, name: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
+  return form;
+}
+
+interface FileDto {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  confidential: boolean;
+  forwardedBy: string | null;
+  createdAt: string;
+  downloadAllowed: boolean;
+  shareAllowed: boolean;
+}
+interface RecordDto {
+  memberName: string;
+  action: string;
+  fileName: string;
+  targetName: string | null;
+  address: string;
+  at: string;
+}
+
+describeEachDialect('file store and 文件防泄漏', (use) => {
+  let t: TestApp;
+  let dataDir: string;
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'banyan-files-'));
+    t = await createTestApp(use(), { dataDir, fileLimitBytes: LIMIT, fileQuotaBytes: QUOTA });
+  });
+  after(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  let start = 0;
+  before(() => {
+    start = t.clock.now();
+  });
+
+  let seq = 0;
+  /** An enterprise that bought 安全管理 with three seats, and when the purchase ends. */
+  async function bought(): Promise<{ corp: Corp; activeUntil: number }> {
+    const corp = await newCorp(t, { balanceFen: 100_000 });
+    const quote = await corp.client.get<{ priceFen: number }>('/api/v1/features/security/quote?seats=3');
+    const res = await corp.client.post('/api/v1/features/security/purchases', { seats: 3, quotedFen: quote.body.priceFen, idempotencyKey: `files-${++seq}-${process.pid}` });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const plan = await corp.client.get<{ activeUntil: string }>('/api/v1/features/security');
+    return { corp, activeUntil: Date.parse(plan.body.activeUntil) };
+  }
+  async function seated(corp: Corp, name: string, departmentIds?: string[]): Promise<{ client: Client; memberId: string }> {
+    const member = await signedInMember(t, corp.corpId, name, departmentIds);
+    const res = await corp.client.put(`/api/v1/features/security/seats/${member.memberId}`);
+    assert.equal(res.status, 204, JSON.stringify(res.body));
+    return member;
+  }
+  const upload = (client: Client, content: string | Buffer, name: string) => client.postForm<FileDto>('/api/v1/files', fileForm(content, name));
+  const leak = (corp: Corp, policy: Record<string, unknown>) => corp.client.put('/api/v1/security/leak-policy', { enabled: true, scope: empty, whitelist: empty, blockDownload: false, blockExternalShare: false, ...policy });
+
+  describe('the file store', () => {
+    it('an upload is content-addressed under <data>/files/<2 hex>/<sha256>: the same bytes twice are one stored file, two listed files', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId, '赵一');
+      const first = await upload(member.client, '季度报告', 'report.txt');
+      assert.equal(first.status, 201);
+      assert.deepEqual({ ...first.body, id: '', createdAt: '' }, { id: '', name: 'report.txt', mime: 'text/plain; charset=utf-8', size: Buffer.byteLength('季度报告'), confidential: false, forwardedBy: null, createdAt: '', downloadAllowed: true, shareAllowed: true });
+      assert.equal(first.body.createdAt, new Date(t.clock.now()).toISOString());
+      const second = await upload(member.client, '季度报告', 'copy.txt');
+      assert.equal(second.status, 201);
+      const digest = sha('季度报告');
+      assert.deepEqual(readdirSync(join(dataDir, 'files', digest.slice(0, 2))).filter((f) => f === digest), [digest]);
+      assert.equal(existsSync(join(dataDir, 'confidential', digest.slice(0, 2), digest)), false);
+      const mine = await member.client.get<{ items: FileDto[] }>('/api/v1/files');
+      assert.deepEqual(mine.body.items.map((f) => f.name), ['copy.txt', 'report.txt']);
+      const got = await member.client.get(`/api/v1/files/${first.body.id}/download`);
+      assert.equal(got.status, 200);
+      assert.equal(got.body, '季度报告');
+      assert.match(String(got.headers['content-disposition']), /^attachment; .*filename\*=UTF-8''report\.txt$/);
+      const viewed = await member.client.get(`/api/v1/files/${first.body.id}/view`);
+      assert.equal(viewed.status, 200);
+      assert.match(String(viewed.headers['content-disposition']), /^inline; /);
+      assert.equal(viewed.headers['content-type'], 'text/plain; charset=utf-8');
+    });
+
+    it('the per-file size limit (config, default 20 MiB): one byte over is a 413 and nothing is kept, not even a temp file', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const over = await upload(member.client, Buffer.alloc(LIMIT + 1, 7), 'big.bin');
+      assert.equal(over.status, 413);
+      assert.deepEqual(over.body, { error: { code: 'files.too_large', message: 'The file is too large; details.limitBytes says how large a file may be.', details: { limitBytes: LIMIT } } });
+      assert.deepEqual(readdirSync(join(dataDir, 'files', 'tmp')), []);
+      assert.equal(existsSync(join(dataDir, 'files', sha(Buffer.alloc(LIMIT + 1, 7)).slice(0, 2), sha(Buffer.alloc(LIMIT + 1, 7)))), false);
+      assert.deepEqual((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items, []);
+      const exact = await upload(member.client, Buffer.alloc(LIMIT, 7), 'fits.bin');
+      assert.equal(exact.status, 201);
+      assert.equal(exact.body.mime, 'application/octet-stream');
+    });
+
+    it('the upload is multipart/form-data with one `file`: JSON is a 415, another field or no file a 400 naming it, a declared length over the limit a 413 before reading', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const json = await member.client.post('/api/v1/files', { file: 'x' });
+      assert.deepEqual([json.status, errorCode(json.body)], [415, 'request.unsupported_media_type']);
+      const extra = new FormData();
+      extra.append('folder', 'a');
+      const named = await member.client.postForm('/api/v1/files', extra);
+      assert.deepEqual([named.status, (named.body as { error: { details: unknown } }).error.details], [400, { in: 'body', field: '/folder', reason: 'unknown_field' }]);
+      const none = await member.client.postForm('/api/v1/files', new FormData());
+      assert.deepEqual([none.status, (none.body as { error: { details: unknown } }).error.details], [400, { in: 'body', field: '/file', reason: 'required' }]);
+      const declared = await member.client.request('POST', '/api/v1/files', 'x', { 'content-type': 'multipart/form-data; boundary=b', 'content-length': String(LIMIT + 64 * 1024 + 1) });
+      assert.deepEqual([declared.status, errorCode(declared.body)], [413, 'files.too_large']);
+      assert.deepEqual((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items, []);
+    });
+
+    it('another member’s file or another enterprise’s is not found; a forward goes only to an active member of the same enterprise', async () => {
+      const corp = await newCorp(t);
+      const owner = await signedInMember(t, corp.corpId, '钱二');
+      const colleague = await signedInMember(t, corp.corpId, '孙三');
+      const other = await newCorp(t);
+      const file = await upload(owner.client, 'plan', 'plan.txt');
+      for (const client of [colleague.client, other.client]) {
+        const res = await client.get(`/api/v1/files/${file.body.id}/view`);
+        assert.equal(res.status, 404);
+        assert.equal(errorCode(res.body), 'files.not_found');
+      }
+      const outside = await owner.client.post(`/api/v1/files/${file.body.id}/forwards`, { memberId: other.creatorId });
+      assert.equal(outside.status, 400);
+      assert.deepEqual((outside.body as { error: { code: string; details: unknown } }).error.details, { field: '/memberId', memberId: other.creatorId });
+      const sent = await owner.client.post<FileDto>(`/api/v1/files/${file.body.id}/forwards`, { memberId: colleague.memberId });
+      assert.equal(sent.status, 201);
+      assert.equal(sent.body.forwardedBy, '钱二');
+      const theirs = await colleague.client.get<{ items: FileDto[] }>('/api/v1/files');
+      assert.deepEqual(theirs.body.items.map((f) => [f.name, f.forwardedBy, f.confidential]), [['plan.txt', '钱二', false]]);
+      assert.equal((await colleague.client.get(`/api/v1/files/${theirs.body.items[0]!.id}/download`)).body, 'plan');
+    });
+
+    it('ordinary files count against the member’s quota (config): past it a 409, nothing listed', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      for (let i = 0; i < 2; i++) assert.equal((await upload(member.client, Buffer.alloc(1000, i), `f${i}.bin`)).status, 201);
+      const full = await upload(member.client, Buffer.alloc(1001, 9), 'f2.bin');
+      assert.equal(full.status, 409);
+      assert.deepEqual((full.body as unknown as { error: { code: string; details: unknown } }).error, { code: 'files.quota_exceeded', message: 'Your files would take more than your quota (details.quotaBytes, details.usedBytes); delete some first. Confidential files count against no quota.', details: { quotaBytes: QUOTA, usedBytes: 2000 } });
+      assert.equal((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items.length, 2);
+    });
+  });
+
+  describe('文件防泄漏 policy', () => {
+    it('issue rule "Block external sharing" can be turned on only after leak prevention is on: a 400 naming it, nothing saved', async () => {
+      const { corp } = await bought();
+      const refused = await leak(corp, { enabled: false, blockExternalShare: true });
+      assert.equal(refused.status, 400);
+      assert.deepEqual(refused.body, { error: { code: 'security.leak_prevention_off', message: 'Blocking external sharing (禁止分享到外部) can be turned on only while file leak prevention (文件防泄漏) is on.', details: { field: '/blockExternalShare' } } });
+      const kept = await corp.client.get('/api/v1/security/leak-policy');
+      assert.deepEqual(kept.body, { active: true, policy: { enabled: false, scope: empty, whitelist: empty, blockDownload: false, blockExternalShare: false } });
+      const saved = await leak(corp, { blockExternalShare: true });
+      assert.equal(saved.status, 200);
+      assert.deepEqual(saved.body, { active: true, policy: { enabled: true, scope: empty, whitelist: empty, blockDownload: false, blockExternalShare: true } });
+    });
+
+    it('the scope and whitelist are the enterprise’s own ids; an enterprise that did not buy 安全管理 cannot turn it on', async () => {
+      const { corp } = await bought();
+      const other = await newCorp(t);
+      const foreign = await leak(corp, { scope: { memberIds: [other.creatorId], departmentIds: [], tagIds: [] } });
+      assert.equal(foreign.status, 422);
+      assert.equal(errorCode(foreign.body), 'request.unknown_id');
+      const unbought = await leak(other, {});
+      assert.equal(unbought.status, 409);
+      assert.equal(errorCode(unbought.body), 'security.not_active');
+    });
+
+    it('seed rule 发送或上传的文件…单独的保密文件且无容量限制: an upload of a seated member in scope is confidential, stored under <data>/confidential, counting against no quota', async () => {
+      const { corp } = await bought();
+      const member = await seated(corp, '李四');
+      assert.equal((await leak(corp, { scope: { memberIds: [member.memberId], departmentIds: [], tagIds: [] } })).status, 200);
+      const secret = await upload(member.client, '保密合同', 'contract.pdf');
+      assert.equal(secret.status, 201);
+      assert.equal(secret.body.confidential, true);
+      const digest = sha('保密合同');
+      assert.equal(existsSync(join(dataDir, 'confidential', digest.slice(0, 2), digest)), true);
+      assert.equal(existsSync(join(dataDir, 'files', digest.slice(0, 2), digest)), false);
+      // No quota: three confidential files of 1000 bytes pass the 3000-byte quota.
+      for (let i = 0; i < 4; i++) assert.equal((await upload(member.client, Buffer.alloc(1000, 40 + i), `s${i}.bin`)).status, 201);
+      assert.equal((await member.client.get<{ items: FileDto[] }>('/api/v1/files')).body.items.every((f) => f.confidential), true);
+    });
+
+    it('the scope by department and tag; whitelisted members, members without a seat and members outside the scope upload ordinary files', async () => {
+      const { corp } = await bought();
+      const contacts = await DirectoryFixture.open(t.deps.db, corp.corpId, () => t.clock.now());
+      const sales = await contacts.department('销售部');
+      const inDept = await seated(corp, '部门内', [sales]);
+      const whitelisted = await seated(corp, '白名单', [sales]);
+      const tagged = await signedInMember(t, corp.corpId, '标签内');
+      const tag = await contacts.tag('涉密', [tagged.memberId]);
+      const outside = await signedInMember(t, corp.corpId, '范围外');
+      assert.equal((await leak(corp, { scope: { memberIds: [], departmentIds: [sales], tagIds: [tag] }, whitelist: { memberIds: [whitelisted.memberId], departmentIds: [], tagIds: [] } })).status, 200);
+      const flags = [];
+      for (const m of [inDept, whitelisted, tagged, outside]) flags.push((await upload(m.client, `x${m.memberId}`, 'x.txt')).body.confidential);
+      // 标签内 is in scope by the tag but holds no seat (three seats bought, two given).
+      assert.deepEqual(flags, [true, false, false, false]);
+      assert.equal((await corp.client.put(`/api/v1/features/security/seats/${tagged.memberId}`)).status, 204);
+      assert.equal((await upload(tagged.client, 'y', 'y.txt')).body.confidential, true);
+    });
+
+    it('seed rule 启用禁止下载与导出后…无法使用「分享到微信」、「用其他应用打开」: a confidential file is preview-only (download 403, view 200) and both are 403; an ordinary file is not touched', async () => {
+      const { corp } = await bought();
+      const member = await seated(corp, '周五');
+      const ordinary = await upload(member.client, 'public', 'public.txt');
+      assert.equal((await leak(corp, { scope: { memberIds: [member.memberId], departmentIds: [], tagIds: [] }, blockDownload: true })).status, 200);
+      const secret = await upload(member.client, 'secret', 'secret.txt');
+      assert.deepEqual([secret.body.confidential, secret.body.downloadAllowed, secret.body.shareAllowed], [true, false, false]);
+      const download = await member.client.get(`/api/v1/files/${secret.body.id}/download`);
+      assert.equal(download.status, 403);
+      assert.deepEqual(download.body, { error: { code: 'files.download_blocked', message: 'Your enterprise forbids downloading and exporting this confidential file (禁止下载与导出): it can only be previewed.', details: { id: secret.body.id } } });
+      const view = await member.client.get(`/api/v1/files/${secret.body.id}/view`);
+      assert.equal(view.status, 200);
+      assert.equal(view.body, 'secret');
+      assert.equal(view.headers['cache-control'], 'private, no-store');
+      // The viewer runs nothing of the file as Banyan's page.
+      assert.match(String(view.headers['content-security-policy']), /^sandbox; /);
+      assert.equal(view.headers['x-content-type-options'], 'nosniff');
+      for (const action of ['share-external', 'open-with']) {
+        const res = await member.client.post(`/api/v1/files/${secret.body.id}/${action}`);
+        assert.equal(res.status, 403);
+        assert.deepEqual((res.body as { error: { code: string; details: unknown } }).error.details, { id: secret.body.id, action: action.replace('-', '_') });
+        assert.equal(errorCode(res.body), 'files.share_blocked');
+        assert.deepEqual((await member.client.post(`/api/v1/files/${ordinary.body.id}/${action}`)).body, { allowed: true });
+      }
+      assert.equal((await member.client.get(`/api/v1/files/${ordinary.body.id}/download`)).status, 200);
+      // A forwarded copy stays confidential, and preview-only for the recipient too.
+      const colleague = await signedInMember(t, corp.corpId, '同事');
+      const copy = await member.client.post<FileDto>(`/api/v1/files/${secret.body.id}/forwards`, { memberId: colleague.memberId });
+      assert.deepEqual([copy.body.confidential, copy.body.downloadAllowed], [true, false]);
+      assert.equal((await colleague.client.get(`/api/v1/files/${copy.body.id}/download`)).status, 403);
+    });
+
+    it('禁止分享到外部 alone: a confidential file downloads, but 「分享到微信」 and 「用其他应用打开」 are 403', async () => {
+      const { corp } = await bought();
+      const member = await seated(corp, '吴六');
+      await leak(corp, { blockExternalShare: true });
+      const secret = await upload(member.client, 'internal', 'internal.txt');
+      assert.deepEqual([secret.body.confidential, secret.body.downloadAllowed, secret.body.shareAllowed], [true, true, false]);
+      assert.equal((await member.client.get(`/api/v1/files/${secret.body.id}/download`)).status, 200);
+      assert.equal((await member.client.post(`/api/v1/files/${secret.body.id}/share-external`)).status, 403);
+      assert.equal((await member.client.post(`/api/v1/files/${secret.body.id}/open-with`)).status, 403);
+    });
+
+    it('seed rule 追溯文件上传、下载、查看、转发: each appends a record (actor, file, action, IP address, server time) that admins search by member, action and time, and export as .xlsx', async () => {
+      const { corp } = await bought();
+      const member = await seated(corp, '郑七');
+      const colleague = await signedInMember(t, corp.corpId, '王八');
+      await leak(corp, { scope: { memberIds: [member.memberId], departmentIds: [], tagIds: [] } });
+      member.client.address = '203.0.113.7';
+      const at0 = t.clock.now();
+      const file = await upload(member.client, 'roadmap', '路线图.txt');
+      t.clock.advance(60_000);
+      await member.client.get(`/api/v1/files/${file.body.id}/view`);
+      t.clock.advance(60_000);
+      await member.client.get(`/api/v1/files/${file.body.id}/download`);
+      t.clock.advance(60_000);
+      await member.client.post(`/api/v1/files/${file.body.id}/forwards`, { memberId: colleague.memberId });
+      // An ordinary file of a member outside the scope leaves no record.
+      const plain = await upload(colleague.client, 'lunch', 'lunch.txt');
+      await colleague.client.get(`/api/v1/files/${plain.body.id}/download`);
+
+      const all = await corp.client.get<{ items: RecordDto[] }>('/api/v1/security/file-records');
+      assert.equal(all.status, 200);
+      const iso = (ms: number) => new Date(ms).toISOString();
+      assert.deepEqual(
+        all.body.items.map((r) => [r.at, r.memberName, r.action, r.fileName, r.targetName, r.address]),
+        [
+          [iso(at0 + 180_000), '郑七', 'forward', '路线图.txt', '王八', '203.0.113.7'],
+          [iso(at0 + 120_000), '郑七', 'download', '路线图.txt', null, '203.0.113.7'],
+          [iso(at0 + 60_000), '郑七', 'view', '路线图.txt', null, '203.0.113.7'],
+          [iso(at0), '郑七', 'upload', '路线图.txt', null, '203.0.113.7'],
+        ],
+      );
+      const byAction = await corp.client.get<{ items: RecordDto[] }>(`/api/v1/security/file-records?action=download&memberId=${member.memberId}`);
+      assert.deepEqual(byAction.body.items.map((r) => r.action), ['download']);
+      const byTime = await corp.client.get<{ items: RecordDto[] }>(`/api/v1/security/file-records?from=${encodeURIComponent(iso(at0 + 60_000))}&to=${encodeURIComponent(iso(at0 + 180_000))}`);
+      assert.deepEqual(byTime.body.items.map((r) => r.action), ['download', 'view']);
+      const byOther = await corp.client.get<{ items: RecordDto[] }>(`/api/v1/security/file-records?memberId=${colleague.memberId}`);
+      assert.deepEqual(byOther.body.items, []);
+
+      const exported = await t.app.inject({ method: 'GET', url: '/api/v1/security/file-records/export?lang=zh-CN&action=forward', headers: { cookie: [...corp.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      assert.equal(exported.statusCode, 200);
+      assert.equal(exported.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const ExcelJS = await loadExcel();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      assert.equal(sheet.name, '文件操作记录');
+      assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['时间', '成员', '操作', '文件', '转发给', 'IP 地址']);
+      assert.equal(sheet.rowCount, 2);
+      const china = new Date(at0 + 180_000 + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+      assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1), [china, '郑七', '转发', '路线图.txt', '王八', '203.0.113.7']);
+
+      // Records are for the admins of 安全管理: a member is refused.
+      const refused = await colleague.client.get('/api/v1/security/file-records');
+      assert.equal(refused.status, 403);
+      const refusedExport = await colleague.client.get('/api/v1/security/file-records/export?lang=en');
+      assert.equal(refusedExport.status, 403);
+    });
+
+    it('decision: a hierarchical admin managing the 高级功能 app sets the policy and reads the records; one without it is refused both', async () => {
+      const { corp } = await bought();
+      const withApp = await signedInMember(t, corp.corpId);
+      const without = await signedInMember(t, corp.corpId);
+      await t.deps.db.transaction().execute(async (trx) => {
+        const root = await rootDepartmentId(trx, corp.corpId);
+        const ctx = { corpId: corp.corpId, trx, now: t.clock.now(), log: t.deps.log, registry: t.deps.registry, actor: { kind: 'member' as const, id: corp.creatorId, name: 'x', accountId: corp.client.me.account.id } };
+        await addHierarchicalAdmin(ctx, { memberId: withApp.memberId, rights: { departmentIds: [root], apps: [{ appId: 'features', level: 'manage' }], deviceBind: false, deviceIds: [] } });
+        await addHierarchicalAdmin(ctx, { memberId: without.memberId, rights: { departmentIds: [root], apps: [], deviceBind: false, deviceIds: [] } });
+      });
+      const policy = { enabled: true, scope: empty, whitelist: empty, blockDownload: false, blockExternalShare: false };
+      assert.equal((await withApp.client.put('/api/v1/security/leak-policy', policy)).status, 200);
+      assert.equal((await withApp.client.get('/api/v1/security/file-records')).status, 200);
+      assert.equal((await without.client.put('/api/v1/security/leak-policy', policy)).status, 403);
+      assert.equal((await without.client.get('/api/v1/security/file-records')).status, 403);
+      assert.equal((await without.client.get('/api/v1/security/file-records/export?lang=zh-CN')).status, 403);
+    });
+
+    it('issue rule when the purchase lapses the policy stops: at the exact lapse instant no record, downloads and sharing allowed, uploads ordinary; the settings are kept', async () => {
+      const { corp, activeUntil } = await bought();
+      const member = await seated(corp, '冯九');
+      await leak(corp, { blockDownload: true, blockExternalShare: true });
+      await keepSessions(t);
+      t.clock.set(activeUntil - 1);
+      const secret = await upload(member.client, 'before lapse', 'a.txt');
+      assert.equal(secret.body.confidential, true);
+      assert.equal((await member.client.get(`/api/v1/files/${secret.body.id}/download`)).status, 403);
+      t.clock.set(activeUntil);
+      assert.equal((await member.client.get(`/api/v1/files/${secret.body.id}/download`)).status, 200);
+      assert.equal((await member.client.post(`/api/v1/files/${secret.body.id}/share-external`)).status, 200);
+      await member.client.get(`/api/v1/files/${secret.body.id}/view`);
+      const after = await upload(member.client, 'after lapse', 'b.txt');
+      assert.equal(after.body.confidential, false);
+      const records = await corp.client.get<{ items: RecordDto[] }>('/api/v1/security/file-records');
+      assert.deepEqual(records.body.items.map((r) => [r.action, r.fileName]), [['upload', 'a.txt']]);
+      const kept = await corp.client.get('/api/v1/security/leak-policy');
+      assert.deepEqual(kept.body, { active: false, policy: { enabled: true, scope: empty, whitelist: empty, blockDownload: true, blockExternalShare: true } });
+      t.clock.set(start);
+    });
+  });
+});
