@@ -216,6 +216,21 @@ describeEachDialect('数据迁移: the move is a job, batch by batch, resumable,
     assert.equal(await servedCount(t.deps.db, pair.targetId), 2_000);
   });
 
+  it('rejected while migrating: the run stops at its next batch, what moved stays moved, and nothing can finish it', async () => {
+    const pair = await scene();
+    await start(pair, 4);
+    await runInterrupted(10);
+    const rejected = await step(operator, pair, { step: 'reject', reason: '企业撤回申请' });
+    assert.deepEqual([rejected.body.status, rejected.body.reason, rejected.body.progress?.moved], ['rejected', '企业撤回申请', 4]);
+    assert.equal(await resume(), 1);
+    const after = await view(pair);
+    assert.deepEqual([after.progress?.phase, after.progress?.moved, after.progress?.pending, after.progress?.canFinish], ['moving', 4, 27, false]);
+    // The first 4 by id: the shared customers, 2 relations each.
+    assert.equal((await friendships(pair.targetId)).length, 4 * 2);
+    assert.equal(codeOf((await step(operator, pair, { step: 'finish' })).body), 'datamigration.wrong_step');
+    assert.equal(codeOf((await step(operator, pair, { step: 'retry' })).body), 'datamigration.wrong_step');
+  });
+
   it('seed rule "参与迁移的企业均需要在认证有效期内": the target’s certification lapsing mid-run halts the migration at the next batch, with the reason', async () => {
     const pair = await scene();
     await start(pair, 4);

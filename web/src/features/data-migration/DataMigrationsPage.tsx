@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../format';
 import { isMoving, MigrationProgress, MigrationSummary, StatusTag } from './MigrationDetails';
 
 /** 数据迁移: the enterprise's applications (as source or target), their timelines and the move's progress. */
@@ -26,7 +25,7 @@ export function DataMigrationsPage() {
         {(migrations.data ?? []).map((m) => (
           <Card key={m.id} title={`${m.sourceName} → ${m.targetName}`} extra={<StatusTag status={m.status} />}>
             <MigrationSummary migration={m} />
-            <Card type="inner" size="small" title={`${t('progress.title')} · ${t('submittedAt')} ${formatDateTime(m.submittedAt)}`}>
+            <Card type="inner" size="small" title={t('progress.title')}>
               <MigrationProgress migration={m} />
             </Card>
           </Card>

@@ -69,6 +69,7 @@ export function MigrationSummary({ migration }: { migration: Migration }) {
         <Descriptions.Item label={t('target')}>{migration.targetName}</Descriptions.Item>
         <Descriptions.Item label={t('relation')}>{t(`relations.${migration.relation}`)}</Descriptions.Item>
         <Descriptions.Item label={t('submittedBy')}>{migration.submittedBy}</Descriptions.Item>
+        <Descriptions.Item label={t('submittedAt')}>{formatDateTime(migration.submittedAt)}</Descriptions.Item>
         {migration.reason && <Descriptions.Item label={t('reason')}>{migration.reason}</Descriptions.Item>}
       </Descriptions>
       <Timeline
