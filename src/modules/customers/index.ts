@@ -37,4 +37,4 @@ export { demoServers } from './customers.demo.ts';
 export { CustomerName, ExternalId, IdempotencyKey } from './customers.schema.ts';
 export { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from './customers.service.ts';
 export { holdCustomer, quotaLimit, servedCount } from './quota.service.ts';
-export { customersByIds, customersWithFollows, receiveCustomer, releaseFollows, type Follow, type HandoverCustomer } from './handover.service.ts';
+export { customersByIds, customersWithFollows, receiveCustomers, releaseRelations, type Follow, type HandoverCustomer, type Received } from './handover.service.ts';

@@ -73,7 +73,7 @@ export interface DataMigrationTables {
     reason: ItemReason | null;
     /** For a failure, what names it (the members without a match, the quota); JSON. */
     detail: string | null;
-    target_customer_id: string | null;
+    /** The follow relations it took to the target (0 when the target had them already). */
     follows: number;
     done_at: number | null;
   };

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { customersByIds, customersWithFollows, receiveCustomer, releaseFollows, type HandoverCustomer } from '../customers/index.ts';
+import { customersByIds, customersWithFollows, receiveCustomers, releaseRelations, type Follow } from '../customers/index.ts';
 import { activeMemberIds, activeMemberOfAccount, memberIdsByUserid, membersByIds, type MemberSummary } from '../directory/index.ts';
 import { DataMigrationErrors } from './datamigration.errors.ts';
 import { enqueueMove, haltReason, migrationView, moveTo, rowOf, type MigrationView, type Row } from './datamigration.service.ts';
@@ -86,7 +86,7 @@ async function listBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase
   if (items.length > 0) {
     await tables(ctx.trx)
       .insertInto('data_migration_items')
-      .values(items.map((c) => ({ corp_id: row.corp_id, migration_id: row.id, customer_id: c.id, name: c.name, status: 'pending' as const, reason: null, detail: null, target_customer_id: null, follows: 0, done_at: null })))
+      .values(items.map((c) => ({ corp_id: row.corp_id, migration_id: row.id, customer_id: c.id, name: c.name, status: 'pending' as const, reason: null, detail: null, follows: 0, done_at: null })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
@@ -120,8 +120,14 @@ async function moveBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase
     .orderBy('customer_id')
     .limit(Number(run.batch_size))
     .execute();
+  const full = items.length === Number(run.batch_size);
+  const next = { phase: full ? ('moving' as const) : ('done' as const), move_cursor: items.at(-1)?.customer_id ?? run.move_cursor };
   const pending = items.filter((i) => i.status === 'pending').map((i) => i.customer_id);
-  const customers = new Map((await customersByIds(ctx.trx, row.corp_id, pending)).map((c) => [c.id, c]));
+  if (pending.length === 0) return next;
+  const item = () => tables(ctx.trx).updateTable('data_migration_items').where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id);
+  // The idempotency key: an item is taken only while pending, by the transaction that moves it.
+  const taken = (await item().set({ status: 'moved', done_at: ctx.now }).where('customer_id', 'in', pending).where('status', '=', 'pending').returning('customer_id').execute()).map((r) => r.customer_id);
+  const customers = new Map((await customersByIds(ctx.trx, row.corp_id, taken)).map((c) => [c.id, c]));
   const members = await membersByIds(
     ctx.trx,
     row.corp_id,
@@ -129,32 +135,32 @@ async function moveBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase
   );
   const activeSource = new Map([...members].filter(([, m]) => m.status === 'active'));
   const matches = await matchMembers(ctx, row, activeSource);
-  for (const customerId of pending) await moveItem(ctx, row, customerId, customers.get(customerId), activeSource, matches);
-  const full = items.length === Number(run.batch_size);
-  return { phase: full ? 'moving' : 'done', move_cursor: items.at(-1)?.customer_id ?? run.move_cursor };
-}
-
-async function moveItem(ctx: Ctx, row: Row, customerId: string, customer: HandoverCustomer | undefined, activeSource: Map<string, MemberSummary>, matches: Map<string, string>): Promise<void> {
-  const item = () => tables(ctx.trx).updateTable('data_migration_items').where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).where('customer_id', '=', customerId);
-  // The idempotency key: the item is taken only while pending, by the transaction that moves it.
-  const taken = await item().set({ status: 'moved', done_at: ctx.now }).where('status', '=', 'pending').executeTakeFirst();
-  if (Number(taken.numUpdatedRows) === 0) return;
-  const fail = (reason: ItemReason, detail: object) => item().set({ status: 'failed', reason, detail: JSON.stringify(detail), done_at: ctx.now }).execute();
-  const follows = (customer?.follows ?? []).filter((f) => activeSource.has(f.memberId));
-  if (!customer || follows.length === 0) return void (await fail('no_follower', {}));
-  const unmatched = follows.filter((f) => !matches.has(f.memberId));
-  if (unmatched.length > 0) return void (await fail('no_matching_member', { members: unmatched.map((f) => activeSource.get(f.memberId)!.name) }));
-  const received = await receiveCustomer(
-    { corpId: row.target_corp_id, trx: ctx.trx, now: ctx.now },
-    { externalId: customer.externalId, name: customer.name, follows: follows.map((f) => ({ ...f, memberId: matches.get(f.memberId)! })) },
-  );
-  if (!received.ok) return void (await fail(received.reason, { limit: received.limit }));
-  await releaseFollows(
-    ctx,
-    customer.id,
-    follows.map((f) => f.memberId),
-  );
-  await item().set({ reason: null, detail: null, target_customer_id: received.customerId, follows: received.follows }).execute();
+  const failures: { customerId: string; reason: ItemReason; detail: object }[] = [];
+  const candidates: { key: string; externalId: string; name: string; follows: Follow[] }[] = [];
+  for (const customerId of taken) {
+    const follows = (customers.get(customerId)?.follows ?? []).filter((f) => activeSource.has(f.memberId));
+    const unmatched = follows.filter((f) => !matches.has(f.memberId));
+    if (follows.length === 0) failures.push({ customerId, reason: 'no_follower', detail: {} });
+    else if (unmatched.length > 0) failures.push({ customerId, reason: 'no_matching_member', detail: { members: unmatched.map((f) => activeSource.get(f.memberId)!.name) } });
+    else candidates.push({ key: customerId, externalId: customers.get(customerId)!.externalId, name: customers.get(customerId)!.name, follows: follows.map((f) => ({ ...f, memberId: matches.get(f.memberId)! })) });
+  }
+  const received = await receiveCustomers({ corpId: row.target_corp_id, trx: ctx.trx, now: ctx.now }, candidates);
+  const moved: string[] = [];
+  const follows = new Map<number, string[]>();
+  for (const [customerId, outcome] of received) {
+    if (!outcome.ok) {
+      failures.push({ customerId, reason: outcome.reason, detail: { limit: outcome.limit } });
+      continue;
+    }
+    moved.push(customerId);
+    follows.set(outcome.follows, [...(follows.get(outcome.follows) ?? []), customerId]);
+  }
+  // One statement per number of relations moved, not per customer.
+  for (const [n, ids] of follows) await item().set({ follows: n }).where('customer_id', 'in', ids).execute();
+  // In the source, the moved customers' relations with its active members go (the departed's stay, waiting for reassignment).
+  await releaseRelations(ctx, moved, [...activeSource.keys()]);
+  for (const f of failures) await item().set({ status: 'failed', reason: f.reason, detail: JSON.stringify(f.detail) }).where('customer_id', '=', f.customerId).execute();
+  return next;
 }
 
 async function failedRun(ctx: Ctx, id: string): Promise<{ row: Row; run: Run }> {

@@ -27,7 +27,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('reason', 'text')
     .addColumn('detail', 'text')
-    .addColumn('target_customer_id', 'text')
     .addColumn('follows', 'integer', (c) => c.notNull())
     .addColumn('done_at', 'bigint')
     .addPrimaryKeyConstraint('data_migration_items_pk', ['corp_id', 'migration_id', 'customer_id'])

@@ -8,6 +8,9 @@ import type { Client, Me, TestApp } from '../../../../test/support/app.ts';
 import { DAY } from '../../../platform/clock.ts';
 import { certifyUntil } from '../../corp/testing/index.ts';
 
+/** Customers per batch of a run (tests and benchmarks make a run's batches smaller or read it). */
+export { BATCH_SIZE } from '../datamigration.service.ts';
+
 export interface MigrationView {
   id: string;
   status: string;
