@@ -244,4 +244,13 @@ describeEachDialect('数据迁移: the move is a job, batch by batch, resumable,
     assert.deepEqual(halted.steps.map((s) => s.status), ['submitted', 'approved', 'paper_received', 'migrating', 'halted']);
     assert.equal(codeOf((await step(operator, pair, { step: 'finish' })).body), 'datamigration.wrong_step');
   });
+  it('seed rule "不能在迁移期间变更认证主体": the source’s full name changing mid-run halts the migration at the next batch, with the rule', async () => {
+    const pair = await scene();
+    await start(pair, 4);
+    await runInterrupted(10);
+    assert.equal((await pair.client.patch('/api/v1/corp', { name: '唐云控股有限公司' })).status, 200);
+    await resume();
+    const halted = await view(pair);
+    assert.deepEqual([halted.status, halted.reason, halted.progress?.phase, halted.progress?.moved], ['halted', '迁出企业的认证主体已变更（不能在迁移期间变更认证主体）', 'halted', 4]);
+  });
 });
