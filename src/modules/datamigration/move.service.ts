@@ -36,7 +36,7 @@ async function runOf(db: Executor, row: Row): Promise<Run | undefined> {
   return tables(db).selectFrom('data_migration_runs').selectAll().where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).executeTakeFirst();
 }
 
-/** Recounts the items by status: the counts shown are the items', never a tally that could drift. */
+/** Recounts the items by status, when the operator changes many at once (retry, give up). */
 async function recount(db: Executor, row: Row): Promise<{ total: number; moved: number; failed: number; given_up: number }> {
   const rows = await tables(db)
     .selectFrom('data_migration_items')
@@ -64,18 +64,20 @@ export async function runBatch(ctx: Ctx, migrationId: string): Promise<BatchOutc
     return stop(run);
   }
   const next = run.phase === 'listing' ? await listBatch(ctx, row, run) : await moveBatch(ctx, row, run);
-  const counts = await recount(ctx.trx, row);
-  await tables(ctx.trx)
+  const { added, moved, failed, ...cursor } = { added: 0, moved: 0, failed: 0, ...next };
+  // The counts move by what this batch did to its items, in its transaction (a recount per batch would grow with the run).
+  const counts = await tables(ctx.trx)
     .updateTable('data_migration_runs')
-    .set({ ...next, ...counts, batches: sql<number>`batches + 1`, updated_at: ctx.now })
+    .set({ ...cursor, total: sql<number>`total + ${added}`, moved: sql<number>`moved + ${moved}`, failed: sql<number>`failed + ${failed}`, batches: sql<number>`batches + 1`, updated_at: ctx.now })
     .where('corp_id', '=', row.corp_id)
     .where('migration_id', '=', row.id)
-    .execute();
-  return { finished: next.phase === 'done', done: counts.moved + counts.failed + counts.given_up, total: counts.total };
+    .returning(['total', 'moved', 'failed', 'given_up'])
+    .executeTakeFirstOrThrow();
+  return { finished: next.phase === 'done', done: Number(counts.moved) + Number(counts.failed) + Number(counts.given_up), total: Number(counts.total) };
 }
 
 /** Lists the next customers to move as pending items. */
-async function listBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase' | 'list_cursor'>> {
+async function listBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase' | 'list_cursor'> & { added: number }> {
   const customers = await customersWithFollows(ctx.trx, row.corp_id, { after: run.list_cursor, limit: Number(run.batch_size) });
   const active = await activeMemberIds(
     ctx.trx,
@@ -83,15 +85,17 @@ async function listBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase
     customers.flatMap((c) => c.follows.map((f) => f.memberId)),
   );
   const items = customers.filter((c) => c.follows.some((f) => active.has(f.memberId)));
+  let added = 0;
   if (items.length > 0) {
-    await tables(ctx.trx)
+    const inserted = await tables(ctx.trx)
       .insertInto('data_migration_items')
       .values(items.map((c) => ({ corp_id: row.corp_id, migration_id: row.id, customer_id: c.id, name: c.name, status: 'pending' as const, reason: null, detail: null, follows: 0, done_at: null })))
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .executeTakeFirst();
+    added = Number(inserted.numInsertedOrUpdatedRows ?? 0);
   }
   const full = customers.length === Number(run.batch_size);
-  return { phase: full ? 'listing' : 'moving', list_cursor: customers.at(-1)?.id ?? run.list_cursor };
+  return { phase: full ? 'listing' : 'moving', list_cursor: customers.at(-1)?.id ?? run.list_cursor, added };
 }
 
 /** The target's active member for each source member: the same userid, else the same account. */
@@ -110,7 +114,7 @@ async function matchMembers(ctx: Ctx, row: Row, members: Map<string, MemberSumma
   return out;
 }
 
-async function moveBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase' | 'move_cursor'>> {
+async function moveBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase' | 'move_cursor'> & { moved: number; failed: number }> {
   const items = await tables(ctx.trx)
     .selectFrom('data_migration_items')
     .select(['customer_id', 'status'])
@@ -121,7 +125,7 @@ async function moveBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase
     .limit(Number(run.batch_size))
     .execute();
   const full = items.length === Number(run.batch_size);
-  const next = { phase: full ? ('moving' as const) : ('done' as const), move_cursor: items.at(-1)?.customer_id ?? run.move_cursor };
+  const next = { phase: full ? ('moving' as const) : ('done' as const), move_cursor: items.at(-1)?.customer_id ?? run.move_cursor, moved: 0, failed: 0 };
   const pending = items.filter((i) => i.status === 'pending').map((i) => i.customer_id);
   if (pending.length === 0) return next;
   const item = () => tables(ctx.trx).updateTable('data_migration_items').where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id);
@@ -160,7 +164,7 @@ async function moveBatch(ctx: Ctx, row: Row, run: Run): Promise<Pick<Run, 'phase
   // In the source, the moved customers' relations with its active members go (the departed's stay, waiting for reassignment).
   await releaseRelations(ctx, moved, [...activeSource.keys()]);
   for (const f of failures) await item().set({ status: 'failed', reason: f.reason, detail: JSON.stringify(f.detail) }).where('customer_id', '=', f.customerId).execute();
-  return next;
+  return { ...next, moved: moved.length, failed: failures.length };
 }
 
 async function failedRun(ctx: Ctx, id: string): Promise<{ row: Row; run: Run }> {
