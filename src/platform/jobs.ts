@@ -19,6 +19,8 @@ export interface Job<P = unknown> {
 export interface JobContext {
   db: Db;
   now: number;
+  /** The runner's clock, for work that spans many transactions and reads "now" once in each. */
+  clock: Clock;
   log: FastifyBaseLogger;
   registry: Registry;
   /**
@@ -173,6 +175,7 @@ export class JobRunner {
     const jobCtx: JobContext = {
       db: this.db,
       now,
+      clock: this.clock,
       log,
       registry: this.registry,
       progress: async (done, total) => {

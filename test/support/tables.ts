@@ -9,6 +9,7 @@ import type { ApprovalTables } from '../../src/modules/approval/approval.tables.
 import type { CategoryTables } from '../../src/modules/category/category.tables.ts';
 import type { CorpTables } from '../../src/modules/corp/corp.tables.ts';
 import type { CustomerTables } from '../../src/modules/customers/customers.tables.ts';
+import type { DataMigrationTables } from '../../src/modules/datamigration/datamigration.tables.ts';
 import type { DeviceTables } from '../../src/modules/devices/devices.tables.ts';
 import type { DirectoryTables } from '../../src/modules/directory/directory.tables.ts';
 import type { FeatureTables } from '../../src/modules/features/features.tables.ts';
@@ -34,6 +35,7 @@ export type AllTables = PlatformTables &
   CategoryTables &
   CorpTables &
   CustomerTables &
+  DataMigrationTables &
   DeviceTables &
   DirectoryTables &
   FeatureTables &

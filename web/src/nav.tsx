@@ -1,4 +1,4 @@
-import { AppstoreOutlined, HddOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, HddOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { ApiOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { lazyPage } from './components/lazyPage';
@@ -46,6 +46,7 @@ const AuditPage = lazyPage(async () => (await import('./features/audit/AuditPage
 const DashboardPage = lazyPage(async () => (await import('./features/corp/DashboardPage')).DashboardPage);
 const OidcSettingsPage = lazyPage(async () => (await import('./features/sso/OidcSettingsPage')).OidcSettingsPage);
 const AdminsPage = lazyPage(async () => (await import('./features/admins/AdminsPage')).AdminsPage);
+const DataMigrationsPage = lazyPage(async () => (await import('./features/data-migration/DataMigrationsPage')).DataMigrationsPage);
 
 /** The admin console's pages, by tab and in menu order. A new module adds one entry here. */
 export const nav: NavItem[] = [
@@ -65,6 +66,7 @@ export const nav: NavItem[] = [
   { key: 'corp', tab: 'corp', path: '/corp', icon: <HomeOutlined />, labelKey: 'corp:nav', element: DashboardPage },
   { key: 'sso', tab: 'corp', path: '/corp/sso', icon: <SafetyCertificateOutlined />, labelKey: 'sso:nav', element: OidcSettingsPage, visible: superAdminOnly },
   { key: 'admins', tab: 'corp', path: '/admins', icon: <SafetyCertificateOutlined />, labelKey: 'admins:nav', visible: anyAdmin, element: AdminsPage },
+  { key: 'data-migrations', tab: 'corp', path: '/data-migrations', icon: <SwapOutlined />, labelKey: 'dataMigration:nav', visible: superAdminOnly, element: DataMigrationsPage },
 ];
 
 export function isNavVisible(item: NavItem, me: Me): boolean {

@@ -39,3 +39,5 @@ export { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity }
 export { holdCustomer, quotaLimit, servedCount } from './quota.service.ts';
 /** 数据资产交接 (离职继承): what of a departed member's customers waits for a successor, and moving it. */
 export { customerAssetsOf, handOverCustomers, type CustomerAssets } from './handover.service.ts';
+/** 数据迁移: customers handed from one enterprise to another. */
+export { customersByIds, customersWithFollows, receiveCustomers, releaseRelations, type Follow, type HandoverCustomer, type Received } from './corp-transfer.service.ts';

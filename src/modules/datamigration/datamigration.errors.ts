@@ -11,5 +11,7 @@ export const DataMigrationErrors = defineErrors({
   'datamigration.subject_locked': { status: 409, message: 'The certified subject cannot change while a data migration is open (不能在迁移期间变更认证主体).' },
   'datamigration.template_type': { status: 415, message: 'A template must be a PDF or Word (.docx) file.' },
   'datamigration.template_too_large': { status: 413, message: 'The file is too large: a template may be at most 5 MiB.' },
+  'datamigration.not_finished': { status: 409, message: 'The migration can finish only when every customer has moved or its failure was given up; details give the pending and failed counts.' },
+  'datamigration.nothing_failed': { status: 409, message: 'No customer failed to move: there is nothing to retry or give up.' },
   'datamigration.wrong_step': { status: 409, message: 'This step does not follow from the application’s current state; details.status says where it is.' },
 });

@@ -8,6 +8,7 @@ import { DataMigrationErrors } from './datamigration.errors.ts';
 import { MigrationBody, MigrationDto, MigrationList, StepBody, StepParams, TemplateDto, TemplateForm, TemplateParams } from './datamigration.schema.ts';
 import type { TemplateKind } from './datamigration.tables.ts';
 import { readTemplate, replaceTemplate } from './templates.ts';
+import { giveUpFailed, retryFailed } from './move.service.ts';
 import { listMigrations, listOpenMigrations, submitMigration, takeStep, type MigrationInput, type Step } from './datamigration.service.ts';
 
 const tags = ['data-migration'];
@@ -15,7 +16,11 @@ const tags = ['data-migration'];
 const list = command({ right: 'datamigration.apply', tx: 'read' }, async (ctx) => ({ items: await listMigrations(ctx) }));
 const submit = command({ right: 'datamigration.apply', tx: 'plain' }, (ctx, input: MigrationInput) => submitMigration(ctx, input));
 const queue = command({ right: 'operator.datamigration', tx: 'read' }, async (ctx) => ({ items: await listOpenMigrations(ctx.trx, 200) }));
-const step = command({ right: 'operator.datamigration', tx: 'plain' }, (ctx, input: { id: string; step: Step; reason?: string | undefined }) => takeStep(ctx, input));
+const step = command({ right: 'operator.datamigration', tx: 'plain' }, (ctx, input: { id: string; step: Step | 'retry' | 'give_up'; reason?: string | undefined }) => {
+  if (input.step === 'retry') return retryFailed(ctx, input.id);
+  if (input.step === 'give_up') return giveUpFailed(ctx, input.id);
+  return takeStep(ctx, { ...input, step: input.step });
+});
 
 /** 数据迁移: the enterprise's applications (as source or target), and the operator's steps. */
 export function dataMigrationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
@@ -66,7 +71,7 @@ export function dataMigrationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
     app.post(
       '/api/v1/operator/corps/:corpId/data-migrations/:id/steps',
-      { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Take the next step (approve, paper received, start, finish) or reject with a reason', params: StepParams, body: StepBody, response: { 200: MigrationDto } } },
+      { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Take the next step (approve, paper received, start, finish), retry or give up the customers that failed to move, or reject with a reason', params: StepParams, body: StepBody, response: { 200: MigrationDto } } },
       (request) => request.runFor(request.params.corpId, step, { id: request.params.id, step: request.body.step, reason: request.body.reason }),
     );
   };

@@ -22,12 +22,36 @@ export const MigrationDto = Type.Object({
   submittedBy: Type.String(),
   submittedAt: IsoDateTime,
   steps: Type.Array(Type.Object({ status: Status, actor: Type.String(), reason: Nullable(Type.String()), at: IsoDateTime })),
+  progress: Nullable(
+    Type.Object(
+      {
+        phase: Type.Union([Type.Literal('listing'), Type.Literal('moving'), Type.Literal('done'), Type.Literal('halted')]),
+        total: Type.Integer(),
+        moved: Type.Integer(),
+        failed: Type.Integer(),
+        givenUp: Type.Integer(),
+        pending: Type.Integer(),
+        canFinish: Type.Boolean(),
+        failures: Type.Array(
+          Type.Object({
+            customerId: Type.String(),
+            name: Type.String(),
+            reason: Type.Union([Type.Literal('no_matching_member'), Type.Literal('no_follower'), Type.Literal('quota_exceeded')]),
+            givenUp: Type.Boolean(),
+            detail: Type.Object({ members: Type.Optional(Type.Array(Type.String())), limit: Type.Optional(Type.Integer()) }),
+          }),
+          { description: '未迁移成功: the first 100 customers that could not move, by id' },
+        ),
+      },
+      { description: 'The move (迁移) once started: customers moved / total, failed and given up' },
+    ),
+  ),
 });
 export const MigrationList = Type.Object({ items: Type.Array(MigrationDto) });
 
 export const MigrationBody = StrictObject({ targetCorpId: Type.String({ minLength: 1, maxLength: 40 }), relation: Relation, materials: Materials });
 export const StepBody = StrictObject({
-  step: Type.Union([Type.Literal('approve'), Type.Literal('paper_received'), Type.Literal('start'), Type.Literal('finish'), Type.Literal('reject')]),
+  step: Type.Union([Type.Literal('approve'), Type.Literal('paper_received'), Type.Literal('start'), Type.Literal('finish'), Type.Literal('reject'), Type.Literal('retry'), Type.Literal('give_up')]),
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 export const StepParams = StrictObject({ corpId: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 40 }) });

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
+import { enqueueJob } from '../../platform/jobs.ts';
 import { isSuperIn } from '../../platform/policy/index.ts';
 import { assertScans } from '../certification/index.ts';
 import { corpsByIds, isCertified, type CorpView } from '../corp/index.ts';
@@ -12,7 +13,7 @@ import { adminMemberIds } from '../directory/index.ts';
 import { DataMigrationErrors } from './datamigration.errors.ts';
 import { DataMigrationEvents } from './datamigration.events.ts';
 import { MATERIALS, missingMaterial, shareNamingField, type Material } from './materials.ts';
-import { OPEN_STATUSES, tables, type DataMigrationTables, type MigrationStatus, type Relation } from './datamigration.tables.ts';
+import { OPEN_STATUSES, tables, type DataMigrationTables, type ItemReason, type MigrationStatus, type Relation, type RunPhase } from './datamigration.tables.ts';
 
 /**
  * 数据迁移 admission (数据迁移服务-企业准入要求): a super admin of both enterprises applies, naming the
@@ -21,7 +22,7 @@ import { OPEN_STATUSES, tables, type DataMigrationTables, type MigrationStatus, 
  * they had at submission, at submission and at every later step: otherwise the step halts the
  * application with the reason.
  */
-type Row = DataMigrationTables['data_migrations'];
+export type Row = DataMigrationTables['data_migrations'];
 
 export interface MigrationView {
   id: string;
@@ -36,6 +37,53 @@ export interface MigrationView {
   submittedBy: string;
   submittedAt: string;
   steps: { status: MigrationStatus; actor: string; reason: string | null; at: string }[];
+  /** The move, once started: null before. */
+  progress: MigrationProgress | null;
+}
+
+export interface MigrationProgress {
+  phase: RunPhase;
+  total: number;
+  moved: number;
+  failed: number;
+  givenUp: number;
+  pending: number;
+  /** The operator may finish: nothing pending and every failure given up. */
+  canFinish: boolean;
+  /** 未迁移成功: the first failures (given up or not), by customer. */
+  failures: { customerId: string; name: string; reason: ItemReason; givenUp: boolean; detail: { members?: string[]; limit?: number } }[];
+}
+
+/** How many failures a view lists; the counts say how many there are. */
+export const FAILURES_SHOWN = 100;
+
+async function progressOf(db: Executor, row: Row): Promise<MigrationProgress | null> {
+  const run = await tables(db).selectFrom('data_migration_runs').selectAll().where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).executeTakeFirst();
+  if (!run) return null;
+  const failed = await tables(db)
+    .selectFrom('data_migration_items')
+    .select(['customer_id', 'name', 'status', 'reason', 'detail'])
+    .where('corp_id', '=', row.corp_id)
+    .where('migration_id', '=', row.id)
+    .where('status', 'in', ['failed', 'given_up'])
+    .orderBy('customer_id')
+    .limit(FAILURES_SHOWN)
+    .execute();
+  const total = Number(run.total);
+  const moved = Number(run.moved);
+  const failedCount = Number(run.failed);
+  const givenUp = Number(run.given_up);
+  const pending = run.phase === 'listing' ? 0 : total - moved - failedCount - givenUp;
+  return {
+    phase: run.phase,
+    total,
+    moved,
+    failed: failedCount,
+    givenUp,
+    pending,
+    canFinish: row.status === 'migrating' && run.phase === 'done' && pending === 0 && failedCount === 0,
+    failures: failed.map((f) => ({ customerId: f.customer_id, name: f.name, reason: f.reason!, givenUp: f.status === 'given_up', detail: f.detail === null ? {} : (JSON.parse(f.detail) as { members?: string[]; limit?: number }) })),
+  };
 }
 
 async function toView(db: Executor, row: Row): Promise<MigrationView> {
@@ -54,10 +102,15 @@ async function toView(db: Executor, row: Row): Promise<MigrationView> {
     submittedBy: row.submitted_by_name,
     submittedAt: toIso(row.submitted_at),
     steps: steps.map((s) => ({ status: s.status, actor: s.actor_name, reason: s.reason, at: toIso(s.at) })),
+    progress: await progressOf(db, row),
   };
 }
 
-async function rowOf(db: Executor, sourceCorpId: string, id: string): Promise<Row> {
+export async function migrationView(db: Executor, sourceCorpId: string, id: string): Promise<MigrationView> {
+  return toView(db, await rowOf(db, sourceCorpId, id));
+}
+
+export async function rowOf(db: Executor, sourceCorpId: string, id: string): Promise<Row> {
   const row = await tables(db).selectFrom('data_migrations').selectAll().where('corp_id', '=', sourceCorpId).where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('not_found', { id });
   return row;
@@ -77,6 +130,12 @@ async function admissionProblem(db: Executor, now: number, source: CorpView, tar
   if (subjects && source.name !== subjects.source) return { code: 'source_subject_changed', reason: `迁出企业的认证主体已变更（不能在迁移期间变更认证主体）` };
   if (subjects && target.name !== subjects.target) return { code: 'target_subject_changed', reason: `迁入企业的认证主体已变更（不能在迁移期间变更认证主体）` };
   return undefined;
+}
+
+/** Why an application can go no further now (a lapsed or changed certification on either side), or undefined. */
+export async function haltReason(db: Executor, now: number, row: Row): Promise<string | undefined> {
+  const { source, target } = await twoCorps(db, row.corp_id, row.target_corp_id);
+  return (await admissionProblem(db, now, source, target, { source: row.source_subject, target: row.target_subject }))?.reason;
 }
 
 async function twoCorps(db: Executor, sourceId: string, targetId: string): Promise<{ source: CorpView; target: CorpView }> {
@@ -169,7 +228,7 @@ async function record(ctx: Ctx, row: Row, status: MigrationStatus, reason: strin
   }
 }
 
-async function moveTo(ctx: Ctx, row: Row, status: MigrationStatus, reason: string | null): Promise<Row> {
+export async function moveTo(ctx: Ctx, row: Row, status: MigrationStatus, reason: string | null): Promise<Row> {
   const done = await tables(ctx.trx)
     .updateTable('data_migrations')
     .set({ status, reason, updated_at: ctx.now })
@@ -193,10 +252,41 @@ export async function takeStep(ctx: Ctx, input: { id: string; step: Step; reason
   if (input.step === 'reject') return toView(ctx.trx, await moveTo(ctx, row, 'rejected', (input.reason ?? '').trim() || '未通过审核'));
   const next = NEXT[input.step];
   if (row.status !== next.from) throw new DomainError(DataMigrationErrors['datamigration.wrong_step'], { status: row.status });
-  const { source, target } = await twoCorps(ctx.trx, row.corp_id, row.target_corp_id);
-  const problem = await admissionProblem(ctx.trx, ctx.now, source, target, { source: row.source_subject, target: row.target_subject });
-  if (problem) return toView(ctx.trx, await moveTo(ctx, row, 'halted', problem.reason));
-  return toView(ctx.trx, await moveTo(ctx, row, next.to, null));
+  if (input.step === 'finish') {
+    // Finished only when every customer moved or its failure was given up (放弃), so nothing is left behind unnoticed.
+    const progress = await progressOf(ctx.trx, row);
+    if (!progress?.canFinish) throw new DomainError(DataMigrationErrors['datamigration.not_finished'], { pending: progress?.pending ?? 0, failed: progress?.failed ?? 0, phase: progress?.phase ?? 'listing' });
+  }
+  const reason = await haltReason(ctx.trx, ctx.now, row);
+  if (reason) return toView(ctx.trx, await moveTo(ctx, row, 'halted', reason));
+  const moved = await moveTo(ctx, row, next.to, null);
+  if (next.to === 'migrating') await startRun(ctx, moved);
+  return toView(ctx.trx, moved);
+}
+
+/** The job that moves an application's customers, batch by batch (datamigration.jobs.ts). */
+export const MOVE_JOB = 'datamigration.move';
+/** Customers per batch (one transaction each); a run keeps the size it started with. */
+export const BATCH_SIZE = 100;
+
+export interface MovePayload {
+  corpId: string;
+  migrationId: string;
+}
+
+/** Queues the move, in the transaction that started the migration. */
+async function startRun(ctx: Ctx, row: Row): Promise<void> {
+  await tables(ctx.trx)
+    .insertInto('data_migration_runs')
+    .values({ corp_id: row.corp_id, migration_id: row.id, phase: 'listing', list_cursor: '', move_cursor: '', batch_size: BATCH_SIZE, batches: 0, total: 0, moved: 0, failed: 0, given_up: 0, started_at: ctx.now, updated_at: ctx.now })
+    .execute();
+  await enqueueMove(ctx, row.corp_id, row.id, 'start');
+}
+
+/** Each start or retry is its own job; a second enqueue of the same one is a no-op. */
+export async function enqueueMove(ctx: Ctx, corpId: string, migrationId: string, why: string): Promise<void> {
+  const payload: MovePayload = { corpId, migrationId };
+  await enqueueJob(ctx.trx, ctx.now, { kind: MOVE_JOB, payload, dedupeKey: `${MOVE_JOB}:${migrationId}:${why}` });
 }
 
 /** The applications the enterprise takes part in (as source or target), newest first. */

@@ -11,6 +11,12 @@ export const MIGRATION_STATUSES = ['submitted', 'approved', 'paper_received', 'm
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 export const OPEN_STATUSES: readonly MigrationStatus[] = ['submitted', 'approved', 'paper_received', 'migrating'];
 
+/** listing: the customers to move are being listed; moving: items go batch by batch; done: none pending; halted: stopped with the application. */
+export type RunPhase = 'listing' | 'moving' | 'done' | 'halted';
+export type ItemStatus = 'pending' | 'moved' | 'failed' | 'given_up';
+/** Why a customer could not move (未迁移成功): the console translates the code. */
+export type ItemReason = 'no_matching_member' | 'no_follower' | 'quota_exceeded';
+
 export interface DataMigrationTables {
   /** 数据迁移 applications, kept by the source enterprise (迁出); `target_corp_id` is the 迁入 one. */
   data_migrations: {
@@ -34,6 +40,43 @@ export interface DataMigrationTables {
   data_migration_templates: { kind: TemplateKind; sha256: string; name: string; mime: string; size: number; updated_by_name: string; updated_at: number };
   /** The application's timeline: every step, who took it and when. */
   data_migration_steps: { corp_id: string; migration_id: string; seq: number; status: MigrationStatus; actor_name: string; reason: string | null; at: number };
+  /**
+   * The move itself (the job's state): the cursors of the listing and of the moving, each advanced
+   * by the transaction that did its batch, so a run killed mid-way resumes after the last batch
+   * committed; the counts are the items' own, recounted by each batch.
+   */
+  data_migration_runs: {
+    corp_id: string;
+    migration_id: string;
+    phase: RunPhase;
+    list_cursor: string;
+    move_cursor: string;
+    batch_size: number;
+    batches: number;
+    total: number;
+    moved: number;
+    failed: number;
+    given_up: number;
+    started_at: number;
+    updated_at: number;
+  };
+  /**
+   * One row per customer to move, its key (corp, migration, customer) the item's idempotency key:
+   * a batch moves an item only while it is pending, in the transaction that marks it moved.
+   */
+  data_migration_items: {
+    corp_id: string;
+    migration_id: string;
+    customer_id: string;
+    name: string;
+    status: ItemStatus;
+    reason: ItemReason | null;
+    /** For a failure, what names it (the members without a match, the quota); JSON. */
+    detail: string | null;
+    /** The follow relations it took to the target (0 when the target had them already). */
+    follows: number;
+    done_at: number | null;
+  };
 }
 
 export const tables = tableAccess<DataMigrationTables>();

@@ -119,7 +119,10 @@ describeEachDialect('数据迁移 admission (数据迁移服务-企业准入要�
     const queue = await operator.get<{ items: Migration[] }>('/api/v1/operator/data-migrations');
     assert.ok(queue.body.items.some((m) => m.id === submitted.body.id));
     assert.equal(codeOf((await step(sourceId, submitted.body.id, { step: 'start' })).body), 'datamigration.wrong_step');
-    for (const s of ['approve', 'paper_received', 'start', 'finish']) assert.equal((await step(sourceId, submitted.body.id, { step: s })).status, 200, s);
+    for (const s of ['approve', 'paper_received', 'start']) assert.equal((await step(sourceId, submitted.body.id, { step: s })).status, 200, s);
+    // The move (move.test.ts) runs as a job; with no customers it is done at once, and then it may finish.
+    await t.deps.jobs.runDue();
+    assert.equal((await step(sourceId, submitted.body.id, { step: 'finish' })).status, 200, 'finish');
     const list = await client.get<{ items: Migration[] }>('/api/v1/data-migrations');
     const done = list.body.items.find((m) => m.id === submitted.body.id)!;
     assert.deepEqual([done.status, done.steps.map((s) => s.status)], ['done', ['submitted', 'approved', 'paper_received', 'migrating', 'done']]);

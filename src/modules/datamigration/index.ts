@@ -11,15 +11,19 @@ import { dataMigrationRoutes } from './datamigration.routes.ts';
 import { dataMigrationSubscribers } from './datamigration.subscribers.ts';
 import * as migrationTables from './migrations/0322_data_migrations.ts';
 import * as templateTable from './migrations/0323_data_migration_templates.ts';
+import * as runTables from './migrations/0324_data_migration_runs.ts';
+import { moveJob } from './datamigration.jobs.ts';
+import { MOVE_JOB } from './datamigration.service.ts';
 
 export const dataMigrationModule = defineModule({
   name: 'datamigration',
-  tables: { data_migrations: 'tenant', data_migration_steps: 'tenant', data_migration_templates: 'reference' },
-  migrations: { '0322_data_migrations': migrationTables, '0323_data_migration_templates': templateTable },
+  tables: { data_migrations: 'tenant', data_migration_steps: 'tenant', data_migration_templates: 'reference', data_migration_runs: 'tenant', data_migration_items: 'tenant' },
+  migrations: { '0322_data_migrations': migrationTables, '0323_data_migration_templates': templateTable, '0324_data_migration_runs': runTables },
   errors: DataMigrationErrors,
   rights: dataMigrationRights,
   events: DataMigrationEvents,
   subscribers: dataMigrationSubscribers,
+  jobs: [{ kind: MOVE_JOB, run: moveJob }],
   routes: dataMigrationRoutes,
 });
 

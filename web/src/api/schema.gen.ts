@@ -7890,6 +7890,26 @@ export interface paths {
                                     /** Format: date-time */
                                     at: string;
                                 }[];
+                                progress: {
+                                    phase: "listing" | "moving" | "done" | "halted";
+                                    total: number;
+                                    moved: number;
+                                    failed: number;
+                                    givenUp: number;
+                                    pending: number;
+                                    canFinish: boolean;
+                                    /** @description 未迁移成功: the first 100 customers that could not move, by id */
+                                    failures: {
+                                        customerId: string;
+                                        name: string;
+                                        reason: "no_matching_member" | "no_follower" | "quota_exceeded";
+                                        givenUp: boolean;
+                                        detail: {
+                                            members?: string[];
+                                            limit?: number;
+                                        };
+                                    }[];
+                                } | null;
                             }[];
                         };
                     };
@@ -7959,6 +7979,26 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            progress: {
+                                phase: "listing" | "moving" | "done" | "halted";
+                                total: number;
+                                moved: number;
+                                failed: number;
+                                givenUp: number;
+                                pending: number;
+                                canFinish: boolean;
+                                /** @description 未迁移成功: the first 100 customers that could not move, by id */
+                                failures: {
+                                    customerId: string;
+                                    name: string;
+                                    reason: "no_matching_member" | "no_follower" | "quota_exceeded";
+                                    givenUp: boolean;
+                                    detail: {
+                                        members?: string[];
+                                        limit?: number;
+                                    };
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -8019,6 +8059,26 @@ export interface paths {
                                     /** Format: date-time */
                                     at: string;
                                 }[];
+                                progress: {
+                                    phase: "listing" | "moving" | "done" | "halted";
+                                    total: number;
+                                    moved: number;
+                                    failed: number;
+                                    givenUp: number;
+                                    pending: number;
+                                    canFinish: boolean;
+                                    /** @description 未迁移成功: the first 100 customers that could not move, by id */
+                                    failures: {
+                                        customerId: string;
+                                        name: string;
+                                        reason: "no_matching_member" | "no_follower" | "quota_exceeded";
+                                        givenUp: boolean;
+                                        detail: {
+                                            members?: string[];
+                                            limit?: number;
+                                        };
+                                    }[];
+                                } | null;
                             }[];
                         };
                     };
@@ -8042,7 +8102,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take the next step (approve, paper received, start, finish) or reject with a reason */
+        /** Take the next step (approve, paper received, start, finish), retry or give up the customers that failed to move, or reject with a reason */
         post: {
             parameters: {
                 query?: never;
@@ -8056,7 +8116,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        step: "approve" | "paper_received" | "start" | "finish" | "reject";
+                        step: "approve" | "paper_received" | "start" | "finish" | "reject" | "retry" | "give_up";
                         reason?: string;
                     };
                 };
@@ -8093,6 +8153,26 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            progress: {
+                                phase: "listing" | "moving" | "done" | "halted";
+                                total: number;
+                                moved: number;
+                                failed: number;
+                                givenUp: number;
+                                pending: number;
+                                canFinish: boolean;
+                                /** @description 未迁移成功: the first 100 customers that could not move, by id */
+                                failures: {
+                                    customerId: string;
+                                    name: string;
+                                    reason: "no_matching_member" | "no_follower" | "quota_exceeded";
+                                    givenUp: boolean;
+                                    detail: {
+                                        members?: string[];
+                                        limit?: number;
+                                    };
+                                }[];
+                            } | null;
                         };
                     };
                 };

@@ -8,6 +8,7 @@ import audit from '../features/audit/i18n';
 import contacts from '../features/contacts/i18n';
 import corp from '../features/corp/i18n';
 import customers from '../features/customers/i18n';
+import dataMigration from '../features/data-migration/i18n';
 import devices from '../features/devices/i18n';
 import docs from '../features/docs/i18n';
 import files from '../features/files/i18n';
@@ -59,6 +60,7 @@ export const lazyAreas = {
   wallet,
   operatorWallet,
   operatorCategory,
+  dataMigration,
 };
 
 addAreas(lazyAreas);

@@ -14,6 +14,7 @@ import { DirectoryFixture } from '../../directory/testing/index.ts';
 import { credit } from '../../wallet/testing/index.ts';
 import { getWallet } from '../../wallet/index.ts';
 import { tables } from '../customers.tables.ts';
+import { addFriendship, ensureCustomer } from '../customers.service.ts';
 
 export interface Corp {
   client: RegisteredClient;
@@ -106,3 +107,13 @@ export { grantTier, quoteTier } from '../quota.service.ts';
 
 /** The overview the console's customer page reads, for the benchmark at a million customers. */
 export { customerOverview } from '../customers.service.ts';
+
+/** The member adds the customer of this external id (made when new), as an add through the API would; not added back makes it one-way. */
+export async function follow(db: Db, corpId: string, memberId: string, who: { externalId: string; name: string }, now: number, addedBack = true): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const ctx = { corpId, trx, now };
+    const customerId = await ensureCustomer(ctx, who);
+    await addFriendship(ctx, { memberId, customerId, addedBack, source: 'manual' });
+    return customerId;
+  });
+}

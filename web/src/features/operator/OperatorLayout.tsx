@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { operatorWalletNav } from '../operator-wallet/routes';
 import { operatorCategoryNav } from '../operator-category/routes';
+import { operatorMigrationNav } from '../data-migration/routes';
 import { AppHeader } from '../../components/AppHeader';
 import { Brand } from '../../components/Brand';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -17,8 +18,8 @@ export function OperatorLayout() {
   const operator = useOperator();
   const signOut = useSignOut('/operator/auth/sign-out', '/operator/login');
   const { pathname } = useLocation();
-  const { t: tMenu } = useTranslation(['operatorWallet', 'operatorCategory']);
-  const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav, ...operatorCategoryNav];
+  const { t: tMenu } = useTranslation(['operatorWallet', 'operatorCategory', 'dataMigration']);
+  const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav, ...operatorCategoryNav, ...operatorMigrationNav];
 
   return (
     // antd's message, modal and notification hooks (App.useApp) for the pages; not on the sign-in page.

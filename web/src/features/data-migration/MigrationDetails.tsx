@@ -1,0 +1,91 @@
+import { Descriptions, Flex, Progress, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Item, Reply } from '../../api';
+import { formatDateTime } from '../../format';
+
+export type Migration = Item<Reply<'/data-migrations'>['items']>;
+type Failure = Item<NonNullable<Migration['progress']>['failures']>;
+
+const STATUS_COLORS: Record<Migration['status'], string> = {
+  submitted: 'blue',
+  approved: 'cyan',
+  paper_received: 'geekblue',
+  migrating: 'processing',
+  done: 'success',
+  rejected: 'error',
+  halted: 'warning',
+};
+
+/** The failures the view lists: the first 100 (the server's FAILURES_SHOWN). */
+const FAILURES_SHOWN = 100;
+
+export function StatusTag({ status }: { status: Migration['status'] }) {
+  const { t } = useTranslation('dataMigration');
+  return <Tag color={STATUS_COLORS[status]}>{t(`statuses.${status}`)}</Tag>;
+}
+
+/** 迁移进度: moved / total as a bar, the counts, and the 未迁移成功 list with each reason. */
+export function MigrationProgress({ migration }: { migration: Migration }) {
+  const { t } = useTranslation('dataMigration');
+  const progress = migration.progress;
+  if (!progress) return <Typography.Text type="secondary">{t('progress.notStarted')}</Typography.Text>;
+  const percent = progress.total === 0 ? (progress.phase === 'listing' ? 0 : 100) : Math.floor((progress.moved * 100) / progress.total);
+  const columns: TableColumnsType<Failure> = [
+    { key: 'name', title: t('progress.customer'), dataIndex: 'name' },
+    {
+      key: 'reason',
+      title: t('progress.why'),
+      render: (_, f) => t(`progress.reasons.${f.reason}`, { members: (f.detail.members ?? []).join('、'), limit: f.detail.limit ?? 0 }),
+    },
+    { key: 'givenUp', width: 100, render: (_, f) => (f.givenUp ? <Tag>{t('progress.givenUp')}</Tag> : null) },
+  ];
+  return (
+    <Flex vertical gap="small" data-testid="migration-progress">
+      {progress.phase === 'listing' ? (
+        <Typography.Text>{t('progress.listing')}</Typography.Text>
+      ) : (
+        <Typography.Text strong>{t('progress.moved', { moved: progress.moved, total: progress.total })}</Typography.Text>
+      )}
+      <Progress percent={percent} status={progress.phase === 'halted' ? 'exception' : progress.phase === 'done' ? (progress.failed > 0 ? 'normal' : 'success') : 'active'} format={() => `${progress.moved}/${progress.total}`} />
+      <Typography.Text type="secondary">{t('progress.counts', progress)}</Typography.Text>
+      {progress.failures.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('progress.failedTitle')}</Typography.Title>
+          <Table<Failure> rowKey="customerId" size="small" pagination={false} columns={columns} dataSource={progress.failures} />
+          {progress.failed + progress.givenUp > FAILURES_SHOWN && <Typography.Text type="secondary">{t('progress.moreFailures', { shown: FAILURES_SHOWN, failed: progress.failed + progress.givenUp })}</Typography.Text>}
+        </>
+      )}
+    </Flex>
+  );
+}
+
+/** Who migrates to whom, under which relationship, and the timeline of its steps. */
+export function MigrationSummary({ migration }: { migration: Migration }) {
+  const { t } = useTranslation('dataMigration');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('source')}>{migration.sourceName}</Descriptions.Item>
+        <Descriptions.Item label={t('target')}>{migration.targetName}</Descriptions.Item>
+        <Descriptions.Item label={t('relation')}>{t(`relations.${migration.relation}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('submittedBy')}>{migration.submittedBy}</Descriptions.Item>
+        <Descriptions.Item label={t('submittedAt')}>{formatDateTime(migration.submittedAt)}</Descriptions.Item>
+        {migration.reason && <Descriptions.Item label={t('reason')}>{migration.reason}</Descriptions.Item>}
+      </Descriptions>
+      <Timeline
+        items={migration.steps.map((s) => ({
+          key: `${s.status}${s.at}`,
+          children: (
+            <>
+              {t(`statuses.${s.status}`)} · {s.actor} · {formatDateTime(s.at)}
+              {s.reason ? ` · ${s.reason}` : ''}
+            </>
+          ),
+        }))}
+      />
+    </Space>
+  );
+}
+
+/** While customers are being listed or moved, the view is polled. */
+export const isMoving = (m: Migration) => m.status === 'migrating' && (m.progress?.phase === 'listing' || m.progress?.phase === 'moving');
