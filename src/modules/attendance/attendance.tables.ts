@@ -87,9 +87,13 @@ export interface AttendanceTables {
     approval_id: string;
     status: CorrectionStatus;
     clockin_id: string | null;
+    /** member|day|kind while pending or approved (unique: one holding correction per record); null once rejected or withdrawn. */
+    hold_key: string | null;
     created_at: number;
     decided_at: number | null;
   };
+  /** The corrections holding a member's month (pending and approved), counted by compare-and-set against the rule's limit. */
+  attendance_correction_months: { corp_id: string; member_id: string; month: string; used: number };
   /**
    * The photo of a photo clock-in, watermarked: the file named by `digest` (photos.ts); rows from
    * before migration 0234 hold the photo itself in `data_base64` (empty since).

@@ -89,8 +89,7 @@ export async function requestCorrection(ctx: Ctx, input: CorrectionBodyValue): P
     (await tables(ctx.trx).selectFrom('attendance_rules').selectAll().where('corp_id', '=', ctx.corpId).where('id', '=', ruleId).executeTakeFirst()) ?? (await ruleForMember(ctx.trx, ctx.corpId, member.id));
   if (!rule) throw new DomainError(AttendanceErrors['attendance.no_rule']);
   const month = input.day.slice(0, 7);
-  const used = await usedIn(ctx.trx, ctx.corpId, member.id, month);
-  if (used >= rule.corrections_per_month) throw new DomainError(AttendanceErrors['attendance.correction_limit'], { month, limit: rule.corrections_per_month, used });
+  await takeAllowance(ctx, member.id, month, rule.corrections_per_month);
 
   const punchAt = shanghaiInstant(input.day, input.kind === 'in' ? rule.shift_start : rule.shift_end);
   const hhmm = shanghaiTime(punchAt).msOfDay / 60_000;
@@ -109,11 +108,31 @@ export async function requestCorrection(ctx: Ctx, input: CorrectionBodyValue): P
     approval_id: approval.instanceId,
     status: 'pending',
     clockin_id: null,
+    hold_key: holdKey(member.id, input.day, input.kind),
     created_at: ctx.now,
     decided_at: null,
   };
-  await tables(ctx.trx).insertInto('attendance_corrections').values(row).execute();
+  // A concurrent request for the same record got there first: this one (its approval too) rolls back.
+  const inserted = await tables(ctx.trx).insertInto('attendance_corrections').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new DomainError(AttendanceErrors['attendance.correction_exists'], { day: input.day, kind: input.kind });
   return correctionView(row);
+}
+
+const holdKey = (memberId: string, day: string, kind: PunchKind) => `${memberId}|${day}|${kind}`;
+
+/** One of the month's corrections, by compare-and-set on the month's counter: two requests at once cannot both take the last. */
+async function takeAllowance(ctx: Ctx, memberId: string, month: string, limit: number): Promise<void> {
+  await tables(ctx.trx).insertInto('attendance_correction_months').values({ corp_id: ctx.corpId, member_id: memberId, month, used: 0 }).onConflict((oc) => oc.doNothing()).execute();
+  const taken = await tables(ctx.trx)
+    .updateTable('attendance_correction_months')
+    .set((eb) => ({ used: eb('used', '+', 1) }))
+    .where('corp_id', '=', ctx.corpId)
+    .where('member_id', '=', memberId)
+    .where('month', '=', month)
+    .where('used', '<', limit)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) === 1) return;
+  throw new DomainError(AttendanceErrors['attendance.correction_limit'], { month, limit, used: await usedIn(ctx.trx, ctx.corpId, memberId, month) });
 }
 
 async function usedIn(db: Executor, corpId: string, memberId: string, month: string): Promise<number> {
@@ -131,13 +150,25 @@ export async function onCorrectionDecided(ctx: Ctx, event: PayloadOf<(typeof App
   const clockInId = event.status === 'approved' ? newId('atc', ctx.now) : null;
   const moved = await tables(ctx.trx)
     .updateTable('attendance_corrections')
-    .set({ status: event.status, decided_at: ctx.now, clockin_id: clockInId })
+    .set(event.status === 'approved' ? { status: event.status, decided_at: ctx.now, clockin_id: clockInId } : { status: event.status, decided_at: ctx.now, hold_key: null })
     .where('corp_id', '=', ctx.corpId)
     .where('approval_id', '=', event.instanceId)
     .where('status', '=', 'pending')
     .returningAll()
     .executeTakeFirst();
-  if (!moved || clockInId === null) return;
+  if (!moved) return;
+  if (clockInId === null) {
+    // Rejected or withdrawn: the record may be asked for again, and the month's place is given back.
+    await tables(ctx.trx)
+      .updateTable('attendance_correction_months')
+      .set((eb) => ({ used: eb('used', '-', 1) }))
+      .where('corp_id', '=', ctx.corpId)
+      .where('member_id', '=', moved.member_id)
+      .where('month', '=', moved.month)
+      .where('used', '>', 0)
+      .execute();
+    return;
+  }
   await tables(ctx.trx)
     .insertInto('attendance_clockins')
     .values({

@@ -209,6 +209,23 @@ describeEachDialect('补卡: corrections through the approval engine', (use) => 
     assert.equal(replaced.body.correctionsPerMonth, 2);
   });
 
+  it('at once: two requests for the last place of the month, or for one record, give one correction (compare-and-set, unique hold)', async () => {
+    const { a, boss } = await setUp({ correctionsPerMonth: 1 });
+    t.clock.set('2026-01-06T10:00:00.000+08:00');
+    const ask = (kind: 'in' | 'out') => a.client.post<CorrectionView>('/api/v1/attendance/corrections', { day: '2026-01-05', kind, reason: '同时' });
+    const lastPlace = await Promise.all([ask('in'), ask('out')]);
+    assert.deepEqual(lastPlace.map((r) => r.status).sort(), [201, 409]);
+    assert.equal(errorCode(lastPlace.find((r) => r.status === 409)!.body), 'attendance.correction_limit');
+    assert.equal((await todo(boss)).length, 1, 'the refused one left no approval behind');
+    // Rejected, the place comes back; then the same record twice at once.
+    await decide(boss, (await todo(boss))[0]!.taskId, 'reject');
+    await t.deps.outbox.drain();
+    const sameRecord = await Promise.all([ask('out'), ask('out')]);
+    assert.deepEqual(sameRecord.map((r) => r.status).sort(), [201, 409]);
+    assert.equal((await todo(boss)).length, 1);
+    assert.deepEqual((await a.client.get<MyRecordsView>('/api/v1/attendance/my-records?month=2026-01')).body.corrections, { used: 1, limit: 1 });
+  });
+
   it("a member cannot correct someone else's record, nor a record that is not 未打卡 or abnormal (400), nor submit the 补卡 template directly", async () => {
     const { a, b, late, templateId } = await setUp();
     t.clock.set('2026-01-06T10:00:00.000+08:00');

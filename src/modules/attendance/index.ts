@@ -31,6 +31,7 @@ export const attendanceModule = defineModule({
     attendance_machine_punches: 'tenant',
     attendance_door_access: 'tenant',
     attendance_corrections: 'tenant',
+    attendance_correction_months: 'tenant',
   },
   migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables, '0234_attendance_photo_files': photoFiles, '0235_attendance_corrections': corrections },
   errors: AttendanceErrors,
