@@ -71,8 +71,12 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
     let firstIn: string[] | undefined;
     let lastOut: string[] | undefined;
     const s = of(memberId);
+    // A corrected 上班 or 下班 counts as on time: its clock-ins' verdicts are set aside (looked up once per member-day).
+    const correctedIn = corrected.size > 0 && corrected.has(`${memberId}|${day}|in`);
+    const correctedOut = corrected.size > 0 && corrected.has(`${memberId}|${day}|out`);
     for (; i < punches.length && punches[i]!.member_id === memberId && punches[i]!.day === day; i++) {
-      const verdicts = corrected.has(key(punches[i]!)) ? [] : (JSON.parse(punches[i]!.verdicts) as Verdict[]);
+      const setAside = punches[i]!.kind === 'in' ? correctedIn : correctedOut;
+      const verdicts = setAside ? [] : (JSON.parse(punches[i]!.verdicts) as Verdict[]);
       if (punches[i]!.kind === 'in') firstIn ??= verdicts;
       else lastOut = verdicts;
       if (verdicts.some((v) => PLACE_OR_DEVICE.includes(v))) s.exceptions++;
