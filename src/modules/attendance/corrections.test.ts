@@ -227,7 +227,7 @@ describeEachDialect('补卡: corrections through the approval engine', (use) => 
   });
 
   it("a member cannot correct someone else's record, nor a record that is not 未打卡 or abnormal (400), nor submit the 补卡 template directly", async () => {
-    const { a, b, late, templateId } = await setUp();
+    const { owner, a, b, late, templateId } = await setUp();
     t.clock.set('2026-01-06T10:00:00.000+08:00');
     const foreign = await b.client.post('/api/v1/attendance/corrections', { day: '2026-01-05', kind: 'in', reason: '帮忙', clockInId: late.id });
     assert.deepEqual([foreign.status, errorCode(foreign.body)], [404, 'attendance.clockin_not_found']);
@@ -239,7 +239,14 @@ describeEachDialect('补卡: corrections through the approval engine', (use) => 
     assert.deepEqual([nothing.status, errorCode(nothing.body)], [400, 'attendance.correction_not_needed']);
     const direct = await a.client.post('/api/v1/approvals/requests', { templateId, form: { day: '2026-01-05', punch: '上班 09:00', reason: 'x' } });
     assert.deepEqual([direct.status, errorCode(direct.body)], [409, 'approval.template_builtin']);
-    // Members do not see it among the templates to submit; it cannot be archived.
+    // The admin sets its flow (setUp did), but its form is attendance's and it cannot be archived.
+    const template = (await owner.get<TemplateView & Record<string, unknown>>(`/api/v1/approvals/templates/${templateId}`)).body;
+    const { id: _i, version, builtin: _b, archived: _a, updatedAt: _u, ...input } = template;
+    const reform = await owner.put(`/api/v1/approvals/templates/${templateId}`, { ...input, form: [{ id: 'reason', type: 'text', label: '事由', required: true }], expectedVersion: version });
+    assert.deepEqual([reform.status, errorCode(reform.body), (reform.body as { error: { details: { reason: string } } }).error.details.reason], [409, 'approval.template_builtin', 'form_locked']);
+    const archive = await owner.delete(`/api/v1/approvals/templates/${templateId}`);
+    assert.deepEqual([archive.status, errorCode(archive.body)], [409, 'approval.template_builtin']);
+    // Members do not see it among the templates to submit.
     assert.deepEqual((await a.client.get<{ items: TemplateView[] }>('/api/v1/approvals/templates')).body.items.filter((x) => x.builtin !== null), []);
     assert.equal((await b.client.get<MyRecordsView>('/api/v1/attendance/my-records?month=2026-01')).body.items.every((r) => r.verdicts.length === 0), true);
   });
