@@ -178,8 +178,8 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     await page.getByText('已提交补卡申请，审批通过后记为正常打卡').waitFor();
     await dialog.waitFor({ state: 'detached' });
     // The enterprise's 补卡 template starts as WeCom's (the applicant's 上级): with no head the request is approved at once,
-    // and the record follows once the approval's result is delivered.
-    await record.getByText('补卡审批中').waitFor();
+    // and the record follows once the server's outbox delivers the approval's result (it may already have).
+    await record.getByText('补卡审批中').or(record.getByText('已补卡')).waitFor();
     await page.getByText('本月已申请补卡 1 次，共可申请 5 次').waitFor();
     await ui.delivered();
     await page.reload();
@@ -200,6 +200,14 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     // name, late, early, missed, exceptions, corrections: the corrected record is no exception.
     assert.deepEqual(await summary.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))), [['李补卡', '0', '0', '0', '0', '1']]);
     await page.getByRole('columnheader', { name: '补卡次数' }).waitFor();
+
+    // The admin's approval templates: 补卡 is a built-in template, set up but not stopped, its form fixed.
+    await page.goto('/approvals');
+    const row = page.locator('tbody tr.ant-table-row', { hasText: '系统模板' });
+    await row.getByText('补卡', { exact: true }).waitFor();
+    assert.equal(await row.getByRole('button', { name: '停用' }).count(), 0);
+    await row.getByRole('button', { name: /^编\s*辑$/ }).click();
+    await page.getByTestId('builtin-form').getByText('补卡日期、补卡班次、补卡事由', { exact: false }).waitFor();
   });
 
   type Text = (typeof TEXT)[keyof typeof TEXT];
