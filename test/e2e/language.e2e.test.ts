@@ -38,6 +38,7 @@ const CORP_PAGES = [
   '/app',
   '/app/approvals',
   '/app/attendance',
+  '/app/attendance/records',
   '/no-such-page',
   // The link pages, with links that are no longer valid: the one-sentence refusal.
   '/activate/corp_0.inv_0.gone',

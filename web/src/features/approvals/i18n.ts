@@ -15,6 +15,7 @@ export default defineMessages(
       archive: '停用',
       empty: '还没有审批模板',
       builtin: '系统模板',
+      correction: '补卡',
     },
     editor: {
       builtinForm: '此模板由打卡的补卡申请使用，表单（{{fields}}）不能修改；审批流程和规则可以设置。',
@@ -244,6 +245,7 @@ export default defineMessages(
       archive: 'Stop using',
       empty: 'No approval templates yet',
       builtin: 'Built-in',
+      correction: 'Clock-in correction',
     },
     editor: {
       builtinForm: 'Attendance uses this template for correction requests (补卡): its form ({{fields}}) cannot be changed; its flow and rules can.',
