@@ -39,6 +39,7 @@ const CORP_PAGES = [
   '/app',
   '/app/approvals',
   '/app/attendance',
+  '/app/attendance/records',
   '/app/files',
   '/no-such-page',
   // The link pages, with links that are no longer valid: the one-sentence refusal.

@@ -22,5 +22,6 @@ export const ApprovalErrors = defineErrors({
   'approval.nothing_to_return_to': { status: 409, message: 'There is no earlier approval step to return to.' },
   'approval.not_viewable': { status: 403, message: 'You may not view this request.' },
   'approval.member_inactive': { status: 422, message: 'That member has left or is disabled.' },
+  'approval.template_builtin': { status: 409, message: 'This template belongs to a feature of its own: requests are made there (补卡 from the attendance records), and it cannot be archived nor its form changed.' },
   'approval.own_request': { status: 422, message: 'The applicant cannot approve or handle their own request, except on a step the template gives to the applicant.' },
 });

@@ -138,6 +138,8 @@ export interface Template {
   settings: Settings;
   version: number;
   archived: boolean;
+  /** The kind of a built-in template (`attendance.correction`), owned by that module; null for the enterprise's own. */
+  builtin: string | null;
   updatedAt: string;
 }
 

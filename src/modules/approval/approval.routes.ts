@@ -52,7 +52,12 @@ const act = { right: 'approvals.use', tx: 'group' } as const;
 const admin = { right: 'approvals.admin', tx: 'plain' } as const;
 
 const templates = {
-  list: command(use, async (ctx) => ({ items: await listTemplates(ctx.trx, ctx.corpId, { includeArchived: (await appLevel(ctx, 'approvals')) === 'manage' }) })),
+  list: command(use, async (ctx) => {
+    const manager = (await appLevel(ctx, 'approvals')) === 'manage';
+    // Members submit a built-in template from its own feature (补卡 from the attendance records): only managers see it here, to set its flow.
+    const items = await listTemplates(ctx.trx, ctx.corpId, { includeArchived: manager });
+    return { items: manager ? items : items.filter((t) => t.builtin === null) };
+  }),
   get: command(use, (ctx, templateId: string) => getTemplate(ctx.trx, ctx.corpId, templateId)),
   create: command(admin, async (ctx, input: TemplateInputValue) => {
     await authorizeApp(ctx, 'approvals', 'manage');

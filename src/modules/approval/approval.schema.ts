@@ -19,6 +19,7 @@ export const TemplateDto = Type.Object({
   settings: Settings,
   version: Type.Integer(),
   archived: Type.Boolean(),
+  builtin: Type.Union([Type.String(), Type.Null()], { description: "A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's" }),
   updatedAt: IsoDateTime,
 });
 export const TemplateList = Type.Object({ items: Type.Array(TemplateDto) });

@@ -21,6 +21,8 @@ export interface ApprovalTables {
     settings_json: string;
     version: number;
     archived: number;
+    /** The kind of a built-in template a module owns (`attendance.correction`); null for the enterprise's own. */
+    builtin_kind: string | null;
     created_at: number;
     updated_at: number;
   };
@@ -29,6 +31,8 @@ export interface ApprovalTables {
     id: string;
     template_id: string;
     template_name: string;
+    /** The template's built-in kind at submission: its owner hears the result (`approval.builtin_decided`). */
+    builtin_kind: string | null;
     /** The template's form, flow and settings as they were at submission: later edits do not move running requests. */
     snapshot_json: string;
     applicant_id: string;

@@ -28,7 +28,7 @@ export interface Snapshot {
 
 export type InstanceRow = Pick<
   ApprovalTables['approval_instances'],
-  'id' | 'template_name' | 'snapshot_json' | 'applicant_id' | 'submitter_id' | 'status' | 'form_json' | 'path_json' | 'current_step' | 'version'
+  'id' | 'template_name' | 'builtin_kind' | 'snapshot_json' | 'applicant_id' | 'submitter_id' | 'status' | 'form_json' | 'path_json' | 'current_step' | 'version'
 >;
 
 export type TaskRow = Pick<ApprovalTables['approval_tasks'], 'id' | 'instance_id' | 'step' | 'node_id' | 'kind' | 'seq' | 'assignee_id' | 'status'>;
@@ -91,7 +91,7 @@ const lockInstanceRow = prepared((db, p: { corpId: string; instanceId: string; s
     .where('corp_id', '=', p.corpId)
     .where('id', '=', p.instanceId)
     .where('status', '=', p.status)
-    .returning(['id', 'template_name', 'snapshot_json', 'applicant_id', 'submitter_id', 'status', 'form_json', 'path_json', 'current_step', 'version']),
+    .returning(['id', 'template_name', 'builtin_kind', 'snapshot_json', 'applicant_id', 'submitter_id', 'status', 'form_json', 'path_json', 'current_step', 'version']),
 );
 const insertEvent = prepared((db, p: ApprovalTables['approval_events']) =>
   db.insertInto('approval_events').values({ corp_id: p.corp_id, id: p.id, instance_id: p.instance_id, task_id: p.task_id, actor_id: p.actor_id, action: p.action, comment: p.comment, details_json: p.details_json, at: p.at }),
@@ -271,6 +271,8 @@ export class RequestFlow {
     await tables(ctx.trx).updateTable('approval_instances').set({ status, finished_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', this.row.id).execute();
     await this.cancelOpenTasks();
     await this.event({ actorId: null, action: status });
+    // A built-in template's owner (attendance's 补卡) acts on the result, after commit, once per request.
+    if (this.row.builtin_kind !== null) await publish(ctx, ApprovalEvents['approval.builtin_decided'], { instanceId: this.row.id, kind: this.row.builtin_kind, applicantId: this.row.applicant_id, status });
     if (status !== 'withdrawn') await notify(ctx, [this.row.applicant_id], 'result', this.row, `approval:result:${this.row.id}`, status === 'approved' ? '已通过' : '已驳回');
   }
 

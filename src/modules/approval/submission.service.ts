@@ -8,7 +8,7 @@ import { checkForm } from './form.ts';
 import { RequestFlow, type Snapshot } from './flow.ts';
 import { onceFor, type ActionResult } from './once.ts';
 import { activeApplicant, resolvePath, type ResolvedPath } from './resolver.ts';
-import { getTemplate } from './templates.service.ts';
+import { ensureBuiltinTemplate, getTemplate, type BuiltinTemplateSpec } from './templates.service.ts';
 import { checkIds, listRefs, type IdRef } from './ids.ts';
 import { tables } from './approval.tables.ts';
 
@@ -26,8 +26,10 @@ export interface SubmitInput {
   mentions?: string[] | undefined;
 }
 
-async function prepare(ctx: ReadCtx, submitterId: string, input: SubmitInput): Promise<{ template: Template; path: ResolvedPath; applicantId: string }> {
+async function prepare(ctx: ReadCtx, submitterId: string, input: SubmitInput, builtin?: string): Promise<{ template: Template; path: ResolvedPath; applicantId: string }> {
   const template = await getTemplate(ctx.trx, ctx.corpId, input.templateId);
+  // A built-in template is submitted only by its owning module, which has checked what the form says.
+  if (template.builtin !== (builtin ?? null)) throw new DomainError(ApprovalErrors['approval.template_builtin'], { templateId: template.id, reason: 'submitted_by_its_module' });
   if (template.archived) throw new DomainError(ApprovalErrors['approval.template_archived'], { templateId: template.id });
   const applicantId = input.applicantId ?? submitterId;
   if (applicantId !== submitterId && !template.settings.allowOnBehalf) throw new DomainError(ApprovalErrors['approval.on_behalf_not_allowed']);
@@ -68,40 +70,52 @@ export async function previewRequest(ctx: ReadCtx, submitterId: string, input: S
 }
 
 export async function submitRequest(ctx: Ctx, submitterId: string, input: SubmitInput, idempotencyKey?: string): Promise<ActionResult> {
-  return onceFor(ctx, submitterId, idempotencyKey, { submit: input }, async () => {
-    const { template, path, applicantId } = await prepare(ctx, submitterId, input);
-    const id = newId('apr', ctx.now);
-    const snapshot: Snapshot = { form: template.form, flow: template.flow, settings: template.settings, templateVersion: template.version };
-    const mentions = [...(await activeMemberIds(ctx.trx, ctx.corpId, input.mentions ?? []))].sort();
-    await tables(ctx.trx)
-      .insertInto('approval_instances')
-      .values({
-        corp_id: ctx.corpId,
-        id,
-        template_id: template.id,
-        template_name: template.name,
-        snapshot_json: JSON.stringify(snapshot),
-        applicant_id: applicantId,
-        submitter_id: submitterId,
-        status: 'running',
-        form_json: JSON.stringify(input.form),
-        path_json: JSON.stringify(path.steps),
-        mentions_json: JSON.stringify(mentions),
-        current_step: 0,
-        version: 1,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        finished_at: null,
-      })
-      .execute();
-    const flow = RequestFlow.started(
-      ctx,
-      { id, template_name: template.name, snapshot_json: '', applicant_id: applicantId, submitter_id: submitterId, status: 'running', form_json: '', path_json: '', current_step: 0, version: 1 },
-      snapshot,
-      path.steps,
-    );
-    await flow.event({ actorId: submitterId, action: 'submitted', details: { applicantId, branches: path.branches } });
-    await flow.advance(0, true);
-    return { instanceId: id, instanceStatus: flow.row.status, taskId: null, taskStatus: null, version: 1 };
-  });
+  return onceFor(ctx, submitterId, idempotencyKey, { submit: input }, () => insertRequest(ctx, submitterId, input));
+}
+
+/**
+ * A member's request of a built-in template, made by the module that owns the kind (attendance's
+ * 补卡) in its own command's transaction: the flow and settings are the enterprise's template's.
+ */
+export async function submitBuiltinRequest(ctx: Ctx, spec: BuiltinTemplateSpec, memberId: string, form: FormValues): Promise<ActionResult> {
+  const template = await ensureBuiltinTemplate(ctx, spec);
+  return insertRequest(ctx, memberId, { templateId: template.id, form }, spec.kind);
+}
+
+async function insertRequest(ctx: Ctx, submitterId: string, input: SubmitInput, builtin?: string): Promise<ActionResult> {
+  const { template, path, applicantId } = await prepare(ctx, submitterId, input, builtin);
+  const id = newId('apr', ctx.now);
+  const snapshot: Snapshot = { form: template.form, flow: template.flow, settings: template.settings, templateVersion: template.version };
+  const mentions = [...(await activeMemberIds(ctx.trx, ctx.corpId, input.mentions ?? []))].sort();
+  await tables(ctx.trx)
+    .insertInto('approval_instances')
+    .values({
+      corp_id: ctx.corpId,
+      id,
+      template_id: template.id,
+      template_name: template.name,
+      builtin_kind: template.builtin,
+      snapshot_json: JSON.stringify(snapshot),
+      applicant_id: applicantId,
+      submitter_id: submitterId,
+      status: 'running',
+      form_json: JSON.stringify(input.form),
+      path_json: JSON.stringify(path.steps),
+      mentions_json: JSON.stringify(mentions),
+      current_step: 0,
+      version: 1,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      finished_at: null,
+    })
+    .execute();
+  const flow = RequestFlow.started(
+    ctx,
+    { id, template_name: template.name, builtin_kind: template.builtin, snapshot_json: '', applicant_id: applicantId, submitter_id: submitterId, status: 'running', form_json: '', path_json: '', current_step: 0, version: 1 },
+    snapshot,
+    path.steps,
+  );
+  await flow.event({ actorId: submitterId, action: 'submitted', details: { applicantId, branches: path.branches } });
+  await flow.advance(0, true);
+  return { instanceId: id, instanceStatus: flow.row.status, taskId: null, taskStatus: null, version: 1 };
 }

@@ -67,7 +67,7 @@ export function checkTemplate(input: TemplateInput): void {
   }
 }
 
-type TemplateRow = Pick<ApprovalTables['approval_templates'], 'id' | 'name' | 'description' | 'form_json' | 'flow_json' | 'settings_json' | 'version' | 'archived' | 'updated_at'>;
+type TemplateRow = Pick<ApprovalTables['approval_templates'], 'id' | 'name' | 'description' | 'form_json' | 'flow_json' | 'settings_json' | 'version' | 'archived' | 'builtin_kind' | 'updated_at'>;
 
 export function toTemplate(row: TemplateRow): Template {
   return {
@@ -79,6 +79,7 @@ export function toTemplate(row: TemplateRow): Template {
     settings: { ...DEFAULT_SETTINGS, ...JSON.parse(row.settings_json) },
     version: row.version,
     archived: row.archived === 1,
+    builtin: row.builtin_kind,
     updatedAt: toIso(row.updated_at)!,
   };
 }
@@ -145,6 +146,7 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Te
       settings_json: JSON.stringify(input.settings ?? DEFAULT_SETTINGS),
       version: 1,
       archived: 0,
+      builtin_kind: null,
       created_at: ctx.now,
       updated_at: ctx.now,
     })
@@ -159,6 +161,8 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput,
   checkTemplate(input);
   await checkPeople(ctx, input);
   const before = await getTemplate(ctx.trx, ctx.corpId, id);
+  // A built-in template's form is what its owning module fills in: the admin sets its flow and settings.
+  if (before.builtin !== null && JSON.stringify(input.form) !== JSON.stringify(before.form)) throw new DomainError(ApprovalErrors['approval.template_builtin'], { templateId: id, reason: 'form_locked' });
   const result = await tables(ctx.trx)
     .updateTable('approval_templates')
     .set({
@@ -181,7 +185,8 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput,
 }
 
 export async function archiveTemplate(ctx: Ctx, id: string): Promise<void> {
-  await getTemplate(ctx.trx, ctx.corpId, id);
+  const template = await getTemplate(ctx.trx, ctx.corpId, id);
+  if (template.builtin !== null) throw new DomainError(ApprovalErrors['approval.template_builtin'], { templateId: id, reason: 'not_archivable' });
   await tables(ctx.trx).updateTable('approval_templates').set({ archived: 1, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
   await audit(ctx, { action: 'approval.template.archive', target: { type: 'approval_template', id } });
 }
@@ -197,4 +202,43 @@ export async function listTemplates(db: Executor, corpId: string, options: { inc
   if (!options.includeArchived) q = q.where('archived', '=', 0);
   const rows = await q.orderBy('id').execute();
   return rows.map(toTemplate);
+}
+
+/** What a module declares for its built-in template: the kind it is known by and the template it starts as. */
+export interface BuiltinTemplateSpec {
+  kind: string;
+  template: TemplateInput;
+}
+
+/**
+ * The enterprise's template of a built-in kind, made from the spec the first time it is needed
+ * (one per enterprise by a unique index: a concurrent first use finds the other's). The admin may
+ * then change its flow and settings like any template's; its form stays the module's.
+ */
+export async function ensureBuiltinTemplate(ctx: Ctx, spec: BuiltinTemplateSpec): Promise<Template> {
+  const find = () => tables(ctx.trx).selectFrom('approval_templates').selectAll().where('corp_id', '=', ctx.corpId).where('builtin_kind', '=', spec.kind).executeTakeFirst();
+  const existing = await find();
+  if (existing) return toTemplate(existing);
+  checkTemplate(spec.template);
+  const id = newId('apt', ctx.now);
+  const { template } = spec;
+  await tables(ctx.trx)
+    .insertInto('approval_templates')
+    .values({
+      corp_id: ctx.corpId,
+      id,
+      name: template.name,
+      description: template.description ?? '',
+      form_json: JSON.stringify(template.form),
+      flow_json: JSON.stringify(template.flow),
+      settings_json: JSON.stringify(template.settings ?? DEFAULT_SETTINGS),
+      version: 1,
+      archived: 0,
+      builtin_kind: spec.kind,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return toTemplate((await find())!);
 }

@@ -19,5 +19,8 @@ export const AttendanceErrors = defineErrors({
   'attendance.photo_not_camera': { status: 422, message: 'This rule needs a photo taken with the camera: the photo carries no capture time (EXIF).' },
   'attendance.photo_stale': { status: 422, message: "The photo was not taken just now: its capture time is more than 10 minutes from the server's time." },
   'attendance.photo_unreadable': { status: 422, message: 'The photo is not a JPEG or PNG image that can be read.' },
+  'attendance.correction_not_needed': { status: 400, message: 'This record is neither 未打卡 nor abnormal: there is nothing to correct (补卡).' },
+  'attendance.correction_exists': { status: 409, message: 'A correction (补卡) of this record was already asked for.' },
+  'attendance.correction_limit': { status: 409, message: "This month's corrections (补卡) are used up: your rule allows a limited number per month." },
   'attendance.clockin_not_found': { status: 404, message: 'The clock-in does not exist.' },
 });

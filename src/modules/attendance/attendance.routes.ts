@@ -16,6 +16,8 @@ import { antiCheat, enrolFace, myFace } from './faces.service.ts';
 import { dayRecords, summarise, summaryXlsx } from './summary.service.ts';
 import { addMachine, listMachines, machinePunches, receivePunches, rotateMachineSecret, updateMachine } from './machines.service.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { CorrectionBody, CorrectionDto, MonthQuery, MyRecordsDto, type CorrectionBodyValue } from './attendance.schema.ts';
+import { myRecords, requestCorrection } from './corrections.service.ts';
 
 const read = { right: 'attendance.admin', tx: 'read' } as const;
 const write = { right: 'attendance.admin', tx: 'plain' } as const;
@@ -45,6 +47,12 @@ const antiCheatSummary = command(read, (ctx) => antiCheat(ctx));
 const ownRule = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myRule(ctx));
 const face = command({ right: 'attendance.clock', tx: 'read' }, (ctx) => myFace(ctx));
 const mine = command({ right: 'attendance.clock', tx: 'read' }, (ctx, day: string | undefined) => myClockIns(ctx, day ?? shanghaiTime(ctx.now).day));
+
+/** 补卡: the member's month of records, and a correction asked for one of them (submitted as an approval). */
+const records = {
+  mine: command({ right: 'attendance.clock', tx: 'read' }, (ctx, month: string | undefined) => myRecords(ctx, month)),
+  correct: command({ right: 'attendance.clock', tx: 'plain' }, (ctx, input: CorrectionBodyValue) => requestCorrection(ctx, input)),
+};
 
 const tags = ['attendance'];
 const corp = { auth: 'corp' } as const;
@@ -94,6 +102,13 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/v1/attendance/my-clock-ins',
       { config: corp, schema: { tags, summary: "The member's own clock-ins of a day (default today, Asia/Shanghai)", querystring: StrictObject({ day: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })) }), response: { 200: Type.Object({ items: Type.Array(ClockInDto) }) } } },
       async (request) => ({ items: await request.run(mine, request.query.day) }),
+    );
+
+    app.get('/api/v1/attendance/my-records', { config: corp, schema: { tags, summary: "The member's records of a month (未打卡 and abnormal ones can be corrected: 补卡) and the month's corrections used", querystring: MonthQuery, response: { 200: MyRecordsDto } } }, (request) =>
+      request.run(records.mine, request.query.month),
+    );
+    app.post('/api/v1/attendance/corrections', { config: corp, schema: { tags, summary: '补卡: ask to correct an own 未打卡 or abnormal record; it becomes an approval of the built-in 补卡 template', body: CorrectionBody, response: { 201: CorrectionDto } } }, async (request, reply) =>
+      created(reply, request.run(records.correct, request.body)),
     );
 
     app.get('/api/v1/attendance/anti-cheat', { config: corp, schema: { tags, summary: '防作弊管理: face-rule counts and the methods each rule uses', response: { 200: AntiCheatDto } } }, (request) =>

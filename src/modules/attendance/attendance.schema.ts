@@ -35,6 +35,7 @@ export const RuleInput = StrictObject({
   machines: Type.Boolean(),
   usualDeviceLimit: Type.Integer({ minimum: 0, maximum: 10, description: '打卡常用设备数量; 0: no limit' }),
   overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')], { description: '超出常用设备: 需拍照备注, or refuse' }),
+  correctionsPerMonth: Type.Optional(Type.Integer({ minimum: 0, maximum: 31, description: '补卡: corrections a member may ask per month (default 5, as WeCom; 0: none); kept when absent on a replace' })),
 });
 export type RuleInputValue = Static<typeof RuleInput>;
 
@@ -52,6 +53,7 @@ export const RuleDto = Type.Object({
   machines: Type.Boolean(),
   usualDeviceLimit: Type.Integer(),
   overLimit: Type.Union([Type.Literal('photo_note'), Type.Literal('refuse')]),
+  correctionsPerMonth: Type.Integer(),
   createdBy: Type.String(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -87,18 +89,61 @@ export const ClockInDto = Type.Object({
   day: Type.String(),
   kind: Type.Union([Type.Literal('in'), Type.Literal('out')]),
   restDay: Type.Boolean(),
-  source: Type.Union([Type.Literal('phone'), Type.Literal('machine')]),
+  source: Type.Union([Type.Literal('phone'), Type.Literal('machine'), Type.Literal('correction')], { description: 'correction: written by an approved 补卡 request' }),
   deviceId: Type.String(),
   faceCheck: Type.Union([Type.Literal('pass'), Type.Null()]),
   verdicts: Verdicts,
+  approvalId: Type.Union([Type.String(), Type.Null()], { description: 'The approved 补卡 request of a correction' }),
 });
 export type ClockInView = Static<typeof ClockInDto>;
 
 export const DayQuery = StrictObject({ day: Day });
 export const RangeQuery = StrictObject({ from: Day, to: Day });
 export const SummaryDto = Type.Object({
-  items: Type.Array(Type.Object({ memberId: Type.String(), name: Type.String(), late: Type.Integer(), early: Type.Integer(), missed: Type.Integer(), exceptions: Type.Integer() })),
+  items: Type.Array(
+    Type.Object({ memberId: Type.String(), name: Type.String(), late: Type.Integer(), early: Type.Integer(), missed: Type.Integer(), exceptions: Type.Integer(), corrected: Type.Integer({ description: '补卡: approved corrections, counted on time' }) }),
+  ),
 });
+
+const PunchKindDto = Type.Union([Type.Literal('in'), Type.Literal('out')]);
+export const CorrectionBody = StrictObject({
+  day: Day,
+  kind: PunchKindDto,
+  reason: Type.String({ minLength: 1, maxLength: 200, description: '补卡事由' }),
+  clockInId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'The abnormal clock-in being corrected, when there is one' })),
+});
+export type CorrectionBodyValue = Static<typeof CorrectionBody>;
+const CorrectionStatusDto = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('withdrawn')]);
+export const CorrectionDto = Type.Object({
+  id: Type.String(),
+  memberId: Type.String(),
+  day: Type.String(),
+  kind: PunchKindDto,
+  punchAt: IsoDateTime,
+  reason: Type.String(),
+  approvalId: Type.String(),
+  status: CorrectionStatusDto,
+  clockInId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: IsoDateTime,
+});
+export type CorrectionView = Static<typeof CorrectionDto>;
+export const MonthQuery = StrictObject({ month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM; default this month (Asia/Shanghai)' })) });
+/** The member's records of a month: each day's 上班 and 下班 as it stands, with its correction. */
+export const MyRecordsDto = Type.Object({
+  month: Type.String(),
+  corrections: Type.Object({ used: Type.Integer(), limit: Type.Integer({ description: 'Of the rule the member is under now' }) }),
+  items: Type.Array(
+    Type.Object({
+      day: Type.String(),
+      kind: PunchKindDto,
+      /** The first 上班 or the last 下班 of the day; null when it was never made. */
+      clockIn: Type.Union([ClockInDto, Type.Null()]),
+      verdicts: Verdicts,
+      correction: Type.Union([CorrectionDto, Type.Null()]),
+    }),
+  ),
+});
+export type MyRecordsView = Static<typeof MyRecordsDto>;
 
 export const FaceBody = StrictObject({ descriptor: Descriptor });
 export const AntiCheatDto = Type.Object({

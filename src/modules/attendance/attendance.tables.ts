@@ -3,7 +3,9 @@ import { tableAccess, type Flag } from '../../platform/db/tables.ts';
 export type TargetKind = 'member' | 'department' | 'tag';
 export type OverLimit = 'photo_note' | 'refuse';
 export type PunchKind = 'in' | 'out';
-export type ClockInSource = 'phone' | 'machine';
+/** `correction`: written when a 补卡 request was approved, at the shift's start or end. */
+export type ClockInSource = 'phone' | 'machine' | 'correction';
+export type CorrectionStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 export type PunchStatus = 'accepted' | 'rejected';
 /** Why a machine punch was recorded as rejected: the member is outside the machine's range, under no rule, or under a rule without 考勤机. */
 export type PunchRejection = 'out_of_range' | 'no_rule' | 'rule_without_machines';
@@ -34,6 +36,8 @@ export interface AttendanceTables {
     /** 打卡常用设备数量; 0: no limit. */
     device_limit: number;
     over_limit: OverLimit;
+    /** 补卡: how many corrections a member may ask per calendar month (pending and approved ones count). */
+    corrections_per_month: number;
     /** The actor who created the rule: only they manage its members' usual devices. */
     created_by: string;
     created_at: number;
@@ -64,7 +68,32 @@ export interface AttendanceTables {
     verdicts: string;
     /** 'pass' when the rule needed a face check (a failing one writes no clock-in); null otherwise. */
     face_check: 'pass' | null;
+    /** The approval of the 补卡 request this clock-in corrects (source 'correction'); null otherwise. */
+    approval_id: string | null;
   };
+  /** 补卡: a member's request to correct one day's 上班 or 下班, decided by its approval (`approval_id`). */
+  attendance_corrections: {
+    corp_id: string;
+    id: string;
+    member_id: string;
+    rule_id: string;
+    day: string;
+    /** YYYY-MM of `day`: the month whose allowance it uses. */
+    month: string;
+    kind: PunchKind;
+    /** The shift's start (上班) or end (下班) that day: the time the corrected clock-in gets. */
+    punch_at: number;
+    reason: string;
+    approval_id: string;
+    status: CorrectionStatus;
+    clockin_id: string | null;
+    /** member|day|kind while pending or approved (unique: one holding correction per record); null once rejected or withdrawn. */
+    hold_key: string | null;
+    created_at: number;
+    decided_at: number | null;
+  };
+  /** The corrections holding a member's month (pending and approved), counted by compare-and-set against the rule's limit. */
+  attendance_correction_months: { corp_id: string; member_id: string; month: string; used: number };
   /**
    * The photo of a photo clock-in, watermarked: the file named by `digest` (photos.ts); rows from
    * before migration 0234 hold the photo itself in `data_base64` (empty since).

@@ -29,6 +29,7 @@ export function clockInView(row: ClockInRow): ClockInView {
     deviceId: row.device_id,
     faceCheck: row.face_check,
     verdicts: JSON.parse(row.verdicts) as Verdict[],
+    approvalId: row.approval_id,
   };
 }
 
@@ -128,7 +129,7 @@ export function clockInRow(
   verdicts: readonly Verdict[],
   reported: Pick<ClockInRow, 'source' | 'device_id' | 'lat' | 'lng' | 'ssid' | 'bssid' | 'note' | 'has_photo' | 'face_check'>,
 ): ClockInRow {
-  return { corp_id: corpId, id: newId('atc', now), member_id: memberId, rule_id: ruleId, at: now, day: evaluation.local.day, kind: evaluation.kind, rest_day: flag(evaluation.restDay), verdicts: JSON.stringify(verdicts), ...reported };
+  return { corp_id: corpId, id: newId('atc', now), member_id: memberId, rule_id: ruleId, at: now, day: evaluation.local.day, kind: evaluation.kind, rest_day: flag(evaluation.restDay), verdicts: JSON.stringify(verdicts), approval_id: null, ...reported };
 }
 
 /** A member's clock-in from their phone or browser, at the server's time; the verdicts say what was off. */

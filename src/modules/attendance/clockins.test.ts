@@ -40,7 +40,7 @@ describeEachDialect('clock-ins (打卡) and their verdicts', (use) => {
     const onTime = await at(member.client, '2026-01-05T09:05:00.000+08:00');
     assert.deepEqual(
       { ...onTime, id: undefined },
-      { id: undefined, memberId: member.memberId, ruleId, at: '2026-01-05T01:05:00.000Z', day: '2026-01-05', kind: 'in', restDay: false, source: 'phone', deviceId: 'phone-1', faceCheck: null, verdicts: [] },
+      { id: undefined, memberId: member.memberId, ruleId, at: '2026-01-05T01:05:00.000Z', day: '2026-01-05', kind: 'in', restDay: false, source: 'phone', deviceId: 'phone-1', faceCheck: null, verdicts: [], approvalId: null },
     );
     assert.deepEqual((await at(member.client, '2026-01-05T09:05:00.001+08:00')).verdicts, ['时间异常']);
     assert.deepEqual((await at(member.client, '2026-01-05T08:00:00.000+08:00')).verdicts, [], 'early for the shift is on time');

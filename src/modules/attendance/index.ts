@@ -8,7 +8,10 @@ import * as missedTables from './migrations/0231_attendance_missed.ts';
 import * as faceTables from './migrations/0232_attendance_faces.ts';
 import * as machineTables from './migrations/0233_attendance_machines.ts';
 import * as photoFiles from './migrations/0234_attendance_photo_files.ts';
-import { inTransaction } from '../../platform/events.ts';
+import * as corrections from './migrations/0235_attendance_corrections.ts';
+import { afterCommit, inTransaction } from '../../platform/events.ts';
+import { ApprovalEvents } from '../approval/index.ts';
+import { onCorrectionDecided } from './corrections.service.ts';
 import { DeviceEvents } from '../devices/index.ts';
 import { forgetMachine } from './machines.service.ts';
 import { CLOSE_SHIFTS_JOB, closeShifts } from './missed.service.ts';
@@ -27,12 +30,18 @@ export const attendanceModule = defineModule({
     attendance_machines: 'tenant',
     attendance_machine_punches: 'tenant',
     attendance_door_access: 'tenant',
+    attendance_corrections: 'tenant',
+    attendance_correction_months: 'tenant',
   },
-  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables, '0234_attendance_photo_files': photoFiles },
+  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables, '0234_attendance_photo_files': photoFiles, '0235_attendance_corrections': corrections },
   errors: AttendanceErrors,
   rights: attendanceRights,
   routes: attendanceRoutes,
-  subscribers: [inTransaction(DeviceEvents['device.unbound'], 'attendance.machine-of-unbound-device', (ctx, { deviceId }) => forgetMachine(ctx, deviceId))],
+  subscribers: [
+    inTransaction(DeviceEvents['device.unbound'], 'attendance.machine-of-unbound-device', (ctx, { deviceId }) => forgetMachine(ctx, deviceId)),
+    // 补卡: the approval engine reports how a correction's approval ended; applied once per approval.
+    afterCommit(ApprovalEvents['approval.builtin_decided'], 'attendance.correction-decided', (ctx, payload) => onCorrectionDecided(ctx, payload)),
+  ],
   jobs: [{ kind: CLOSE_SHIFTS_JOB, schedule: '*/5 * * * *', run: (_job, ctx) => closeShifts(ctx) }],
 });
 

@@ -112,8 +112,8 @@ describeEachDialect('考勤机: attendance machines for clock-in and door access
     assert.deepEqual(
       records.body.items.map((c) => ({ ...c, id: undefined })),
       [
-        { id: undefined, memberId, ruleId, at: '2026-01-05T01:05:00.000Z', day: '2026-01-05', kind: 'in', restDay: false, source: 'machine', deviceId: machine.deviceId, faceCheck: null, verdicts: [] },
-        { id: undefined, memberId, ruleId, at: '2026-01-05T01:05:00.001Z', day: '2026-01-05', kind: 'in', restDay: false, source: 'machine', deviceId: machine.deviceId, faceCheck: null, verdicts: ['时间异常'] },
+        { id: undefined, memberId, ruleId, at: '2026-01-05T01:05:00.000Z', day: '2026-01-05', kind: 'in', restDay: false, source: 'machine', deviceId: machine.deviceId, faceCheck: null, verdicts: [], approvalId: null },
+        { id: undefined, memberId, ruleId, at: '2026-01-05T01:05:00.001Z', day: '2026-01-05', kind: 'in', restDay: false, source: 'machine', deviceId: machine.deviceId, faceCheck: null, verdicts: ['时间异常'], approvalId: null },
       ],
     );
     // The summary counts a day whose first clock-in, from the machine, was late as 迟到.

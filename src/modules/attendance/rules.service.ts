@@ -10,6 +10,8 @@ import { checkRecipients, departmentPaths, expandRecipients, getMember, membersI
 import { AttendanceErrors } from './attendance.errors.ts';
 import type { MyRuleView, RuleInputValue, RuleView } from './attendance.schema.ts';
 import { tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
+import { ensureBuiltinTemplate } from '../approval/index.ts';
+import { correctionTemplate } from './correction.template.ts';
 import { normaliseBssid, shanghaiTime, type Place, type RuleTerms, type Wifi } from './evaluation.ts';
 
 type RuleRow = AttendanceTables['attendance_rules'];
@@ -72,6 +74,7 @@ function toView(row: RuleRow, members: RuleView['members']): RuleView {
     machines: rule.machines,
     usualDeviceLimit: row.device_limit,
     overLimit: row.over_limit,
+    correctionsPerMonth: row.corrections_per_month,
     createdBy: row.created_by,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -95,7 +98,10 @@ async function authorizeCoverage(ctx: ReadCtx, members: RuleView['members']): Pr
   if (outside !== undefined) throw new DomainError('forbidden', { reason: 'member outside your contacts rights', memberId: outside });
 }
 
-function columnsOf(input: RuleInputValue) {
+/** WeCom's default: 5 corrections (补卡) a month per member. */
+export const DEFAULT_CORRECTIONS_PER_MONTH = 5;
+
+function columnsOf(input: RuleInputValue, before?: RuleRow) {
   const shiftStart = minutesOf(input.shift.start);
   const shiftEnd = minutesOf(input.shift.end);
   if (shiftEnd <= shiftStart) throw new DomainError(AttendanceErrors['attendance.shift_invalid'], { start: input.shift.start, end: input.shift.end });
@@ -114,6 +120,7 @@ function columnsOf(input: RuleInputValue) {
     machines: flag(input.machines),
     device_limit: input.usualDeviceLimit,
     over_limit: input.overLimit,
+    corrections_per_month: input.correctionsPerMonth ?? before?.corrections_per_month ?? DEFAULT_CORRECTIONS_PER_MONTH,
   };
 }
 
@@ -143,6 +150,8 @@ export async function createRule(ctx: Ctx, input: RuleInputValue): Promise<RuleV
   const row: RuleRow = { corp_id: ctx.corpId, id, ...columnsOf(input), created_by: ctx.actor.id, created_at: ctx.now, updated_at: ctx.now };
   await tables(ctx.trx).insertInto('attendance_rules').values(row).execute();
   const view = toView(row, await writeTargets(ctx, id, input.members));
+  // The 补卡 template exists from the first rule on, so admins can set its approvers before anyone asks.
+  await ensureBuiltinTemplate(ctx, correctionTemplate);
   await audit(ctx, { action: 'attendance.rule_create', target: { type: 'attendance_rule', id }, after: view });
   return view;
 }
@@ -153,8 +162,8 @@ export async function updateRule(ctx: Ctx, ruleId: string, input: RuleInputValue
   const beforeView = toView(before, (await targetsOf(ctx.trx, ctx.corpId, [ruleId])).get(ruleId)!);
   await authorizeCoverage(ctx, beforeView.members);
   await authorizeCoverage(ctx, input.members);
-  const row: RuleRow = { ...before, ...columnsOf(input), updated_at: ctx.now };
-  await tables(ctx.trx).updateTable('attendance_rules').set({ ...columnsOf(input), updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', ruleId).execute();
+  const row: RuleRow = { ...before, ...columnsOf(input, before), updated_at: ctx.now };
+  await tables(ctx.trx).updateTable('attendance_rules').set({ ...columnsOf(input, before), updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', ruleId).execute();
   const view = toView(row, await writeTargets(ctx, ruleId, input.members));
   await audit(ctx, { action: 'attendance.rule_update', target: { type: 'attendance_rule', id: ruleId }, before: beforeView, after: view });
   return view;

@@ -62,6 +62,7 @@ describeEachDialect('attendance rules (打卡规则)', (use) => {
       machines: false,
       usualDeviceLimit: 1,
       overLimit: 'photo_note',
+      correctionsPerMonth: 5,
       createdBy: owner.me.member!.id,
     });
     assert.deepEqual((await owner.get<RuleView>(`/api/v1/attendance/rules/${id}`)).body, res.body);
@@ -167,7 +168,7 @@ describeEachDialect('attendance rules (打卡规则)', (use) => {
     const mine = await m.client.get<{ rule: Record<string, unknown>; day: string; restDay: boolean }>('/api/v1/attendance/my-rule');
     assert.equal(mine.status, 200);
     assert.deepEqual(mine.body, {
-      rule: { id: created.body.id, name: '总部打卡', workDays: [1, 2, 3, 4, 5], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 5, earlyGraceMinutes: 5 }, holidays: ['2026-01-09'], places: [place], wifi: [], photo: true, face: false, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' },
+      rule: { id: created.body.id, name: '总部打卡', workDays: [1, 2, 3, 4, 5], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 5, earlyGraceMinutes: 5 }, holidays: ['2026-01-09'], places: [place], wifi: [], photo: true, face: false, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note', correctionsPerMonth: 5 },
       day: '2026-01-10',
       restDay: true,
     });

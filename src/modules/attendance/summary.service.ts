@@ -20,6 +20,8 @@ export interface MemberSummary {
   missed: number;
   /** Clock-ins with 地点异常, wifi异常 or 非常用设备. */
   exceptions: number;
+  /** 补卡: approved corrections. A corrected 上班 or 下班 counts as on time: it is neither late, early, missed nor an exception. */
+  corrected: number;
 }
 
 const PLACE_OR_DEVICE: readonly Verdict[] = ['地点异常', 'wifi异常', '非常用设备'];
@@ -45,11 +47,21 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
     .orderBy('at')
     .orderBy('id')
     .execute();
-  const missed = await tables(ctx.trx).selectFrom('attendance_missed').select(['member_id']).where('corp_id', '=', ctx.corpId).where('day', '>=', from).where('day', '<=', to).execute();
+  const missed = await tables(ctx.trx).selectFrom('attendance_missed').select(['member_id', 'day', 'kind']).where('corp_id', '=', ctx.corpId).where('day', '>=', from).where('day', '<=', to).execute();
+  const approved = await tables(ctx.trx)
+    .selectFrom('attendance_corrections')
+    .select(['member_id', 'day', 'kind'])
+    .where('corp_id', '=', ctx.corpId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('status', '=', 'approved')
+    .execute();
+  const key = (r: { member_id: string; day: string; kind: string }) => `${r.member_id}|${r.day}|${r.kind}`;
+  const corrected = new Set(approved.map(key));
   const by = new Map<string, MemberSummary>();
   const of = (memberId: string) => {
     let s = by.get(memberId);
-    if (!s) by.set(memberId, (s = { memberId, name: '', late: 0, early: 0, missed: 0, exceptions: 0 }));
+    if (!s) by.set(memberId, (s = { memberId, name: '', late: 0, early: 0, missed: 0, exceptions: 0, corrected: 0 }));
     return s;
   };
   // Rows come member by member, day by day, in time order: the first 上班 and the last 下班 of each day decide.
@@ -59,8 +71,12 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
     let firstIn: string[] | undefined;
     let lastOut: string[] | undefined;
     const s = of(memberId);
+    // A corrected 上班 or 下班 counts as on time: its clock-ins' verdicts are set aside (looked up once per member-day).
+    const correctedIn = corrected.size > 0 && corrected.has(`${memberId}|${day}|in`);
+    const correctedOut = corrected.size > 0 && corrected.has(`${memberId}|${day}|out`);
     for (; i < punches.length && punches[i]!.member_id === memberId && punches[i]!.day === day; i++) {
-      const verdicts = JSON.parse(punches[i]!.verdicts) as Verdict[];
+      const setAside = punches[i]!.kind === 'in' ? correctedIn : correctedOut;
+      const verdicts = setAside ? [] : (JSON.parse(punches[i]!.verdicts) as Verdict[]);
       if (punches[i]!.kind === 'in') firstIn ??= verdicts;
       else lastOut = verdicts;
       if (verdicts.some((v) => PLACE_OR_DEVICE.includes(v))) s.exceptions++;
@@ -68,7 +84,8 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
     if (firstIn?.includes('时间异常')) s.late++;
     if (lastOut?.includes('时间异常')) s.early++;
   }
-  for (const m of missed) of(m.member_id).missed++;
+  for (const m of missed) if (!corrected.has(key(m))) of(m.member_id).missed++;
+  for (const c of approved) of(c.member_id).corrected++;
   const inside = new Set(await membersInScope(ctx.trx, ctx.corpId, await contactsScope(ctx), [...by.keys()]));
   const names = await membersByIds(ctx.trx, ctx.corpId, [...inside]);
   return [...by.values()]
@@ -77,7 +94,7 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.memberId.localeCompare(b.memberId));
 }
 
-const HEADER = ['姓名', '迟到次数', '早退次数', '未打卡次数', '异常打卡次数'];
+const HEADER = ['姓名', '迟到次数', '早退次数', '未打卡次数', '异常打卡次数', '补卡次数'];
 
 /** The summary as an .xlsx workbook (one sheet, counts as numbers). */
 export async function summaryXlsx(rows: readonly MemberSummary[], title: string): Promise<Buffer> {
@@ -85,7 +102,7 @@ export async function summaryXlsx(rows: readonly MemberSummary[], title: string)
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(title);
   sheet.addRow(HEADER);
-  for (const r of rows) sheet.addRow([r.name, r.late, r.early, r.missed, r.exceptions]);
+  for (const r of rows) sheet.addRow([r.name, r.late, r.early, r.missed, r.exceptions, r.corrected]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

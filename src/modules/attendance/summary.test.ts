@@ -57,14 +57,14 @@ describeEachDialect('未打卡 at the end of the shift, records and summaries', 
     const summary = async (from: string, to: string) => (await owner.get<{ items: MemberSummary[] }>(`/api/v1/attendance/summary?from=${from}&to=${to}`)).body.items.map(({ memberId: _, ...s }) => s);
     await runJobAt('2026-01-05T17:59:59.999+08:00');
     assert.deepEqual(await summary('2026-01-05', '2026-01-05'), [
-      { name: '甲', late: 0, early: 0, missed: 0, exceptions: 0 },
-      { name: '乙', late: 1, early: 0, missed: 0, exceptions: 0 },
+      { name: '甲', late: 0, early: 0, missed: 0, exceptions: 0, corrected: 0 },
+      { name: '乙', late: 1, early: 0, missed: 0, exceptions: 0, corrected: 0 },
     ]);
     await runJobAt('2026-01-05T18:00:00.000+08:00');
     await runJobAt('2026-01-05T18:05:00.000+08:00');
     assert.deepEqual(await summary('2026-01-05', '2026-01-05'), [
-      { name: '甲', late: 0, early: 0, missed: 0, exceptions: 0 },
-      { name: '乙', late: 1, early: 0, missed: 1, exceptions: 0 },
+      { name: '甲', late: 0, early: 0, missed: 0, exceptions: 0, corrected: 0 },
+      { name: '乙', late: 1, early: 0, missed: 1, exceptions: 0, corrected: 0 },
     ]);
     // Tuesday: nobody clocks in; the job runs the next morning and still closes Tuesday.
     await runJobAt('2026-01-07T08:00:00.000+08:00');
@@ -76,8 +76,8 @@ describeEachDialect('未打卡 at the end of the shift, records and summaries', 
     await punch(a.client, '2026-01-12T09:00:00.000+08:00', { lat: 40.5, lng: 116.4 });
     await punch(a.client, '2026-01-12T17:00:00.000+08:00');
     assert.deepEqual(await summary('2026-01-01', '2026-01-31'), [
-      { name: '甲', late: 0, early: 1, missed: 8, exceptions: 1 },
-      { name: '乙', late: 1, early: 0, missed: 9, exceptions: 0 },
+      { name: '甲', late: 0, early: 1, missed: 8, exceptions: 1, corrected: 0 },
+      { name: '乙', late: 1, early: 0, missed: 9, exceptions: 0, corrected: 0 },
     ]);
   });
 
@@ -107,7 +107,7 @@ describeEachDialect('未打卡 at the end of the shift, records and summaries', 
     const scoped = await admin.client.get<{ items: ClockInView[] }>('/api/v1/attendance/records?day=2026-01-05');
     assert.deepEqual(scoped.body.items.map((c) => c.memberId), [a.memberId]);
     const scopedSummary = await admin.client.get<{ items: MemberSummary[] }>('/api/v1/attendance/summary?from=2026-01-05&to=2026-01-05');
-    assert.deepEqual(scopedSummary.body.items, [{ memberId: a.memberId, name: '甲', late: 0, early: 0, missed: 0, exceptions: 0 }]);
+    assert.deepEqual(scopedSummary.body.items, [{ memberId: a.memberId, name: '甲', late: 0, early: 0, missed: 0, exceptions: 0, corrected: 0 }]);
     assert.equal((await a.client.get('/api/v1/attendance/records?day=2026-01-05')).status, 403);
     assert.equal((await a.client.get('/api/v1/attendance/summary?from=2026-01-05&to=2026-01-05')).status, 403);
     for (const [from, to] of [['2026-01-06', '2026-01-05'], ['2026-01-01', '2026-02-01']]) {
@@ -124,9 +124,9 @@ describeEachDialect('未打卡 at the end of the shift, records and summaries', 
     const rows = workbook.worksheets[0]!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     assert.equal(workbook.worksheets[0]!.name, '2026-01-01至2026-01-31');
     assert.deepEqual(rows, [
-      ['姓名', '迟到次数', '早退次数', '未打卡次数', '异常打卡次数'],
-      ['甲', 0, 0, 0, 0],
-      ['乙', 1, 0, 0, 1],
+      ['姓名', '迟到次数', '早退次数', '未打卡次数', '异常打卡次数', '补卡次数'],
+      ['甲', 0, 0, 0, 0, 0],
+      ['乙', 1, 0, 0, 1, 0],
     ]);
   });
 });

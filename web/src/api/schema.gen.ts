@@ -8809,6 +8809,8 @@ export interface paths {
                                 };
                                 version: number;
                                 archived: boolean;
+                                /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
+                                builtin: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
@@ -9149,6 +9151,8 @@ export interface paths {
                             };
                             version: number;
                             archived: boolean;
+                            /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
+                            builtin: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9343,6 +9347,8 @@ export interface paths {
                             };
                             version: number;
                             archived: boolean;
+                            /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
+                            builtin: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9684,6 +9690,8 @@ export interface paths {
                             };
                             version: number;
                             archived: boolean;
+                            /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
+                            builtin: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -11123,6 +11131,7 @@ export interface paths {
                                 machines: boolean;
                                 usualDeviceLimit: number;
                                 overLimit: "photo_note" | "refuse";
+                                correctionsPerMonth: number;
                                 createdBy: string;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -11180,6 +11189,8 @@ export interface paths {
                         usualDeviceLimit: number;
                         /** @description 超出常用设备: 需拍照备注, or refuse */
                         overLimit: "photo_note" | "refuse";
+                        /** @description 补卡: corrections a member may ask per month (default 5, as WeCom; 0: none); kept when absent on a replace */
+                        correctionsPerMonth?: number;
                     };
                 };
             };
@@ -11221,6 +11232,7 @@ export interface paths {
                             machines: boolean;
                             usualDeviceLimit: number;
                             overLimit: "photo_note" | "refuse";
+                            correctionsPerMonth: number;
                             createdBy: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -11292,6 +11304,7 @@ export interface paths {
                             machines: boolean;
                             usualDeviceLimit: number;
                             overLimit: "photo_note" | "refuse";
+                            correctionsPerMonth: number;
                             createdBy: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -11349,6 +11362,8 @@ export interface paths {
                         usualDeviceLimit: number;
                         /** @description 超出常用设备: 需拍照备注, or refuse */
                         overLimit: "photo_note" | "refuse";
+                        /** @description 补卡: corrections a member may ask per month (default 5, as WeCom; 0: none); kept when absent on a replace */
+                        correctionsPerMonth?: number;
                     };
                 };
             };
@@ -11390,6 +11405,7 @@ export interface paths {
                             machines: boolean;
                             usualDeviceLimit: number;
                             overLimit: "photo_note" | "refuse";
+                            correctionsPerMonth: number;
                             createdBy: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -11562,10 +11578,13 @@ export interface paths {
                             day: string;
                             kind: "in" | "out";
                             restDay: boolean;
-                            source: "phone" | "machine";
+                            /** @description correction: written by an approved 补卡 request */
+                            source: "phone" | "machine" | "correction";
                             deviceId: string;
                             faceCheck: "pass" | null;
                             verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                            /** @description The approved 补卡 request of a correction */
+                            approvalId: string | null;
                         };
                     };
                 };
@@ -11663,6 +11682,7 @@ export interface paths {
                                 machines: boolean;
                                 usualDeviceLimit: number;
                                 overLimit: "photo_note" | "refuse";
+                                correctionsPerMonth: number;
                             } | null;
                             /** @description Today in Asia/Shanghai */
                             day: string;
@@ -11716,10 +11736,13 @@ export interface paths {
                                 day: string;
                                 kind: "in" | "out";
                                 restDay: boolean;
-                                source: "phone" | "machine";
+                                /** @description correction: written by an approved 补卡 request */
+                                source: "phone" | "machine" | "correction";
                                 deviceId: string;
                                 faceCheck: "pass" | null;
                                 verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                                /** @description The approved 补卡 request of a correction */
+                                approvalId: string | null;
                             }[];
                         };
                     };
@@ -11728,6 +11751,149 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/my-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's records of a month (未打卡 and abnormal ones can be corrected: 补卡) and the month's corrections used */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM; default this month (Asia/Shanghai) */
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            corrections: {
+                                used: number;
+                                /** @description Of the rule the member is under now */
+                                limit: number;
+                            };
+                            items: {
+                                day: string;
+                                kind: "in" | "out";
+                                clockIn: {
+                                    id: string;
+                                    memberId: string;
+                                    ruleId: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    day: string;
+                                    kind: "in" | "out";
+                                    restDay: boolean;
+                                    /** @description correction: written by an approved 补卡 request */
+                                    source: "phone" | "machine" | "correction";
+                                    deviceId: string;
+                                    faceCheck: "pass" | null;
+                                    verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                                    /** @description The approved 补卡 request of a correction */
+                                    approvalId: string | null;
+                                } | null;
+                                verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                                correction: {
+                                    id: string;
+                                    memberId: string;
+                                    day: string;
+                                    kind: "in" | "out";
+                                    /** Format: date-time */
+                                    punchAt: string;
+                                    reason: string;
+                                    approvalId: string;
+                                    status: "pending" | "approved" | "rejected" | "withdrawn";
+                                    clockInId: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补卡: ask to correct an own 未打卡 or abnormal record; it becomes an approval of the built-in 补卡 template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        day: string;
+                        kind: "in" | "out";
+                        /** @description 补卡事由 */
+                        reason: string;
+                        /** @description The abnormal clock-in being corrected, when there is one */
+                        clockInId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            memberId: string;
+                            day: string;
+                            kind: "in" | "out";
+                            /** Format: date-time */
+                            punchAt: string;
+                            reason: string;
+                            approvalId: string;
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                            clockInId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12204,10 +12370,13 @@ export interface paths {
                                 day: string;
                                 kind: "in" | "out";
                                 restDay: boolean;
-                                source: "phone" | "machine";
+                                /** @description correction: written by an approved 补卡 request */
+                                source: "phone" | "machine" | "correction";
                                 deviceId: string;
                                 faceCheck: "pass" | null;
                                 verdicts: ("时间异常" | "地点异常" | "wifi异常" | "非常用设备" | "未打卡")[];
+                                /** @description The approved 补卡 request of a correction */
+                                approvalId: string | null;
                             }[];
                         };
                     };
@@ -12258,6 +12427,8 @@ export interface paths {
                                 early: number;
                                 missed: number;
                                 exceptions: number;
+                                /** @description 补卡: approved corrections, counted on time */
+                                corrected: number;
                             }[];
                         };
                     };

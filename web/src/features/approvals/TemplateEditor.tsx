@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Flex, Input, Select, Space, Tabs, App as AntApp } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Input, Select, Space, Tabs, App as AntApp } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -100,7 +100,11 @@ export function TemplateEditor({ templateId, onDone }: { templateId: string; onD
                 <Flex vertical gap="middle">
                   <Input aria-label={t('templates.name')} placeholder={t('templates.name')} value={draft.name} maxLength={60} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
                   <Input.TextArea aria-label={t('editor.description')} placeholder={t('editor.description')} value={draft.description} maxLength={500} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
-                  {formEditor}
+                  {loaded.data?.builtin ? (
+                    <Alert type="info" showIcon title={t('editor.builtinForm', { fields: draft.form.map((f) => f.label).join('、') })} data-testid="builtin-form" />
+                  ) : (
+                    formEditor
+                  )}
                 </Flex>
               ),
             },

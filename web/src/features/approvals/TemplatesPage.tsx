@@ -36,7 +36,20 @@ export function TemplatesPage() {
           pagination={false}
           locale={{ emptyText: t('templates.empty') }}
           columns={[
-            { title: t('templates.name'), dataIndex: 'name' },
+            {
+              title: t('templates.name'),
+              dataIndex: 'name',
+              // A built-in template keeps the name it was made with (补卡) unless an admin renamed it: shown in the reader's language then.
+              render: (name: string, row) =>
+                row.builtin ? (
+                  <Space>
+                    {row.builtin === 'attendance.correction' && name === '补卡' ? t('templates.correction') : name}
+                    <Tag color="blue">{t('templates.builtin')}</Tag>
+                  </Space>
+                ) : (
+                  name
+                ),
+            },
             { title: t('templates.version'), dataIndex: 'version', width: 80 },
             { title: t('templates.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
             { title: '', dataIndex: 'archived', render: (v: boolean) => (v ? <Tag>{t('templates.archived')}</Tag> : <Tag color="green">{t('templates.inUse')}</Tag>) },
@@ -48,7 +61,7 @@ export function TemplatesPage() {
                   <Button type="link" onClick={() => setParams({ edit: row.id })}>
                     {t('templates.edit')}
                   </Button>
-                  {!row.archived && (
+                  {!row.archived && !row.builtin && (
                     <Popconfirm title={t('templates.archive')} onConfirm={() => archive.mutate(row.id)}>
                       <Button type="link" danger>
                         {t('templates.archive')}

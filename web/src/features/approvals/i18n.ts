@@ -14,8 +14,11 @@ export default defineMessages(
       edit: '编辑',
       archive: '停用',
       empty: '还没有审批模板',
+      builtin: '系统模板',
+      correction: '补卡',
     },
     editor: {
+      builtinForm: '此模板由打卡的补卡申请使用，表单（{{fields}}）不能修改；审批流程和规则可以设置。',
       back: '返回模板列表',
       save: '保存',
       saved: '已保存',
@@ -241,8 +244,11 @@ export default defineMessages(
       edit: 'Edit',
       archive: 'Stop using',
       empty: 'No approval templates yet',
+      builtin: 'Built-in',
+      correction: 'Clock-in correction',
     },
     editor: {
+      builtinForm: 'Attendance uses this template for correction requests (补卡): its form ({{fields}}) cannot be changed; its flow and rules can.',
       back: 'Back to templates',
       save: 'Save',
       saved: 'Saved',

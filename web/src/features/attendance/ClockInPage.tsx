@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Empty, Flex, Input, List, Result, Spin, Tag, 
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -214,7 +215,7 @@ export function ClockInPage() {
           />
         )}
 
-        <Card size="small" title={t('clock.mine')}>
+        <Card size="small" title={t('clock.mine')} extra={<Link to="/app/attendance/records">{t('mine.link')}</Link>}>
           {today.data?.items.length ? (
             <List
               dataSource={today.data.items}

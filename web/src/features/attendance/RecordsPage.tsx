@@ -79,6 +79,7 @@ function Summary() {
           { title: t('records.early'), dataIndex: 'early' },
           { title: t('records.missed'), dataIndex: 'missed' },
           { title: t('records.exceptions'), dataIndex: 'exceptions' },
+          { title: t('records.corrected'), dataIndex: 'corrected' },
         ]}
       />
     </Flex>

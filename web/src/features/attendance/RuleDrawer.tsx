@@ -29,6 +29,7 @@ export const EMPTY_RULE: RuleInput = {
   machines: false,
   usualDeviceLimit: 0,
   overLimit: 'photo_note',
+  correctionsPerMonth: 5,
 };
 
 /**
@@ -116,6 +117,9 @@ export function RuleDrawer({ rule, open, onClose }: { rule: Rule | undefined; op
           </Form.Item>
           <Form.Item name="holidays" label={t('rules.holidays')} extra={t('rules.holidaysHint')}>
             <Select mode="tags" open={false} tokenSeparators={[',', ' ']} suffixIcon={null} />
+          </Form.Item>
+          <Form.Item name="correctionsPerMonth" label={t('rules.corrections')} extra={t('rules.correctionsHint')} rules={required}>
+            <InputNumber min={0} max={31} precision={0} />
           </Form.Item>
           <Form.Item label={t('rules.places')} extra={t('rules.placesHint')}>
             <Form.List name="places">
