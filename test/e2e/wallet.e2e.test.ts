@@ -5,8 +5,9 @@ import { browserSkip, openedDialog, pickOption, registerEnterprise, useConsole }
 import { channelCallback } from '../../src/modules/wallet/testing/index.ts';
 
 /**
- * 企业充值 in the console: a top-up through the WeChat Pay sandbox (QR code page, signed callback),
- * a balance alert, and the fund ledger exported as .csv.
+ * 企业充值 in the console: a top-up through the WeChat Pay sandbox (QR code page, signed callback) after
+ * agreeing to the 充值服务协议 and confirming the amount, a bank transfer kept in the top-up list and
+ * closed there, a balance alert, and the fund ledger (操作者 by name) exported as .csv.
  */
 describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 }, () => {
   const ui = useConsole();
@@ -28,12 +29,24 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     // Top up ¥100 with WeChat Pay: the sandbox payment page shows the QR code, then pays.
     await main.getByRole('button', { name: '充值', exact: true }).click();
     const dialog = await openedDialog(page);
-    await dialog.getByText('对公转账/汇款').waitFor();
+    await dialog.getByText('对公转账/汇款', { exact: true }).waitFor();
     await dialog.getByText('QQ 钱包支付').waitFor();
     await dialog.getByText('网银支付').waitFor();
     await dialog.getByLabel('微信支付').check();
     await dialog.getByLabel('充值金额（元）').fill('100');
+    // 充值服务协议: its text (the operator's version 1) is shown; nothing starts before 我已阅读并同意.
+    await dialog.getByText('《充值服务协议》（第 1 版）').waitFor();
+    await dialog.getByTestId('agreement-text').getByText(/^一、充值款项仅可用于为本企业购买高级功能/).waitFor();
     await dialog.getByRole('button', { name: '下一步' }).click();
+    await dialog.getByText('请先阅读并同意《充值服务协议》').waitFor();
+    assert.equal(page.url().includes('/wallet/pay/'), false);
+    await dialog.getByLabel('我已阅读并同意《充值服务协议》').check();
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    // The amount is confirmed once more before the top-up starts.
+    const confirmTopup = page.getByTestId('topup-confirm');
+    await confirmTopup.getByTestId('topup-confirm-amount').getByText('¥100.00', { exact: true }).waitFor();
+    await confirmTopup.getByText('微信支付', { exact: true }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认充值' }).click();
     await page.waitForURL('**/wallet/pay/**');
     await main.getByText('使用微信支付扫描二维码完成支付（沙箱环境）。').waitFor();
     assert.equal(await main.locator('svg').first().isVisible(), true);
@@ -44,6 +57,44 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await main.getByRole('cell', { name: '微信支付充值' }).waitFor();
     // 交易流水号 in a human form: the date, then the enterprise's first ledger position.
     await main.getByRole('cell', { name: /^\d{8}-000001$/ }).waitFor();
+    // 操作者 is the person who topped up, not the channel.
+    const ledgerRow = main.getByRole('row').filter({ hasText: '微信支付充值' });
+    await ledgerRow.getByRole('cell', { name: '钱会计', exact: true }).waitFor();
+    assert.equal(await ledgerRow.getByRole('cell', { name: '微信支付', exact: true }).count(), 0);
+
+    // A bank transfer: its 识别码 stays in the top-up list after the dialog closes, 待到账, and can be closed.
+    await main.getByRole('button', { name: '充值', exact: true }).click();
+    const bankDialog = await openedDialog(page);
+    await bankDialog.getByLabel('对公转账/汇款').check();
+    await bankDialog.getByLabel('充值金额（元）').fill('500');
+    await bankDialog.getByLabel('我已阅读并同意《充值服务协议》').check();
+    await bankDialog.getByRole('button', { name: '下一步' }).click();
+    await page.getByTestId('topup-confirm').getByTestId('topup-confirm-amount').getByText('¥500.00', { exact: true }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认充值' }).click();
+    const code = (await page.getByTestId('transfer-code').textContent())!;
+    assert.match(code, /^[A-HJ-NP-Z2-9]{8}$/);
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).or(page.getByRole('dialog').getByRole('button', { name: '确 定' })).or(page.getByRole('dialog').getByRole('button', { name: '确定' })).click();
+    await page.getByTestId('transfer-code').waitFor({ state: 'detached' });
+    const topups = main.getByTestId('topups');
+    const bankRow = topups.getByRole('row').filter({ hasText: code });
+    await bankRow.getByRole('cell', { name: '¥500.00', exact: true }).waitFor();
+    await bankRow.getByText('待到账', { exact: true }).waitFor();
+    await bankRow.getByRole('cell', { name: '对公转账/汇款', exact: true }).waitFor();
+    const paidRow = topups.getByRole('row').filter({ hasText: '微信支付' });
+    await paidRow.getByText('已到账', { exact: true }).waitFor();
+    await paidRow.getByRole('cell', { name: '¥100.00', exact: true }).waitFor();
+    // 查看 shows the transfer details again.
+    await bankRow.getByRole('button', { name: '查看' }).click();
+    await page.getByTestId('transfer-code').getByText(code, { exact: true }).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).or(page.getByRole('dialog').getByRole('button', { name: '确 定' })).or(page.getByRole('dialog').getByRole('button', { name: '确定' })).click();
+    await page.getByTestId('transfer-code').waitFor({ state: 'detached' });
+    // Closing asks first, with the amount.
+    await bankRow.getByRole('button', { name: '关 闭' }).or(bankRow.getByRole('button', { name: '关闭' })).click();
+    const pop = page.locator('.ant-popover').filter({ hasText: '关闭这笔 ¥500.00 的充值？' });
+    await pop.waitFor();
+    await pop.getByRole('button', { name: 'OK' }).or(pop.getByRole('button', { name: '确 定' })).or(pop.getByRole('button', { name: '确定' })).click();
+    await bankRow.getByText('已关闭', { exact: true }).waitFor();
+    assert.equal(await bankRow.getByRole('button', { name: /关\s?闭/ }).count(), 0);
 
     // Balance alert: ¥200, daily, to the signed-in member; the balance is below it, so a message goes out.
     await main.getByRole('button', { name: '设置' }).click();
@@ -64,13 +115,20 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     const file = await (await download).path();
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFF交易时间,交易类型,购买详情,交易金额(元),可用余额(元),操作者,交易流水号'));
-    assert.match(text, /,充值,微信支付充值,100\.00,100\.00,微信支付,\d{8}-000001\r\n$/);
+    assert.match(text, /,充值,微信支付充值,100\.00,100\.00,钱会计,\d{8}-000001\r\n$/);
 
     // The alert card in English.
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await page.reload();
     await main.getByTestId('alert-summary').getByText('Below ¥200.00, daily · notify 钱会计', { exact: true }).waitFor();
     await main.getByTestId('alert-below').getByText('The balance is already below the alert amount').waitFor();
+    await main.getByTestId('topups').getByRole('row').filter({ hasText: code }).getByText('Closed', { exact: true }).waitFor();
+    await main.getByTestId('topups').getByRole('row').filter({ hasText: 'WeChat Pay' }).getByText('Credited', { exact: true }).waitFor();
+    await main.getByRole('button', { name: 'Top up', exact: true }).click();
+    const english = await openedDialog(page);
+    await english.getByText('Top-up service agreement (version 1)').waitFor();
+    await english.getByTestId('agreement-text').getByText(/^1\. Top-ups may only pay for this enterprise's advanced features/).waitFor();
+    await english.getByLabel('I have read and agree to the top-up service agreement').waitFor();
   });
 });
 
@@ -89,7 +147,10 @@ describe('wallet console without the payment sandbox (the default)', { skip: bro
     const dialog = await openedDialog(page);
     await dialog.getByLabel('微信支付').check();
     await dialog.getByLabel('充值金额（元）').fill('50');
+    await dialog.getByLabel('我已阅读并同意《充值服务协议》').check();
     await dialog.getByRole('button', { name: '下一步' }).click();
+    await page.getByTestId('topup-confirm').getByTestId('topup-confirm-amount').getByText('¥50.00', { exact: true }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认充值' }).click();
     await page.waitForURL('**/wallet/pay/**');
     await main.getByText('使用微信支付扫描二维码完成支付；支付成功后本页自动更新。').waitFor();
     assert.equal(await main.locator('svg').first().isVisible(), true);
