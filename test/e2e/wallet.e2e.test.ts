@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { browserSkip, openedDialog, pickOption, registerEnterprise, useConsole } from './browser.ts';
+import { browserSkip, openedDialog, PASSWORD, pickOption, registerEnterprise, useConsole } from './browser.ts';
+import { createOperator } from '../../src/modules/operator/index.ts';
+import { TEST_SCRYPT } from '../support/app.ts';
 import { channelCallback } from '../../src/modules/wallet/testing/index.ts';
 
 /**
@@ -165,5 +167,47 @@ describe('wallet console without the payment sandbox (the default)', { skip: bro
     await main.getByText('支付成功，已入账').waitFor();
     await main.getByRole('link', { name: '返回企业充值' }).click();
     await main.getByTestId('balance').getByText('¥50.00').waitFor();
+  });
+});
+
+describe('operator console: the top-up service agreement (充值服务协议)', { skip: browserSkip, timeout: 120_000 }, () => {
+  const ui = useConsole();
+
+  it('the operator publishes a new version after a confirmation; the enterprise then agrees to it and its top-up records it', async () => {
+    await createOperator(ui.db(), Date.now(), TEST_SCRYPT, { loginName: 'ops_wallet', name: '平台运营', password: PASSWORD });
+    const op = await ui.page();
+    await op.goto('/operator/login');
+    await op.getByLabel('手机号或登录名').fill('ops_wallet');
+    await op.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await op.getByRole('button', { name: '登录', exact: true }).click();
+    await op.getByRole('menuitem', { name: '充值服务协议' }).click();
+    await op.getByRole('heading', { name: '充值服务协议' }).waitFor();
+    await op.getByTestId('agreement-current').getByText(/^当前版本：第 1 版/).waitFor();
+    await op.getByLabel('中文文本').fill('第二版：充值款项仅用于本企业。');
+    await op.getByLabel('英文文本').fill('Version two: top-ups serve this enterprise only.');
+    await op.getByRole('button', { name: '发布新版本' }).click();
+    const confirm = op.locator('.ant-modal-confirm');
+    await confirm.getByText('发布第 2 版？此后的充值须同意新版本。').filter({ visible: true }).waitFor();
+    await confirm.getByRole('button', { name: '发布新版本' }).click();
+    await op.getByTestId('agreement-current').getByText(/^当前版本：第 2 版/).waitFor();
+    await op.getByRole('cell', { name: '平台运营', exact: true }).waitFor();
+
+    const page = await ui.page();
+    await registerEnterprise(page, { admin: '何出纳', loginName: 'hechuna', corp: '榕树协议测试有限公司', shortName: '协议测试' });
+    await page.goto('/wallet');
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: '充值', exact: true }).click();
+    const dialog = await openedDialog(page);
+    await dialog.getByText('《充值服务协议》（第 2 版）').waitFor();
+    await dialog.getByTestId('agreement-text').getByText('第二版：充值款项仅用于本企业。', { exact: true }).waitFor();
+    await dialog.getByLabel('对公转账/汇款').check();
+    await dialog.getByLabel('充值金额（元）').fill('88');
+    await dialog.getByLabel('我已阅读并同意《充值服务协议》').check();
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await page.getByTestId('topup-confirm').getByTestId('topup-confirm-amount').getByText('¥88.00', { exact: true }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认充值' }).click();
+    await page.getByTestId('transfer-code').waitFor();
+    const list = (await (await page.request.get('/api/v1/wallet/topups')).json()) as { items: { amountFen: number; agreementVersion: number | null }[] };
+    assert.deepEqual(list.items.map((i) => [i.amountFen, i.agreementVersion]), [[8_800, 2]]);
   });
 });
