@@ -131,6 +131,17 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await english.getByText('Top-up service agreement (version 1)').waitFor();
     await english.getByTestId('agreement-text').getByText(/^1\. Top-ups may only pay for this enterprise's advanced features/).waitFor();
     await english.getByLabel('I have read and agree to the top-up service agreement').waitFor();
+    // A bank transfer's details in English: the payee and the bank too.
+    await english.getByLabel('Bank transfer').check();
+    await english.getByLabel('Amount (yuan)').fill('10');
+    await english.getByLabel('I have read and agree to the top-up service agreement').check();
+    await english.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('topup-confirm').getByTestId('topup-confirm-amount').getByText('¥10.00', { exact: true }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Confirm top-up' }).click();
+    await page.getByTestId('transfer-code').waitFor();
+    const details = page.getByRole('dialog');
+    await details.getByText('Banyan platform operator', { exact: true }).waitFor();
+    await details.getByText('China Merchants Bank, Shenzhen Branch', { exact: true }).waitFor();
   });
 });
 
@@ -191,6 +202,11 @@ describe('operator console: the top-up service agreement (充值服务协议)', 
     await confirm.getByRole('button', { name: '发布新版本' }).click();
     await op.getByTestId('agreement-current').getByText(/^当前版本：第 2 版/).waitFor();
     await op.getByRole('cell', { name: '平台运营', exact: true }).waitFor();
+    await op.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+    await op.reload();
+    await op.getByRole('heading', { name: 'Top-up service agreement' }).waitFor();
+    await op.getByTestId('agreement-current').getByText(/^In force: version 2 \(/).waitFor();
+    assert.equal(await op.getByLabel('English text').inputValue(), 'Version two: top-ups serve this enterprise only.');
 
     const page = await ui.page();
     await registerEnterprise(page, { admin: '何出纳', loginName: 'hechuna', corp: '榕树协议测试有限公司', shortName: '协议测试' });
@@ -207,6 +223,7 @@ describe('operator console: the top-up service agreement (充值服务协议)', 
     await page.getByTestId('topup-confirm').getByTestId('topup-confirm-amount').getByText('¥88.00', { exact: true }).waitFor();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认充值' }).click();
     await page.getByTestId('transfer-code').waitFor();
+    await page.getByRole('dialog').getByText('Banyan 平台运营方', { exact: true }).waitFor();
     const list = (await (await page.request.get('/api/v1/wallet/topups')).json()) as { items: { amountFen: number; agreementVersion: number | null }[] };
     assert.deepEqual(list.items.map((i) => [i.amountFen, i.agreementVersion]), [[8_800, 2]]);
   });

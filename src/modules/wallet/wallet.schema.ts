@@ -78,7 +78,7 @@ export const ExportQuery = StrictObject({ ...LedgerFilter, format: Type.Union([T
 export const InstructionsDto = Type.Object({
   kind: Type.Union([Type.Literal('bank_transfer'), Type.Literal('online')]),
   code: Type.Optional(Type.String()),
-  payee: Type.Optional(Type.Object({ name: Type.String(), bank: Type.String(), account: Type.String() })),
+  payee: Type.Optional(Type.Object({ name: Type.String(), bank: Type.String(), account: Type.String(), nameEn: Type.String(), bankEn: Type.String() })),
   payPage: Type.Optional(Type.String()),
   qrText: Type.Optional(Type.String()),
 });

@@ -4895,6 +4895,8 @@ export interface paths {
                                         name: string;
                                         bank: string;
                                         account: string;
+                                        nameEn: string;
+                                        bankEn: string;
                                     };
                                     payPage?: string;
                                     qrText?: string;
@@ -4963,6 +4965,8 @@ export interface paths {
                                     name: string;
                                     bank: string;
                                     account: string;
+                                    nameEn: string;
+                                    bankEn: string;
                                 };
                                 payPage?: string;
                                 qrText?: string;
@@ -5032,6 +5036,8 @@ export interface paths {
                                     name: string;
                                     bank: string;
                                     account: string;
+                                    nameEn: string;
+                                    bankEn: string;
                                 };
                                 payPage?: string;
                                 qrText?: string;
@@ -5141,6 +5147,8 @@ export interface paths {
                                     name: string;
                                     bank: string;
                                     account: string;
+                                    nameEn: string;
+                                    bankEn: string;
                                 };
                                 payPage?: string;
                                 qrText?: string;
@@ -5824,6 +5832,8 @@ export interface paths {
                                         name: string;
                                         bank: string;
                                         account: string;
+                                        nameEn: string;
+                                        bankEn: string;
                                     };
                                     payPage?: string;
                                     qrText?: string;

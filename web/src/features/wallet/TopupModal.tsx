@@ -66,7 +66,8 @@ export function TopupModal({ open, shown, onClose }: { open: boolean; shown?: To
       onOk: () => create.mutateAsync({ ...values, version }).catch(() => undefined),
     });
   };
-  const text = agreement.data ? (i18n.language === 'en' ? agreement.data.bodyEn : agreement.data.bodyZh) : '';
+  const english = i18n.language === 'en';
+  const text = agreement.data ? (english ? agreement.data.bodyEn : agreement.data.bodyZh) : '';
   return (
     <Modal open={open} title={t('topupModal.title')} okText={bank ? undefined : t('topupModal.submit')} onOk={() => (bank ? close() : form.submit())} onCancel={close} confirmLoading={create.isPending} destroyOnHidden>
       {bank ? (
@@ -77,8 +78,8 @@ export function TopupModal({ open, shown, onClose }: { open: boolean; shown?: To
               <strong data-testid="transfer-code">{bank.code}</strong>
             </Descriptions.Item>
             <Descriptions.Item label={t('pay.amount')}>{yuan(bank.amountFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('topupModal.payee')}>{bank.instructions.payee?.name}</Descriptions.Item>
-            <Descriptions.Item label={t('topupModal.bank')}>{bank.instructions.payee?.bank}</Descriptions.Item>
+            <Descriptions.Item label={t('topupModal.payee')}>{english ? bank.instructions.payee?.nameEn : bank.instructions.payee?.name}</Descriptions.Item>
+            <Descriptions.Item label={t('topupModal.bank')}>{english ? bank.instructions.payee?.bankEn : bank.instructions.payee?.bank}</Descriptions.Item>
             <Descriptions.Item label={t('topupModal.account')}>{bank.instructions.payee?.account}</Descriptions.Item>
           </Descriptions>
         </>
