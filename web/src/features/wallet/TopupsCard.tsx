@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Space, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
@@ -10,6 +10,7 @@ import { useNotifyError } from '../../hooks/useNotifyError';
 import { TOPUPS_KEY, yuan, type Topup, type TopupStatus } from './api';
 
 const STATUS_COLOR: Record<TopupStatus, string> = { pending: 'processing', paid: 'success', closed: 'default' };
+const REASONS = ['amount_mismatch', 'payer_mismatch'] as const;
 
 /**
  * 充值记录: every top-up of the enterprise, pending and past, so a bank transfer's 识别码 is still there
@@ -35,7 +36,19 @@ export function TopupsCard({ mayTopUp, onShow }: { mayTopUp: boolean; onShow: (t
     { key: 'channel', title: t('topups.columns.channel'), dataIndex: 'channel', render: (c: Topup['channel']) => t(`channels.${c}`) },
     { key: 'code', title: t('topups.columns.code'), dataIndex: 'code', render: (code: string | null) => (code ? <strong>{code}</strong> : '—') },
     { key: 'amount', title: t('topups.columns.amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-    { key: 'status', title: t('topups.columns.status'), dataIndex: 'status', render: (s: TopupStatus) => <Tag color={STATUS_COLOR[s]}>{t(`topups.status.${s}`)}</Tag> },
+    {
+      key: 'status',
+      title: t('topups.columns.status'),
+      render: (_, row) => {
+        // Why the operator could not credit it yet (recorded on the top-up as `code: details`).
+        const reason = REASONS.find((r) => row.status === 'pending' && row.pendingReason?.startsWith(`${r}:`));
+        return (
+          <Tooltip title={reason ? t(`topups.reasons.${reason}`) : undefined}>
+            <Tag color={reason ? 'warning' : STATUS_COLOR[row.status]}>{t(`topups.status.${row.status}`)}</Tag>
+          </Tooltip>
+        );
+      },
+    },
     { key: 'createdBy', title: t('topups.columns.createdBy'), dataIndex: 'createdBy' },
     {
       key: 'actions',

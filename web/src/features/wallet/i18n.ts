@@ -61,6 +61,7 @@ export default defineMessages(
       closeConfirm: '关闭这笔 {{amount}} 的充值？关闭后识别码失效，已汇出的款项不会入账。',
       closed: '充值已关闭',
       pay: '去支付',
+      reasons: { amount_mismatch: '到账金额与充值金额不一致，仍待到账', payer_mismatch: '付款方不是企业全称，仍待到账' },
     },
     alert: {
       title: '余额预警',
@@ -193,6 +194,7 @@ export default defineMessages(
       closeConfirm: 'Close this top-up of {{amount}}? Its identification code stops working; money sent for it is not credited.',
       closed: 'Top-up closed',
       pay: 'Pay',
+      reasons: { amount_mismatch: 'The amount received differs from the top-up; still awaiting payment', payer_mismatch: "The payer is not the enterprise's full name; still awaiting payment" },
     },
     alert: {
       title: 'Balance alert',
