@@ -27,7 +27,7 @@ it('banyan demo, then serve without --sandbox-payments: the demo enterprise tops
       assert.equal((await demo.post('/api/v1/auth/sign-in', { login: DEMO_LOGIN.loginName, password: DEMO_LOGIN.password })).status, 200);
       const before = await demo.get<{ balanceFen: number; mayTopUp: boolean; sandboxPayments: boolean }>('/api/v1/wallet');
       assert.deepEqual([before.body.mayTopUp, before.body.sandboxPayments], [true, true]);
-      const topup = await demo.post<{ id: string }>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000, idempotencyKey: 'demo-topup' });
+      const topup = await demo.post<{ id: string }>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000, idempotencyKey: 'demo-topup', agreementVersion: 1 });
       assert.equal(topup.status, 201);
       assert.deepEqual((await demo.post(`/api/v1/wallet/topups/${topup.body.id}/sandbox-pay`)).body, { result: 'credited' });
       assert.equal((await demo.get<{ balanceFen: number }>('/api/v1/wallet')).body.balanceFen, before.body.balanceFen + 10_000);
@@ -38,7 +38,7 @@ it('banyan demo, then serve without --sandbox-payments: the demo enterprise tops
         corp: { name: '新企业有限公司', shortName: '新企业', industry: 'general' },
       });
       assert.equal(registered.status, 201);
-      const own = await other.post<{ id: string }>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000, idempotencyKey: 'other-topup' });
+      const own = await other.post<{ id: string }>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000, idempotencyKey: 'other-topup', agreementVersion: 1 });
       const free = await other.post(`/api/v1/wallet/topups/${own.body.id}/sandbox-pay`);
       assert.equal(free.status, 404);
       assert.equal((await other.get<{ balanceFen: number; sandboxPayments: boolean }>('/api/v1/wallet')).body.sandboxPayments, false);

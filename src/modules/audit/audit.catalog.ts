@@ -93,6 +93,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionText>> = {
 
   'wallet.topup.create': a('发起充值', 'Started a top-up', '{actor} 发起了充值', '{actor} started a top-up'),
   'wallet.topup.confirm': a('充值到账', 'Top-up received', '{actor} 确认了充值到账', '{actor} confirmed a top-up as received'),
+  'wallet.topup.close': a('关闭充值', 'Closed a top-up', '{actor} 关闭了一笔待到账的充值', '{actor} closed a pending top-up'),
+  'wallet.agreement.publish': a('发布充值服务协议', 'Published the top-up agreement', '{actor} 发布了新版充值服务协议', '{actor} published a new version of the top-up service agreement'),
   'wallet.order.create': a('下单', 'Placed an order', '{actor} 创建了订单', '{actor} placed an order'),
   'wallet.order.pay': a('支付订单', 'Paid an order', '{actor} 支付了订单', '{actor} paid an order'),
   'wallet.order.refund': a('订单退款', 'Refunded an order', '{actor} 为订单办理了退款', '{actor} refunded an order'),

@@ -12,7 +12,8 @@ export interface ChannelInstructions {
   kind: 'bank_transfer' | 'online';
   /** Bank transfer: the code the payer writes in the remarks (备注). */
   code?: string | undefined;
-  payee?: { name: string; bank: string; account: string } | undefined;
+  /** The platform's account; `nameEn` and `bankEn` for the English console. */
+  payee?: { name: string; bank: string; account: string; nameEn: string; bankEn: string } | undefined;
   /** Online: the console's sandbox payment page and what its QR code encodes. */
   payPage?: string | undefined;
   qrText?: string | undefined;
@@ -25,7 +26,7 @@ export interface TopupChannel {
   instructions(topup: { id: string; corpId: string; amount: number; code: string | null }): ChannelInstructions;
 }
 
-const PAYEE = { name: 'Banyan 平台运营方', bank: '招商银行 深圳分行', account: '7559 0000 0000 0001' };
+const PAYEE = { name: 'Banyan 平台运营方', bank: '招商银行 深圳分行', account: '7559 0000 0000 0001', nameEn: 'Banyan platform operator', bankEn: 'China Merchants Bank, Shenzhen Branch' };
 
 function online(name: ChannelName, zh: string): TopupChannel {
   return {

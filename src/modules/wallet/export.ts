@@ -13,7 +13,7 @@ const HEADER = ['交易时间', '交易类型', '购买详情', '交易金额(�
 const PAGE = 1000;
 
 function cells(row: LedgerRow): string[] {
-  return [chinaTime(row.at), TXN_TYPE_ZH[row.type], row.description, formatYuan(row.amountFen), formatYuan(row.balanceAfterFen), row.operator, row.serialNo];
+  return [chinaTime(row.at), TXN_TYPE_ZH[row.type], row.description, formatYuan(row.amountFen), formatYuan(row.balanceAfterFen), row.operatorKind === 'system' ? '系统' : row.operator, row.serialNo];
 }
 
 /** Oldest first, keyset-paged on `seq`, so a big ledger never sits in memory at once. */

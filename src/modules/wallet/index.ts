@@ -13,6 +13,7 @@ import { fillDemoWallet } from './wallet.demo.ts';
 import * as walletTables from './migrations/0030_wallet.ts';
 import * as sandboxTables from './migrations/0031_wallet_sandbox.ts';
 import * as walletRouteTables from './migrations/0183_wallet_routes.ts';
+import * as agreementTables from './migrations/0032_wallet_agreement.ts';
 
 export const walletModule = defineModule({
   name: 'wallet',
@@ -28,8 +29,9 @@ export const walletModule = defineModule({
     wallet_invoices: 'tenant',
     wallet_secrets: 'reference',
     wallet_sandboxes: 'tenant',
+    wallet_agreements: 'reference',
   },
-  migrations: { '0030_wallet': walletTables, '0031_wallet_sandbox': sandboxTables, '0183_wallet_routes': walletRouteTables },
+  migrations: { '0030_wallet': walletTables, '0031_wallet_sandbox': sandboxTables, '0183_wallet_routes': walletRouteTables, '0032_wallet_agreement': agreementTables },
   errors: WalletErrors,
   rights: walletRights,
   events: WalletEvents,

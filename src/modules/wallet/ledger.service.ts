@@ -27,6 +27,8 @@ export interface Movement {
   description: string;
   item?: string | null;
   orderId?: string | null;
+  /** A top-up's payment channel. */
+  channel?: ChannelName | null;
   /** Consumption (balance-paid orders, auto-deductions) is counted for invoices; refunds take it back. */
   consumedDelta?: number;
   /** Only while auto-deduction of the acquisition assistant is on (checked in the same statement). */
@@ -124,6 +126,7 @@ const insertTxn = prepared((db, p: WalletTables['wallet_txns']) =>
     actor_kind: p.actor_kind,
     actor_id: p.actor_id,
     actor_name: p.actor_name,
+    channel: p.channel,
     created_at: p.created_at,
   }),
 );
@@ -131,7 +134,7 @@ const insertTxn = prepared((db, p: WalletTables['wallet_txns']) =>
 /** A movement's ledger row, as post() and the batched charger write it. */
 export function ledgerRow(
   ctx: Pick<MoveCtx, 'corpId' | 'now' | 'actor'>,
-  row: { id: string; serialNo: string; seq: number; type: TxnType; item: string | null; description: string; amount: number; balanceAfter: number; orderId: string | null; invoiceState: InvoiceState },
+  row: { id: string; serialNo: string; seq: number; type: TxnType; item: string | null; description: string; amount: number; balanceAfter: number; orderId: string | null; invoiceState: InvoiceState; channel?: ChannelName | null },
 ): WalletTables['wallet_txns'] {
   return {
     corp_id: ctx.corpId,
@@ -149,6 +152,7 @@ export function ledgerRow(
     actor_kind: ctx.actor.kind,
     actor_id: ctx.actor.id,
     actor_name: ctx.actor.name,
+    channel: row.channel ?? null,
     created_at: ctx.now,
   };
 }
@@ -189,7 +193,7 @@ export async function post(ctx: MoveCtx, movement: Movement): Promise<Posted> {
   const invoiceState: InvoiceState = consumedDelta > 0 ? 'open' : 'none';
   await insertTxn.execute(
     ctx.trx,
-    ledgerRow(ctx, { id: txnId, serialNo, seq, type: movement.type, item: movement.item ?? null, description: movement.description, amount: movement.amount, balanceAfter, orderId: movement.orderId ?? null, invoiceState }),
+    ledgerRow(ctx, { id: txnId, serialNo, seq, type: movement.type, item: movement.item ?? null, description: movement.description, amount: movement.amount, balanceAfter, orderId: movement.orderId ?? null, invoiceState, channel: movement.channel ?? null }),
   );
   await insertEntries(ctx, txnId, [
     [WALLET_ACCOUNT, movement.amount],
@@ -250,8 +254,10 @@ export interface LedgerRow {
   balanceAfterFen: number;
   /** The order's quantity, for a movement that pays or refunds an order. */
   quantity: number | null;
+  /** 操作者: the person's name (a member, the operator, an app); empty when `operatorKind` is `system`. */
   operator: string;
-  /** The payment channel that made the movement (a top-up's 操作者), so the console can name it; null for a person. */
+  operatorKind: OperatorKind;
+  /** A top-up's payment channel, so the console can name it in the details. */
   channel: ChannelName | null;
   seq: number;
 }
@@ -270,12 +276,25 @@ export function ledgerQuery(db: Executor, corpId: string, query: LedgerQuery) {
   return q;
 }
 
-function channelOf(row: { actor_kind: string; actor_id: string }): ChannelName | null {
-  return row.actor_kind === 'system' && (CHANNELS as readonly string[]).includes(row.actor_id) ? (row.actor_id as ChannelName) : null;
+/** Who a ledger row shows as 操作者: a person by name, or 系统 for what ran by itself. */
+export type OperatorKind = 'member' | 'operator' | 'app' | 'system';
+
+/**
+ * An auto-deduction is the system's, whoever's request charged it (a customer added through a link);
+ * so is a row whose actor was the system or, before migration 0032, a payment channel.
+ */
+function operatorOf(row: { type: TxnType; actor_kind: string; actor_name: string }): { operator: string; operatorKind: OperatorKind } {
+  if (row.type === 'auto_deduct') return { operator: '', operatorKind: 'system' };
+  const kind: OperatorKind | null = row.actor_kind === 'member' || row.actor_kind === 'external' || row.actor_kind === 'account' ? 'member' : row.actor_kind === 'operator' ? 'operator' : row.actor_kind === 'token' ? 'app' : null;
+  return kind && row.actor_name ? { operator: row.actor_name, operatorKind: kind } : { operator: '', operatorKind: 'system' };
+}
+
+function channelOf(row: { channel?: string | null }): ChannelName | null {
+  return row.channel && (CHANNELS as readonly string[]).includes(row.channel) ? (row.channel as ChannelName) : null;
 }
 
 export function toLedgerRow(
-  row: { serial_no: string; created_at: number; type: TxnType; item: string | null; description: string; amount: number; balance_after: number; actor_kind: string; actor_id: string; actor_name: string; seq: number },
+  row: { serial_no: string; created_at: number; type: TxnType; item: string | null; description: string; amount: number; balance_after: number; actor_kind: string; actor_id: string; actor_name: string; channel: string | null; seq: number },
   quantity: number | null = null,
 ): LedgerRow {
   return {
@@ -287,7 +306,7 @@ export function toLedgerRow(
     amountFen: Number(row.amount),
     balanceAfterFen: Number(row.balance_after),
     quantity,
-    operator: row.actor_name,
+    ...operatorOf(row),
     channel: channelOf(row),
     seq: Number(row.seq),
   };

@@ -6,7 +6,7 @@ import { createTestApp, type Client, type TestApp } from '../../../test/support/
 import { HOUR } from '../../platform/clock.ts';
 import { approveCategory, buy, codeOf, key, topUp } from './testing/index.ts';
 
-type Row = { serialNo: string; at: string; type: string; item: string | null; description: string; amountFen: number; balanceAfterFen: number; quantity: number | null; operator: string; channel: string | null; seq: number };
+type Row = { serialNo: string; at: string; type: string; item: string | null; description: string; amountFen: number; balanceAfterFen: number; quantity: number | null; operator: string; operatorKind: string; channel: string | null; seq: number };
 
 describeEachDialect('wallet fund ledger (资金明细)', (use) => {
   let t: TestApp;
@@ -37,12 +37,12 @@ describeEachDialect('wallet fund ledger (资金明细)', (use) => {
     const res = await owner.get<{ items: Row[]; nextCursor: string | null }>('/api/v1/wallet/ledger');
     assert.equal(res.status, 200);
     assert.deepEqual(
-      res.body.items.map((r) => [r.at, r.type, r.description, r.amountFen, r.balanceAfterFen, r.operator]),
+      res.body.items.map((r) => [r.at, r.type, r.description, r.amountFen, r.balanceAfterFen, r.operator, r.operatorKind]),
       [
-        ['2026-04-01T04:00:00.000Z', 'topup', 'QQ 钱包支付充值', 1_234, 71_234, 'QQ 钱包支付'],
-        ['2026-04-01T03:00:00.000Z', 'purchase', '安全高级功能 × 2', -24_000, 70_000, '王会计'],
-        ['2026-04-01T02:00:00.000Z', 'purchase', '邮件高级功能 × 1', -6_000, 100_000 - 6_000, '王会计'],
-        ['2026-04-01T01:00:00.000Z', 'topup', '微信支付充值', 100_000, 100_000, '微信支付'],
+        ['2026-04-01T04:00:00.000Z', 'topup', 'QQ 钱包支付充值', 1_234, 71_234, '王会计', 'member'],
+        ['2026-04-01T03:00:00.000Z', 'purchase', '安全高级功能 × 2', -24_000, 70_000, '王会计', 'member'],
+        ['2026-04-01T02:00:00.000Z', 'purchase', '邮件高级功能 × 1', -6_000, 100_000 - 6_000, '王会计', 'member'],
+        ['2026-04-01T01:00:00.000Z', 'topup', '微信支付充值', 100_000, 100_000, '王会计', 'member'],
       ],
     );
     const oldestFirst = [...res.body.items].reverse();
@@ -105,10 +105,10 @@ describeEachDialect('wallet fund ledger (资金明细)', (use) => {
     assert.ok(text.startsWith('\uFEFF交易时间,交易类型,购买详情,交易金额(元),可用余额(元),操作者,交易流水号\r\n'));
     const lines = text.slice(1).trim().split('\r\n').map((l) => l.split(',').slice(0, 6));
     assert.deepEqual(lines.slice(1), [
-      ['2026-04-01 09:00:00', '充值', '微信支付充值', '1000.00', '1000.00', '微信支付'],
+      ['2026-04-01 09:00:00', '充值', '微信支付充值', '1000.00', '1000.00', '王会计'],
       ['2026-04-01 10:00:00', '购买', '邮件高级功能 × 1', '-60.00', '940.00', '王会计'],
       ['2026-04-01 11:00:00', '购买', '安全高级功能 × 2', '-240.00', '700.00', '王会计'],
-      ['2026-04-01 12:00:00', '充值', 'QQ 钱包支付充值', '12.34', '712.34', 'QQ 钱包支付'],
+      ['2026-04-01 12:00:00', '充值', 'QQ 钱包支付充值', '12.34', '712.34', '王会计'],
     ]);
     const topups = (await raw(owner, '/api/v1/wallet/ledger/export?format=csv&type=topup')).rawPayload.toString('utf8');
     assert.equal(topups.trim().split('\r\n').length, 3);

@@ -9,6 +9,7 @@ import { idempotent } from '../../platform/idempotency.ts';
 import { corpsByIds, getCorp } from '../corp/index.ts';
 import { TOPUP_CHANNELS, transferCode, verifySignature, type ChannelCallback, type ChannelInstructions } from './channels.ts';
 import { assertPositiveFen, clearingAccount, post } from './ledger.service.ts';
+import { assertAgreed } from './agreement.service.ts';
 import { getOrder, markOrderPaidByChannel } from './orders.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
 import type { ChannelName, TopupStatus, WalletTables } from './wallet.tables.ts';
@@ -23,12 +24,20 @@ export interface TopupView {
   orderId: string | null;
   code: string | null;
   pendingReason: string | null;
+  /** The name of the member who started it. */
+  createdBy: string;
+  /** The 充值服务协议 version agreed to; null for an order paid online. */
+  agreementVersion: number | null;
   createdAt: string;
   paidAt: string | null;
+  closedAt: string | null;
   instructions: ChannelInstructions;
 }
 
-type TopupRow = { corp_id: string; id: string; channel: ChannelName; amount: number; status: TopupStatus; order_id: string | null; code: string | null; pending_reason: string | null; created_at: number; paid_at: number | null };
+type TopupRow = Pick<
+  WalletTables['wallet_topups'],
+  'corp_id' | 'id' | 'channel' | 'amount' | 'status' | 'order_id' | 'code' | 'pending_reason' | 'created_by' | 'created_by_name' | 'agreement_version' | 'created_at' | 'paid_at' | 'closed_at'
+>;
 
 function toView(r: TopupRow): TopupView {
   return {
@@ -39,8 +48,11 @@ function toView(r: TopupRow): TopupView {
     orderId: r.order_id,
     code: r.code,
     pendingReason: r.pending_reason,
+    createdBy: r.created_by_name,
+    agreementVersion: r.agreement_version === null ? null : Number(r.agreement_version),
     createdAt: toIso(Number(r.created_at)),
     paidAt: toIso(r.paid_at === null ? null : Number(r.paid_at)),
+    closedAt: toIso(r.closed_at === null ? null : Number(r.closed_at)),
     instructions: TOPUP_CHANNELS[r.channel].instructions({ id: r.id, corpId: r.corp_id, amount: Number(r.amount), code: r.code }),
   };
 }
@@ -56,10 +68,35 @@ export async function topupCreator(db: Executor, corpId: string, topupId: string
   return (await tables(db).selectFrom('wallet_topups').select('created_by').where('corp_id', '=', corpId).where('id', '=', topupId).executeTakeFirst())?.created_by;
 }
 
-export async function listTopups(db: Executor, corpId: string, query: { status?: TopupStatus | undefined; limit: number }): Promise<TopupView[]> {
+/** The enterprise's top-ups (pending and past), newest first; the cursor is the last id seen (ids sort by time). */
+export async function listTopups(db: Executor, corpId: string, query: { status?: TopupStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: TopupView[]; nextCursor: string | null }> {
   let q = tables(db).selectFrom('wallet_topups').selectAll().where('corp_id', '=', corpId);
   if (query.status) q = q.where('status', '=', query.status);
-  return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toView);
+  if (query.cursor) q = q.where('id', '<', query.cursor);
+  const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const items = rows.slice(0, query.limit).map(toView);
+  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null };
+}
+
+/**
+ * 关闭: the enterprise gives up a pending top-up (a transfer it will not make, a QR code it will not
+ * pay). Its code then confirms nothing and a late callback credits nothing; a paid one cannot be closed.
+ */
+export async function closeTopup(ctx: Ctx, topupId: string): Promise<TopupView> {
+  const closed = await tables(ctx.trx)
+    .updateTable('wallet_topups')
+    .set({ status: 'closed', closed_at: ctx.now })
+    .where('corp_id', '=', ctx.corpId)
+    .where('id', '=', topupId)
+    .where('status', '=', 'pending')
+    .where('order_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(closed.numUpdatedRows) === 0) {
+    const topup = await getTopup(ctx.trx, ctx.corpId, topupId);
+    throw new DomainError(WalletErrors['wallet.topup_not_pending'], { topupId, status: topup.status });
+  }
+  await audit(ctx, { action: 'wallet.topup.close', target: { type: 'topup', id: topupId }, before: { status: 'pending' }, after: { status: 'closed' } });
+  return getTopup(ctx.trx, ctx.corpId, topupId);
 }
 
 /** A top-up and, for a bank transfer, its code's route. */
@@ -68,9 +105,9 @@ export async function insertTopupRow(trx: Executor, row: WalletTables['wallet_to
   await tables(trx).insertInto('wallet_topups').values(row).execute();
 }
 
-async function insertTopup(ctx: Ctx, channel: ChannelName, amount: number, orderId: string | null): Promise<TopupView> {
+async function insertTopup(ctx: Ctx, channel: ChannelName, amount: number, orderId: string | null, agreementVersion: number | null): Promise<TopupView> {
   const id = newId('top', ctx.now);
-  const row: TopupRow & { created_by: string; channel_trade_no: null; payer_name: null; txn_id: null } = {
+  const row: WalletTables['wallet_topups'] = {
     corp_id: ctx.corpId,
     id,
     channel,
@@ -83,18 +120,25 @@ async function insertTopup(ctx: Ctx, channel: ChannelName, amount: number, order
     payer_name: null,
     txn_id: null,
     created_by: ctx.actor.id,
+    created_by_name: ctx.actor.name,
+    agreement_version: agreementVersion,
     created_at: ctx.now,
     paid_at: null,
+    closed_at: null,
   };
   await insertTopupRow(ctx.trx, row);
-  await audit(ctx, { action: 'wallet.topup.create', target: { type: 'topup', id }, after: { channel, amountFen: amount, orderId } });
+  await audit(ctx, { action: 'wallet.topup.create', target: { type: 'topup', id }, after: { channel, amountFen: amount, orderId, agreementVersion } });
   return toView(row);
 }
 
-/** Starts a top-up through one of the four channels. */
-export async function createTopup(ctx: Ctx, input: { channel: ChannelName; amountFen: number; idempotencyKey: string }): Promise<TopupView> {
+/** Starts a top-up through one of the four channels, once the payer agreed to the 充值服务协议 in force. */
+export async function createTopup(ctx: Ctx, input: { channel: ChannelName; amountFen: number; idempotencyKey: string; agreementVersion?: number | undefined }): Promise<TopupView> {
   assertPositiveFen(input.amountFen);
-  return idempotent(ctx, `topup:${input.idempotencyKey}`, { command: 'wallet.topup', channel: input.channel, amountFen: input.amountFen }, () => insertTopup(ctx, input.channel, input.amountFen, null));
+  if (input.agreementVersion === undefined) await assertAgreed(ctx.trx, undefined);
+  // A replay returns the first top-up even when the operator has published a new version since.
+  return idempotent(ctx, `topup:${input.idempotencyKey}`, { command: 'wallet.topup', channel: input.channel, amountFen: input.amountFen }, async () =>
+    insertTopup(ctx, input.channel, input.amountFen, null, await assertAgreed(ctx.trx, input.agreementVersion)),
+  );
 }
 
 /** Pays a pending order through an online channel instead of the balance. */
@@ -102,13 +146,14 @@ export async function payOrderThroughChannel(ctx: Ctx, orderId: string, channel:
   if (!TOPUP_CHANNELS[channel].online) throw new DomainError(WalletErrors['wallet.channel_not_online']);
   const order = await getOrder(ctx.trx, ctx.corpId, orderId);
   if (order.status !== 'pending') throw new DomainError(WalletErrors['wallet.order_not_pending'], { orderId, status: order.status });
-  return insertTopup(ctx, channel, order.amountFen, orderId);
+  return insertTopup(ctx, channel, order.amountFen, orderId, null);
 }
 
 const CALLBACK_TOLERANCE_MS = 10 * MINUTE;
 
-function channelActor(channel: ChannelName): { kind: string; id: string; name: string } {
-  return { kind: 'system', id: channel, name: TOPUP_CHANNELS[channel].zh };
+/** A paid top-up's 操作者 is the member who started it, not the channel that carried the money. */
+function creatorActor(topup: TopupRow): { kind: string; id: string; name: string } {
+  return { kind: 'member', id: topup.created_by, name: topup.created_by_name };
 }
 
 /** Credits a paid top-up (or pays its order): the top-up flips from pending to paid once, whoever races. */
@@ -122,11 +167,11 @@ async function settle(ctx: Ctx, topup: TopupRow, channel: ChannelName, fields: {
     .executeTakeFirst();
   if (Number(flipped.numUpdatedRows) === 0) return false;
   if (fields.tradeNo) await tables(ctx.trx).insertInto('wallet_trade_nos').values({ channel_trade_no: fields.tradeNo, corp_id: ctx.corpId, topup_id: topup.id }).execute();
-  const actor = channelActor(channel);
+  const actor = creatorActor(topup);
   if (topup.order_id) {
     await markOrderPaidByChannel(ctx, topup.order_id, channel, topup.id);
   } else {
-    const posted = await post({ ...ctx, actor }, { type: 'topup', amount: Number(topup.amount), counterAccount: clearingAccount(channel), description: `${TOPUP_CHANNELS[channel].zh}充值` });
+    const posted = await post({ ...ctx, actor }, { type: 'topup', amount: Number(topup.amount), counterAccount: clearingAccount(channel), channel, description: `${TOPUP_CHANNELS[channel].zh}充值` });
     await tables(ctx.trx).updateTable('wallet_topups').set({ txn_id: posted.txnId }).where('corp_id', '=', ctx.corpId).where('id', '=', topup.id).execute();
   }
   return true;
@@ -153,6 +198,7 @@ export async function handleCallback(deps: CallbackDeps, secret: string, channel
       if (topup.channel_trade_no === callback.tradeNo) return 'duplicate';
       throw new DomainError(WalletErrors['wallet.topup_not_pending']);
     }
+    if (topup.status === 'closed') throw new DomainError(WalletErrors['wallet.topup_not_pending'], { status: 'closed' });
     if (Number(topup.amount) !== callback.amountFen) {
       await tables(trx)
         .updateTable('wallet_topups')

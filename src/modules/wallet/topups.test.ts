@@ -23,7 +23,7 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
   }
 
   it('seed rule 充值方式: the three online channels each top up through their sandbox; the ledger shows the credit', async () => {
-    const owner = await t.register();
+    const owner = await t.register({ name: '陈出纳' });
     assert.equal(await balanceOf(owner), 0);
     for (const channel of ['wechat_pay', 'qq_wallet', 'online_banking']) {
       const topup = await topUp(owner, 10_000, channel);
@@ -36,9 +36,9 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
     assert.deepEqual(
       ledger.body.items.map((r) => [r.type, r.amountFen, r.balanceAfterFen, r.description, r.operator]),
       [
-        ['topup', 10_000, 30_000, '网银支付充值', '网银支付'],
-        ['topup', 10_000, 20_000, 'QQ 钱包支付充值', 'QQ 钱包支付'],
-        ['topup', 10_000, 10_000, '微信支付充值', '微信支付'],
+        ['topup', 10_000, 30_000, '网银支付充值', '陈出纳'],
+        ['topup', 10_000, 20_000, 'QQ 钱包支付充值', '陈出纳'],
+        ['topup', 10_000, 10_000, '微信支付充值', '陈出纳'],
       ],
     );
     const inv = await checkInvariants(t.deps.db, owner.me.currentCorp!.id);
@@ -48,7 +48,7 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
   it('a forged, stale or amount-mismatched callback credits nothing; a duplicate credits once', async () => {
     const owner = await t.register();
     const corpId = owner.me.currentCorp!.id;
-    const created = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 5_000, idempotencyKey: key() });
+    const created = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 5_000, idempotencyKey: key(), agreementVersion: 1 });
     const topup = created.body;
     const client = t.client();
     const url = '/api/v1/wallet/channels/wechat_pay/callback';
@@ -99,11 +99,11 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
   it('idempotency: a replayed top-up returns the first one; the same key for another amount is refused', async () => {
     const owner = await t.register();
     const k = key();
-    const a = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'qq_wallet', amountFen: 100, idempotencyKey: k });
-    const b = await owner.post<TopupResponse>('/api/v1/wallet/topups', { amountFen: 100, channel: 'qq_wallet', idempotencyKey: k });
+    const a = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'qq_wallet', amountFen: 100, idempotencyKey: k, agreementVersion: 1 });
+    const b = await owner.post<TopupResponse>('/api/v1/wallet/topups', { amountFen: 100, channel: 'qq_wallet', idempotencyKey: k, agreementVersion: 1 });
     assert.equal(a.status, 201);
     assert.equal(b.body.id, a.body.id);
-    const c = await owner.post('/api/v1/wallet/topups', { channel: 'qq_wallet', amountFen: 200, idempotencyKey: k });
+    const c = await owner.post('/api/v1/wallet/topups', { channel: 'qq_wallet', amountFen: 200, idempotencyKey: k, agreementVersion: 1 });
     assert.equal(c.status, 422);
     assert.equal(codeOf(c.body), 'idempotency.key_reused');
     const list = await owner.get<{ items: unknown[] }>('/api/v1/wallet/topups');
@@ -112,7 +112,7 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
 
   it('seed rule 对公转账: pending until the operator confirms; code, amount and the full enterprise name must all match', async () => {
     const owner = await t.register({ corpName: '榕树网络科技有限公司' });
-    const created = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'bank_transfer', amountFen: 1_000_000, idempotencyKey: key() });
+    const created = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'bank_transfer', amountFen: 1_000_000, idempotencyKey: key(), agreementVersion: 1 });
     const code = created.body.code!;
     assert.match(code, /^[A-HJ-NP-Z2-9]{8}$/);
     assert.equal(created.body.instructions.kind, 'bank_transfer');
@@ -146,8 +146,8 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
 
   it('seed rule 对公转账: a bank statement import confirms the matching lines and explains the others', async () => {
     const owner = await t.register({ corpName: '对账测试有限公司' });
-    const a = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'bank_transfer', amountFen: 200_000, idempotencyKey: key() });
-    const b = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'bank_transfer', amountFen: 300_000, idempotencyKey: key() });
+    const a = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'bank_transfer', amountFen: 200_000, idempotencyKey: key(), agreementVersion: 1 });
+    const b = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'bank_transfer', amountFen: 300_000, idempotencyKey: key(), agreementVersion: 1 });
     const op = await operatorClient(t);
     const csv = `\uFEFF交易日期,付款人,金额,备注\r\n2026-01-05,对账测试有限公司,"2,000.00",充值 ${a.body.code}\r\n2026-01-05,张三,3000.00,${b.body.code}\r\n2026-01-05,某公司,10.00,货款\r\n`;
     const res = await op.post<{ lines: { line: number; code: string | null; outcome: { confirmed: boolean; reason?: string } }[] }>('/api/v1/operator/wallet/bank-statements', { csv });
@@ -180,9 +180,9 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
     const overview = await e.owner.get<{ mayTopUp: boolean; sandboxPayments: boolean }>('/api/v1/wallet');
     assert.deepEqual([overview.body.mayTopUp, overview.body.sandboxPayments], [true, true]);
 
-    const pending = await e.owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key() });
+    const pending = await e.owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key(), agreementVersion: 1 });
     for (const client of [spender.client, hierarchical.client]) {
-      const started = await client.post('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key() });
+      const started = await client.post('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key(), agreementVersion: 1 });
       assert.deepEqual([started.status, codeOf(started.body)], [403, 'forbidden']);
       const free = await client.post(`/api/v1/wallet/topups/${pending.body.id}/sandbox-pay`);
       assert.deepEqual([free.status, codeOf(free.body)], [403, 'forbidden']);
@@ -195,7 +195,7 @@ describeEachDialect('wallet top-ups (充值)', (use) => {
     assert.equal(await balanceOf(e.owner), 24_000);
     // A super admin who loses the role loses the top-up entry on the next request.
     assert.equal((await e.owner.delete(`/api/v1/admins/super/${sup.accountId}`)).status, 204);
-    const after = await sup.client.post('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 100, idempotencyKey: key() });
+    const after = await sup.client.post('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 100, idempotencyKey: key(), agreementVersion: 1 });
     assert.deepEqual([after.status, codeOf(after.body)], [403, 'forbidden']);
     const ledger = await e.owner.get<{ items: { type: string; amountFen: number }[] }>('/api/v1/wallet/ledger');
     assert.deepEqual(ledger.body.items.map((r) => [r.type, r.amountFen]), [['purchase', -6_000], ['topup', 10_000], ['topup', 10_000], ['topup', 10_000]]);
@@ -222,7 +222,7 @@ describeEachDialect('wallet payment sandbox, off by default', (use) => {
     const t = await createTestApp(use(), { sandboxPayments: false });
     try {
       const owner = await t.register();
-      const topup = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key() });
+      const topup = await owner.post<TopupResponse>('/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 10_000_000_000, idempotencyKey: key(), agreementVersion: 1 });
       assert.equal(topup.status, 201);
       const url = `/api/v1/wallet/topups/${topup.body.id}/sandbox-pay`;
       const free = await owner.post(url);
@@ -261,7 +261,7 @@ describeEachDialect('wallet payment sandbox, off by default', (use) => {
       assert.equal((await clients.demo.get<{ sandboxPayments: boolean }>('/api/v1/wallet')).body.sandboxPayments, true);
       assert.equal((await clients.plain.get<{ sandboxPayments: boolean }>('/api/v1/wallet')).body.sandboxPayments, false);
       for (const name of ['demo', 'plain'] as const) {
-        const topup = await clients[name].post<TopupResponse>('/api/v1/wallet/topups', { channel: 'online_banking', amountFen: 5_000, idempotencyKey: key() });
+        const topup = await clients[name].post<TopupResponse>('/api/v1/wallet/topups', { channel: 'online_banking', amountFen: 5_000, idempotencyKey: key(), agreementVersion: 1 });
         const url = `/api/v1/wallet/topups/${topup.body.id}/sandbox-pay`;
         const res = await clients[name].post(url);
         if (name === 'demo') assert.deepEqual([res.status, res.body], [200, { result: 'credited' }]);

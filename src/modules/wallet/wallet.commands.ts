@@ -10,11 +10,12 @@ import { createRule, deleteRule, listRules, spendableItems, updateRule, type Rul
 import { autoDeductOffered, isAutoDeductOn, quoteAutoDeduct, setAutoDeduct } from './autodeduct.service.ts';
 import { createOrder, listOrders, orderFor, payOrderWithBalance, type NewOrder } from './orders.service.ts';
 import { sandboxOn } from './sandbox.ts';
-import { createTopup, getTopup, topupCreator, handleCallback, importStatement, listPendingTransfers, listTopups, confirmTransfer, payOrderThroughChannel, type TransferReceipt } from './topups.service.ts';
+import { closeTopup, createTopup, getTopup, topupCreator, handleCallback, importStatement, listPendingTransfers, listTopups, confirmTransfer, payOrderThroughChannel, type TransferReceipt } from './topups.service.ts';
 import { paymentSecret, signCallback } from './channels.ts';
 import { invoiceableFen, issueInvoice, listInvoiceRequests, listInvoices, requestInvoice, type InvoiceBasis } from './invoices.service.ts';
 import { listManualRefunds, manualRefund, refundOrder } from './refunds.service.ts';
 import { WalletErrors } from './wallet.errors.ts';
+import { agreementHistory, currentAgreement, publishAgreement } from './agreement.service.ts';
 import type { ChannelName, InvoiceType, OrderStatus, TopupStatus } from './wallet.tables.ts';
 
 /** 企业充值: what can be done with the wallet, and the right each needs. */
@@ -46,8 +47,11 @@ export const wallet = {
  * the creator and the super admins only. A spending rule lets a member spend the balance, not fill it.
  */
 export const topups = {
-  create: command({ right: 'wallet.topup', tx: 'plain' }, (ctx, input: { channel: ChannelName; amountFen: number; idempotencyKey: string }) => createTopup(ctx, input)),
-  list: command(read, async (ctx, status: TopupStatus | undefined) => ({ items: await listTopups(ctx.trx, ctx.corpId, { status, limit: 100 }) })),
+  create: command({ right: 'wallet.topup', tx: 'plain' }, (ctx, input: { channel: ChannelName; amountFen: number; idempotencyKey: string; agreementVersion?: number | undefined }) => createTopup(ctx, input)),
+  list: command(read, (ctx, query: { status?: TopupStatus | undefined; cursor?: string | undefined; limit: number }) => listTopups(ctx.trx, ctx.corpId, query)),
+  close: command({ right: 'wallet.topup', tx: 'plain' }, (ctx, topupId: string) => closeTopup(ctx, topupId)),
+  /** The 充值服务协议 in force, shown before a top-up. */
+  agreement: command(read, (ctx) => currentAgreement(ctx.trx)),
   /** Those who see the wallet, and whoever started the top-up (a member paying an order online). */
   get: command({ right: 'wallet.pay', tx: 'read' }, async (ctx, topupId: string) => {
     if (!(await can(ctx, 'wallet.read')) && (await topupCreator(ctx.trx, ctx.corpId, topupId)) !== ctx.actor.id) throw new DomainError('not_found', { topupId });
@@ -110,4 +114,6 @@ export const operator = {
   walletOf: command(operatorRead, async (ctx) => ({ corpId: ctx.corpId, corpName: (await getCorp(ctx.trx, ctx.corpId)).name, balanceFen: (await getWallet(ctx.trx, ctx.corpId)).balanceFen })),
   refund: command(operatorWrite, (ctx, input: { amountFen: number; reason: string; idempotencyKey: string }) => manualRefund(ctx, input)),
   refunds: command(operatorRead, async (ctx) => ({ items: await listManualRefunds(ctx.trx, 200) })),
+  agreements: command(operatorRead, async (ctx) => ({ items: await agreementHistory(ctx.trx, 100) })),
+  publishAgreement: command(operatorWrite, (ctx, input: { bodyZh: string; bodyEn: string }) => publishAgreement(ctx, input)),
 };

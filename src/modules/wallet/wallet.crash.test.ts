@@ -86,7 +86,7 @@ describe('wallet crash test: kill -9 mid-burst', () => {
     const corpId = reg.body.me.currentCorp.id;
 
     // Balance through the sandbox channel's signed callback.
-    const topup = await owner.call<{ id: string }>('POST', '/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 1_000_000, idempotencyKey: 'crash-topup' });
+    const topup = await owner.call<{ id: string }>('POST', '/api/v1/wallet/topups', { channel: 'wechat_pay', amountFen: 1_000_000, idempotencyKey: 'crash-topup', agreementVersion: 1 });
     const callback = { corpId, topupId: topup.body.id, amountFen: 1_000_000, tradeNo: 'CRASH-1', timestamp: Date.now() };
     const paid = await new Session(base()).call('POST', '/api/v1/wallet/channels/wechat_pay/callback', { ...callback, signature: signCallback(SECRET, 'wechat_pay', callback) });
     assert.deepEqual(paid.body, { result: 'credited' });

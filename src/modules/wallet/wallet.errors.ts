@@ -14,6 +14,8 @@ export const WalletErrors = defineErrors({
   'wallet.callback_invalid': { status: 400, message: 'The payment callback signature is not valid.' },
   'wallet.callback_stale': { status: 400, message: 'The payment callback is too old or from the future.' },
   'wallet.callback_amount_mismatch': { status: 409, message: 'The paid amount does not match the top-up.' },
+  'wallet.agreement_required': { status: 400, message: 'Read and agree to the top-up service agreement (充值服务协议) before topping up.' },
+  'wallet.agreement_outdated': { status: 409, message: 'The top-up service agreement changed since it was shown; read the new version and agree again.' },
   'wallet.topup_not_pending': { status: 409, message: 'The top-up is not pending.' },
   'wallet.bank_transfer_mismatch': { status: 409, message: 'The bank transfer does not match the top-up; it stays pending.' },
   'wallet.channel_not_online': { status: 422, message: 'A bank transfer is confirmed by the operator, not paid online.' },

@@ -56,7 +56,17 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       created(reply, request.run(topups.create, request.body)),
     );
 
-    app.get('/api/v1/wallet/topups', { config: corp, schema: { tags, querystring: S.TopupListQuery, response: { 200: List(S.TopupDto) } } }, (request) => request.run(topups.list, request.query.status));
+    app.get('/api/v1/wallet/topups', { config: corp, schema: { tags, summary: 'Pending and past top-ups (待到账 / 已到账 / 已关闭), newest first', querystring: S.TopupListQuery, response: { 200: S.TopupPage } } }, (request) =>
+      request.run(topups.list, { status: request.query.status, cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
+    );
+
+    app.post('/api/v1/wallet/topups/:topupId/close', { config: corp, schema: { tags, summary: 'Close a pending top-up (已关闭): its code confirms nothing afterwards', params: S.TopupParams, response: { 200: S.TopupDto } } }, (request) =>
+      request.run(topups.close, request.params.topupId),
+    );
+
+    app.get('/api/v1/wallet/agreement', { config: corp, schema: { tags, summary: '充值服务协议: the version in force, to agree to before a top-up', response: { 200: S.AgreementDto } } }, (request) =>
+      request.run(topups.agreement, undefined),
+    );
 
     app.get('/api/v1/wallet/topups/:topupId', { config: corp, schema: { tags, params: S.TopupParams, response: { 200: S.TopupDto } } }, (request) => request.run(topups.get, request.params.topupId));
 
@@ -194,6 +204,14 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/v1/operator/wallet/corps/:corpId/refunds',
       { config: op, schema: { tags: opTags, summary: 'Refund unspent balance by hand (人工退款)', params: S.CorpParams, body: S.ManualRefundBody, response: { 200: S.ManualRefundDto } } },
       (request) => request.runFor(request.params.corpId, operator.refund, request.body),
+    );
+
+    app.get('/api/v1/operator/wallet/agreements', { config: op, schema: { tags: opTags, summary: '充值服务协议: every published version, newest first', response: { 200: List(S.AgreementDto) } } }, (request) =>
+      request.runFor('', operator.agreements, undefined),
+    );
+
+    app.post('/api/v1/operator/wallet/agreements', { config: op, schema: { tags: opTags, summary: 'Publish a new version of the 充值服务协议 (both languages); later top-ups agree to it', body: S.AgreementBody, response: { 201: S.AgreementDto } } }, async (request, reply) =>
+      created(reply, request.runFor('', operator.publishAgreement, request.body)),
     );
 
     app.get('/api/v1/operator/wallet/refunds', { config: op, schema: { tags: opTags, response: { 200: List(S.ManualRefundRow) } } }, (request) => request.runFor('', operator.refunds, undefined));

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDateTime, NullableIsoDateTime, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
-import { ALERT_FREQUENCIES, CHANNELS, TXN_TYPES } from './wallet.tables.ts';
+import { ALERT_FREQUENCIES, CHANNELS, TOPUP_STATUSES, TXN_TYPES } from './wallet.tables.ts';
 import { ITEM_KEYS } from './catalog.ts';
 
 const Fen = Type.Integer({ minimum: 1, maximum: 100_000_000_000, description: 'whole fen (分), above zero' });
@@ -11,6 +11,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 export const Channel = Type.Enum(CHANNELS);
 export const Item = Type.Enum(ITEM_KEYS);
 export const TxnType = Type.Enum(TXN_TYPES);
+export const TopupStatus = Type.Enum(TOPUP_STATUSES, { description: 'pending 待到账, paid 已到账, closed 已关闭' });
 
 export const CatalogDto = Type.Object({
   items: Type.Array(
@@ -64,7 +65,8 @@ export const LedgerRowDto = Type.Object({
   amountFen: Type.Integer(),
   balanceAfterFen: Type.Integer(),
   quantity: Nullable(Type.Integer()),
-  operator: Type.String(),
+  operator: Type.String({ description: "操作者: the person's name; empty for the system" }),
+  operatorKind: Type.Union([Type.Literal('member'), Type.Literal('operator'), Type.Literal('app'), Type.Literal('system')], { description: 'system: automatic entries (auto-deductions), shown as 系统' }),
   channel: Nullable(Channel),
   seq: Type.Integer(),
 });
@@ -76,7 +78,7 @@ export const ExportQuery = StrictObject({ ...LedgerFilter, format: Type.Union([T
 export const InstructionsDto = Type.Object({
   kind: Type.Union([Type.Literal('bank_transfer'), Type.Literal('online')]),
   code: Type.Optional(Type.String()),
-  payee: Type.Optional(Type.Object({ name: Type.String(), bank: Type.String(), account: Type.String() })),
+  payee: Type.Optional(Type.Object({ name: Type.String(), bank: Type.String(), account: Type.String(), nameEn: Type.String(), bankEn: Type.String() })),
   payPage: Type.Optional(Type.String()),
   qrText: Type.Optional(Type.String()),
 });
@@ -84,17 +86,28 @@ export const TopupDto = Type.Object({
   id: Type.String(),
   channel: Channel,
   amountFen: Type.Integer(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('paid')]),
+  status: TopupStatus,
   orderId: Nullable(Type.String()),
   code: Nullable(Type.String()),
   pendingReason: Nullable(Type.String()),
+  createdBy: Type.String({ description: 'the name of the member who started it' }),
+  agreementVersion: Nullable(Type.Integer({ description: 'the 充值服务协议 version agreed to; null for an order paid online' })),
   createdAt: IsoDateTime,
   paidAt: NullableIsoDateTime,
+  closedAt: NullableIsoDateTime,
   instructions: InstructionsDto,
 });
-export const TopupBody = StrictObject({ channel: Channel, amountFen: Fen, idempotencyKey: IdempotencyKey });
+export const TopupBody = StrictObject({
+  channel: Channel,
+  amountFen: Fen,
+  idempotencyKey: IdempotencyKey,
+  agreementVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'the 充值服务协议 version shown and agreed to (我已阅读并同意); required' })),
+});
 export const TopupParams = StrictObject({ topupId: IdParam });
-export const TopupListQuery = StrictObject({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('paid')])) });
+export const TopupListQuery = StrictObject({ ...PageQuery, status: Type.Optional(TopupStatus) });
+export const TopupPage = Type.Object({ items: Type.Array(TopupDto), nextCursor: Nullable(Type.String()) });
+export const AgreementDto = Type.Object({ version: Type.Integer(), bodyZh: Type.String(), bodyEn: Type.String(), publishedAt: IsoDateTime, publishedBy: Type.String() });
+export const AgreementBody = StrictObject({ bodyZh: Type.String({ minLength: 1, maxLength: 20_000 }), bodyEn: Type.String({ minLength: 1, maxLength: 20_000 }) });
 export const CallbackParams = StrictObject({ channel: Channel });
 export const CallbackBody = StrictObject({
   corpId: Type.String({ maxLength: 40 }),

@@ -13,7 +13,9 @@ export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number];
 export const CHANNELS = ['bank_transfer', 'wechat_pay', 'qq_wallet', 'online_banking'] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export type TopupStatus = 'pending' | 'paid';
+export const TOPUP_STATUSES = ['pending', 'paid', 'closed'] as const;
+/** 待到账 / 已到账 / 已关闭: a pending top-up is paid once, or closed by the enterprise before it is. */
+export type TopupStatus = (typeof TOPUP_STATUSES)[number];
 export type OrderStatus = 'pending' | 'paid' | 'refunded';
 export type InvoiceType = 'electronic_ordinary' | 'electronic_special';
 /** Whether a consumption row may still be invoiced: open, invoiced, or refunded (never invoiceable). */
@@ -55,6 +57,8 @@ export interface WalletTables {
     actor_kind: string;
     actor_id: string;
     actor_name: string;
+    /** The payment channel of a top-up (the 操作者 is the person who started it). */
+    channel: ChannelName | null;
     created_at: number;
   };
   /** Double entry: every transaction's lines sum to zero across accounts. */
@@ -81,8 +85,13 @@ export interface WalletTables {
     payer_name: string | null;
     txn_id: string | null;
     created_by: string;
+    /** The member's name when they started it: the ledger's 操作者 once the top-up is paid. */
+    created_by_name: string;
+    /** The 充值服务协议 version agreed to; null for an order paid online and for top-ups from before agreements. */
+    agreement_version: number | null;
     created_at: number;
     paid_at: number | null;
+    closed_at: number | null;
   };
   /** A bank transfer's code → its top-up: the operator's confirmation and statement import know only the code. */
   wallet_topup_codes: { code: string; corp_id: string; topup_id: string };
@@ -134,6 +143,8 @@ export interface WalletTables {
   };
   /** Server-wide secrets that must survive restarts (the payment-callback key when not configured). */
   wallet_secrets: { name: string; value: string; created_at: number };
+  /** 充值服务协议: every published version of the operator's text; the highest is the one in force. */
+  wallet_agreements: { version: number; body_zh: string; body_en: string; published_by: string; published_by_name: string; published_at: number };
   /** Enterprises whose online top-ups the sandbox may pay even when the server's flag is off (the demo's). */
   wallet_sandboxes: { corp_id: string; created_at: number };
 }

@@ -4803,7 +4803,10 @@ export interface paths {
                                 amountFen: number;
                                 balanceAfterFen: number;
                                 quantity: number | null;
+                                /** @description 操作者: the person's name; empty for the system */
                                 operator: string;
+                                /** @description system: automatic entries (auto-deductions), shown as 系统 */
+                                operatorKind: "member" | "operator" | "app" | "system";
                                 channel: ("bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking") | null;
                                 seq: number;
                             }[];
@@ -4867,10 +4870,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Pending and past top-ups (待到账 / 已到账 / 已关闭), newest first */
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "paid";
+                    cursor?: string;
+                    limit?: number;
+                    /** @description pending 待到账, paid 已到账, closed 已关闭 */
+                    status?: "pending" | "paid" | "closed";
                 };
                 header?: never;
                 path?: never;
@@ -4890,13 +4897,21 @@ export interface paths {
                                 /** @enum {unknown} */
                                 channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
                                 amountFen: number;
-                                status: "pending" | "paid";
+                                /**
+                                 * @description pending 待到账, paid 已到账, closed 已关闭
+                                 * @enum {unknown}
+                                 */
+                                status: "pending" | "paid" | "closed";
                                 orderId: string | null;
                                 code: string | null;
                                 pendingReason: string | null;
+                                /** @description the name of the member who started it */
+                                createdBy: string;
+                                agreementVersion: number | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 paidAt: string | null;
+                                closedAt: string | null;
                                 instructions: {
                                     kind: "bank_transfer" | "online";
                                     code?: string;
@@ -4904,11 +4919,14 @@ export interface paths {
                                         name: string;
                                         bank: string;
                                         account: string;
+                                        nameEn: string;
+                                        bankEn: string;
                                     };
                                     payPage?: string;
                                     qrText?: string;
                                 };
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -4932,6 +4950,8 @@ export interface paths {
                         amountFen: number;
                         /** @description unique per command; a replay returns the first result */
                         idempotencyKey: string;
+                        /** @description the 充值服务协议 version shown and agreed to (我已阅读并同意); required */
+                        agreementVersion?: number;
                     };
                 };
             };
@@ -4947,13 +4967,21 @@ export interface paths {
                             /** @enum {unknown} */
                             channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
                             amountFen: number;
-                            status: "pending" | "paid";
+                            /**
+                             * @description pending 待到账, paid 已到账, closed 已关闭
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "paid" | "closed";
                             orderId: string | null;
                             code: string | null;
                             pendingReason: string | null;
+                            /** @description the name of the member who started it */
+                            createdBy: string;
+                            agreementVersion: number | null;
                             /** Format: date-time */
                             createdAt: string;
                             paidAt: string | null;
+                            closedAt: string | null;
                             instructions: {
                                 kind: "bank_transfer" | "online";
                                 code?: string;
@@ -4961,6 +4989,8 @@ export interface paths {
                                     name: string;
                                     bank: string;
                                     account: string;
+                                    nameEn: string;
+                                    bankEn: string;
                                 };
                                 payPage?: string;
                                 qrText?: string;
@@ -4970,6 +5000,120 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/topups/{topupId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a pending top-up (已关闭): its code confirms nothing afterwards */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    topupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
+                            amountFen: number;
+                            /**
+                             * @description pending 待到账, paid 已到账, closed 已关闭
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "paid" | "closed";
+                            orderId: string | null;
+                            code: string | null;
+                            pendingReason: string | null;
+                            /** @description the name of the member who started it */
+                            createdBy: string;
+                            agreementVersion: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            closedAt: string | null;
+                            instructions: {
+                                kind: "bank_transfer" | "online";
+                                code?: string;
+                                payee?: {
+                                    name: string;
+                                    bank: string;
+                                    account: string;
+                                    nameEn: string;
+                                    bankEn: string;
+                                };
+                                payPage?: string;
+                                qrText?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 充值服务协议: the version in force, to agree to before a top-up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            bodyZh: string;
+                            bodyEn: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5005,13 +5149,21 @@ export interface paths {
                             /** @enum {unknown} */
                             channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
                             amountFen: number;
-                            status: "pending" | "paid";
+                            /**
+                             * @description pending 待到账, paid 已到账, closed 已关闭
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "paid" | "closed";
                             orderId: string | null;
                             code: string | null;
                             pendingReason: string | null;
+                            /** @description the name of the member who started it */
+                            createdBy: string;
+                            agreementVersion: number | null;
                             /** Format: date-time */
                             createdAt: string;
                             paidAt: string | null;
+                            closedAt: string | null;
                             instructions: {
                                 kind: "bank_transfer" | "online";
                                 code?: string;
@@ -5019,6 +5171,8 @@ export interface paths {
                                     name: string;
                                     bank: string;
                                     account: string;
+                                    nameEn: string;
+                                    bankEn: string;
                                 };
                                 payPage?: string;
                                 qrText?: string;
@@ -5680,13 +5834,21 @@ export interface paths {
                                 /** @enum {unknown} */
                                 channel: "bank_transfer" | "wechat_pay" | "qq_wallet" | "online_banking";
                                 amountFen: number;
-                                status: "pending" | "paid";
+                                /**
+                                 * @description pending 待到账, paid 已到账, closed 已关闭
+                                 * @enum {unknown}
+                                 */
+                                status: "pending" | "paid" | "closed";
                                 orderId: string | null;
                                 code: string | null;
                                 pendingReason: string | null;
+                                /** @description the name of the member who started it */
+                                createdBy: string;
+                                agreementVersion: number | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 paidAt: string | null;
+                                closedAt: string | null;
                                 instructions: {
                                     kind: "bank_transfer" | "online";
                                     code?: string;
@@ -5694,6 +5856,8 @@ export interface paths {
                                         name: string;
                                         bank: string;
                                         account: string;
+                                        nameEn: string;
+                                        bankEn: string;
                                     };
                                     payPage?: string;
                                     qrText?: string;
@@ -6218,6 +6382,85 @@ export interface paths {
                         "application/json": {
                             serialNo: string;
                             balanceAfter: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/wallet/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 充值服务协议: every published version, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: number;
+                                bodyZh: string;
+                                bodyEn: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a new version of the 充值服务协议 (both languages); later top-ups agree to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyZh: string;
+                        bodyEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            bodyZh: string;
+                            bodyEn: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedBy: string;
                         };
                     };
                 };

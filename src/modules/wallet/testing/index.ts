@@ -20,18 +20,28 @@ export interface TopupResponse {
   amountFen: number;
   status: string;
   code: string | null;
+  createdBy: string;
+  agreementVersion: number | null;
+  closedAt: string | null;
   pendingReason: string | null;
   instructions: { kind: string; code?: string; payPage?: string; qrText?: string };
 }
 
 /** Tops up through an online channel's sandbox: the top-up, then the signed callback. */
 export async function topUp(client: Client, amountFen: number, channel = 'wechat_pay'): Promise<TopupResponse> {
-  const created = await client.post<TopupResponse>('/api/v1/wallet/topups', { channel, amountFen, idempotencyKey: key('top') });
+  const created = await client.post<TopupResponse>('/api/v1/wallet/topups', { channel, amountFen, idempotencyKey: key('top'), agreementVersion: await agreedVersion(client) });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const paid = await client.post<{ result: string }>(`/api/v1/wallet/topups/${created.body.id}/sandbox-pay`);
   assert.equal(paid.status, 200, JSON.stringify(paid.body));
   assert.equal(paid.body.result, 'credited');
   return created.body;
+}
+
+/** The 充值服务协议 version in force, as the top-up dialog shows it before 我已阅读并同意. */
+export async function agreedVersion(client: Client): Promise<number> {
+  const res = await client.get<{ version: number }>('/api/v1/wallet/agreement');
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.version;
 }
 
 /** The callback a real online channel would send once the payer paid, signed with the server's payment secret. */

@@ -15,7 +15,7 @@ const KEY = ['/operator/wallet/refunds'];
 /** Unspent balance is refunded only here, by the operator, by hand (人工退款). */
 export function OperatorRefundsPage() {
   const { t } = useTranslation('operatorWallet');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [corpId, setCorpId] = useState('');
   const [form] = Form.useForm<{ amountYuan: number; reason: string }>();
@@ -30,6 +30,28 @@ export function OperatorRefundsPage() {
       void message.success(t('refunds.done'));
     },
   });
+  // Money leaves the enterprise's balance: show the amount and the balance after, then ask.
+  const confirmRefund = (v: { amountYuan: number; reason: string }) => {
+    const amountFen = Math.round(v.amountYuan * 100);
+    modal.confirm({
+      title: t('refunds.confirmTitle'),
+      okText: t('refunds.submit'),
+      okButtonProps: { danger: true },
+      content: (
+        <Descriptions
+          column={1}
+          size="small"
+          data-testid="refund-confirm"
+          items={[
+            { key: 'corp', label: t('refunds.corp'), children: wallet.data?.corpName },
+            { key: 'amount', label: t('refunds.amount'), children: yuan(amountFen) },
+            { key: 'after', label: t('refunds.balanceAfter'), children: yuan((wallet.data?.balanceFen ?? 0) - amountFen) },
+          ]}
+        />
+      ),
+      onOk: () => refund.mutateAsync(v).catch(() => undefined),
+    });
+  };
   const columns: TableColumnsType<RefundRow> = [
     { key: 'at', title: t('refunds.at'), dataIndex: 'at', render: formatDateTime },
     { key: 'corp', title: t('refunds.corp'), dataIndex: 'corpName' },
@@ -51,7 +73,7 @@ export function OperatorRefundsPage() {
                 <Descriptions.Item label={t('refunds.corp')}>{wallet.data.corpName}</Descriptions.Item>
                 <Descriptions.Item label={t('refunds.balance')}>{yuan(wallet.data.balanceFen)}</Descriptions.Item>
               </Descriptions>
-              <Form form={form} layout="inline" onFinish={refund.mutate}>
+              <Form form={form} layout="inline" onFinish={confirmRefund}>
                 <Form.Item name="amountYuan" label={t('refunds.amount')} rules={[{ required: true }]}>
                   <InputNumber min={0.01} precision={2} />
                 </Form.Item>

@@ -2,7 +2,7 @@ import { defineMessages } from '../../i18n/define';
 
 export default defineMessages(
   {
-    nav: { corps: '企业', transfers: '对公转账待确认', invoices: '发票申请', refunds: '人工退款' },
+    nav: { corps: '企业', transfers: '对公转账待确认', invoices: '发票申请', refunds: '人工退款', agreement: '充值服务协议' },
     transfers: {
       title: '对公转账待确认',
       hint: '识别码、金额一致且付款方为企业全称时入账；否则保持待确认并记录原因。',
@@ -34,10 +34,27 @@ export default defineMessages(
       at: '时间',
       operator: '操作者',
       serialNo: '交易流水号',
+      confirmTitle: '确认人工退款',
+      balanceAfter: '退款后余额',
+    },
+    agreement: {
+      title: '充值服务协议',
+      hint: '企业充值前须阅读并同意本协议。发布后生成新版本，此后的充值记录所同意的版本；已有充值仍对应原版本。',
+      current: '当前版本：第 {{version}} 版（{{at}}）',
+      bodyZh: '中文文本',
+      bodyEn: '英文文本',
+      publish: '发布新版本',
+      publishConfirm: '发布第 {{version}} 版？此后的充值须同意新版本。',
+      published: '已发布第 {{version}} 版',
+      history: '历史版本',
+      version: '版本',
+      publishedAt: '发布时间',
+      publishedBy: '发布人',
+      system: '系统',
     },
   },
   {
-    nav: { corps: 'Enterprises', transfers: 'Bank transfers', invoices: 'Invoice requests', refunds: 'Manual refunds' },
+    nav: { corps: 'Enterprises', transfers: 'Bank transfers', invoices: 'Invoice requests', refunds: 'Manual refunds', agreement: 'Top-up agreement' },
     transfers: {
       title: 'Bank transfers awaiting confirmation',
       hint: "Credited when the code and amount match and the payer is the enterprise's full name; otherwise it stays pending with the reason.",
@@ -69,6 +86,23 @@ export default defineMessages(
       at: 'Time',
       operator: 'Operator',
       serialNo: 'Serial number',
+      confirmTitle: 'Confirm the manual refund',
+      balanceAfter: 'Balance after the refund',
+    },
+    agreement: {
+      title: 'Top-up service agreement',
+      hint: 'Enterprises read and agree to this agreement before every top-up. Publishing makes a new version; later top-ups record the version they agreed to, earlier ones keep theirs.',
+      current: 'In force: version {{version}} ({{at}})',
+      bodyZh: 'Chinese text',
+      bodyEn: 'English text',
+      publish: 'Publish a new version',
+      publishConfirm: 'Publish version {{version}}? Later top-ups must agree to it.',
+      published: 'Version {{version}} published',
+      history: 'Versions',
+      version: 'Version',
+      publishedAt: 'Published',
+      publishedBy: 'Published by',
+      system: 'System',
     },
   },
 );

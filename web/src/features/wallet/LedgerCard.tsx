@@ -36,7 +36,7 @@ export function LedgerCard() {
     { key: 'description', title: t('ledger.columns.description'), render: (_, row) => describe(row) },
     { key: 'amount', title: t('ledger.columns.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => (v > 0 ? `+${yuan(v).slice(1)}` : yuan(v).replace('¥', '')) },
     { key: 'balanceAfter', title: t('ledger.columns.balanceAfter'), dataIndex: 'balanceAfterFen', align: 'right', render: (v: number) => yuan(v).slice(1) },
-    { key: 'operator', title: t('ledger.columns.operator'), render: (_, row) => (row.channel ? t(`channels.${row.channel}`) : row.operator) },
+    { key: 'operator', title: t('ledger.columns.operator'), render: (_, row) => (row.operatorKind === 'system' ? t('ledger.system') : row.operator) },
     { key: 'serialNo', title: t('ledger.columns.serialNo'), dataIndex: 'serialNo' },
   ];
   return (

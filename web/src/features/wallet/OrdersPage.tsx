@@ -88,7 +88,7 @@ export function OrdersPage() {
             </Button>
           )}
           {o.actions.includes('refund') && (
-            <Popconfirm title={t('orders.refundConfirm')} onConfirm={() => refund.mutate(o.id)}>
+            <Popconfirm title={t('orders.refundConfirm', { amount: yuan(o.amountFen) })} onConfirm={() => refund.mutate(o.id)}>
               <Button type="link" size="small" danger>
                 {t('orders.refund')}
               </Button>

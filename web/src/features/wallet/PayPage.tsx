@@ -38,6 +38,8 @@ export function PayPage() {
       {data &&
         (data.status === 'paid' ? (
           <Result status="success" title={t('pay.paid')} subTitle={yuan(data.amountFen)} extra={<Link to="/wallet">{t('pay.back')}</Link>} />
+        ) : data.status === 'closed' ? (
+          <Result status="info" title={t('pay.closed')} subTitle={yuan(data.amountFen)} extra={<Link to="/wallet">{t('pay.back')}</Link>} />
         ) : (
           <Flex vertical align="center" gap="middle">
             <Typography.Text>{t(sandbox ? 'pay.hint' : 'pay.hintLive', { channel: t(`channels.${data.channel}`) })}</Typography.Text>

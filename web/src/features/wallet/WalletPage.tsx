@@ -7,16 +7,17 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useActiveMembers } from '../customers/api';
-import { walletKey, useWallet, yuan, type AlertSettings } from './api';
+import { walletKey, useWallet, yuan, type AlertSettings, type Topup } from './api';
 import { usePaymentConfirmation } from './usePaymentConfirmation';
 import { AlertModal } from './AlertModal';
 import { LedgerCard } from './LedgerCard';
 import { RulesCard } from './RulesCard';
 import { TopupModal } from './TopupModal';
+import { TopupsCard } from './TopupsCard';
 
 /**
  * 企业充值: available balance and top-up, then the seed's three boxes side by side (余额预警, 余额使用管理,
- * 自动扣款管理; stacked on a phone), then the fund ledger.
+ * 自动扣款管理; stacked on a phone), then the top-ups (pending and past) and the fund ledger.
  */
 export function WalletPage() {
   const { t } = useTranslation('wallet');
@@ -24,6 +25,7 @@ export function WalletPage() {
   const queryClient = useQueryClient();
   const notifyError = useNotifyError();
   const [toppingUp, setToppingUp] = useState(false);
+  const [shownTopup, setShownTopup] = useState<Topup | null>(null);
   const [editingAlert, setEditingAlert] = useState(false);
   const confirmPayment = usePaymentConfirmation();
   const autoDeductPath = { path: { item: 'acquisition' } };
@@ -75,8 +77,9 @@ export function WalletPage() {
               </Card>
             </Col>
           </Row>
+          <TopupsCard mayTopUp={w.mayTopUp} onShow={setShownTopup} />
           <LedgerCard />
-          <TopupModal open={toppingUp} onClose={() => setToppingUp(false)} />
+          <TopupModal open={toppingUp || shownTopup !== null} shown={shownTopup} onClose={() => { setToppingUp(false); setShownTopup(null); }} />
           <AlertModal open={editingAlert} alert={w.alert} onClose={() => setEditingAlert(false)} />
         </Flex>
       )}

@@ -7,6 +7,8 @@ export type AlertSettings = Wallet['alert'];
 export type Frequency = AlertSettings['frequency'];
 export type Topup = Reply<'/wallet/topups/{topupId}'>;
 export type Channel = Topup['channel'];
+export type TopupStatus = Topup['status'];
+export type Agreement = Reply<'/wallet/agreement'>;
 export type LedgerRow = Item<Reply<'/wallet/ledger'>['items']>;
 export type TxnType = LedgerRow['type'];
 export type SpendingRule = Item<Reply<'/wallet/spending-rules'>['items']>;
@@ -19,6 +21,12 @@ export const CHANNELS = ['bank_transfer', 'wechat_pay', 'qq_wallet', 'online_ban
 export const TXN_TYPES = ['topup', 'purchase', 'auto_deduct', 'refund', 'manual_refund'] as const satisfies readonly TxnType[];
 
 export const walletKey = ['/wallet'] as const;
+/** Every page of the top-up list (useCursorList keys by path first). */
+export const TOPUPS_KEY = ['/wallet/topups'] as const;
+
+export function useAgreement(enabled = true) {
+  return useQuery({ queryKey: ['/wallet/agreement'], queryFn: () => api.get('/wallet/agreement'), enabled });
+}
 
 export function useWallet() {
   return useQuery({ queryKey: walletKey, queryFn: () => api.get('/wallet') });
