@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { startServer } from '../src/server.ts';
 import { testConfig } from '../test/support/app.ts';
 import { docsTables, scanCells, Workbook, xlsxFixture } from '../src/modules/docs/testing/index.ts';
+import { register } from './http-session.ts';
 import type { BenchResult } from './types.ts';
 import { percentile, round } from './types.ts';
 
@@ -22,16 +23,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const EDITS = 1_000;
 const IN_FLIGHT = 50;
 const mb = () => round(process.resourceUsage().maxRSS / 1024, 0);
-
-async function register(url: string, login: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/v1/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account: { name: login, loginName: login, password: 'password123' }, corp: { name: `${login}企业`, shortName: login, industry: 'general' } }),
-  });
-  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  return { cookie: pairs.join('; '), csrf: pairs.find((p) => p.startsWith('banyan_csrf='))!.split('=')[1]! };
-}
 
 export async function run(): Promise<BenchResult> {
   const rows: Record<string, string | number>[] = [];

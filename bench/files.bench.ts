@@ -10,22 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../src/server.ts';
 import { testConfig } from '../test/support/app.ts';
+import { register } from './http-session.ts';
 import type { BenchResult } from './types.ts';
 import { round } from './types.ts';
 
 const LIMIT = 20 * 1024 * 1024;
 const ROUNDS = 5;
 const rssMB = () => round(process.memoryUsage().rss / 1024 / 1024, 0);
-
-async function register(url: string, login: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/v1/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account: { name: login, loginName: login, password: 'password123' }, corp: { name: `${login}企业`, shortName: login, industry: 'general' } }),
-  });
-  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  return { cookie: pairs.join('; '), csrf: pairs.find((p) => p.startsWith('banyan_csrf='))!.split('=')[1]! };
-}
 
 export async function run(): Promise<BenchResult> {
   const rows: Record<string, string | number>[] = [];

@@ -14,27 +14,11 @@ import { setCategory } from '../src/modules/category/testing/index.ts';
 import { DirectoryFixture } from '../src/modules/directory/testing/index.ts';
 import { seedCustomers } from '../src/modules/customers/testing/index.ts';
 import { creditWallet } from '../src/modules/wallet/testing/index.ts';
+import { register, send } from './http-session.ts';
 import type { BenchResult } from './types.ts';
 import { round } from './types.ts';
 
 const SIZES = [1_000, 10_000, 50_000];
-
-async function register(url: string, login: string): Promise<{ cookie: string; csrf: string; corpId: string }> {
-  const res = await fetch(`${url}/api/v1/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account: { name: login, loginName: login, password: 'password123' }, corp: { name: `${login}企业`, shortName: login, industry: 'general' } }),
-  });
-  const { me } = (await res.json()) as { me: { currentCorp: { id: string } } };
-  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  return { cookie: pairs.join('; '), csrf: pairs.find((p) => p.startsWith('banyan_csrf='))!.split('=')[1]!, corpId: me.currentCorp.id };
-}
-
-async function send(url: string, who: { cookie: string; csrf: string }, method: string, path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', cookie: who.cookie, 'x-csrf-token': who.csrf }, body: JSON.stringify(body) });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'banyan-bench-handover-'));

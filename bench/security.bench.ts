@@ -16,6 +16,7 @@ import { DirectoryFixture } from '../src/modules/directory/testing/index.ts';
 import { creditWallet } from '../src/modules/wallet/testing/index.ts';
 import { compileIpPolicy, decideIp, IpAllowList, parseRange, restricts, type CompiledIpPolicy, type ParsedRange } from '../src/modules/security/testing/index.ts';
 import { getMany, type LoadResult } from './http-load.ts';
+import { register, send } from './http-session.ts';
 import type { BenchResult } from './types.ts';
 import { percentile, round } from './types.ts';
 
@@ -64,22 +65,6 @@ function inProcess(): BenchResult['rows'] {
     { check: `restricts: scope of ${MEMBERS.toLocaleString('en')} members`, times: timeEach(CALLS, (i) => restricts(client, callers[i & 1023]!, now)) },
   ];
   return rows.map((r) => ({ case: r.check, 'p50 µs': round(percentile(r.times, 50), 2), 'p99 µs': round(percentile(r.times, 99), 2), 'p99.9 µs': round(percentile(r.times, 99.9), 2) }));
-}
-
-async function register(url: string, login: string): Promise<{ cookie: string; csrf: string; corpId: string }> {
-  const res = await fetch(`${url}/api/v1/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account: { name: login, loginName: login, password: 'password123' }, corp: { name: `${login}企业`, shortName: login, industry: 'general' } }),
-  });
-  const { me } = (await res.json()) as { me: { currentCorp: { id: string } } };
-  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  return { cookie: pairs.join('; '), csrf: pairs.find((p) => p.startsWith('banyan_csrf='))!.split('=')[1]!, corpId: me.currentCorp.id };
-}
-
-async function send(url: string, who: { cookie: string; csrf: string }, method: string, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', cookie: who.cookie, 'x-csrf-token': who.csrf }, body: JSON.stringify(body) });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
 }
 
 export async function run(): Promise<BenchResult> {
