@@ -1,8 +1,8 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { ReadCtx } from '../../platform/context.ts';
 import { chinaTime } from '../../platform/clock.ts';
 import { searchAudit, type AuditQuery, type AuditRecord } from '../../platform/audit.ts';
-import { loadExcel } from '../../platform/excel.ts';
+import { pagedXlsx } from '../../platform/excel.ts';
 import { AUDIT_ACTIONS } from './audit.catalog.ts';
 
 /** The actor's role in the enterprise as it is now: the creator is 创建者, not a plain member. */
@@ -75,21 +75,11 @@ const EXPORT_PAGE = 500;
 
 /** The filtered log as .xlsx in one language, newest first, streamed page by page. */
 export function auditXlsx(ctx: ReadCtx, query: Omit<AuditQuery, 'cursor' | 'limit'>, language: Language): Readable {
-  const stream = new PassThrough();
-  void (async () => {
-    const ExcelJS = await loadExcel();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(language === 'zh-CN' ? '操作日志' : 'Audit log');
-    sheet.columns = HEADERS[language].map((_header, i) => ({ key: String(i), width: i === 3 ? 60 : 20 }));
-    sheet.addRow(HEADERS[language]).commit();
-    let cursor: string | undefined;
-    do {
-      const page = await readAudit(ctx, { ...query, cursor, limit: EXPORT_PAGE });
-      for (const row of page.items) sheet.addRow([chinaTime(row.at), row.actor.name, ROLE_TEXT[language][row.actor.role], auditSentence(row, language), OUTCOME_TEXT[language][row.outcome], row.ip ?? '']).commit();
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    sheet.commit();
-    await workbook.commit();
-  })().catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));
-  return stream;
+  return pagedXlsx({
+    sheetName: language === 'zh-CN' ? '操作日志' : 'Audit log',
+    headers: HEADERS[language],
+    widths: { 3: 60 },
+    page: (cursor) => readAudit(ctx, { ...query, cursor, limit: EXPORT_PAGE }),
+    row: (row) => [chinaTime(row.at), row.actor.name, ROLE_TEXT[language][row.actor.role], auditSentence(row, language), OUTCOME_TEXT[language][row.outcome], row.ip ?? ''],
+  });
 }

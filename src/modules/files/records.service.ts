@@ -1,7 +1,7 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import { chinaTime, toIso } from '../../platform/clock.ts';
-import { loadExcel } from '../../platform/excel.ts';
+import { pagedXlsx } from '../../platform/excel.ts';
 import { newId } from '../../platform/ids.ts';
 import { membersByIds } from '../directory/index.ts';
 import type { LeakRules } from '../security/index.ts';
@@ -85,21 +85,11 @@ const EXPORT_PAGE = 500;
 
 /** The filtered records as .xlsx (China time), newest first, streamed page by page. */
 export function recordsXlsx(ctx: ReadCtx, query: Omit<RecordSearch, 'cursor' | 'limit'>, language: Language): Readable {
-  const stream = new PassThrough();
-  void (async () => {
-    const ExcelJS = await loadExcel();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(language === 'zh-CN' ? '文件操作记录' : 'File records');
-    sheet.columns = HEADERS[language].map((_header, i) => ({ key: String(i), width: i === 3 ? 40 : 20 }));
-    sheet.addRow(HEADERS[language]).commit();
-    let cursor: string | undefined;
-    do {
-      const page = await searchRecords(ctx, { ...query, cursor, limit: EXPORT_PAGE });
-      for (const r of page.items) sheet.addRow([chinaTime(r.at), r.memberName, ACTION_TEXT[language][r.action], r.fileName, r.targetName ?? '', r.address]).commit();
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    sheet.commit();
-    await workbook.commit();
-  })().catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));
-  return stream;
+  return pagedXlsx({
+    sheetName: language === 'zh-CN' ? '文件操作记录' : 'File records',
+    headers: HEADERS[language],
+    widths: { 3: 40 },
+    page: (cursor) => searchRecords(ctx, { ...query, cursor, limit: EXPORT_PAGE }),
+    row: (r) => [chinaTime(r.at), r.memberName, ACTION_TEXT[language][r.action], r.fileName, r.targetName ?? '', r.address],
+  });
 }
