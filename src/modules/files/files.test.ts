@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
-import { errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
+import { errorCode, newCorp, securityBought, signedInMember, type Corp } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
 import { rootDepartmentId } from '../directory/index.ts';
 import { addHierarchicalAdmin } from '../admin/testing/index.ts';
@@ -59,16 +59,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
     start = t.clock.now();
   });
 
-  let seq = 0;
-  /** An enterprise that bought 安全管理 with three seats, and when the purchase ends. */
-  async function bought(): Promise<{ corp: Corp; activeUntil: number }> {
-    const corp = await newCorp(t, { balanceFen: 100_000 });
-    const quote = await corp.client.get<{ priceFen: number }>('/api/v1/features/security/quote?seats=3');
-    const res = await corp.client.post('/api/v1/features/security/purchases', { seats: 3, quotedFen: quote.body.priceFen, idempotencyKey: `files-${++seq}-${process.pid}` });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    const plan = await corp.client.get<{ activeUntil: string }>('/api/v1/features/security');
-    return { corp, activeUntil: Date.parse(plan.body.activeUntil) };
-  }
+  const bought = () => securityBought(t, 3);
   async function seated(corp: Corp, name: string, departmentIds?: string[]): Promise<{ client: Client; memberId: string }> {
     const member = await signedInMember(t, corp.corpId, name, departmentIds);
     const res = await corp.client.put(`/api/v1/features/security/seats/${member.memberId}`);

@@ -2,7 +2,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
-import { addMember, errorCode, newCorp, seedCustomers, signedInMember, type Corp } from '../customers/testing/index.ts';
+import { addMember, errorCode, newCorp, securityBought, seedCustomers, signedInMember, type Corp } from '../customers/testing/index.ts';
 import { servedCount } from '../customers/index.ts';
 import { Org, simpleTemplate, submit, tasks, template, type World } from '../approval/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
@@ -26,13 +26,7 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
   });
 
   let seq = 0;
-  async function bought(): Promise<{ corp: Corp; activeUntil: number }> {
-    const corp = await newCorp(t, { balanceFen: 100_000 });
-    const res = await corp.client.post('/api/v1/features/security/purchases', { seats: 1, quotedFen: 12_000, idempotencyKey: `handover-${++seq}-${process.pid}` });
-    assert.equal(res.status, 201);
-    const plan = await corp.client.get<{ activeUntil: string }>('/api/v1/features/security');
-    return { corp, activeUntil: Date.parse(plan.body.activeUntil) };
-  }
+  const bought = () => securityBought(t);
 
   const world = async (corp: Corp): Promise<World> => ({ org: await Org.open(t.deps, corp.corpId, () => t.clock.now()), outbox: t.deps.outbox, adminId: corp.creatorId, corpId: corp.corpId, client: corp.client });
 

@@ -2,7 +2,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, TEST_SCRYPT, type Client, type TestApp } from '../../../test/support/app.ts';
-import { errorCode, newCorp, type Corp } from '../customers/testing/index.ts';
+import { errorCode, newCorp, securityBought, type Corp } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
 import { createAccount } from '../account/index.ts';
 
@@ -22,13 +22,7 @@ describeEachDialect('设备管理 (device management)', (use) => {
   });
 
   let seq = 0;
-  async function bought(): Promise<{ corp: Corp; activeUntil: number }> {
-    const corp = await newCorp(t, { balanceFen: 100_000 });
-    const res = await corp.client.post('/api/v1/features/security/purchases', { seats: 1, quotedFen: 12_000, idempotencyKey: `devices-${++seq}-${process.pid}` });
-    assert.equal(res.status, 201);
-    const plan = await corp.client.get<{ activeUntil: string }>('/api/v1/features/security');
-    return { corp, activeUntil: Date.parse(plan.body.activeUntil) };
-  }
+  const bought = () => securityBought(t);
 
   /** A member with an account (not signed in): `signIn(device)` signs in from a fresh client. */
   async function member(corpId: string, name: string) {

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
-import { errorCode, newCorp, signedInMember, type Corp } from '../customers/testing/index.ts';
+import { errorCode, securityBought, signedInMember } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
 import { readSheet, rootDepartmentId } from '../directory/index.ts';
 import { parseCsv } from '../../platform/csv.ts';
@@ -91,15 +91,7 @@ describeEachDialect('安全管理 policies', (use) => {
     start = t.clock.now();
   });
 
-  let seq = 0;
-  /** An enterprise that bought 安全管理, and when the purchase ends. */
-  async function bought(): Promise<{ corp: Corp; activeUntil: number }> {
-    const corp = await newCorp(t, { balanceFen: 100_000 });
-    const res = await corp.client.post('/api/v1/features/security/purchases', { seats: 1, quotedFen: 12_000, idempotencyKey: `security-${++seq}-${process.pid}` });
-    assert.equal(res.status, 201);
-    const plan = await corp.client.get<{ activeUntil: string }>('/api/v1/features/security');
-    return { corp, activeUntil: Date.parse(plan.body.activeUntil) };
-  }
+  const bought = () => securityBought(t);
   const from = (client: Client, address: string) => {
     client.address = address;
     return client;

@@ -35,6 +35,18 @@ export async function newCorp(t: TestApp, options: { certified?: boolean; catego
   return corp;
 }
 
+let purchases = 0;
+
+/** An enterprise (certified, ¥1,000 in its wallet) that bought 安全管理 for `seats` seats at the quoted price, and when the purchase ends. */
+export async function securityBought(t: TestApp, seats = 1): Promise<{ corp: Corp; activeUntil: number }> {
+  const corp = await newCorp(t, { balanceFen: 100_000 });
+  const quote = await corp.client.get<{ priceFen: number }>(`/api/v1/features/security/quote?seats=${seats}`);
+  const res = await corp.client.post('/api/v1/features/security/purchases', { seats, quotedFen: quote.body.priceFen, idempotencyKey: `security-${++purchases}-${process.pid}` });
+  if (res.status !== 201) throw new Error(`buying 安全管理: ${res.status} ${JSON.stringify(res.body)}`);
+  const plan = await corp.client.get<{ activeUntil: string }>('/api/v1/features/security');
+  return { corp, activeUntil: Date.parse(plan.body.activeUntil) };
+}
+
 export async function certify(t: TestApp, corpId: string, until: number | null): Promise<void> {
   await certifyUntil(t.deps.db, corpId, until);
 }
