@@ -47,6 +47,14 @@ describe('member pages at 375 px', { skip: browserSkip, timeout: 180_000 }, () =
         await page.getByText(landmark).last().waitFor();
         await assertFitsPhone(page, path);
       }
+      // The member area's pages are one menu button on a phone; its items lead to the pages.
+      await page.goto('/app');
+      await page.getByTestId('member-pages').click();
+      const menu = page.locator('.ant-dropdown-menu:visible');
+      assert.deepEqual(await menu.getByRole('menuitem').allInnerTexts(), en ? ['Approvals', 'Docs', 'Files', 'Clock in', 'Admin console'] : ['审批', '文档', '文件', '打卡', '管理后台']);
+      await menu.getByRole('menuitem', { name: en ? 'Files' : '文件' }).click();
+      await page.waitForURL('**/app/files');
+      await assertFitsPhone(page, '/app/files');
     });
   }
 });

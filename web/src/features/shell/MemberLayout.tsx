@@ -1,5 +1,5 @@
-import { ClockCircleOutlined, FileTextOutlined, FolderOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Flex, Grid, Layout, Typography } from 'antd';
+import { ClockCircleOutlined, FileTextOutlined, FolderOutlined, MenuOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Dropdown, Flex, Grid, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { Brand } from '../../components/Brand';
@@ -16,6 +16,13 @@ export function MemberLayout() {
   const navigate = useNavigate();
   // On a phone (narrower than 576 px) the bar keeps its icons and drops the words.
   const compact = !Grid.useBreakpoint().sm;
+  const pages = [
+    { key: '/app/approvals', icon: <SolutionOutlined />, label: t('approvals:nav') },
+    { key: '/app/docs', icon: <FileTextOutlined />, label: t('docs:nav') },
+    { key: '/app/files', icon: <FolderOutlined />, label: t('files:nav') },
+    { key: '/app/attendance', icon: <ClockCircleOutlined />, label: t('attendance:clock.title') },
+    ...(me.roles.superAdmin ? [{ key: '/', icon: <SettingOutlined />, label: t('common:adminConsole') }] : []),
+  ];
 
   return (
     // antd's message, modal and notification hooks (App.useApp) for the pages; not on the sign-in page.
@@ -30,25 +37,18 @@ export function MemberLayout() {
             </Flex>
           }
           links={
-            <>
-              <Button type="text" icon={<SolutionOutlined />} onClick={() => void navigate('/app/approvals')} aria-label={t('approvals:nav')}>
-                {!compact && t('approvals:nav')}
-              </Button>
-              <Button type="text" icon={<FileTextOutlined />} onClick={() => void navigate('/app/docs')} aria-label={t('docs:nav')}>
-                {!compact && t('docs:nav')}
-              </Button>
-              <Button type="text" icon={<FolderOutlined />} onClick={() => void navigate('/app/files')} aria-label={t('files:nav')}>
-                {!compact && t('files:nav')}
-              </Button>
-              <Button type="text" icon={<ClockCircleOutlined />} onClick={() => void navigate('/app/attendance')} aria-label={t('attendance:clock.title')}>
-                {!compact && t('attendance:clock.title')}
-              </Button>
-              {me.roles.superAdmin && (
-                <Button type="text" icon={<SettingOutlined />} onClick={() => void navigate('/')} aria-label={t('common:adminConsole')}>
-                  {!compact && t('common:adminConsole')}
+            // On a phone the pages are one menu button: a bar of icons outgrew 375 px as the member area grew.
+            compact ? (
+              <Dropdown trigger={['click']} menu={{ items: pages, onClick: ({ key }) => void navigate(key) }}>
+                <Button type="text" icon={<MenuOutlined />} aria-label={t('shell:memberPages')} data-testid="member-pages" />
+              </Dropdown>
+            ) : (
+              pages.map((p) => (
+                <Button key={p.key} type="text" icon={p.icon} onClick={() => void navigate(p.key)}>
+                  {p.label}
                 </Button>
-              )}
-            </>
+              ))
+            )
           }
         />
         <Layout.Content style={{ width: '100%', maxWidth: 880, margin: '0 auto', padding: compact ? 12 : 24 }}>
