@@ -36,8 +36,13 @@ async function typeIntoCell(page: Page, ref: string, value: string): Promise<voi
   await selectCell(page, ref);
   const { x, y } = await cellPoint(page, ref);
   await page.mouse.dblclick(x, y);
-  const editor = page.getByTestId('sheet-editor').locator('.luckysheet-cell-input');
-  await editor.waitFor();
+  // The editor's box is always in the page; it is open once raised above the cells (z-index 19, -1
+  // when closed) and focused. Typed before that, under load, the text went nowhere.
+  await page.waitForFunction(() => {
+    const box = document.querySelector<HTMLElement>('[data-testid="sheet-editor"] .luckysheet-input-box');
+    const input = box?.querySelector('.luckysheet-cell-input');
+    return box !== null && box !== undefined && getComputedStyle(box).zIndex === '19' && document.activeElement === input;
+  });
   await page.keyboard.insertText(value);
   await page.keyboard.press('Enter');
 }
