@@ -11,6 +11,7 @@ import { DirectoryFixture } from '../directory/testing/index.ts';
 import { rootDepartmentId } from '../directory/index.ts';
 import { addHierarchicalAdmin } from '../admin/testing/index.ts';
 import { loadExcel } from '../../platform/excel.ts';
+import type { FileView } from './files.service.ts';
 
 const empty = { memberIds: [], departmentIds: [], tagIds: [] };
 const LIMIT = 1024;
@@ -23,17 +24,6 @@ function fileForm(content: string | Buffer, name: string): FormData {
   return form;
 }
 
-interface FileDto {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  confidential: boolean;
-  forwardedBy: string | null;
-  createdAt: string;
-  downloadAllowed: boolean;
-  shareAllowed: boolean;
-}
 interface RecordDto {
   memberName: string;
   action: string;
@@ -66,7 +56,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
     assert.equal(res.status, 204, JSON.stringify(res.body));
     return member;
   }
-  const upload = (client: Client, content: string | Buffer, name: string) => client.postForm<FileDto>('/api/v1/files', fileForm(content, name));
+  const upload = (client: Client, content: string | Buffer, name: string) => client.postForm<FileView>('/api/v1/files', fileForm(content, name));
   const leak = (corp: Corp, policy: Record<string, unknown>) => corp.client.put('/api/v1/security/leak-policy', { enabled: true, scope: empty, whitelist: empty, blockDownload: false, blockExternalShare: false, ...policy });
 
   describe('the file store', () => {
@@ -82,7 +72,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       const digest = sha('季度报告');
       assert.deepEqual(readdirSync(join(dataDir, 'files', digest.slice(0, 2))).filter((f) => f === digest), [digest]);
       assert.equal(existsSync(join(dataDir, 'confidential', digest.slice(0, 2), digest)), false);
-      const mine = await member.client.get<{ items: FileDto[] }>('/api/v1/files');
+      const mine = await member.client.get<{ items: FileView[] }>('/api/v1/files');
       assert.deepEqual(mine.body.items.map((f) => f.name), ['copy.txt', 'report.txt']);
       const got = await member.client.get(`/api/v1/files/${first.body.id}/download`);
       assert.equal(got.status, 200);
@@ -138,10 +128,10 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       const outside = await owner.client.post(`/api/v1/files/${file.body.id}/forwards`, { memberId: other.creatorId });
       assert.equal(outside.status, 400);
       assert.deepEqual((outside.body as { error: { code: string; details: unknown } }).error.details, { field: '/memberId', memberId: other.creatorId });
-      const sent = await owner.client.post<FileDto>(`/api/v1/files/${file.body.id}/forwards`, { memberId: colleague.memberId });
+      const sent = await owner.client.post<FileView>(`/api/v1/files/${file.body.id}/forwards`, { memberId: colleague.memberId });
       assert.equal(sent.status, 201);
       assert.equal(sent.body.forwardedBy, '钱二');
-      const theirs = await colleague.client.get<{ items: FileDto[] }>('/api/v1/files');
+      const theirs = await colleague.client.get<{ items: FileView[] }>('/api/v1/files');
       assert.deepEqual(theirs.body.items.map((f) => [f.name, f.forwardedBy, f.confidential]), [['plan.txt', '钱二', false]]);
       assert.equal((await colleague.client.get(`/api/v1/files/${theirs.body.items[0]!.id}/download`)).body, 'plan');
     });
@@ -193,7 +183,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(existsSync(join(dataDir, 'files', digest.slice(0, 2), digest)), false);
       // No quota: three confidential files of 1000 bytes pass the 3000-byte quota.
       for (let i = 0; i < 4; i++) assert.equal((await upload(member.client, Buffer.alloc(1000, 40 + i), `s${i}.bin`)).status, 201);
-      assert.equal((await member.client.get<{ items: FileDto[] }>('/api/v1/files')).body.items.every((f) => f.confidential), true);
+      assert.equal((await member.client.get<{ items: FileView[] }>('/api/v1/files')).body.items.every((f) => f.confidential), true);
     });
 
     it('the scope by department and tag; whitelisted members, members without a seat and members outside the scope upload ordinary files', async () => {
@@ -241,7 +231,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal((await member.client.get(`/api/v1/files/${ordinary.body.id}/download`)).status, 200);
       // A forwarded copy stays confidential, and preview-only for the recipient too.
       const colleague = await signedInMember(t, corp.corpId, '同事');
-      const copy = await member.client.post<FileDto>(`/api/v1/files/${secret.body.id}/forwards`, { memberId: colleague.memberId });
+      const copy = await member.client.post<FileView>(`/api/v1/files/${secret.body.id}/forwards`, { memberId: colleague.memberId });
       assert.deepEqual([copy.body.confidential, copy.body.downloadAllowed], [true, false]);
       assert.equal((await colleague.client.get(`/api/v1/files/${copy.body.id}/download`)).status, 403);
     });
