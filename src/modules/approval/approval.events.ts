@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { defineEvents } from '../../platform/events.ts';
+import { MemberNotice } from '../../platform/notice.ts';
 
 export const ApprovalEvents = defineEvents({
   /** A request moved (the callbacks' sys_approval_change): WeCom's StatuChangeEvent, 1 submitted, 2 agreed, 3 rejected, 4 transferred, 6 withdrawn. */
@@ -15,5 +16,5 @@ export const ApprovalEvents = defineEvents({
     status: Type.Union([Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('withdrawn')]),
   }),
   /** A to-do, a CC, a result or a hand-over reminder for these members (the inbox delivers, once per key). */
-  'approval.notified': Type.Object({ memberIds: Type.Array(Type.String()), title: Type.String(), body: Type.String(), link: Type.String(), dedupeKey: Type.String() }),
+  'approval.notified': MemberNotice,
 });

@@ -273,7 +273,7 @@ export class RequestFlow {
     await this.event({ actorId: null, action: status });
     // A built-in template's owner (attendance's 补卡) acts on the result, after commit, once per request.
     if (this.row.builtin_kind !== null) await publish(ctx, ApprovalEvents['approval.builtin_decided'], { instanceId: this.row.id, kind: this.row.builtin_kind, applicantId: this.row.applicant_id, status });
-    if (status !== 'withdrawn') await notify(ctx, [this.row.applicant_id], 'result', this.row, `approval:result:${this.row.id}`, status === 'approved' ? '已通过' : '已驳回');
+    if (status !== 'withdrawn') await notify(ctx, [this.row.applicant_id], status, this.row, `approval:result:${this.row.id}`);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { defineEvents } from '../../platform/events.ts';
+import { MemberNotice } from '../../platform/notice.ts';
 
 export const CertificationEvents = defineEvents({
   /**
@@ -8,5 +9,5 @@ export const CertificationEvents = defineEvents({
    */
   'certification.subject_proposed': Type.Object({ subjectName: Type.String() }),
   /** A review result or an expiry warning for the enterprise's admins (the inbox delivers, once per key). */
-  'certification.notified': Type.Object({ memberIds: Type.Array(Type.String()), title: Type.String(), body: Type.String(), link: Type.String(), dedupeKey: Type.String() }),
+  'certification.notified': MemberNotice,
 });

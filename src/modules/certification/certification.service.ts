@@ -6,6 +6,7 @@ import { DAY, chinaTime, toIso } from '../../platform/clock.ts';
 import { systemCtx, type JobContext } from '../../platform/jobs.ts';
 import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
+import type { MemberNotice } from '../../platform/notice.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { can } from '../../platform/policy/index.ts';
 import { certificationsEndingBetween, corpsByIds, getCorp, isCertified, setCertification } from '../corp/index.ts';
@@ -230,12 +231,13 @@ export async function reviewApplication(ctx: Ctx, input: ReviewInput): Promise<A
   await notifyAdmins(ctx, {
     title: input.decision === 'approve' ? '企业认证审核通过' : '企业认证审核未通过',
     body: input.decision === 'approve' ? `认证主体：${view.subjectName}，有效期至 ${chinaTime(view.validUntil!)}` : `原因：${view.rejectReason}。修改后可重新提交，无需再次付费。`,
+    text: input.decision === 'approve' ? { key: 'certification.approved', params: { subject: view.subjectName, validUntil: view.validUntil! } } : { key: 'certification.rejected', params: { reason: view.rejectReason ?? '' } },
     dedupeKey: `certification:${view.id}:${input.decision}`,
   });
   return view;
 }
 
-async function notifyAdmins(ctx: Ctx, notice: { title: string; body: string; dedupeKey: string }): Promise<number> {
+async function notifyAdmins(ctx: Ctx, notice: Omit<MemberNotice, 'memberIds' | 'link'>): Promise<number> {
   const memberIds = await adminMemberIds(ctx);
   if (memberIds.length > 0) await publish(ctx, CertificationEvents['certification.notified'], { memberIds, link: '/certification', ...notice });
   return memberIds.length;
@@ -272,6 +274,7 @@ export async function warnIfDue(ctx: Ctx, until: number): Promise<boolean> {
   await notifyAdmins(ctx, {
     title: '企业认证即将到期',
     body: `企业认证将于 ${chinaTime(toIso(until))} 到期（不足 ${days} 天）。到期后客户添加上限恢复为 100 人，发票等依赖认证的功能将不可用，请及时申请认证。`,
+    text: { key: 'certification.expiring', params: { until: toIso(until)!, days } },
     dedupeKey: `certification:expiry:${until}:${days}`,
   });
   return true;

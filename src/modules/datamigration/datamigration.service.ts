@@ -224,7 +224,7 @@ async function record(ctx: Ctx, row: Row, status: MigrationStatus, reason: strin
     await audit(inCorp, { action: `datamigration.${status}`, target: { type: 'data_migration', id: row.id }, after: { status, reason } });
     const memberIds = await adminMemberIds(inCorp);
     if (memberIds.length === 0) continue;
-    await publish(inCorp, DataMigrationEvents['datamigration.notified'], { memberIds, title: TITLES[status], body: reason ? `原因：${reason}` : TITLES[status], link: '/data-migrations', dedupeKey: `datamigration:${row.id}:${status}` });
+    await publish(inCorp, DataMigrationEvents['datamigration.notified'], { memberIds, title: TITLES[status], body: reason ? `原因：${reason}` : TITLES[status], text: { key: `datamigration.${status}`, params: { reason: reason ?? '' } }, link: '/data-migrations', dedupeKey: `datamigration:${row.id}:${status}` });
   }
 }
 

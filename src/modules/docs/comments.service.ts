@@ -125,7 +125,7 @@ export async function addComment(ctx: Ctx, fileId: string, input: NewComment): P
   await db.insertInto('docs_comments').values(row).execute();
   const others = mentions.filter((m) => m !== member.id);
   if (others.length > 0) {
-    await publish(ctx, DocsEvents['docs.mentioned'], { memberIds: others, title: `${member.name} 在「${file.title}」中提到了你`, body: input.body, link: `/app/docs/${fileId}`, dedupeKey: `docs-mention:${id}` });
+    await publish(ctx, DocsEvents['docs.mentioned'], { memberIds: others, title: `${member.name} 在「${file.title}」中提到了你`, body: input.body, text: { key: 'docs.mentioned', params: { member: member.name, file: file.title, comment: input.body } }, link: `/app/docs/${fileId}`, dedupeKey: `docs-mention:${id}` });
   }
   return view(row);
 }

@@ -5,6 +5,7 @@ import { NoContent, NullableIsoDateTime, IsoDateTime, PageQuery, StrictObject } 
 import { command } from '../../platform/command.ts';
 import { noContent } from '../../platform/http/replies.ts';
 import { requireMember } from '../../platform/policy/index.ts';
+import { NoticeText } from '../../platform/notice.ts';
 import { listInbox, markAllRead, markRead } from './inbox.service.ts';
 
 const list = command({ right: 'inbox.read', tx: 'read' }, (ctx, page: { cursor?: string | undefined; limit: number }) => listInbox(ctx.trx, ctx.corpId, requireMember(ctx).id, page));
@@ -17,6 +18,7 @@ const InboxItem = Type.Object({
   title: Type.String(),
   body: Type.String(),
   link: Type.Union([Type.String(), Type.Null()]),
+  text: Type.Union([NoticeText, Type.Null()], { description: "what the console shows in the reader's language (a module's notice); null for an app's message, shown as written" }),
   createdAt: IsoDateTime,
   readAt: NullableIsoDateTime,
 });

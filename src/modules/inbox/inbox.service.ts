@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
+import type { NoticeText } from '../../platform/notice.ts';
 import { prepared, tables, type InboxTables } from './inbox.tables.ts';
 
 export interface InboxMessage {
@@ -11,6 +12,8 @@ export interface InboxMessage {
   title: string;
   body: string;
   link?: string | undefined;
+  /** A module's notice: what the console shows in the reader's language. An app's message has none. */
+  text?: NoticeText | undefined;
   /**
    * Producers that may run twice (a redelivered event, an alert per period) pass a key; the same key
    * for the same member is delivered once.
@@ -22,7 +25,7 @@ export interface InboxMessage {
 const insertMessage = prepared((db, p: InboxTables['inbox_messages']) =>
   db
     .insertInto('inbox_messages')
-    .values({ corp_id: p.corp_id, id: p.id, member_id: p.member_id, app: p.app, title: p.title, body: p.body, link: p.link, dedupe_key: p.dedupe_key, created_at: p.created_at, read_at: p.read_at })
+    .values({ corp_id: p.corp_id, id: p.id, member_id: p.member_id, app: p.app, title: p.title, body: p.body, link: p.link, notice_key: p.notice_key, notice_params: p.notice_params, dedupe_key: p.dedupe_key, created_at: p.created_at, read_at: p.read_at })
     .onConflict((oc) => oc.columns(['corp_id', 'dedupe_key']).doNothing()),
 );
 
@@ -37,6 +40,8 @@ export async function deliver(ctx: Pick<TxCtx, 'corpId' | 'now'> & { trx: Execut
       title: message.title,
       body: message.body,
       link: message.link ?? null,
+      notice_key: message.text?.key ?? null,
+      notice_params: message.text ? JSON.stringify(message.text.params) : null,
       dedupe_key: message.dedupeKey ? `${message.dedupeKey}:${memberId}` : null,
       created_at: ctx.now,
       read_at: null,
@@ -64,6 +69,7 @@ export interface InboxItem {
   title: string;
   body: string;
   link: string | null;
+  text: NoticeText | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -74,7 +80,7 @@ export async function listInbox(db: Executor, corpId: string, memberId: string, 
   const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
   const items = rows.slice(0, page.limit);
   return {
-    items: items.map((r) => ({ id: r.id, app: r.app, title: r.title, body: r.body, link: r.link, createdAt: toIso(r.created_at), readAt: toIso(r.read_at) })),
+    items: items.map((r) => ({ id: r.id, app: r.app, title: r.title, body: r.body, link: r.link, text: r.notice_key === null ? null : { key: r.notice_key, params: JSON.parse(r.notice_params ?? '{}') as NoticeText['params'] }, createdAt: toIso(r.created_at), readAt: toIso(r.read_at) })),
     nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null,
     unread: await unreadCount(db, corpId, memberId),
   };

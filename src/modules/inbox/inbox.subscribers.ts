@@ -12,16 +12,16 @@ import { deliver, withdraw } from './inbox.service.ts';
  */
 export const inboxSubscribers = [
   afterCommit(ApprovalEvents['approval.notified'], 'inbox.approval', async (ctx, n) => {
-    await deliver(ctx, n.memberIds, { app: 'approvals', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+    await deliver(ctx, n.memberIds, { app: 'approvals', title: n.title, body: n.body, text: n.text, link: n.link, dedupeKey: n.dedupeKey });
   }),
   afterCommit(WalletEvents['wallet.balance_low'], 'inbox.balance-alert', async (ctx, n) => {
-    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, text: n.text, link: n.link, dedupeKey: n.dedupeKey });
   }),
   afterCommit(CertificationEvents['certification.notified'], 'inbox.certification', async (ctx, n) => {
-    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, text: n.text, link: n.link, dedupeKey: n.dedupeKey });
   }),
   afterCommit(DataMigrationEvents['datamigration.notified'], 'inbox.data-migration', async (ctx, n) => {
-    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey });
+    await deliver(ctx, n.memberIds, { app: 'features', title: n.title, body: n.body, text: n.text, link: n.link, dedupeKey: n.dedupeKey });
   }),
   afterCommit(AppEvents['app.message_sent'], 'inbox.app-message', async (ctx, m) => {
     await deliver(ctx, m.memberIds, { app: m.appId, title: m.title, body: m.body, dedupeKey: m.key });

@@ -10,6 +10,9 @@ export interface InboxTables {
     title: string;
     body: string;
     link: string | null;
+    /** NoticeText: what the console translates; null for an app's message. */
+    notice_key: string | null;
+    notice_params: string | null;
     dedupe_key: string | null;
     created_at: number;
     read_at: number | null;

@@ -4,7 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { deliver } from './inbox.service.ts';
 
-type Page = { items: { id: string; app: string; title: string; readAt: string | null }[]; unread: number; nextCursor: string | null };
+type Page = { items: { id: string; app: string; title: string; text: { key: string; params: Record<string, string | number> } | null; readAt: string | null }[]; unread: number; nextCursor: string | null };
 
 describeEachDialect('member inbox', (use) => {
   let t: TestApp;
@@ -35,6 +35,16 @@ describeEachDialect('member inbox', (use) => {
     const second = await deliver(ctx, [member.me.member!.id], { app: 'features', title: '提醒', body: '一次', dedupeKey: 'alert:2026-01-05' });
     assert.deepEqual([first, second], [1, 0]);
     assert.equal((await member.get<Page>('/api/v1/inbox')).body.items.length, 1);
+  });
+
+  it("a module's notice carries what the console shows in the reader's language (its key and values); an app's message is shown as written", async () => {
+    const member = await t.register();
+    const ctx = { corpId: member.me.currentCorp!.id, trx: t.deps.db, now: t.clock.now() };
+    const text = { key: 'wallet.balance_low', params: { balanceFen: 4_999, thresholdFen: 5_000 } };
+    await deliver(ctx, [member.me.member!.id], { app: 'features', title: '余额不足提醒', body: '企业可用余额 ¥49.99，低于预警金额 ¥50.00', text });
+    await deliver({ ...ctx, now: ctx.now + 1000 }, [member.me.member!.id], { app: 'app_1', title: 'Weekly report', body: 'Ready' });
+    const page = await member.get<Page>('/api/v1/inbox');
+    assert.deepEqual(page.body.items.map((m) => [m.title, m.text]), [['Weekly report', null], ['余额不足提醒', text]]);
   });
 
   it("a member cannot read or mark another member's messages", async () => {

@@ -3,11 +3,12 @@ import { defineModule } from '../../platform/module.ts';
 import { inboxRoutes } from './inbox.routes.ts';
 import { inboxSubscribers } from './inbox.subscribers.ts';
 import * as inboxTable from './migrations/0090_inbox.ts';
+import * as inboxNotice from './migrations/0091_inbox_notice.ts';
 
 export const inboxModule = defineModule({
   name: 'inbox',
   tables: { inbox_messages: 'tenant' },
-  migrations: { '0090_inbox': inboxTable },
+  migrations: { '0090_inbox': inboxTable, '0091_inbox_notice': inboxNotice },
   rights: { 'inbox.read': { member: true } },
   subscribers: inboxSubscribers,
   routes: inboxRoutes,

@@ -92,6 +92,7 @@ export async function checkAlert(ctx: Ctx): Promise<number> {
     memberIds: members,
     title: '余额不足提醒',
     body: `企业可用余额 ${displayYuan(balance)}，低于预警金额 ${displayYuan(threshold)}，请及时充值，避免影响业务使用。`,
+    text: { key: 'wallet.balance_low', params: { balanceFen: balance, thresholdFen: threshold } },
     link: '/wallet',
     dedupeKey: `wallet-alert:${row.alert_frequency}:${period}`,
   });

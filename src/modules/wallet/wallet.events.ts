@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { defineEvents, type PayloadOf } from '../../platform/events.ts';
+import { MemberNotice } from '../../platform/notice.ts';
 
 const Order = Type.Object({ id: Type.String(), item: Type.String(), quantity: Type.Integer(), amountFen: Type.Integer(), paidBy: Type.Union([Type.Literal('balance'), Type.Literal('channel')]) });
 
@@ -12,7 +13,7 @@ export const WalletEvents = defineEvents({
   /** A paid order was refunded to the balance; its owner takes the item back in the same transaction. */
   'order.refunded': Order,
   /** 余额预警: the balance is below the alert amount; one message per recipient per period (the inbox delivers). */
-  'wallet.balance_low': Type.Object({ memberIds: Type.Array(Type.String()), title: Type.String(), body: Type.String(), link: Type.String(), dedupeKey: Type.String() }),
+  'wallet.balance_low': MemberNotice,
 });
 
 export type PaidOrder = PayloadOf<(typeof WalletEvents)['order.paid']>;

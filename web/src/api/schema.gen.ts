@@ -10640,6 +10640,13 @@ export interface paths {
                                 title: string;
                                 body: string;
                                 link: string | null;
+                                /** @description what the console shows in the reader's language (a module's notice); null for an app's message, shown as written */
+                                text: {
+                                    key: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 readAt: string | null;

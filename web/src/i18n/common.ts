@@ -25,6 +25,9 @@ export default defineMessages(
       backHome: '返回首页',
     },
     saved: '已保存',
+    /** A label and its value in running text; the separator between such pairs. */
+    labelled: '{{label}}：{{value}}',
+    pairSeparator: '；',
   },
   {
     appName: 'Banyan',
@@ -50,5 +53,7 @@ export default defineMessages(
       backHome: 'Back to home',
     },
     saved: 'Saved',
+    labelled: '{{label}}: {{value}}',
+    pairSeparator: '; ',
   },
 );

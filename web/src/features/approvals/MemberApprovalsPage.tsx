@@ -16,7 +16,7 @@ export const STATUS_COLOR: Record<string, string> = { running: 'processing', app
 
 /** Member area: to do, done, submitted and CC'd requests, and a button to start a new one. */
 export function MemberApprovalsPage() {
-  const { t } = useTranslation('approvals');
+  const { t } = useTranslation(['approvals', 'common']);
   const [box, setBox] = useState<Box>('todo');
   const list = useCursorList('/approvals/requests', { box });
   const templates = useTemplates();
@@ -49,7 +49,7 @@ export function MemberApprovalsPage() {
                 <Flex vertical>
                   <Typography.Text strong>{item.templateName}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {t('member.applicant')}：{item.applicantName} · {formatDateTime(item.submittedAt)}
+                    {t('common:labelled', { label: t('member.applicant'), value: item.applicantName })} · {formatDateTime(item.submittedAt)}
                   </Typography.Text>
                 </Flex>
                 <Tag color={STATUS_COLOR[item.status]}>{t(`status.${item.status as 'running'}`)}</Tag>

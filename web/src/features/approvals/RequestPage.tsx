@@ -166,7 +166,7 @@ function PendingEdit({ detail, names }: { detail: Detail; names: Map<string, str
 
 /** One line of the trail: who did what; a signed approval says so, a requested edit lists the proposed values. */
 function TrailEntry({ event, detail, names }: { event: Detail['trail'][number]; detail: Detail; names: Map<string, string> }) {
-  const { t } = useTranslation('approvals');
+  const { t } = useTranslation(['approvals', 'common']);
   const consent = detail.tasks.some((x) => x.id === event.taskId && x.kind === 'consent');
   const action = consent ? t(event.action === 'approve' ? 'actions.consent_approve' : 'actions.consent_reject') : t(`actions.${event.action as 'approve'}`, { defaultValue: event.action });
   const proposed = event.action === 'edit_requested' ? (event.details.form as FormValues) : undefined;
@@ -174,8 +174,7 @@ function TrailEntry({ event, detail, names }: { event: Detail['trail'][number]; 
     <Flex vertical gap={2} data-testid="trail-entry">
       <Space size={4} wrap>
         <Typography.Text>
-          {formatDateTime(event.at)} · {event.actorName ?? t('detail.byTheFlow')} · {action}
-          {event.comment ? `：${event.comment}` : ''}
+          {formatDateTime(event.at)} · {event.actorName ?? t('detail.byTheFlow')} · {event.comment ? t('common:labelled', { label: action, value: event.comment }) : action}
         </Typography.Text>
         {event.details.signed === true && <Tag color="blue">{t('detail.signed')}</Tag>}
       </Space>
@@ -183,8 +182,8 @@ function TrailEntry({ event, detail, names }: { event: Detail['trail'][number]; 
         <Typography.Text type="secondary">
           {detail.fields
             .filter((f) => proposed[f.id] !== undefined)
-            .map((f) => `${f.label}：${showValue(f, proposed[f.id], names)}`)
-            .join('；')}
+            .map((f) => t('common:labelled', { label: f.label, value: showValue(f, proposed[f.id], names) }))
+            .join(t('common:pairSeparator'))}
         </Typography.Text>
       )}
     </Flex>

@@ -21,6 +21,4 @@ export function newIdempotencyKey(): string {
   return `web-${crypto.randomUUID()}`;
 }
 
-export function yuan(fen: number): string {
-  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+export { yuan } from '../../format';

@@ -49,7 +49,7 @@ export function OperatorAgreementPage() {
           {current && <Typography.Paragraph data-testid="agreement-current">{t('agreement.current', { version: current.version, at: formatDateTime(current.publishedAt) })}</Typography.Paragraph>}
           <Form form={form} layout="vertical" onFinish={confirm}>
             <Form.Item name="bodyZh" label={t('agreement.bodyZh')} rules={[{ required: true, whitespace: true }]}>
-              <Input.TextArea rows={8} maxLength={20_000} />
+              <Input.TextArea rows={8} maxLength={20_000} lang="zh-CN" />
             </Form.Item>
             <Form.Item name="bodyEn" label={t('agreement.bodyEn')} rules={[{ required: true, whitespace: true }]}>
               <Input.TextArea rows={8} maxLength={20_000} />

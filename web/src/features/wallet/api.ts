@@ -59,13 +59,7 @@ export function useMemberOptions() {
   });
 }
 
-/** Fen as yuan with 2 decimals, `¥1,234.56`. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { yuan } from '../../format';
 
 export function newKey(): string {
   return `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
