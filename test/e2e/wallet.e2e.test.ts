@@ -124,6 +124,12 @@ describe('wallet console (企业充值)', { skip: browserSkip, timeout: 120_000 
     await page.reload();
     await main.getByTestId('alert-summary').getByText('Below ¥200.00, daily · notify 钱会计', { exact: true }).waitFor();
     await main.getByTestId('alert-below').getByText('The balance is already below the alert amount').waitFor();
+    // The export in English: the console asks for its own language.
+    const englishDownload = page.waitForEvent('download');
+    await main.getByTestId('export-csv').click();
+    const englishText = readFileSync(await (await englishDownload).path(), 'utf8');
+    assert.ok(englishText.startsWith('\uFEFFTime,Type,Details,Amount (yuan),Balance (yuan),Operator,Serial number'));
+    assert.match(englishText, /,Top-up,Top-up by WeChat Pay,100\.00,100\.00,钱会计,\d{8}-000001\r\n$/);
     await main.getByTestId('topups').getByRole('row').filter({ hasText: code }).getByText('Closed', { exact: true }).waitFor();
     await main.getByTestId('topups').getByRole('row').filter({ hasText: 'WeChat Pay' }).getByText('Credited', { exact: true }).waitFor();
     await main.getByRole('button', { name: 'Top up', exact: true }).click();

@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { AuditQuery as Query } from '../../platform/audit.ts';
 import { command } from '../../platform/command.ts';
 import { authorize } from '../../platform/policy/index.ts';
-import { IsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
+import { ExportLanguage, IsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 import { AUDIT_ACTIONS } from './audit.catalog.ts';
 import { auditXlsx, readAudit } from './audit.service.ts';
 
@@ -41,7 +41,7 @@ const filters = {
   to: Type.Optional(IsoDateTime),
 };
 const AuditQuery = StrictObject({ ...PageQuery, ...filters });
-const ExportQuery = StrictObject({ ...filters, lang: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], { description: 'the language of the sentences and headers' }) });
+const ExportQuery = StrictObject({ ...filters, lang: ExportLanguage });
 
 const search = command({ right: 'audit.read', tx: 'read' }, (ctx, query: Query) => readAudit(ctx, query));
 const actionList = Object.entries(AUDIT_ACTIONS).map(([action, text]) => ({ action, ...text }));

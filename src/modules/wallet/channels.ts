@@ -22,16 +22,18 @@ export interface ChannelInstructions {
 export interface TopupChannel {
   name: ChannelName;
   zh: string;
+  en: string;
   online: boolean;
   instructions(topup: { id: string; corpId: string; amount: number; code: string | null }): ChannelInstructions;
 }
 
 const PAYEE = { name: 'Banyan 平台运营方', bank: '招商银行 深圳分行', account: '7559 0000 0000 0001', nameEn: 'Banyan platform operator', bankEn: 'China Merchants Bank, Shenzhen Branch' };
 
-function online(name: ChannelName, zh: string): TopupChannel {
+function online(name: ChannelName, zh: string, en: string): TopupChannel {
   return {
     name,
     zh,
+    en,
     online: true,
     instructions: (topup) => ({
       kind: 'online',
@@ -42,10 +44,10 @@ function online(name: ChannelName, zh: string): TopupChannel {
 }
 
 export const TOPUP_CHANNELS: Record<ChannelName, TopupChannel> = {
-  bank_transfer: { name: 'bank_transfer', zh: '对公转账/汇款', online: false, instructions: (topup) => ({ kind: 'bank_transfer', code: topup.code ?? undefined, payee: PAYEE }) },
-  wechat_pay: online('wechat_pay', '微信支付'),
-  qq_wallet: online('qq_wallet', 'QQ 钱包支付'),
-  online_banking: online('online_banking', '网银支付'),
+  bank_transfer: { name: 'bank_transfer', zh: '对公转账/汇款', en: 'Bank transfer', online: false, instructions: (topup) => ({ kind: 'bank_transfer', code: topup.code ?? undefined, payee: PAYEE }) },
+  wechat_pay: online('wechat_pay', '微信支付', 'WeChat Pay'),
+  qq_wallet: online('qq_wallet', 'QQ 钱包支付', 'QQ Wallet'),
+  online_banking: online('online_banking', '网银支付', 'Online banking'),
 };
 
 /** A callback from a channel: what was paid for which top-up, when, and the channel's own trade number. */

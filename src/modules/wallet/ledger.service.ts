@@ -317,15 +317,19 @@ export async function listLedger(db: Executor, corpId: string, query: LedgerQuer
   let q = ledgerQuery(db, corpId, query);
   if (query.cursor) q = q.where('seq', '<', Number(query.cursor));
   const rows = await q.orderBy('seq', 'desc').limit(query.limit + 1).execute();
-  const shown = rows.slice(0, query.limit);
-  const orderIds = [...new Set(shown.flatMap((r) => (r.order_id ? [r.order_id] : [])))];
+  const page = await withQuantities(db, corpId, rows.slice(0, query.limit));
+  return { items: page, nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.seq) : null };
+}
+
+/** Ledger rows with the quantity of the order each pays or refunds, in one query for the page. */
+export async function withQuantities(db: Executor, corpId: string, rows: (Parameters<typeof toLedgerRow>[0] & { order_id: string | null })[]): Promise<LedgerRow[]> {
+  const orderIds = [...new Set(rows.flatMap((r) => (r.order_id ? [r.order_id] : [])))];
   const quantities = new Map<string, number>();
   if (orderIds.length > 0) {
     const orders = await tables(db).selectFrom('wallet_orders').select(['id', 'quantity']).where('corp_id', '=', corpId).where('id', 'in', orderIds).execute();
     for (const order of orders) quantities.set(order.id, Number(order.quantity));
   }
-  const page = shown.map((r) => toLedgerRow(r, r.order_id ? (quantities.get(r.order_id) ?? null) : null));
-  return { items: page, nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.seq) : null };
+  return rows.map((r) => toLedgerRow(r, r.order_id ? (quantities.get(r.order_id) ?? null) : null));
 }
 
 /** Ledger invariants an auditor checks: used by tests, the crash test and the property test. */

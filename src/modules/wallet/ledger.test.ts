@@ -114,6 +114,23 @@ describeEachDialect('wallet fund ledger (资金明细)', (use) => {
     assert.equal(topups.trim().split('\r\n').length, 3);
   });
 
+  it('资金明细 导出 in English: headers, types and details from the codes, not a Chinese word', async () => {
+    const owner = await filled();
+    const res = await raw(owner, '/api/v1/wallet/ledger/export?format=csv&lang=en');
+    assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''fund-ledger\.csv/);
+    const lines = res.rawPayload.toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(',').slice(0, 6));
+    assert.deepEqual(lines, [
+      ['Time', 'Type', 'Details', 'Amount (yuan)', 'Balance (yuan)', 'Operator'],
+      ['2026-04-01 09:00:00', 'Top-up', 'Top-up by WeChat Pay', '1000.00', '1000.00', '王会计'],
+      ['2026-04-01 10:00:00', 'Purchase', 'Mail advanced features × 1', '-60.00', '940.00', '王会计'],
+      ['2026-04-01 11:00:00', 'Purchase', 'Security advanced features × 2', '-240.00', '700.00', '王会计'],
+      ['2026-04-01 12:00:00', 'Top-up', 'Top-up by QQ Wallet', '12.34', '712.34', '王会计'],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await raw(owner, '/api/v1/wallet/ledger/export?format=xlsx&lang=en')).rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual((workbook.getWorksheet('Fund ledger')!.getRow(1).values as unknown[]).slice(1), ['Time', 'Type', 'Details', 'Amount (yuan)', 'Balance (yuan)', 'Operator', 'Serial number']);
+  });
+
   it('seed rule 资金明细 导出: .xlsx with the same rows, amounts as numbers', async () => {
     const owner = await filled();
     const res = await raw(owner, '/api/v1/wallet/ledger/export?format=xlsx');

@@ -45,10 +45,11 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       await authorize(ctx, 'wallet.read');
       const q = request.query;
       const filter = { from: ms(q.from), to: ms(q.to), type: q.type };
-      const name = `资金明细.${q.format}`;
+      const lang = q.lang ?? 'zh-CN';
+      const name = `${lang === 'zh-CN' ? '资金明细' : 'fund-ledger'}.${q.format}`;
       reply.header('content-disposition', `attachment; filename="ledger.${q.format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(ledgerCsv(deps.db, ctx.corpId, filter));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(ledgerXlsx(deps.db, ctx.corpId, filter));
+      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(ledgerCsv(deps.db, ctx.corpId, filter, lang));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(ledgerXlsx(deps.db, ctx.corpId, filter, lang));
     });
 
     // 充值 ------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDateTime, NullableIsoDateTime, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
+import { ExportLanguage, IsoDateTime, NullableIsoDateTime, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 import { ALERT_FREQUENCIES, CHANNELS, TOPUP_STATUSES, TXN_TYPES } from './wallet.tables.ts';
 import { ITEM_KEYS } from './catalog.ts';
 
@@ -73,7 +73,7 @@ export const LedgerRowDto = Type.Object({
 const LedgerFilter = { from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), type: Type.Optional(TxnType) };
 export const LedgerQuery = StrictObject({ ...PageQuery, ...LedgerFilter });
 export const LedgerPage = Type.Object({ items: Type.Array(LedgerRowDto), nextCursor: Nullable(Type.String()) });
-export const ExportQuery = StrictObject({ ...LedgerFilter, format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) });
+export const ExportQuery = StrictObject({ ...LedgerFilter, format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]), lang: Type.Optional(ExportLanguage) });
 
 export const InstructionsDto = Type.Object({
   kind: Type.Union([Type.Literal('bank_transfer'), Type.Literal('online')]),

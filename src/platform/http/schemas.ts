@@ -27,3 +27,6 @@ export const ErrorBody = Type.Object(
 );
 
 export const NoContent = Type.Null({ description: 'No content' });
+/** The language of an export's headers and the words it writes (the console sends its own). */
+export const ExportLanguage = Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], { description: 'the language of the headers and the words the export writes' });
+export type ExportLanguage = 'zh-CN' | 'en';

@@ -2664,7 +2664,7 @@ export interface paths {
                     outcome?: "done" | "refused";
                     from?: string;
                     to?: string;
-                    /** @description the language of the sentences and headers */
+                    /** @description the language of the headers and the words the export writes */
                     lang: "zh-CN" | "en";
                 };
                 header?: never;
@@ -4839,6 +4839,8 @@ export interface paths {
                     to?: string;
                     type?: "topup" | "purchase" | "auto_deduct" | "refund" | "manual_refund";
                     format: "csv" | "xlsx";
+                    /** @description the language of the headers and the words the export writes */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;

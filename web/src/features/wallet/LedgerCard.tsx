@@ -12,7 +12,7 @@ type Range = [{ toISOString(): string } | null, { toISOString(): string } | null
 
 /** 资金明细: newest first, filtered by type and time, exported as .xlsx or .csv with the same filters. */
 export function LedgerCard() {
-  const { t } = useTranslation('wallet');
+  const { t, i18n } = useTranslation('wallet');
   const itemName = useItemName();
   // What the row was for, from its codes; a manual refund shows the reason the operator wrote.
   const describe = (row: LedgerRow): string => {
@@ -26,7 +26,7 @@ export function LedgerCard() {
   const filters = { type, from: range?.[0]?.toISOString(), to: range?.[1]?.toISOString() };
   const ledger = useQuery({ queryKey: ['/wallet/ledger', filters], queryFn: () => api.get('/wallet/ledger', { params: { query: { ...filters, limit: 200 } } }) });
   const exportUrl = (format: 'csv' | 'xlsx') => {
-    const params = new URLSearchParams({ format });
+    const params = new URLSearchParams({ format, lang: i18n.language === 'en' ? 'en' : 'zh-CN' });
     for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
     return `/api/v1/wallet/ledger/export?${params.toString()}`;
   };
