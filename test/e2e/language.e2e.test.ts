@@ -27,6 +27,9 @@ const CORP_PAGES = [
   '/features/security',
   '/corp',
   '/corp/sso',
+  '/certification',
+  '/data-migrations',
+  '/data-migrations/apply',
   '/security/ip',
   '/security/watermark',
   '/security/decode',
@@ -46,7 +49,7 @@ const CORP_PAGES = [
   '/activate/corp_0.inv_0.gone',
   '/join/corp_0.jnl_0.gone',
 ];
-const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/category-reviews'];
+const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/category-reviews', '/operator/certification-reviews', '/operator/data-migrations'];
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
