@@ -31,7 +31,9 @@ const CORP_PAGES = [
   '/features/security',
   '/corp',
   '/corp/sso',
+  '/certification',
   '/data-migrations',
+  '/data-migrations/apply',
   '/security/ip',
   '/security/watermark',
   '/security/decode',
@@ -55,7 +57,7 @@ const CORP_PAGES = [
   '/activate/corp_0.inv_0.gone',
   '/join/corp_0.jnl_0.gone',
 ];
-const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/wallet/agreement', '/operator/category-reviews', '/operator/data-migrations'];
+const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/wallet/agreement', '/operator/category-reviews', '/operator/certification-reviews', '/operator/data-migrations'];
 /** The pages a visitor sees before signing in; a reset link that is no longer valid gives its refusal. */
 const PUBLIC_PAGES = ['/login', '/register', '/forgot-password', '/operator/login', '/reset/gone'];
 /** The pages of one thing: visited with what `before` creates (`:id` replaced). */

@@ -32,6 +32,11 @@ describe('students of the education edition', { skip: browserSkip, timeout: 180_
   it('zh-CN: 我的学员 with 全部学员 / 单向学员 (both causes), a profile with a parent, and 删除 freeing the place', async () => {
     await page.goto('/customers');
     await page.getByText('我的学员').waitFor();
+    // The side menu follows the pages: 学员 and 单向学员, not 客户 and 单向客户.
+    const menu = page.locator('.ant-layout-sider');
+    await menu.getByText('学员', { exact: true }).waitFor();
+    await menu.getByText('单向学员', { exact: true }).waitFor();
+    assert.equal(await menu.getByText(/客户/).count(), 0);
     for (const [externalId, name, addedBack] of [['wx-xm', '小明', false], ['wx-xh', '小红', true], ['wx-xg', '小刚', true]] as const) {
       await page.getByRole('button', { name: '添加学员' }).click();
       const dialog = await openedDialog(page);
@@ -93,6 +98,9 @@ describe('students of the education edition', { skip: browserSkip, timeout: 180_
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await page.goto('/customers');
     await page.getByText('My students').waitFor();
+    const menu = page.locator('.ant-layout-sider');
+    await menu.getByText('Students', { exact: true }).waitFor();
+    await menu.getByText('One-way students', { exact: true }).waitFor();
     await page.getByRole('row', { name: /小刚/ }).waitFor();
     await page.locator('.ant-segmented').getByText('One-way students', { exact: true }).click();
     await page.getByRole('row', { name: /小刚/ }).waitFor({ state: 'detached' });

@@ -8,6 +8,7 @@ import { integrationNav } from './features/integrations/nav';
 import { securityNav } from './features/security/nav';
 import { walletNav } from './features/wallet/nav';
 import type { NamespacedKey } from './i18n';
+import { isEducation } from './features/corp/industries';
 import type { Me } from './session';
 
 /** WeCom's top tabs, in their order; each has its own side menu. */
@@ -23,6 +24,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Namespaced translation key, e.g. `audit:nav`. */
   labelKey: NamespacedKey;
+  /** The label in the education editions, where customers are 学员 (客户 → 学员, 单向客户 → 单向学员). */
+  studentLabelKey?: NamespacedKey;
   element: ReactNode;
   /** Hides the menu entry and forbids the page when it returns false. Visible to everyone when omitted. */
   visible?: (me: Me) => boolean;
@@ -47,6 +50,8 @@ const DashboardPage = lazyPage(async () => (await import('./features/corp/Dashbo
 const OidcSettingsPage = lazyPage(async () => (await import('./features/sso/OidcSettingsPage')).OidcSettingsPage);
 const AdminsPage = lazyPage(async () => (await import('./features/admins/AdminsPage')).AdminsPage);
 const DataMigrationsPage = lazyPage(async () => (await import('./features/data-migration/DataMigrationsPage')).DataMigrationsPage);
+const ApplyMigrationPage = lazyPage(async () => (await import('./features/data-migration/ApplyMigrationPage')).ApplyMigrationPage);
+const CertificationPage = lazyPage(async () => (await import('./features/certification/CertificationPage')).CertificationPage);
 
 /** The admin console's pages, by tab and in menu order. A new module adds one entry here. */
 export const nav: NavItem[] = [
@@ -66,8 +71,15 @@ export const nav: NavItem[] = [
   { key: 'corp', tab: 'corp', path: '/corp', icon: <HomeOutlined />, labelKey: 'corp:nav', element: DashboardPage },
   { key: 'sso', tab: 'corp', path: '/corp/sso', icon: <SafetyCertificateOutlined />, labelKey: 'sso:nav', element: OidcSettingsPage, visible: superAdminOnly },
   { key: 'admins', tab: 'corp', path: '/admins', icon: <SafetyCertificateOutlined />, labelKey: 'admins:nav', visible: anyAdmin, element: AdminsPage },
+  { key: 'certification', tab: 'corp', path: '/certification', icon: <SafetyCertificateOutlined />, labelKey: 'certification:nav', visible: anyAdmin, element: CertificationPage },
   { key: 'data-migrations', tab: 'corp', path: '/data-migrations', icon: <SwapOutlined />, labelKey: 'dataMigration:nav', visible: superAdminOnly, element: DataMigrationsPage },
+  { key: 'data-migration-apply', tab: 'corp', path: '/data-migrations/apply', icon: <SwapOutlined />, labelKey: 'dataMigration:apply.title', visible: superAdminOnly, element: ApplyMigrationPage, parent: 'data-migrations' },
 ];
+
+/** The entry's label for the enterprise being administered. */
+export function navLabelKey(item: NavItem, me: Me): NamespacedKey {
+  return (isEducation(me.currentCorp?.industry) && item.studentLabelKey) || item.labelKey;
+}
 
 export function isNavVisible(item: NavItem, me: Me): boolean {
   return item.visible?.(me) ?? true;

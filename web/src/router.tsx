@@ -10,6 +10,7 @@ import { RequireOperator } from './features/operator/RequireOperator';
 import { operatorWalletRoutes } from './features/operator-wallet/routes';
 import { operatorCategoryRoutes } from './features/operator-category/routes';
 import { operatorMigrationRoutes } from './features/data-migration/routes';
+import { operatorCertificationRoutes } from './features/certification/routes';
 
 // Declarative routing (BrowserRouter + useRoutes), not a data router: the console loads no route data
 // through React Router, and the data router is a third of React Router's size on the sign-in page.
@@ -33,7 +34,7 @@ const routes: RouteObject[] = [
     element: (
       <RequireOperator>{lazyPage(async () => (await import('./features/operator/OperatorLayout')).OperatorLayout)}</RequireOperator>
     ),
-    children: [{ index: true, element: lazyPage(async () => (await import('./features/operator/OperatorCorpsPage')).OperatorCorpsPage) }, ...operatorWalletRoutes, ...operatorCategoryRoutes, ...operatorMigrationRoutes],
+    children: [{ index: true, element: lazyPage(async () => (await import('./features/operator/OperatorCorpsPage')).OperatorCorpsPage) }, ...operatorWalletRoutes, ...operatorCategoryRoutes, ...operatorCertificationRoutes, ...operatorMigrationRoutes],
   },
   // The admin console: its pages are listed in adminRoutes.tsx.
   { path: '/*', element: <RequireMe>{lazyPage(async () => (await import('./adminRoutes')).AdminRoutes)}</RequireMe> },

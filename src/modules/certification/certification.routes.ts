@@ -12,6 +12,7 @@ import {
   FileParams,
   OperatorFileParams,
   PendingApplicationsDto,
+  PendingQuery,
   QuoteDto,
   ReviewBody,
   ReviewParams,
@@ -40,7 +41,7 @@ export function certificationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const submit = command({ right: 'certification.apply', tx: 'plain' }, (ctx, input: ApplicationInput) => submitApplication(ctx, input));
   const upload = command({ right: 'certification.apply', tx: 'plain' }, (ctx, file: { content: Buffer; filename: string }) => addScan(ctx, store, file));
   const download = command({ right: 'certification.apply', tx: 'read' }, (ctx, id: string) => readScan(ctx, store, id));
-  const pending = command({ right: 'operator.certification', tx: 'read' }, async (ctx) => ({ items: await listPendingApplications(ctx.trx, 200) }));
+  const pending = command({ right: 'operator.certification', tx: 'read' }, (ctx, query: { cursor?: string | undefined; limit?: number | undefined }) => listPendingApplications(ctx.trx, { cursor: query.cursor, limit: query.limit ?? 50 }));
   const review = command({ right: 'operator.certification', tx: 'plain' }, (ctx, input: ReviewInput) => reviewApplication(ctx, input));
   const operatorDownload = command({ right: 'operator.certification', tx: 'read' }, (ctx, id: string) => readScan(ctx, store, id));
 
@@ -84,8 +85,8 @@ export function certificationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       );
     });
 
-    app.get('/api/v1/operator/certification-applications', { config: operator, schema: { tags: ['operator'], summary: 'Certification applications waiting for review', response: { 200: PendingApplicationsDto } } }, (request) =>
-      request.runFor('', pending, undefined),
+    app.get('/api/v1/operator/certification-applications', { config: operator, schema: { tags: ['operator'], summary: 'Certification applications waiting for review, oldest first, a page at a time', querystring: PendingQuery, response: { 200: PendingApplicationsDto } } }, (request) =>
+      request.runFor('', pending, request.query),
     );
     app.post(
       '/api/v1/operator/corps/:corpId/certification-applications/:id/review',

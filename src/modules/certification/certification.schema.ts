@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDateTime, NullableIsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
+import { IsoDateTime, NullableIsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 import { IdempotencyKey, PriceQuoteDto, QuotedFen } from '../wallet/index.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -61,4 +61,5 @@ export const ReviewBody = Type.Union([
 export const ReviewParams = StrictObject({ corpId: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 40 }) });
 export const FileParams = StrictObject({ id: FileId });
 export const OperatorFileParams = StrictObject({ corpId: Type.String({ maxLength: 40 }), id: FileId });
-export const PendingApplicationsDto = Type.Object({ items: Type.Array(Type.Object({ ...ApplicationDto.properties, corpName: Type.String() })) });
+export const PendingApplicationsDto = Page(Type.Object({ ...ApplicationDto.properties, corpName: Type.String() }));
+export const PendingQuery = StrictObject(PageQuery);

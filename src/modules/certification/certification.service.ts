@@ -243,13 +243,16 @@ async function notifyAdmins(ctx: Ctx, notice: Omit<MemberNotice, 'memberIds' | '
   return memberIds.length;
 }
 
-/** The operator's queue: applications under review, oldest first, across enterprises. */
-export async function listPendingApplications(db: Executor, limit: number): Promise<(ApplicationView & { corpName: string })[]> {
-  const rows = await tables(db).selectFrom('certification_applications').selectAll().where('status', '=', 'review').orderBy('submitted_at').orderBy('id').limit(limit).execute();
-  const names = new Map((await corpsByIds(db, rows.map((r) => r.corp_id))).map((c) => [c.id, c.name]));
-  const views: (ApplicationView & { corpName: string })[] = [];
-  for (const row of rows) views.push({ ...(await toViews(db, row.corp_id, [row]))[0]!, corpName: names.get(row.corp_id) ?? '' });
-  return views;
+/** The operator's queue: applications under review, oldest first (ids are time-ordered), across enterprises, a page after the cursor (the last id). */
+export async function listPendingApplications(db: Executor, query: { cursor?: string | undefined; limit: number }): Promise<{ items: (ApplicationView & { corpName: string })[]; nextCursor: string | null }> {
+  let q = tables(db).selectFrom('certification_applications').selectAll().where('status', '=', 'review');
+  if (query.cursor) q = q.where('id', '>', query.cursor);
+  const rows = await q.orderBy('id').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  const names = new Map((await corpsByIds(db, page.map((r) => r.corp_id))).map((c) => [c.id, c.name]));
+  const items: (ApplicationView & { corpName: string })[] = [];
+  for (const row of page) items.push({ ...(await toViews(db, row.corp_id, [row]))[0]!, corpName: names.get(row.corp_id) ?? '' });
+  return { items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
 }
 
 /**

@@ -5,17 +5,23 @@ import { DomainError } from '../../platform/errors.ts';
 import { invalidField, readUpload, refuseDeclaredOver, streamedBody, uploadScope } from '../../platform/http/upload.ts';
 import { SCAN_LIMIT, fileStore } from '../certification/index.ts';
 import { DataMigrationErrors } from './datamigration.errors.ts';
-import { MigrationBody, MigrationDto, MigrationList, StepBody, StepParams, TemplateDto, TemplateForm, TemplateParams } from './datamigration.schema.ts';
+import { FailurePage, MigrationBody, MigrationDto, MigrationList, MigrationPage, MigrationParams, PageParams, RequirementsDto, StepBody, StepParams, TemplateDto, TemplateForm, TemplateParams } from './datamigration.schema.ts';
+import { checklists } from './materials.ts';
 import type { TemplateKind } from './datamigration.tables.ts';
 import { readTemplate, replaceTemplate } from './templates.ts';
 import { giveUpFailed, retryFailed } from './move.service.ts';
-import { listMigrations, listOpenMigrations, submitMigration, takeStep, type MigrationInput, type Step } from './datamigration.service.ts';
+import { listFailures, listMigrations, listOpenMigrations, rowOf, rowTakingPart, submitMigration, takeStep, type MigrationInput, type Step } from './datamigration.service.ts';
 
 const tags = ['data-migration'];
 
 const list = command({ right: 'datamigration.apply', tx: 'read' }, async (ctx) => ({ items: await listMigrations(ctx) }));
 const submit = command({ right: 'datamigration.apply', tx: 'plain' }, (ctx, input: MigrationInput) => submitMigration(ctx, input));
-const queue = command({ right: 'operator.datamigration', tx: 'read' }, async (ctx) => ({ items: await listOpenMigrations(ctx.trx, 200) }));
+type PageInput = { cursor?: string | undefined; limit?: number | undefined };
+const page = (query: PageInput) => ({ cursor: query.cursor, limit: query.limit ?? 50 });
+const required = command({ right: 'datamigration.apply', tx: 'read' }, async () => checklists());
+const failures = command({ right: 'datamigration.apply', tx: 'read' }, async (ctx, input: { id: string } & PageInput) => listFailures(ctx.trx, await rowTakingPart(ctx.trx, ctx.corpId, input.id), page(input)));
+const queue = command({ right: 'operator.datamigration', tx: 'read' }, (ctx, query: PageInput) => listOpenMigrations(ctx.trx, page(query)));
+const operatorFailures = command({ right: 'operator.datamigration', tx: 'read' }, async (ctx, input: { id: string } & PageInput) => listFailures(ctx.trx, await rowOf(ctx.trx, ctx.corpId, input.id), page(input)));
 const step = command({ right: 'operator.datamigration', tx: 'plain' }, (ctx, input: { id: string; step: Step | 'retry' | 'give_up'; reason?: string | undefined }) => {
   if (input.step === 'retry') return retryFailed(ctx, input.id);
   if (input.step === 'give_up') return giveUpFailed(ctx, input.id);
@@ -66,8 +72,21 @@ export function dataMigrationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       { config: { auth: 'corp' }, schema: { tags, summary: 'Apply to migrate this enterprise’s data (迁出) to another (迁入), with the materials the relationship requires', body: MigrationBody, response: { 201: MigrationDto } } },
       async (request, reply) => reply.status(201).send(await request.run(submit, request.body as MigrationInput)),
     );
-    app.get('/api/v1/operator/data-migrations', { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Open data migrations, oldest first', response: { 200: MigrationList } } }, (request) =>
-      request.runFor('', queue, undefined),
+    app.get('/api/v1/data-migration-requirements', { config: { auth: 'corp' }, schema: { tags, summary: 'The materials each relationship requires (数据迁移服务-企业准入要求)', response: { 200: RequirementsDto } } }, (request) =>
+      request.run(required, undefined),
+    );
+    app.get(
+      '/api/v1/data-migrations/:id/failures',
+      { config: { auth: 'corp' }, schema: { tags, summary: 'The customers that could not move (未迁移成功), a page at a time', params: MigrationParams, querystring: PageParams, response: { 200: FailurePage } } },
+      (request) => request.run(failures, { id: request.params.id, ...request.query }),
+    );
+    app.get('/api/v1/operator/data-migrations', { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Open data migrations, oldest first, a page at a time', querystring: PageParams, response: { 200: MigrationPage } } }, (request) =>
+      request.runFor('', queue, request.query),
+    );
+    app.get(
+      '/api/v1/operator/corps/:corpId/data-migrations/:id/failures',
+      { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'The customers that could not move (未迁移成功), a page at a time', params: StepParams, querystring: PageParams, response: { 200: FailurePage } } },
+      (request) => request.runFor(request.params.corpId, operatorFailures, { id: request.params.id, ...request.query }),
     );
     app.post(
       '/api/v1/operator/corps/:corpId/data-migrations/:id/steps',

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDateTime, StrictObject } from '../../platform/http/schemas.ts';
+import { IsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 import { FileId } from '../certification/index.ts';
 import { MATERIALS } from './materials.ts';
 import { MIGRATION_STATUSES, RELATIONS, TEMPLATE_KINDS } from './datamigration.tables.ts';
@@ -32,22 +32,31 @@ export const MigrationDto = Type.Object({
         givenUp: Type.Integer(),
         pending: Type.Integer(),
         canFinish: Type.Boolean(),
-        failures: Type.Array(
-          Type.Object({
-            customerId: Type.String(),
-            name: Type.String(),
-            reason: Type.Union([Type.Literal('no_matching_member'), Type.Literal('no_follower'), Type.Literal('quota_exceeded')]),
-            givenUp: Type.Boolean(),
-            detail: Type.Object({ members: Type.Optional(Type.Array(Type.String())), limit: Type.Optional(Type.Integer()) }),
-          }),
-          { description: '未迁移成功: the first 100 customers that could not move, by id' },
-        ),
       },
       { description: 'The move (迁移) once started: customers moved / total, failed and given up' },
     ),
   ),
 });
 export const MigrationList = Type.Object({ items: Type.Array(MigrationDto) });
+export const MigrationPage = Page(MigrationDto);
+export const PageParams = StrictObject(PageQuery);
+
+export const FailureDto = Type.Object({
+  customerId: Type.String(),
+  name: Type.String(),
+  reason: Type.Union([Type.Literal('no_matching_member'), Type.Literal('no_follower'), Type.Literal('quota_exceeded')]),
+  givenUp: Type.Boolean(),
+  detail: Type.Object({ members: Type.Optional(Type.Array(Type.String())), limit: Type.Optional(Type.Integer()) }),
+});
+/** 未迁移成功, a page at a time, by customer id. */
+export const FailurePage = Page(FailureDto);
+export const MigrationParams = StrictObject({ id: Type.String({ maxLength: 40 }) });
+
+const Material = Type.Enum(Object.keys(MATERIALS) as (keyof typeof MATERIALS)[]);
+/** Each relationship's checklist: every entry is required, an entry of several is "one of these". */
+export const RequirementsDto = Type.Object({
+  items: Type.Array(Type.Object({ relation: Relation, required: Type.Array(Type.Array(Material, { minItems: 1 })) })),
+});
 
 export const MigrationBody = StrictObject({ targetCorpId: Type.String({ minLength: 1, maxLength: 40 }), relation: Relation, materials: Materials });
 export const StepBody = StrictObject({

@@ -50,25 +50,37 @@ export interface MigrationProgress {
   pending: number;
   /** The operator may finish: nothing pending and every failure given up. */
   canFinish: boolean;
-  /** 未迁移成功: the first failures (given up or not), by customer. */
-  failures: { customerId: string; name: string; reason: ItemReason; givenUp: boolean; detail: { members?: string[]; limit?: number } }[];
 }
 
-/** How many failures a view lists; the counts say how many there are. */
-export const FAILURES_SHOWN = 100;
+/** 未迁移成功: a customer that could not move (given up or not), with what names the cause. */
+export interface FailureView {
+  customerId: string;
+  name: string;
+  reason: ItemReason;
+  givenUp: boolean;
+  detail: { members?: string[]; limit?: number };
+}
 
-async function progressOf(db: Executor, row: Row): Promise<MigrationProgress | null> {
-  const run = await tables(db).selectFrom('data_migration_runs').selectAll().where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).executeTakeFirst();
-  if (!run) return null;
-  const failed = await tables(db)
+/** One page of the migration's failures, by customer id (the cursor is the last id of the page before). */
+export async function listFailures(db: Executor, row: Row, query: { cursor?: string | undefined; limit: number }): Promise<{ items: FailureView[]; nextCursor: string | null }> {
+  let q = tables(db)
     .selectFrom('data_migration_items')
     .select(['customer_id', 'name', 'status', 'reason', 'detail'])
     .where('corp_id', '=', row.corp_id)
     .where('migration_id', '=', row.id)
-    .where('status', 'in', ['failed', 'given_up'])
-    .orderBy('customer_id')
-    .limit(FAILURES_SHOWN)
-    .execute();
+    .where('status', 'in', ['failed', 'given_up']);
+  if (query.cursor) q = q.where('customer_id', '>', query.cursor);
+  const rows = await q.orderBy('customer_id').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map((f) => ({ customerId: f.customer_id, name: f.name, reason: f.reason!, givenUp: f.status === 'given_up', detail: f.detail === null ? {} : (JSON.parse(f.detail) as FailureView['detail']) })),
+    nextCursor: rows.length > query.limit ? page[page.length - 1]!.customer_id : null,
+  };
+}
+
+async function progressOf(db: Executor, row: Row): Promise<MigrationProgress | null> {
+  const run = await tables(db).selectFrom('data_migration_runs').selectAll().where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).executeTakeFirst();
+  if (!run) return null;
   const total = Number(run.total);
   const moved = Number(run.moved);
   const failedCount = Number(run.failed);
@@ -82,7 +94,6 @@ async function progressOf(db: Executor, row: Row): Promise<MigrationProgress | n
     givenUp,
     pending,
     canFinish: row.status === 'migrating' && run.phase === 'done' && pending === 0 && failedCount === 0,
-    failures: failed.map((f) => ({ customerId: f.customer_id, name: f.name, reason: f.reason!, givenUp: f.status === 'given_up', detail: f.detail === null ? {} : (JSON.parse(f.detail) as { members?: string[]; limit?: number }) })),
   };
 }
 
@@ -112,6 +123,15 @@ export async function migrationView(db: Executor, sourceCorpId: string, id: stri
 
 export async function rowOf(db: Executor, sourceCorpId: string, id: string): Promise<Row> {
   const row = await tables(db).selectFrom('data_migrations').selectAll().where('corp_id', '=', sourceCorpId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', { id });
+  return row;
+}
+
+/** The application, by id, that the enterprise takes part in as source or as target; another's is not found. */
+export async function rowTakingPart(db: Executor, corpId: string, id: string): Promise<Row> {
+  const row =
+    (await tables(db).selectFrom('data_migrations').selectAll().where('corp_id', '=', corpId).where('id', '=', id).executeTakeFirst()) ??
+    (await tables(db).selectFrom('data_migrations').selectAll().where('target_corp_id', '=', corpId).where('id', '=', id).executeTakeFirst());
   if (!row) throw new DomainError('not_found', { id });
   return row;
 }
@@ -299,12 +319,15 @@ export async function listMigrations(ctx: ReadCtx): Promise<MigrationView[]> {
   return views;
 }
 
-/** The operator's queue: open applications, oldest first, across enterprises. */
-export async function listOpenMigrations(db: Executor, limit: number): Promise<MigrationView[]> {
-  const rows = await tables(db).selectFrom('data_migrations').selectAll().where('status', 'in', [...OPEN_STATUSES]).orderBy('submitted_at').orderBy('id').limit(limit).execute();
-  const views: MigrationView[] = [];
-  for (const row of rows) views.push(await toView(db, row));
-  return views;
+/** The operator's queue: open applications, oldest first (ids are time-ordered), across enterprises, a page after the cursor (the last id). */
+export async function listOpenMigrations(db: Executor, query: { cursor?: string | undefined; limit: number }): Promise<{ items: MigrationView[]; nextCursor: string | null }> {
+  let q = tables(db).selectFrom('data_migrations').selectAll().where('status', 'in', [...OPEN_STATUSES]);
+  if (query.cursor) q = q.where('id', '>', query.cursor);
+  const rows = await q.orderBy('id').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  const items: MigrationView[] = [];
+  for (const row of page) items.push(await toView(db, row));
+  return { items, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
 }
 
 /**

@@ -29,6 +29,9 @@ export const REQUIRED: Record<Relation, readonly (Material | readonly Material[]
   same_name: ['entrustment_letter', 'business_licence'],
 };
 
+/** The checklists as the console shows them: per relationship, each entry a list of one or more alternatives. */
+export const checklists = () => ({ items: Object.entries(REQUIRED).map(([relation, needs]) => ({ relation: relation as Relation, required: needs.map((n): Material[] => (typeof n === 'string' ? [n] : [...n])) })) });
+
 /** The first required material the application lacks (a one-of list when none of it is there), or undefined. */
 export function missingMaterial(relation: Relation, given: ReadonlySet<string>): readonly Material[] | undefined {
   for (const need of REQUIRED[relation]) {

@@ -6802,10 +6802,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Certification applications waiting for review */
+        /** Certification applications waiting for review, oldest first, a page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6846,6 +6849,7 @@ export interface paths {
                                 rejectReason: string | null;
                                 corpName: string;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -8143,17 +8147,6 @@ export interface paths {
                                     givenUp: number;
                                     pending: number;
                                     canFinish: boolean;
-                                    /** @description 未迁移成功: the first 100 customers that could not move, by id */
-                                    failures: {
-                                        customerId: string;
-                                        name: string;
-                                        reason: "no_matching_member" | "no_follower" | "quota_exceeded";
-                                        givenUp: boolean;
-                                        detail: {
-                                            members?: string[];
-                                            limit?: number;
-                                        };
-                                    }[];
                                 } | null;
                             }[];
                         };
@@ -8232,23 +8225,107 @@ export interface paths {
                                 givenUp: number;
                                 pending: number;
                                 canFinish: boolean;
-                                /** @description 未迁移成功: the first 100 customers that could not move, by id */
-                                failures: {
-                                    customerId: string;
-                                    name: string;
-                                    reason: "no_matching_member" | "no_follower" | "quota_exceeded";
-                                    givenUp: boolean;
-                                    detail: {
-                                        members?: string[];
-                                        limit?: number;
-                                    };
-                                }[];
                             } | null;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-migration-requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The materials each relationship requires (数据迁移服务-企业准入要求) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                relation: "brand" | "trademark" | "software" | "website" | "app" | "same_name";
+                                required: ("entrustment_letter" | "business_licence" | "brand_authorization" | "agency_authorization" | "trademark_certificate" | "trademark_authorization" | "trademark_licence_filing" | "software_copyright" | "name_authorization" | "icp_screenshot" | "app_ownership_screenshot")[][];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-migrations/{id}/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers that could not move (未迁移成功), a page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                customerId: string;
+                                name: string;
+                                reason: "no_matching_member" | "no_follower" | "quota_exceeded";
+                                givenUp: boolean;
+                                detail: {
+                                    members?: string[];
+                                    limit?: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8262,10 +8339,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open data migrations, oldest first */
+        /** Open data migrations, oldest first, a page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8312,19 +8392,63 @@ export interface paths {
                                     givenUp: number;
                                     pending: number;
                                     canFinish: boolean;
-                                    /** @description 未迁移成功: the first 100 customers that could not move, by id */
-                                    failures: {
-                                        customerId: string;
-                                        name: string;
-                                        reason: "no_matching_member" | "no_follower" | "quota_exceeded";
-                                        givenUp: boolean;
-                                        detail: {
-                                            members?: string[];
-                                            limit?: number;
-                                        };
-                                    }[];
                                 } | null;
                             }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/corps/{corpId}/data-migrations/{id}/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers that could not move (未迁移成功), a page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    corpId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                customerId: string;
+                                name: string;
+                                reason: "no_matching_member" | "no_follower" | "quota_exceeded";
+                                givenUp: boolean;
+                                detail: {
+                                    members?: string[];
+                                    limit?: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -8406,17 +8530,6 @@ export interface paths {
                                 givenUp: number;
                                 pending: number;
                                 canFinish: boolean;
-                                /** @description 未迁移成功: the first 100 customers that could not move, by id */
-                                failures: {
-                                    customerId: string;
-                                    name: string;
-                                    reason: "no_matching_member" | "no_follower" | "quota_exceeded";
-                                    givenUp: boolean;
-                                    detail: {
-                                        members?: string[];
-                                        limit?: number;
-                                    };
-                                }[];
                             } | null;
                         };
                     };

@@ -5,6 +5,7 @@ import approvals from '../features/approvals/i18n';
 import attendance from '../features/attendance/i18n';
 import attendanceMachines from '../features/attendance-machines/i18n';
 import audit from '../features/audit/i18n';
+import certification from '../features/certification/i18n';
 import contacts from '../features/contacts/i18n';
 import corp from '../features/corp/i18n';
 import customers from '../features/customers/i18n';
@@ -61,6 +62,7 @@ export const lazyAreas = {
   operatorWallet,
   operatorCategory,
   dataMigration,
+  certification,
 };
 
 addAreas(lazyAreas);

@@ -24,8 +24,22 @@ export interface MigrationView {
     givenUp: number;
     pending: number;
     canFinish: boolean;
-    failures: { customerId: string; name: string; reason: string; givenUp: boolean; detail: { members?: string[]; limit?: number } }[];
   } | null;
+}
+
+export interface FailureView {
+  customerId: string;
+  name: string;
+  reason: string;
+  givenUp: boolean;
+  detail: { members?: string[]; limit?: number };
+}
+
+/** One page of the application's 未迁移成功 list, as the enterprise sees it. */
+export async function failuresPage(pair: Pick<Pair, 'client' | 'migrationId'>, query = ''): Promise<{ items: FailureView[]; nextCursor: string | null }> {
+  const res = await pair.client.get<{ items: FailureView[]; nextCursor: string | null }>(`/api/v1/data-migrations/${pair.migrationId}/failures${query}`);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body;
 }
 
 export interface Pair {

@@ -15,3 +15,6 @@ export function useIndustryOptions(): { value: Industry; label: string }[] {
   const label = useIndustryLabel();
   return industries.map((value) => ({ value, label: label(value) }));
 }
+
+/** The education editions (教育, 家校): customers are 学员 there (the server's oneWayTerm names the same). */
+export const isEducation = (industry: Industry | undefined) => industry === 'education' || industry === 'home_school';

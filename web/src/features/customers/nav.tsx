@@ -14,8 +14,8 @@ const SeatsPage = lazyPage(async () => (await import('../features/SeatsPage')).S
  * (外部联系人规模, 获客助手, 安全管理, as the seed's screenshots show).
  */
 export const customerNav: NavItem[] = [
-  { key: 'customers', tab: 'customers', path: '/customers', icon: <ContactsOutlined />, labelKey: 'customers:nav.customers', element: CustomersPage },
-  { key: 'one-way', tab: 'customers', path: '/customers/one-way', icon: <UserDeleteOutlined />, labelKey: 'customers:nav.oneWay', element: OneWayPage },
+  { key: 'customers', tab: 'customers', path: '/customers', icon: <ContactsOutlined />, labelKey: 'customers:nav.customers', studentLabelKey: 'customers:nav.students', element: CustomersPage },
+  { key: 'one-way', tab: 'customers', path: '/customers/one-way', icon: <UserDeleteOutlined />, labelKey: 'customers:nav.oneWay', studentLabelKey: 'customers:nav.oneWayStudents', element: OneWayPage },
   { key: 'category', tab: 'customers', path: '/category', icon: <ShopOutlined />, labelKey: 'customers:nav.category', element: CategoryPage },
   { key: 'quota', tab: 'advanced', path: '/features/customer-quota', icon: <FundOutlined />, labelKey: 'customers:nav.quota', element: QuotaPage },
   { key: 'acquisition', tab: 'advanced', path: '/acquisition', icon: <LinkOutlined />, labelKey: 'customers:nav.acquisition', element: AcquisitionPage },

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Spin } from 'antd';
+import { Button, Card, Empty, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { isMoving, MigrationProgress, MigrationSummary, StatusTag } from './MigrationDetails';
 
-/** 数据迁移: the enterprise's applications (as source or target), their timelines and the move's progress. */
+/** 数据迁移: the enterprise's applications (as source or target), their timelines and the move's progress, and the way to apply. */
 export function DataMigrationsPage() {
   const { t } = useTranslation('dataMigration');
   const migrations = useQuery({
@@ -17,7 +18,16 @@ export function DataMigrationsPage() {
   });
   return (
     <>
-      <PageHeader title={t('title')}>{t('hint')}</PageHeader>
+      <PageHeader
+        title={t('title')}
+        extra={
+          <Link to="/data-migrations/apply">
+            <Button type="primary">{t('apply.action')}</Button>
+          </Link>
+        }
+      >
+        {t('hint')}
+      </PageHeader>
       <ErrorAlert error={migrations.error} />
       {migrations.isLoading && <Spin />}
       {migrations.data?.length === 0 && <Empty description={t('empty')} />}
@@ -26,7 +36,7 @@ export function DataMigrationsPage() {
           <Card key={m.id} title={`${m.sourceName} → ${m.targetName}`} extra={<StatusTag status={m.status} />}>
             <MigrationSummary migration={m} />
             <Card type="inner" size="small" title={t('progress.title')}>
-              <MigrationProgress migration={m} />
+              <MigrationProgress migration={m} viewer="corp" />
             </Card>
           </Card>
         ))}

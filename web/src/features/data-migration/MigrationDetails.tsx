@@ -1,10 +1,16 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Descriptions, Flex, Progress, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Item, Reply } from '../../api';
+import { api, type Item, type Reply } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMore } from '../../components/LoadMore';
 import { formatDateTime } from '../../format';
 
 export type Migration = Item<Reply<'/data-migrations'>['items']>;
-type Failure = Item<NonNullable<Migration['progress']>['failures']>;
+type FailurePage = Reply<'/data-migrations/{id}/failures'>;
+type Failure = Item<FailurePage['items']>;
+/** Whose console asks: the enterprise's (source or target) or the operator's. */
+export type Viewer = 'corp' | 'operator';
 
 const STATUS_COLORS: Record<Migration['status'], string> = {
   submitted: 'blue',
@@ -16,20 +22,31 @@ const STATUS_COLORS: Record<Migration['status'], string> = {
   halted: 'warning',
 };
 
-/** The failures the view lists: the first 100 (the server's FAILURES_SHOWN). */
-const FAILURES_SHOWN = 100;
+/** Failures per page of the 未迁移成功 list. */
+const FAILURES_PAGE = 100;
 
 export function StatusTag({ status }: { status: Migration['status'] }) {
   const { t } = useTranslation('dataMigration');
   return <Tag color={STATUS_COLORS[status]}>{t(`statuses.${status}`)}</Tag>;
 }
 
-/** 迁移进度: moved / total as a bar, the counts, and the 未迁移成功 list with each reason. */
-export function MigrationProgress({ migration }: { migration: Migration }) {
+/** 未迁移成功, page by page from the server, each with its reason; refreshed with the migration's progress. */
+function FailureList({ migration, viewer }: { migration: Migration; viewer: Viewer }) {
   const { t } = useTranslation('dataMigration');
-  const progress = migration.progress;
-  if (!progress) return <Typography.Text type="secondary">{t('progress.notStarted')}</Typography.Text>;
-  const percent = progress.total === 0 ? (progress.phase === 'listing' ? 0 : 100) : Math.floor((progress.moved * 100) / progress.total);
+  const p = migration.progress!;
+  const list = useInfiniteQuery({
+    // The counts in the key: a retry or give-up refetches the pages loaded so far.
+    queryKey: ['/data-migrations/failures', viewer, migration.id, p.failed, p.givenUp],
+    queryFn: ({ pageParam }): Promise<FailurePage> => {
+      const query = { cursor: pageParam, limit: FAILURES_PAGE };
+      return viewer === 'operator'
+        ? api.get('/operator/corps/{corpId}/data-migrations/{id}/failures', { params: { path: { corpId: migration.sourceCorpId, id: migration.id }, query } })
+        : api.get('/data-migrations/{id}/failures', { params: { path: { id: migration.id }, query } });
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const columns: TableColumnsType<Failure> = [
     { key: 'name', title: t('progress.customer'), dataIndex: 'name' },
     {
@@ -40,6 +57,23 @@ export function MigrationProgress({ migration }: { migration: Migration }) {
     { key: 'givenUp', width: 100, render: (_, f) => (f.givenUp ? <Tag>{t('progress.givenUp')}</Tag> : null) },
   ];
   return (
+    <Flex vertical gap="small" data-testid="migration-failures">
+      <Typography.Title level={5}>{t('progress.failedTitle')}</Typography.Title>
+      <ErrorAlert error={list.error} />
+      <Table<Failure> rowKey="customerId" size="small" pagination={false} columns={columns} dataSource={items} loading={list.isPending} />
+      <Typography.Text type="secondary">{t('progress.shown', { shown: items.length, failed: p.failed + p.givenUp })}</Typography.Text>
+      <LoadMore list={{ ...list, items }} />
+    </Flex>
+  );
+}
+
+/** 迁移进度: moved / total as a bar, the counts, and the 未迁移成功 list with each reason. */
+export function MigrationProgress({ migration, viewer }: { migration: Migration; viewer: Viewer }) {
+  const { t } = useTranslation('dataMigration');
+  const progress = migration.progress;
+  if (!progress) return <Typography.Text type="secondary">{t('progress.notStarted')}</Typography.Text>;
+  const percent = progress.total === 0 ? (progress.phase === 'listing' ? 0 : 100) : Math.floor((progress.moved * 100) / progress.total);
+  return (
     <Flex vertical gap="small" data-testid="migration-progress">
       {progress.phase === 'listing' ? (
         <Typography.Text>{t('progress.listing')}</Typography.Text>
@@ -48,13 +82,7 @@ export function MigrationProgress({ migration }: { migration: Migration }) {
       )}
       <Progress percent={percent} status={progress.phase === 'halted' ? 'exception' : progress.phase === 'done' ? (progress.failed > 0 ? 'normal' : 'success') : 'active'} format={() => `${progress.moved}/${progress.total}`} />
       <Typography.Text type="secondary">{t('progress.counts', progress)}</Typography.Text>
-      {progress.failures.length > 0 && (
-        <>
-          <Typography.Title level={5}>{t('progress.failedTitle')}</Typography.Title>
-          <Table<Failure> rowKey="customerId" size="small" pagination={false} columns={columns} dataSource={progress.failures} />
-          {progress.failed + progress.givenUp > FAILURES_SHOWN && <Typography.Text type="secondary">{t('progress.moreFailures', { shown: FAILURES_SHOWN, failed: progress.failed + progress.givenUp })}</Typography.Text>}
-        </>
-      )}
+      {progress.failed + progress.givenUp > 0 && <FailureList migration={migration} viewer={viewer} />}
     </Flex>
   );
 }

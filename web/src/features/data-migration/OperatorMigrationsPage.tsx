@@ -1,36 +1,42 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Form, Input, Popconfirm, Spin } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
+import { LoadMore } from '../../components/LoadMore';
+import { useCursorList } from '../../hooks/useCursorList';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { isMoving, MigrationProgress, MigrationSummary, StatusTag, type Migration } from './MigrationDetails';
 
 type Step = Body<'/operator/corps/{corpId}/data-migrations/{id}/steps', 'post'>['step'];
 
-const KEY = ['/operator/data-migrations'];
+const PATH = '/operator/data-migrations';
+const KEY = [PATH];
 
 const takeStep = (m: Migration, step: Step, reason?: string) => api.post('/operator/corps/{corpId}/data-migrations/{id}/steps', { params: { path: { corpId: m.sourceCorpId, id: m.id } }, body: { step, reason } });
 
 /** The step forward from each status; a migrating one finishes only when the server allows it. */
 const FORWARD: Partial<Record<Migration['status'], Step>> = { submitted: 'approve', approved: 'paper_received', paper_received: 'start' };
 
-/** The operator's open data migrations: review steps, the move's progress, retry or give up what failed, finish. */
+/** The operator's open data migrations, oldest first, a page at a time: review steps, the move's progress, retry or give up what failed, finish. */
 export function OperatorMigrationsPage() {
   const { t } = useTranslation('dataMigration');
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState<Migration | null>(null);
-  const migrations = useQuery({
-    queryKey: KEY,
-    queryFn: () => api.get('/operator/data-migrations'),
-    select: (d) => d.items,
-    refetchInterval: (query) => ((query.state.data?.items ?? []).some(isMoving) ? 2000 : false),
-  });
+  const migrations = useCursorList(PATH);
+  // While customers are being listed or moved, the pages loaded so far are polled.
+  const moving = migrations.items.some(isMoving);
+  const { refetch } = migrations;
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(() => void refetch(), 2000);
+    return () => clearInterval(timer);
+  }, [moving, refetch]);
   const step = useMutation({
     mutationFn: ({ m, step }: { m: Migration; step: Step }) => takeStep(m, step),
     onSuccess: () => void message.success(t('steps.done')),
@@ -74,18 +80,19 @@ export function OperatorMigrationsPage() {
       <PageHeader title={t('operatorNav')}>{t('operatorHint')}</PageHeader>
       <ErrorAlert error={migrations.error} />
       {migrations.isLoading && <Spin />}
-      {migrations.data?.length === 0 && <Empty description={t('empty')} />}
+      {migrations.isSuccess && migrations.items.length === 0 && <Empty description={t('empty')} />}
       <Flex vertical gap="middle">
-        {(migrations.data ?? []).map((m) => (
+        {migrations.items.map((m) => (
           <Card key={m.id} title={`${m.sourceName} → ${m.targetName}`} extra={<StatusTag status={m.status} />} actions={[actions(m)]}>
             <MigrationSummary migration={m} />
             {m.status === 'migrating' && (
               <Card type="inner" size="small" title={t('progress.title')}>
-                <MigrationProgress migration={m} />
+                <MigrationProgress migration={m} viewer="operator" />
               </Card>
             )}
           </Card>
         ))}
+        <LoadMore list={migrations} />
       </Flex>
       <FormModal<{ reason: string }>
         open={rejecting !== null}

@@ -4,6 +4,7 @@ import { App, Button, Flex, Form, Modal, Select, Space, Tag, Upload, type TableC
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { fileForm } from '../../api/forms';
 import { CursorTable } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
@@ -20,12 +21,6 @@ function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function fileForm(body: { file: Blob }): FormData {
-  const form = new FormData();
-  form.append('file', body.file, body.file instanceof File ? body.file.name : 'file');
-  return form;
 }
 
 /** A member's files: upload, preview in the viewer, download (unless preview-only) and forward. */

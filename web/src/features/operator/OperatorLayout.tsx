@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { operatorWalletNav } from '../operator-wallet/routes';
 import { operatorCategoryNav } from '../operator-category/routes';
 import { operatorMigrationNav } from '../data-migration/routes';
+import { operatorCertificationNav } from '../certification/routes';
 import { AppHeader } from '../../components/AppHeader';
 import { Brand } from '../../components/Brand';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -18,8 +19,8 @@ export function OperatorLayout() {
   const operator = useOperator();
   const signOut = useSignOut('/operator/auth/sign-out', '/operator/login');
   const { pathname } = useLocation();
-  const { t: tMenu } = useTranslation(['operatorWallet', 'operatorCategory', 'dataMigration']);
-  const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav, ...operatorCategoryNav, ...operatorMigrationNav];
+  const { t: tMenu } = useTranslation(['operatorWallet', 'operatorCategory', 'certification', 'dataMigration']);
+  const menu = [{ path: '/operator', labelKey: 'nav.corps' } as const, ...operatorWalletNav, ...operatorCategoryNav, ...operatorCertificationNav, ...operatorMigrationNav];
 
   return (
     // antd's message, modal and notification hooks (App.useApp) for the pages; not on the sign-in page.

@@ -6,7 +6,7 @@ import { Brand } from '../../components/Brand';
 // The signed-in console's texts come with its layout, not with the sign-in page.
 import '../../i18n/areas';
 import { Translated } from '../../components/Translated';
-import { TABS, activeNavItem, activeTab, isNavVisible, nav } from '../../nav';
+import { TABS, activeNavItem, activeTab, isNavVisible, nav, navLabelKey } from '../../nav';
 import { useMe } from '../../session';
 import { useUnreadCount } from '../inbox/api';
 import { CorpSwitcher } from './CorpSwitcher';
@@ -54,7 +54,7 @@ export function AdminLayout() {
               icon: item.icon,
               label: (
                 <Link to={item.path}>
-                  <Translated i18nKey={item.labelKey} />
+                  <Translated i18nKey={navLabelKey(item, me)} />
                 </Link>
               ),
             }))}
