@@ -1,6 +1,7 @@
 // The worker thread of bench/http-requests.ts (plain JavaScript: a worker does not inherit the
 // TypeScript loader). `connections` keep-alive connections work through the given requests in
-// order, each sending its next one as soon as its last was answered; every request's latency is
+// order, each sending its next one as soon as its last was answered (or, for a request with `atMs`,
+// once that many ms have passed since the start: a replay of arrivals); every request's latency is
 // taken from just before it is sent to the end of its response. Timing starts once the worker is up.
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -34,7 +35,11 @@ const started = performance.now();
 await Promise.all(
   Array.from({ length: Math.min(connections, requests.length) }, async () => {
     for (let i = next++; i < requests.length; i = next++) {
-      const t0 = performance.now();
+      // A scheduled request waits for its moment, and its latency counts from that moment: a server
+      // that falls behind shows it in the latencies, not in a slower schedule.
+      const due = requests[i].atMs === undefined ? undefined : started + requests[i].atMs;
+      if (due !== undefined && due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+      const t0 = due ?? performance.now();
       const answer = await send(agent, base, requests[i]);
       results[i] = { ...answer, ms: performance.now() - t0 };
     }

@@ -8,6 +8,8 @@ export interface HttpRequest {
   path: string;
   body: unknown;
   headers?: Record<string, string>;
+  /** Not sent before this many ms after the run's start (a replayed arrival); its latency counts from then. */
+  atMs?: number;
 }
 
 export interface HttpAnswer<B = unknown> {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
+import { cameraPhoto } from '../../src/modules/attendance/testing/index.ts';
 import { wgs84ToGcj02 } from '../../web/src/features/attendance/gcj02.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
 import { assertFitsPhone, browserSkip, csrfHeaders, FAKE_MEDIA_ARGS, onPhone, PASSWORD, pickOption, registerEnterprise, useConsole } from './browser.ts';
@@ -13,6 +14,17 @@ import { assertFitsPhone, browserSkip, csrfHeaders, FAKE_MEDIA_ARGS, onPhone, PA
 const AT_OFFICE = { latitude: 39.9087, longitude: 116.3975 };
 const FAR_AWAY = { latitude: 39.9187, longitude: 116.3975 };
 const PLACE = wgs84ToGcj02(AT_OFFICE.latitude, AT_OFFICE.longitude);
+/** Chinese characters and full-width punctuation: none may show on a page in English. */
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** The page's text less the language switch (which names 中文 in any language). */
+function shownText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const node of body.querySelectorAll('[data-testid="language-switch"]')) node.remove();
+    return body.textContent ?? '';
+  });
+}
 
 const TEXT = {
   'zh-CN': {
@@ -146,69 +158,159 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     await assertFitsPhone(page, '/app/attendance with the camera open');
   });
 
-  it('zh-CN: 补卡: on 我的打卡记录 the member corrects a 地点异常 record with the form; approved, it counts as on time and the summary shows it', async () => {
+  it('zh-CN: 拍照打卡 with the phone camera: the photo field opens the back camera (a file input, image/*, capture environment); at 375 px a camera JPEG is uploaded as it is, its EXIF time passes the rule, and the stored photo is watermarked', async () => {
     const page = await ui.page();
-    const { memberId, headers, origin } = await registerEnterprise(page, { admin: '李补卡', loginName: 'attendance_correct', corp: 'Banyan Correct', shortName: 'Corr' });
-    const place = { name: '天安门', lat: Number(PLACE.lat.toFixed(6)), lng: Number(PLACE.lng.toFixed(6)), radiusM: 200 };
-    const rule = { name: '补卡', members: { memberIds: [memberId], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [place], wifi: [], photo: false, face: false, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
+    const { memberId, headers, origin } = await registerEnterprise(page, { admin: '周拍照', loginName: 'attendance_upload', corp: 'Banyan Upload', shortName: 'Upload' });
+    const rule = { name: '拍照', members: { memberIds: [memberId], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [], wifi: [], photo: true, face: false, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
     assert.equal((await page.request.post('/api/v1/attendance/rules', { data: rule, headers })).status(), 201);
     await page.context().grantPermissions(['geolocation'], { origin });
-    await page.context().setGeolocation({ ...FAR_AWAY, accuracy: 20 });
+    await page.context().setGeolocation({ ...AT_OFFICE, accuracy: 20 });
     await onPhone(page);
     await page.goto('/app/attendance');
-    await page.getByText('已获取位置').waitFor();
+    await page.getByText('该规则要求拍照打卡').waitFor();
+    const field = page.getByTestId('photo-file');
+    assert.deepEqual(await field.evaluate((input: HTMLInputElement) => [input.type, input.accept, input.getAttribute('capture')]), ['file', 'image/*', 'environment']);
+    await page.getByRole('button', { name: '调用手机相机' }).waitFor();
+    // What a phone's camera app hands back: a JPEG whose EXIF says it was taken just now (Shanghai time).
+    const takenAt = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ').replaceAll('-', ':');
+    const shot = await cameraPhoto(takenAt);
+    await field.setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(shot.dataBase64, 'base64') });
+    // Shown as it was taken: the bytes are sent unchanged, EXIF and all.
+    assert.equal(await page.getByTestId('photo').getAttribute('src'), `data:image/jpeg;base64,${shot.dataBase64}`);
+    await assertFitsPhone(page, '/app/attendance with an uploaded photo');
     await page.getByRole('button', { name: '打卡', exact: true }).last().click();
-    await page.getByTestId('clock-result').getByText('地点异常').waitFor();
-
-    await page.getByRole('link', { name: '打卡记录与补卡' }).click();
-    await page.getByRole('heading', { name: '我的打卡记录' }).waitFor();
-    await page.getByText('本月已申请补卡 0 次，共可申请 5 次').waitFor();
-    const record = page.getByTestId('my-record');
-    await record.getByText('地点异常').waitFor();
-    assert.equal(await record.count(), 1);
-    await record.getByRole('button', { name: /^补\s*卡$/ }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('补卡申请').waitFor();
-    // The reason is required: refused at its field, nothing is sent.
-    await dialog.getByRole('button', { name: /^提\s*交$/ }).click();
-    await dialog.getByText('请填写补卡事由').waitFor();
-    await dialog.getByLabel('补卡事由').fill('在客户处打卡，定位偏差');
-    await assertFitsPhone(page, 'the 补卡 form');
-    await dialog.getByRole('button', { name: /^提\s*交$/ }).click();
-    await page.getByText('已提交补卡申请，审批通过后记为正常打卡').waitFor();
-    await dialog.waitFor({ state: 'detached' });
-    // The enterprise's 补卡 template starts as WeCom's (the applicant's 上级): with no head the request is approved at once,
-    // and the record follows once the server's outbox delivers the approval's result (it may already have).
-    await record.getByText('补卡审批中').or(record.getByText('已补卡')).waitFor();
-    await page.getByText('本月已申请补卡 1 次，共可申请 5 次').waitFor();
-    await ui.delivered();
-    await page.reload();
-    await record.getByText('已补卡').waitFor();
-    await record.getByText('正常').waitFor();
-    assert.equal(await record.getByRole('button', { name: /^补\s*卡$/ }).count(), 0);
-    await assertFitsPhone(page, '/app/attendance/records');
-
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto('/attendance/records');
-    const rows = page.getByTestId('attendance-records').locator('tbody tr.ant-table-row');
-    await rows.nth(1).waitFor();
-    const sources = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.children[3]!.textContent}:${tr.children[5]!.textContent}`));
-    assert.deepEqual(sources.sort(), ['手机:地点异常', '补卡:正常']);
-    await page.getByRole('tab', { name: '汇总' }).click();
-    const summary = page.getByTestId('attendance-summary').locator('tbody tr.ant-table-row');
-    await summary.first().waitFor();
-    // name, late, early, missed, exceptions, corrections: the corrected record is no exception.
-    assert.deepEqual(await summary.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))), [['李补卡', '0', '0', '0', '0', '1']]);
-    await page.getByRole('columnheader', { name: '补卡次数' }).waitFor();
-
-    // The admin's approval templates: 补卡 is a built-in template, set up but not stopped, its form fixed.
-    await page.goto('/approvals');
-    const row = page.locator('tbody tr.ant-table-row', { hasText: '系统模板' });
-    await row.getByText('补卡', { exact: true }).waitFor();
-    assert.equal(await row.getByRole('button', { name: '停用' }).count(), 0);
-    await row.getByRole('button', { name: /^编\s*辑$/ }).click();
-    await page.getByTestId('builtin-form').getByText('补卡日期、补卡班次、补卡事由', { exact: false }).waitFor();
+    await page.getByTestId('clock-result').getByText('正常').waitFor();
+    await page.getByTestId('photo').waitFor({ state: 'detached' });
+    const today = (await (await page.request.get('/api/v1/attendance/my-clock-ins')).json()) as { items: { id: string }[] };
+    assert.equal(today.items.length, 1);
+    const stored = await page.request.get(`/api/v1/attendance/clock-ins/${today.items[0]!.id}/photo`);
+    assert.equal(stored.status(), 200);
+    assert.equal(stored.headers()['content-type'], 'image/jpeg');
+    const { default: sharp } = await import('sharp');
+    const bytes = await stored.body();
+    assert.deepEqual(await sharp(bytes).metadata().then((m) => [m.width, m.height, m.exif]), [320, 240, undefined]);
+    assert.notEqual(bytes.toString('base64'), shot.dataBase64);
   });
+
+  const CORRECTION = {
+    'zh-CN': {
+      admin: '李补卡',
+      rule: '补卡',
+      located: '已获取位置',
+      clock: '打卡',
+      placeOff: '地点异常',
+      ok: '正常',
+      link: '打卡记录与补卡',
+      title: '我的打卡记录',
+      used: (n: number) => `本月已申请补卡 ${n} 次，共可申请 5 次`,
+      correct: /^补\s*卡$/,
+      form: '补卡申请',
+      submit: /^提\s*交$/,
+      reasonRequired: '请填写补卡事由',
+      reason: '补卡事由',
+      done: '已提交补卡申请，审批通过后记为正常打卡',
+      pending: '补卡审批中',
+      corrected: '已补卡',
+      sources: ['手机:地点异常', '补卡:正常'],
+      summary: '汇总',
+      correctedColumn: '补卡次数',
+    },
+    en: {
+      admin: 'Lee Correction',
+      rule: 'Office',
+      located: 'Location found',
+      clock: 'Clock in',
+      placeOff: 'Place exception',
+      ok: 'Normal',
+      link: 'Records and corrections',
+      title: 'My clock-in records',
+      used: (n: number) => `Corrections asked this month: ${n} of 5`,
+      correct: /^Correct$/,
+      form: 'Ask for a correction',
+      submit: /^Submit$/,
+      reasonRequired: 'Give the reason for the correction',
+      reason: 'Reason',
+      done: 'Correction asked for: once approved it counts as on time',
+      pending: 'Correction awaiting approval',
+      corrected: 'Corrected',
+      sources: ['Correction:Normal', 'Phone:Place exception'],
+      summary: 'Summary',
+      correctedColumn: 'Corrections',
+    },
+  } as const;
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    const x = CORRECTION[language];
+    it(`${language}: 补卡: on 我的打卡记录 the member corrects a 地点异常 record with the form; approved, it counts as on time and the summary shows it`, async () => {
+      const page = await ui.page();
+      const suffix = language === 'en' ? 'en' : 'zh';
+      const { memberId, headers, origin } = await registerEnterprise(page, { admin: x.admin, loginName: `attendance_correct_${suffix}`, corp: `Banyan Correct ${suffix}`, shortName: `Corr ${suffix}` });
+      await page.goto('/login');
+      await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
+      const place = { name: language === 'en' ? 'Tiananmen' : '天安门', lat: Number(PLACE.lat.toFixed(6)), lng: Number(PLACE.lng.toFixed(6)), radiusM: 200 };
+      const rule = { name: x.rule, members: { memberIds: [memberId], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [place], wifi: [], photo: false, face: false, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
+      assert.equal((await page.request.post('/api/v1/attendance/rules', { data: rule, headers })).status(), 201);
+      await page.context().grantPermissions(['geolocation'], { origin });
+      await page.context().setGeolocation({ ...FAR_AWAY, accuracy: 20 });
+      await onPhone(page);
+      await page.goto('/app/attendance');
+      await page.getByText(x.located).waitFor();
+      await page.getByRole('button', { name: x.clock, exact: true }).last().click();
+      await page.getByTestId('clock-result').getByText(x.placeOff).waitFor();
+
+      await page.getByRole('link', { name: x.link }).click();
+      await page.getByRole('heading', { name: x.title }).waitFor();
+      await page.getByText(x.used(0)).waitFor();
+      const record = page.getByTestId('my-record');
+      await record.getByText(x.placeOff).waitFor();
+      assert.equal(await record.count(), 1);
+      await record.getByRole('button', { name: x.correct }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(x.form).waitFor();
+      // The reason is required: refused at its field, nothing is sent.
+      await dialog.getByRole('button', { name: x.submit }).click();
+      await dialog.getByText(x.reasonRequired).waitFor();
+      await dialog.getByLabel(x.reason).fill(language === 'en' ? 'Clocked in at a customer: the position was off' : '在客户处打卡，定位偏差');
+      await assertFitsPhone(page, 'the 补卡 form');
+      if (language === 'en') assert.doesNotMatch(await shownText(page), CJK, 'the English 补卡 form shows no Chinese');
+      await dialog.getByRole('button', { name: x.submit }).click();
+      await page.getByText(x.done).waitFor();
+      await dialog.waitFor({ state: 'detached' });
+      // The enterprise's 补卡 template starts as WeCom's (the applicant's 上级): with no head the request is approved at once,
+      // and the record follows once the server's outbox delivers the approval's result (it may already have).
+      await record.getByText(x.pending).or(record.getByText(x.corrected)).waitFor();
+      await page.getByText(x.used(1)).waitFor();
+      await ui.delivered();
+      await page.reload();
+      await record.getByText(x.corrected).waitFor();
+      await record.getByText(x.ok).waitFor();
+      assert.equal(await record.getByRole('button', { name: x.correct }).count(), 0);
+      await assertFitsPhone(page, '/app/attendance/records');
+      if (language === 'en') assert.doesNotMatch(await shownText(page), CJK, 'the English records show no Chinese');
+
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto('/attendance/records');
+      const rows = page.getByTestId('attendance-records').locator('tbody tr.ant-table-row');
+      await rows.nth(1).waitFor();
+      const sources = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.children[3]!.textContent}:${tr.children[5]!.textContent}`));
+      assert.deepEqual(sources.sort(), x.sources);
+      await page.getByRole('tab', { name: x.summary }).click();
+      const summary = page.getByTestId('attendance-summary').locator('tbody tr.ant-table-row');
+      await summary.first().waitFor();
+      // name, late, early, missed, exceptions, corrections: the corrected record is no exception.
+      assert.deepEqual(await summary.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))), [[x.admin, '0', '0', '0', '0', '1']]);
+      await page.getByRole('columnheader', { name: x.correctedColumn }).waitFor();
+      if (language === 'en') return;
+
+      // The admin's approval templates: 补卡 is a built-in template, set up but not stopped, its form fixed.
+      await page.goto('/approvals');
+      const row = page.locator('tbody tr.ant-table-row', { hasText: '系统模板' });
+      await row.getByText('补卡', { exact: true }).waitFor();
+      assert.equal(await row.getByRole('button', { name: '停用' }).count(), 0);
+      await row.getByRole('button', { name: /^编\s*辑$/ }).click();
+      await page.getByTestId('builtin-form').getByText('补卡日期、补卡班次、补卡事由', { exact: false }).waitFor();
+    });
+  }
 
   type Text = (typeof TEXT)[keyof typeof TEXT];
 

@@ -1,3 +1,4 @@
+import { preparedFor } from '../../platform/db/prepared.ts';
 import { tableAccess, type Flag } from '../../platform/db/tables.ts';
 
 export type TargetKind = 'member' | 'department' | 'tag';
@@ -119,3 +120,4 @@ export interface AttendanceTables {
 }
 
 export const tables = tableAccess<AttendanceTables>();
+export const prepared = preparedFor<AttendanceTables>();

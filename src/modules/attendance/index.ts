@@ -9,6 +9,7 @@ import * as faceTables from './migrations/0232_attendance_faces.ts';
 import * as machineTables from './migrations/0233_attendance_machines.ts';
 import * as photoFiles from './migrations/0234_attendance_photo_files.ts';
 import * as corrections from './migrations/0235_attendance_corrections.ts';
+import * as summaryIndex from './migrations/0420_attendance_summary_index.ts';
 import { afterCommit, inTransaction } from '../../platform/events.ts';
 import { ApprovalEvents } from '../approval/index.ts';
 import { onCorrectionDecided } from './corrections.service.ts';
@@ -33,7 +34,7 @@ export const attendanceModule = defineModule({
     attendance_corrections: 'tenant',
     attendance_correction_months: 'tenant',
   },
-  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables, '0234_attendance_photo_files': photoFiles, '0235_attendance_corrections': corrections },
+  migrations: { '0230_attendance': attendanceTables, '0231_attendance_missed': missedTables, '0232_attendance_faces': faceTables, '0233_attendance_machines': machineTables, '0234_attendance_photo_files': photoFiles, '0235_attendance_corrections': corrections, '0420_attendance_summary_index': summaryIndex },
   errors: AttendanceErrors,
   rights: attendanceRights,
   routes: attendanceRoutes,

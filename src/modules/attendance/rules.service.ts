@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
 import { authorizeApp, authorizeDepartments, contactsScope, requireMember } from '../../platform/policy/index.ts';
-import { checkRecipients, departmentPaths, expandRecipients, getMember, membersInScope } from '../directory/index.ts';
+import { checkRecipients, departmentPaths, expandRecipients, memberDepartmentPaths, membersInScope } from '../directory/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
 import type { MyRuleView, RuleInputValue, RuleView } from './attendance.schema.ts';
 import { tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
@@ -199,19 +199,18 @@ export async function getRule(ctx: ReadCtx, ruleId: string): Promise<RuleView> {
  * WeCom takes them out of the old one).
  */
 export async function ruleForMember(db: Executor, corpId: string, memberId: string): Promise<RuleRow | undefined> {
-  const member = await getMember(db, corpId, memberId);
-  if (!member) return undefined;
-  const paths = await departmentPaths(db, corpId, member.departmentIds);
   // Distance from the member to each department above them: 0 for their own departments.
   const distance = new Map<string, number>();
-  for (const path of paths.values()) {
+  for (const path of await memberDepartmentPaths(db, corpId, memberId)) {
     const chain = path.split('/').filter(Boolean);
     chain.forEach((id, i) => distance.set(id, Math.min(distance.get(id) ?? Infinity, chain.length - 1 - i)));
   }
+  // The candidate targets come with their rule's row: the winner needs no second read.
   const candidates = await tables(db)
     .selectFrom('attendance_rule_targets as t')
     .innerJoin('attendance_rules as r', (j) => j.onRef('r.corp_id', '=', 't.corp_id').onRef('r.id', '=', 't.rule_id'))
-    .select(['t.kind', 't.target_id', 'r.id', 'r.updated_at'])
+    .selectAll('r')
+    .select(['t.kind', 't.target_id'])
     .where('t.corp_id', '=', corpId)
     .where((eb) =>
       eb.or([
@@ -230,13 +229,15 @@ export async function ruleForMember(db: Executor, corpId: string, memberId: stri
     const d = distance.get(targetId);
     return d === undefined ? undefined : 2 + d;
   };
-  let best: { rank: number; updatedAt: number; id: string } | undefined;
+  let best: { rank: number; candidate: (typeof candidates)[number] } | undefined;
   for (const c of candidates) {
     const r = rank(c.kind, c.target_id);
     if (r === undefined) continue;
-    if (!best || r < best.rank || (r === best.rank && (c.updated_at > best.updatedAt || (c.updated_at === best.updatedAt && c.id > best.id)))) best = { rank: r, updatedAt: c.updated_at, id: c.id };
+    if (!best || r < best.rank || (r === best.rank && (c.updated_at > best.candidate.updated_at || (c.updated_at === best.candidate.updated_at && c.id > best.candidate.id)))) best = { rank: r, candidate: c };
   }
-  return best && ruleRow(db, corpId, best.id);
+  if (!best) return undefined;
+  const { kind: _kind, target_id: _targetId, ...row } = best.candidate;
+  return row;
 }
 
 /** The rule the signed-in member clocks in under today (none: null), for their clock-in page. */

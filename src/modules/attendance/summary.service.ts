@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ReadCtx } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { loadExcel } from '../../platform/excel.ts';
@@ -26,6 +27,8 @@ export interface MemberSummary {
 
 const PLACE_OR_DEVICE: readonly Verdict[] = ['地点异常', 'wifi异常', '非常用设备'];
 const MAX_DAYS = 31;
+/** Names in pinyin order: one collator for the whole sort (`localeCompare` with a locale builds one per call). */
+const byName = new Intl.Collator('zh-CN');
 
 /**
  * The summary of the Shanghai days `from`…`to` (both included, at most 31: a month) for the members
@@ -36,16 +39,43 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
   await authorizeApp(ctx, 'attendance', 'manage');
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (!(span >= 0 && span < MAX_DAYS)) throw new DomainError(AttendanceErrors['attendance.range_invalid'], { from, to, maxDays: MAX_DAYS });
-  const punches = await tables(ctx.trx)
+  // Set-based: per member-day-kind the first and last clock-in and the first and last that were
+  // 时间异常 (a late 上班 is a first one; an early 下班 a last one), and how many were off in place or
+  // device; a corrected 上班 or 下班 (an approved 补卡 holds its record's key) counts as on time.
+  const flagged = (verdict: Verdict) => sql<boolean>`verdicts like ${`%${verdict}%`}`;
+  const timeOff = flagged('时间异常');
+  const days = tables(ctx.trx)
     .selectFrom('attendance_clockins')
-    .select(['member_id', 'day', 'kind', 'verdicts'])
+    .select((eb) => [
+      'member_id',
+      'day',
+      'kind',
+      eb.fn.min('at').as('first_at'),
+      eb.fn.max('at').as('last_at'),
+      sql<number>`min(case when ${timeOff} then at end)`.as('first_off'),
+      sql<number>`max(case when ${timeOff} then at end)`.as('last_off'),
+      sql<number>`sum(case when ${sql.join(PLACE_OR_DEVICE.map(flagged), sql` or `)} then 1 else 0 end)`.as('off_place'),
+    ])
     .where('corp_id', '=', ctx.corpId)
     .where('day', '>=', from)
     .where('day', '<=', to)
-    .orderBy('member_id')
-    .orderBy('day')
-    .orderBy('at')
-    .orderBy('id')
+    .groupBy(['day', 'member_id', 'kind']);
+  const counted = sql<boolean>`k.id is null`;
+  const perMember = await tables(ctx.trx)
+    .selectFrom(days.as('g'))
+    .leftJoin('attendance_corrections as k', (j) =>
+      j
+        .on('k.corp_id', '=', ctx.corpId)
+        .on('k.hold_key', '=', sql<string>`g.member_id || '|' || g.day || '|' || g.kind`)
+        .on('k.status', '=', 'approved'),
+    )
+    .select([
+      'g.member_id',
+      sql<number>`sum(case when ${counted} and g.kind = 'in' and g.first_off = g.first_at then 1 else 0 end)`.as('late'),
+      sql<number>`sum(case when ${counted} and g.kind = 'out' and g.last_off = g.last_at then 1 else 0 end)`.as('early'),
+      sql<number>`sum(case when ${counted} then g.off_place else 0 end)`.as('exceptions'),
+    ])
+    .groupBy('g.member_id')
     .execute();
   const missed = await tables(ctx.trx).selectFrom('attendance_missed').select(['member_id', 'day', 'kind']).where('corp_id', '=', ctx.corpId).where('day', '>=', from).where('day', '<=', to).execute();
   const approved = await tables(ctx.trx)
@@ -64,26 +94,8 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
     if (!s) by.set(memberId, (s = { memberId, name: '', late: 0, early: 0, missed: 0, exceptions: 0, corrected: 0 }));
     return s;
   };
-  // Rows come member by member, day by day, in time order: the first 上班 and the last 下班 of each day decide.
-  let i = 0;
-  while (i < punches.length) {
-    const { member_id: memberId, day } = punches[i]!;
-    let firstIn: string[] | undefined;
-    let lastOut: string[] | undefined;
-    const s = of(memberId);
-    // A corrected 上班 or 下班 counts as on time: its clock-ins' verdicts are set aside (looked up once per member-day).
-    const correctedIn = corrected.size > 0 && corrected.has(`${memberId}|${day}|in`);
-    const correctedOut = corrected.size > 0 && corrected.has(`${memberId}|${day}|out`);
-    for (; i < punches.length && punches[i]!.member_id === memberId && punches[i]!.day === day; i++) {
-      const setAside = punches[i]!.kind === 'in' ? correctedIn : correctedOut;
-      const verdicts = setAside ? [] : (JSON.parse(punches[i]!.verdicts) as Verdict[]);
-      if (punches[i]!.kind === 'in') firstIn ??= verdicts;
-      else lastOut = verdicts;
-      if (verdicts.some((v) => PLACE_OR_DEVICE.includes(v))) s.exceptions++;
-    }
-    if (firstIn?.includes('时间异常')) s.late++;
-    if (lastOut?.includes('时间异常')) s.early++;
-  }
+  // PostgreSQL sums are bigints, which the driver gives as strings.
+  for (const r of perMember) Object.assign(of(r.member_id), { late: Number(r.late), early: Number(r.early), exceptions: Number(r.exceptions) });
   for (const m of missed) if (!corrected.has(key(m))) of(m.member_id).missed++;
   for (const c of approved) of(c.member_id).corrected++;
   const inside = new Set(await membersInScope(ctx.trx, ctx.corpId, await contactsScope(ctx), [...by.keys()]));
@@ -91,7 +103,7 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
   return [...by.values()]
     .filter((s) => inside.has(s.memberId))
     .map((s) => ({ ...s, name: names.get(s.memberId)?.name ?? '' }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.memberId.localeCompare(b.memberId));
+    .sort((a, b) => byName.compare(a.name, b.name) || a.memberId.localeCompare(b.memberId));
 }
 
 const HEADER = ['姓名', '迟到次数', '早退次数', '未打卡次数', '异常打卡次数', '补卡次数'];

@@ -340,6 +340,20 @@ export async function membersInScope(db: Executor, corpId: string, scope: Contac
   return memberIds.filter((id) => inside.has(id));
 }
 
+const memberDepartmentPathsQuery = prepared((db, p: { corpId: string; memberId: string }) =>
+  db
+    .selectFrom('member_departments as md')
+    .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
+    .select('d.path')
+    .where('md.corp_id', '=', p.corpId)
+    .where('md.member_id', '=', p.memberId),
+);
+
+/** The materialised paths of the departments a member sits in, by one prepared query (hot paths: a clock-in's rule). */
+export async function memberDepartmentPaths(db: Executor, corpId: string, memberId: string): Promise<string[]> {
+  return (await memberDepartmentPathsQuery.execute(db, { corpId, memberId })).rows.map((r) => r.path);
+}
+
 /** Every department of the enterprise, parents before children and siblings in their order. */
 export async function departmentTree(db: Executor, corpId: string): Promise<{ id: string; name: string; parentId: string | null; path: string }[]> {
   const rows = await tables(db).selectFrom('departments').select(['id', 'name', 'parent_id', 'path']).where('corp_id', '=', corpId).orderBy('depth').orderBy('sort_order').orderBy('id').execute();

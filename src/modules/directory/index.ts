@@ -79,6 +79,7 @@ export {
   linkMemberAccount,
   memberForSignIn,
   memberBrief,
+  memberDepartmentPaths,
   membersByIds,
   memberIdsByUserid,
   membersInScope,

@@ -1,4 +1,4 @@
-import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { CameraOutlined, EnvironmentOutlined, PictureOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Flex, Input, List, Result, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -11,7 +11,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { myClockInsKey, type ClockIn } from './api';
-import { captureDescriptor, capturePhoto, closeCamera, deviceId, openCamera } from './camera';
+import { captureDescriptor, capturePhoto, closeCamera, deviceId, openCamera, photoFromFile, type Photo } from './camera';
 import { wgs84ToGcj02 } from './gcj02';
 import { Verdicts } from './Verdicts';
 
@@ -81,7 +81,8 @@ export function ClockInPage() {
   const rule = mine.data?.rule;
   const face = useQuery({ queryKey: ['/attendance/my-face'], queryFn: () => api.get('/attendance/my-face'), enabled: rule?.face === true });
   const [located, setLocated] = useState<Located>({ state: 'locating' });
-  const [photo, setPhoto] = useState<ReturnType<typeof capturePhoto> | null>(null);
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  const photoFile = useRef<HTMLInputElement>(null);
   const [note, setNote] = useState('');
   const [last, setLast] = useState<ClockIn | null>(null);
   const camera = useCamera();
@@ -169,6 +170,21 @@ export function ClockInPage() {
             {camera.open && <video ref={camera.video} muted playsInline style={{ width: '100%', maxWidth: 480, borderRadius: 8, background: '#000' }} data-testid="camera" />}
             {photo && !camera.open && <img src={photo.dataUrl} alt={t('clock.photo')} style={{ width: '100%', maxWidth: 320, borderRadius: 8 }} data-testid="photo" />}
             {camera.failed && <Alert type="warning" showIcon title={t('clock.cameraFailed')} />}
+            {/* On a phone, `capture` opens the camera app (the back camera); elsewhere, a file picker. */}
+            <input
+              ref={photoFile}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              hidden
+              aria-label={t('clock.phoneCamera')}
+              data-testid="photo-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) photoFromFile(file).then(setPhoto, () => void message.error(t('clock.photoUnreadable')));
+              }}
+            />
             <Flex gap="small" wrap>
               {!camera.open && (
                 <Button icon={<CameraOutlined />} onClick={() => void camera.start()}>
@@ -185,6 +201,11 @@ export function ClockInPage() {
                   }}
                 >
                   {t('clock.takePhoto')}
+                </Button>
+              )}
+              {!camera.open && (
+                <Button icon={<PictureOutlined />} onClick={() => photoFile.current?.click()}>
+                  {t('clock.phoneCamera')}
                 </Button>
               )}
               {rule.face && camera.open && (

@@ -11,21 +11,65 @@ export function closeCamera(stream: MediaStream | undefined): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
 
-function frame(video: HTMLVideoElement, width: number, height: number): CanvasRenderingContext2D {
+function frame(source: CanvasImageSource, width: number, height: number): CanvasRenderingContext2D {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(video, 0, 0, width, height);
+  context.drawImage(source, 0, 0, width, height);
   return context;
 }
 
-/** The current frame as a JPEG, base64 without the data-URL prefix, as the clock-in API takes it. */
-export function capturePhoto(video: HTMLVideoElement): { contentType: 'image/jpeg'; dataBase64: string; dataUrl: string } {
-  const width = Math.min(video.videoWidth || 640, 640);
-  const height = Math.round(width * ((video.videoHeight || 480) / (video.videoWidth || 640)));
-  const dataUrl = frame(video, width, height).canvas.toDataURL('image/jpeg', 0.8);
-  return { contentType: 'image/jpeg', dataBase64: dataUrl.slice(dataUrl.indexOf(',') + 1), dataUrl };
+/** A clock-in photo: base64 without the data-URL prefix, as the clock-in API takes it, and the data URL to show it. */
+export interface Photo {
+  contentType: 'image/jpeg' | 'image/png';
+  dataBase64: string;
+  dataUrl: string;
+}
+
+function photoOf(dataUrl: string, contentType: Photo['contentType']): Photo {
+  return { contentType, dataBase64: dataUrl.slice(dataUrl.indexOf(',') + 1), dataUrl };
+}
+
+/** A picture drawn at most `maxWidth` wide, as a JPEG. */
+function jpegOf(source: CanvasImageSource, sourceWidth: number, sourceHeight: number, maxWidth: number): Photo {
+  const width = Math.min(sourceWidth, maxWidth);
+  const height = Math.round(width * (sourceHeight / sourceWidth));
+  return photoOf(frame(source, width, height).canvas.toDataURL('image/jpeg', 0.8), 'image/jpeg');
+}
+
+/** The current frame as a JPEG. */
+export function capturePhoto(video: HTMLVideoElement): Photo {
+  return jpegOf(video, video.videoWidth || 640, video.videoHeight || 480, 640);
+}
+
+/**
+ * The largest picture sent as it is (docs/decisions/attperf.md): its base64 with the rest of the
+ * clock-in stays under the server's 1 MiB body limit.
+ */
+export const PHOTO_AS_IS_BYTES = 750_000;
+
+/**
+ * A picture from the phone's own camera (the file input's `capture`) or its gallery. A JPEG or PNG
+ * small enough goes as it is, so its EXIF capture time reaches the server (a rule with 拍照打卡 checks
+ * it); anything else is drawn again as a JPEG at most 1280 px wide, which leaves the EXIF behind.
+ */
+export async function photoFromFile(file: File): Promise<Photo> {
+  if ((file.type === 'image/jpeg' || file.type === 'image/png') && file.size <= PHOTO_AS_IS_BYTES) {
+    const dataUrl = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+      reader.readAsDataURL(file);
+    });
+    return photoOf(dataUrl, file.type);
+  }
+  const bitmap = await createImageBitmap(file);
+  try {
+    return jpegOf(bitmap, bitmap.width, bitmap.height, 1280);
+  } finally {
+    bitmap.close();
+  }
 }
 
 /**
