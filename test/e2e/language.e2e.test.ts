@@ -34,6 +34,7 @@ const CORP_PAGES = [
   '/security/share-external',
   '/security/devices',
   '/security/leak',
+  '/security/file-usage',
   '/wallet',
   '/wallet/orders',
   '/app',
