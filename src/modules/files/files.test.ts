@@ -137,7 +137,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal((await colleague.client.get(`/api/v1/files/${theirs.body.items[0]!.id}/download`)).body, 'plan');
     });
 
-    it('ordinary files count against the member’s quota (config): past it a 409, nothing listed', async () => {
+    it('ordinary files count against the member’s quota (config): past it a 409, nothing listed or kept', async () => {
       const corp = await newCorp(t);
       const member = await signedInMember(t, corp.corpId);
       for (let i = 0; i < 2; i++) assert.equal((await upload(member.client, Buffer.alloc(1000, i), `f${i}.bin`)).status, 201);
@@ -145,6 +145,9 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(full.status, 409);
       assert.deepEqual((full.body as unknown as { error: { code: string; details: unknown } }).error, { code: 'files.quota_exceeded', message: 'Your files would take more than your quota (details.quotaBytes, details.usedBytes); delete some first. Confidential files count against no quota.', details: { quotaBytes: QUOTA, usedBytes: 2000 } });
       assert.equal((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items.length, 2);
+      // The refused upload's bytes are not kept, not even as a temporary file.
+      assert.deepEqual(readdirSync(join(dataDir, 'drive', corp.corpId, 'tmp')), []);
+      assert.equal(existsSync(join(dataDir, 'drive', corp.corpId, sha(Buffer.alloc(1001, 9)).slice(0, 2), sha(Buffer.alloc(1001, 9)))), false);
     });
   });
 
