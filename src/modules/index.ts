@@ -28,8 +28,8 @@ import { attendanceModule } from './attendance/index.ts';
 import { recoveryModule } from './recovery/index.ts';
 import { securityModule } from './security/index.ts';
 import { docsModule } from './docs/index.ts';
-import { handoverModule } from './handover/index.ts';
 import { filesModule } from './files/index.ts';
+import { handoverModule } from './handover/index.ts';
 
 /**
  * Every module of Banyan, in dependency order: a module may import (through its `index.ts`) only
@@ -64,8 +64,8 @@ export const modules: readonly ModuleManifest[] = [
   attendanceModule,
   securityModule,
   docsModule,
-  handoverModule,
   filesModule,
+  handoverModule,
   overviewModule,
 ];
 

@@ -4,12 +4,14 @@ import type { Page } from 'playwright-core';
 import { DAY } from '../../src/platform/clock.ts';
 import { certifyUntil } from '../../src/modules/corp/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
-import { browserSkip, csrfHeaders, pickOption, registerEnterprise, useConsole } from './browser.ts';
+import { assertFitsPhone, browserSkip, csrfHeaders, onPhone, pickOption, registerEnterprise, useConsole } from './browser.ts';
 
 /**
  * 文件防泄漏 in the console: the policy form (禁止分享到外部 only once leak prevention is on), then a
  * confidential file the admin (a seated member) uploads, views and fails to download, and the records
- * table searched by action, in zh-CN and in English. The purchase and the file's use go over the API.
+ * table searched by action; the admin's 文件容量 page; the member's 我的文件 at 375 px with a folder,
+ * the quota line and a deletion after its confirmation; in zh-CN and in English. The purchase and the
+ * file's use go over the API.
  */
 describe('file leak prevention console', { skip: browserSkip }, () => {
   const ui = useConsole();
@@ -72,12 +74,67 @@ describe('file leak prevention console', { skip: browserSkip }, () => {
     await page.getByRole('heading', { name: '我的文件' }).waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: '客户名单.txt', mimeType: 'text/plain', buffer: Buffer.from('名单') });
     await page.getByText('已上传').waitFor();
-    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '客户名单.txt' });
+    const row = page.getByTestId('file-item').filter({ hasText: '客户名单.txt' });
     await row.getByText('保密文件').waitFor();
     await row.getByText('仅可预览').waitFor();
-    assert.equal(await row.getByRole('link', { name: '预 览' }).or(row.getByRole('link', { name: '预览' })).getAttribute('href'), `/api/v1/files/${((await (await page.request.get('/api/v1/files')).json()) as { items: { id: string }[] }).items[0]!.id}/view`);
+    assert.equal(await row.getByRole('link', { name: '预览' }).getAttribute('href'), `/api/v1/files/${((await (await page.request.get('/api/v1/files')).json()) as { items: { id: string }[] }).items[0]!.id}/view`);
     const records = (await (await page.request.get('/api/v1/security/file-records?action=upload')).json()) as { items: { fileName: string }[] };
     assert.deepEqual(records.items.map((r) => r.fileName), ['客户名单.txt', '年度预算.txt']);
+  });
+
+  it('zh-CN 文件容量: the admin sees each member’s ordinary files against the quota (confidential ones take none)', async () => {
+    // An ordinary file: uploaded while leak prevention is off, then the policy is put back as it was.
+    const empty = { memberIds: [], departmentIds: [], tagIds: [] };
+    const policy = (enabled: boolean) => page.request.put('/api/v1/security/leak-policy', { data: { enabled, scope: empty, whitelist: empty, blockDownload: true, blockExternalShare: enabled }, headers: { 'x-csrf-token': csrf } });
+    assert.equal((await policy(false)).status(), 200);
+    const plain = await page.request.post('/api/v1/files', { multipart: { file: { name: 'public.txt', mimeType: 'text/plain', buffer: Buffer.from('public!') } }, headers: { 'x-csrf-token': csrf } });
+    assert.equal(((await plain.json()) as { confidential: boolean }).confidential, false);
+    assert.equal((await policy(true)).status(), 200);
+
+    await page.goto('/security/file-usage');
+    await page.getByRole('heading', { name: '成员文件容量' }).waitFor();
+    await page.getByTestId('usage-quota').getByText('每位成员的容量：2.0 GB').waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))), [['陈保密', '已用 7 B / 2.0 GB', '1']]);
+  });
+
+  it('zh-CN 我的文件 at 375 px: the quota line, a new folder, an upload into it, and a deletion only after its confirmation (recorded for the confidential file)', async () => {
+    await onPhone(page);
+    await page.goto('/app/files');
+    await page.getByRole('heading', { name: '我的文件' }).waitFor();
+    await page.getByTestId('files-quota').getByText('已用 7 B / 2.0 GB').waitFor();
+    await page.getByRole('button', { name: '新建文件夹' }).click();
+    await page.getByRole('dialog').getByLabel('文件夹名称').fill('合同');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    // antd spaces out a two-character Chinese button label (合 同); the folder icon names itself too.
+    await page.getByRole('button', { name: /合\s*同/ }).click();
+    await page.locator('.ant-breadcrumb').getByText('合同').waitFor();
+    await page.getByText('这里还没有文件').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: '草稿.txt', mimeType: 'text/plain', buffer: Buffer.from('草稿') });
+    const item = page.getByTestId('file-item').filter({ hasText: '草稿.txt' });
+    await item.getByText('保密文件').waitFor();
+    await assertFitsPhone(page, 'My files in a folder');
+
+    await item.getByText('删除').click();
+    const confirm = page.getByRole('tooltip');
+    await confirm.getByText('删除「草稿.txt」？').waitFor();
+    await confirm.getByText('删除后不可恢复；这是保密文件，它的操作记录会保留，删除也会被记录。').waitFor();
+    // Cancelled: nothing is deleted.
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    await item.waitFor();
+    await item.getByText('删除').click();
+    await page.getByRole('tooltip').getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByText('已删除').waitFor();
+    await item.waitFor({ state: 'detached' });
+    await page.getByText('这里还没有文件').waitFor();
+    const records = (await (await page.request.get('/api/v1/security/file-records?action=delete')).json()) as { items: { fileName: string }[] };
+    assert.deepEqual(records.items.map((r) => r.fileName), ['草稿.txt']);
+
+    await page.locator('.ant-breadcrumb').getByText('我的文件').click();
+    await page.getByTestId('folder-item').filter({ hasText: '合同' }).waitFor();
+    await assertFitsPhone(page, 'My files');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('English: the page and its records in English, and the member’s file page shows the file preview-only', async () => {
@@ -88,9 +145,43 @@ describe('file leak prevention console', { skip: browserSkip }, () => {
     await page.getByRole('cell', { name: 'Upload' }).first().waitFor();
     await page.goto('/app/files');
     await page.getByRole('heading', { name: 'My files' }).waitFor();
-    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '年度预算.txt' });
+    await page.getByTestId('files-quota').getByText('7 B of 2.0 GB used').waitFor();
+    const row = page.getByTestId('file-item').filter({ hasText: '年度预算.txt' });
     await row.getByText('Confidential').waitFor();
     await row.getByText('Preview only').waitFor();
     assert.equal(await row.getByRole('link', { name: 'Download' }).count(), 0);
+    await page.getByTestId('file-item').filter({ hasText: 'public.txt' }).getByRole('link', { name: 'Download' }).waitFor();
+
+    await page.goto('/security/file-usage');
+    await page.getByRole('heading', { name: 'Members’ file storage' }).waitFor();
+    await page.getByTestId('usage-quota').getByText('Each member’s quota: 2.0 GB').waitFor();
+    await page.getByRole('cell', { name: '7 B of 2.0 GB used' }).waitFor();
+  });
+
+  it('English 375 px: a folder is made and renamed, and deleting it is refused while it holds a file', async () => {
+    await onPhone(page);
+    await page.goto('/app/files');
+    await page.getByRole('heading', { name: 'My files' }).waitFor();
+    await page.getByRole('button', { name: 'New folder' }).click();
+    await page.getByRole('dialog').getByLabel('Folder name').fill('Drafts');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    const folder = page.getByTestId('folder-item').filter({ hasText: 'Drafts' });
+    await folder.waitFor();
+    await folder.getByText('Rename').click();
+    await page.getByRole('dialog').getByLabel('Folder name').fill('Drafts 2026');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('folder-item').filter({ hasText: 'Drafts 2026' }).waitFor();
+    // public.txt goes into the folder through the move dialog.
+    await page.getByTestId('file-item').filter({ hasText: 'public.txt' }).getByText('Move').click();
+    await pickOption(page.getByRole('dialog').getByRole('combobox'), 'Drafts 2026');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('file-item').filter({ hasText: 'public.txt' }).waitFor({ state: 'detached' });
+    await page.getByTestId('folder-item').filter({ hasText: 'Drafts 2026' }).getByText('Delete').click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('The folder is not empty: move or delete its files and folders first').waitFor();
+    await page.getByRole('button', { name: 'Drafts 2026' }).click();
+    await page.getByTestId('file-item').filter({ hasText: 'public.txt' }).waitFor();
+    await assertFitsPhone(page, 'My files in a folder');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

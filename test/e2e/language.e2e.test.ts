@@ -42,6 +42,7 @@ const CORP_PAGES = [
   '/security/devices',
   '/security/leak',
   '/security/handover',
+  '/security/file-usage',
   '/tools/contacts-sync',
   '/tools/webhooks',
   '/wallet',

@@ -7,4 +7,8 @@ export const FileErrors = defineErrors({
   'files.recipient_unknown': { status: 400, message: 'The file can be forwarded only to an active member of your enterprise; details.memberId says which is not.' },
   'files.download_blocked': { status: 403, message: 'Your enterprise forbids downloading and exporting this confidential file (禁止下载与导出): it can only be previewed.' },
   'files.share_blocked': { status: 403, message: 'Your enterprise forbids sharing this confidential file outside (分享到微信, 用其他应用打开); details.action says which was refused.' },
+  'files.folder_not_found': { status: 404, message: 'You have no folder by this id.' },
+  'files.folder_name_taken': { status: 409, message: 'A folder of this name is already in that place; details.name says which.' },
+  'files.folder_limit': { status: 409, message: 'That place already holds as many folders as it may (details.limit).' },
+  'files.folder_not_empty': { status: 409, message: 'The folder still holds files or folders (details.files, details.folders); move or delete them first.' },
 });

@@ -1,16 +1,40 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
 import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { created } from '../../platform/http/replies.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
+import { NoContent } from '../../platform/http/schemas.ts';
 import { invalidField, refuseDeclaredOver, streamedBody, uploadScope } from '../../platform/http/upload.ts';
 import { authorize, authorizeApp } from '../../platform/policy/index.ts';
 import { FileErrors } from './files.errors.ts';
-import { FileDto, FileForm, FileParams, FilePage, ForwardBody, MyFilesQuery, RecordExportQuery, RecordPage, RecordQuery, ShareDto } from './files.schema.ts';
-import { addFile, downloadFile, forwardFile, myFiles, shareOut, uploadPlan, viewFile, type Served, type StoredUpload } from './files.service.ts';
+import {
+  FileDto,
+  FileForm,
+  FileParams,
+  FilePage,
+  FolderBody,
+  FolderDto,
+  FolderList,
+  FolderQuery,
+  ForwardBody,
+  MoveBody,
+  MyFilesQuery,
+  QuotaDto,
+  RecordExportQuery,
+  RecordPage,
+  RecordQuery,
+  RenameFolderBody,
+  ShareDto,
+  UploadQuery,
+  UsagePage,
+  UsageQuery,
+} from './files.schema.ts';
+import { addFile, deleteFile, downloadFile, forwardFile, membersUsage, moveFile, myFiles, myQuota, releaseBlob, shareOut, uploadPlan, viewFile, type Served, type StoredUpload } from './files.service.ts';
+import { createFolder, deleteFolder, listFolders, renameFolder } from './folders.service.ts';
 import { recordsXlsx, searchRecords, type RecordSearch } from './records.service.ts';
-import { BlobStore } from './store.ts';
+import { BlobStore, type BlobKey, type PendingBlob } from './store.ts';
 
 const tags = ['files'];
 const corp = { auth: 'corp' } as const;
@@ -19,18 +43,23 @@ const write = { right: 'files.use', tx: 'plain' } as const;
 
 const malformed = () => new DomainError('request.invalid', { in: 'body', field: '/', reason: 'multipart' }, 'The body is not a valid multipart/form-data upload.');
 
-/** Streams the one `file` part of the upload into the store; refused with 413 as soon as it passes the limit. */
-async function receive(request: FastifyRequest, store: BlobStore, confidential: boolean, limitBytes: number): Promise<Omit<StoredUpload, 'confidential'>> {
+type Received = PendingBlob & { name: string };
+
+/**
+ * Streams the one `file` part of the upload into a pending blob of the store; refused with 413 as
+ * soon as it passes the limit.
+ */
+async function receive(request: FastifyRequest, store: BlobStore, corpId: string, confidential: boolean, limitBytes: number): Promise<Received> {
   if (!request.isMultipart()) throw new DomainError('request.unsupported_media_type', { accepted: ['multipart/form-data'] });
   const tooLarge = () => new DomainError(FileErrors['files.too_large'], { limitBytes });
-  let stored: Omit<StoredUpload, 'confidential'> | undefined;
+  let stored: Received | undefined;
   try {
     for await (const part of request.parts({ limits: { fileSize: limitBytes, files: 1, fields: 2, fieldSize: 1024, parts: 3 } })) {
       if (part.type === 'field' || part.fieldname !== 'file') {
         if (part.type === 'file') part.file.resume();
         throw invalidField(part.fieldname, 'unknown_field');
       }
-      const blob = await store.put(part.file, confidential, () => part.file.truncated);
+      const blob = await store.put(corpId, part.file, confidential, () => part.file.truncated);
       if (!blob) throw tooLarge();
       stored = { name: part.filename ?? '', ...blob };
     }
@@ -40,7 +69,10 @@ async function receive(request: FastifyRequest, store: BlobStore, confidential: 
     throw malformed();
   }
   if (!stored) throw invalidField('file', 'required');
-  if (stored.size === 0) throw invalidField('file', 'minLength');
+  if (stored.size === 0) {
+    await store.discard(stored.partial);
+    throw invalidField('file', 'minLength');
+  }
   return stored;
 }
 
@@ -55,17 +87,25 @@ function send(reply: FastifyReply, store: BlobStore, file: Served, disposition: 
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-  return reply.type(disposition === 'inline' ? file.mime : 'application/octet-stream').send(store.read(file.sha256, file.confidential));
+  return reply.type(disposition === 'inline' ? file.mime : 'application/octet-stream').send(store.read(file));
 }
 
-/** The file store (upload, list, view, download, forward) and 文件防泄漏's records for admins. */
+/** The file store (upload, folders, list, view, download, forward, delete, quota) and 文件防泄漏's records and usage for admins. */
 export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const store = new BlobStore(deps.config.dataDir);
   const limitBytes = deps.config.fileLimitBytes;
   const quotaBytes = deps.config.fileQuotaBytes;
-  const plan = command(use, (ctx) => uploadPlan(ctx));
-  const add = command(write, (ctx, upload: StoredUpload) => addFile(ctx, upload, quotaBytes));
-  const list = command(use, (ctx, page: { cursor?: string | undefined; limit: number }) => myFiles(ctx, page));
+  const plan = command(use, async (ctx, folderId: string | undefined) => ({ ...(await uploadPlan(ctx, folderId)), corpId: ctx.corpId }));
+  const add = command(write, (ctx, upload: StoredUpload & { partial: string }) => addFile(ctx, upload, quotaBytes, (key) => store.settle(key, upload.partial)));
+  const list = command(use, (ctx, page: { folderId?: string | undefined; cursor?: string | undefined; limit: number }) => myFiles(ctx, page));
+  const move = command(write, (ctx, input: { id: string; folderId: string | null }) => moveFile(ctx, input.id, input.folderId));
+  const remove = command(write, (ctx, id: string) => deleteFile(ctx, id));
+  const release = command(write, (ctx, key: BlobKey) => releaseBlob(ctx, key, (k) => store.remove(k)));
+  const quota = command(use, (ctx) => myQuota(ctx, quotaBytes));
+  const folders = command(use, (ctx, parentId: string | undefined) => listFolders(ctx, parentId));
+  const addFolder = command(write, (ctx, input: { name: string; parentId?: string | null | undefined }) => createFolder(ctx, input));
+  const rename = command(write, (ctx, input: { id: string; name: string }) => renameFolder(ctx, input.id, input.name));
+  const dropFolder = command(write, (ctx, id: string) => deleteFolder(ctx, id));
   const view = command(write, (ctx, id: string) => viewFile(ctx, id));
   const download = command(write, (ctx, id: string) => downloadFile(ctx, id));
   const forward = command(write, (ctx, input: { id: string; memberId: string }) => forwardFile(ctx, input.id, input.memberId, quotaBytes));
@@ -74,10 +114,39 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     await authorizeApp(ctx, 'features', 'manage');
     return searchRecords(ctx, query);
   });
+  const usage = command({ right: 'security.manage', tx: 'read' }, async (ctx, page: { cursor?: string | undefined; limit: number }) => {
+    await authorizeApp(ctx, 'features', 'manage');
+    return { quotaBytes, ...(await membersUsage(ctx, page)) };
+  });
 
   return async (app) => {
-    app.get('/api/v1/files', { config: corp, schema: { tags, summary: 'My files (uploaded and forwarded to me), newest first', querystring: MyFilesQuery, response: { 200: FilePage } } }, (request) =>
-      request.run(list, { cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
+    app.get('/api/v1/files', { config: corp, schema: { tags, summary: 'My files (uploaded and forwarded to me) in one folder, newest first', querystring: MyFilesQuery, response: { 200: FilePage } } }, (request) =>
+      request.run(list, { folderId: request.query.folderId, cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
+    );
+    app.get('/api/v1/files/quota', { config: corp, schema: { tags, summary: 'What my ordinary files take of my quota (微盘 容量)', response: { 200: QuotaDto } } }, (request) => request.run(quota, undefined));
+    app.patch('/api/v1/files/:id', { config: corp, schema: { tags, summary: 'Move one of my files into one of my folders (null: the top level)', params: FileParams, body: MoveBody, response: { 200: FileDto } } }, (request) =>
+      request.run(move, { id: request.params.id, folderId: request.body.folderId }),
+    );
+    app.delete(
+      '/api/v1/files/:id',
+      { config: corp, schema: { tags, summary: 'Delete one of my files (a confidential file’s records stay, and the deletion is recorded)', params: FileParams, response: { 204: NoContent } } },
+      async (request, reply) => {
+        const blob = await request.run(remove, request.params.id);
+        // Once the file is gone for good: the bytes go too when no file of the enterprise lists them.
+        return noContent(reply, request.run(release, blob));
+      },
+    );
+    app.get('/api/v1/file-folders', { config: corp, schema: { tags, summary: 'My folders inside one folder (the top level without parentId), by name', querystring: FolderQuery, response: { 200: FolderList } } }, (request) =>
+      request.run(folders, request.query.parentId || undefined),
+    );
+    app.post('/api/v1/file-folders', { config: corp, schema: { tags, summary: 'Create a folder (names are unique among the folders of one parent)', body: FolderBody, response: { 201: FolderDto } } }, async (request, reply) =>
+      created(reply, request.run(addFolder, request.body)),
+    );
+    app.patch('/api/v1/file-folders/:id', { config: corp, schema: { tags, summary: 'Rename one of my folders', params: FileParams, body: RenameFolderBody, response: { 200: FolderDto } } }, (request) =>
+      request.run(rename, { id: request.params.id, name: request.body.name }),
+    );
+    app.delete('/api/v1/file-folders/:id', { config: corp, schema: { tags, summary: 'Delete one of my folders; refused (409) while it holds files or folders', params: FileParams, response: { 204: NoContent } } }, async (request, reply) =>
+      noContent(reply, request.run(dropFolder, request.params.id)),
     );
     app.get('/api/v1/files/:id/view', { config: corp, schema: { tags, summary: 'Open a file in the viewer (inline; recorded for a confidential file)', params: FileParams } }, async (request, reply) =>
       send(reply, store, await request.run(view, request.params.id), 'inline'),
@@ -97,6 +166,9 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/security/file-records', { config: corp, schema: { tags: ['security'], summary: '文件防泄漏: uploads, downloads, views and forwards of confidential files, newest first', querystring: RecordQuery, response: { 200: RecordPage } } }, (request) =>
       request.run(records, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+    app.get('/api/v1/security/file-usage', { config: corp, schema: { tags: ['security'], summary: 'Each member’s ordinary files against the quota, the largest first', querystring: UsageQuery, response: { 200: UsagePage } } }, (request) =>
+      request.run(usage, { cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
     );
     app.get('/api/v1/security/file-records/export', { config: corp, schema: { tags: ['security'], summary: 'Export the filtered file records as .xlsx (streamed)', querystring: RecordExportQuery } }, async (request, reply) => {
       // Streamed after the handler returns, so it reads outside any command.
@@ -119,16 +191,24 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           validatorCompiler: streamedBody,
           schema: {
             tags,
-            summary: 'Upload a file (multipart/form-data: file); a member in 文件防泄漏’s scope makes a confidential file',
+            summary: 'Upload a file (multipart/form-data: file) into one of my folders; a member in 文件防泄漏’s scope makes a confidential file',
+            querystring: UploadQuery,
             body: { content: { 'multipart/form-data': { schema: FileForm } } } as unknown as typeof FileForm,
             response: { 201: FileDto },
           },
         },
         async (request, reply) => {
           // Where the bytes go depends on the uploader, so it is decided (and the right checked) first.
-          const { confidential } = await request.run(plan, undefined);
-          const stored = await receive(request, store, confidential, limitBytes);
-          return created(reply, request.run(add, { ...stored, confidential }));
+          // Validated by UploadQuery; this scope's instance does not carry the TypeBox types.
+          const folderId = (request.query as Static<typeof UploadQuery>).folderId || undefined;
+          const { confidential, corpId } = await request.run(plan, folderId);
+          const stored = await receive(request, store, corpId, confidential, limitBytes);
+          try {
+            return await created(reply, request.run(add, { ...stored, confidential, folderId }));
+          } finally {
+            // Settled (renamed away) when the file was listed; refused (quota), the bytes go.
+            await store.discard(stored.partial);
+          }
         },
       );
     });

@@ -38,7 +38,8 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
   let dataDir: string;
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'banyan-files-'));
-    t = await createTestApp(use(), { dataDir, fileLimitBytes: LIMIT, fileQuotaBytes: QUOTA });
+    // Many enterprises and members sign up and in: the per-minute sign-in limit is not under test here.
+    t = await createTestApp(use(), { dataDir, fileLimitBytes: LIMIT, fileQuotaBytes: QUOTA, signInLimitPerMinute: 1000 });
   });
   after(async () => {
     await t.close();
@@ -60,18 +61,18 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
   const leak = (corp: Corp, policy: Record<string, unknown>) => corp.client.put('/api/v1/security/leak-policy', { enabled: true, scope: empty, whitelist: empty, blockDownload: false, blockExternalShare: false, ...policy });
 
   describe('the file store', () => {
-    it('an upload is content-addressed under <data>/files/<2 hex>/<sha256>: the same bytes twice are one stored file, two listed files', async () => {
+    it('an upload is content-addressed under <data>/drive/<corp>/<2 hex>/<sha256>: the same bytes twice are one stored file, two listed files', async () => {
       const corp = await newCorp(t);
       const member = await signedInMember(t, corp.corpId, '赵一');
       const first = await upload(member.client, '季度报告', 'report.txt');
       assert.equal(first.status, 201);
-      assert.deepEqual({ ...first.body, id: '', createdAt: '' }, { id: '', name: 'report.txt', mime: 'text/plain; charset=utf-8', size: Buffer.byteLength('季度报告'), confidential: false, forwardedBy: null, createdAt: '', downloadAllowed: true, shareAllowed: true });
+      assert.deepEqual({ ...first.body, id: '', createdAt: '' }, { id: '', name: 'report.txt', mime: 'text/plain; charset=utf-8', size: Buffer.byteLength('季度报告'), confidential: false, forwardedBy: null, folderId: null, createdAt: '', downloadAllowed: true, shareAllowed: true });
       assert.equal(first.body.createdAt, new Date(t.clock.now()).toISOString());
       const second = await upload(member.client, '季度报告', 'copy.txt');
       assert.equal(second.status, 201);
       const digest = sha('季度报告');
-      assert.deepEqual(readdirSync(join(dataDir, 'files', digest.slice(0, 2))).filter((f) => f === digest), [digest]);
-      assert.equal(existsSync(join(dataDir, 'confidential', digest.slice(0, 2), digest)), false);
+      assert.deepEqual(readdirSync(join(dataDir, 'drive', corp.corpId, digest.slice(0, 2))), [digest]);
+      assert.equal(existsSync(join(dataDir, 'confidential', corp.corpId, digest.slice(0, 2), digest)), false);
       const mine = await member.client.get<{ items: FileView[] }>('/api/v1/files');
       assert.deepEqual(mine.body.items.map((f) => f.name), ['copy.txt', 'report.txt']);
       const got = await member.client.get(`/api/v1/files/${first.body.id}/download`);
@@ -90,8 +91,8 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       const over = await upload(member.client, Buffer.alloc(LIMIT + 1, 7), 'big.bin');
       assert.equal(over.status, 413);
       assert.deepEqual(over.body, { error: { code: 'files.too_large', message: 'The file is too large; details.limitBytes says how large a file may be.', details: { limitBytes: LIMIT } } });
-      assert.deepEqual(readdirSync(join(dataDir, 'files', 'tmp')), []);
-      assert.equal(existsSync(join(dataDir, 'files', sha(Buffer.alloc(LIMIT + 1, 7)).slice(0, 2), sha(Buffer.alloc(LIMIT + 1, 7)))), false);
+      assert.deepEqual(readdirSync(join(dataDir, 'drive', corp.corpId, 'tmp')), []);
+      assert.equal(existsSync(join(dataDir, 'drive', corp.corpId, sha(Buffer.alloc(LIMIT + 1, 7)).slice(0, 2))), false);
       assert.deepEqual((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items, []);
       const exact = await upload(member.client, Buffer.alloc(LIMIT, 7), 'fits.bin');
       assert.equal(exact.status, 201);
@@ -136,7 +137,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal((await colleague.client.get(`/api/v1/files/${theirs.body.items[0]!.id}/download`)).body, 'plan');
     });
 
-    it('ordinary files count against the member’s quota (config): past it a 409, nothing listed', async () => {
+    it('ordinary files count against the member’s quota (config): past it a 409, nothing listed or kept', async () => {
       const corp = await newCorp(t);
       const member = await signedInMember(t, corp.corpId);
       for (let i = 0; i < 2; i++) assert.equal((await upload(member.client, Buffer.alloc(1000, i), `f${i}.bin`)).status, 201);
@@ -144,6 +145,205 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(full.status, 409);
       assert.deepEqual((full.body as unknown as { error: { code: string; details: unknown } }).error, { code: 'files.quota_exceeded', message: 'Your files would take more than your quota (details.quotaBytes, details.usedBytes); delete some first. Confidential files count against no quota.', details: { quotaBytes: QUOTA, usedBytes: 2000 } });
       assert.equal((await member.client.get<{ items: unknown[] }>('/api/v1/files')).body.items.length, 2);
+      // The refused upload's bytes are not kept, not even as a temporary file.
+      assert.deepEqual(readdirSync(join(dataDir, 'drive', corp.corpId, 'tmp')), []);
+      assert.equal(existsSync(join(dataDir, 'drive', corp.corpId, sha(Buffer.alloc(1001, 9)).slice(0, 2), sha(Buffer.alloc(1001, 9)))), false);
+    });
+  });
+
+  describe('folders, deletion and quota', () => {
+    type Folder = { id: string; name: string; parentId: string | null; createdAt: string };
+    const blobAt = (corp: Corp, content: string | Buffer, confidential = false) => join(dataDir, confidential ? 'confidential' : 'drive', corp.corpId, sha(content).slice(0, 2), sha(content));
+    const names = async (client: Client, folderId?: string) => (await client.get<{ items: FileView[] }>(`/api/v1/files${folderId ? `?folderId=${folderId}` : ''}`)).body.items.map((f) => f.name);
+
+    it('issue rule deleting files: only the owner deletes (another member’s or enterprise’s is 404); the blob goes when no file of the enterprise lists it any more', async () => {
+      const corp = await newCorp(t);
+      const owner = await signedInMember(t, corp.corpId, '删除者');
+      const colleague = await signedInMember(t, corp.corpId, '同事甲');
+      const other = await newCorp(t);
+      const otherMember = await signedInMember(t, other.corpId);
+      const first = await upload(owner.client, 'same bytes', 'a.txt');
+      const second = await upload(owner.client, 'same bytes', 'b.txt');
+      // The other enterprise's copy of the same bytes is its own blob, in its own area.
+      const theirs = await upload(otherMember.client, 'same bytes', 'theirs.txt');
+      const forwarded = await owner.client.post<FileView>(`/api/v1/files/${first.body.id}/forwards`, { memberId: colleague.memberId });
+      for (const client of [colleague.client, other.client, otherMember.client]) {
+        const res = await client.delete(`/api/v1/files/${first.body.id}`);
+        assert.deepEqual([res.status, errorCode(res.body)], [404, 'files.not_found']);
+      }
+      assert.equal((await owner.client.delete(`/api/v1/files/${first.body.id}`)).status, 204);
+      assert.deepEqual(await names(owner.client), ['b.txt']);
+      assert.equal(existsSync(blobAt(corp, 'same bytes')), true);
+      assert.equal((await owner.client.delete(`/api/v1/files/${second.body.id}`)).status, 204);
+      // The colleague's forwarded copy still lists the bytes.
+      assert.equal(existsSync(blobAt(corp, 'same bytes')), true);
+      assert.equal((await colleague.client.get(`/api/v1/files/${forwarded.body.id}/download`)).body, 'same bytes');
+      assert.equal((await colleague.client.delete(`/api/v1/files/${forwarded.body.id}`)).status, 204);
+      assert.equal(existsSync(blobAt(corp, 'same bytes')), false);
+      assert.equal(existsSync(blobAt(other, 'same bytes')), true);
+      assert.equal((await otherMember.client.get(`/api/v1/files/${theirs.body.id}/download`)).body, 'same bytes');
+      const again = await owner.client.delete(`/api/v1/files/${first.body.id}`);
+      assert.deepEqual([again.status, errorCode(again.body)], [404, 'files.not_found']);
+    });
+
+    it('decision: a delete and an upload of the same bytes at the same moment never leave a listed file without its bytes', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      for (let round = 0; round < 5; round++) {
+        const old = await upload(member.client, `race ${round}`, 'old.txt');
+        const [deleted, added] = await Promise.all([member.client.delete(`/api/v1/files/${old.body.id}`), upload(member.client, `race ${round}`, 'new.txt')]);
+        assert.deepEqual([deleted.status, added.status], [204, 201]);
+        assert.equal((await member.client.get(`/api/v1/files/${added.body.id}/download`)).body, `race ${round}`);
+      }
+    });
+
+    it('issue rule folders: create (nested), names unique within a parent (trimmed), rename, list by folder, move a file in, upload into one', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const made = await member.client.post<Folder>('/api/v1/file-folders', { name: '  合同  ' });
+      assert.equal(made.status, 201);
+      assert.deepEqual(made.body, { id: made.body.id, name: '合同', parentId: null, createdAt: new Date(t.clock.now()).toISOString() });
+      const taken = await member.client.post('/api/v1/file-folders', { name: '合同' });
+      assert.deepEqual(taken.body, { error: { code: 'files.folder_name_taken', message: 'A folder of this name is already in that place; details.name says which.', details: { field: '/name', name: '合同' } } });
+      assert.equal(taken.status, 409);
+      const nested = await member.client.post<Folder>('/api/v1/file-folders', { name: '合同', parentId: made.body.id });
+      assert.deepEqual([nested.status, nested.body.parentId], [201, made.body.id]);
+      const blank = await member.client.post('/api/v1/file-folders', { name: '   ' });
+      assert.deepEqual([blank.status, errorCode(blank.body)], [400, 'request.invalid']);
+      const archive = await member.client.post<Folder>('/api/v1/file-folders', { name: '归档' });
+      const clash = await member.client.patch(`/api/v1/file-folders/${archive.body.id}`, { name: '合同' });
+      assert.deepEqual([clash.status, errorCode(clash.body)], [409, 'files.folder_name_taken']);
+      const renamed = await member.client.patch<Folder>(`/api/v1/file-folders/${archive.body.id}`, { name: '2025 归档' });
+      assert.deepEqual([renamed.status, renamed.body.name], [200, '2025 归档']);
+
+      const top = await member.client.get<{ parent: Folder | null; items: Folder[] }>('/api/v1/file-folders');
+      assert.deepEqual([top.body.parent, top.body.items.map((f) => f.name)], [null, ['2025 归档', '合同']]);
+      const inside = await member.client.get<{ parent: Folder | null; items: Folder[] }>(`/api/v1/file-folders?parentId=${made.body.id}`);
+      assert.deepEqual([inside.body.parent?.name, inside.body.items.map((f) => f.name)], ['合同', ['合同']]);
+
+      const file = await upload(member.client, 'terms', 'terms.txt');
+      const moved = await member.client.patch<FileView>(`/api/v1/files/${file.body.id}`, { folderId: made.body.id });
+      assert.deepEqual([moved.status, moved.body.folderId], [200, made.body.id]);
+      const direct = await member.client.postForm<FileView>(`/api/v1/files?folderId=${nested.body.id}`, fileForm('draft', 'draft.txt'));
+      assert.deepEqual([direct.status, direct.body.folderId], [201, nested.body.id]);
+      assert.deepEqual(await names(member.client), []);
+      assert.deepEqual(await names(member.client, made.body.id), ['terms.txt']);
+      assert.deepEqual(await names(member.client, nested.body.id), ['draft.txt']);
+      const back = await member.client.patch<FileView>(`/api/v1/files/${file.body.id}`, { folderId: null });
+      assert.equal(back.body.folderId, null);
+      assert.deepEqual(await names(member.client), ['terms.txt']);
+    });
+
+    it('a folder id of another member or enterprise is an unknown id (422) wherever a request names it, and 404 in the path', async () => {
+      const corp = await newCorp(t);
+      const owner = await signedInMember(t, corp.corpId);
+      const colleague = await signedInMember(t, corp.corpId);
+      const folder = await owner.client.post<Folder>('/api/v1/file-folders', { name: '私人' });
+      const file = await upload(colleague.client, 'mine', 'mine.txt');
+      const cases = [
+        await colleague.client.patch(`/api/v1/files/${file.body.id}`, { folderId: folder.body.id }),
+        await colleague.client.post('/api/v1/file-folders', { name: 'x', parentId: folder.body.id }),
+        await colleague.client.get(`/api/v1/files?folderId=${folder.body.id}`),
+        await colleague.client.get(`/api/v1/file-folders?parentId=${folder.body.id}`),
+        await colleague.client.postForm(`/api/v1/files?folderId=${folder.body.id}`, fileForm('x', 'x.txt')),
+      ];
+      assert.deepEqual(
+        cases.map((r) => [r.status, (r.body as { error: { code: string; details: { in: string; field: string } } }).error.code, (r.body as { error: { details: { in: string; field: string } } }).error.details.in, (r.body as { error: { details: { field: string } } }).error.details.field]),
+        [
+          [422, 'request.unknown_id', 'body', '/folderId'],
+          [422, 'request.unknown_id', 'body', '/parentId'],
+          [422, 'request.unknown_id', 'querystring', '/folderId'],
+          [422, 'request.unknown_id', 'querystring', '/parentId'],
+          [422, 'request.unknown_id', 'querystring', '/folderId'],
+        ],
+      );
+      assert.deepEqual(await names(colleague.client), ['mine.txt']);
+      for (const res of [await colleague.client.patch(`/api/v1/file-folders/${folder.body.id}`, { name: 'y' }), await colleague.client.delete(`/api/v1/file-folders/${folder.body.id}`)]) assert.deepEqual([res.status, errorCode(res.body)], [404, 'files.folder_not_found']);
+    });
+
+    it('decision: deleting a folder that still holds a file or a folder is refused (409, with the counts); an empty one is deleted', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const outer = await member.client.post<Folder>('/api/v1/file-folders', { name: '外层' });
+      const inner = await member.client.post<Folder>('/api/v1/file-folders', { name: '内层', parentId: outer.body.id });
+      const file = await member.client.postForm<FileView>(`/api/v1/files?folderId=${inner.body.id}`, fileForm('inside', 'inside.txt'));
+      const refusedOuter = await member.client.delete(`/api/v1/file-folders/${outer.body.id}`);
+      assert.deepEqual(refusedOuter.body, { error: { code: 'files.folder_not_empty', message: 'The folder still holds files or folders (details.files, details.folders); move or delete them first.', details: { id: outer.body.id, files: 0, folders: 1 } } });
+      assert.equal(refusedOuter.status, 409);
+      const refusedInner = await member.client.delete(`/api/v1/file-folders/${inner.body.id}`);
+      assert.deepEqual((refusedInner.body as { error: { details: unknown } }).error.details, { id: inner.body.id, files: 1, folders: 0 });
+      assert.equal((await member.client.delete(`/api/v1/files/${file.body.id}`)).status, 204);
+      assert.equal((await member.client.delete(`/api/v1/file-folders/${inner.body.id}`)).status, 204);
+      assert.equal((await member.client.delete(`/api/v1/file-folders/${outer.body.id}`)).status, 204);
+      assert.deepEqual((await member.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items, []);
+    });
+
+    it('decision: one place holds at most 200 folders; the 201st is a 409', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      for (let i = 0; i < 200; i++) assert.equal((await member.client.post('/api/v1/file-folders', { name: `f${i}` })).status, 201);
+      const over = await member.client.post('/api/v1/file-folders', { name: 'f200' });
+      assert.deepEqual([over.status, (over.body as { error: { code: string; details: unknown } }).error.details], [409, { limit: 200 }]);
+      assert.equal(errorCode(over.body), 'files.folder_limit');
+      assert.equal((await member.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items.length, 200);
+    });
+
+    it('issue rule quota view (微盘 容量): the member sees used / quota of ordinary files; a deletion frees room for an upload that was refused', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      assert.deepEqual((await member.client.get('/api/v1/files/quota')).body, { usedBytes: 0, quotaBytes: QUOTA });
+      const a = await upload(member.client, Buffer.alloc(1000, 1), 'a.bin');
+      await upload(member.client, Buffer.alloc(1024, 2), 'b.bin');
+      assert.deepEqual((await member.client.get('/api/v1/files/quota')).body, { usedBytes: 2024, quotaBytes: QUOTA });
+      assert.equal((await upload(member.client, Buffer.alloc(1000, 3), 'c.bin')).status, 409);
+      assert.equal((await member.client.delete(`/api/v1/files/${a.body.id}`)).status, 204);
+      assert.deepEqual((await member.client.get('/api/v1/files/quota')).body, { usedBytes: 1024, quotaBytes: QUOTA });
+      assert.equal((await upload(member.client, Buffer.alloc(1000, 3), 'c.bin')).status, 201);
+      assert.deepEqual((await member.client.get('/api/v1/files/quota')).body, { usedBytes: 2024, quotaBytes: QUOTA });
+    });
+
+    it('issue rule quota for the admin: each member’s ordinary usage, the largest first (ties by member), paged; members are refused', async () => {
+      const { corp } = await bought();
+      const members = [];
+      for (const [name, sizes] of [['用量甲', [300]], ['用量乙', [100, 200]], ['用量丙', [50]], ['用量丁', []]] as const) {
+        const m = await signedInMember(t, corp.corpId, name);
+        for (const [i, size] of sizes.entries()) await upload(m.client, Buffer.alloc(size, i + name.charCodeAt(2)), `${i}.bin`);
+        members.push(m);
+      }
+      type Usage = { quotaBytes: number; items: { memberId: string; name: string; usedBytes: number; files: number }[]; nextCursor: string | null };
+      const first = await corp.client.get<Usage>('/api/v1/security/file-usage?limit=2');
+      assert.equal(first.status, 200);
+      // 用量甲 and 用量乙 both take 300 bytes: the member id orders them.
+      const tied = [[members[0]!.memberId, '用量甲', 300, 1], [members[1]!.memberId, '用量乙', 300, 2]] as const;
+      const expected = [...tied].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      assert.deepEqual([first.body.quotaBytes, first.body.items.map((i) => [i.memberId, i.name, i.usedBytes, i.files])], [QUOTA, expected]);
+      assert.equal(first.body.nextCursor, `300:${expected[1]![0]}`);
+      const second = await corp.client.get<Usage>(`/api/v1/security/file-usage?limit=2&cursor=${encodeURIComponent(first.body.nextCursor!)}`);
+      assert.deepEqual([second.body.items.map((i) => [i.name, i.usedBytes, i.files]), second.body.nextCursor], [[['用量丙', 50, 1]], null]);
+      const refused = await members[0]!.client.get('/api/v1/security/file-usage');
+      assert.equal(refused.status, 403);
+    });
+
+    it('issue rule a confidential file’s records stay when it is deleted, and the deletion is itself recorded; its blob under <data>/confidential goes', async () => {
+      const { corp } = await bought();
+      const member = await seated(corp, '保密删');
+      await leak(corp, { scope: { memberIds: [member.memberId], departmentIds: [], tagIds: [] } });
+      member.client.address = '203.0.113.9';
+      const secret = await upload(member.client, 'to be deleted', '作废.txt');
+      assert.equal(existsSync(blobAt(corp, 'to be deleted', true)), true);
+      t.clock.advance(60_000);
+      assert.equal((await member.client.delete(`/api/v1/files/${secret.body.id}`)).status, 204);
+      assert.equal(existsSync(blobAt(corp, 'to be deleted', true)), false);
+      const records = await corp.client.get<{ items: RecordDto[] }>(`/api/v1/security/file-records?memberId=${member.memberId}`);
+      assert.deepEqual(
+        records.body.items.map((r) => [r.at, r.action, r.fileName, r.address]),
+        [
+          [new Date(t.clock.now()).toISOString(), 'delete', '作废.txt', '203.0.113.9'],
+          [new Date(t.clock.now() - 60_000).toISOString(), 'upload', '作废.txt', '203.0.113.9'],
+        ],
+      );
+      const deletions = await corp.client.get<{ items: RecordDto[] }>('/api/v1/security/file-records?action=delete');
+      assert.deepEqual(deletions.body.items.map((r) => r.memberName), ['保密删']);
     });
   });
 
@@ -171,7 +371,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(errorCode(unbought.body), 'security.not_active');
     });
 
-    it('seed rule 发送或上传的文件…单独的保密文件且无容量限制: an upload of a seated member in scope is confidential, stored under <data>/confidential, counting against no quota', async () => {
+    it('seed rule 发送或上传的文件…单独的保密文件且无容量限制: an upload of a seated member in scope is confidential, stored under <data>/confidential/<corp>, counting against no quota', async () => {
       const { corp } = await bought();
       const member = await seated(corp, '李四');
       assert.equal((await leak(corp, { scope: { memberIds: [member.memberId], departmentIds: [], tagIds: [] } })).status, 200);
@@ -179,8 +379,8 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(secret.status, 201);
       assert.equal(secret.body.confidential, true);
       const digest = sha('保密合同');
-      assert.equal(existsSync(join(dataDir, 'confidential', digest.slice(0, 2), digest)), true);
-      assert.equal(existsSync(join(dataDir, 'files', digest.slice(0, 2), digest)), false);
+      assert.equal(existsSync(join(dataDir, 'confidential', corp.corpId, digest.slice(0, 2), digest)), true);
+      assert.equal(existsSync(join(dataDir, 'drive', corp.corpId, digest.slice(0, 2), digest)), false);
       // No quota: three confidential files of 1000 bytes pass the 3000-byte quota.
       for (let i = 0; i < 4; i++) assert.equal((await upload(member.client, Buffer.alloc(1000, 40 + i), `s${i}.bin`)).status, 201);
       assert.equal((await member.client.get<{ items: FileView[] }>('/api/v1/files')).body.items.every((f) => f.confidential), true);

@@ -8,7 +8,7 @@ import type { LeakRules } from '../security/index.ts';
 import { tables, type FileAction, type FilesTables } from './files.tables.ts';
 
 /**
- * 文件防泄漏's trace: each upload, download, view and forward of a confidential file, appended in the
+ * 文件防泄漏's trace: each upload, download, view, forward and deletion of a confidential file, appended in the
  * transaction of the act, with the server's time and the caller's address. Nothing is written while
  * the purchase has lapsed or the policy is off.
  */
@@ -78,8 +78,8 @@ const HEADERS: Record<Language, string[]> = {
   en: ['Time', 'Member', 'Action', 'File', 'Forwarded to', 'IP address'],
 };
 const ACTION_TEXT: Record<Language, Record<FileAction, string>> = {
-  'zh-CN': { upload: '上传', download: '下载', view: '查看', forward: '转发' },
-  en: { upload: 'Upload', download: 'Download', view: 'View', forward: 'Forward' },
+  'zh-CN': { upload: '上传', download: '下载', view: '查看', forward: '转发', delete: '删除' },
+  en: { upload: 'Upload', download: 'Download', view: 'View', forward: 'Forward', delete: 'Delete' },
 };
 const EXPORT_PAGE = 500;
 

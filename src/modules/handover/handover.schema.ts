@@ -7,6 +7,7 @@ const MemberRef = Type.String({ minLength: 1, maxLength: 40 });
 export const AssetsSchema = Type.Object({
   docsFiles: Type.Integer({ description: 'files of their own space (我的空间)' }),
   docsSpaces: Type.Integer({ description: 'team spaces they manage' }),
+  files: Type.Integer({ description: 'files of their file store (我的文件), moved with their folders' }),
   customers: Type.Integer(),
   customerGroups: Type.Integer({ description: 'live customer groups they own' }),
   approvalTasks: Type.Integer({ description: 'open tasks of running requests' }),

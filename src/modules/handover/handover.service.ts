@@ -10,12 +10,13 @@ import { customerAssetsOf, handOverCustomers } from '../customers/index.ts';
 import { handOverTasksOf, openTasksOf } from '../approval/index.ts';
 import { SecurityErrors } from '../security/index.ts';
 import { docsAssetsOf, handOverDocs } from '../docs/index.ts';
+import { filesAssetsOf, handOverFiles } from '../files/index.ts';
 import { HandoverErrors } from './handover.errors.ts';
 import type { Assets, HandoverInput, HandoverView } from './handover.schema.ts';
 import { tables, type HandoverTables } from './handover.tables.ts';
 
-const none = (): Assets => ({ docsFiles: 0, docsSpaces: 0, customers: 0, customerGroups: 0, approvalTasks: 0 });
-const total = (a: Assets) => a.docsFiles + a.docsSpaces + a.customers + a.customerGroups + a.approvalTasks;
+const none = (): Assets => ({ docsFiles: 0, docsSpaces: 0, files: 0, customers: 0, customerGroups: 0, approvalTasks: 0 });
+const total = (a: Assets) => a.docsFiles + a.docsSpaces + a.files + a.customers + a.customerGroups + a.approvalTasks;
 
 /** 数据资产交接 is a function of 安全管理: it works while the enterprise's purchase is in force. */
 export async function isActive(db: Executor, corpId: string, now: number): Promise<boolean> {
@@ -24,12 +25,12 @@ export async function isActive(db: Executor, corpId: string, now: number): Promi
 
 /** What each of the members has that a hand-over would move, asked of the modules that own it. */
 async function assetsOf(db: Executor, corpId: string, memberIds: readonly string[]): Promise<Map<string, Assets>> {
-  const [docs, customers, tasks] = await Promise.all([docsAssetsOf(db, corpId, memberIds), customerAssetsOf(db, corpId, memberIds), openTasksOf(db, corpId, memberIds)]);
+  const [docs, files, customers, tasks] = await Promise.all([docsAssetsOf(db, corpId, memberIds), filesAssetsOf(db, corpId, memberIds), customerAssetsOf(db, corpId, memberIds), openTasksOf(db, corpId, memberIds)]);
   const out = new Map<string, Assets>();
   for (const id of memberIds) {
     const d = docs.get(id);
     const c = customers.get(id);
-    const assets = { docsFiles: d?.files ?? 0, docsSpaces: d?.spaces ?? 0, customers: c?.customers ?? 0, customerGroups: c?.groups ?? 0, approvalTasks: tasks.get(id) ?? 0 };
+    const assets = { docsFiles: d?.files ?? 0, docsSpaces: d?.spaces ?? 0, files: files.get(id) ?? 0, customers: c?.customers ?? 0, customerGroups: c?.groups ?? 0, approvalTasks: tasks.get(id) ?? 0 };
     if (total(assets) > 0) out.set(id, assets);
   }
   return out;
@@ -67,7 +68,7 @@ async function present(db: Executor, corpId: string, rows: readonly Row[], repea
 
 /**
  * Hands a departed member's data assets to a successor: the files of their own space and the team
- * spaces they manage (docs), their customers and customer groups (customers), and the tasks they
+ * spaces they manage (docs), the files and folders of their file store (files), their customers and customer groups (customers), and the tasks they
  * must still act on (approval), each moved by its owning module, all in one transaction with the
  * record and the audit row. Repeating it moves nothing twice: when nothing is left, the earlier
  * hand-over comes back unchanged (`repeated`).
@@ -97,9 +98,10 @@ export async function handOver(ctx: Ctx, input: HandoverInput): Promise<Handover
   }
 
   const docs = await handOverDocs(ctx, from.id, to.id);
+  const files = await handOverFiles(ctx, from.id, to.id);
   const customers = await handOverCustomers(ctx, from.id, to.id);
   const tasks = await handOverTasksOf(ctx, from.id, to.id);
-  const moved: Assets = { docsFiles: docs.files, docsSpaces: docs.spaces, customers: customers.customers, customerGroups: customers.groups, approvalTasks: tasks.moved };
+  const moved: Assets = { docsFiles: docs.files, docsSpaces: docs.spaces, files, customers: customers.customers, customerGroups: customers.groups, approvalTasks: tasks.moved };
   // A concurrent hand-over of the same member may have moved it all first: this one then adds no record.
   if (total(moved) === 0 && tasks.left.length === 0) {
     const last = await earlier();

@@ -1,5 +1,8 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
 import { addMember, errorCode, newCorp, securityBought, seedCustomers, signedInMember, type Corp } from '../customers/testing/index.ts';
@@ -9,17 +12,22 @@ import { DirectoryFixture } from '../directory/testing/index.ts';
 import { rootDepartmentId } from '../directory/index.ts';
 import { addHierarchicalAdmin } from '../admin/testing/index.ts';
 
-type Assets = { docsFiles: number; docsSpaces: number; customers: number; customerGroups: number; approvalTasks: number };
+type Assets = { docsFiles: number; docsSpaces: number; files: number; customers: number; customerGroups: number; approvalTasks: number };
 type Pending = { active: boolean; items: { memberId: string; name: string; assets: Assets }[] };
 type Handover = { id: string; fromName: string; toName: string; state: string; moved: Assets; left: { taskId: string; reason: string }[]; byName: string; createdAt: string; automatic: boolean; repeated: boolean };
 
 describeEachDialect('数据资产交接 (data hand-over)', (use) => {
   let t: TestApp;
+  let dataDir: string;
   before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'banyan-handover-'));
     // Many members sign in to act (docs, customers): the per-minute sign-in limit is not under test here.
-    t = await createTestApp(use(), { signInLimitPerMinute: 1000 });
+    t = await createTestApp(use(), { signInLimitPerMinute: 1000, dataDir });
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   let start = 0;
   before(() => {
     start = t.clock.now();
@@ -61,14 +69,14 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     const pending = await pendingOf(corp);
     assert.deepEqual(
       [pending.active, pending.items.map((i) => [i.memberId, i.name, i.assets])],
-      [true, [[li.memberId, '李雷', { docsFiles: 2, docsSpaces: 1, customers: 2, customerGroups: 1, approvalTasks: 1 }]]],
+      [true, [[li.memberId, '李雷', { docsFiles: 2, docsSpaces: 1, files: 0, customers: 2, customerGroups: 1, approvalTasks: 1 }]]],
     );
 
     const res = await corp.client.post<Handover>('/api/v1/security/handovers', { fromMemberId: li.memberId, toMemberId: successor.memberId });
     assert.equal(res.status, 201);
     assert.deepEqual(
       [res.body.fromName, res.body.toName, res.body.state, res.body.moved, res.body.left, res.body.repeated, res.body.createdAt],
-      ['李雷', '王芳', 'completed', { docsFiles: 2, docsSpaces: 1, customers: 2, customerGroups: 1, approvalTasks: 1 }, [], false, new Date(t.clock.now()).toISOString()],
+      ['李雷', '王芳', 'completed', { docsFiles: 2, docsSpaces: 1, files: 0, customers: 2, customerGroups: 1, approvalTasks: 1 }, [], false, new Date(t.clock.now()).toISOString()],
     );
 
     const spaces = (await successor.client.get<{ items: { id: string; kind: string; name: string; role: string }[] }>('/api/v1/docs/spaces')).body.items;
@@ -97,6 +105,54 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     assert.deepEqual(history.map((h) => [h.id, h.fromName, h.toName, h.state, h.byName]), [[res.body.id, '李雷', '王芳', 'completed', res.body.byName]]);
   });
 
+  it('issue rule 数据资产交接 of files: a departed member’s files and folders go into one folder named after them at the successor’s top level (「李雷 (2)」 when that name is taken), confidential ones staying confidential', async () => {
+    type File = { id: string; name: string; confidential: boolean; folderId: string | null; forwardedBy: string | null };
+    type Folder = { id: string; name: string; parentId: string | null };
+    const { corp } = await bought();
+    const successor = await signedInMember(t, corp.corpId, '王芳');
+    const li = await signedInMember(t, corp.corpId, '李雷');
+    const form = (text: string, name: string) => {
+      const f = new FormData();
+      f.append('file', new Blob([text]), name);
+      return f;
+    };
+    const contracts = await li.client.post<Folder>('/api/v1/file-folders', { name: '合同' });
+    assert.equal((await li.client.postForm('/api/v1/files', form('plan', '计划.txt'))).status, 201);
+    assert.equal((await li.client.postForm(`/api/v1/files?folderId=${contracts.body.id}`, form('terms', '条款.txt'))).status, 201);
+    // Seated and in scope: 李雷's last upload is confidential.
+    assert.equal((await corp.client.put(`/api/v1/features/security/seats/${li.memberId}`)).status, 204);
+    assert.equal((await corp.client.put('/api/v1/security/leak-policy', { enabled: true, scope: { memberIds: [li.memberId], departmentIds: [], tagIds: [] }, whitelist: { memberIds: [], departmentIds: [], tagIds: [] }, blockDownload: true, blockExternalShare: false })).status, 200);
+    const secret = await li.client.postForm<File>('/api/v1/files', form('secret', '保密.txt'));
+    assert.equal(secret.body.confidential, true);
+    // The successor already has a folder named 李雷.
+    assert.equal((await successor.client.post('/api/v1/file-folders', { name: '李雷' })).status, 201);
+    assert.equal((await corp.client.post(`/api/v1/contacts/members/${li.memberId}/depart`, {})).status, 204);
+    await t.deps.outbox.drain();
+
+    const pending = await pendingOf(corp);
+    assert.deepEqual(pending.items.map((i) => [i.name, i.assets]), [['李雷', { docsFiles: 0, docsSpaces: 0, files: 3, customers: 0, customerGroups: 0, approvalTasks: 0 }]]);
+    const res = await corp.client.post<Handover>('/api/v1/security/handovers', { fromMemberId: li.memberId, toMemberId: successor.memberId });
+    assert.deepEqual([res.status, res.body.state, res.body.moved], [201, 'completed', { docsFiles: 0, docsSpaces: 0, files: 3, customers: 0, customerGroups: 0, approvalTasks: 0 }]);
+
+    const top = (await successor.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items;
+    assert.deepEqual(top.map((f) => f.name), ['李雷', '李雷 (2)']);
+    const handed = top.find((f) => f.name === '李雷 (2)')!;
+    const inHanded = (await successor.client.get<{ items: File[] }>(`/api/v1/files?folderId=${handed.id}`)).body.items;
+    assert.deepEqual(inHanded.map((f) => [f.name, f.confidential]).sort(), [['计划.txt', false], ['保密.txt', true]].sort());
+    const folders = (await successor.client.get<{ items: Folder[] }>(`/api/v1/file-folders?parentId=${handed.id}`)).body.items;
+    assert.deepEqual(folders.map((f) => f.name), ['合同']);
+    const deeper = (await successor.client.get<{ items: File[] }>(`/api/v1/files?folderId=${folders[0]!.id}`)).body.items;
+    assert.deepEqual(deeper.map((f) => f.name), ['条款.txt']);
+    assert.equal((await successor.client.get(`/api/v1/files/${deeper[0]!.id}/download`)).body, 'terms');
+    // Still confidential, so still preview-only for the successor.
+    assert.equal((await successor.client.get(`/api/v1/files/${secret.body.id}/download`)).status, 403);
+    assert.equal((await successor.client.get(`/api/v1/files/${secret.body.id}/view`)).body, 'secret');
+    assert.deepEqual((await pendingOf(corp)).items, []);
+    const again = await corp.client.post<Handover>('/api/v1/security/handovers', { fromMemberId: li.memberId, toMemberId: successor.memberId });
+    assert.deepEqual([again.status, again.body.repeated], [200, true]);
+    assert.equal((await successor.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items.length, 2);
+  });
+
   it('issue rule idempotent: repeating the hand-over moves nothing twice and answers the earlier record (200, repeated)', async () => {
     const { corp } = await bought();
     const successor = await signedInMember(t, corp.corpId, '王芳');
@@ -121,7 +177,7 @@ describeEachDialect('数据资产交接 (data hand-over)', (use) => {
     const both = await Promise.all([corp.client.post<Handover>('/api/v1/security/handovers', body), corp.client.post<Handover>('/api/v1/security/handovers', body)]);
     assert.deepEqual(both.map((r) => r.status).sort(), [200, 201]);
     assert.deepEqual(new Set(both.map((r) => r.body.id)).size, 1);
-    assert.deepEqual(both.find((r) => r.status === 201)!.body.moved, { docsFiles: 2, docsSpaces: 1, customers: 2, customerGroups: 1, approvalTasks: 1 });
+    assert.deepEqual(both.find((r) => r.status === 201)!.body.moved, { docsFiles: 2, docsSpaces: 1, files: 0, customers: 2, customerGroups: 1, approvalTasks: 1 });
     assert.equal((await corp.client.get<{ items: Handover[] }>('/api/v1/security/handovers')).body.items.length, 1);
     assert.equal((await successor.client.get<{ items: unknown[] }>('/api/v1/customers/friends')).body.items.length, 2);
   });

@@ -1,8 +1,8 @@
 /**
- * 数据资产交接 (安全管理): when a member leaves, an admin hands their docs, customers and the
+ * 数据资产交接 (安全管理): when a member leaves, an admin hands their docs, files, customers and the
  * approvals they must still act on to a successor. Each module that owns an asset moves it
- * (docs, customers, approval, through their index.ts); this module keeps the record of what moved.
- * Listed after docs and security, whose functions it calls.
+ * (docs, files, customers, approval, through their index.ts); this module keeps the record of what
+ * moved. Listed after docs, files and security, whose functions it calls.
  */
 import { defineModule } from '../../platform/module.ts';
 import { HandoverErrors } from './handover.errors.ts';

@@ -15224,310 +15224,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/security/handovers/pending": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 数据资产交接: departed members whose docs, customers or approvals wait for a successor */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description the 安全管理 purchase is in force (a hand-over is refused otherwise) */
-                            active: boolean;
-                            items: {
-                                memberId: string;
-                                name: string;
-                                userid: string;
-                                /** Format: date-time */
-                                departedAt: string;
-                                assets: {
-                                    /** @description files of their own space (我的空间) */
-                                    docsFiles: number;
-                                    /** @description team spaces they manage */
-                                    docsSpaces: number;
-                                    customers: number;
-                                    /** @description live customer groups they own */
-                                    customerGroups: number;
-                                    /** @description open tasks of running requests */
-                                    approvalTasks: number;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/security/handovers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The hand-overs made, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                    memberId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                fromMemberId: string;
-                                fromName: string;
-                                toMemberId: string;
-                                toName: string;
-                                state: "completed" | "partial";
-                                moved: {
-                                    /** @description files of their own space (我的空间) */
-                                    docsFiles: number;
-                                    /** @description team spaces they manage */
-                                    docsSpaces: number;
-                                    customers: number;
-                                    /** @description live customer groups they own */
-                                    customerGroups: number;
-                                    /** @description open tasks of running requests */
-                                    approvalTasks: number;
-                                };
-                                left: {
-                                    taskId: string;
-                                    /** @enum {string} */
-                                    reason: "successor_is_applicant";
-                                }[];
-                                byName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** @description made by the rule when the member left, not by an admin */
-                                automatic: boolean;
-                                /** @description nothing was left to move: this is the earlier hand-over, unchanged */
-                                repeated: boolean;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Hand a departed member’s docs, customers and open approvals to a successor (a repeat moves nothing: 200 with the earlier record) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fromMemberId: string;
-                        toMemberId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fromMemberId: string;
-                            fromName: string;
-                            toMemberId: string;
-                            toName: string;
-                            state: "completed" | "partial";
-                            moved: {
-                                /** @description files of their own space (我的空间) */
-                                docsFiles: number;
-                                /** @description team spaces they manage */
-                                docsSpaces: number;
-                                customers: number;
-                                /** @description live customer groups they own */
-                                customerGroups: number;
-                                /** @description open tasks of running requests */
-                                approvalTasks: number;
-                            };
-                            left: {
-                                taskId: string;
-                                /** @enum {string} */
-                                reason: "successor_is_applicant";
-                            }[];
-                            byName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description made by the rule when the member left, not by an admin */
-                            automatic: boolean;
-                            /** @description nothing was left to move: this is the earlier hand-over, unchanged */
-                            repeated: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fromMemberId: string;
-                            fromName: string;
-                            toMemberId: string;
-                            toName: string;
-                            state: "completed" | "partial";
-                            moved: {
-                                /** @description files of their own space (我的空间) */
-                                docsFiles: number;
-                                /** @description team spaces they manage */
-                                docsSpaces: number;
-                                customers: number;
-                                /** @description live customer groups they own */
-                                customerGroups: number;
-                                /** @description open tasks of running requests */
-                                approvalTasks: number;
-                            };
-                            left: {
-                                taskId: string;
-                                /** @enum {string} */
-                                reason: "successor_is_applicant";
-                            }[];
-                            byName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description made by the rule when the member left, not by an admin */
-                            automatic: boolean;
-                            /** @description nothing was left to move: this is the earlier hand-over, unchanged */
-                            repeated: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/security/handover-rule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 数据资产交接 by rule: who receives a departing member’s data without an admin */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active: boolean;
-                            rule: {
-                                mode: "manual" | "department_head" | "member";
-                                /** @description the successor when mode is member */
-                                memberId: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        /** Set the hand-over rule (manual, the department head, a named member) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        mode: "manual" | "department_head" | "member";
-                        /** @description the successor when mode is member */
-                        memberId: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            active: boolean;
-                            rule: {
-                                mode: "manual" | "department_head" | "member";
-                                /** @description the successor when mode is member */
-                                memberId: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -15535,12 +15231,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My files (uploaded and forwarded to me), newest first */
+        /** My files (uploaded and forwarded to me) in one folder, newest first */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description one of your folders; the top level when absent or empty */
+                    folderId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -15565,6 +15263,8 @@ export interface paths {
                                 confidential: boolean;
                                 /** @description who forwarded it, for a forwarded copy */
                                 forwardedBy: string | null;
+                                /** @description the folder it sits in; null at the top level */
+                                folderId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description false while 禁止下载与导出 makes it preview-only */
@@ -15579,10 +15279,13 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a file (multipart/form-data: file); a member in 文件防泄漏’s scope makes a confidential file */
+        /** Upload a file (multipart/form-data: file) into one of my folders; a member in 文件防泄漏’s scope makes a confidential file */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description one of your folders; the top level when absent or empty */
+                    folderId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -15612,6 +15315,8 @@ export interface paths {
                             confidential: boolean;
                             /** @description who forwarded it, for a forwarded copy */
                             forwardedBy: string | null;
+                            /** @description the folder it sits in; null at the top level */
+                            folderId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** @description false while 禁止下载与导出 makes it preview-only */
@@ -15627,6 +15332,294 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What my ordinary files take of my quota (微盘 容量) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what your ordinary files take; confidential files count against no quota */
+                            usedBytes: number;
+                            quotaBytes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my files (a confidential file’s records stay, and the deletion is recorded) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Move one of my files into one of my folders (null: the top level) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description one of your folders, or null for the top level */
+                        folderId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mime: string;
+                            /** @description bytes */
+                            size: number;
+                            /** @description 文件防泄漏 made it a confidential file: kept apart, no quota, opened in the viewer */
+                            confidential: boolean;
+                            /** @description who forwarded it, for a forwarded copy */
+                            forwardedBy: string | null;
+                            /** @description the folder it sits in; null at the top level */
+                            folderId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description false while 禁止下载与导出 makes it preview-only */
+                            downloadAllowed: boolean;
+                            /** @description whether 「分享到微信」 and 「用其他应用打开」 are allowed */
+                            shareAllowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/file-folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My folders inside one folder (the top level without parentId), by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one of your folders; the top level when absent or empty */
+                    parentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the folder listed (null: the top level), for the way back up */
+                            parent: {
+                                id: string;
+                                name: string;
+                                /** @description null at the top level */
+                                parentId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description null at the top level */
+                                parentId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a folder (names are unique among the folders of one parent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description unique among the folders of its parent (trimmed) */
+                        name: string;
+                        /** @description one of your folders; the top level when absent or null */
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description null at the top level */
+                            parentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/file-folders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my folders; refused (409) while it holds files or folders */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename one of my folders */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description unique among the folders of its parent (trimmed) */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description null at the top level */
+                            parentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/files/{id}/view": {
@@ -15744,6 +15737,8 @@ export interface paths {
                             confidential: boolean;
                             /** @description who forwarded it, for a forwarded copy */
                             forwardedBy: string | null;
+                            /** @description the folder it sits in; null at the top level */
+                            folderId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** @description false while 禁止下载与导出 makes it preview-only */
@@ -15855,7 +15850,7 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     memberId?: string;
-                    action?: "upload" | "download" | "view" | "forward";
+                    action?: "upload" | "download" | "view" | "forward" | "delete";
                     from?: string;
                     to?: string;
                 };
@@ -15878,13 +15873,63 @@ export interface paths {
                                 at: string;
                                 memberId: string;
                                 memberName: string;
-                                action: "upload" | "download" | "view" | "forward";
+                                action: "upload" | "download" | "view" | "forward" | "delete";
                                 fileId: string;
                                 fileName: string;
                                 targetMemberId: string | null;
                                 /** @description the recipient of a forward */
                                 targetName: string | null;
                                 address: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/file-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each member’s ordinary files against the quota, the largest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description each member’s quota */
+                            quotaBytes: number;
+                            items: {
+                                memberId: string;
+                                name: string;
+                                usedBytes: number;
+                                /** @description ordinary files */
+                                files: number;
                             }[];
                             nextCursor: string | null;
                         };
@@ -15912,7 +15957,7 @@ export interface paths {
             parameters: {
                 query: {
                     memberId?: string;
-                    action?: "upload" | "download" | "view" | "forward";
+                    action?: "upload" | "download" | "view" | "forward" | "delete";
                     from?: string;
                     to?: string;
                     /** @description the language of the headers and actions */
@@ -15934,6 +15979,318 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/handovers/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据资产交接: departed members whose docs, customers or approvals wait for a successor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the 安全管理 purchase is in force (a hand-over is refused otherwise) */
+                            active: boolean;
+                            items: {
+                                memberId: string;
+                                name: string;
+                                userid: string;
+                                /** Format: date-time */
+                                departedAt: string;
+                                assets: {
+                                    /** @description files of their own space (我的空间) */
+                                    docsFiles: number;
+                                    /** @description team spaces they manage */
+                                    docsSpaces: number;
+                                    /** @description files of their file store (我的文件), moved with their folders */
+                                    files: number;
+                                    customers: number;
+                                    /** @description live customer groups they own */
+                                    customerGroups: number;
+                                    /** @description open tasks of running requests */
+                                    approvalTasks: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hand-overs made, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    memberId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fromMemberId: string;
+                                fromName: string;
+                                toMemberId: string;
+                                toName: string;
+                                state: "completed" | "partial";
+                                moved: {
+                                    /** @description files of their own space (我的空间) */
+                                    docsFiles: number;
+                                    /** @description team spaces they manage */
+                                    docsSpaces: number;
+                                    /** @description files of their file store (我的文件), moved with their folders */
+                                    files: number;
+                                    customers: number;
+                                    /** @description live customer groups they own */
+                                    customerGroups: number;
+                                    /** @description open tasks of running requests */
+                                    approvalTasks: number;
+                                };
+                                left: {
+                                    taskId: string;
+                                    /** @enum {string} */
+                                    reason: "successor_is_applicant";
+                                }[];
+                                byName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description made by the rule when the member left, not by an admin */
+                                automatic: boolean;
+                                /** @description nothing was left to move: this is the earlier hand-over, unchanged */
+                                repeated: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Hand a departed member’s docs, customers and open approvals to a successor (a repeat moves nothing: 200 with the earlier record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromMemberId: string;
+                        toMemberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fromMemberId: string;
+                            fromName: string;
+                            toMemberId: string;
+                            toName: string;
+                            state: "completed" | "partial";
+                            moved: {
+                                /** @description files of their own space (我的空间) */
+                                docsFiles: number;
+                                /** @description team spaces they manage */
+                                docsSpaces: number;
+                                /** @description files of their file store (我的文件), moved with their folders */
+                                files: number;
+                                customers: number;
+                                /** @description live customer groups they own */
+                                customerGroups: number;
+                                /** @description open tasks of running requests */
+                                approvalTasks: number;
+                            };
+                            left: {
+                                taskId: string;
+                                /** @enum {string} */
+                                reason: "successor_is_applicant";
+                            }[];
+                            byName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description made by the rule when the member left, not by an admin */
+                            automatic: boolean;
+                            /** @description nothing was left to move: this is the earlier hand-over, unchanged */
+                            repeated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fromMemberId: string;
+                            fromName: string;
+                            toMemberId: string;
+                            toName: string;
+                            state: "completed" | "partial";
+                            moved: {
+                                /** @description files of their own space (我的空间) */
+                                docsFiles: number;
+                                /** @description team spaces they manage */
+                                docsSpaces: number;
+                                /** @description files of their file store (我的文件), moved with their folders */
+                                files: number;
+                                customers: number;
+                                /** @description live customer groups they own */
+                                customerGroups: number;
+                                /** @description open tasks of running requests */
+                                approvalTasks: number;
+                            };
+                            left: {
+                                taskId: string;
+                                /** @enum {string} */
+                                reason: "successor_is_applicant";
+                            }[];
+                            byName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description made by the rule when the member left, not by an admin */
+                            automatic: boolean;
+                            /** @description nothing was left to move: this is the earlier hand-over, unchanged */
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/handover-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据资产交接 by rule: who receives a departing member’s data without an admin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            rule: {
+                                mode: "manual" | "department_head" | "member";
+                                /** @description the successor when mode is member */
+                                memberId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the hand-over rule (manual, the department head, a named member) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mode: "manual" | "department_head" | "member";
+                        /** @description the successor when mode is member */
+                        memberId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            rule: {
+                                mode: "manual" | "department_head" | "member";
+                                /** @description the successor when mode is member */
+                                memberId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

@@ -110,6 +110,10 @@ export default defineMessages(
       recipient_unknown: '只能转发给本企业的在职成员',
       download_blocked: '企业已启用禁止下载与导出，此保密文件仅可预览',
       share_blocked: '企业禁止将此保密文件分享到外部（分享到微信、用其他应用打开）',
+      folder_not_found: '文件夹不存在',
+      folder_name_taken: '此位置已有同名文件夹',
+      folder_not_empty: '文件夹不为空，请先移出或删除其中的文件和文件夹',
+      folder_limit: '此位置的文件夹数量已达上限',
     },
     sso: {
       not_configured: '该企业未配置统一身份认证登录',
@@ -414,6 +418,10 @@ export default defineMessages(
       recipient_unknown: 'A file can be forwarded only to an active member of your enterprise',
       download_blocked: 'Your enterprise blocks download and export: this confidential file can only be previewed',
       share_blocked: 'Your enterprise forbids sharing this confidential file outside (Share to WeChat, Open with another app)',
+      folder_not_found: 'The folder does not exist',
+      folder_name_taken: 'A folder of this name is already there',
+      folder_not_empty: 'The folder is not empty: move or delete its files and folders first',
+      folder_limit: 'This place already holds as many folders as it may',
     },
     sso: {
       not_configured: 'This enterprise has no identity provider for signing in',

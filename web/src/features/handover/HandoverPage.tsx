@@ -12,7 +12,7 @@ import { useActiveMembers } from '../customers/api';
 type Pending = Item<Reply<'/security/handovers/pending'>['items']>;
 type Handover = Item<Reply<'/security/handovers'>['items']>;
 type Assets = Pending['assets'];
-const KINDS = ['docsFiles', 'docsSpaces', 'customers', 'customerGroups', 'approvalTasks'] as const;
+const KINDS = ['docsFiles', 'docsSpaces', 'files', 'customers', 'customerGroups', 'approvalTasks'] as const;
 
 const pendingKey = ['/security/handovers/pending'] as const;
 const historyKey = ['/security/handovers'] as const;

@@ -17,7 +17,7 @@ import { emptyScope, ScopePicker, type Scope } from './ScopePicker';
 type FileRecord = CursorRow<'/security/file-records'>;
 type RecordFilters = Pick<Query<'/security/file-records'>, 'memberId' | 'action' | 'from' | 'to'>;
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
-const ACTIONS = ['upload', 'download', 'view', 'forward'] as const;
+const ACTIONS = ['upload', 'download', 'view', 'forward', 'delete'] as const;
 
 /** 文件防泄漏: whose files become confidential, what is forbidden on them, and the trace of their use. */
 export function LeakPolicyPage() {

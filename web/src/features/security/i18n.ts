@@ -56,7 +56,7 @@ export default defineMessages(
       blockExternalShare: '禁止分享到外部',
       blockExternalShareHint: '禁止对保密文件使用「分享到微信」、「用其他应用打开」；需先启用文件防泄漏',
       notes: '启用后，开启范围内成员上传的文件不再转为微盘文件，而是单独的保密文件且无容量限制；所有保密文件均使用内置查看器查看。',
-      actions: { upload: '上传', download: '下载', view: '查看', forward: '转发' },
+      actions: { upload: '上传', download: '下载', view: '查看', forward: '转发', delete: '删除' },
       records: {
         title: '文件操作记录',
         at: '时间',
@@ -155,7 +155,7 @@ export default defineMessages(
       blockExternalShare: 'Block external sharing',
       blockExternalShareHint: 'Refuse “Share to WeChat” and “Open with another app” on confidential files; needs file leak prevention on',
       notes: 'Once on, files uploaded by members in scope no longer go to the drive: they become confidential files, kept apart with no quota, and always open in the built-in viewer.',
-      actions: { upload: 'Upload', download: 'Download', view: 'View', forward: 'Forward' },
+      actions: { upload: 'Upload', download: 'Download', view: 'View', forward: 'Forward', delete: 'Delete' },
       records: {
         title: 'File records',
         at: 'Time',
