@@ -77,7 +77,8 @@ export async function run(): Promise<BenchResult> {
     const now = Date.now();
     await certifyUntil(server.deps.db, on.corpId, now + 365 * DAY);
     await creditWallet(server.deps.db, on.corpId, 1_000_000, now);
-    await send(server.url, on, 'POST', '/api/v1/features/security/purchases', { seats: 1, idempotencyKey: 'bench-security-1' });
+    const quote = (await (await fetch(`${server.url}/api/v1/features/security/quote?seats=1`, { headers: { cookie: on.cookie } })).json()) as { priceFen: number };
+    await send(server.url, on, 'POST', '/api/v1/features/security/purchases', { seats: 1, quotedFen: quote.priceFen, idempotencyKey: 'bench-security-1' });
     const departmentId = await server.deps.db.transaction().execute(async (trx) => {
       const contacts = await DirectoryFixture.open(trx, on.corpId, () => now);
       const dept = await contacts.department('豁免部门');

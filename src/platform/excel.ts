@@ -1,4 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
+import { markRow } from './export-marks.ts';
 type ExcelJS = typeof import('exceljs');
 
 /** exceljs costs ~0.35 s and ~28 MB to load: it is loaded on the first import or export, not at start-up. */
@@ -14,6 +15,8 @@ export interface PagedSheet<Item> {
   /** One page of the items after `cursor` (undefined: the first), and the cursor of the next page (null: the last). */
   page: (cursor: string | undefined) => Promise<{ items: readonly Item[]; nextCursor: string | null }>;
   row: (item: Item) => unknown[];
+  /** 暗水印 (exportMark) after the first text cell of every row, the header's included; '' for none. */
+  mark?: string;
 }
 
 /**
@@ -27,11 +30,12 @@ export function pagedXlsx<Item>(spec: PagedSheet<Item>): Readable {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet(spec.sheetName);
     sheet.columns = spec.headers.map((_header, i) => ({ key: String(i), width: spec.widths?.[i] ?? 20 }));
-    sheet.addRow([...spec.headers]).commit();
+    const mark = spec.mark ?? '';
+    sheet.addRow(markRow(spec.headers, mark)).commit();
     let cursor: string | undefined;
     do {
       const page = await spec.page(cursor);
-      for (const item of page.items) sheet.addRow(spec.row(item)).commit();
+      for (const item of page.items) sheet.addRow(markRow(spec.row(item), mark)).commit();
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     sheet.commit();

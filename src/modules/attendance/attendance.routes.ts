@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
+import { exportMark } from '../../platform/export-marks.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { MachineDto, MachineInput, MachineParams, MachinePunchDto, MachineSecretDto, NewMachineInput, PunchBatch, PunchResultDto, type MachineInputValue } from './attendance.schema.ts';
@@ -34,7 +35,7 @@ const rules = {
 const reports = {
   records: command(read, (ctx, day: string) => dayRecords(ctx, day)),
   summary: command(read, (ctx, q: { from: string; to: string }) => summarise(ctx, q.from, q.to)),
-  export: command(read, async (ctx, q: { from: string; to: string }) => summaryXlsx(await summarise(ctx, q.from, q.to), `${q.from}至${q.to}`)),
+  export: command(read, async (ctx, q: { from: string; to: string; mark: string }) => summaryXlsx(await summarise(ctx, q.from, q.to), `${q.from}至${q.to}`, q.mark)),
 };
 const machines = {
   list: command({ right: 'devices.read', tx: 'read' }, (ctx) => listMachines(ctx)),
@@ -153,7 +154,9 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       items: await request.run(reports.summary, request.query),
     }));
     app.get('/api/v1/attendance/summary/export', { config: corp, schema: { tags, summary: 'The summary as .xlsx', querystring: RangeQuery } }, async (request, reply) => {
-      const workbook = await request.run(reports.export, request.query);
+      const corp = request.corp!;
+      const mark = await exportMark(deps.registry, deps.db, corp.corpId, corp.actor, request.now, 'any');
+      const workbook = await request.run(reports.export, { ...request.query, mark });
       reply.header('content-disposition', `attachment; filename="attendance-${request.query.from}-${request.query.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(`打卡汇总${request.query.from}至${request.query.to}.xlsx`)}`);
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(workbook);
     });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReadCtx } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { loadExcel } from '../../platform/excel.ts';
+import { markRow } from '../../platform/export-marks.ts';
 import { authorizeApp, contactsScope } from '../../platform/policy/index.ts';
 import { membersByIds, membersInScope } from '../directory/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
@@ -108,13 +109,13 @@ export async function summarise(ctx: ReadCtx, from: string, to: string): Promise
 
 const HEADER = ['姓名', '迟到次数', '早退次数', '未打卡次数', '异常打卡次数', '补卡次数'];
 
-/** The summary as an .xlsx workbook (one sheet, counts as numbers). */
-export async function summaryXlsx(rows: readonly MemberSummary[], title: string): Promise<Buffer> {
+/** The summary as an .xlsx workbook (one sheet, counts as numbers); `mark` is 暗水印 (exportMark) after each row's name. */
+export async function summaryXlsx(rows: readonly MemberSummary[], title: string, mark = ''): Promise<Buffer> {
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(title);
-  sheet.addRow(HEADER);
-  for (const r of rows) sheet.addRow([r.name, r.late, r.early, r.missed, r.exceptions, r.corrected]);
+  sheet.addRow(markRow(HEADER, mark));
+  for (const r of rows) sheet.addRow(markRow([r.name, r.late, r.early, r.missed, r.exceptions, r.corrected], mark));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import type { AuditQuery as Query } from '../../platform/audit.ts';
 import { command } from '../../platform/command.ts';
+import { exportMark } from '../../platform/export-marks.ts';
 import { authorize } from '../../platform/policy/index.ts';
 import { ExportLanguage, IsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 import { AUDIT_ACTIONS } from './audit.catalog.ts';
@@ -47,7 +48,7 @@ const search = command({ right: 'audit.read', tx: 'read' }, (ctx, query: Query) 
 const actionList = Object.entries(AUDIT_ACTIONS).map(([action, text]) => ({ action, ...text }));
 const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
-export function auditRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
+export function auditRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['audit'];
     app.get('/api/v1/audit', { config: { auth: 'corp' }, schema: { tags, summary: "Search the enterprise's audit log, newest first", querystring: AuditQuery, response: { 200: Page(AuditDto) } } }, async (request) => {
@@ -66,10 +67,11 @@ export function auditRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
       await authorize(ctx, 'audit.read');
       const q = request.query;
       const name = q.lang === 'zh-CN' ? '操作日志.xlsx' : 'audit-log.xlsx';
+      const mark = await exportMark(deps.registry, deps.db, ctx.corpId, ctx.actor, request.now, 'any');
       reply.header('content-disposition', `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(auditXlsx(ctx, { action: q.action, actorId: q.actorId, outcome: q.outcome, from: ms(q.from), to: ms(q.to) }, q.lang));
+        .send(auditXlsx(ctx, { action: q.action, actorId: q.actorId, outcome: q.outcome, from: ms(q.from), to: ms(q.to) }, q.lang, mark));
     });
   };
 }

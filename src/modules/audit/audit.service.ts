@@ -73,9 +73,10 @@ const ROLE_TEXT: Record<Language, Record<ActorRole, string>> = {
 const OUTCOME_TEXT: Record<Language, Record<AuditRecord['outcome'], string>> = { 'zh-CN': { done: '已执行', refused: '已拒绝' }, en: { done: 'Done', refused: 'Refused' } };
 const EXPORT_PAGE = 500;
 
-/** The filtered log as .xlsx in one language, newest first, streamed page by page. */
-export function auditXlsx(ctx: ReadCtx, query: Omit<AuditQuery, 'cursor' | 'limit'>, language: Language): Readable {
+/** The filtered log as .xlsx in one language, newest first, streamed page by page; `mark` is 暗水印 (exportMark). */
+export function auditXlsx(ctx: ReadCtx, query: Omit<AuditQuery, 'cursor' | 'limit'>, language: Language, mark = ''): Readable {
   return pagedXlsx({
+    mark,
     sheetName: language === 'zh-CN' ? '操作日志' : 'Audit log',
     headers: HEADERS[language],
     widths: { 3: 60 },

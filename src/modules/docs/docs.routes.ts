@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { toIso } from '../../platform/clock.ts';
 import { peopleToChoose } from '../directory/index.ts';
 import { command } from '../../platform/command.ts';
+import { exportMark } from '../../platform/export-marks.ts';
 import { noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { addComment, listComments, resolveThread, saveSettings, viewOnlyCommentsBanned, type CommentView, type NewComment } from './comments.service.ts';
@@ -98,13 +99,13 @@ const commands = {
   revision: command(read, (ctx, input: { id: string; revisionId: string; sheetId?: string | undefined }) => showRevision(ctx, input.id, input.revisionId, input.sheetId)),
   restore: command(write, (ctx, input: { id: string; revisionId: string }) => restoreSheet(ctx, input.id, input.revisionId)),
   import: command(write, importWorkbook),
-  export: command(read, exportWorkbook),
+  export: command(read, (ctx, input: { id: string; mark: string }) => exportWorkbook(ctx, input.id, input.mark)),
   people: command(read, (ctx, q: string | undefined) => peopleToChoose(ctx.trx, ctx.corpId, { q, limit: 200 })),
   settings: command({ right: 'docs.manage', tx: 'read' }, async (ctx) => ({ viewOnlyCommentsBanned: await viewOnlyCommentsBanned(ctx) })),
   saveSettings: command({ right: 'docs.manage', tx: 'plain' }, saveSettings),
 };
 
-export function docsRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
+export function docsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const config = { auth: 'corp' } as const;
     const tags = ['docs'];
@@ -197,7 +198,9 @@ export function docsRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.get('/api/v1/docs/files/:id/export', { config, schema: { tags, summary: 'The sheet as .xlsx, comments as notes', params: FileParams } }, async (request, reply) => {
-      const { title, content } = await request.run(commands.export, request.params.id);
+      const corp = request.corp!;
+      const mark = await exportMark(deps.registry, deps.db, corp.corpId, corp.actor, request.now, 'docs');
+      const { title, content } = await request.run(commands.export, { id: request.params.id, mark });
       reply.header('content-disposition', `attachment; filename="sheet.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`);
       return reply.type(XLSX).send(content);
     });

@@ -7,9 +7,9 @@ import { tables } from './docs.tables.ts';
 /**
  * The sheet file as .xlsx: its sheets and cells, and each cell's comment threads as the cell's
  * note ("author: text" a line). exceljs writes the parts WPS and Office both read, so the file may
- * be larger than the one imported (the seed's question 6).
+ * be larger than the one imported (the seed's question 6). `mark` is 暗水印 (exportMark); an import drops it.
  */
-export async function exportWorkbook(ctx: ReadCtx, fileId: string): Promise<{ title: string; content: Buffer }> {
+export async function exportWorkbook(ctx: ReadCtx, fileId: string, mark = ''): Promise<{ title: string; content: Buffer }> {
   const { file } = await requireSheetFile(ctx, fileId, 'view');
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
@@ -19,7 +19,10 @@ export async function exportWorkbook(ctx: ReadCtx, fileId: string): Promise<{ ti
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);
     const cells = await db.selectFrom('docs_cells').select(['row', 'col', 'value']).where('corp_id', '=', ctx.corpId).where('file_id', '=', fileId).where('sheet_id', '=', sheet.id).execute();
-    for (const c of cells) ws.getCell(c.row + 1, c.col + 1).value = c.value;
+    // 暗水印 (exportMark) after the first cell of each row: a row copied out still names who exported it.
+    const first = new Map<number, number>();
+    for (const c of cells) if ((first.get(c.row) ?? Infinity) > c.col) first.set(c.row, c.col);
+    for (const c of cells) ws.getCell(c.row + 1, c.col + 1).value = first.get(c.row) === c.col ? c.value + mark : c.value;
     const notes = new Map<string, string[]>();
     for (const t of threads.filter((t) => t.sheetId === sheet.id && t.row !== null && t.col !== null)) {
       const key = `${t.row}:${t.col}`;

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
+import { stripMarks } from '../../platform/export-marks.ts';
 
 /**
  * Reading an .xlsx without holding it as objects: jszip opens the package, each sheet's size is
@@ -146,6 +147,8 @@ export function* scanCells(sheetXml: string, shared: readonly string[]): Generat
         value = type === 's' ? shared[Number(raw)] ?? '' : type === 'b' ? (raw === '1' ? 'TRUE' : 'FALSE') : raw;
       }
     }
+    // An exported sheet comes back without its 暗水印 marks.
+    if (value !== undefined) value = stripMarks(value);
     if (value !== undefined && value !== '') yield { row, col, value };
   }
 }

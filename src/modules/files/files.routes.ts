@@ -1,9 +1,11 @@
+import { buffer } from 'node:stream/consumers';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { exportMark, imageMark } from '../../platform/export-marks.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { invalidField, refuseDeclaredOver, streamedBody, uploadScope } from '../../platform/http/upload.ts';
@@ -76,18 +78,26 @@ async function receive(request: FastifyRequest, store: BlobStore, corpId: string
   return stored;
 }
 
+/** Images whose pixels carry 暗水印 (drive's hidden watermark): lossless PNG and JPEG; a GIF keeps its frames unmarked. */
+const MARKABLE = new Set(['image/png', 'image/jpeg']);
+
 /**
  * The viewer serves a file inline in a sandbox (its scripts, if any, never run as Banyan's page), a
- * download as an attachment; neither is kept by a cache.
+ * download as an attachment; neither is kept by a cache. A PNG or JPEG a member opens while drive's
+ * 暗水印 is on is served as a PNG with the member and minute in its pixels (a JPEG's name then ends in .png).
  */
-function send(reply: FastifyReply, store: BlobStore, file: Served, disposition: 'inline' | 'attachment') {
+async function send(deps: Deps, request: FastifyRequest, reply: FastifyReply, store: BlobStore, file: Served, disposition: 'inline' | 'attachment') {
+  const corp = request.corp!;
+  const marked = MARKABLE.has(file.mime) ? await imageMark(deps.registry, deps.db, corp.corpId, corp.actor, request.now, 'drive', () => buffer(store.read(file))) : undefined;
+  const name = marked && file.mime === 'image/jpeg' ? file.name.replace(/\.[^.]*$/, '') + '.png' : file.name;
   reply
-    .header('content-disposition', `${disposition}; filename="${file.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-    .header('content-length', file.size)
+    .header('content-disposition', `${disposition}; filename="${file.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-length', marked ? marked.length : file.size)
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-  return reply.type(disposition === 'inline' ? file.mime : 'application/octet-stream').send(store.read(file));
+  const type = disposition === 'attachment' ? 'application/octet-stream' : marked ? 'image/png' : file.mime;
+  return reply.type(type).send(marked ?? store.read(file));
 }
 
 /** The file store (upload, folders, list, view, download, forward, delete, quota) and 文件防泄漏's records and usage for admins. */
@@ -149,10 +159,10 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       noContent(reply, request.run(dropFolder, request.params.id)),
     );
     app.get('/api/v1/files/:id/view', { config: corp, schema: { tags, summary: 'Open a file in the viewer (inline; recorded for a confidential file)', params: FileParams } }, async (request, reply) =>
-      send(reply, store, await request.run(view, request.params.id), 'inline'),
+      send(deps, request, reply, store, await request.run(view, request.params.id), 'inline'),
     );
     app.get('/api/v1/files/:id/download', { config: corp, schema: { tags, summary: 'Download a file (403 while 禁止下载与导出 makes a confidential file preview-only)', params: FileParams } }, async (request, reply) =>
-      send(reply, store, await request.run(download, request.params.id), 'attachment'),
+      send(deps, request, reply, store, await request.run(download, request.params.id), 'attachment'),
     );
     app.post('/api/v1/files/:id/forwards', { config: corp, schema: { tags, summary: 'Forward a file to a member of the enterprise (they get their own copy)', params: FileParams, body: ForwardBody, response: { 201: FileDto } } }, async (request, reply) =>
       created(reply, request.run(forward, { id: request.params.id, memberId: request.body.memberId })),
@@ -177,8 +187,9 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       await authorizeApp(ctx, 'features', 'manage');
       const { lang, ...filters } = request.query;
       const name = lang === 'zh-CN' ? '文件操作记录.xlsx' : 'file-records.xlsx';
+      const mark = await exportMark(deps.registry, deps.db, ctx.corpId, ctx.actor, request.now, 'drive');
       reply.header('content-disposition', `attachment; filename="file-records.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(recordsXlsx(ctx, filters, lang));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(recordsXlsx(ctx, filters, lang, mark));
     });
 
     await app.register(async (uploads) => {

@@ -83,9 +83,10 @@ const ACTION_TEXT: Record<Language, Record<FileAction, string>> = {
 };
 const EXPORT_PAGE = 500;
 
-/** The filtered records as .xlsx (China time), newest first, streamed page by page. */
-export function recordsXlsx(ctx: ReadCtx, query: Omit<RecordSearch, 'cursor' | 'limit'>, language: Language): Readable {
+/** The filtered records as .xlsx (China time), newest first, streamed page by page; `mark` is 暗水印 (exportMark). */
+export function recordsXlsx(ctx: ReadCtx, query: Omit<RecordSearch, 'cursor' | 'limit'>, language: Language, mark = ''): Readable {
   return pagedXlsx({
+    mark,
     sheetName: language === 'zh-CN' ? '文件操作记录' : 'File records',
     headers: HEADERS[language],
     widths: { 3: 40 },

@@ -14,4 +14,5 @@ export const SecurityErrors = defineErrors({
   'security.device_not_found': { status: 404, message: 'The device does not exist in this enterprise.' },
   'security.device_exists': { status: 409, message: 'The member already has this device; approve it instead.' },
   'security.leak_prevention_off': { status: 400, message: 'Blocking external sharing (禁止分享到外部) can be turned on only while file leak prevention (文件防泄漏) is on.' },
+  'security.image_too_large': { status: 413, message: 'The image to decode is larger than 20 MiB (details.limitBytes).' },
 });

@@ -7,6 +7,7 @@ import { command } from '../../platform/command.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { created } from '../../platform/http/replies.ts';
 import { NoContent, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
+import { invalidField, readUpload, refuseDeclaredOver, streamedBody, uploadScope, type UploadLimits } from '../../platform/http/upload.ts';
 import { authorizeApp } from '../../platform/policy/index.ts';
 import { myClientPolicies, reportViolation, saveClientPolicy, searchViolations, type ViolationSearch } from './client-policies.service.ts';
 import { decideIp, PolicyCache } from './enforcement.ts';
@@ -20,6 +21,7 @@ import {
   ClientPolicySchema,
   DecodeBody,
   DecodeDto,
+  DecodeImageForm,
   DeviceDecisionParams,
   DevicePage,
   DeviceParams,
@@ -55,7 +57,9 @@ import {
 } from './security.schema.ts';
 import type { PolicyKind, ViolationKind } from './security.tables.ts';
 import { decideDevice, deviceSignIns, listDevices, registerDevice, saveDevicePolicy, type DeviceSearch } from './devices.service.ts';
-import { decodeHiddenMarks, myWatermark, saveWatermarkPolicy } from './watermark.service.ts';
+import { decodeHiddenMarks, imageMarkFound, myWatermark, saveWatermarkPolicy } from './watermark.service.ts';
+import { readImageMark } from './hidden-image.ts';
+import type { HiddenMark } from './hidden-mark.ts';
 import { saveLeakPolicy } from './leak.service.ts';
 
 /** Admins need manage on the 高级功能 app, as for its seats (super admins hold it). */
@@ -87,6 +91,13 @@ const decode = command(read, async (ctx, text: string) => {
   await byAppRight(ctx);
   return decodeHiddenMarks(ctx, text);
 });
+const mayDecode = command(read, byAppRight);
+const decodeImage = command(read, async (ctx, found: HiddenMark | undefined) => {
+  await byAppRight(ctx);
+  return imageMarkFound(ctx, found);
+});
+const IMAGE_LIMIT = 20 * 1024 * 1024;
+const imageLimits: UploadLimits = { fileLimit: IMAGE_LIMIT, fields: [], tooLarge: () => new DomainError(SecurityErrors['security.image_too_large'], { limitBytes: IMAGE_LIMIT }) };
 const violations = command(read, async (ctx, query: ViolationSearch) => {
   await byAppRight(ctx);
   return searchViolations(ctx, query);
@@ -209,6 +220,31 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post('/api/v1/security/hidden-watermark/decode', { config: corp, schema: { tags, summary: '暗水印: the members and times hidden in a text', body: DecodeBody, response: { 200: DecodeDto } } }, (request) =>
       request.run(decode, request.body.text),
     );
+    await app.register(async (uploads) => {
+      await uploadScope(uploads, IMAGE_LIMIT);
+      uploads.post(
+        '/api/v1/security/hidden-watermark/decode-image',
+        {
+          config: corp,
+          onRequest: refuseDeclaredOver(imageLimits),
+          validatorCompiler: streamedBody,
+          schema: {
+            tags,
+            summary: '暗水印: the member and time hidden in an image’s pixels (multipart/form-data: file)',
+            body: { content: { 'multipart/form-data': { schema: DecodeImageForm } } } as unknown as typeof DecodeImageForm,
+            response: { 200: DecodeDto },
+          },
+        },
+        async (request) => {
+          // The right is checked before the image is read; the pixels are read outside any transaction.
+          await request.run(mayDecode, undefined);
+          const { content } = await readUpload(request, imageLimits);
+          if (content === undefined) throw invalidField('file', 'required');
+          if (content.length === 0) throw invalidField('file', 'minLength');
+          return request.run(decodeImage, await readImageMark(content));
+        },
+      );
+    });
 
     app.get(
       '/api/v1/security/access/:surface',

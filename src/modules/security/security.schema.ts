@@ -49,7 +49,9 @@ export const AccessDto = Type.Object({ surface: Type.String(), address: Type.Str
 export const WatermarkQuery = StrictObject({ surface: Type.Union([Type.Literal('chat'), Type.Literal('contacts'), Type.Literal('mail'), Type.Literal('docs'), Type.Literal('drive')]) });
 export const WatermarkDto = Type.Object({ enabled: Type.Boolean(), text: Type.String(), hiddenMark: Type.String({ description: '暗水印: zero-width characters to put in the page text; empty when off' }) });
 export const DecodeBody = StrictObject({ text: Type.String({ minLength: 1, maxLength: 1_000_000 }) });
-export const DecodeDto = Type.Object({ marks: Type.Array(Type.Object({ memberId: Type.String(), memberName: Type.String(), markedAt: IsoDateTime })) });
+export const DecodeDto = Type.Object({ marks: Type.Array(Type.Object({ memberId: Type.String(), memberName: Type.String(), userid: Type.String(), markedAt: IsoDateTime })) });
+/** An image to look for the pixel mark in (PNG, JPEG, GIF or WebP). */
+export const DecodeImageForm = Type.Object({ file: Type.String({ format: 'binary', description: 'the image, at most 20 MiB (20,971,520 bytes)' }) });
 
 /** What a client obeys: whether the member may take screenshots / share outside. */
 export const MyClientPoliciesDto = Type.Object({ screenCaptureRestricted: Type.Boolean(), shareExternalRestricted: Type.Boolean() });

@@ -4,7 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
 import { errorCode, securityBought, signedInMember } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
-import { readSheet, rootDepartmentId } from '../directory/index.ts';
+import { membersByIds, readSheet, rootDepartmentId } from '../directory/index.ts';
 import { parseCsv } from '../../platform/csv.ts';
 import { loadExcel } from '../../platform/excel.ts';
 import { addHierarchicalAdmin } from '../admin/testing/index.ts';
@@ -229,7 +229,8 @@ describeEachDialect('安全管理 policies', (use) => {
       assert.notEqual(page.hiddenMark, '');
       const copied = `通讯录导出 ${page.hiddenMark}孙八 销售部`;
       const decoded = await corp.client.post<{ marks: unknown[] }>('/api/v1/security/hidden-watermark/decode', { text: copied });
-      assert.deepEqual(decoded.body.marks, [{ memberId: member.memberId, memberName: '孙八', markedAt: new Date(Math.floor(t.clock.now() / 60_000) * 60_000).toISOString() }]);
+      const { userid } = (await membersByIds(t.deps.db, corp.corpId, [member.memberId])).get(member.memberId)!;
+      assert.deepEqual(decoded.body.marks, [{ memberId: member.memberId, memberName: '孙八', userid, markedAt: new Date(Math.floor(t.clock.now() / 60_000) * 60_000).toISOString() }]);
       assert.deepEqual((await other.corp.client.post<{ marks: unknown[] }>('/api/v1/security/hidden-watermark/decode', { text: copied })).body.marks, []);
       assert.equal((await member.client.post('/api/v1/security/hidden-watermark/decode', { text: copied })).status, 403);
       await keepSessions(t);

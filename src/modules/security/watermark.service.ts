@@ -9,7 +9,8 @@ import { readPolicy, savePolicy, securityActiveUntil } from './policies.service.
 import { SecurityErrors } from './security.errors.ts';
 import { WATERMARK_SURFACES, type WatermarkPolicy, type WatermarkSurface } from './security.schema.ts';
 import { watermarkText } from './watermark.ts';
-import { decodeMarks, encodeMark } from './hidden-mark.ts';
+import { decodeMarks, encodeMark, type HiddenMark } from './hidden-mark.ts';
+import { embedImageMark } from './hidden-image.ts';
 
 /** 自定义信息（仅适用于文档）: custom text is a docs segment only, and chosen only with some text. */
 export async function saveWatermarkPolicy(ctx: Ctx, input: WatermarkPolicy): Promise<WatermarkPolicy> {
@@ -37,22 +38,49 @@ export async function myWatermark(ctx: ReadCtx, surface: WatermarkSurface): Prom
   return { enabled: text !== '', text, hiddenMark };
 }
 
-/** The members and minutes hidden in a text; marks naming no member of this enterprise are left out. */
-export async function decodeHiddenMarks(ctx: ReadCtx, text: string): Promise<{ marks: { memberId: string; memberName: string; markedAt: string }[] }> {
-  const found = decodeMarks(text);
+export interface DecodedMark {
+  memberId: string;
+  memberName: string;
+  userid: string;
+  markedAt: string;
+}
+
+/** Marks naming no member of this enterprise are left out. */
+async function present(ctx: ReadCtx, found: readonly HiddenMark[]): Promise<{ marks: DecodedMark[] }> {
   const members = await membersByIds(ctx.trx, ctx.corpId, found.map((m) => m.memberId));
-  return { marks: found.filter((m) => members.has(m.memberId)).map((m) => ({ memberId: m.memberId, memberName: members.get(m.memberId)!.name, markedAt: toIso(m.at) })) };
+  return {
+    marks: found.flatMap((m) => {
+      const member = members.get(m.memberId);
+      return member ? [{ memberId: m.memberId, memberName: member.name, userid: member.userid, markedAt: toIso(m.at) }] : [];
+    }),
+  };
+}
+
+/** The members and minutes hidden in a text. */
+export function decodeHiddenMarks(ctx: ReadCtx, text: string): Promise<{ marks: DecodedMark[] }> {
+  return present(ctx, decodeMarks(text));
+}
+
+/** The member and minute read from an image's pixels (readImageMark), if the image had a whole mark. */
+export function imageMarkFound(ctx: ReadCtx, found: HiddenMark | undefined): Promise<{ marks: DecodedMark[] }> {
+  return present(ctx, found ? [found] : []);
 }
 
 /**
- * 暗水印 in exported files: while the purchase is in force and the surface's hidden watermark is on,
- * a member's export carries the zero-width mark of the member and minute in its text cells.
+ * 暗水印 in exported files and served images: while the purchase is in force, a member's export of
+ * a surface whose hidden watermark is on carries the member and minute; an export of no surface
+ * (`any`: audit log, attendance summary, fund ledger) carries it while any surface's is on.
  */
-async function markExport(db: Executor, corpId: string, actor: Actor, now: number, surface: string): Promise<string> {
-  if (actor.kind !== 'member' || !(WATERMARK_SURFACES as readonly string[]).includes(surface)) return '';
-  if ((await securityActiveUntil(db, corpId)) <= now) return '';
+async function marked(db: Executor, corpId: string, actor: Actor, now: number, surface: string): Promise<boolean> {
+  if (actor.kind !== 'member') return false;
+  if (surface !== 'any' && !(WATERMARK_SURFACES as readonly string[]).includes(surface)) return false;
+  if ((await securityActiveUntil(db, corpId)) <= now) return false;
   const policy = await readPolicy(db, corpId, 'watermark');
-  return policy[surface as WatermarkSurface].hidden ? encodeMark(actor.id, now) : '';
+  return surface === 'any' ? WATERMARK_SURFACES.some((s) => policy[s].hidden === true) : policy[surface as WatermarkSurface].hidden === true;
 }
 
-export const hiddenExportMarker: ExportMarker = { name: 'security.hidden_watermark', mark: markExport };
+export const hiddenExportMarker: ExportMarker = {
+  name: 'security.hidden_watermark',
+  mark: async (db, corpId, actor, now, surface) => ((await marked(db, corpId, actor, now, surface)) ? encodeMark(actor.id, now) : ''),
+  markImage: async (db, corpId, actor, now, surface, load) => ((await marked(db, corpId, actor, now, surface)) ? embedImageMark(await load(), actor.id, now) : undefined),
+};

@@ -4,13 +4,17 @@ import { chinaTime } from '../../platform/clock.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { BOM, csvLine } from '../../platform/csv.ts';
 import { loadExcel } from '../../platform/excel.ts';
+import { markRow } from '../../platform/export-marks.ts';
 import type { ExportLanguage } from '../../platform/http/schemas.ts';
 import { catalogItem } from './catalog.ts';
 import { TOPUP_CHANNELS } from './channels.ts';
 import { ledgerQuery, withQuantities, type LedgerQuery, type LedgerRow } from './ledger.service.ts';
 import type { TxnType } from './wallet.tables.ts';
 
-/** 资金明细 export: .csv (UTF-8 with BOM, so Excel shows Chinese) or .xlsx, streamed page by page, in either language. */
+/**
+ * 资金明细 export: .csv (UTF-8 with BOM, so Excel shows Chinese) or .xlsx, streamed page by page, in
+ * either language; `mark` is 暗水印 (exportMark).
+ */
 export const TXN_TYPE_ZH: Record<TxnType, string> = { topup: '充值', purchase: '购买', auto_deduct: '自动扣款', refund: '退款', manual_refund: '人工退款' };
 const TXN_TYPE_EN: Record<TxnType, string> = { topup: 'Top-up', purchase: 'Purchase', auto_deduct: 'Auto-deduction', refund: 'Refund', manual_refund: 'Manual refund' };
 const TEXTS = {
@@ -48,16 +52,16 @@ async function* ledgerRows(db: Executor, corpId: string, query: LedgerQuery): As
   }
 }
 
-export function ledgerCsv(db: Executor, corpId: string, query: LedgerQuery, lang: ExportLanguage): Readable {
+export function ledgerCsv(db: Executor, corpId: string, query: LedgerQuery, lang: ExportLanguage, mark = ''): Readable {
   return Readable.from(
     (async function* () {
-      yield BOM + csvLine(TEXTS[lang].header);
-      for await (const row of ledgerRows(db, corpId, query)) yield csvLine(cells(row, lang));
+      yield BOM + csvLine(markRow(TEXTS[lang].header, mark) as string[]);
+      for await (const row of ledgerRows(db, corpId, query)) yield csvLine(markRow(cells(row, lang), mark) as string[]);
     })(),
   );
 }
 
-export function ledgerXlsx(db: Executor, corpId: string, query: LedgerQuery, lang: ExportLanguage): Readable {
+export function ledgerXlsx(db: Executor, corpId: string, query: LedgerQuery, lang: ExportLanguage, mark = ''): Readable {
   const stream = new PassThrough();
   void (async () => {
     const ExcelJS = await loadExcel();
@@ -65,11 +69,11 @@ export function ledgerXlsx(db: Executor, corpId: string, query: LedgerQuery, lan
     const { sheet: sheetName, header } = TEXTS[lang];
     const sheet = workbook.addWorksheet(sheetName);
     sheet.columns = header.map((_header, i) => ({ key: String(i), width: i === 2 ? 40 : 20, ...(i === 3 || i === 4 ? { style: { numFmt: '0.00' } } : {}) }));
-    sheet.addRow([...header]).commit();
+    sheet.addRow(markRow([...header], mark)).commit();
     for await (const row of ledgerRows(db, corpId, query)) {
       const c = cells(row, lang);
       // Amounts as numbers with two decimals, so Excel can sum them.
-      sheet.addRow([c[0], c[1], c[2], Number(c[3]), Number(c[4]), c[5], c[6]]).commit();
+      sheet.addRow(markRow([c[0], c[1], c[2], Number(c[3]), Number(c[4]), c[5], c[6]], mark)).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { exportMark } from '../../platform/export-marks.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
 import { authorize } from '../../platform/policy/index.ts';
@@ -47,9 +48,10 @@ export function walletRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       const filter = { from: ms(q.from), to: ms(q.to), type: q.type };
       const lang = q.lang ?? 'zh-CN';
       const name = `${lang === 'zh-CN' ? '资金明细' : 'fund-ledger'}.${q.format}`;
+      const mark = await exportMark(deps.registry, deps.db, ctx.corpId, ctx.actor, request.now, 'any');
       reply.header('content-disposition', `attachment; filename="ledger.${q.format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(ledgerCsv(deps.db, ctx.corpId, filter, lang));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(ledgerXlsx(deps.db, ctx.corpId, filter, lang));
+      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(ledgerCsv(deps.db, ctx.corpId, filter, lang, mark));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(ledgerXlsx(deps.db, ctx.corpId, filter, lang, mark));
     });
 
     // 充值 ------------------------------------------------------------------------------------------

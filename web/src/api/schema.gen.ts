@@ -13725,6 +13725,61 @@ export interface paths {
                             marks: {
                                 memberId: string;
                                 memberName: string;
+                                userid: string;
+                                /** Format: date-time */
+                                markedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/hidden-watermark/decode-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暗水印: the member and time hidden in an image’s pixels (multipart/form-data: file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the image, at most 20 MiB (20,971,520 bytes)
+                         */
+                        file: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marks: {
+                                memberId: string;
+                                memberName: string;
+                                userid: string;
                                 /** Format: date-time */
                                 markedAt: string;
                             }[];
