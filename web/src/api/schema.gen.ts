@@ -9049,11 +9049,23 @@ export interface paths {
                                     requireApprovalComment: boolean;
                                     requireHandlingComment: boolean;
                                     requireSignature: boolean;
+                                    withdrawRunning: boolean;
+                                    withdrawApproved: "never" | "any_time" | "within_days";
+                                    withdrawApprovedDays: number;
                                 };
                                 version: number;
                                 archived: boolean;
                                 /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                                 builtin: string | null;
+                                /** @description 可见范围: who sees and submits it; null: everyone */
+                                visibility: {
+                                    memberIds?: string[];
+                                    departmentIds?: string[];
+                                    tagIds?: string[];
+                                } | null;
+                                /** @description 协助管理: members who manage this template and read its requests */
+                                assistantIds: string[];
+                                canManage: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
@@ -9226,7 +9238,16 @@ export interface paths {
                             requireApprovalComment: boolean;
                             requireHandlingComment: boolean;
                             requireSignature: boolean;
+                            withdrawRunning: boolean;
+                            withdrawApproved: "never" | "any_time" | "within_days";
+                            withdrawApprovedDays: number;
                         };
+                        visibility?: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                            tagIds?: string[];
+                        } | null;
+                        assistantIds?: string[];
                     };
                 };
             };
@@ -9391,11 +9412,23 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             version: number;
                             archived: boolean;
                             /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                             builtin: string | null;
+                            /** @description 可见范围: who sees and submits it; null: everyone */
+                            visibility: {
+                                memberIds?: string[];
+                                departmentIds?: string[];
+                                tagIds?: string[];
+                            } | null;
+                            /** @description 协助管理: members who manage this template and read its requests */
+                            assistantIds: string[];
+                            canManage: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9587,11 +9620,23 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             version: number;
                             archived: boolean;
                             /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                             builtin: string | null;
+                            /** @description 可见范围: who sees and submits it; null: everyone */
+                            visibility: {
+                                memberIds?: string[];
+                                departmentIds?: string[];
+                                tagIds?: string[];
+                            } | null;
+                            /** @description 协助管理: members who manage this template and read its requests */
+                            assistantIds: string[];
+                            canManage: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9599,7 +9644,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace a template (checked on save) */
+        /** Replace a template (checked on save); admins of the app or its assistants (协助管理) */
         put: {
             parameters: {
                 query?: never;
@@ -9764,7 +9809,16 @@ export interface paths {
                             requireApprovalComment: boolean;
                             requireHandlingComment: boolean;
                             requireSignature: boolean;
+                            withdrawRunning: boolean;
+                            withdrawApproved: "never" | "any_time" | "within_days";
+                            withdrawApprovedDays: number;
                         };
+                        visibility?: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                            tagIds?: string[];
+                        } | null;
+                        assistantIds?: string[];
                         expectedVersion: number;
                     };
                 };
@@ -9930,11 +9984,23 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             version: number;
                             archived: boolean;
                             /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                             builtin: string | null;
+                            /** @description 可见范围: who sees and submits it; null: everyone */
+                            visibility: {
+                                memberIds?: string[];
+                                departmentIds?: string[];
+                                tagIds?: string[];
+                            } | null;
+                            /** @description 协助管理: members who manage this template and read its requests */
+                            assistantIds: string[];
+                            canManage: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9964,6 +10030,106 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审批数据: every request (of the templates one assists, for an assistant), newest first, by template, status, applicant and time */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    templateId?: string;
+                    status?: "running" | "approved" | "rejected" | "withdrawn";
+                    applicantId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                templateId: string;
+                                templateName: string;
+                                applicantId: string;
+                                applicantName: string;
+                                submitterName: string;
+                                status: "running" | "approved" | "rejected" | "withdrawn";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/data/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the filtered requests as .xlsx (streamed) */
+        get: {
+            parameters: {
+                query: {
+                    templateId?: string;
+                    status?: "running" | "approved" | "rejected" | "withdrawn";
+                    applicantId?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description the language of the headers and statuses */
+                    lang: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -10349,6 +10515,9 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             steps: {
                                 nodeId: string;
@@ -10415,6 +10584,8 @@ export interface paths {
                             pendingEdit: {
                                 [key: string]: string | number | string[];
                             } | null;
+                            /** @description 撤销权限: whether the caller may withdraw it now */
+                            canWithdraw: boolean;
                             /** Format: date-time */
                             submittedAt: string;
                             finishedAt: string | null;
@@ -10440,7 +10611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The applicant withdraws a running request */
+        /** The applicant withdraws a request, as the template's 撤销权限 allows */
         post: {
             parameters: {
                 query?: never;
