@@ -19,6 +19,7 @@ const CORP_PAGES = [
   '/attendance/anti-cheat',
   '/attendance/records',
   '/approvals',
+  '/approvals/data',
   '/customers',
   '/customers/one-way',
   '/category',
