@@ -54,7 +54,7 @@ export function DataPage() {
             }}
           >
             <Form.Item name="templateId" label={t('data.template')}>
-              <Select allowClear style={{ width: 180 }} data-testid="data-template" placeholder={t('data.allTemplates')} options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+              <Select allowClear style={{ width: 180 }} data-testid="data-template" placeholder={t('data.allTemplates')} options={(templates.data?.items ?? []).filter((x) => x.canManage).map((x) => ({ value: x.id, label: x.name }))} />
             </Form.Item>
             <Form.Item name="status" label={t('data.status')}>
               <Select allowClear style={{ width: 140 }} data-testid="data-status" placeholder={t('data.allStatuses')} options={STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))} />
@@ -86,7 +86,7 @@ export function DataPage() {
               </Button>
             </Form.Item>
           </Form>
-          <CursorTable<DataItem> list={list} size="small" columns={columns} locale={{ emptyText: t('data.empty') }} data-testid="data-table" />
+          <CursorTable<DataItem> list={list} size="small" columns={columns} scroll={{ x: 'max-content' }} locale={{ emptyText: t('data.empty') }} data-testid="data-table" />
         </Flex>
       </Card>
     </>

@@ -151,6 +151,7 @@ export default defineMessages(
     member: {
       title: '审批',
       start: '发起申请',
+      assisted: '我协助管理的模板',
       boxes: { todo: '待处理', done: '已处理', submitted: '我发起的', cc: '抄送我的' },
       empty: '暂无审批',
       applicant: '申请人',
@@ -420,6 +421,7 @@ export default defineMessages(
     member: {
       title: 'Approvals',
       start: 'New request',
+      assisted: 'Templates I help manage',
       boxes: { todo: 'To do', done: 'Done', submitted: 'Submitted', cc: "CC'd" },
       empty: 'Nothing here',
       applicant: 'Applicant',
