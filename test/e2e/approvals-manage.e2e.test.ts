@@ -4,14 +4,17 @@ import type { Page } from 'playwright-core';
 import { settings, type TemplateInput } from '../../src/modules/approval/testing/index.ts';
 import type { Db } from '../../src/platform/db/tables.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
-import { browserSkip, pickOption, registerEnterprise, useConsole, type RegisteredEnterprise } from './browser.ts';
+import { createAccount } from '../../src/modules/account/index.ts';
+import { TEST_SCRYPT } from '../support/app.ts';
+import { browserSkip, PASSWORD, pickOption, registerEnterprise, useConsole, type RegisteredEnterprise } from './browser.ts';
 
 type Template = { visibility: unknown; assistantIds: string[]; settings: { withdrawRunning: boolean; withdrawApproved: string; withdrawApprovedDays: number } };
 
 /** An enterprise with a template the admin approves, and a member to make assistant. */
 async function enterprise(page: Page, db: Db, loginName: string): Promise<RegisteredEnterprise & { templateId: string; helperId: string }> {
   const e = await registerEnterprise(page, { admin: 'Ada', loginName, corp: `${loginName} Ltd`, shortName: loginName.slice(0, 4) });
-  const helperId = await (await DirectoryFixture.open(db, e.corpId, Date.now)).member('Bob');
+  const account = await db.transaction().execute((trx) => createAccount(trx, Date.now(), TEST_SCRYPT, { name: 'Bob', loginName: `${loginName}_bob`, password: PASSWORD }));
+  const helperId = await (await DirectoryFixture.open(db, e.corpId, Date.now)).member('Bob', undefined, { userid: `${loginName}_bob`, accountId: account.id });
   const input: TemplateInput = {
     name: 'Travel',
     form: [{ id: 'reason', type: 'text', label: 'Reason', required: true }],
@@ -40,8 +43,8 @@ describe('approvals in the browser: 可见范围, 撤销权限, 协助管理 and
 
   for (const lang of ['zh-CN', 'en'] as const) {
     const l = lang === 'zh-CN'
-      ? { edit: '编辑', basics: '基础设置', limited: '指定成员、部门或标签', members: '成员', rules: '规则设置', withinDays: '通过后指定天数内可撤销', days: '天数', assistants: '协助管理', save: '保存', withdraw: '撤销', withdrawn: '已撤销', status: '状态', search: '查询', export: '导出', headers: ['审批模板', '申请人', '提交人', '状态', '提交时间', '完成时间', '详情'] }
-      : { edit: 'Edit', basics: 'Basics', limited: 'Chosen members, departments or tags', members: 'Members', rules: 'Rule settings', withinDays: 'Withdrawable for a number of days', days: 'Days', assistants: 'Assistant managers', save: 'Save', withdraw: 'Withdraw', withdrawn: 'Withdrawn', status: 'Status', search: 'Search', export: 'Export', headers: ['Template', 'Applicant', 'Submitted by', 'Status', 'Submitted at', 'Finished at', 'Details'] };
+      ? { edit: '编辑', basics: '基础设置', limited: '指定成员、部门或标签', members: '成员', rules: '规则设置', withinDays: '通过后指定天数内可撤销', days: '天数', assistants: '协助管理', save: '保存', withdraw: '撤销', withdrawn: '已撤销', status: '状态', search: '查询', export: '导出', headers: ['审批模板', '申请人', '提交人', '状态', '提交时间', '完成时间', '详情'], assisted: '我协助管理的模板', data: '审批数据', back: '返回模板列表' }
+      : { edit: 'Edit', basics: 'Basics', limited: 'Chosen members, departments or tags', members: 'Members', rules: 'Rule settings', withinDays: 'Withdrawable for a number of days', days: 'Days', assistants: 'Assistant managers', save: 'Save', withdraw: 'Withdraw', withdrawn: 'Withdrawn', status: 'Status', search: 'Search', export: 'Export', headers: ['Template', 'Applicant', 'Submitted by', 'Status', 'Submitted at', 'Finished at', 'Details'], assisted: 'Templates I help manage', data: 'Approval data', back: 'Back to templates' };
 
     it(`${lang}: the admin sets the visible range, the withdrawal right and an assistant on the template page; the applicant withdraws the approved request; 审批数据 filters and exports it`, async () => {
       const page = await ui.page();
@@ -90,6 +93,22 @@ describe('approvals in the browser: 可见范围, 撤销权限, 协助管理 and
       const file = await page.request.get(href!);
       assert.equal(file.status(), 200);
       assert.equal(file.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+      // 协助管理: Bob, no admin, finds the template and its 审批数据 in the member area; the assistant list is not his to change.
+      const bob = await ui.page();
+      assert.equal((await bob.request.post('/api/v1/auth/sign-in', { data: { login: `appr_manage_${lang === 'en' ? 'en' : 'zh'}_bob`, password: PASSWORD } })).status(), 200);
+      await bob.goto('/login');
+      await bob.evaluate((lng) => localStorage.setItem('banyan.lang', lng), lang);
+      await bob.goto('/app/approvals');
+      const assisted = bob.getByTestId('assisted');
+      await assisted.getByText(l.assisted, { exact: true }).waitFor();
+      await assisted.getByRole('link', { name: 'Travel', exact: true }).click();
+      await bob.getByRole('tab', { name: l.rules }).click();
+      assert.equal(await bob.getByTestId('assistants').locator('.ant-select-disabled').count(), 1);
+      await bob.getByRole('button', { name: l.back, exact: true }).click();
+      await assisted.getByRole('link', { name: l.data, exact: true }).click();
+      await bob.getByTestId('data-table').locator('tbody tr.ant-table-row').nth(1).waitFor();
+      assert.deepEqual((await bob.getByTestId('data-table').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((x) => x.trim()), ['Travel', 'Travel']);
     });
   }
 });

@@ -39,6 +39,7 @@ const CORP_PAGES = [
   '/wallet/orders',
   '/app',
   '/app/approvals',
+  '/app/approvals/data',
   '/app/attendance',
   '/app/attendance/records',
   '/app/files',

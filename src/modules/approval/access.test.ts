@@ -128,6 +128,20 @@ describeEachDialect('approval app management: 可见范围, 撤销权限, 协助
     assert.deepEqual([closed.status, closed.body.error.code], [409, 'approval.request_closed']);
   });
 
+  it('decision: withdrawing an approved request drops the edit waiting for consent, and its consent tasks close', async () => {
+    const w = await world(t);
+    const boss = await signedIn(t, w, '老板');
+    const applicant = await signedIn(t, w, '申请人');
+    const template = await newTemplate(w, boss.id, {}, { withdrawApproved: 'any_time', allowEditAfterApproval: true });
+    const { instanceId } = (await submit(applicant, template.id)).body;
+    await act(w, boss.id, await taskOf(w, instanceId, boss.id), { action: 'approve' });
+    assert.equal((await applicant.client.post(`/api/v1/approvals/requests/${instanceId}/edit`, { form: { reason: '改期' } })).status, 200);
+    assert.equal((await applicant.client.post(`/api/v1/approvals/requests/${instanceId}/withdraw`)).status, 200);
+    const detail = await applicant.client.get<{ status: string; pendingEdit: unknown; form: unknown; tasks: { kind: string; status: string }[] }>(`/api/v1/approvals/requests/${instanceId}`);
+    assert.deepEqual([detail.body.status, detail.body.pendingEdit, detail.body.form], ['withdrawn', null, { reason: '出差' }]);
+    assert.deepEqual(detail.body.tasks.map((x) => [x.kind, x.status]), [['approver', 'approved'], ['consent', 'cancelled']]);
+  });
+
   it('seed rule 协助管理: an assistant manages the templates they assist and reads their requests; they cannot choose assistants, create or stop templates, nor touch others', async () => {
     const w = await world(t);
     const boss = await signedIn(t, w, '老板');
