@@ -7,6 +7,7 @@ import { loadExcel } from '../../platform/excel.ts';
 import type { Client } from '../../../test/support/app.ts';
 import type { ActionNode, Settings } from './approval.model.ts';
 import { act, signedIn, simpleTemplate, taskOf, world, type World } from './testing/index.ts';
+import { ensureBuiltinTemplate } from './templates.service.ts';
 
 type Err = { error: { code: string; details: Record<string, unknown> } };
 type TemplateReply = { id: string; version: number; canManage: boolean; visibility: unknown; assistantIds: string[] };
@@ -62,7 +63,7 @@ describeEachDialect('approval app management: 可见范围, 撤销权限, 协助
     assert.deepEqual(adminList.body.items.filter((x) => x.id === open.id || x.id === limited.id).map((x) => x.canManage), [true, true]);
   });
 
-  it('decision: a visible range names ids of this enterprise and is not empty; an update without it keeps it', async () => {
+  it('decision: a visible range names ids of this enterprise and is not empty; an update without it keeps it; a built-in template takes none', async () => {
     const w = await world(t);
     const boss = await signedIn(t, w, '老板');
     const unknown = await w.client.post<Err>('/api/v1/approvals/templates', { ...simpleTemplate([approver(boss.id)]), visibility: { departmentIds: ['dept_nowhere'] } });
@@ -74,6 +75,10 @@ describeEachDialect('approval app management: 可见范围, 撤销权限, 协助
     assert.deepEqual(kept.body.visibility, { memberIds: [boss.id] });
     const cleared = await w.client.put<TemplateReply>(`/api/v1/approvals/templates/${made.id}`, { ...simpleTemplate([approver(boss.id)]), visibility: null, expectedVersion: 2 });
     assert.equal(cleared.body.visibility, null);
+    // A built-in template is submitted from its own feature: it takes no visible range.
+    const builtin = await w.org.as(w.adminId, (ctx) => ensureBuiltinTemplate(ctx, { kind: 'test.builtin', template: simpleTemplate([approver(boss.id)]) }));
+    const ranged = await w.client.put<Err>(`/api/v1/approvals/templates/${builtin.id}`, { ...simpleTemplate([approver(boss.id)]), name: builtin.name, visibility: { memberIds: [boss.id] }, expectedVersion: builtin.version });
+    assert.deepEqual([ranged.status, ranged.body.error.code, ranged.body.error.details.reason], [409, 'approval.template_builtin', 'visibility_not_applicable']);
   });
 
   it('seed rule 撤销权限: the applicant withdraws a running request unless the template forbids it, and an approved one only as allowed (never, any time, within N days)', async () => {
