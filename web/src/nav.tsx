@@ -1,5 +1,5 @@
 import { AppstoreOutlined, HddOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, ProfileOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { lazyPage } from './components/lazyPage';
 import { attendanceNav } from './features/attendance/nav';
@@ -42,6 +42,7 @@ const OverviewPage = lazyPage(async () => (await import('./features/overview/Ove
 const ContactsPage = lazyPage(async () => (await import('./features/contacts/ContactsPage')).ContactsPage);
 const JoiningPage = lazyPage(async () => (await import('./features/contacts/JoiningPage')).JoiningPage);
 const ApprovalTemplatesPage = lazyPage(async () => (await import('./features/approvals/TemplatesPage')).TemplatesPage);
+const ApprovalDataPage = lazyPage(async () => (await import('./features/approvals/DataPage')).DataPage);
 const AppsPage = lazyPage(async () => (await import('./features/apps/AppsPage')).AppsPage);
 const ApiTokensPage = lazyPage(async () => (await import('./features/api-tokens/ApiTokensPage')).ApiTokensPage);
 const DevicesPage = lazyPage(async () => (await import('./features/devices/DevicesPage')).DevicesPage);
@@ -59,6 +60,7 @@ export const nav: NavItem[] = [
   { key: 'contacts', tab: 'contacts', path: '/contacts', icon: <TeamOutlined />, labelKey: 'contacts:nav', element: ContactsPage },
   { key: 'joining', tab: 'contacts', path: '/contacts/joining', icon: <UserAddOutlined />, labelKey: 'contacts:joining.nav', visible: anyAdmin, element: JoiningPage },
   { key: 'approvals', tab: 'collaboration', path: '/approvals', icon: <SolutionOutlined />, labelKey: 'approvals:nav', element: ApprovalTemplatesPage, visible: anyAdmin },
+  { key: 'approval-data', tab: 'collaboration', path: '/approvals/data', icon: <ProfileOutlined />, labelKey: 'approvals:data.nav', element: ApprovalDataPage, visible: anyAdmin },
   { key: 'apps', tab: 'apps', path: '/apps', icon: <AppstoreOutlined />, labelKey: 'apps:nav', visible: anyAdmin, element: AppsPage },
   ...attendanceNav,
   { key: 'api-tokens', tab: 'apps', path: '/api-tokens', icon: <ApiOutlined />, labelKey: 'apiTokens:nav', element: ApiTokensPage, visible: superAdminOnly },

@@ -4,8 +4,9 @@ import { newId } from '../../platform/ids.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import type { ResolvedStep, Settings } from './approval.model.ts';
 import type { TaskStatus } from './approval.tables.ts';
-import { afterConsent } from './edits.service.ts';
-import { line, RequestFlow, type TaskRow } from './flow.ts';
+import { afterConsent, dropPendingEdit } from './edits.service.ts';
+import { line, parseSnapshot, RequestFlow, type TaskRow } from './flow.ts';
+import { withdrawRefusal } from './withdrawal.ts';
 import { notify } from './notifications.ts';
 import { onceFor, type ActionResult } from './once.ts';
 import { modeName } from './resolver.ts';
@@ -160,15 +161,23 @@ async function afterAction(ctx: Ctx, flow: RequestFlow, task: TaskRow, act: Task
   }
 }
 
-/** The applicant withdraws (撤销) a running request: open tasks close, nothing moves on. */
+/**
+ * The applicant (or the submitter) withdraws (撤销) a request the template's 撤销权限 allows: a running
+ * one's open tasks close; an approved one's edit waiting for consent is dropped with its tasks.
+ */
 export async function withdrawRequest(ctx: Ctx, memberId: string, instanceId: string, idempotencyKey?: string): Promise<ActionResult> {
   return onceFor(ctx, memberId, idempotencyKey, { withdraw: instanceId }, async () => {
-    const row = await tables(ctx.trx).selectFrom('approval_instances').select(['applicant_id', 'submitter_id']).where('corp_id', '=', ctx.corpId).where('id', '=', instanceId).executeTakeFirst();
+    const row = await tables(ctx.trx).selectFrom('approval_instances').select(['applicant_id', 'submitter_id', 'status', 'finished_at', 'builtin_kind', 'snapshot_json']).where('corp_id', '=', ctx.corpId).where('id', '=', instanceId).executeTakeFirst();
     if (!row) throw new DomainError('not_found', { instanceId });
     if (row.applicant_id !== memberId && row.submitter_id !== memberId) throw new DomainError('forbidden', { reason: 'only the applicant can withdraw' });
-    const flow = await RequestFlow.lock(ctx, instanceId, 'running');
+    const refusal = withdrawRefusal(row, parseSnapshot(row.snapshot_json).settings, ctx.now);
+    if (refusal === 'closed') throw new DomainError(ApprovalErrors['approval.request_closed'], { instanceId });
+    if (refusal !== null) throw new DomainError(ApprovalErrors['approval.withdraw_not_allowed'], { instanceId, reason: refusal });
+    // Locked in the state it was read in: a decision in between makes this a conflict, not a withdrawal of something else.
+    const flow = await RequestFlow.lock(ctx, instanceId, row.status);
     if (!flow) throw new DomainError(ApprovalErrors['approval.request_closed'], { instanceId });
-    await flow.event({ actorId: memberId, action: 'withdraw' });
+    if (row.status === 'approved') await dropPendingEdit(ctx, instanceId);
+    await flow.event({ actorId: memberId, action: 'withdraw', details: { from: row.status } });
     await flow.finish('withdrawn');
     return { instanceId, instanceStatus: 'withdrawn', taskId: null, taskStatus: null, version: flow.row.version };
   });

@@ -56,7 +56,7 @@ export async function fillDemoApprovals(ctx: Ctx, state: DemoState): Promise<voi
     checkTemplate(t);
     await tables(trx)
       .insertInto('approval_templates')
-      .values({ corp_id: corpId, id: newId('apt', now), name: t.name, description: t.description ?? '', form_json: JSON.stringify(t.form), flow_json: JSON.stringify(t.flow), settings_json: JSON.stringify(t.settings), version: 1, archived: 0, builtin_kind: null, created_at: now, updated_at: now })
+      .values({ corp_id: corpId, id: newId('apt', now), name: t.name, description: t.description ?? '', form_json: JSON.stringify(t.form), flow_json: JSON.stringify(t.flow), settings_json: JSON.stringify(t.settings), version: 1, archived: 0, builtin_kind: null, visibility_json: null, assistants_json: '[]', created_at: now, updated_at: now })
       .execute();
   }
 }

@@ -23,5 +23,7 @@ export const ApprovalErrors = defineErrors({
   'approval.not_viewable': { status: 403, message: 'You may not view this request.' },
   'approval.member_inactive': { status: 422, message: 'That member has left or is disabled.' },
   'approval.template_builtin': { status: 409, message: 'This template belongs to a feature of its own: requests are made there (补卡 from the attendance records), and it cannot be archived nor its form changed.' },
+  'approval.not_visible': { status: 403, message: 'This template is not visible to you: you are outside its visible range.' },
+  'approval.withdraw_not_allowed': { status: 409, message: 'This request can no longer be withdrawn under the template\'s withdrawal rules; see details.reason.' },
   'approval.own_request': { status: 422, message: 'The applicant cannot approve or handle their own request, except on a step the template gives to the applicant.' },
 });

@@ -98,6 +98,11 @@ export const Settings = StrictObject({
   requireApprovalComment: Type.Boolean(),
   requireHandlingComment: Type.Boolean(),
   requireSignature: Type.Boolean(),
+  /** 撤销权限: whether the applicant may withdraw a request still under approval. */
+  withdrawRunning: Type.Boolean(),
+  /** 撤销权限 after approval: never, any time, or within `withdrawApprovedDays` days of the approval. */
+  withdrawApproved: Type.Union([Type.Literal('never'), Type.Literal('any_time'), Type.Literal('within_days')]),
+  withdrawApprovedDays: Type.Integer({ minimum: 1, maximum: 365 }),
 });
 export type Settings = Static<typeof Settings>;
 export type EmptyRule = Static<typeof EmptyRule>;
@@ -118,6 +123,9 @@ export const DEFAULT_SETTINGS: Settings = {
   requireApprovalComment: false,
   requireHandlingComment: false,
   requireSignature: false,
+  withdrawRunning: true,
+  withdrawApproved: 'never',
+  withdrawApprovedDays: 7,
 };
 
 export const TemplateInput = StrictObject({
@@ -126,6 +134,10 @@ export const TemplateInput = StrictObject({
   form: Type.Array(FormField, { maxItems: 50 }),
   flow: Type.Array(FlowNode, { maxItems: 30 }),
   settings: Type.Optional(Settings),
+  /** 可见范围: who sees and may submit the template; null or absent: the whole enterprise. */
+  visibility: Type.Optional(Type.Union([Range, Type.Null()])),
+  /** 协助管理: members who manage this template and read its requests (set by the app's admins only). */
+  assistantIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
 });
 export type TemplateInput = Static<typeof TemplateInput>;
 
@@ -140,6 +152,8 @@ export interface Template {
   archived: boolean;
   /** The kind of a built-in template (`attendance.correction`), owned by that module; null for the enterprise's own. */
   builtin: string | null;
+  visibility: Range | null;
+  assistantIds: string[];
   updatedAt: string;
 }
 

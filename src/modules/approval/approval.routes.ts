@@ -4,11 +4,14 @@ import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { appLevel, authorizeApp, requireMember } from '../../platform/policy/index.ts';
+import { authorize, authorizeApp, requireMember } from '../../platform/policy/index.ts';
 import { membersByIds, peopleToChoose } from '../directory/index.ts';
 import {
   ActionBody,
   ActionResultDto,
+  DataExportQuery,
+  DataPage,
+  DataQuery,
   DetailDto,
   EditBody,
   HandoverBody,
@@ -36,7 +39,9 @@ import { requestEdit } from './edits.service.ts';
 import { adminHandOver } from './handover.service.ts';
 import { getRequest, listRequests, type ListKind } from './queries.service.ts';
 import type { ResolvedPath } from './resolver.ts';
-import type { FormValues } from './approval.model.ts';
+import type { FormValues, Template } from './approval.model.ts';
+import { assists, inVisibleRange, isAppManager, requireManager, requireVisible } from './access.ts';
+import { requestsXlsx, searchRequests, type DataQuery as DataQueryValue } from './data.service.ts';
 
 const tags = ['approvals'];
 
@@ -51,27 +56,43 @@ const use = { right: 'approvals.use', tx: 'read' } as const;
 const act = { right: 'approvals.use', tx: 'group' } as const;
 const admin = { right: 'approvals.admin', tx: 'plain' } as const;
 
+/** A template as the caller may act on it: `canManage` for an admin of the app or an assistant of it. */
+const shown = (ctx: ReadCtx, template: Template, manager: boolean) => ({ ...template, canManage: manager || assists(ctx, template) });
+
 const templates = {
   list: command(use, async (ctx) => {
-    const manager = (await appLevel(ctx, 'approvals')) === 'manage';
+    const manager = await isAppManager(ctx);
     // Members submit a built-in template from its own feature (补卡 from the attendance records): only managers see it here, to set its flow.
     const items = await listTemplates(ctx.trx, ctx.corpId, { includeArchived: manager });
-    return { items: manager ? items : items.filter((t) => t.builtin === null) };
+    if (manager) return { items: items.map((t) => shown(ctx, t, true)) };
+    // 可见范围: a member sees the templates they may submit, and the ones they assist.
+    const memberId = requireMember(ctx).id;
+    const visible: Template[] = [];
+    for (const t of items) if (t.builtin === null && (assists(ctx, t) || (await inVisibleRange(ctx.trx, ctx.corpId, t, memberId)))) visible.push(t);
+    return { items: visible.map((t) => shown(ctx, t, false)) };
   }),
-  get: command(use, (ctx, templateId: string) => getTemplate(ctx.trx, ctx.corpId, templateId)),
+  get: command(use, async (ctx, templateId: string) => {
+    const template = await getTemplate(ctx.trx, ctx.corpId, templateId);
+    const manager = await isAppManager(ctx);
+    if (!manager && !assists(ctx, template)) await requireVisible(ctx.trx, ctx.corpId, template, requireMember(ctx).id);
+    return shown(ctx, template, manager);
+  }),
   create: command(admin, async (ctx, input: TemplateInputValue) => {
     await authorizeApp(ctx, 'approvals', 'manage');
-    return createTemplate(ctx, input);
+    return shown(ctx, await createTemplate(ctx, input), true);
   }),
-  update: command(admin, async (ctx, input: { templateId: string; template: TemplateInputValue; expectedVersion: number }) => {
-    await authorizeApp(ctx, 'approvals', 'manage');
-    return updateTemplate(ctx, input.templateId, input.template, input.expectedVersion);
+  // 协助管理: an assistant edits the template they help manage; the command needs only a member, the service the template.
+  update: command({ right: 'approvals.use', tx: 'plain' }, async (ctx, input: { templateId: string; template: TemplateInputValue; expectedVersion: number }) => {
+    const { appManager } = await requireManager(ctx, await getTemplate(ctx.trx, ctx.corpId, input.templateId));
+    return shown(ctx, await updateTemplate(ctx, input.templateId, input.template, input.expectedVersion, appManager), appManager);
   }),
   archive: command(admin, async (ctx, templateId: string) => {
     await authorizeApp(ctx, 'approvals', 'manage');
     await archiveTemplate(ctx, templateId);
   }),
 };
+
+const data = command(use, (ctx, query: DataQueryValue) => searchRequests(ctx, query));
 
 const handover = command(admin, async (ctx, input: { taskId: string; toMemberId: string }) => {
   await authorizeApp(ctx, 'approvals', 'manage');
@@ -101,7 +122,7 @@ export function approvalRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
       created(reply, request.run(templates.create, request.body)),
     );
 
-    app.put('/api/v1/approvals/templates/:templateId', { config: corp, schema: { tags, summary: 'Replace a template (checked on save)', params: TemplateParams, body: UpdateTemplateBody, response: { 200: TemplateDto } } }, (request) => {
+    app.put('/api/v1/approvals/templates/:templateId', { config: corp, schema: { tags, summary: 'Replace a template (checked on save); admins of the app or its assistants (协助管理)', params: TemplateParams, body: UpdateTemplateBody, response: { 200: TemplateDto } } }, (request) => {
       const { expectedVersion, ...template } = request.body;
       return request.run(templates.update, { templateId: request.params.templateId, template, expectedVersion });
     });
@@ -109,6 +130,21 @@ export function approvalRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
     app.delete('/api/v1/approvals/templates/:templateId', { config: corp, schema: { tags, summary: 'Stop using a template (running requests go on)', params: TemplateParams, response: { 204: NoContent } } }, async (request, reply) =>
       noContent(reply, request.run(templates.archive, request.params.templateId)),
     );
+
+    // ---- Admin and assistants: 审批数据 ----
+    app.get('/api/v1/approvals/data', { config: corp, schema: { tags, summary: '审批数据: every request (of the templates one assists, for an assistant), newest first, by template, status, applicant and time', querystring: DataQuery, response: { 200: DataPage } } }, (request) =>
+      request.run(data, { ...request.query, limit: request.query.limit ?? 50 }),
+    );
+    app.get('/api/v1/approvals/data/export', { config: corp, schema: { tags, summary: 'Export the filtered requests as .xlsx (streamed)', querystring: DataExportQuery } }, async (request, reply) => {
+      // Streamed after the handler returns, so it reads outside any command.
+      const ctx = request.readCtx();
+      await authorize(ctx, 'approvals.use');
+      const { lang, ...filters } = request.query;
+      const file = await requestsXlsx(ctx, filters, lang);
+      const name = lang === 'zh-CN' ? '审批数据.xlsx' : 'approval-requests.xlsx';
+      reply.header('content-disposition', `attachment; filename="approval-requests.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(file);
+    });
 
     app.post('/api/v1/approvals/tasks/:taskId/handover', { config: corp, schema: { tags, summary: "An admin hands a departed member's task to someone else", params: TaskParams, body: HandoverBody, response: { 200: ActionResultDto } } }, (request) =>
       request.run(handover, { taskId: request.params.taskId, toMemberId: request.body.toMemberId }),
@@ -135,7 +171,7 @@ export function approvalRoutes(_deps: Deps): FastifyPluginAsyncTypebox {
       request.run(detail, request.params.requestId),
     );
 
-    app.post('/api/v1/approvals/requests/:requestId/withdraw', { config: corp, schema: { tags, summary: 'The applicant withdraws a running request', headers: IdempotencyHeaders, params: RequestParams, response: { 200: ActionResultDto } } }, (request) =>
+    app.post('/api/v1/approvals/requests/:requestId/withdraw', { config: corp, schema: { tags, summary: "The applicant withdraws a request, as the template's 撤销权限 allows", headers: IdempotencyHeaders, params: RequestParams, response: { 200: ActionResultDto } } }, (request) =>
       request.run(withdraw, { requestId: request.params.requestId, key: request.headers['idempotency-key'] }),
     );
 

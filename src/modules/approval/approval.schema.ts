@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { StrictObject, IsoDateTime, NullableIsoDateTime, PageQuery } from '../../platform/http/schemas.ts';
-import { FormField, FlowNode, Settings, TemplateInput } from './approval.model.ts';
+import { StrictObject, IsoDateTime, NullableIsoDateTime, Page, PageQuery } from '../../platform/http/schemas.ts';
+import { FormField, FlowNode, Range, Settings, TemplateInput } from './approval.model.ts';
 
 export { TemplateInput };
 
@@ -20,6 +20,10 @@ export const TemplateDto = Type.Object({
   version: Type.Integer(),
   archived: Type.Boolean(),
   builtin: Type.Union([Type.String(), Type.Null()], { description: "A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's" }),
+  visibility: Type.Union([Range, Type.Null()], { description: '可见范围: who sees and submits it; null: everyone' }),
+  assistantIds: Type.Array(Type.String(), { description: '协助管理: members who manage this template and read its requests' }),
+  /** Whether the caller may edit it: an admin of the app or one of its assistants. */
+  canManage: Type.Boolean(),
   updatedAt: IsoDateTime,
 });
 export const TemplateList = Type.Object({ items: Type.Array(TemplateDto) });
@@ -145,6 +149,7 @@ export const DetailDto = Type.Object({
     }),
   ),
   pendingEdit: Type.Union([FormValues, Type.Null()]),
+  canWithdraw: Type.Boolean({ description: '撤销权限: whether the caller may withdraw it now' }),
   submittedAt: IsoDateTime,
   finishedAt: NullableIsoDateTime,
 });
@@ -152,3 +157,27 @@ export const DetailDto = Type.Object({
 const Named = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));
 export const PeopleQuery = StrictObject({ q: Type.Optional(Type.String({ maxLength: 60 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) });
 export const PeopleDto = Type.Object({ members: Named, tags: Named, departments: Named });
+
+const InstanceStatus = Type.Union([Type.Literal('running'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('withdrawn')]);
+const dataFilters = {
+  templateId: Type.Optional(IdParam),
+  status: Type.Optional(InstanceStatus),
+  applicantId: Type.Optional(IdParam),
+  from: Type.Optional(IsoDateTime),
+  to: Type.Optional(IsoDateTime),
+};
+export const DataQuery = StrictObject({ ...PageQuery, ...dataFilters });
+export const DataExportQuery = StrictObject({ ...dataFilters, lang: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], { description: 'the language of the headers and statuses' }) });
+export const DataPage = Page(
+  Type.Object({
+    id: Type.String(),
+    templateId: Type.String(),
+    templateName: Type.String(),
+    applicantId: Type.String(),
+    applicantName: Type.String(),
+    submitterName: Type.String(),
+    status: InstanceStatus,
+    submittedAt: IsoDateTime,
+    finishedAt: NullableIsoDateTime,
+  }),
+);

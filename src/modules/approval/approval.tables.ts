@@ -23,6 +23,10 @@ export interface ApprovalTables {
     archived: number;
     /** The kind of a built-in template a module owns (`attendance.correction`); null for the enterprise's own. */
     builtin_kind: string | null;
+    /** 可见范围 (a `Range`), null: the whole enterprise. */
+    visibility_json: string | null;
+    /** 协助管理: member ids. */
+    assistants_json: string;
     created_at: number;
     updated_at: number;
   };

@@ -53,3 +53,8 @@ export async function afterConsent(ctx: Ctx, flow: RequestFlow, agreed: boolean)
   await db.updateTable('approval_edit_requests').set({ status: agreed ? 'accepted' : 'refused' }).where('corp_id', '=', ctx.corpId).where('id', '=', edit.id).execute();
   await flow.event({ actorId: null, action: agreed ? 'edit_applied' : 'edit_refused' });
 }
+
+/** A withdrawn request is not edited: an edit waiting for consent is refused (its consent tasks close with the request's open tasks). */
+export async function dropPendingEdit(ctx: Ctx, instanceId: string): Promise<void> {
+  await tables(ctx.trx).updateTable('approval_edit_requests').set({ status: 'refused' }).where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).where('status', '=', 'pending').execute();
+}

@@ -4,7 +4,7 @@ import { newId } from '../../platform/ids.ts';
 import { publish } from '../../platform/events.ts';
 import { ApprovalEvents } from './approval.events.ts';
 import { activeMemberIds } from '../directory/index.ts';
-import type { ReasonLine, ResolvedStep, Settings, Template } from './approval.model.ts';
+import { DEFAULT_SETTINGS, type ReasonLine, type ResolvedStep, type Settings, type Template } from './approval.model.ts';
 import type { InstanceStatus, TaskKind, TaskStatus } from './approval.tables.ts';
 import { prepared, tables, type ApprovalTables } from './approval.tables.ts';
 import { notify, remindAdmins } from './notifications.ts';
@@ -69,7 +69,9 @@ export function parseSnapshot(json: string): Snapshot {
   let snapshot = parsedSnapshots.get(json);
   if (!snapshot) {
     if (parsedSnapshots.size >= 256) parsedSnapshots.clear();
-    snapshot = deepFreeze(JSON.parse(json) as Snapshot);
+    const parsed = JSON.parse(json) as Snapshot;
+    // Settings added since a request was submitted read as their defaults (撤销权限 came later).
+    snapshot = deepFreeze({ ...parsed, settings: { ...DEFAULT_SETTINGS, ...parsed.settings } });
     parsedSnapshots.set(json, snapshot);
   }
   return snapshot;

@@ -14,11 +14,12 @@ import { fillDemoApprovals } from './approval.demo.ts';
 import * as approvalTables from './migrations/0050_approval.ts';
 import * as taskOrder from './migrations/0051_approval_task_order.ts';
 import * as builtinTemplates from './migrations/0052_approval_builtin_templates.ts';
+import * as templateAccess from './migrations/0410_approval_template_access.ts';
 
 export const approvalModule = defineModule({
   name: 'approval',
   tables: { approval_templates: 'tenant', approval_instances: 'tenant', approval_tasks: 'tenant', approval_events: 'tenant', approval_edit_requests: 'tenant' },
-  migrations: { '0050_approval': approvalTables, '0051_approval_task_order': taskOrder, '0052_approval_builtin_templates': builtinTemplates },
+  migrations: { '0050_approval': approvalTables, '0051_approval_task_order': taskOrder, '0052_approval_builtin_templates': builtinTemplates, '0410_approval_template_access': templateAccess },
   errors: ApprovalErrors,
   rights: approvalRights,
   events: ApprovalEvents,

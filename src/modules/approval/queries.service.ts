@@ -3,13 +3,14 @@ import type { ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { toIso } from '../../platform/clock.ts';
-import { authorizeApp } from '../../platform/policy/index.ts';
 import { membersByIds } from '../directory/index.ts';
 import { ApprovalErrors } from './approval.errors.ts';
 import type { FormField, FormValues, ReasonLine, ResolvedStep, Settings } from './approval.model.ts';
-import type { Snapshot } from './flow.ts';
 import type { InstanceStatus, TaskKind, TaskStatus } from './approval.tables.ts';
 import { tables } from './approval.tables.ts';
+import { readsRequestsOf } from './access.ts';
+import { parseSnapshot, type Snapshot } from './flow.ts';
+import { withdrawRefusal } from './withdrawal.ts';
 
 /** What a member sees of requests: their lists and one request's detail with its whole trail. */
 
@@ -104,16 +105,18 @@ export interface RequestDetail {
   tasks: TaskView[];
   trail: EventView[];
   pendingEdit: FormValues | null;
+  /** Whether the caller may withdraw it now (the applicant or submitter, under 撤销权限). */
+  canWithdraw: boolean;
   submittedAt: string;
   finishedAt: string | null;
 }
 
 /**
- * 查看权限: with the restriction on, only admins, the applicant (and submitter), everyone with a
+ * 查看权限: with the restriction on, only admins (and the template's assistants), the applicant (and submitter), everyone with a
  * task on the request or a place on its path (approvers, handlers, CC) and the members
  * @-mentioned may view it.
  */
-async function mayView(ctx: ReadCtx, memberId: string | null, row: { id: string; applicant_id: string; submitter_id: string; mentions_json: string; path_json: string }, settings: Settings): Promise<boolean> {
+async function mayView(ctx: ReadCtx, memberId: string | null, row: { id: string; template_id: string; applicant_id: string; submitter_id: string; mentions_json: string; path_json: string }, settings: Settings): Promise<boolean> {
   if (!settings.restrictView && memberId) return true;
   if (memberId && (row.applicant_id === memberId || row.submitter_id === memberId || (JSON.parse(row.mentions_json) as string[]).includes(memberId))) return true;
   // Everyone on the path (approvers, handlers, CC), also of steps not reached yet.
@@ -122,12 +125,7 @@ async function mayView(ctx: ReadCtx, memberId: string | null, row: { id: string;
     const task = await tables(ctx.trx).selectFrom('approval_tasks').select('id').where('corp_id', '=', ctx.corpId).where('instance_id', '=', row.id).where('assignee_id', '=', memberId).executeTakeFirst();
     if (task) return true;
   }
-  try {
-    await authorizeApp(ctx, 'approvals', 'manage');
-    return true;
-  } catch {
-    return false;
-  }
+  return readsRequestsOf(ctx, row.template_id);
 }
 
 export async function getRequest(ctx: ReadCtx, memberId: string | null, instanceId: string): Promise<RequestDetail> {
@@ -148,7 +146,7 @@ const instanceRow = (ctx: ReadCtx, instanceId: string) => tables(ctx.trx).select
 async function requestDetail(ctx: ReadCtx, instanceId: string, mayRead: (row: NonNullable<InstanceRow>, settings: Settings) => Promise<boolean>): Promise<RequestDetail> {
   const row = await instanceRow(ctx, instanceId);
   if (!row) throw new DomainError('not_found', { instanceId });
-  const snapshot = JSON.parse(row.snapshot_json) as Snapshot;
+  const snapshot: Snapshot = parseSnapshot(row.snapshot_json);
   if (!(await mayRead(row, snapshot.settings))) throw new DomainError(ApprovalErrors['approval.not_viewable'], { instanceId });
   const tasks = await tables(ctx.trx).selectFrom('approval_tasks').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
   const events = await tables(ctx.trx).selectFrom('approval_events').selectAll().where('corp_id', '=', ctx.corpId).where('instance_id', '=', instanceId).orderBy('id').execute();
@@ -195,6 +193,7 @@ async function requestDetail(ctx: ReadCtx, instanceId: string, mayRead: (row: No
       at: toIso(e.at)!,
     })),
     pendingEdit: edit ? JSON.parse(edit.form_json) : null,
+    canWithdraw: ctx.actor.kind === 'member' && (row.applicant_id === ctx.actor.id || row.submitter_id === ctx.actor.id) && withdrawRefusal(row, snapshot.settings, ctx.now) === null,
     submittedAt: toIso(row.created_at)!,
     finishedAt: toIso(row.finished_at),
   };

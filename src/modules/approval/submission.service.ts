@@ -11,6 +11,7 @@ import { activeApplicant, resolvePath, type ResolvedPath } from './resolver.ts';
 import { ensureBuiltinTemplate, getTemplate, type BuiltinTemplateSpec } from './templates.service.ts';
 import { checkIds, listRefs, type IdRef } from './ids.ts';
 import { tables } from './approval.tables.ts';
+import { requireVisible } from './access.ts';
 
 /** Submitting a request (提交申请), and previewing the path it would take. */
 
@@ -34,6 +35,11 @@ async function prepare(ctx: ReadCtx, submitterId: string, input: SubmitInput, bu
   const applicantId = input.applicantId ?? submitterId;
   if (applicantId !== submitterId && !template.settings.allowOnBehalf) throw new DomainError(ApprovalErrors['approval.on_behalf_not_allowed']);
   await checkSubmissionIds(ctx, input);
+  // 可见范围: the submitter must see the template, and a request made for someone else is theirs, so they must too.
+  if (template.builtin === null) {
+    await requireVisible(ctx.trx, ctx.corpId, template, submitterId);
+    if (applicantId !== submitterId) await requireVisible(ctx.trx, ctx.corpId, template, applicantId, '/applicantId');
+  }
   // Submitting on behalf: heads and "the applicant" resolve from the applicant, not the submitter.
   const applicant = await activeApplicant(ctx.trx, ctx.corpId, applicantId);
   await checkForm(ctx.trx, ctx.corpId, template.form, input.form);

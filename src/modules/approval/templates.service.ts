@@ -67,7 +67,7 @@ export function checkTemplate(input: TemplateInput): void {
   }
 }
 
-type TemplateRow = Pick<ApprovalTables['approval_templates'], 'id' | 'name' | 'description' | 'form_json' | 'flow_json' | 'settings_json' | 'version' | 'archived' | 'builtin_kind' | 'updated_at'>;
+type TemplateRow = Pick<ApprovalTables['approval_templates'], 'id' | 'name' | 'description' | 'form_json' | 'flow_json' | 'settings_json' | 'version' | 'archived' | 'builtin_kind' | 'visibility_json' | 'assistants_json' | 'updated_at'>;
 
 export function toTemplate(row: TemplateRow): Template {
   return {
@@ -80,6 +80,8 @@ export function toTemplate(row: TemplateRow): Template {
     version: row.version,
     archived: row.archived === 1,
     builtin: row.builtin_kind,
+    visibility: row.visibility_json === null ? null : JSON.parse(row.visibility_json),
+    assistantIds: JSON.parse(row.assistants_json),
     updatedAt: toIso(row.updated_at)!,
   };
 }
@@ -106,6 +108,12 @@ function templateRefs(input: TemplateInput): IdRef[] {
       branch.nodes.forEach((inner, n) => nodeRefs(inner, 'flow', i, 'branches', b, 'nodes', n));
     });
   });
+  if (input.visibility) {
+    refs.push(...listRefs('member', input.visibility.memberIds, 'visibility', 'memberIds'));
+    refs.push(...listRefs('department', input.visibility.departmentIds, 'visibility', 'departmentIds'));
+    refs.push(...listRefs('tag', input.visibility.tagIds, 'visibility', 'tagIds'));
+  }
+  refs.push(...listRefs('member', input.assistantIds, 'assistantIds'));
   const s = input.settings;
   if (s) {
     for (const key of ['approverEmpty', 'handlerEmpty', 'approverDeparted', 'handlerDeparted'] as const) {
@@ -124,14 +132,25 @@ function templateRefs(input: TemplateInput): IdRef[] {
 async function checkPeople(ctx: Ctx, input: TemplateInput): Promise<void> {
   const refs = templateRefs(input);
   const members = await checkIds(ctx.trx, ctx.corpId, refs);
-  // Members of a pick range may be inactive: they are refused when picked, and the range stays valid.
-  const named = refs.filter((r) => r.kind === 'member' && !r.field.includes('/range/'));
+  // Members of a pick range or of the visible range may be inactive: they are refused when picked or
+  // when submitting, and the range stays valid.
+  const named = refs.filter((r) => r.kind === 'member' && !r.field.includes('/range/') && !r.field.startsWith('/visibility/'));
   const inactive = named.find((r) => members.get(r.id)?.status !== 'active');
   if (inactive) invalid('inactive_member', { field: inactive.field, memberId: inactive.id });
 }
 
+/** 可见范围 with nobody in it would hide the template from everyone: refused, null is "everyone". */
+function checkVisibility(input: TemplateInput): void {
+  const v = input.visibility;
+  if (v && (v.memberIds ?? []).length + (v.departmentIds ?? []).length + (v.tagIds ?? []).length === 0) invalid('empty_visibility', { field: '/visibility' });
+}
+
+const visibilityJson = (v: TemplateInput['visibility']) => (v ? JSON.stringify(v) : null);
+const sameIds = (a: readonly string[], b: readonly string[]) => JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort());
+
 export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Template> {
   checkTemplate(input);
+  checkVisibility(input);
   await checkPeople(ctx, input);
   const id = newId('apt', ctx.now);
   await tables(ctx.trx)
@@ -144,6 +163,8 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Te
       form_json: JSON.stringify(input.form),
       flow_json: JSON.stringify(input.flow),
       settings_json: JSON.stringify(input.settings ?? DEFAULT_SETTINGS),
+      visibility_json: visibilityJson(input.visibility),
+      assistants_json: JSON.stringify([...new Set(input.assistantIds ?? [])]),
       version: 1,
       archived: 0,
       builtin_kind: null,
@@ -156,13 +177,22 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Te
   return created;
 }
 
-/** Replaces a template. `expectedVersion` makes two admins editing at once a conflict, not a lost update. */
-export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput, expectedVersion: number): Promise<Template> {
+/**
+ * Replaces a template. `expectedVersion` makes two admins editing at once a conflict, not a lost update.
+ * An absent `visibility` or `assistantIds` keeps what the template has. Only an admin of the app
+ * (`manager`) changes the assistants: an assistant cannot hand the template on.
+ */
+export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput, expectedVersion: number, manager: boolean): Promise<Template> {
   checkTemplate(input);
+  checkVisibility(input);
   await checkPeople(ctx, input);
   const before = await getTemplate(ctx.trx, ctx.corpId, id);
   // A built-in template's form is what its owning module fills in: the admin sets its flow and settings.
   if (before.builtin !== null && JSON.stringify(input.form) !== JSON.stringify(before.form)) throw new DomainError(ApprovalErrors['approval.template_builtin'], { templateId: id, reason: 'form_locked' });
+  // A built-in template is submitted from its own feature by whoever that feature allows.
+  if (before.builtin !== null && input.visibility) throw new DomainError(ApprovalErrors['approval.template_builtin'], { templateId: id, reason: 'visibility_not_applicable' });
+  const assistantIds = input.assistantIds ?? before.assistantIds;
+  if (!manager && !sameIds(assistantIds, before.assistantIds)) throw new DomainError('forbidden', { reason: 'only admins of the approvals app change the assistants', field: '/assistantIds' });
   const result = await tables(ctx.trx)
     .updateTable('approval_templates')
     .set({
@@ -171,6 +201,8 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput,
       form_json: JSON.stringify(input.form),
       flow_json: JSON.stringify(input.flow),
       settings_json: JSON.stringify(input.settings ?? DEFAULT_SETTINGS),
+      visibility_json: input.visibility === undefined ? visibilityJson(before.visibility) : visibilityJson(input.visibility),
+      assistants_json: JSON.stringify([...new Set(assistantIds)]),
       version: expectedVersion + 1,
       updated_at: ctx.now,
     })
@@ -180,7 +212,12 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput,
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError('conflict', { templateId: id, version: before.version });
   const after = await getTemplate(ctx.trx, ctx.corpId, id);
-  await audit(ctx, { action: 'approval.template.update', target: { type: 'approval_template', id }, before: { name: before.name, version: before.version }, after: { name: after.name, version: after.version } });
+  await audit(ctx, {
+    action: 'approval.template.update',
+    target: { type: 'approval_template', id },
+    before: { name: before.name, version: before.version, visibility: before.visibility, assistantIds: before.assistantIds },
+    after: { name: after.name, version: after.version, visibility: after.visibility, assistantIds: after.assistantIds },
+  });
   return after;
 }
 
@@ -232,6 +269,8 @@ export async function ensureBuiltinTemplate(ctx: Ctx, spec: BuiltinTemplateSpec)
       form_json: JSON.stringify(template.form),
       flow_json: JSON.stringify(template.flow),
       settings_json: JSON.stringify(template.settings ?? DEFAULT_SETTINGS),
+      visibility_json: null,
+      assistants_json: '[]',
       version: 1,
       archived: 0,
       builtin_kind: spec.kind,

@@ -61,7 +61,7 @@ describeEachDialect('补卡: corrections through the approval engine', (use) => 
     const template = templates.body.items.find((x) => x.builtin === 'attendance.correction')!;
     assert.equal(template.name, '补卡');
     const { id: templateId, version, builtin: _b, ...rest } = template as TemplateView & { description: string; archived: boolean; updatedAt: string };
-    const { archived: _a, updatedAt: _u, ...input } = rest as typeof rest & { archived: boolean; updatedAt: string };
+    const { archived: _a, updatedAt: _u, canManage: _c, ...input } = rest as typeof rest & { archived: boolean; updatedAt: string; canManage: boolean };
     const flow = [{ id: 'boss', kind: 'approver', name: '主管审批', assignee: { type: 'members', memberIds: [boss.memberId], mode: 'any' } }];
     const put = await owner.put(`/api/v1/approvals/templates/${templateId}`, { ...input, flow, expectedVersion: version });
     assert.equal(put.status, 200, JSON.stringify(put.body));
@@ -241,7 +241,7 @@ describeEachDialect('补卡: corrections through the approval engine', (use) => 
     assert.deepEqual([direct.status, errorCode(direct.body)], [409, 'approval.template_builtin']);
     // The admin sets its flow (setUp did), but its form is attendance's and it cannot be archived.
     const template = (await owner.get<TemplateView & Record<string, unknown>>(`/api/v1/approvals/templates/${templateId}`)).body;
-    const { id: _i, version, builtin: _b, archived: _a, updatedAt: _u, ...input } = template;
+    const { id: _i, version, builtin: _b, archived: _a, updatedAt: _u, canManage: _c, ...input } = template;
     const reform = await owner.put(`/api/v1/approvals/templates/${templateId}`, { ...input, form: [{ id: 'reason', type: 'text', label: '事由', required: true }], expectedVersion: version });
     assert.deepEqual([reform.status, errorCode(reform.body), (reform.body as { error: { details: { reason: string } } }).error.details.reason], [409, 'approval.template_builtin', 'form_locked']);
     const archive = await owner.delete(`/api/v1/approvals/templates/${templateId}`);

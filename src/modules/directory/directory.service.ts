@@ -167,11 +167,21 @@ export interface Recipients {
  * their subtrees). Ids of other enterprises match nothing. Sorted by id.
  */
 export async function expandRecipients(db: Executor, corpId: string, recipients: Recipients): Promise<string[]> {
+  const rows = await recipientsQuery(db, corpId, recipients)?.orderBy('m.id').execute();
+  return (rows ?? []).map((r) => r.id);
+}
+
+/** Whether the member is active and one of those the selection names (a 可见范围 check): one indexed lookup, not the whole expansion. */
+export async function isInRecipients(db: Executor, corpId: string, memberId: string, recipients: Recipients): Promise<boolean> {
+  return (await recipientsQuery(db, corpId, recipients)?.where('m.id', '=', memberId).executeTakeFirst()) !== undefined;
+}
+
+function recipientsQuery(db: Executor, corpId: string, recipients: Recipients) {
   const memberIds = [...new Set(recipients.memberIds ?? [])];
   const departmentIds = [...new Set(recipients.departmentIds ?? [])];
   const tagIds = [...new Set(recipients.tagIds ?? [])];
-  if (memberIds.length + departmentIds.length + tagIds.length === 0) return [];
-  const rows = await tables(db)
+  if (memberIds.length + departmentIds.length + tagIds.length === 0) return undefined;
+  return tables(db)
     .selectFrom('members as m')
     .select('m.id')
     .where('m.corp_id', '=', corpId)
@@ -212,10 +222,7 @@ export async function expandRecipients(db: Executor, corpId: string, recipients:
         );
       }
       return eb.or(alternatives);
-    })
-    .orderBy('m.id')
-    .execute();
-  return rows.map((r) => r.id);
+    });
 }
 
 /** The department's active heads (部门负责人), sorted by id. */

@@ -73,6 +73,7 @@ export {
   departmentTree,
   departedMembers,
   expandRecipients,
+  isInRecipients,
   getMember,
   headsOf,
   insertMember,

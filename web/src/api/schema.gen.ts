@@ -9164,11 +9164,23 @@ export interface paths {
                                     requireApprovalComment: boolean;
                                     requireHandlingComment: boolean;
                                     requireSignature: boolean;
+                                    withdrawRunning: boolean;
+                                    withdrawApproved: "never" | "any_time" | "within_days";
+                                    withdrawApprovedDays: number;
                                 };
                                 version: number;
                                 archived: boolean;
                                 /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                                 builtin: string | null;
+                                /** @description 可见范围: who sees and submits it; null: everyone */
+                                visibility: {
+                                    memberIds?: string[];
+                                    departmentIds?: string[];
+                                    tagIds?: string[];
+                                } | null;
+                                /** @description 协助管理: members who manage this template and read its requests */
+                                assistantIds: string[];
+                                canManage: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
@@ -9341,7 +9353,16 @@ export interface paths {
                             requireApprovalComment: boolean;
                             requireHandlingComment: boolean;
                             requireSignature: boolean;
+                            withdrawRunning: boolean;
+                            withdrawApproved: "never" | "any_time" | "within_days";
+                            withdrawApprovedDays: number;
                         };
+                        visibility?: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                            tagIds?: string[];
+                        } | null;
+                        assistantIds?: string[];
                     };
                 };
             };
@@ -9506,11 +9527,23 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             version: number;
                             archived: boolean;
                             /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                             builtin: string | null;
+                            /** @description 可见范围: who sees and submits it; null: everyone */
+                            visibility: {
+                                memberIds?: string[];
+                                departmentIds?: string[];
+                                tagIds?: string[];
+                            } | null;
+                            /** @description 协助管理: members who manage this template and read its requests */
+                            assistantIds: string[];
+                            canManage: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9702,11 +9735,23 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             version: number;
                             archived: boolean;
                             /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                             builtin: string | null;
+                            /** @description 可见范围: who sees and submits it; null: everyone */
+                            visibility: {
+                                memberIds?: string[];
+                                departmentIds?: string[];
+                                tagIds?: string[];
+                            } | null;
+                            /** @description 协助管理: members who manage this template and read its requests */
+                            assistantIds: string[];
+                            canManage: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -9714,7 +9759,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace a template (checked on save) */
+        /** Replace a template (checked on save); admins of the app or its assistants (协助管理) */
         put: {
             parameters: {
                 query?: never;
@@ -9879,7 +9924,16 @@ export interface paths {
                             requireApprovalComment: boolean;
                             requireHandlingComment: boolean;
                             requireSignature: boolean;
+                            withdrawRunning: boolean;
+                            withdrawApproved: "never" | "any_time" | "within_days";
+                            withdrawApprovedDays: number;
                         };
+                        visibility?: {
+                            memberIds?: string[];
+                            departmentIds?: string[];
+                            tagIds?: string[];
+                        } | null;
+                        assistantIds?: string[];
                         expectedVersion: number;
                     };
                 };
@@ -10045,11 +10099,23 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             version: number;
                             archived: boolean;
                             /** @description A built-in template's kind (attendance.correction: 补卡); its form is fixed, its flow and settings are the admin's */
                             builtin: string | null;
+                            /** @description 可见范围: who sees and submits it; null: everyone */
+                            visibility: {
+                                memberIds?: string[];
+                                departmentIds?: string[];
+                                tagIds?: string[];
+                            } | null;
+                            /** @description 协助管理: members who manage this template and read its requests */
+                            assistantIds: string[];
+                            canManage: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -10079,6 +10145,106 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审批数据: every request (of the templates one assists, for an assistant), newest first, by template, status, applicant and time */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    templateId?: string;
+                    status?: "running" | "approved" | "rejected" | "withdrawn";
+                    applicantId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                templateId: string;
+                                templateName: string;
+                                applicantId: string;
+                                applicantName: string;
+                                submitterName: string;
+                                status: "running" | "approved" | "rejected" | "withdrawn";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/data/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the filtered requests as .xlsx (streamed) */
+        get: {
+            parameters: {
+                query: {
+                    templateId?: string;
+                    status?: "running" | "approved" | "rejected" | "withdrawn";
+                    applicantId?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description the language of the headers and statuses */
+                    lang: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -10464,6 +10630,9 @@ export interface paths {
                                 requireApprovalComment: boolean;
                                 requireHandlingComment: boolean;
                                 requireSignature: boolean;
+                                withdrawRunning: boolean;
+                                withdrawApproved: "never" | "any_time" | "within_days";
+                                withdrawApprovedDays: number;
                             };
                             steps: {
                                 nodeId: string;
@@ -10530,6 +10699,8 @@ export interface paths {
                             pendingEdit: {
                                 [key: string]: string | number | string[];
                             } | null;
+                            /** @description 撤销权限: whether the caller may withdraw it now */
+                            canWithdraw: boolean;
                             /** Format: date-time */
                             submittedAt: string;
                             finishedAt: string | null;
@@ -10555,7 +10726,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The applicant withdraws a running request */
+        /** The applicant withdraws a request, as the template's 撤销权限 allows */
         post: {
             parameters: {
                 query?: never;

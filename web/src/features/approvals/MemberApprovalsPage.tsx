@@ -8,6 +8,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useMe } from '../../session';
 import { useTemplates } from './api';
 
 type Box = Query<'/approvals/requests'>['box'];
@@ -21,6 +22,9 @@ export function MemberApprovalsPage() {
   const list = useCursorList('/approvals/requests', { box });
   const templates = useTemplates();
   const navigate = useNavigate();
+  const me = useMe();
+  // 协助管理: the templates this member helps manage (an admin of the app manages them all in the console).
+  const assisted = (templates.data?.items ?? []).filter((x) => !x.archived && me.member !== null && x.assistantIds.includes(me.member.id));
 
   return (
     <>
@@ -35,6 +39,18 @@ export function MemberApprovalsPage() {
           </Dropdown>
         }
       />
+      {assisted.length > 0 && (
+        <Card size="small" title={t('member.assisted')} style={{ marginBottom: 16 }} data-testid="assisted">
+          <Flex gap="middle" wrap>
+            {assisted.map((x) => (
+              <Link key={x.id} to={`/app/approvals/templates/${x.id}`}>
+                {x.name}
+              </Link>
+            ))}
+            <Link to="/app/approvals/data">{t('data.title')}</Link>
+          </Flex>
+        </Card>
+      )}
       <Card>
         <Tabs activeKey={box} onChange={(k) => setBox(k as Box)} items={(['todo', 'done', 'submitted', 'cc'] as const).map((k) => ({ key: k, label: t(`member.boxes.${k}`) }))} />
         <ErrorAlert error={list.error} />

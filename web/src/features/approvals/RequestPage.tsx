@@ -224,7 +224,7 @@ export function RequestPage() {
         }
         extra={
           <>
-            {detail?.status === 'running' && detail.applicantId === me.member?.id && (
+            {detail?.canWithdraw && (
               <Popconfirm title={t('detail.withdraw')} onConfirm={() => withdraw.mutate(detail.id)}>
                 <Button>{t('detail.withdraw')}</Button>
               </Popconfirm>

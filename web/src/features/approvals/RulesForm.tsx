@@ -1,4 +1,4 @@
-import { Card, Checkbox, Flex, Radio, Select, Typography } from 'antd';
+import { Card, Checkbox, Flex, InputNumber, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DepartedRule, EmptyRule, People, Settings } from './api';
 
@@ -86,6 +86,27 @@ export function RulesForm({ value, onChange, people }: { value: Settings; onChan
           {check('lockFixedCc', t('rules.lockFixedCc'))}
           {check('lockFixedHandlers', t('rules.lockFixedHandlers'))}
           {check('allowEditAfterApproval', t('rules.allowEditAfterApproval'))}
+        </Flex>
+      </Card>
+      <Card size="small" title={t('rules.withdraw')} data-testid="rule-withdraw">
+        <Flex vertical gap="small">
+          {check('withdrawRunning', t('rules.withdrawRunning'))}
+          <Flex gap="middle" align="center" wrap>
+            <Typography.Text>{t('rules.withdrawApproved')}</Typography.Text>
+            <Radio.Group
+              data-testid="rule-withdraw-approved"
+              value={value.withdrawApproved}
+              onChange={(e) => set('withdrawApproved', e.target.value as Settings['withdrawApproved'])}
+              options={[
+                { value: 'never', label: t('rules.withdrawNever') },
+                { value: 'any_time', label: t('rules.withdrawAnyTime') },
+                { value: 'within_days', label: t('rules.withdrawWithinDays') },
+              ]}
+            />
+            {value.withdrawApproved === 'within_days' && (
+              <InputNumber aria-label={t('rules.withdrawDays')} min={1} max={365} precision={0} value={value.withdrawApprovedDays} onChange={(days) => days !== null && set('withdrawApprovedDays', days)} suffix={t('rules.daysUnit')} />
+            )}
+          </Flex>
         </Flex>
       </Card>
       <Card size="small" title={t('rules.addApprovers')}>{check('allowAddApprovers', t('rules.allowAddApprovers'))}</Card>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Flex, Input, Select, Space, Tabs, App as AntApp } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Input, Select, Space, Tabs, Typography, App as AntApp } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,13 +8,18 @@ import { DEFAULT_SETTINGS, usePeople, useSaveTemplate, useTemplate, type FieldTy
 import { FlowDesigner } from './FlowDesigner';
 import { newNodeId } from './flow';
 import { RulesForm } from './RulesForm';
+import { VisibilityPicker } from './VisibilityPicker';
 
 const FIELD_TYPES: FieldType[] = ['text', 'number', 'money', 'date', 'select', 'multiselect', 'member', 'department', 'attachment'];
 
-const BLANK: TemplateInput = { name: '', description: '', form: [], flow: [], settings: DEFAULT_SETTINGS };
+const BLANK: TemplateInput = { name: '', description: '', form: [], flow: [], settings: DEFAULT_SETTINGS, visibility: null, assistantIds: [] };
 
-/** One template: basics and form, the flow designer and the rule settings, saved together (checked on save). */
-export function TemplateEditor({ templateId, onDone }: { templateId: string; onDone: () => void }) {
+/**
+ * One template: basics, visible range and form, the flow designer and the rule settings, saved
+ * together (checked on save). `setsAssistants`: the caller administers the app (an assistant sees
+ * the 协助管理 list but does not change it; the server refuses that too).
+ */
+export function TemplateEditor({ templateId, onDone, setsAssistants }: { templateId: string; onDone: () => void; setsAssistants: boolean }) {
   const { t } = useTranslation('approvals');
   const { message } = AntApp.useApp();
   const loaded = useTemplate(templateId);
@@ -24,7 +29,10 @@ export function TemplateEditor({ templateId, onDone }: { templateId: string; onD
   const isNew = templateId === 'new';
 
   useEffect(() => {
-    if (loaded.data) setDraft({ name: loaded.data.name, description: loaded.data.description, form: loaded.data.form, flow: loaded.data.flow, settings: loaded.data.settings });
+    if (loaded.data) {
+      const { name, description, form, flow, settings, visibility, assistantIds } = loaded.data;
+      setDraft({ name, description, form, flow, settings, visibility, assistantIds });
+    }
   }, [loaded.data]);
 
   if (!isNew && loaded.isError) return <LoadFailed error={loaded.error} onRetry={() => void loaded.refetch()} />;
@@ -100,6 +108,7 @@ export function TemplateEditor({ templateId, onDone }: { templateId: string; onD
                 <Flex vertical gap="middle">
                   <Input aria-label={t('templates.name')} placeholder={t('templates.name')} value={draft.name} maxLength={60} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
                   <Input.TextArea aria-label={t('editor.description')} placeholder={t('editor.description')} value={draft.description} maxLength={500} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+                  {!loaded.data?.builtin && <VisibilityPicker value={draft.visibility} onChange={(visibility) => setDraft({ ...draft, visibility })} people={people.data} />}
                   {loaded.data?.builtin ? (
                     <Alert type="info" showIcon title={t('editor.builtinForm', { fields: draft.form.map((f) => f.label).join('、') })} data-testid="builtin-form" />
                   ) : (
@@ -109,7 +118,31 @@ export function TemplateEditor({ templateId, onDone }: { templateId: string; onD
               ),
             },
             { key: 'flow', label: t('editor.tabs.flow'), children: <FlowDesigner flow={draft.flow} onChange={(flow) => setDraft({ ...draft, flow })} fields={draft.form} people={people.data} /> },
-            { key: 'rules', label: t('editor.tabs.rules'), children: <RulesForm value={draft.settings} onChange={(settings) => setDraft({ ...draft, settings })} people={people.data} /> },
+            {
+              key: 'rules',
+              label: t('editor.tabs.rules'),
+              children: (
+                <Flex vertical gap="middle">
+                  <RulesForm value={draft.settings} onChange={(settings) => setDraft({ ...draft, settings })} people={people.data} />
+                  <Card size="small" title={t('rules.assistants')} data-testid="assistants">
+                    <Flex vertical gap="small">
+                      <Typography.Text type="secondary">{t('rules.assistantsHint')}</Typography.Text>
+                      <Select
+                        mode="multiple"
+                        showSearch
+                        optionFilterProp="label"
+                        disabled={!setsAssistants}
+                        aria-label={t('rules.assistants')}
+                        placeholder={t('rules.assistantsPlaceholder')}
+                        value={draft.assistantIds}
+                        options={(people.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))}
+                        onChange={(assistantIds: string[]) => setDraft({ ...draft, assistantIds })}
+                      />
+                    </Flex>
+                  </Card>
+                </Flex>
+              ),
+            },
           ]}
         />
       </Card>

@@ -15,7 +15,7 @@ export function TemplatesPage() {
   const templates = useTemplates();
   const archive = useArchiveTemplate();
 
-  if (editing) return <TemplateEditor templateId={editing} onDone={() => setParams({})} />;
+  if (editing) return <TemplateEditor templateId={editing} onDone={() => setParams({})} setsAssistants />;
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Body, type Item, type Reply } from '../../api';
+import { api, type Body, type Item, type Query, type Reply } from '../../api';
 
 /** Templates, flows and requests as the server describes them (src/modules/approval/approval.schema.ts). */
 export type Template = Reply<'/approvals/templates/{templateId}'>;
@@ -16,7 +16,10 @@ export type Clause = Item<Branch['clauses']>;
 export type Settings = Template['settings'];
 export type EmptyRule = Settings['approverEmpty'];
 export type DepartedRule = Settings['approverDeparted'];
-export type TemplateInput = Pick<Template, 'name' | 'description' | 'form' | 'flow' | 'settings'>;
+export type TemplateInput = Pick<Template, 'name' | 'description' | 'form' | 'flow' | 'settings' | 'visibility' | 'assistantIds'>;
+export type Visibility = NonNullable<Template['visibility']>;
+export type DataItem = Item<Reply<'/approvals/data'>['items']>;
+export type DataFilters = Omit<Query<'/approvals/data'>, 'cursor' | 'limit'>;
 export type Detail = Reply<'/approvals/requests/{requestId}'>;
 export type FormValues = Detail['form'];
 export type Step = Item<Detail['steps']>;
@@ -42,6 +45,9 @@ export const DEFAULT_SETTINGS: Settings = {
   requireApprovalComment: false,
   requireHandlingComment: false,
   requireSignature: false,
+  withdrawRunning: true,
+  withdrawApproved: 'never',
+  withdrawApprovedDays: 7,
 };
 
 export const TEMPLATES = '/approvals/templates';
