@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDialect } from '../../../test/support/db.ts';
@@ -83,6 +83,20 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.equal(viewed.status, 200);
       assert.match(String(viewed.headers['content-disposition']), /^inline; /);
       assert.equal(viewed.headers['content-type'], 'text/plain; charset=utf-8');
+    });
+
+    it('decision: a file uploaded before the per-enterprise areas (bytes under <data>/files/<2 hex>/) is still viewed; deleting it leaves those bytes', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId, '钱旧');
+      const file = await upload(member.client, '旧版本上传的文件', 'old.txt');
+      const digest = sha('旧版本上传的文件');
+      const legacy = join(dataDir, 'files', digest.slice(0, 2));
+      mkdirSync(legacy, { recursive: true });
+      renameSync(join(dataDir, 'drive', corp.corpId, digest.slice(0, 2), digest), join(legacy, digest));
+      const viewed = await member.client.get(`/api/v1/files/${file.body.id}/view`);
+      assert.deepEqual([viewed.status, viewed.body], [200, '旧版本上传的文件']);
+      assert.equal((await member.client.delete(`/api/v1/files/${file.body.id}`)).status, 204);
+      assert.equal(existsSync(join(legacy, digest)), true);
     });
 
     it('the per-file size limit (config, default 20 MiB): one byte over is a 413 and nothing is kept, not even a temp file', async () => {

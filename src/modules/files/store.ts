@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -89,7 +89,13 @@ export class BlobStore {
     });
   }
 
+  /**
+   * A file uploaded before the enterprises had areas of their own is read where it was stored,
+   * `<data>/files/ab/…` or `<data>/confidential/ab/…`; those bytes are never removed (the
+   * certification scans share that directory), so its deletion leaves them on the disk.
+   */
   read(key: BlobKey): Readable {
-    return createReadStream(this.pathOf(key));
+    const path = this.pathOf(key);
+    return createReadStream(existsSync(path) ? path : join(this.dataDir, key.confidential ? 'confidential' : 'files', key.sha256.slice(0, 2), key.sha256));
   }
 }
