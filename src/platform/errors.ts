@@ -63,9 +63,18 @@ export class DomainError extends Error {
 
 export type RequestPart = 'body' | 'querystring';
 
+/**
+ * A refusal that concerns one field of the request: its details say where (`in`) and which
+ * (`field`, a JSON pointer such as `/userid`), as a schema refusal does, so the console puts the
+ * message under that field.
+ */
+export function fieldError(error: ErrorDef | CommonCode, field: string, details: Record<string, unknown> = {}, where: RequestPart = 'body'): DomainError {
+  return new DomainError(error, { in: where, field, ...details });
+}
+
 /** An id of a body or query that names nothing in the caller's enterprise: 422 with the field's path. */
 export function unknownId(field: string, id: string, where: RequestPart = 'body'): DomainError {
-  return new DomainError('request.unknown_id', { in: where, field, id });
+  return fieldError('request.unknown_id', field, { id }, where);
 }
 
 /**

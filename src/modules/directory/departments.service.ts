@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
-import { DomainError, requireKnownIds, unknownId } from '../../platform/errors.ts';
+import { DomainError, fieldError, requireKnownIds, unknownId } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { like } from '../../platform/db/sql.ts';
 import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
 import { departmentInScope, hierarchicalOf, roleSnapshot } from '../../platform/policy/index.ts';
-import { assertInScope, departmentScopeFilter, manageScope, readScope } from './scope.ts';
+import { assertInScope, departmentScopeFilter, manageScope, readScope, type ContactsScope } from './scope.ts';
 import { DirectoryEvents } from './directory.events.ts';
 import { isUniqueViolation } from '../../platform/db/unique.ts';
 import { lockDepartments } from './locks.ts';
@@ -25,6 +25,8 @@ export interface DepartmentView {
   depth: number;
   /** Active and disabled members sitting directly in it. */
   memberCount: number;
+  /** Active and disabled members of it and its sub-departments, each counted once (研发部（12）). */
+  totalMemberCount: number;
   heads: { id: string; name: string }[];
   /** The actor may change it (it lies in the actor's contacts scope). */
   manageable: boolean;
@@ -50,6 +52,43 @@ async function namedDepartment(db: Executor, corpId: string, id: string, field: 
 }
 
 /**
+ * Members of each department in the read scope: directly in it, and in its whole subtree (a member
+ * in two sub-departments counts once). One query: `up` pairs every department with itself and each
+ * of its ancestors inside the scope (walking parent ids, a primary-key lookup a level), and the
+ * memberships are counted per ancestor, so the cost is memberships × depth, never a query per department.
+ */
+async function memberCounts(db: Executor, corpId: string, read: ContactsScope): Promise<Map<string, { direct: number; total: number }>> {
+  const rows = await tables(db)
+    .withRecursive('up(department_id, ancestor_id)', (qb) =>
+      qb
+        .selectFrom('departments as d')
+        .select(['d.id as department_id', 'd.id as ancestor_id'])
+        .where('d.corp_id', '=', corpId)
+        .where(departmentScopeFilter(read, 'd.path'))
+        .unionAll((u) =>
+          u
+            .selectFrom('up')
+            .innerJoin('departments as c', (j) => j.on('c.corp_id', '=', corpId).onRef('c.id', '=', 'up.ancestor_id'))
+            .innerJoin('departments as p', (j) => j.on('p.corp_id', '=', corpId).onRef('p.id', '=', 'c.parent_id'))
+            .select(['up.department_id', 'p.id as ancestor_id'])
+            .where(departmentScopeFilter(read, 'p.path')),
+        ),
+    )
+    .selectFrom('up')
+    .innerJoin('member_departments as md', (j) => j.on('md.corp_id', '=', corpId).onRef('md.department_id', '=', 'up.department_id'))
+    .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'md.corp_id').onRef('m.id', '=', 'md.member_id'))
+    .select([
+      'up.ancestor_id',
+      sql<number>`count(case when ${sql.ref('up.department_id')} = ${sql.ref('up.ancestor_id')} then 1 end)`.as('direct'),
+      sql<number>`count(distinct ${sql.ref('md.member_id')})`.as('total'),
+    ])
+    .where('m.status', '<>', 'departed')
+    .groupBy('up.ancestor_id')
+    .execute();
+  return new Map(rows.map((r) => [r.ancestor_id, { direct: Number(r.direct), total: Number(r.total) }]));
+}
+
+/**
  * The departments the actor reads, ordered for a tree (parents before children, siblings by their
  * order). A hierarchical admin gets its subtrees; the parents of their roots are then absent.
  */
@@ -66,15 +105,7 @@ export async function listDepartments(ctx: ReadCtx): Promise<{ items: Department
     .orderBy('d.sort_order')
     .orderBy('d.id')
     .execute();
-  const counts = await tables(db)
-    .selectFrom('member_departments as md')
-    .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'md.corp_id').onRef('m.id', '=', 'md.member_id'))
-    .select(['md.department_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('md.corp_id', '=', corpId)
-    .where('m.status', '<>', 'departed')
-    .groupBy('md.department_id')
-    .execute();
-  const countOf = new Map(counts.map((c) => [c.department_id, Number(c.n)]));
+  const countOf = await memberCounts(db, corpId, read);
   const heads = await tables(db)
     .selectFrom('department_heads as h')
     .innerJoin('members as m', (j) => j.onRef('m.corp_id', '=', 'h.corp_id').onRef('m.id', '=', 'h.member_id'))
@@ -90,7 +121,8 @@ export async function listDepartments(ctx: ReadCtx): Promise<{ items: Department
     name: r.name,
     sortOrder: r.sort_order,
     depth: r.depth,
-    memberCount: countOf.get(r.id) ?? 0,
+    memberCount: countOf.get(r.id)?.direct ?? 0,
+    totalMemberCount: countOf.get(r.id)?.total ?? 0,
     heads: headsOf.get(r.id) ?? [],
     manageable: departmentInScope(manage, r.path),
   }));
@@ -101,19 +133,24 @@ function nameTaken(error: unknown): boolean {
   return isUniqueViolation(error, 'departments_sibling_name', 'departments.corp_id, departments.parent_id, departments.name');
 }
 
-async function assertNameFree(db: Executor, corpId: string, parentId: string, name: string, exceptId?: string): Promise<void> {
+/** The name is taken under the parent: `field` is what the admin changed, the name (create, rename) or the parent (move). */
+function nameTakenError(name: string, field: '/name' | '/parentId'): DomainError {
+  return fieldError(DirectoryErrors['directory.department_name_taken'], field, { name });
+}
+
+async function assertNameFree(db: Executor, corpId: string, parentId: string, name: string, field: '/name' | '/parentId', exceptId?: string): Promise<void> {
   let q = tables(db).selectFrom('departments').select('id').where('corp_id', '=', corpId).where('parent_id', '=', parentId).where('name', '=', name);
   if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name });
+  if (await q.executeTakeFirst()) throw nameTakenError(name, field);
 }
 
 /** Creates a department at the end of its parent's children. The parent must lie in the actor's scope. */
 export async function createDepartment(ctx: Ctx, input: { parentId: string; name: string }): Promise<string> {
   const scope = await manageScope(ctx);
   const parent = await namedDepartment(ctx.trx, ctx.corpId, input.parentId, '/parentId');
-  assertInScope(scope, parent.path, { departmentId: parent.id });
+  assertInScope(scope, parent.path, { in: 'body', field: '/parentId', departmentId: parent.id });
   await lockDepartments(ctx, [parent.id]);
-  await assertNameFree(ctx.trx, ctx.corpId, parent.id, input.name);
+  await assertNameFree(ctx.trx, ctx.corpId, parent.id, input.name, '/name');
   const last = await tables(ctx.trx)
     .selectFrom('departments')
     .select((eb) => eb.fn.max('sort_order').as('max'))
@@ -137,7 +174,7 @@ export async function createDepartment(ctx: Ctx, input: { parentId: string; name
       })
       .execute();
   } catch (error) {
-    if (nameTaken(error)) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name: input.name });
+    if (nameTaken(error)) throw nameTakenError(input.name, '/name');
     throw error;
   }
   await audit(ctx, { action: 'contacts.department.create', target: { type: 'department', id }, after: { name: input.name, parentId: parent.id } });
@@ -150,11 +187,11 @@ export async function renameDepartment(ctx: Ctx, id: string, name: string): Prom
   const dept = await findDepartment(ctx.trx, ctx.corpId, id);
   assertInScope(scope, dept.path, { departmentId: id });
   if (dept.name === name) return;
-  if (dept.parent_id) await assertNameFree(ctx.trx, ctx.corpId, dept.parent_id, name, id);
+  if (dept.parent_id) await assertNameFree(ctx.trx, ctx.corpId, dept.parent_id, name, '/name', id);
   try {
     await tables(ctx.trx).updateTable('departments').set({ name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
   } catch (error) {
-    if (nameTaken(error)) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name });
+    if (nameTaken(error)) throw nameTakenError(name, '/name');
     throw error;
   }
   await audit(ctx, { action: 'contacts.department.rename', target: { type: 'department', id }, before: { name: dept.name }, after: { name } });
@@ -190,8 +227,8 @@ export async function moveDepartment(ctx: Ctx, id: string, input: { parentId: st
   if (dept.parent_id === null) throw new DomainError(DirectoryErrors['directory.department_root']);
   const parent = await namedDepartment(ctx.trx, ctx.corpId, input.parentId, '/parentId');
   assertInScope(scope, dept.path, { departmentId: id });
-  assertInScope(scope, parent.path, { departmentId: parent.id });
-  if (parent.path.startsWith(dept.path)) throw new DomainError(DirectoryErrors['directory.department_cycle'], { departmentId: id, parentId: parent.id });
+  assertInScope(scope, parent.path, { in: 'body', field: '/parentId', departmentId: parent.id });
+  if (parent.path.startsWith(dept.path)) throw fieldError(DirectoryErrors['directory.department_cycle'], '/parentId', { departmentId: id, parentId: parent.id });
   if (dept.parent_id !== parent.id && scope.kind !== 'all') await refuseUngrantableGain(ctx, dept, parent);
 
   // Compare-and-set on both rows: if either moved since we read it (a concurrent move that could
@@ -206,7 +243,7 @@ export async function moveDepartment(ctx: Ctx, id: string, input: { parentId: st
 
   const moving = dept.parent_id !== parent.id;
   if (moving) {
-    await assertNameFree(ctx.trx, ctx.corpId, parent.id, dept.name, dept.id);
+    await assertNameFree(ctx.trx, ctx.corpId, parent.id, dept.name, '/parentId', dept.id);
     const newPath = `${parent.path}${dept.id}/`;
     const delta = parent.depth + 1 - dept.depth;
     try {
@@ -222,7 +259,7 @@ export async function moveDepartment(ctx: Ctx, id: string, input: { parentId: st
         .where(like('path', 'prefix', dept.path))
         .execute();
     } catch (error) {
-      if (nameTaken(error)) throw new DomainError(DirectoryErrors['directory.department_name_taken'], { name: dept.name });
+      if (nameTaken(error)) throw nameTakenError(dept.name, '/parentId');
       throw error;
     }
   }
@@ -308,7 +345,7 @@ export async function setDepartmentHeads(ctx: Ctx, id: string, memberIds: string
       .execute();
     const ok = new Set(inside.map((r) => r.id));
     const bad = wanted.filter((m) => !ok.has(m));
-    if (bad.length > 0) throw new DomainError(DirectoryErrors['directory.head_not_member'], { field: `/memberIds/${memberIds.indexOf(bad[0]!)}`, memberIds: bad });
+    if (bad.length > 0) throw fieldError(DirectoryErrors['directory.head_not_member'], `/memberIds/${memberIds.indexOf(bad[0]!)}`, { memberIds: bad });
   }
   const before = await tables(ctx.trx).selectFrom('department_heads').select('member_id').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();
   await tables(ctx.trx).deleteFrom('department_heads').where('corp_id', '=', ctx.corpId).where('department_id', '=', id).execute();

@@ -86,11 +86,21 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     // ---------------------------------------------------------------- members
     app.get(
       '/api/v1/contacts/members',
-      { config: corp, schema: { tags, summary: 'Search and list members, ordered by pinyin', querystring: MemberQuery, response: { 200: MemberPage } } },
+      { config: corp, schema: { tags, summary: 'Search and list members, ordered by pinyin: by cursor, or by offset with the total for page numbers', querystring: MemberQuery, response: { 200: MemberPage } } },
       async (request) => {
         const q = request.query;
-        const page = await request.run(members.list, { departmentId: q.departmentId, includeSub: q.includeSub, q: q.q, status: q.status, activation: q.activation, cursor: q.cursor, limit: q.limit ?? 50 });
-        return { items: page.items.map(memberDto), nextCursor: page.nextCursor };
+        const page = await request.run(members.list, {
+          departmentId: q.departmentId,
+          includeSub: q.includeSub,
+          q: q.q,
+          status: q.status,
+          activation: q.activation,
+          cursor: q.cursor,
+          offset: q.offset,
+          withTotal: q.withTotal,
+          limit: q.limit ?? 50,
+        });
+        return { ...page, items: page.items.map(memberDto) };
       },
     );
 

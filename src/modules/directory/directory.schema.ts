@@ -27,7 +27,8 @@ export const DepartmentDto = Type.Object({
   name: Type.String(),
   sortOrder: Type.Integer(),
   depth: Type.Integer(),
-  memberCount: Type.Integer(),
+  memberCount: Type.Integer({ description: 'active and disabled members sitting directly in the department' }),
+  totalMemberCount: Type.Integer({ description: 'active and disabled members of the department and its sub-departments, each counted once' }),
   heads: Type.Array(Person),
   manageable: Type.Boolean(),
 });
@@ -59,7 +60,11 @@ export const MemberDto = Type.Object({
   removable: Type.Boolean(),
 });
 export const ActivationCounts = Type.Object({ not_activated: Type.Integer(), activated: Type.Integer(), disabled: Type.Integer(), departed: Type.Integer() });
-export const MemberPage = Type.Object({ items: Type.Array(MemberDto), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const MemberPage = Type.Object({
+  items: Type.Array(MemberDto),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Type.Optional(Type.Integer({ description: 'with withTotal: how many members the same filter matches' })),
+});
 export const MemberQuery = StrictObject({
   departmentId: Type.Optional(Ref),
   includeSub: Type.Optional(Type.Boolean({ description: 'with departmentId: the whole subtree' })),
@@ -67,6 +72,8 @@ export const MemberQuery = StrictObject({
   status: Type.Optional(MemberStatus),
   activation: Type.Optional(Activation),
   cursor: Type.Optional(Type.String({ maxLength: 1000 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'skip this many members (page numbers); not with cursor' })),
+  withTotal: Type.Optional(Type.Boolean({ description: 'also count the members the filter matches (total)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
 export const NewMemberBody = StrictObject({

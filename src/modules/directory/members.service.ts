@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Ctx, ReadCtx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
-import { DomainError, requireKnownIds, unknownId } from '../../platform/errors.ts';
+import { DomainError, fieldError, requireKnownIds, unknownId } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
 import { like } from '../../platform/db/sql.ts';
@@ -64,6 +64,9 @@ export interface MemberPatch {
   mainDepartmentId?: string | undefined;
 }
 
+const useridTakenError = (userid: string) => fieldError(DirectoryErrors['directory.userid_taken'], '/userid', { userid });
+const phoneTakenError = (phone: string | null) => fieldError(DirectoryErrors['directory.phone_taken'], '/phone', { phone });
+
 function useridTaken(error: unknown): boolean {
   return isUniqueViolation(error, 'members_userid', 'members.corp_id, members.userid');
 }
@@ -75,7 +78,7 @@ async function assertPhoneFree(db: Executor, corpId: string, phone: string | nul
   if (phone === null) return;
   let q = tables(db).selectFrom('members').select('id').where('corp_id', '=', corpId).where('phone', '=', phone).where('status', '<>', 'departed');
   if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
+  if (await q.executeTakeFirst()) throw phoneTakenError(phone);
 }
 
 /**
@@ -85,7 +88,12 @@ async function assertPhoneFree(db: Executor, corpId: string, phone: string | nul
 async function checkMainDepartment(ctx: Ctx, departmentIds: readonly string[], main: string): Promise<void> {
   if (departmentIds.includes(main)) return;
   if ((await departmentPaths(ctx.trx, ctx.corpId, [main])).size === 0) throw unknownId('/mainDepartmentId', main);
-  throw new DomainError(DirectoryErrors['directory.main_department_invalid'], { field: '/mainDepartmentId', mainDepartmentId: main });
+  throw fieldError(DirectoryErrors['directory.main_department_invalid'], '/mainDepartmentId', { mainDepartmentId: main });
+}
+
+/** A department of the request's list outside the actor's scope, named at its place in the list. */
+function outOfScopeDepartment(departmentIds: readonly string[], id: string): DomainError {
+  return fieldError(DirectoryErrors['directory.out_of_scope'], `/departmentIds/${departmentIds.indexOf(id)}`, { departmentId: id });
 }
 
 /** Adds a member to departments that all lie in the actor's scope. */
@@ -95,14 +103,14 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<string
   const paths = await departmentPaths(ctx.trx, ctx.corpId, departmentIds);
   requireKnownIds(input.departmentIds, paths, '/departmentIds');
   for (const id of departmentIds) {
-    if (!departmentInScope(scope, paths.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
+    if (!departmentInScope(scope, paths.get(id)!)) throw outOfScopeDepartment(input.departmentIds, id);
   }
   const main = input.mainDepartmentId ?? departmentIds[0]!;
   await checkMainDepartment(ctx, departmentIds, main);
   await lockDepartments(ctx, departmentIds);
   const phone = blankToNull(input.phone);
   const taken = await tables(ctx.trx).selectFrom('members').select('id').where('corp_id', '=', ctx.corpId).where('userid', '=', input.userid).executeTakeFirst();
-  if (taken) throw new DomainError(DirectoryErrors['directory.userid_taken'], { userid: input.userid });
+  if (taken) throw useridTakenError(input.userid);
   await assertPhoneFree(ctx.trx, ctx.corpId, phone);
   let id: string;
   try {
@@ -117,8 +125,8 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<string
       joinedAt: input.joinedAt,
     });
   } catch (error) {
-    if (useridTaken(error)) throw new DomainError(DirectoryErrors['directory.userid_taken'], { userid: input.userid });
-    if (phoneTaken(error)) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
+    if (useridTaken(error)) throw useridTakenError(input.userid);
+    if (phoneTaken(error)) throw phoneTakenError(phone);
     throw error;
   }
   await audit(ctx, { action: 'contacts.member.create', target: { type: 'member', id }, after: { name: input.name, userid: input.userid, departmentIds, mainDepartmentId: main } });
@@ -176,14 +184,15 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatc
   if (patch.departmentIds) requireKnownIds(patch.departmentIds, nextPaths, '/departmentIds');
   const added = next.filter((d) => !placement.departments.has(d));
   const removed = current.filter((d) => !next.includes(d));
-  for (const id of added) if (!departmentInScope(scope, nextPaths.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
-  for (const id of removed) if (!departmentInScope(scope, placement.departments.get(id)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: id });
+  for (const id of added) if (!departmentInScope(scope, nextPaths.get(id)!)) throw outOfScopeDepartment(patch.departmentIds!, id);
+  // A removed department is absent from the list: the list as a whole is what the admin got wrong.
+  for (const id of removed) if (!departmentInScope(scope, placement.departments.get(id)!)) throw fieldError(DirectoryErrors['directory.out_of_scope'], '/departmentIds', { departmentId: id });
   const main = patch.mainDepartmentId ?? (next.includes(before.main_department_id) ? before.main_department_id : next[0]!);
   await checkMainDepartment(ctx, next, main);
   if (main !== before.main_department_id) {
     const oldMainPath = placement.departments.get(before.main_department_id);
-    if (oldMainPath !== undefined && !departmentInScope(scope, oldMainPath)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: before.main_department_id });
-    if (!departmentInScope(scope, nextPaths.get(main)!)) throw new DomainError(DirectoryErrors['directory.out_of_scope'], { departmentId: main });
+    if (oldMainPath !== undefined && !departmentInScope(scope, oldMainPath)) throw fieldError(DirectoryErrors['directory.out_of_scope'], '/mainDepartmentId', { departmentId: before.main_department_id });
+    if (!departmentInScope(scope, nextPaths.get(main)!)) throw fieldError(DirectoryErrors['directory.out_of_scope'], '/mainDepartmentId', { departmentId: main });
   }
 
   if (added.length > 0) await lockDepartments(ctx, added);
@@ -210,7 +219,7 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: MemberPatc
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new DomainError(DirectoryErrors['directory.member_departed'], { memberId });
   } catch (error) {
-    if (phoneTaken(error)) throw new DomainError(DirectoryErrors['directory.phone_taken'], { phone });
+    if (phoneTaken(error)) throw phoneTakenError(phone);
     throw error;
   }
   if (name !== before.name) {
@@ -352,6 +361,10 @@ export interface MemberQuery {
   /** 未激活 / 已激活 / 已禁用 / 已离职 (departed members are listed only when asked for). */
   activation?: Activation | undefined;
   cursor?: string | undefined;
+  /** Members to skip (page numbers); not with `cursor`. */
+  offset?: number | undefined;
+  /** Also count the members the filter matches. */
+  withTotal?: boolean | undefined;
   limit: number;
 }
 
@@ -405,36 +418,43 @@ function decodeCursor(cursor: string): [string, string] | undefined {
 
 /**
  * A page of members, ordered by full pinyin of the name. The read scope, the department and the
- * search all filter inside the one SQL query, so a page is full whenever more members match.
+ * search all filter inside the one SQL query, so a page is full whenever more members match. A page
+ * starts after a cursor (integrations walking the list) or at an offset (the console's page
+ * numbers), and `withTotal` adds a count of the same filter.
  */
-export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ items: MemberView[]; nextCursor: string | null }> {
+export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ items: MemberView[]; nextCursor: string | null; total?: number }> {
   const { trx: db, corpId } = ctx;
+  if (query.cursor !== undefined && query.offset !== undefined) throw fieldError('request.invalid', '/offset', { reason: 'offset_with_cursor' }, 'querystring');
   const read = await readScope(ctx);
   const manage = await manageScope(ctx);
   let q = tables(db)
     .selectFrom('members as m')
-    .select(['m.id', 'm.userid', 'm.name', 'm.name_pinyin', 'm.phone', 'm.email', 'm.position', 'm.status', 'm.main_department_id', 'm.account_id', 'm.joined_at', 'm.departed_at'])
     .where('m.corp_id', '=', corpId)
     .where((eb) => memberScopeFilter(eb, read));
+  const departed = query.activation === 'departed' || query.status === 'departed';
   if (query.activation) q = q.where((eb) => activationFilter(eb, query.activation!));
   else q = query.status ? q.where('m.status', '=', query.status) : q.where('m.status', '<>', 'departed');
   if (query.departmentId) {
     const departmentId = query.departmentId;
     // Another enterprise's department (or none at all) is refused, not answered with an empty page.
-    const dept = await tables(db).selectFrom('departments').select('path').where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
+    const dept = await tables(db).selectFrom('departments').select(['path', 'depth']).where('corp_id', '=', corpId).where('id', '=', departmentId).executeTakeFirst();
     if (!dept) throw unknownId('/departmentId', departmentId, 'querystring');
     if (query.includeSub) {
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('member_departments as fm')
-            .innerJoin('departments as fd', (j) => j.onRef('fd.corp_id', '=', 'fm.corp_id').onRef('fd.id', '=', 'fm.department_id'))
-            .select('fm.member_id')
-            .whereRef('fm.corp_id', '=', 'm.corp_id')
-            .whereRef('fm.member_id', '=', 'm.id')
-            .where(like('fd.path', 'prefix', dept.path)),
-        ),
-      );
+      // Every member who has not departed sits in a department, and every department lies under the
+      // root: the root's subtree filters nothing, and the count need not test each member.
+      if (dept.depth > 0 || departed) {
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('member_departments as fm')
+              .innerJoin('departments as fd', (j) => j.onRef('fd.corp_id', '=', 'fm.corp_id').onRef('fd.id', '=', 'fm.department_id'))
+              .select('fm.member_id')
+              .whereRef('fm.corp_id', '=', 'm.corp_id')
+              .whereRef('fm.member_id', '=', 'm.id')
+              .where(like('fd.path', 'prefix', dept.path)),
+          ),
+        );
+      }
     } else {
       q = q.where((eb) =>
         eb.exists(
@@ -448,21 +468,26 @@ export async function listMembers(ctx: ReadCtx, query: MemberQuery): Promise<{ i
     const { candidates, check } = searchTerms(db, corpId, text);
     q = q.where('m.id', 'in', candidates).where(check);
   }
+  const total = query.withTotal ? Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : undefined;
+  let page = q.select(['m.id', 'm.userid', 'm.name', 'm.name_pinyin', 'm.phone', 'm.email', 'm.position', 'm.status', 'm.main_department_id', 'm.account_id', 'm.joined_at', 'm.departed_at']);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
-    if (!after) throw new DomainError('request.invalid', { in: 'querystring', field: '/cursor', reason: 'cursor' });
+    if (!after) throw fieldError('request.invalid', '/cursor', { reason: 'cursor' }, 'querystring');
     const [pinyin, id] = after;
-    q = q.where((eb) => eb.or([eb('m.name_pinyin', '>', pinyin), eb.and([eb('m.name_pinyin', '=', pinyin), eb('m.id', '>', id)])]));
+    page = page.where((eb) => eb.or([eb('m.name_pinyin', '>', pinyin), eb.and([eb('m.name_pinyin', '=', pinyin), eb('m.id', '>', id)])]));
   }
   // While searching, order by an expression equal to name_pinyin (always lower case) rather than the
   // column: the planner then starts from the few matches and sorts them, instead of walking the
   // pinyin index over the whole enterprise to find them.
   const order = text ? sql<string>`lower(${sql.ref('m.name_pinyin')})` : sql<string>`${sql.ref('m.name_pinyin')}`;
-  const rows = await q.orderBy(order).orderBy('m.id').limit(query.limit + 1).execute();
-  const page = rows.slice(0, query.limit);
-  const items = await describeMembers(ctx, page, manage);
-  const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.name_pinyin, last.id) : null };
+  page = page.orderBy(order).orderBy('m.id').limit(query.limit + 1);
+  if (query.offset) page = page.offset(query.offset);
+  const rows = await page.execute();
+  const shown = rows.slice(0, query.limit);
+  const items = await describeMembers(ctx, shown, manage);
+  const last = shown[shown.length - 1];
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.name_pinyin, last.id) : null;
+  return total === undefined ? { items, nextCursor } : { items, nextCursor, total };
 }
 
 type MemberRow = {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
-import { DomainError, requireKnownIds } from '../../platform/errors.ts';
+import { DomainError, fieldError, requireKnownIds } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { departmentInScope } from '../../platform/policy/index.ts';
@@ -46,12 +46,12 @@ export async function listTags(db: Executor, corpId: string): Promise<TagView[]>
 
 export async function createTag(ctx: Ctx, name: string): Promise<string> {
   const clash = await tables(ctx.trx).selectFrom('tags').select('id').where('corp_id', '=', ctx.corpId).where('name', '=', name).executeTakeFirst();
-  if (clash) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
+  if (clash) throw fieldError(DirectoryErrors['directory.tag_name_taken'], '/name', { name });
   const id = newId('tag', ctx.now);
   try {
     await tables(ctx.trx).insertInto('tags').values({ corp_id: ctx.corpId, id, name, created_at: ctx.now, updated_at: ctx.now }).execute();
   } catch (error) {
-    if (tagNameTaken(error)) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
+    if (tagNameTaken(error)) throw fieldError(DirectoryErrors['directory.tag_name_taken'], '/name', { name });
     throw error;
   }
   await audit(ctx, { action: 'contacts.tag.create', target: { type: 'tag', id }, after: { name } });
@@ -62,11 +62,11 @@ export async function renameTag(ctx: Ctx, id: string, name: string): Promise<voi
   const tag = await findTag(ctx.trx, ctx.corpId, id);
   if (tag.name === name) return;
   const clash = await tables(ctx.trx).selectFrom('tags').select('id').where('corp_id', '=', ctx.corpId).where('name', '=', name).executeTakeFirst();
-  if (clash) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
+  if (clash) throw fieldError(DirectoryErrors['directory.tag_name_taken'], '/name', { name });
   try {
     await tables(ctx.trx).updateTable('tags').set({ name, updated_at: ctx.now }).where('corp_id', '=', ctx.corpId).where('id', '=', id).execute();
   } catch (error) {
-    if (tagNameTaken(error)) throw new DomainError(DirectoryErrors['directory.tag_name_taken'], { name });
+    if (tagNameTaken(error)) throw fieldError(DirectoryErrors['directory.tag_name_taken'], '/name', { name });
     throw error;
   }
   await audit(ctx, { action: 'contacts.tag.rename', target: { type: 'tag', id }, before: { name: tag.name }, after: { name } });

@@ -387,7 +387,10 @@ export interface paths {
                                 name: string;
                                 sortOrder: number;
                                 depth: number;
+                                /** @description active and disabled members sitting directly in the department */
                                 memberCount: number;
+                                /** @description active and disabled members of the department and its sub-departments, each counted once */
+                                totalMemberCount: number;
                                 heads: {
                                     id: string;
                                     name: string;
@@ -594,7 +597,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search and list members, ordered by pinyin */
+        /** Search and list members, ordered by pinyin: by cursor, or by offset with the total for page numbers */
         get: {
             parameters: {
                 query?: {
@@ -607,6 +610,10 @@ export interface paths {
                     /** @description not_activated: no account linked yet; activated: an account is linked; disabled; departed */
                     activation?: "not_activated" | "activated" | "disabled" | "departed";
                     cursor?: string;
+                    /** @description skip this many members (page numbers); not with cursor */
+                    offset?: number;
+                    /** @description also count the members the filter matches (total) */
+                    withTotal?: boolean;
                     limit?: number;
                 };
                 header?: never;
@@ -649,6 +656,8 @@ export interface paths {
                                 removable: boolean;
                             }[];
                             nextCursor: string | null;
+                            /** @description with withTotal: how many members the same filter matches */
+                            total?: number;
                         };
                     };
                 };

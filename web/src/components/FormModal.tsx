@@ -2,6 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Flex, Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert';
+import { submittedFieldOf } from '../hooks/useFieldError';
+import { useErrorMessage } from '../hooks/useErrorMessage';
 
 interface FormModalProps<Values> {
   open: boolean;
@@ -16,7 +18,10 @@ interface FormModalProps<Values> {
   children: ReactNode;
 }
 
-/** A modal holding a vertical form, with submit state and server errors handled. */
+/**
+ * A modal holding a vertical form, with submit state and server errors handled: an error naming one
+ * of the form's fields (`details.field`) shows under that field, any other above the form.
+ */
 export function FormModal<Values>({
   open,
   title,
@@ -28,7 +33,15 @@ export function FormModal<Values>({
   children,
 }: FormModalProps<Values>) {
   const [form] = Form.useForm<Values>();
-  const submit = useMutation({ mutationFn: onSubmit, onSuccess: onClose });
+  const errorMessage = useErrorMessage();
+  const submit = useMutation({
+    mutationFn: onSubmit,
+    onSuccess: onClose,
+    onError: (error, values) => {
+      const name = submittedFieldOf(error, values as object);
+      if (name) form.setFields([{ name: name as never, errors: [errorMessage(error)] }]);
+    },
+  });
   const finish = async (values: Values) => {
     if (confirm && !(await confirm(values))) return;
     submit.mutate(values);
@@ -45,7 +58,7 @@ export function FormModal<Values>({
       destroyOnHidden
     >
       <Flex vertical gap="middle">
-        <ErrorAlert error={submit.error} />
+        <ErrorAlert error={submittedFieldOf(submit.error, submit.variables as object | undefined) ? null : submit.error} />
         <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void finish(values)}>
           {children}
         </Form>

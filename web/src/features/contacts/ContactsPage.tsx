@@ -1,12 +1,10 @@
 import { DownloadOutlined, PlusOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Dropdown, Flex, Grid, Input, Segmented, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Dropdown, Flex, Grid, Input, Segmented, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CursorTable } from '../../components/CursorTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useCursorList, type CursorParams } from '../../hooks/useCursorList';
-import { activationColor, membersPath, useActivationCounts, useDepartments, type Activation, type Member } from './api';
+import { activationColor, useActivationCounts, useDepartments, useMemberPage, type Activation, type Member, type MemberFilter } from './api';
 import { DepartmentTree } from './DepartmentTree';
 import { ImportModal } from './ImportModal';
 import { MemberDrawer } from './MemberDrawer';
@@ -30,12 +28,22 @@ export function ContactsPage() {
   const [importing, setImporting] = useState(false);
   const [tagsOpen, setTagsOpen] = useState(false);
 
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+
   // Departed members have left the tree: they are listed for the whole enterprise.
-  const params: CursorParams<typeof membersPath> =
+  const filter: MemberFilter | null =
     status === 'departed'
       ? { activation: 'departed', q }
-      : { departmentId: departmentId ?? '', includeSub: includeSub ? true : undefined, q, activation: status === 'current' ? undefined : status };
-  const members = useCursorList(membersPath, departmentId || status === 'departed' ? params : { q: '__none__' });
+      : departmentId
+        ? { departmentId, includeSub: includeSub ? true : undefined, q, activation: status === 'current' ? undefined : status }
+        : null;
+  // A new filter starts again at its first page.
+  const [filterKey, setFilterKey] = useState(JSON.stringify(filter));
+  if (filterKey !== JSON.stringify(filter)) {
+    setFilterKey(JSON.stringify(filter));
+    setPaging((p) => ({ ...p, page: 1 }));
+  }
+  const members = useMemberPage(filter, paging.page, paging.pageSize);
 
   const columns: TableColumnsType<Member> = [
     {
@@ -141,7 +149,23 @@ export function ContactsPage() {
                   </Space>
                 )}
               </Flex>
-              <CursorTable<Member> list={members} columns={columns} size="middle" />
+              <ErrorAlert error={members.error} />
+              <Table<Member>
+                rowKey="id"
+                columns={columns}
+                size="middle"
+                dataSource={members.data?.items ?? []}
+                loading={filter !== null && (members.isPending || members.isPlaceholderData)}
+                pagination={{
+                  current: paging.page,
+                  pageSize: paging.pageSize,
+                  total: members.data?.total ?? 0,
+                  showSizeChanger: true,
+                  pageSizeOptions: [20, 50, 100],
+                  showTotal: (total) => <span data-testid="members-total">{t('total', { count: total })}</span>,
+                  onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+                }}
+              />
             </Flex>
           </Card>
         </Flex>

@@ -66,8 +66,8 @@ export function DepartmentTree({ departments, selected, onSelect }: Props) {
   const titleOf = (d: Department) => (
     <Flex align="center" gap={4} data-testid={`dept-${d.name}`}>
       <span>{d.name}</span>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('dept.members', { count: d.memberCount })}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t('dept.countTitle', { count: d.totalMemberCount })} data-testid={`members-of-${d.name}`}>
+        {t('dept.count', { count: d.totalMemberCount })}
       </Typography.Text>
       {d.manageable && (
         <Dropdown

@@ -21,9 +21,6 @@ interface Values {
   mainDepartmentId?: string;
 }
 
-/** Refusals that belong to one field of the drawer's form. */
-const FIELD_OF_CODE = { 'directory.userid_taken': ['userid'], 'directory.phone_taken': ['phone'] };
-
 interface Props {
   /** `null` adds a member; a member edits it. */
   member: Member | null;
@@ -41,7 +38,8 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const atField = useFieldError(form, FIELD_OF_CODE);
+  // The server names the field of a refusal (details.field): the message shows under it, and only there.
+  const atField = useFieldError(form);
   const chosen = Form.useWatch('departmentIds', form) ?? [];
   // Departments of the member outside the actor's view still show by name, read-only.
   const outside = useMemo(() => (member?.departments ?? []).filter((d) => !departments.some((x) => x.id === d.id)), [member, departments]);
@@ -163,7 +161,7 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
           <Form.Item name="mainDepartmentId" label={t('member.main')}>
             <Select options={chosen.map((id) => ({ value: id, label: names.get(id) ?? id }))} allowClear />
           </Form.Item>
-          <FormError error={fieldOf(save.error, FIELD_OF_CODE) ? null : save.error} />
+          <FormError error={fieldOf(save.error) ? null : save.error} />
         </Form>
         {member && member.status !== 'departed' && (
           <Space wrap>

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, type Item, type Reply } from '../../api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type Item, type Query, type Reply } from '../../api';
 
 export type Department = Item<Reply<'/contacts/departments'>['items']>;
 export type Member = Item<Reply<'/contacts/members'>['items']>;
@@ -10,6 +10,22 @@ export type ImportStatus = Reply<'/contacts/imports/{id}'>;
 export const departmentsKey = ['/contacts/departments'] as const;
 export const membersPath = '/contacts/members';
 export const tagsKey = ['/contacts/tags'] as const;
+
+/** The members list's filters: its query parameters but the paging ones. */
+export type MemberFilter = Omit<Query<'/contacts/members'>, 'cursor' | 'offset' | 'limit' | 'withTotal'>;
+
+/**
+ * One numbered page of members with the total of the filter (共 N 人). While the next page loads
+ * the current one stays, so the table and its pager do not jump.
+ */
+export function useMemberPage(filter: MemberFilter | null, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [membersPath, 'page', filter, page, pageSize],
+    queryFn: () => api.get('/contacts/members', { params: { query: { ...filter, offset: (page - 1) * pageSize, limit: pageSize, withTotal: true } } }),
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useDepartments() {
   return useQuery({ queryKey: departmentsKey, queryFn: () => api.get('/contacts/departments') });
