@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, Input, List, Modal, Row, Space, Tabs, Tag, Typography, message } from 'antd';
+import { Button, Card, Col, Flex, Input, List, Mentions, Modal, Row, Space, Tabs, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { lazyComponent } from '../../components/lazyComponent';
-import { cellName, useAddComment, useComments, useDeleteTable, useFile, useInsertTable, useResolve, useRestore, useRevisions, useSaveTable, useTables, useUpdateFile, type Revision } from './api';
+import { cellName, useAddComment, useComments, usePeople, useDeleteTable, useFile, useInsertTable, useResolve, useRestore, useRevisions, useSaveTable, useTables, useUpdateFile, type Revision } from './api';
 
 // FortuneSheet is most of a megabyte: it loads with the first sheet opened, not with the console.
 const SheetEditor = lazyComponent(() => import('./SheetEditor'));
@@ -131,12 +131,17 @@ function Comments({ fileId, cell }: { fileId: string; cell: { sheetId: string; r
   const comments = useComments(fileId);
   const add = useAddComment(fileId);
   const resolve = useResolve(fileId);
+  const people = usePeople();
   const [text, setText] = useState('');
+  const [picked, setPicked] = useState<{ id: string; name: string }[]>([]);
   const [replyTo, setReplyTo] = useState<string>();
   const canComment = comments.data?.canComment ?? false;
   const submit = async () => {
-    await add.mutateAsync({ body: text, ...(replyTo ? { threadId: replyTo } : cell ? { cell } : {}) });
+    // A member picked after @ and whose @name is still in the text is mentioned; one deleted from the text is not.
+    const mentions = [...new Set(picked.filter((p) => text.includes(`@${p.name}`)).map((p) => p.id))];
+    await add.mutateAsync({ body: text, mentions, ...(replyTo ? { threadId: replyTo } : cell ? { cell } : {}) });
     setText('');
+    setPicked([]);
     setReplyTo(undefined);
   };
   return (
@@ -170,7 +175,15 @@ function Comments({ fileId, cell }: { fileId: string; cell: { sheetId: string; r
       {canComment ? (
         <>
           {replyTo === undefined && cell && <Typography.Text type="secondary">{t('file.onCell', { cell: cellName(cell.row, cell.col) })}</Typography.Text>}
-          <Input.TextArea aria-label={t('file.commentPlaceholder')} placeholder={t('file.commentPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 2 }} />
+          <Mentions
+            aria-label={t('file.commentPlaceholder')}
+            placeholder={t('file.commentPlaceholder')}
+            value={text}
+            onChange={setText}
+            autoSize={{ minRows: 2 }}
+            options={(people.data?.members ?? []).map((m) => ({ key: m.id, value: m.name, label: m.name }))}
+            onSelect={(option) => option.key !== undefined && setPicked([...picked, { id: String(option.key), name: String(option.value) }])}
+          />
           <Button type="primary" disabled={text.trim() === ''} loading={add.isPending} onClick={() => void submit()}>
             {replyTo ? t('file.reply') : t('file.comment')}
           </Button>

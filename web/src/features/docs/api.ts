@@ -39,6 +39,13 @@ function useDocsMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn, onSettled: () => client.invalidateQueries({ queryKey: ['/docs/files'] }) });
 }
 
+export function useCreateSpace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<'/docs/spaces', 'post'>) => api.post('/docs/spaces', { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['/docs/spaces'] }),
+  });
+}
 export const useCreateFile = () => useDocsMutation((body: Body<'/docs/files', 'post'>) => api.post('/docs/files', { body }));
 export const useSaveShares = (id: string) => useDocsMutation((body: Body<'/docs/files/{id}/shares', 'put'>) => api.put('/docs/files/{id}/shares', { ...path(id), body }));
 export const useUpdateFile = (id: string) => useDocsMutation((body: Body<'/docs/files/{id}', 'patch'>) => api.patch('/docs/files/{id}', { ...path(id), body }));
