@@ -11,3 +11,10 @@ export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return `${formatDate(iso)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A size in bytes as people read it: 512 B, 1.5 KB, 2.0 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { CursorTable } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatSize } from '../../format';
 import { useCursorList, type CursorRow } from '../../hooks/useCursorList';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useActiveMembers } from '../customers/api';
@@ -15,12 +15,6 @@ type StoredFile = CursorRow<'/files'>;
 
 /** The server's default per-file limit (src/config.ts): a bigger file is refused here, before it is sent. */
 const FILE_LIMIT_BYTES = 20 * 1024 * 1024;
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 function fileForm(body: { file: Blob }): FormData {
   const form = new FormData();
