@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
 import { docsTables, xlsxFixture } from '../../src/modules/docs/testing/index.ts';
@@ -413,6 +414,26 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     assert.match(await item.innerText(), /请 @郑同事 看方案/);
   });
 
+  it('zh-CN seed rule 截图粘贴到文档会压缩；若要保留原图，应采取附件上传的方式: a 3,000 × 2,000 screenshot pasted into the text is kept as 2,560 × 1,707; inserted as an image, it stays 3,000 × 2,000', async () => {
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'document', title: '截图文档' } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const shot = await sharp({ create: { width: 3_000, height: 2_000, channels: 3, background: '#1478c8' } }).png().toBuffer();
+    await admin.goto(`/app/docs/${fileId}`);
+    await admin.getByText('还没有图片').waitFor();
+    const pasted = admin.waitForResponse((r) => r.url().includes('/images?kind=pasted') && r.request().method() === 'POST');
+    await admin.getByLabel('正文').evaluate((area, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'shot.png', { type: 'image/png' }));
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, shot.toString('base64'));
+    assert.equal((await pasted).status(), 201);
+    const images = admin.getByTestId('doc-image');
+    await images.first().filter({ hasText: /^shot\.png · 2560×1707 · .* KB（已压缩，原图 .* KB）$/ }).waitFor();
+    await admin.locator('input[type=file]').setInputFiles({ name: 'original.png', mimeType: 'image/png', buffer: shot });
+    await images.nth(1).filter({ hasText: `original.png · 3000×2000 · ${(shot.length / 1024).toFixed(1)} KB（原图）` }).waitFor();
+  });
+
   it('English: the docs page, an imported sheet’s comments and the history', async () => {
     await admin.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await admin.goto('/app/docs');
@@ -457,6 +478,7 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     assert.deepEqual(await dialog.locator('.ant-list-item').allInnerTexts(), ['Member · Reader Li · Can edit\nRemove']);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await admin.getByText('Saved').first().waitFor();
+    await reader.page.goto('/app');
     await reader.page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await reader.page.goto(`/app/docs/${fileId}`);
     const saved = reader.page.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');

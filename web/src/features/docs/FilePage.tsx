@@ -183,12 +183,13 @@ function Comments({ fileId, cell }: { fileId: string; cell: { sheetId: string; r
   const resolve = useResolve(fileId);
   const people = usePeople();
   const [text, setText] = useState('');
-  const [picked, setPicked] = useState<{ id: string; name: string }[]>([]);
+  const [picked, setPicked] = useState<string[]>([]);
   const [replyTo, setReplyTo] = useState<string>();
   const canComment = comments.data?.canComment ?? false;
   const submit = async () => {
-    // A member picked after @ and whose @name is still in the text is mentioned; one deleted from the text is not.
-    const mentions = [...new Set(picked.filter((p) => text.includes(`@${p.name}`)).map((p) => p.id))];
+    // A name picked after @ and whose @name is still in the text is mentioned (every member of that name); one deleted from the text is not.
+    const named = new Set(picked.filter((name) => text.includes(`@${name}`)));
+    const mentions = (people.data?.members ?? []).filter((m) => named.has(m.name)).map((m) => m.id);
     await add.mutateAsync({ body: text, mentions, ...(replyTo ? { threadId: replyTo } : cell ? { cell } : {}) });
     setText('');
     setPicked([]);
@@ -231,8 +232,8 @@ function Comments({ fileId, cell }: { fileId: string; cell: { sheetId: string; r
             value={text}
             onChange={setText}
             autoSize={{ minRows: 2 }}
-            options={(people.data?.members ?? []).map((m) => ({ key: m.id, value: m.name, label: m.name }))}
-            onSelect={(option) => option.key !== undefined && setPicked([...picked, { id: String(option.key), name: String(option.value) }])}
+            options={[...new Set((people.data?.members ?? []).map((m) => m.name))].map((name) => ({ value: name, label: name }))}
+            onSelect={(option) => option.value !== undefined && setPicked([...picked, option.value])}
           />
           <Button type="primary" disabled={text.trim() === ''} loading={add.isPending} onClick={() => void submit()}>
             {replyTo ? t('file.reply') : t('file.comment')}
