@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
 import { docsTables, xlsxFixture } from '../../src/modules/docs/testing/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
-import { browserSkip, csrfHeaders, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
+import { browserSkip, csrfHeaders, openedDialog, PASSWORD, pickOption, registerEnterprise, useConsole } from './browser.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -20,21 +21,24 @@ function position(ref: string): { row: number; col: number } {
   const col = [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return { row: Number(digits) - 1, col };
 }
-async function cellPoint(page: Page, ref: string): Promise<{ x: number; y: number }> {
+/** Where a cell is drawn; `firstRow` is the 0-based sheet row the editor's page starts at (0, 1,000, …). */
+async function cellPoint(page: Page, ref: string, firstRow = 0): Promise<{ x: number; y: number }> {
   const { row, col } = position(ref);
   const area = await page.getByTestId('sheet-editor').locator('.fortune-cell-area').boundingBox();
   assert.ok(area, 'the sheet editor shows its cells');
-  return { x: area.x + col * CELL.width + CELL.width / 2, y: area.y + row * CELL.height + CELL.height / 2 };
+  return { x: area.x + col * CELL.width + CELL.width / 2, y: area.y + (row - firstRow) * CELL.height + CELL.height / 2 };
 }
-async function selectCell(page: Page, ref: string): Promise<void> {
-  const { x, y } = await cellPoint(page, ref);
+/** The name box: the console's, which names the sheet's own row (FortuneSheet's own, hidden, counts from the page's first). */
+const nameBox = (page: Page) => page.getByTestId('sheet-editor').locator('.banyan-name-box');
+async function selectCell(page: Page, ref: string, firstRow = 0): Promise<void> {
+  const { x, y } = await cellPoint(page, ref, firstRow);
   await page.mouse.click(x, y);
-  await page.getByTestId('sheet-editor').locator('.fortune-name-box', { hasText: new RegExp(`^${ref}$`) }).waitFor();
+  await nameBox(page).filter({ hasText: new RegExp(`^${ref}$`) }).waitFor();
 }
 /** Types a value into a cell through FortuneSheet's cell editor (double-click opens it) and confirms with Enter. */
-async function typeIntoCell(page: Page, ref: string, value: string): Promise<void> {
-  await selectCell(page, ref);
-  const { x, y } = await cellPoint(page, ref);
+async function typeIntoCell(page: Page, ref: string, value: string, firstRow = 0): Promise<void> {
+  await selectCell(page, ref, firstRow);
+  const { x, y } = await cellPoint(page, ref, firstRow);
   await page.mouse.dblclick(x, y);
   // The editor's box is always in the page; it is open once raised above the cells (z-index 19, -1
   // when closed) and focused. Typed before that, under load, the text went nowhere.
@@ -47,17 +51,16 @@ async function typeIntoCell(page: Page, ref: string, value: string): Promise<voi
   await page.keyboard.press('Enter');
 }
 /** Reads a cell until it holds `value`: the editor refills from the server once a refused edit has settled. */
-async function cellBecomes(page: Page, ref: string, value: string): Promise<void> {
+async function cellBecomes(page: Page, ref: string, value: string, firstRow = 0): Promise<void> {
   let seen = '';
-  for (let reads = 0; reads < 100; reads++) if ((seen = await cellValue(page, ref)) === value) return;
+  for (let reads = 0; reads < 100; reads++) if ((seen = await cellValue(page, ref, firstRow)) === value) return;
   assert.equal(seen, value, `${ref} never came to hold ${JSON.stringify(value)}`);
 }
 /** What the formula bar shows for a cell. */
-async function cellValue(page: Page, ref: string): Promise<string> {
-  await selectCell(page, ref);
+async function cellValue(page: Page, ref: string, firstRow = 0): Promise<string> {
+  await selectCell(page, ref, firstRow);
   return page.getByTestId('sheet-editor').locator('.fortune-fx-input').innerText();
 }
-
 
 /**
  * 文档/表格 in Chromium: an .xlsx with notes imported from the docs page shows them as comments;
@@ -211,7 +214,7 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await viewer.page.getByText('View only', { exact: true }).waitFor();
   });
 
-  it('zh-CN 表格编辑器: a pasted block is one edit of its cells; rows past 1,000 are the next page, at their own row numbers', async () => {
+  it('zh-CN 表格编辑器: a pasted block is one edit of its cells; rows past 1,000 are the next page, at their own row numbers in the headers and the name box', async () => {
     const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title: '长表' } });
     const fileId = ((await made.json()) as { id: string }).id;
     const sheetId = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { id: string }[] }).items[0]!.id;
@@ -238,9 +241,18 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await admin.getByText('第 1–1000 行').waitFor();
     await admin.getByRole('button', { name: '下一页' }).click();
     await admin.getByText('第 1001–2000 行').waitFor();
-    await cellBecomes(admin, 'A1', '第1001行');
+    // The name box names the sheet's own row: the page's first row is A1001, not A1.
+    await cellBecomes(admin, 'A1001', '第1001行', 1_000);
+    assert.equal(await nameBox(admin).innerText(), 'A1001');
+    const from = await cellPoint(admin, 'B1001', 1_000);
+    const to = await cellPoint(admin, 'C1002', 1_000);
+    await admin.mouse.move(from.x, from.y);
+    await admin.mouse.down();
+    await admin.mouse.move(to.x, to.y, { steps: 4 });
+    await admin.mouse.up();
+    await nameBox(admin).filter({ hasText: /^B1001:C1002$/ }).waitFor();
     const edited = admin.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
-    await typeIntoCell(admin, 'B1', '同一行');
+    await typeIntoCell(admin, 'B1001', '同一行', 1_000);
     assert.deepEqual(((await edited).request().postDataJSON() as { cells: unknown[] }).cells, [{ row: 1000, col: 1, value: '同一行' }]);
     const stored = (await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets/${sheetId}/cells?fromRow=1000&toRow=1001`)).json()) as { items: unknown[] };
     assert.deepEqual(stored.items, [
@@ -277,6 +289,151 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     assert.equal(sheets.items[0]!.cellCount, 1_000_000);
   });
 
+  /** A sheet of the admin's with 50 cells of `first` then 50 of `second` (A1:E10): two revisions, cut by the server. */
+  async function sheetWithTwoRevisions(title: string, first: string, second: string): Promise<{ fileId: string; sheetId: string }> {
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const sheetId = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    for (const value of [first, second]) {
+      const cells = Array.from({ length: 50 }, (_, i) => ({ row: Math.floor(i / 5), col: i % 5, value: `${value}${i + 1}` }));
+      const res = await admin.request.patch(`/api/v1/docs/files/${fileId}/sheets/${sheetId}/cells`, { headers: await csrfHeaders(admin), data: { cells } });
+      assert.deepEqual(await res.json(), { changed: 50, revisionsCut: 1 });
+    }
+    return { fileId, sheetId };
+  }
+  const revisionIds = async (fileId: string) => ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/revisions`)).json()) as { items: { id: string; kind: string }[] }).items;
+
+  it('zh-CN 修订记录 还原: history → 查看 shows the older revision’s cells; 还原到此版本 makes a third revision and deletes none', async () => {
+    const { fileId } = await sheetWithTwoRevisions('还原表', '旧', '新');
+    const before = await revisionIds(fileId);
+    assert.equal(before.length, 2);
+    await admin.goto(`/app/docs/${fileId}`);
+    assert.equal(await cellValue(admin, 'A1'), '新1');
+    await admin.getByRole('tab', { name: '修订记录' }).click();
+    const revisions = admin.getByTestId('revision');
+    await revisions.nth(1).waitFor();
+    assert.equal(await revisions.count(), 2);
+    // Newest first: the older revision is the second line.
+    await revisions.nth(1).getByRole('button', { name: '查看' }).click();
+    const dialog = await openedDialog(admin);
+    await dialog.getByText('A1: → 旧1').waitFor();
+    assert.equal(await dialog.getByRole('listitem').count(), 50);
+    await dialog.getByRole('button', { name: '还原到此版本' }).click();
+    await revisions.nth(2).waitFor();
+    assert.match(await revisions.first().innerText(), /^还原林文档 · .* · 修改了 50 个单元格/);
+    await cellBecomes(admin, 'A1', '旧1');
+    assert.equal(await cellValue(admin, 'E10'), '旧50');
+    const after = await revisionIds(fileId);
+    assert.deepEqual(after.slice(1).map((r) => r.id), before.map((r) => r.id));
+    assert.equal(after[0]!.kind, 'restore');
+  });
+
+  it('zh-CN 共享: 仅浏览 to one member and 可编辑 to another from the share dialog; the first sees the sheet read-only, the second edits it, neither finds it in their own space', async () => {
+    const viewer = await memberPage('钱浏览', 'qian_view');
+    const editor = await memberPage('孙编辑', 'sun_edit');
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'sheet', title: '共享台账' } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const sheetId = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/sheets`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    await admin.request.patch(`/api/v1/docs/files/${fileId}/sheets/${sheetId}/cells`, { headers: await csrfHeaders(admin), data: { cells: [{ row: 0, col: 0, value: '共享前' }] } });
+    await admin.goto('/app/docs');
+    await admin.getByRole('row', { name: /共享台账/ }).getByRole('button', { name: '共享' }).click();
+    const dialog = await openedDialog(admin);
+    const target = dialog.getByLabel('成员、部门或标签');
+    const access = dialog.getByLabel('我的权限');
+    await pickOption(target, '钱浏览', { search: '钱浏览' });
+    await dialog.getByRole('button', { name: '添加' }).click();
+    await pickOption(target, '孙编辑', { search: '孙编辑' });
+    await pickOption(access, '可编辑');
+    await dialog.getByRole('button', { name: '添加' }).click();
+    assert.deepEqual(await dialog.locator('.ant-list-item').allInnerTexts(), ['成员 · 钱浏览 · 仅浏览\n移除', '成员 · 孙编辑 · 可编辑\n移除']);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await admin.getByText('已保存').waitFor();
+    const shares = (await (await admin.request.get(`/api/v1/docs/files/${fileId}/shares`)).json()) as { shares: unknown[] };
+    assert.deepEqual(shares.shares, [
+      { kind: 'member', id: viewer.memberId, access: 'view' },
+      { kind: 'member', id: editor.memberId, access: 'edit' },
+    ]);
+
+    await viewer.page.goto(`/app/docs/${fileId}`);
+    await viewer.page.getByText('仅浏览', { exact: true }).waitFor();
+    assert.equal(await cellValue(viewer.page, 'A1'), '共享前');
+    assert.equal(await viewer.page.getByTestId('sheet-editor').locator('.fortune-toolbar').count(), 0);
+
+    await editor.page.goto(`/app/docs/${fileId}`);
+    const saved = editor.page.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    await typeIntoCell(editor.page, 'A2', '孙改的');
+    assert.equal((await saved).status(), 200);
+    await viewer.page.reload();
+    assert.equal(await cellValue(viewer.page, 'A2'), '孙改的');
+
+    // Seed question 2: shared, the file opens by its address, but it is not in their own space.
+    for (const member of [viewer, editor]) {
+      await member.page.goto('/app/docs');
+      await member.page.getByText('这个空间还没有文件').waitFor();
+    }
+  });
+
+  it('zh-CN 团队空间 and @提及: a team space made on the docs page holds the member’s files; a comment’s @member reaches their inbox', async () => {
+    const colleague = await memberPage('郑同事', 'zheng_team');
+    await admin.goto('/app/docs');
+    await admin.getByRole('button', { name: '新建团队空间' }).click();
+    const dialog = await openedDialog(admin);
+    await dialog.getByLabel('空间名称').fill('市场部空间');
+    await pickOption(dialog.getByLabel('空间成员'), '郑同事', { search: '郑同事' });
+    // A multiple select stays open after a pick: clicking the name field closes it.
+    await dialog.getByLabel('空间名称').click();
+    await pickOption(dialog.getByLabel('成员权限'), '仅浏览');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await admin.getByText('团队空间已创建').waitFor();
+    await admin.locator('.ant-select-content[title="市场部空间"]').waitFor();
+    await admin.getByRole('button', { name: '新建文档' }).click();
+    await admin.getByLabel('标题').fill('推广方案');
+    await admin.getByRole('button', { name: /确\s*定/ }).click();
+    await admin.getByRole('link', { name: '推广方案' }).waitFor();
+    const spaces = (await (await colleague.page.request.get('/api/v1/docs/spaces')).json()) as { items: { name: string; kind: string; role: string }[] };
+    assert.deepEqual(spaces.items.filter((s) => s.kind === 'team').map((s) => [s.name, s.role]), [['市场部空间', 'view']]);
+    await colleague.page.goto('/app/docs');
+    await pickOption(colleague.page.getByLabel('空间', { exact: true }), '市场部空间');
+    await colleague.page.getByRole('row', { name: /推广方案/ }).getByText('仅浏览').waitFor();
+
+    await admin.getByRole('link', { name: '推广方案' }).click();
+    const box = admin.getByLabel('写下评论');
+    await box.click();
+    await admin.keyboard.type('请 @');
+    await admin.locator('.ant-mentions-dropdown-menu-item').filter({ hasText: '郑同事' }).click();
+    await admin.keyboard.type('看方案');
+    assert.equal(await box.inputValue(), '请 @郑同事 看方案');
+    const posted = admin.waitForResponse((r) => r.url().endsWith('/comments') && r.request().method() === 'POST');
+    await admin.getByRole('button', { name: '发表评论' }).click();
+    const sent = (await posted).request().postDataJSON() as { body: string; mentions: string[] };
+    assert.deepEqual(sent, { body: '请 @郑同事 看方案', mentions: [colleague.memberId] });
+    await ui.delivered();
+    await colleague.page.goto('/app');
+    const item = colleague.page.getByTestId('inbox-item').filter({ hasText: '林文档 在「推广方案」中提到了你' });
+    await item.waitFor();
+    assert.match(await item.innerText(), /请 @郑同事 看方案/);
+  });
+
+  it('zh-CN seed rule 截图粘贴到文档会压缩；若要保留原图，应采取附件上传的方式: a 3,000 × 2,000 screenshot pasted into the text is kept as 2,560 × 1,707; inserted as an image, it stays 3,000 × 2,000', async () => {
+    const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'document', title: '截图文档' } });
+    const fileId = ((await made.json()) as { id: string }).id;
+    const shot = await sharp({ create: { width: 3_000, height: 2_000, channels: 3, background: '#1478c8' } }).png().toBuffer();
+    await admin.goto(`/app/docs/${fileId}`);
+    await admin.getByText('还没有图片').waitFor();
+    const pasted = admin.waitForResponse((r) => r.url().includes('/images?kind=pasted') && r.request().method() === 'POST');
+    await admin.getByLabel('正文').evaluate((area, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'shot.png', { type: 'image/png' }));
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, shot.toString('base64'));
+    assert.equal((await pasted).status(), 201);
+    const images = admin.getByTestId('doc-image');
+    await images.first().filter({ hasText: /^shot\.png · 2560×1707 · .* KB（已压缩，原图 .* KB）$/ }).waitFor();
+    await admin.locator('input[type=file]').setInputFiles({ name: 'original.png', mimeType: 'image/png', buffer: shot });
+    await images.nth(1).filter({ hasText: `original.png · 3000×2000 · ${(shot.length / 1024).toFixed(1)} KB（原图）` }).waitFor();
+  });
+
   it('English: the docs page, an imported sheet’s comments and the history', async () => {
     await admin.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await admin.goto('/app/docs');
@@ -294,5 +451,44 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     const e10 = await cellPoint(admin, 'E10');
     await admin.mouse.click(e10.x, e10.y, { button: 'right' });
     await admin.locator('.fortune-context-menu').getByText('Copy', { exact: true }).waitFor();
+  });
+
+  it('English: sharing View only and Can edit, showing and restoring a revision', async () => {
+    const reader = await memberPage('Reader Li', 'reader_li');
+    const { fileId } = await sheetWithTwoRevisions('Restore sheet', 'old', 'new');
+    await admin.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+    await admin.goto(`/app/docs/${fileId}`);
+    await admin.getByRole('tab', { name: 'History' }).click();
+    const revisions = admin.getByTestId('revision');
+    await revisions.nth(1).getByRole('button', { name: 'Show' }).click();
+    const shown = await openedDialog(admin);
+    await shown.getByText('A1: → old1').waitFor();
+    await shown.getByRole('button', { name: 'Restore this revision' }).click();
+    await revisions.nth(2).waitFor();
+    assert.match(await revisions.first().innerText(), /^Restore林文档 · .* · changed 50 cells/);
+    await cellBecomes(admin, 'A1', 'old1');
+    assert.equal((await revisionIds(fileId)).length, 3);
+
+    await admin.goto('/app/docs');
+    await admin.getByRole('row', { name: /Restore sheet/ }).getByRole('button', { name: 'Share' }).click();
+    const dialog = await openedDialog(admin);
+    await pickOption(dialog.getByLabel('Member, department or tag'), 'Reader Li', { search: 'Reader Li' });
+    await pickOption(dialog.getByLabel('My access'), 'Can edit');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    assert.deepEqual(await dialog.locator('.ant-list-item').allInnerTexts(), ['Member · Reader Li · Can edit\nRemove']);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Saved').first().waitFor();
+    await reader.page.goto('/app');
+    await reader.page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+    await reader.page.goto(`/app/docs/${fileId}`);
+    const saved = reader.page.waitForResponse((r) => r.url().includes('/cells') && r.request().method() === 'PATCH');
+    await typeIntoCell(reader.page, 'F1', 'edited by Li');
+    assert.equal((await saved).status(), 200);
+    await admin.goto(`/app/docs/${fileId}`);
+    assert.equal(await cellValue(admin, 'F1'), 'edited by Li');
+    await admin.goto('/app/docs');
+    await admin.getByRole('button', { name: 'New team space' }).click();
+    const space = await openedDialog(admin);
+    for (const label of ['Space name', 'Members', 'Members’ access']) await space.getByText(label, { exact: true }).waitFor();
   });
 });

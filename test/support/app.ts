@@ -75,6 +75,10 @@ export class Client {
   delete<T = unknown>(url: string) {
     return this.request<T>('DELETE', url);
   }
+  /** A GET whose answer is bytes (an image, a download): the raw reply, `rawPayload` unaltered. */
+  raw(url: string) {
+    return this.app.inject({ method: 'GET', url, headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  }
   /** A multipart/form-data POST, encoded as a browser encodes a FormData. */
   async postForm<T = unknown>(url: string, form: FormData, headers: Record<string, string> = {}) {
     const encoded = new Request('http://banyan.test/', { method: 'POST', body: form });

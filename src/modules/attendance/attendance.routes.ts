@@ -9,7 +9,7 @@ import { MachineDto, MachineInput, MachineParams, MachinePunchDto, MachineSecret
 import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, MyRuleDto, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
 import { createRule, deleteRule, getRule, listRules, myRule, updateRule } from './rules.service.ts';
 import { clockIn, clockInPhoto, myClockIns, storePhoto, type StoredPhoto } from './clockins.service.ts';
-import { PhotoStore } from './photos.ts';
+import { photoStoreUnder } from './photos.ts';
 import { listUsualDevices, unbindUsualDevice } from './usual-devices.service.ts';
 import { shanghaiTime } from './evaluation.ts';
 import { faceKey } from './face.ts';
@@ -61,7 +61,7 @@ const corp = { auth: 'corp' } as const;
 export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const key = faceKey(deps.config.dataDir);
   /** A clock-in is a short write that arrives one per member: group-committed on SQLite. */
-  const photos = PhotoStore.under(deps.config.dataDir);
+  const photos = photoStoreUnder(deps.config.dataDir);
   const preparePhoto = command({ right: 'attendance.clock', tx: 'read' }, (ctx, input: ClockInBodyValue) => storePhoto(ctx, photos, input));
   const punch = command({ right: 'attendance.clock', tx: 'group' }, (ctx, input: { body: ClockInBodyValue; photo: StoredPhoto | undefined }) => clockIn(ctx, key, input.body, input.photo));
   const photoOf = command({ right: 'attendance.clock', tx: 'read' }, (ctx, clockInId: string) => clockInPhoto(ctx, photos, clockInId));

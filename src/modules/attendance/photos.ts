@@ -2,12 +2,10 @@
  * 拍照打卡 photos: the capture time read from EXIF, the watermark of place and server time burned
  * into the picture (sharp, an SVG overlay), and the files, content-addressed under the data directory.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { MINUTE } from '../../platform/clock.ts';
+import { ContentStore } from '../../platform/content-store.ts';
 import { outlineText } from '../../platform/text-outline.ts';
 import { shanghaiTime } from './evaluation.ts';
 
@@ -57,29 +55,5 @@ export async function burnWatermark(photo: Buffer, text: string): Promise<Buffer
 }
 
 /** Photo files under `<data dir>/attendance-photos/<first two hex>/<sha-256>.jpg`: the same picture is one file. */
-export class PhotoStore {
-  constructor(private readonly dir: string) {}
-
-  static under(dataDir: string): PhotoStore {
-    return new PhotoStore(join(dataDir, 'attendance-photos'));
-  }
-
-  #path(digest: string): string {
-    return join(this.dir, digest.slice(0, 2), `${digest}.jpg`);
-  }
-
-  /** Writes the bytes once (a temporary file renamed into place) and returns their SHA-256, hex. */
-  async put(bytes: Buffer): Promise<string> {
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    const path = this.#path(digest);
-    await mkdir(join(this.dir, digest.slice(0, 2)), { recursive: true });
-    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-    return digest;
-  }
-
-  get(digest: string): Promise<Buffer> {
-    return readFile(this.#path(digest));
-  }
-}
+export type PhotoStore = ContentStore;
+export const photoStoreUnder = (dataDir: string): PhotoStore => ContentStore.under(dataDir, 'attendance-photos', '.jpg');

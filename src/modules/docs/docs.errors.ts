@@ -10,6 +10,7 @@ export const DocsErrors = defineErrors({
   'docs.not_a_sheet': { status: 409, message: 'This file is a document, not a sheet.' },
   'docs.not_a_document': { status: 409, message: 'This file is a sheet, not a document.' },
   'docs.bad_workbook': { status: 422, message: '导入失败：the file is not an .xlsx workbook; details.reason says what is wrong.' },
+  'docs.bad_image': { status: 422, message: 'The upload is not an image the server reads (JPEG, PNG, GIF, WebP, TIFF, AVIF, HEIF or SVG).' },
   'docs.personal_space': { status: 409, message: 'A member’s own space has no other members.' },
   'docs.last_manager': { status: 409, message: 'A team space keeps at least one manager.' },
 });

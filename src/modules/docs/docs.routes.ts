@@ -16,6 +16,10 @@ import {
   EditCellsBody,
   EditCellsDto,
   FileDto,
+  FileImageParams,
+  ImageDto,
+  ImageList,
+  ImageQuery,
   FileList,
   FileParams,
   FileRevisionParams,
@@ -54,11 +58,13 @@ import {
 } from './docs.schema.ts';
 import { exportWorkbook } from './export.service.ts';
 import { createFile, deleteFile, fileShares, getFile, openLink, setShares, spaceFiles, updateFile, type FileView, type NewFile, type Share } from './files.service.ts';
+import { addImage, IMAGE_BYTES, imageContent, listImages, storeImage, type ImageView, type StoredImage } from './images.service.ts';
 import { IMPORT_BYTES, importWorkbook } from './import.service.ts';
 import { listRevisions, showRevision, type RevisionView } from './revisions.service.ts';
 import { editCells, listSheets, readCells, restoreSheet, SHEET_LIMITS, type Cell } from './sheets.service.ts';
 import { createTeamSpace, mySpaces, setSpaceMembers, spaceMembers, type SpaceMember, type SpaceView } from './spaces.service.ts';
-import type { LinkAccess } from './docs.tables.ts';
+import type { ImageKind, LinkAccess } from './docs.tables.ts';
+import { ContentStore } from '../../platform/content-store.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -70,6 +76,7 @@ const file = <F extends FileView>(f: F) => ({ ...f, createdAt: toIso(f.createdAt
 const docTable = (t: DocTable) => ({ ...t, createdAt: toIso(t.createdAt) });
 const comment = (c: CommentView) => ({ ...c, resolvedAt: toIso(c.resolvedAt), createdAt: toIso(c.createdAt) });
 const revision = (r: RevisionView) => ({ ...r, createdAt: toIso(r.createdAt) });
+const image = (i: ImageView) => ({ ...i, createdAt: toIso(i.createdAt) });
 
 /** Every route one command of the signed-in member; what they may do with a file is the file's business (access.ts). */
 const commands = {
@@ -100,12 +107,17 @@ const commands = {
   restore: command(write, (ctx, input: { id: string; revisionId: string }) => restoreSheet(ctx, input.id, input.revisionId)),
   import: command(write, importWorkbook),
   export: command(read, (ctx, input: { id: string; mark: string }) => exportWorkbook(ctx, input.id, input.mark)),
+  images: command(read, listImages),
   people: command(read, (ctx, q: string | undefined) => peopleToChoose(ctx.trx, ctx.corpId, { q, limit: 200 })),
   settings: command({ right: 'docs.manage', tx: 'read' }, async (ctx) => ({ viewOnlyCommentsBanned: await viewOnlyCommentsBanned(ctx) })),
   saveSettings: command({ right: 'docs.manage', tx: 'plain' }, saveSettings),
 };
 
 export function docsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  const images = ContentStore.under(deps.config.dataDir, 'docs-images');
+  const storeImageOf = command(read, (ctx, input: { fileId: string; kind: ImageKind; name: string; content: Buffer }) => storeImage(ctx, images, input));
+  const addImageTo = command(write, (ctx, input: { fileId: string; image: StoredImage }) => addImage(ctx, input.fileId, input.image));
+  const imageOf = command(read, (ctx, input: { id: string; imageId: string }) => imageContent(ctx, images, input.id, input.imageId));
   return async (app) => {
     const config = { auth: 'corp' } as const;
     const tags = ['docs'];
@@ -185,6 +197,14 @@ export function docsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       noContent(reply, request.run(commands.resolve, { ...request.params, resolved: request.body.resolved })),
     );
 
+    app.get('/api/v1/docs/files/:id/images', { config, schema: { tags, summary: "A file's images, oldest first, with the size kept and the size uploaded", params: FileParams, response: { 200: ImageList } } }, async (request) => ({
+      items: (await request.run(commands.images, request.params.id)).map(image),
+    }));
+    app.get('/api/v1/docs/files/:id/images/:imageId', { config, schema: { tags, summary: "An image's bytes (whoever may open the file)", params: FileImageParams } }, async (request, reply) => {
+      const found = await request.run(imageOf, request.params);
+      return reply.type(found.contentType).header('cache-control', 'private, max-age=3600').send(found.bytes);
+    });
+
     app.get('/api/v1/docs/files/:id/revisions', { config, schema: { tags, summary: 'The history: revisions newest first (author, time, cells changed) and what is pending', params: FileParams, response: { 200: RevisionList } } }, async (request) => {
       const list = await request.run(commands.revisions, request.params.id);
       return { items: list.revisions.map(revision), pending: list.pending };
@@ -210,6 +230,20 @@ export function docsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
     app.get('/api/v1/docs/settings', { config, schema: { tags, summary: '文档 settings of the enterprise (super admins)', response: { 200: SettingsDto } } }, (request) => request.run(commands.settings, undefined));
     app.put('/api/v1/docs/settings', { config, schema: { tags, summary: 'Set 禁止仅浏览成员发表动态', body: SettingsBody, response: { 200: SettingsDto } } }, (request) => request.run(commands.saveSettings, request.body));
+
+    // An image is the body itself (image/*), in a scope of its own like the import below.
+    await app.register(async (scope) => {
+      const uploads = scope.withTypeProvider<TypeBoxTypeProvider>();
+      uploads.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: IMAGE_BYTES }, (_request, body, done) => done(null, body));
+      uploads.post(
+        '/api/v1/docs/files/:id/images',
+        { config, bodyLimit: IMAGE_BYTES, schema: { tags, summary: 'Put an image (the body, image/*) into a file: pasted, it is compressed over 1 MiB or 2,560 px; as an attachment it keeps its bytes', params: FileParams, querystring: ImageQuery, response: { 201: ImageDto } } },
+        async (request, reply) => {
+          const stored = await request.run(storeImageOf, { fileId: request.params.id, kind: request.query.kind, name: request.query.name, content: request.body as Buffer });
+          return reply.code(201).send(image(await request.run(addImageTo, { fileId: request.params.id, image: stored })));
+        },
+      );
+    });
 
     // The import takes the .xlsx itself as the body, in a scope of its own: only this route reads it.
     await app.register(async (scope) => {

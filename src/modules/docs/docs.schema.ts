@@ -110,3 +110,21 @@ export const SettingsDto = Type.Object({ viewOnlyCommentsBanned: Type.Boolean() 
 const Named = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));
 export const PeopleQuery = StrictObject({ q: Type.Optional(Type.String({ maxLength: 64 })) });
 export const PeopleDto = Type.Object({ members: Named, departments: Named, tags: Named });
+
+const ImageKind = Type.Union([Type.Literal('pasted'), Type.Literal('attachment')], { description: 'pasted: 截图粘贴, compressed over 1 MiB or 2,560 px; attachment: 插入图片, the original kept' });
+export const ImageQuery = StrictObject({ kind: ImageKind, name: Type.String({ minLength: 1, maxLength: 200 }) });
+export const FileImageParams = StrictObject({ id: Ref, imageId: Ref });
+export const ImageDto = Type.Object({
+  id: Type.String(),
+  kind: ImageKind,
+  name: Type.String(),
+  contentType: Type.String(),
+  bytes: Type.Integer({ description: 'the size kept' }),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  originalBytes: Type.Integer({ description: 'the size uploaded' }),
+  compressed: Type.Boolean(),
+  sha256: Type.String({ description: 'of the bytes kept' }),
+  createdAt: IsoDateTime,
+});
+export const ImageList = Type.Object({ items: Type.Array(ImageDto) });

@@ -9,6 +9,8 @@ export type ShareAccess = 'view' | 'edit';
 export type SpaceRole = 'view' | 'edit' | 'manage';
 export type ShareTarget = 'member' | 'department' | 'tag';
 export type LinkAccess = 'off' | 'view' | 'edit';
+/** 截图粘贴 (compressed when large) or 插入图片 as an attachment (kept as it is). */
+export type ImageKind = 'pasted' | 'attachment';
 
 export interface DocsTables {
   /** A member's own space (`owner_id` set, one each) or a team space with members. */
@@ -43,6 +45,23 @@ export interface DocsTables {
   docs_pending_cells: { corp_id: string; file_id: string; author_id: string; sheet_id: string; row: number; col: number; before_value: string; after_value: string; seq: number };
   docs_revisions: { corp_id: string; file_id: string; id: string; seq: number; author_id: string; kind: 'edit' | 'restore'; restored_from: string | null; cells_changed: number; created_at: number };
   docs_revision_cells: { corp_id: string; file_id: string; revision_id: string; seq: number; sheet_id: string; row: number; col: number; before_value: string; after_value: string };
+  /** An image in a file: `pasted` (compressed when over the paste limits) or `attachment` (the original bytes); the bytes are in the content store by `digest`. */
+  docs_images: {
+    corp_id: string;
+    id: string;
+    file_id: string;
+    kind: ImageKind;
+    name: string;
+    content_type: string;
+    digest: string;
+    bytes: number;
+    width: number;
+    height: number;
+    original_bytes: number;
+    compressed: number;
+    created_by: string;
+    created_at: number;
+  };
   docs_settings: { corp_id: string; view_only_comments_banned: number; updated_at: number };
 }
 

@@ -94,7 +94,7 @@ export async function updateFile(ctx: Ctx, fileId: string, input: { title?: stri
   return { ...fileView(next, access), body: next.body };
 }
 
-const FILE_TABLES = ['docs_shares', 'docs_link_visitors', 'docs_doc_tables', 'docs_sheets', 'docs_cells', 'docs_comments', 'docs_pending_cells', 'docs_revisions', 'docs_revision_cells'] as const;
+const FILE_TABLES = ['docs_shares', 'docs_link_visitors', 'docs_doc_tables', 'docs_sheets', 'docs_cells', 'docs_comments', 'docs_pending_cells', 'docs_revisions', 'docs_revision_cells', 'docs_images'] as const;
 
 /** Deletes the file with everything in it (its space's managers or its creator with edit rights). */
 export async function deleteFile(ctx: Ctx, fileId: string): Promise<void> {

@@ -11,6 +11,7 @@ import { docsRights } from './docs.policy.ts';
 import { docsRoutes } from './docs.routes.ts';
 import { docsSubscribers } from './docs.subscribers.ts';
 import * as docsTables from './migrations/0300_docs.ts';
+import * as docsImages from './migrations/0440_docs_images.ts';
 
 export const docsModule = defineModule({
   name: 'docs',
@@ -28,8 +29,9 @@ export const docsModule = defineModule({
     docs_revisions: 'tenant',
     docs_revision_cells: 'tenant',
     docs_settings: 'tenant',
+    docs_images: 'tenant',
   },
-  migrations: { '0300_docs': docsTables },
+  migrations: { '0300_docs': docsTables, '0440_docs_images': docsImages },
   errors: DocsErrors,
   rights: docsRights,
   events: DocsEvents,

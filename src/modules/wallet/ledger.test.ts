@@ -15,9 +15,7 @@ describeEachDialect('wallet fund ledger (资金明细)', (use) => {
   });
   after(() => t.close());
 
-  async function raw(client: Client, url: string) {
-    return t.app.inject({ method: 'GET', url, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
-  }
+  const raw = (client: Client, url: string) => client.raw(url);
 
   async function filled() {
     t.clock.set('2026-04-01T09:00:00+08:00');

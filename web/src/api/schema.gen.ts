@@ -15080,6 +15080,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/docs/files/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's images, oldest first, with the size kept and the size uploaded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description pasted: 截图粘贴, compressed over 1 MiB or 2,560 px; attachment: 插入图片, the original kept */
+                                kind: "pasted" | "attachment";
+                                name: string;
+                                contentType: string;
+                                /** @description the size kept */
+                                bytes: number;
+                                width: number;
+                                height: number;
+                                /** @description the size uploaded */
+                                originalBytes: number;
+                                compressed: boolean;
+                                /** @description of the bytes kept */
+                                sha256: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put an image (the body, image/*) into a file: pasted, it is compressed over 1 MiB or 2,560 px; as an attachment it keeps its bytes */
+        post: {
+            parameters: {
+                query: {
+                    /** @description pasted: 截图粘贴, compressed over 1 MiB or 2,560 px; attachment: 插入图片, the original kept */
+                    kind: "pasted" | "attachment";
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description pasted: 截图粘贴, compressed over 1 MiB or 2,560 px; attachment: 插入图片, the original kept */
+                            kind: "pasted" | "attachment";
+                            name: string;
+                            contentType: string;
+                            /** @description the size kept */
+                            bytes: number;
+                            width: number;
+                            height: number;
+                            /** @description the size uploaded */
+                            originalBytes: number;
+                            compressed: boolean;
+                            /** @description of the bytes kept */
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/docs/files/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image's bytes (whoever may open the file) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    imageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/docs/files/{id}/revisions": {
         parameters: {
             query?: never;

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../format';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useMe } from '../../session';
 import { ShareDialog } from './ShareDialog';
-import { useCreateFile, useDocsSettings, useImport, useSaveDocsSettings, useSpaceFiles, useSpaces, XLSX_TYPE, type DocFile } from './api';
+import { useCreateFile, useCreateSpace, useDocsSettings, useImport, usePeople, useSaveDocsSettings, useSpaceFiles, useSpaces, XLSX_TYPE, type DocFile } from './api';
 
 /** 文档: the files of a space the member is in, new documents and sheets, an .xlsx import, sharing. */
 export function DocsPage() {
@@ -26,6 +26,7 @@ export function DocsPage() {
   const [sharing, setSharing] = useState<DocFile>();
   const [title, setTitle] = useState('');
   const [importError, setImportError] = useState<string>();
+  const [newSpace, setNewSpace] = useState(false);
 
   const submitNew = async () => {
     if (!creating || !spaceId) return;
@@ -56,6 +57,7 @@ export function DocsPage() {
             <Button onClick={() => setCreating('sheet')} disabled={!spaceId}>
               {t('list.newSheet')}
             </Button>
+            <Button onClick={() => setNewSpace(true)}>{t('list.newSpace')}</Button>
             <Upload accept={`.xlsx,${XLSX_TYPE}`} showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
               <Button loading={importing.isPending} disabled={!spaceId}>
                 {t('list.import')}
@@ -106,7 +108,48 @@ export function DocsPage() {
         </Form>
       </Modal>
       {sharing && <ShareDialog file={sharing} onClose={() => setSharing(undefined)} />}
+      {newSpace && <NewSpaceDialog onClose={() => setNewSpace(false)} onCreated={setChosen} />}
     </>
+  );
+}
+
+/** A team space: its name and members, who all get the access chosen (the creator manages it). */
+function NewSpaceDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (spaceId: string) => void }) {
+  const { t } = useTranslation('docs');
+  const people = usePeople();
+  const create = useCreateSpace();
+  const [name, setName] = useState('');
+  const [members, setMembers] = useState<string[]>([]);
+  const [role, setRole] = useState<'view' | 'edit'>('edit');
+  const submit = async () => {
+    const space = await create.mutateAsync({ name: name.trim(), members: members.map((memberId) => ({ memberId, role })) });
+    void message.success(t('list.spaceCreated'));
+    onCreated(space.id);
+    onClose();
+  };
+  return (
+    <Modal open title={t('list.newSpace')} onOk={() => void submit()} onCancel={onClose} confirmLoading={create.isPending} okButtonProps={{ disabled: name.trim() === '' }}>
+      <Form layout="vertical">
+        <Form.Item label={t('list.spaceName')}>
+          <Input aria-label={t('list.spaceName')} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
+        </Form.Item>
+        <Form.Item label={t('list.spaceMembers')}>
+          <Select
+            aria-label={t('list.spaceMembers')}
+            mode="multiple"
+            showSearch
+            optionFilterProp="label"
+            value={members}
+            onChange={setMembers}
+            options={(people.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('list.spaceMembersAccess')}>
+          <Select aria-label={t('list.spaceMembersAccess')} value={role} onChange={setRole} options={(['view', 'edit'] as const).map((a) => ({ value: a, label: t(`access.${a}`) }))} />
+        </Form.Item>
+        <ErrorAlert error={create.error ?? people.error} />
+      </Form>
+    </Modal>
   );
 }
 

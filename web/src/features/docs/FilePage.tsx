@@ -1,13 +1,13 @@
-import { Button, Card, Col, Flex, Input, List, Modal, Row, Space, Tabs, Tag, Typography, message } from 'antd';
+import { Button, Card, Col, Flex, Image, Input, List, Mentions, Modal, Row, Space, Tabs, Tag, Typography, Upload, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatSize } from '../../format';
 import { lazyComponent } from '../../components/lazyComponent';
-import { cellName, useAddComment, useComments, useDeleteTable, useFile, useInsertTable, useResolve, useRestore, useRevisions, useSaveTable, useTables, useUpdateFile, type Revision } from './api';
+import { cellName, useAddComment, useAddImage, useImages, useComments, usePeople, useDeleteTable, useFile, useInsertTable, useResolve, useRestore, useRevisions, useSaveTable, useTables, useUpdateFile, type Revision } from './api';
 
 // FortuneSheet is most of a megabyte: it loads with the first sheet opened, not with the console.
 const SheetEditor = lazyComponent(() => import('./SheetEditor'));
@@ -62,10 +62,15 @@ function DocumentBody({ fileId, body, canEdit }: { fileId: string; body: string;
   const update = useUpdateFile(fileId);
   const tables = useTables(fileId, true);
   const insert = useInsertTable(fileId);
+  const addImage = useAddImage(fileId);
+  // A pasted screenshot goes up as `pasted` (the server compresses a large one); the text pastes as usual.
+  const pasteImages = (clipboard: DataTransfer) => {
+    for (const file of clipboard.files) if (file.type.startsWith('image/')) addImage.mutate({ kind: 'pasted', file });
+  };
   return (
     <Flex vertical gap="middle">
       <Card title={t('file.body')}>
-        <Input.TextArea aria-label={t('file.body')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 6 }} readOnly={!canEdit} />
+        <Input.TextArea aria-label={t('file.body')} value={text} onChange={(e) => setText(e.target.value)} onPaste={canEdit ? (e) => pasteImages(e.clipboardData) : undefined} autoSize={{ minRows: 6 }} readOnly={!canEdit} />
         {canEdit && (
           <Button style={{ marginTop: 8 }} loading={update.isPending} onClick={() => void update.mutateAsync({ body: text }).then(() => message.success(t('file.saved')))}>
             {t('file.saveBody')}
@@ -87,7 +92,52 @@ function DocumentBody({ fileId, body, canEdit }: { fileId: string; body: string;
           <DocTable key={table.id} fileId={fileId} id={table.id} cells={table.cells} canEdit={canEdit} />
         ))}
       </Card>
+      <Card
+        title={t('file.images')}
+        extra={
+          canEdit && (
+            <Upload accept="image/*" showUploadList={false} beforeUpload={(file) => (addImage.mutate({ kind: 'attachment', file }), false)}>
+              <Button loading={addImage.isPending}>{t('file.insertImage')}</Button>
+            </Upload>
+          )
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('file.imagesHint')}</Typography.Paragraph>
+        <ErrorAlert error={addImage.error} />
+        <DocImages fileId={fileId} />
+      </Card>
     </Flex>
+  );
+}
+
+function DocImages({ fileId }: { fileId: string }) {
+  const { t } = useTranslation('docs');
+  const images = useImages(fileId);
+  return (
+    <>
+      <ErrorAlert error={images.error} />
+      <List
+        size="small"
+        locale={{ emptyText: t('file.noImages') }}
+        dataSource={images.data?.items ?? []}
+        renderItem={(image) => (
+          <List.Item data-testid="doc-image">
+            <Flex gap="small" align="center" wrap>
+              <Image src={`/api/v1/docs/files/${fileId}/images/${image.id}`} alt={image.name} width={96} />
+              <Typography.Text>
+                {t(image.compressed ? 'file.imageCompressed' : image.kind === 'attachment' ? 'file.imageOriginal' : 'file.imageAsIs', {
+                  name: image.name,
+                  width: image.width,
+                  height: image.height,
+                  size: formatSize(image.bytes),
+                  original: formatSize(image.originalBytes),
+                })}
+              </Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </>
   );
 }
 
@@ -131,12 +181,18 @@ function Comments({ fileId, cell }: { fileId: string; cell: { sheetId: string; r
   const comments = useComments(fileId);
   const add = useAddComment(fileId);
   const resolve = useResolve(fileId);
+  const people = usePeople();
   const [text, setText] = useState('');
+  const [picked, setPicked] = useState<string[]>([]);
   const [replyTo, setReplyTo] = useState<string>();
   const canComment = comments.data?.canComment ?? false;
   const submit = async () => {
-    await add.mutateAsync({ body: text, ...(replyTo ? { threadId: replyTo } : cell ? { cell } : {}) });
+    // A name picked after @ and whose @name is still in the text is mentioned (every member of that name); one deleted from the text is not.
+    const named = new Set(picked.filter((name) => text.includes(`@${name}`)));
+    const mentions = (people.data?.members ?? []).filter((m) => named.has(m.name)).map((m) => m.id);
+    await add.mutateAsync({ body: text, mentions, ...(replyTo ? { threadId: replyTo } : cell ? { cell } : {}) });
     setText('');
+    setPicked([]);
     setReplyTo(undefined);
   };
   return (
@@ -170,7 +226,15 @@ function Comments({ fileId, cell }: { fileId: string; cell: { sheetId: string; r
       {canComment ? (
         <>
           {replyTo === undefined && cell && <Typography.Text type="secondary">{t('file.onCell', { cell: cellName(cell.row, cell.col) })}</Typography.Text>}
-          <Input.TextArea aria-label={t('file.commentPlaceholder')} placeholder={t('file.commentPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 2 }} />
+          <Mentions
+            aria-label={t('file.commentPlaceholder')}
+            placeholder={t('file.commentPlaceholder')}
+            value={text}
+            onChange={setText}
+            autoSize={{ minRows: 2 }}
+            options={[...new Set((people.data?.members ?? []).map((m) => m.name))].map((name) => ({ value: name, label: name }))}
+            onSelect={(option) => option.value !== undefined && setPicked([...picked, option.value])}
+          />
           <Button type="primary" disabled={text.trim() === ''} loading={add.isPending} onClick={() => void submit()}>
             {replyTo ? t('file.reply') : t('file.comment')}
           </Button>

@@ -3,11 +3,12 @@ import '@fortune-sheet/react/dist/index.css';
 import type { Cell as FortuneCell, CellWithRowAndCol, Op, Selection, Sheet as FortuneSheet } from '@fortune-sheet/core';
 import { Button, Card, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLanguage } from '../../hooks/useLanguage';
-import { useCells, useComments, useEditCells, useSheets, type Cell, type Thread } from './api';
+import { cellName, useCells, useComments, useEditCells, useSheets, type Cell, type Thread } from './api';
 
 /** Rows the editor holds at a time: the most the cells route returns in one call. */
 const WINDOW = 1_000;
@@ -31,6 +32,17 @@ function cellText(cell: FortuneCell | null | undefined): string {
 function note(threads: Thread[]) {
   return { value: threads.map((th) => [th, ...th.replies].map((c) => `${c.authorName}：${c.body}`).join('\n')).join('\n\n'), isShow: false };
 }
+
+/** A selection as the name box says it (A1, or B2:C3), in the sheet's own rows: the editor holds the rows from `fromRow`. */
+function rangeName(range: { row: number[]; column: number[] }, fromRow: number): string {
+  const [r0 = 0, r1 = r0] = range.row;
+  const [c0 = 0, c1 = c0] = range.column;
+  const first = cellName(r0 + fromRow, c0);
+  return r0 === r1 && c0 === c1 ? first : `${first}:${cellName(r1 + fromRow, c1)}`;
+}
+
+// FortuneSheet's name box counts from the editor's first row; ours, put in its place, from the sheet's.
+const NAME_BOX_STYLE = '.banyan-sheet .fortune-name-box:not(.banyan-name-box) { display: none; }';
 
 interface Snapshot {
   generation: number;
@@ -61,6 +73,8 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
   const { mutate } = edit;
   const [refused, setRefused] = useState<ApiError>();
   const workbook = useRef<WorkbookInstance>(null);
+  const area = useRef<HTMLDivElement>(null);
+  const [nameBox, setNameBox] = useState<{ host: Element; name: string }>();
 
   // What the editor shows, per absolute cell: the server's cells when it was filled, then every edit sent.
   const shown = useRef(new Map<string, string>());
@@ -241,6 +255,9 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
         const row = (selection.row_focus ?? selection.row[0] ?? 0) + snapshot.fromRow;
         const col = selection.column_focus ?? selection.column[0] ?? 0;
         onSelectRef.current({ sheetId: id, row, col });
+        // The box shows the last of several selected ranges, as FortuneSheet's own does.
+        const host = area.current?.querySelector('.fortune-name-box-container');
+        if (host) setNameBox({ host, name: rangeName(workbook.current?.getSelection()?.at(-1) ?? selection, snapshot.fromRow) });
       },
       // Past the first window the row numbers are the sheet's own, not the window's.
       beforeRenderRowHeaderCell: (_label: string, rowIndex: number, top: number, width: number, height: number, ctx: CanvasRenderingContext2D) => {
@@ -282,7 +299,8 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
       }
     >
       <ErrorAlert error={sheets.error ?? cells.error ?? refused ?? edit.error} />
-      <div data-testid="sheet-editor" className="banyan-sheet" style={{ height: 520, position: 'relative' }}>
+      <style>{NAME_BOX_STYLE}</style>
+      <div ref={area} data-testid="sheet-editor" className="banyan-sheet" style={{ height: 520, position: 'relative' }}>
         {data && snapshot && (
           <Workbook
             key={snapshot.generation}
@@ -301,6 +319,13 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
             onChange={onChange}
           />
         )}
+        {nameBox?.host.isConnected &&
+          createPortal(
+            <div className="fortune-name-box banyan-name-box" tabIndex={0} dir="ltr">
+              {nameBox.name}
+            </div>,
+            nameBox.host,
+          )}
       </div>
     </Card>
   );

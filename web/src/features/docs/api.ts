@@ -10,6 +10,7 @@ export type Sheet = Item<Reply<'/docs/files/{id}/sheets'>['items']>;
 export type Cell = Item<Reply<'/docs/files/{id}/sheets/{sheetId}/cells'>['items']>;
 export type Thread = Item<Reply<'/docs/files/{id}/comments'>['threads']>;
 export type Revision = Item<Reply<'/docs/files/{id}/revisions'>['items']>;
+export type DocImage = Item<Reply<'/docs/files/{id}/images'>['items']>;
 export type NewComment = Body<'/docs/files/{id}/comments', 'post'>;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,6 +32,7 @@ export const useCells = (id: string, sheetId: string | undefined, fromRow: numbe
   });
 export const useComments = (id: string) => useQuery({ queryKey: ['/docs/files', id, 'comments'], queryFn: () => api.get('/docs/files/{id}/comments', path(id)) });
 export const useRevisions = (id: string, enabled: boolean) => useQuery({ queryKey: ['/docs/files', id, 'revisions'], queryFn: () => api.get('/docs/files/{id}/revisions', path(id)), enabled });
+export const useImages = (id: string) => useQuery({ queryKey: ['/docs/files', id, 'images'], queryFn: () => api.get('/docs/files/{id}/images', path(id)) });
 export const useDocsSettings = (enabled: boolean) => useQuery({ queryKey: ['/docs/settings'], queryFn: () => api.get('/docs/settings'), enabled });
 
 /** Every mutation here refreshes what the docs pages show (a few small lists). */
@@ -39,6 +41,13 @@ function useDocsMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn, onSettled: () => client.invalidateQueries({ queryKey: ['/docs/files'] }) });
 }
 
+export function useCreateSpace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<'/docs/spaces', 'post'>) => api.post('/docs/spaces', { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['/docs/spaces'] }),
+  });
+}
 export const useCreateFile = () => useDocsMutation((body: Body<'/docs/files', 'post'>) => api.post('/docs/files', { body }));
 export const useSaveShares = (id: string) => useDocsMutation((body: Body<'/docs/files/{id}/shares', 'put'>) => api.put('/docs/files/{id}/shares', { ...path(id), body }));
 export const useUpdateFile = (id: string) => useDocsMutation((body: Body<'/docs/files/{id}', 'patch'>) => api.patch('/docs/files/{id}', { ...path(id), body }));
@@ -72,6 +81,17 @@ export const useImport = () =>
       body: file as never,
       bodySerializer: (body: unknown) => body as File,
       headers: { 'content-type': XLSX_TYPE },
+    } as never),
+  );
+
+/** An image goes as the request body itself: pasted (compressed by the server when large) or attached (kept as it is). */
+export const useAddImage = (id: string) =>
+  useDocsMutation(({ kind, file }: { kind: 'pasted' | 'attachment'; file: File }) =>
+    api.post('/docs/files/{id}/images', {
+      params: { path: { id }, query: { kind, name: file.name || 'image' } },
+      body: file as never,
+      bodySerializer: (body: unknown) => body as File,
+      headers: { 'content-type': file.type || 'application/octet-stream' },
     } as never),
   );
 

@@ -9,11 +9,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatSize } from '../../format';
 import { useCursorList, type CursorRow } from '../../hooks/useCursorList';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useActiveMembers } from '../customers/api';
-import { formatSize } from './size';
 
 type StoredFile = CursorRow<'/files'>;
 type Folder = Reply<'/file-folders'>['items'][number];

@@ -4,8 +4,8 @@ import type { Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { formatSize } from '../../format';
 import { useCursorList, type CursorRow } from '../../hooks/useCursorList';
-import { formatSize } from './size';
 
 type Usage = CursorRow<'/security/file-usage'>;
 
