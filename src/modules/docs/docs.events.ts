@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { defineEvents } from '../../platform/events.ts';
 import { MemberNotice } from '../../platform/notice.ts';
 
