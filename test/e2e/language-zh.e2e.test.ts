@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { browserSkip } from './browser.ts';
+import { shownText, useEveryPage, useLanguage } from './console-pages.ts';
+
+/** Every page in zh-CN has no key without its text (English: language.e2e). */
+describe('console language: every page in Chinese', { skip: browserSkip, timeout: 600_000 }, () => {
+  const pages = useEveryPage();
+
+  it('zh-CN: every key the pages ask for has its text', async () => {
+    const missing: string[] = [];
+    for (const [page, paths] of pages.everyPage()) {
+      await useLanguage(page, 'zh-CN');
+      for (const path of paths) {
+        await shownText(page, path);
+        const keys = await page.evaluate(() => (window as unknown as { banyanMissingKeys?: string[] }).banyanMissingKeys);
+        assert.ok(Array.isArray(keys), 'the console records missing keys');
+        for (const key of keys) missing.push(`${path}: ${key}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+});
