@@ -69,8 +69,8 @@ describeEachDialect('the error contract on every route', (use) => {
     assert.ok(withJson.length >= 60, `${withJson.length} routes with a JSON body`);
     assert.deepEqual(
       withUpload.map(where).sort(),
-      ['POST /api/v1/certification/files', 'POST /api/v1/contacts/imports', 'POST /api/v1/files', 'PUT /api/v1/operator/data-migration-templates/{kind}'],
-      'the contacts import, the migration templates, the certification scans and the file store are the uploads; every other body is JSON',
+      ['POST /api/v1/certification/files', 'POST /api/v1/contacts/imports', 'POST /api/v1/files', 'POST /api/v1/security/hidden-watermark/decode-image', 'PUT /api/v1/operator/data-migration-templates/{kind}'],
+      'the contacts import, the migration templates, the certification scans, the file store and the image to decode are the uploads; every other body is JSON',
     );
     assert.deepEqual(
       routes.filter((r) => r.bodyTypes && !r.bodyTypes.includes('application/json') && !r.bodyTypes.includes('multipart/form-data')).map(where),

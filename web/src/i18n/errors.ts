@@ -91,6 +91,7 @@ export default defineMessages(
     },
     security: {
       not_active: '安全管理高级功能未购买或已过期，相应的功能将无法使用，设置会为续费保留',
+      image_too_large: '图片过大，解码的图片最大 20 MB',
       invalid_range: 'IP 列表中有一项不是 IPv4 或 IPv6 地址或地址段',
       host_bits: 'IP 段的主机位必须为 0（例如 203.0.113.0/24）',
       ip_refused: '企业不允许从你当前的网络地址访问此服务',
@@ -402,6 +403,7 @@ export default defineMessages(
     },
     security: {
       not_active: 'The security advanced feature is not bought or has lapsed; its settings are kept for a renewal',
+      image_too_large: 'The image is too large: an image to decode may be at most 20 MB',
       invalid_range: 'An entry of the IP list is not an IPv4 or IPv6 address or range',
       host_bits: 'An IP range must have its host bits zero (for example 203.0.113.0/24)',
       ip_refused: 'Your enterprise does not allow this service from your network address',
