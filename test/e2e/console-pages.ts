@@ -70,7 +70,7 @@ export const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/oper
 /** The pages a visitor sees before signing in; a reset link that is no longer valid gives its refusal. */
 export const PUBLIC_PAGES = ['/login', '/register', '/forgot-password', '/operator/login', '/reset/gone'];
 /** The pages of one thing: visited with what `before` creates (`:id` replaced). */
-export const ITEM_PAGES = ['/apps/:appId/callback', '/wallet/pay/:topupId', '/app/docs/:fileId', '/app/approvals/new/:templateId', '/app/approvals/requests/:requestId'];
+export const ITEM_PAGES = ['/apps/:appId/callback', '/wallet/pay/:topupId', '/app/docs/:fileId', '/app/approvals/new/:templateId', '/app/approvals/templates/:templateId', '/app/approvals/requests/:requestId'];
 
 /**
  * Every route the console declares (`path: '…'` in web/src), so that a new page cannot stay out of

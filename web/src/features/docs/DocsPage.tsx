@@ -13,7 +13,7 @@ import { useCreateFile, useCreateSpace, useDocsSettings, useImport, usePeople, u
 
 /** 文档: the files of a space the member is in, new documents and sheets, an .xlsx import, sharing. */
 export function DocsPage() {
-  const { t } = useTranslation('docs');
+  const { t } = useTranslation(['docs', 'common']);
   const me = useMe();
   const spaces = useSpaces();
   const [chosen, setChosen] = useState<string>();
@@ -41,7 +41,7 @@ export function DocsPage() {
       void message.success(t('list.imported', { cells: done.cells, comments: done.comments }));
     } catch (error) {
       const sheet = error instanceof ApiError ? error.details.sheet : undefined;
-      setImportError(typeof sheet === 'string' ? `${errorMessage(error)}：${sheet}` : errorMessage(error));
+      setImportError(typeof sheet === 'string' ? t('common:labelled', { label: errorMessage(error), value: sheet }) : errorMessage(error));
     }
   };
 
@@ -115,7 +115,7 @@ export function DocsPage() {
 
 /** A team space: its name and members, who all get the access chosen (the creator manages it). */
 function NewSpaceDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (spaceId: string) => void }) {
-  const { t } = useTranslation('docs');
+  const { t } = useTranslation(['docs', 'common']);
   const people = usePeople();
   const create = useCreateSpace();
   const [name, setName] = useState('');
@@ -155,7 +155,7 @@ function NewSpaceDialog({ onClose, onCreated }: { onClose: () => void; onCreated
 
 /** 禁止仅浏览成员发表动态, for super admins. */
 function DocsSettings() {
-  const { t } = useTranslation('docs');
+  const { t } = useTranslation(['docs', 'common']);
   const settings = useDocsSettings(true);
   const save = useSaveDocsSettings();
   return (

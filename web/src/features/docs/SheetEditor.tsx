@@ -29,8 +29,8 @@ function cellText(cell: FortuneCell | null | undefined): string {
 }
 
 /** A comment thread as FortuneSheet's note (its red corner marks the cell; hovering shows the text). */
-function note(threads: Thread[]) {
-  return { value: threads.map((th) => [th, ...th.replies].map((c) => `${c.authorName}：${c.body}`).join('\n')).join('\n\n'), isShow: false };
+function note(threads: Thread[], line: (author: string, body: string) => string) {
+  return { value: threads.map((th) => [th, ...th.replies].map((c) => line(c.authorName, c.body)).join('\n')).join('\n\n'), isShow: false };
 }
 
 /** A selection as the name box says it (A1, or B2:C3), in the sheet's own rows: the editor holds the rows from `fromRow`. */
@@ -59,7 +59,7 @@ interface Snapshot {
  * comments carries FortuneSheet's note marker, and selecting a cell tells the page.
  */
 export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: string; canEdit: boolean; onSelect: (cell: { sheetId: string; row: number; col: number }) => void }) {
-  const { t } = useTranslation('docs');
+  const { t } = useTranslation(['docs', 'common']);
   const language = useLanguage();
   const sheets = useSheets(fileId, true);
   const [chosen, setChosen] = useState<string>();
@@ -144,7 +144,7 @@ export default function SheetEditor({ fileId, canEdit, onSelect }: { fileId: str
     const api = workbook.current;
     if (!api || !snapshot) return;
     for (const [k, threads] of threadsAt) {
-      const ps = note(threads);
+      const ps = note(threads, (author, body) => t('common:labelled', { label: author, value: body }));
       const [row, col] = k.split(':').map(Number) as [number, number];
       const shownHere = row >= snapshot.fromRow && row < snapshot.fromRow + WINDOW && col < columns;
       if (!shownHere || marked.current.get(k) === ps.value) continue;
