@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { DAY } from '../../src/platform/clock.ts';
+import { chinaTime, DAY } from '../../src/platform/clock.ts';
 import { setCategory } from '../../src/modules/category/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
 import { insertMember, rootDepartmentId } from '../../src/modules/directory/index.ts';
@@ -154,7 +154,7 @@ async function quoteLines(quote: Locator): Promise<string[]> {
 }
 
 /** The local calendar date `days` from now, as the console writes it. */
+/** The date `days` from now as the console shows it: in China time, as the browser runs (between 16:00 and 24:00 UTC it is a day ahead of UTC). */
 function dateIn(days: number): string {
-  const d = new Date(Date.now() + days * DAY);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return chinaTime(new Date(Date.now() + days * DAY).toISOString()).slice(0, 10);
 }
