@@ -86,6 +86,8 @@ describe('approvals in the browser: 可见范围, 撤销权限, 协助管理 and
       await pickOption(page.getByTestId('data-status').locator('input'), l.withdrawn);
       await page.getByRole('button', { name: l.search, exact: true }).click();
       await table.locator('tbody tr.ant-table-row').nth(1).waitFor({ state: 'detached' });
+      // The filtered table may be between its loading state and its one row.
+      await table.locator('tbody tr.ant-table-row').getByText(l.withdrawn, { exact: true }).waitFor();
       const row = await texts(page, '[data-testid="data-table"] tbody tr.ant-table-row td');
       assert.deepEqual([row[0], row[1], row[2], row[3]], ['Travel', 'Ada', 'Ada', l.withdrawn]);
       const href = await page.getByTestId('data-export').getAttribute('href');
