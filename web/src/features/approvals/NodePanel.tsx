@@ -37,7 +37,7 @@ export function NodePanel({ node, fields, people, onChange, onRemove, onClose }:
       <Flex vertical gap="middle">
         <label>
           <Typography.Text>{t('flow.nodeName')}</Typography.Text>
-          <Input aria-label={t('flow.nodeName')} value={node.name} maxLength={60} onChange={(e) => onChange({ ...node, name: e.target.value })} />
+          <Input aria-label={t('flow.nodeName')} placeholder={t('flow.nodeName')} value={node.name} maxLength={60} onChange={(e) => onChange({ ...node, name: e.target.value })} />
         </label>
         <Typography.Text>{t('flow.assigneeType', { kind: t(`flow.kinds.${node.kind}`) })}</Typography.Text>
         <Radio.Group
@@ -60,12 +60,12 @@ export function NodePanel({ node, fields, people, onChange, onRemove, onClose }:
         {a.type === 'pick' && (
           <Flex vertical gap="small">
             <Radio.Group value={a.range ? 'limited' : 'all'} onChange={(e) => set({ ...a, range: e.target.value === 'all' ? null : { memberIds: [] } })} options={[{ value: 'all', label: t('flow.rangeAll') }, { value: 'limited', label: t('flow.rangeLimited') }]} />
-            {a.range && <Select mode="multiple" aria-label={t('flow.range')} showSearch optionFilterProp="label" value={a.range.memberIds ?? []} options={members} onChange={(memberIds: string[]) => set({ ...a, range: { ...a.range, memberIds } })} />}
+            {a.range && <Select mode="multiple" aria-label={t('flow.range')} placeholder={t('flow.range')} showSearch optionFilterProp="label" value={a.range.memberIds ?? []} options={members} onChange={(memberIds: string[]) => set({ ...a, range: { ...a.range, memberIds } })} />}
             <InputNumber aria-label={t('flow.max')} min={1} max={50} value={a.max} onChange={(max) => set({ ...a, max: max ?? 1 })} addonBefore={t('flow.max')} />
           </Flex>
         )}
         {a.type === 'field' && (
-          <Select aria-label={t('flow.field')} value={a.fieldId || undefined} options={fields.filter((f) => f.type === 'member').map((f) => ({ value: f.id, label: f.label }))} onChange={(fieldId: string) => set({ ...a, fieldId })} />
+          <Select aria-label={t('flow.field')} placeholder={t('flow.field')} value={a.fieldId || undefined} options={fields.filter((f) => f.type === 'member').map((f) => ({ value: f.id, label: f.label }))} onChange={(fieldId: string) => set({ ...a, fieldId })} />
         )}
         {!cc && a.type !== 'applicant' && (
           <>
@@ -94,18 +94,18 @@ export function BranchPanel({ branch, last, fields, people, onChange, onClose }:
   return (
     <Drawer open title={t('flow.branch')} onClose={onClose} size={480}>
       <Flex vertical gap="middle">
-        <Input aria-label={t('flow.nodeName')} value={branch.name} onChange={(e) => onChange({ ...branch, name: e.target.value })} />
+        <Input aria-label={t('flow.nodeName')} placeholder={t('flow.nodeName')} value={branch.name} onChange={(e) => onChange({ ...branch, name: e.target.value })} />
         {!last &&
           branch.clauses.map((c, i) => (
             <Space key={i} wrap>
               {c.type === 'field' ? (
                 <>
-                  <Select style={{ minWidth: 120 }} aria-label={t('flow.clauseField')} value={c.fieldId || undefined} options={fields.map((f) => ({ value: f.id, label: f.label }))} onChange={(fieldId: string) => setClause(i, { ...c, fieldId })} />
+                  <Select style={{ minWidth: 120 }} aria-label={t('flow.clauseField')} placeholder={t('flow.clauseField')} value={c.fieldId || undefined} options={fields.map((f) => ({ value: f.id, label: f.label }))} onChange={(fieldId: string) => setClause(i, { ...c, fieldId })} />
                   <Select style={{ minWidth: 100 }} aria-label={t('flow.clauseOp')} value={c.op} options={(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains'] as const).map((op) => ({ value: op, label: t(`flow.ops.${op}`) }))} onChange={(op: typeof c.op) => setClause(i, { ...c, op })} />
-                  <Input aria-label={t('flow.clauseValue')} style={{ width: 140 }} value={Array.isArray(c.value) ? c.value.join(',') : String(c.value)} onChange={(e) => setClause(i, { ...c, value: numeric(c.fieldId) ? Number(e.target.value) || 0 : c.op === 'in' ? e.target.value.split(',') : e.target.value })} />
+                  <Input aria-label={t('flow.clauseValue')} placeholder={t('flow.clauseValue')} style={{ width: 140 }} value={Array.isArray(c.value) ? c.value.join(',') : String(c.value)} onChange={(e) => setClause(i, { ...c, value: numeric(c.fieldId) ? Number(e.target.value) || 0 : c.op === 'in' ? e.target.value.split(',') : e.target.value })} />
                 </>
               ) : (
-                <Select mode="multiple" style={{ minWidth: 240 }} aria-label={t('flow.clauseDepartments')} value={c.departmentIds} options={(people?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} onChange={(departmentIds: string[]) => setClause(i, { type: 'department', departmentIds })} />
+                <Select mode="multiple" style={{ minWidth: 240 }} aria-label={t('flow.clauseDepartments')} placeholder={t('flow.clauseDepartments')} value={c.departmentIds} options={(people?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} onChange={(departmentIds: string[]) => setClause(i, { type: 'department', departmentIds })} />
               )}
               <Button onClick={() => onChange({ ...branch, clauses: branch.clauses.filter((_, k) => k !== i) })}>{t('editor.remove')}</Button>
             </Space>

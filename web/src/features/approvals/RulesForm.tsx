@@ -24,7 +24,7 @@ export function RulesForm({ value, onChange, people }: { value: Settings; onChan
           ]}
         />
         {rule.action === 'transfer' && (
-          <Select style={{ minWidth: 160 }} showSearch optionFilterProp="label" aria-label={t('rules.person')} value={rule.memberId} options={memberOptions} onChange={(memberId: string) => set(key, { action: 'transfer', memberId })} />
+          <Select style={{ minWidth: 160 }} showSearch optionFilterProp="label" aria-label={t('rules.person')} placeholder={t('rules.person')} value={rule.memberId} options={memberOptions} onChange={(memberId: string) => set(key, { action: 'transfer', memberId })} />
         )}
       </Flex>
     );
@@ -44,7 +44,7 @@ export function RulesForm({ value, onChange, people }: { value: Settings; onChan
           ]}
         />
         {rule.action === 'handover' && (
-          <Select style={{ minWidth: 160 }} showSearch optionFilterProp="label" aria-label={t('rules.person')} value={rule.memberId} options={memberOptions} onChange={(memberId: string) => set(key, { action: 'handover', memberId })} />
+          <Select style={{ minWidth: 160 }} showSearch optionFilterProp="label" aria-label={t('rules.person')} placeholder={t('rules.person')} value={rule.memberId} options={memberOptions} onChange={(memberId: string) => set(key, { action: 'handover', memberId })} />
         )}
       </Flex>
     );

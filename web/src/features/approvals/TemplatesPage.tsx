@@ -9,7 +9,7 @@ import { TemplateEditor } from './TemplateEditor';
 
 /** Admin: the approval templates; `?edit=<id|new>` opens the editor (form, flow designer, rule settings). */
 export function TemplatesPage() {
-  const { t } = useTranslation('approvals');
+  const { t } = useTranslation(['approvals', 'common']);
   const [params, setParams] = useSearchParams();
   const editing = params.get('edit');
   const templates = useTemplates();
@@ -52,9 +52,9 @@ export function TemplatesPage() {
             },
             { title: t('templates.version'), dataIndex: 'version', width: 80 },
             { title: t('templates.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
-            { title: '', dataIndex: 'archived', render: (v: boolean) => (v ? <Tag>{t('templates.archived')}</Tag> : <Tag color="green">{t('templates.inUse')}</Tag>) },
+            { title: t('templates.state'), dataIndex: 'archived', render: (v: boolean) => (v ? <Tag>{t('templates.archived')}</Tag> : <Tag color="green">{t('templates.inUse')}</Tag>) },
             {
-              title: '',
+              title: t('common:columns.actions'),
               key: 'actions',
               render: (_, row) => (
                 <Space>

@@ -16,7 +16,7 @@ type RuleMethods = AntiCheat['rules'][number];
 
 /** 成员常用设备管理 of one rule: its members' usual devices, each unbound on its own. Only the rule's creator may. */
 function UsualDevicesModal({ rule, onClose }: { rule: RuleMethods; onClose: () => void }) {
-  const { t } = useTranslation('attendance');
+  const { t } = useTranslation(['attendance', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -48,7 +48,7 @@ function UsualDevicesModal({ rule, onClose }: { rule: RuleMethods; onClose: () =
             { title: t('antiCheat.device'), dataIndex: 'deviceId' },
             { title: t('antiCheat.boundAt'), render: (_, d) => formatDateTime(d.boundAt) },
             {
-              title: '',
+              title: t('common:columns.actions'),
               render: (_, d) => (
                 <Popconfirm title={t('antiCheat.unbindConfirm')} onConfirm={() => unbind.mutate({ memberId: d.memberId, deviceId: d.deviceId })}>
                   <Button type="link" danger>

@@ -14,7 +14,7 @@ import { RuleDrawer } from './RuleDrawer';
 
 /** 打卡规则: the rules with whom they cover and how they check, and links to 打卡's other pages. */
 export function RulesPage() {
-  const { t } = useTranslation('attendance');
+  const { t } = useTranslation(['attendance', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -69,7 +69,7 @@ export function RulesPage() {
             { title: t('rules.places'), render: (_, r) => r.places.map((p) => p.name).join(', ') || t('rules.none') },
             { title: t('rules.methods'), render: (_, r) => (methods(r).length ? methods(r).map((m) => <Tag key={String(m)}>{m}</Tag>) : <Typography.Text type="secondary">{t('rules.none')}</Typography.Text>) },
             {
-              title: '',
+              title: t('common:columns.actions'),
               render: (_, r) => (
                 <Space>
                   <Button type="link" onClick={() => setEditing({ rule: r })}>

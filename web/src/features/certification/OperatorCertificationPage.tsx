@@ -20,7 +20,7 @@ const review = (row: Pending, body: { decision: 'approve'; validUntil: string } 
 
 /** 企业认证审核: applications under review, oldest first, a page at a time; approve with a validity or reject with a reason. */
 export function OperatorCertificationPage() {
-  const { t } = useTranslation('certification');
+  const { t } = useTranslation(['certification', 'common']);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const list = useCursorList(PATH);
@@ -48,6 +48,7 @@ export function OperatorCertificationPage() {
     { key: 'submittedAt', title: t('latest.submitted'), dataIndex: 'submittedAt', render: formatDateTime },
     {
       key: 'actions',
+      title: t('common:columns.actions'),
       render: (_, row) => (
         <Flex gap="small">
           <Button type="link" size="small" onClick={() => setApproving(row)}>

@@ -54,7 +54,7 @@ function FailureList({ migration, viewer }: { migration: Migration; viewer: View
       title: t('progress.why'),
       render: (_, f) => t(`progress.reasons.${f.reason}`, { members: (f.detail.members ?? []).join('、'), limit: f.detail.limit ?? 0 }),
     },
-    { key: 'givenUp', width: 100, render: (_, f) => (f.givenUp ? <Tag>{t('progress.givenUp')}</Tag> : null) },
+    { key: 'givenUp', title: t('progress.state'), width: 100, render: (_, f) => (f.givenUp ? <Tag>{t('progress.givenUp')}</Tag> : null) },
   ];
   return (
     <Flex vertical gap="small" data-testid="migration-failures">

@@ -70,6 +70,7 @@ export default defineMessages(
       failedTitle: '未迁移成功',
       customer: '客户',
       why: '原因',
+      state: '状态',
       givenUp: '已放弃',
       reasons: {
         no_matching_member: '迁入企业中没有对应的成员：{{members}}',
@@ -161,6 +162,7 @@ export default defineMessages(
       failedTitle: 'Not migrated',
       customer: 'Customer',
       why: 'Reason',
+      state: 'Status',
       givenUp: 'Given up',
       reasons: {
         no_matching_member: 'No matching member in the target enterprise: {{members}}',

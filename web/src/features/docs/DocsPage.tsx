@@ -94,7 +94,7 @@ export function DocsPage() {
               { title: t('list.kind'), dataIndex: 'kind', render: (_, f) => <Tag>{t(`list.${f.kind}`)}</Tag> },
               { title: t('list.access'), dataIndex: 'access', render: (_, f) => t(`access.${f.access}`) },
               { title: t('list.updatedAt'), dataIndex: 'updatedAt', render: (_, f) => formatDateTime(f.updatedAt) },
-              { key: 'share', render: (_, f) => (f.access === 'manage' || f.createdBy === me.member?.id ? <Button onClick={() => setSharing(f)}>{t('list.share')}</Button> : null) },
+              { key: 'share', title: t('common:columns.actions'), render: (_, f) => (f.access === 'manage' || f.createdBy === me.member?.id ? <Button onClick={() => setSharing(f)}>{t('list.share')}</Button> : null) },
             ]}
           />
         )}

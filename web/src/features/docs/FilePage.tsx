@@ -70,7 +70,7 @@ function DocumentBody({ fileId, body, canEdit }: { fileId: string; body: string;
   return (
     <Flex vertical gap="middle">
       <Card title={t('file.body')}>
-        <Input.TextArea aria-label={t('file.body')} value={text} onChange={(e) => setText(e.target.value)} onPaste={canEdit ? (e) => pasteImages(e.clipboardData) : undefined} autoSize={{ minRows: 6 }} readOnly={!canEdit} />
+        <Input.TextArea aria-label={t('file.body')} placeholder={t('file.body')} value={text} onChange={(e) => setText(e.target.value)} onPaste={canEdit ? (e) => pasteImages(e.clipboardData) : undefined} autoSize={{ minRows: 6 }} readOnly={!canEdit} />
         {canEdit && (
           <Button style={{ marginTop: 8 }} loading={update.isPending} onClick={() => void update.mutateAsync({ body: text }).then(() => message.success(t('file.saved')))}>
             {t('file.saveBody')}

@@ -19,7 +19,7 @@ const key = ['/features/security'] as const;
 
 /** 安全管理 advanced features: buy seats (super admins), give them to members, take back within 7 days. */
 export function SeatsPage() {
-  const { t } = useTranslation('customers');
+  const { t } = useTranslation(['customers', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -65,7 +65,7 @@ export function SeatsPage() {
     { key: 'until', title: t('seats.takeBackUntil'), dataIndex: 'takeBackUntil', render: formatDateTime },
     {
       key: 'actions',
-      title: '',
+      title: t('common:columns.actions'),
       render: (_, s) =>
         Date.parse(s.takeBackUntil) > now ? (
           <Popconfirm title={t('seats.takeBack')} onConfirm={() => takeBack.mutate(s.memberId)}>

@@ -33,7 +33,7 @@ function AssetTags({ assets }: { assets: Assets }) {
 
 /** 数据资产交接: departed members whose data waits, choosing their successor, and the record of hand-overs. */
 export function HandoverPage() {
-  const { t } = useTranslation('handover');
+  const { t } = useTranslation(['handover', 'common']);
   const pending = useQuery({ queryKey: pendingKey, queryFn: () => api.get('/security/handovers/pending') });
   const history = useQuery({ queryKey: historyKey, queryFn: () => api.get('/security/handovers', { params: { query: { limit: 200 } } }) });
   const [choosing, setChoosing] = useState<Pending | undefined>();
@@ -46,7 +46,7 @@ export function HandoverPage() {
     { key: 'assets', title: t('assets'), render: (_, p) => <AssetTags assets={p.assets} /> },
     {
       key: 'actions',
-      title: '',
+      title: t('common:columns.actions'),
       render: (_, p) => (
         <Button type="link" size="small" disabled={!active} onClick={() => setChoosing(p)} aria-label={`${t('handOver')} ${p.name}`}>
           {t('handOver')}

@@ -12,7 +12,7 @@ const STATUS_COLOR = { pending: 'processing', delivered: 'success', failed: 'err
 
 /** A receiver's delivery log (a callback's or a webhook's): every event, every attempt, and 重新推送 for a finished one. */
 export function DeliveryLog({ queryKey, load, replay, eventName }: { queryKey: readonly unknown[]; load: () => Promise<{ items: Delivery[] }>; replay: (deliveryId: string) => Promise<unknown>; eventName?: (type: string) => string }) {
-  const { t } = useTranslation('integrations');
+  const { t } = useTranslation(['integrations', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -56,6 +56,7 @@ export function DeliveryLog({ queryKey, load, replay, eventName }: { queryKey: r
           },
           {
             key: 'actions',
+            title: t('common:columns.actions'),
             render: (_, d) =>
               d.status !== 'pending' && (
                 <Popconfirm title={t('log.replayConfirm')} onConfirm={() => again.mutate(d.id)}>

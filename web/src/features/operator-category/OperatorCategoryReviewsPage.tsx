@@ -20,7 +20,7 @@ const decide = (row: PendingReview, decision: Body<'/operator/corps/{corpId}/cat
 
 /** Business category choices waiting for the operator: approve, or reject with a note the enterprise sees. */
 export function OperatorCategoryReviewsPage() {
-  const { t } = useTranslation('operatorCategory');
+  const { t } = useTranslation(['operatorCategory', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -42,6 +42,7 @@ export function OperatorCategoryReviewsPage() {
     { key: 'chosenAt', title: t('reviews.chosenAt'), dataIndex: 'chosenAt', render: formatDateTime },
     {
       key: 'actions',
+      title: t('common:columns.actions'),
       render: (_, row) => (
         <Flex gap="small">
           <Popconfirm title={t('reviews.approveConfirm')} onConfirm={() => approve.mutate(row)}>

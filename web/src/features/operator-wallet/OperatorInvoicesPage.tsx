@@ -14,7 +14,7 @@ const KEY = ['/operator/wallet/invoices'];
 
 /** Invoice requests waiting for the operator to issue them. */
 export function OperatorInvoicesPage() {
-  const { t } = useTranslation('operatorWallet');
+  const { t } = useTranslation(['operatorWallet', 'common']);
   const queryClient = useQueryClient();
   const notifyError = useNotifyError();
   const requests = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/wallet/invoices'), select: (d) => d.items });
@@ -32,6 +32,7 @@ export function OperatorInvoicesPage() {
     { key: 'createdAt', title: t('invoices.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
     {
       key: 'actions',
+      title: t('common:columns.actions'),
       render: (_, row) => (
         <Button type="link" size="small" onClick={() => issue.mutate(row)}>
           {t('invoices.issue')}

@@ -15,7 +15,7 @@ const KEY = ['/operator/wallet/bank-transfers'];
 
 /** The operator confirms bank transfers by hand or by importing a bank statement. */
 export function OperatorTransfersPage() {
-  const { t } = useTranslation('operatorWallet');
+  const { t } = useTranslation(['operatorWallet', 'common']);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const transfers = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/wallet/bank-transfers'), select: (d) => d.items });
@@ -37,6 +37,7 @@ export function OperatorTransfersPage() {
     { key: 'createdAt', title: t('transfers.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
     {
       key: 'actions',
+      title: t('common:columns.actions'),
       render: (_, row) => (
         <Button type="link" size="small" onClick={() => setConfirming(row)}>
           {t('transfers.confirm')}

@@ -39,7 +39,7 @@ export function DecodePage() {
   ];
   const textTab = (
     <Flex vertical gap="middle">
-      <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('decode.text')} />
+      <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('decode.text')} aria-label={t('decode.text')} />
       <div>
         <Button type="primary" disabled={text === ''} loading={decode.isPending} onClick={() => decode.mutate()}>
           {t('decode.run')}
