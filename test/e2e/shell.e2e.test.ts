@@ -102,6 +102,22 @@ describe('console shell', { skip: browserSkip, timeout: 120_000 }, () => {
     assert.equal(await tabs.locator('.ant-menu-item-selected').textContent(), '首页');
   });
 
+  it('the register form shows one message per field: 企业全称 of a space is empty, not also too short; 对外简称 of 21 spaces, not also too long', async () => {
+    const page = await ui.page();
+    await page.goto('/register');
+    await page.getByLabel('企业全称').fill(' ');
+    await page.getByLabel('对外简称').fill(' '.repeat(21));
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    const messages = async (label: string): Promise<string[]> => {
+      const errors = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+      await errors.first().waitFor();
+      return errors.allInnerTexts();
+    };
+    assert.deepEqual(await messages('企业全称'), ['企业全称不能为空字符']);
+    assert.deepEqual(await messages('对外简称'), ['对外简称不能为空字符']);
+    assert.deepEqual(await messages('登录名'), ['请输入登录名']);
+  });
+
   it('says so when the password is wrong', async () => {
     const page = await ui.page();
     await page.goto('/login');

@@ -234,7 +234,7 @@ function EditModal({ editing, grantable, groups, admins, onClose, onSaved }: Edi
             save(() => (group ? api.patch('/admin-groups/{groupId}', { params: { path: { groupId: group.id } }, body: { name, rights: fromRightsValues(rights, grantable) } }) : api.post('/admin-groups', { body: { name, rights: fromRightsValues(rights, grantable) } })))
           }
         >
-          <Form.Item name="name" label={t('groups.name')} rules={[{ required: true, whitespace: true }, { max: 40 }]}>
+          <Form.Item name="name" label={t('groups.name')} validateFirst rules={[{ required: true, whitespace: true }, { max: 40 }]}>
             <Input />
           </Form.Item>
           <RightsFields grantable={grantable} />

@@ -34,7 +34,7 @@ export function CreateTokenModal({ open, onClose, onCreated }: CreateTokenModalP
       onSubmit={create}
       onClose={onClose}
     >
-      <Form.Item name="name" label={t('form.name')} rules={[{ required: true, whitespace: true }, { max: 64 }]}>
+      <Form.Item name="name" label={t('form.name')} validateFirst rules={[{ required: true, whitespace: true }, { max: 64 }]}>
         <Input />
       </Form.Item>
       <Form.Item name="rights" label={t('form.rights')} rules={[{ required: true, type: 'array', min: 1 }]}>

@@ -79,7 +79,7 @@ export function AppsPage() {
             setSecret(created.secret);
           }}
         >
-          <Form.Item name="name" label={t('form.name')} rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
+          <Form.Item name="name" label={t('form.name')} validateFirst rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
           <Form.Item name="description" label={t('form.description')} rules={[{ max: 200 }]}><Input.TextArea /></Form.Item>
         </FormModal>
       )}
@@ -104,8 +104,8 @@ export function AppsPage() {
             void message.success(t('sent', r));
           }}
         >
-          <Form.Item name="title" label={t('form.title')} rules={[{ required: true, whitespace: true }, { max: 100 }]}><Input /></Form.Item>
-          <Form.Item name="body" label={t('form.body')} rules={[{ required: true, whitespace: true }, { max: 2000 }]}><Input.TextArea rows={4} /></Form.Item>
+          <Form.Item name="title" label={t('form.title')} validateFirst rules={[{ required: true, whitespace: true }, { max: 100 }]}><Input /></Form.Item>
+          <Form.Item name="body" label={t('form.body')} validateFirst rules={[{ required: true, whitespace: true }, { max: 2000 }]}><Input.TextArea rows={4} /></Form.Item>
         </FormModal>
       )}
       <Modal open={secret !== null} title={t('secret.title')} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} cancelButtonProps={{ style: { display: 'none' } }}>

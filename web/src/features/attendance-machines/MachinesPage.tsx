@@ -121,9 +121,9 @@ export function MachinesPage() {
             setSecret(added.secret);
           }}
         >
-          <Form.Item name="name" label={t('form.name')} rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
-          <Form.Item name="serial" label={t('form.serial')} rules={[{ required: true, whitespace: true }, { max: 64 }]}><Input /></Form.Item>
-          <Form.Item name="model" label={t('form.model')} rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
+          <Form.Item name="name" label={t('form.name')} validateFirst rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
+          <Form.Item name="serial" label={t('form.serial')} validateFirst rules={[{ required: true, whitespace: true }, { max: 64 }]}><Input /></Form.Item>
+          <Form.Item name="model" label={t('form.model')} validateFirst rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
           <Form.Item name="clockIn" label={t('form.clockIn')} valuePropName="checked"><Switch /></Form.Item>
           <Form.Item name="door" label={t('form.door')} valuePropName="checked"><Switch /></Form.Item>
           <RangeFields />

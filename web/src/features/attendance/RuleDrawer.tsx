@@ -101,10 +101,10 @@ export function RuleDrawer({ rule, open, onClose }: { rule: Rule | undefined; op
           </Form.Item>
           <Form.Item label={t('rules.shift')} style={{ marginBottom: 0 }}>
             <Flex gap="middle" wrap>
-              <Form.Item name={['shift', 'start']} label={t('rules.start')} rules={[...required, { pattern: TIME, message: t('rules.timeFormat') }]}>
+              <Form.Item name={['shift', 'start']} label={t('rules.start')} validateFirst rules={[...required, { pattern: TIME, message: t('rules.timeFormat') }]}>
                 <Input placeholder="09:00" style={{ width: 120 }} />
               </Form.Item>
-              <Form.Item name={['shift', 'end']} label={t('rules.end')} rules={[...required, { pattern: TIME, message: t('rules.timeFormat') }]}>
+              <Form.Item name={['shift', 'end']} label={t('rules.end')} validateFirst rules={[...required, { pattern: TIME, message: t('rules.timeFormat') }]}>
                 <Input placeholder="18:00" style={{ width: 120 }} />
               </Form.Item>
               <Form.Item name={['shift', 'lateGraceMinutes']} label={t('rules.lateGrace')} rules={required}>

@@ -11,13 +11,14 @@ export function AccountFields({ prefix }: { prefix: string[] }) {
   const { t } = useTranslation('auth');
   return (
     <>
-      <Form.Item name={[...prefix, 'name']} label={t('register.name')} rules={[{ required: true, whitespace: true }, { max: 64 }]}>
+      <Form.Item name={[...prefix, 'name']} label={t('register.name')} validateFirst rules={[{ required: true, whitespace: true }, { max: 64 }]}>
         <Input autoComplete="name" />
       </Form.Item>
       <Form.Item
         name={[...prefix, 'loginName']}
         label={t('register.loginName')}
         extra={t('register.loginNameHint')}
+        validateFirst
         rules={[{ required: true }, { pattern: LOGIN_NAME, message: t('register.loginNameHint') }]}
       >
         <Input autoComplete="username" />

@@ -15,13 +15,14 @@ export function PasswordFields({ name, label, confirmLabel }: PasswordFieldsProp
   const { t } = useTranslation('auth');
   return (
     <>
-      <Form.Item name={name} label={label} rules={[{ required: true }, PASSWORD_LENGTH]}>
+      <Form.Item name={name} label={label} validateFirst rules={[{ required: true }, PASSWORD_LENGTH]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item
         name="confirmPassword"
         label={confirmLabel}
         dependencies={[name]}
+        validateFirst
         rules={[
           { required: true },
           ({ getFieldValue }) => ({

@@ -143,7 +143,7 @@ export function MemberDrawer({ member, open, departments, defaultDepartmentId, c
           <Form.Item name="name" label={t('member.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="userid" label={t('member.userid')} rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/, max: 64 }]}>
+          <Form.Item name="userid" label={t('member.userid')} validateFirst rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/ }, { max: 64 }]}>
             <Input disabled={member !== null} />
           </Form.Item>
           <Form.Item name="phone" label={t('member.phone')} rules={[{ pattern: /^\+?[0-9][0-9-]{4,19}$/ }]}>

@@ -16,13 +16,14 @@ export function CorpFields({ prefix = [] }: { prefix?: string[] }) {
   const industryOptions = useIndustryOptions();
   return (
     <>
-      <Form.Item name={[...prefix, 'name']} label={t('fields.name')} rules={[{ required: true, whitespace: true }, { min: 2, max: 80 }]}>
+      <Form.Item name={[...prefix, 'name']} label={t('fields.name')} validateFirst rules={[{ required: true, whitespace: true }, { min: 2, max: 80 }]}>
         <Input />
       </Form.Item>
       <Form.Item
         name={[...prefix, 'shortName']}
         label={t('fields.shortName')}
         extra={t('fields.shortNameHint')}
+        validateFirst
         rules={[{ required: true, whitespace: true }, { max: 20 }]}
       >
         <Input />

@@ -66,11 +66,11 @@ export function DevicesPage() {
             await refresh();
           }}
         >
-          <Form.Item name="name" label={t('form.name')} rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
+          <Form.Item name="name" label={t('form.name')} validateFirst rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
           {editing === 'new' && (
             <>
-              <Form.Item name="serial" label={t('form.serial')} rules={[{ required: true, whitespace: true }, { max: 64 }]}><Input /></Form.Item>
-              <Form.Item name="model" label={t('form.model')} rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
+              <Form.Item name="serial" label={t('form.serial')} validateFirst rules={[{ required: true, whitespace: true }, { max: 64 }]}><Input /></Form.Item>
+              <Form.Item name="model" label={t('form.model')} validateFirst rules={[{ required: true, whitespace: true }, { max: 40 }]}><Input /></Form.Item>
             </>
           )}
         </FormModal>

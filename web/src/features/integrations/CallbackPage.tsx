@@ -44,7 +44,7 @@ export function CallbackPage() {
         <Card loading={settings.isPending}>
           <ErrorAlert error={settings.error} />
           <Form<Values> form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(values) => save.mutate(values)}>
-            <Form.Item name="url" label={t('callback.url')} extra={t('callback.urlHint')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, max: 500 }]}>
+            <Form.Item name="url" label={t('callback.url')} extra={t('callback.urlHint')} validateFirst rules={[{ required: true, pattern: /^https?:\/\/\S+$/ }, { max: 500 }]}>
               <Input placeholder="https://" />
             </Form.Item>
             <Form.Item label={t('callback.token')} required>

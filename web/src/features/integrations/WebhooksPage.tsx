@@ -91,7 +91,7 @@ export function WebhooksPage() {
             await refresh();
           }}
         >
-          <Form.Item name="url" label={t('webhooks.url')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, max: 500 }]}>
+          <Form.Item name="url" label={t('webhooks.url')} validateFirst rules={[{ required: true, pattern: /^https?:\/\/\S+$/ }, { max: 500 }]}>
             <Input placeholder="https://" />
           </Form.Item>
           <Form.Item name="description" label={t('webhooks.description')} rules={[{ max: 100 }]}>

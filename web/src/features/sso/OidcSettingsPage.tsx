@@ -53,7 +53,7 @@ export function OidcSettingsPage() {
             <Form.Item name="clientSecret" label={t('clientSecret')} rules={[{ required: !settings.data?.hasSecret, max: 400 }]}>
               <Input.Password autoComplete="new-password" placeholder={settings.data?.hasSecret ? t('secretKept') : undefined} />
             </Form.Item>
-            <Form.Item name="claim" label={t('claim')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.:-]+$/, max: 64 }]}>
+            <Form.Item name="claim" label={t('claim')} validateFirst rules={[{ required: true, pattern: /^[A-Za-z0-9_.:-]+$/ }, { max: 64 }]}>
               <Input />
             </Form.Item>
             <Form.Item name="matchBy" label={t('matchBy')} initialValue="userid">
