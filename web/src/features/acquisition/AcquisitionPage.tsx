@@ -3,13 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Popconfirm, Popover, QRCode, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Body, type Item, type Reply } from '../../api';
+import { api, newIdempotencyKey, type Body, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { newIdempotencyKey, useActiveMembers } from '../customers/api';
+import { useActiveMembers } from '../customers/api';
 import { usePaymentConfirmation } from '../wallet/usePaymentConfirmation';
 
 type Pack = Item<Reply<'/acquisition/usage'>['packs']>;

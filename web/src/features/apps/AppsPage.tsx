@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Body, type Item, type Reply } from '../../api';
+import { api, newIdempotencyKey, type Body, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -98,7 +98,7 @@ export function AppsPage() {
                 recipients: { departmentIds: root ? [root.id] : [] },
                 title: v.title,
                 body: v.body,
-                idempotencyKey: crypto.randomUUID(),
+                idempotencyKey: newIdempotencyKey(),
               },
             });
             void message.success(t('sent', r));

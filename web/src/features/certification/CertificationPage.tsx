@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Reply } from '../../api';
+import { api, newIdempotencyKey, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { CertificationStatus } from '../corp/CertificationStatus';
-import { newIdempotencyKey, yuan } from '../customers/api';
+import { yuan } from '../customers/api';
 import { usePaymentConfirmation } from '../wallet/usePaymentConfirmation';
 import { ScanUpload, type Scan } from './ScanUpload';
 

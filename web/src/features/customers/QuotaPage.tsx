@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, newIdempotencyKey } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { usePaymentConfirmation } from '../wallet/usePaymentConfirmation';
-import { newIdempotencyKey, yuan } from './api';
+import { yuan } from './api';
 
 /** 高级功能 → 外部联系人规模: the tier in force and the ladder, bought after a confirmation. */
 export function QuotaPage() {

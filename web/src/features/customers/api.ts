@@ -16,9 +16,4 @@ export function useActiveMembers() {
   });
 }
 
-/** A fresh key per purchase attempt, so a retried click never pays twice. */
-export function newIdempotencyKey(): string {
-  return `web-${crypto.randomUUID()}`;
-}
-
 export { yuan } from '../../format';

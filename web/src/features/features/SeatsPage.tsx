@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, InputNumber, Popconfirm, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Item, type Reply } from '../../api';
+import { api, newIdempotencyKey, type Item, type Reply } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useMe } from '../../session';
-import { newIdempotencyKey, useActiveMembers, yuan } from '../customers/api';
+import { useActiveMembers, yuan } from '../customers/api';
 import { usePaymentConfirmation } from '../wallet/usePaymentConfirmation';
 import { SecurityFunctions } from '../security/SecurityFunctions';
 

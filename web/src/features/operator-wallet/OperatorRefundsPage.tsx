@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Item, type Reply } from '../../api';
+import { api, newIdempotencyKey, type Item, type Reply } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
-import { newKey, yuan } from '../wallet/api';
+import { yuan } from '../wallet/api';
 
 type RefundRow = Item<Reply<'/operator/wallet/refunds'>['items']>;
 
@@ -22,7 +22,7 @@ export function OperatorRefundsPage() {
   const wallet = useQuery({ queryKey: ['/operator/wallet/corps', corpId], queryFn: () => api.get('/operator/wallet/corps/{corpId}', { params: { path: { corpId } } }), enabled: corpId !== '' });
   const history = useQuery({ queryKey: KEY, queryFn: () => api.get('/operator/wallet/refunds'), select: (d) => d.items });
   const refund = useMutation({
-    mutationFn: (v: { amountYuan: number; reason: string }) => api.post('/operator/wallet/corps/{corpId}/refunds', { params: { path: { corpId } }, body: { amountFen: Math.round(v.amountYuan * 100), reason: v.reason, idempotencyKey: newKey() } }),
+    mutationFn: (v: { amountYuan: number; reason: string }) => api.post('/operator/wallet/corps/{corpId}/refunds', { params: { path: { corpId } }, body: { amountFen: Math.round(v.amountYuan * 100), reason: v.reason, idempotencyKey: newIdempotencyKey() } }),
     onSuccess: async () => {
       form.resetFields();
       await queryClient.invalidateQueries({ queryKey: KEY });

@@ -3,13 +3,13 @@ import { App, Button, Card, DatePicker, Flex, Form, InputNumber, Popconfirm, Rad
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, type Body } from '../../api';
+import { api, newIdempotencyKey, type Body } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { newKey, useCatalog, useItemName, walletKey, yuan, type Invoice, type Order } from './api';
+import { useCatalog, useItemName, walletKey, yuan, type Invoice, type Order } from './api';
 import { usePaymentConfirmation } from './usePaymentConfirmation';
 
 type InvoiceType = Invoice['type'];
@@ -32,7 +32,7 @@ export function OrdersPage() {
     await queryClient.invalidateQueries({ queryKey: ['/wallet/invoices'] });
     await queryClient.invalidateQueries({ queryKey: walletKey });
   };
-  const payBalance = useMutation({ mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/pay', { params: { path: { orderId: id } }, body: { method: 'balance', idempotencyKey: newKey() } }), onSuccess: refresh, onError: notifyError });
+  const payBalance = useMutation({ mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/pay', { params: { path: { orderId: id } }, body: { method: 'balance', idempotencyKey: newIdempotencyKey() } }), onSuccess: refresh, onError: notifyError });
   const confirmPayment = usePaymentConfirmation();
   /** An order is its own quote: its amount was fixed by the server when it was made. */
   const confirmPayBalance = (o: Order) =>
@@ -51,7 +51,7 @@ export function OrdersPage() {
     onError: notifyError,
   });
   const refund = useMutation({
-    mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/refund', { params: { path: { orderId: id } }, body: { idempotencyKey: newKey(), reason: 'console' } }),
+    mutationFn: (id: string) => api.post('/wallet/orders/{orderId}/refund', { params: { path: { orderId: id } }, body: { idempotencyKey: newIdempotencyKey(), reason: 'console' } }),
     onSuccess: async () => {
       await refresh();
       void message.success(t('orders.status.refunded'));
@@ -155,7 +155,7 @@ export function OrdersPage() {
         initialValues={{ type: 'electronic_ordinary' }}
         onClose={() => setInvoicing(null)}
         onSubmit={async (v) => {
-          const idempotencyKey = newKey();
+          const idempotencyKey = newIdempotencyKey();
           const body: Body<'/wallet/invoices', 'post'> = invoicing?.orderId
             ? { basis: 'order', orderId: invoicing.orderId, type: v.type, idempotencyKey }
             : { basis: 'range', from: v.range![0].toISOString(), to: v.range![1].toISOString(), type: v.type, idempotencyKey };

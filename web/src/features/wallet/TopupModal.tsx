@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../api';
+import { api, ApiError, newIdempotencyKey } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CHANNELS, newKey, TOPUPS_KEY, useAgreement, walletKey, yuan, type Channel, type Topup } from './api';
+import { CHANNELS, TOPUPS_KEY, useAgreement, walletKey, yuan, type Channel, type Topup } from './api';
 
 type Values = { channel: Channel; amountYuan: number; agreed: boolean };
 
@@ -25,7 +25,7 @@ export function TopupModal({ open, shown, onClose }: { open: boolean; shown?: To
   const bank = shown ?? created;
   const create = useMutation({
     mutationFn: (values: Values & { version: number }) =>
-      api.post('/wallet/topups', { body: { channel: values.channel, amountFen: Math.round(values.amountYuan * 100), idempotencyKey: newKey(), agreementVersion: values.version } }),
+      api.post('/wallet/topups', { body: { channel: values.channel, amountFen: Math.round(values.amountYuan * 100), idempotencyKey: newIdempotencyKey(), agreementVersion: values.version } }),
     onSuccess: async (topup) => {
       await Promise.all([queryClient.invalidateQueries({ queryKey: walletKey }), queryClient.invalidateQueries({ queryKey: TOPUPS_KEY })]);
       if (topup.instructions.kind === 'online') navigate(`/wallet/pay/${topup.id}`);

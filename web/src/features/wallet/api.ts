@@ -60,7 +60,3 @@ export function useMemberOptions() {
 }
 
 export { yuan } from '../../format';
-
-export function newKey(): string {
-  return `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
