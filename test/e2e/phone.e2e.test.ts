@@ -6,7 +6,8 @@ import { assertFitsPhone, assertNoSqueezedText, browserSkip, onPhone, registerEn
 
 /**
  * Issue 12, phone width: what members use on phones — `/app` (the inbox), the approvals list, the
- * submit page and a request's page — works at 375 px with no horizontal scroll, in both languages.
+ * submit page and a request's page — works at 375 px with no horizontal scroll, in both languages;
+ * the inbox names who sent each message: a custom app by its name, a built-in one in the reader's language.
  * (The activation, join and reset pages are checked in their own tests.)
  */
 describe('member pages at 375 px', { skip: browserSkip, timeout: 180_000 }, () => {
@@ -31,6 +32,15 @@ describe('member pages at 375 px', { skip: browserSkip, timeout: 180_000 }, () =
       const submitted = await page.request.post('/api/v1/approvals/requests', { headers, data: { templateId, applicantId: applicant, form: { reason: '合同盖章' } } });
       assert.equal(submitted.status(), 201);
       const requestId = ((await submitted.json()) as { instanceId: string }).instanceId;
+      await ui.delivered();
+      // A custom app's message, beside the approval's notice: the inbox names each sender, not an id.
+      const root = ((await (await page.request.get('/api/v1/contacts/departments')).json()) as { items: { id: string; parentId: string | null }[] }).items.find((d) => d.parentId === null)!;
+      const app = await page.request.post('/api/v1/apps', { headers, data: { name: '周报助手', description: '', visibleRange: { memberIds: [], departmentIds: [root.id], tagIds: [] } } });
+      assert.equal(app.status(), 201);
+      const appId = ((await app.json()) as { app: { id: string } }).app.id;
+      const sent = await page.request.post(`/api/v1/apps/${appId}/messages`, { headers, data: { recipients: { memberIds: [memberId], departmentIds: [], tagIds: [] }, title: '本周周报已生成', body: '请查看', idempotencyKey: `phone-${language}-0001` } });
+      assert.equal(sent.status(), 200, await sent.text());
+      await ui.delivered();
 
       await page.goto('/login');
       await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);
@@ -46,6 +56,11 @@ describe('member pages at 375 px', { skip: browserSkip, timeout: 180_000 }, () =
         // The inbox title carries its unread badge (消息 1), so landmarks are matched as part of a text.
         await page.getByText(landmark).last().waitFor();
         await assertFitsPhone(page, path);
+        if (path === '/app') {
+          const senders = page.getByTestId('inbox-item').getByTestId('inbox-sender');
+          await senders.nth(1).waitFor();
+          assert.deepEqual(await senders.allInnerTexts(), ['周报助手', en ? 'Approvals' : '审批']);
+        }
       }
       // The member area's pages are one menu button on a phone; its items lead to the pages.
       await page.goto('/app');
@@ -68,9 +83,12 @@ describe('admin pages at 375 px', { skip: browserSkip, timeout: 240_000 }, () =>
   const ui = useConsole();
 
   for (const language of ['zh-CN', 'en'] as const) {
-    it(`${language}: 首页, contacts, wallet, orders, customer quota, acquisition, admins and the audit log fit 375 px`, async () => {
+    it(`${language}: 首页, contacts, wallet, orders, customer quota, acquisition with a link, admins and the audit log fit 375 px`, async () => {
       const page = await ui.page();
-      await registerEnterprise(page, { admin: '钱会计', loginName: `phone_admin_${language === 'en' ? 'en' : 'zh'}`, corp: `榕树手机管理有限公司${language}`, shortName: '榕树管理' });
+      const { memberId, headers } = await registerEnterprise(page, { admin: '钱会计', loginName: `phone_admin_${language === 'en' ? 'en' : 'zh'}`, corp: `榕树手机管理有限公司${language}`, shortName: '榕树管理' });
+      // 获客助手 with a link, its full address and QR code in the table (it has no member pages under /app).
+      const link = await page.request.post('/api/v1/acquisition/links', { headers, data: { name: '官网咨询', memberIds: [memberId] } });
+      assert.equal(link.status(), 201, await link.text());
 
       await page.goto('/login');
       await page.evaluate((lng) => localStorage.setItem('banyan.lang', lng), language);

@@ -59,6 +59,14 @@ export async function existingAppIds(db: Executor, corpId: string, appIds: reado
   return found;
 }
 
+/** The names of the enterprise's custom apps among `appIds`, by id; a built-in or deleted app has none here. */
+export async function customAppNames(db: Executor, corpId: string, appIds: readonly string[]): Promise<Map<string, string>> {
+  const custom = [...new Set(appIds)].filter((id) => !isSystemApp(id));
+  if (custom.length === 0) return new Map();
+  const rows = await tables(db).selectFrom('apps').select(['id', 'name']).where('corp_id', '=', corpId).where('id', 'in', custom).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** Every app of the enterprise, id and name, for rights editors. */
 export async function allApps(db: Executor, corpId: string): Promise<{ id: string; name: string }[]> {
   const rows = await tables(db).selectFrom('apps').select(['id', 'name']).where('corp_id', '=', corpId).orderBy('id').execute();

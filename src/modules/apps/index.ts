@@ -21,4 +21,4 @@ export const appsModule = defineModule({
 export { AppEvents };
 /** The send and recall commands REST runs, for the WeCom API's message/send and message/recall. */
 export { send as sendCommand, recall as recallCommand } from './apps.routes.ts';
-export { SYSTEM_APPS, SYSTEM_APP_NAMES, allApps, appCredentials, appOfSecret, existingAppIds, type VisibleRange } from './apps.service.ts';
+export { SYSTEM_APPS, SYSTEM_APP_NAMES, allApps, appCredentials, appOfSecret, customAppNames, existingAppIds, type VisibleRange } from './apps.service.ts';

@@ -14,7 +14,8 @@ const readAll = command({ right: 'inbox.read', tx: 'plain' }, (ctx) => markAllRe
 
 const InboxItem = Type.Object({
   id: Type.String(),
-  app: Type.String(),
+  app: Type.String({ description: "who sent it: a built-in app's or module's code (approvals, attendance, features, docs) or a custom app's id" }),
+  appName: Type.Union([Type.String(), Type.Null()], { description: "a custom app's name as the enterprise wrote it; null for a built-in app (the console names it by `app` in the reader's language) or a deleted one" }),
   title: Type.String(),
   body: Type.String(),
   link: Type.Union([Type.String(), Type.Null()]),

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { NoticeText } from '../../platform/notice.ts';
+import { customAppNames } from '../apps/index.ts';
 import { prepared, tables, type InboxTables } from './inbox.tables.ts';
 
 export interface InboxMessage {
@@ -66,6 +67,8 @@ export async function withdraw(ctx: Pick<TxCtx, 'corpId'> & { trx: Executor }, a
 export interface InboxItem {
   id: string;
   app: string;
+  /** A custom app's name as the enterprise wrote it; null for a built-in app (the console names it by `app`) or a deleted one. */
+  appName: string | null;
   title: string;
   body: string;
   link: string | null;
@@ -79,8 +82,9 @@ export async function listInbox(db: Executor, corpId: string, memberId: string, 
   if (page.cursor) q = q.where('id', '<', page.cursor);
   const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
   const items = rows.slice(0, page.limit);
+  const appNames = await customAppNames(db, corpId, items.map((r) => r.app));
   return {
-    items: items.map((r) => ({ id: r.id, app: r.app, title: r.title, body: r.body, link: r.link, text: r.notice_key === null ? null : { key: r.notice_key, params: JSON.parse(r.notice_params ?? '{}') as NoticeText['params'] }, createdAt: toIso(r.created_at), readAt: toIso(r.read_at) })),
+    items: items.map((r) => ({ id: r.id, app: r.app, appName: appNames.get(r.app) ?? null, title: r.title, body: r.body, link: r.link, text: r.notice_key === null ? null : { key: r.notice_key, params: JSON.parse(r.notice_params ?? '{}') as NoticeText['params'] }, createdAt: toIso(r.created_at), readAt: toIso(r.read_at) })),
     nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null,
     unread: await unreadCount(db, corpId, memberId),
   };

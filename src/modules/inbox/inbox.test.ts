@@ -4,7 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { deliver } from './inbox.service.ts';
 
-type Page = { items: { id: string; app: string; title: string; text: { key: string; params: Record<string, string | number> } | null; readAt: string | null }[]; unread: number; nextCursor: string | null };
+type Page = { items: { id: string; app: string; appName: string | null; title: string; text: { key: string; params: Record<string, string | number> } | null; readAt: string | null }[]; unread: number; nextCursor: string | null };
 
 describeEachDialect('member inbox', (use) => {
   let t: TestApp;
@@ -45,6 +45,23 @@ describeEachDialect('member inbox', (use) => {
     await deliver({ ...ctx, now: ctx.now + 1000 }, [member.me.member!.id], { app: 'app_1', title: 'Weekly report', body: 'Ready' });
     const page = await member.get<Page>('/api/v1/inbox');
     assert.deepEqual(page.body.items.map((m) => [m.title, m.text]), [['Weekly report', null], ['余额不足提醒', text]]);
+  });
+
+  it("a custom app's message names the app as the enterprise calls it now (renamed: the new name; deleted: none); a built-in app's names none, the console translates its code", async () => {
+    const member = await t.register();
+    const ctx = { corpId: member.me.currentCorp!.id, trx: t.deps.db, now: t.clock.now() };
+    const departments = await member.get<{ items: { id: string }[] }>('/api/v1/contacts/departments');
+    const createApp = async (name: string) =>
+      (await member.post<{ app: { id: string } }>('/api/v1/apps', { name, description: '', visibleRange: { memberIds: [], departmentIds: [departments.body.items[0]!.id], tagIds: [] } })).body.app.id;
+    const weekly = await createApp('周报');
+    const gone = await createApp('临时应用');
+    await deliver(ctx, [member.me.member!.id], { app: 'approvals', title: '待审批', body: '请假' });
+    await deliver({ ...ctx, now: ctx.now + 1000 }, [member.me.member!.id], { app: weekly, title: '本周周报', body: '已生成' });
+    await deliver({ ...ctx, now: ctx.now + 2000 }, [member.me.member!.id], { app: gone, title: '通知', body: '一次' });
+    assert.equal((await member.patch(`/api/v1/apps/${weekly}`, { name: '周报助手' })).status, 200);
+    assert.equal((await member.delete(`/api/v1/apps/${gone}`)).status, 204);
+    const page = await member.get<Page>('/api/v1/inbox');
+    assert.deepEqual(page.body.items.map((m) => [m.app, m.appName]), [[gone, null], [weekly, '周报助手'], ['approvals', null]]);
   });
 
   it("a member cannot read or mark another member's messages", async () => {

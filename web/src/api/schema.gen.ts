@@ -10931,7 +10931,10 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
+                                /** @description who sent it: a built-in app's or module's code (approvals, attendance, features, docs) or a custom app's id */
                                 app: string;
+                                /** @description a custom app's name as the enterprise wrote it; null for a built-in app (the console names it by `app` in the reader's language) or a deleted one */
+                                appName: string | null;
                                 title: string;
                                 body: string;
                                 link: string | null;

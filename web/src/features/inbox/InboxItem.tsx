@@ -11,10 +11,11 @@ function shownParams(params: Record<string, string | number>): Record<string, st
 }
 
 export function InboxItem({ message, onMarkRead }: { message: InboxMessage; onMarkRead: () => void }) {
-  const { t } = useTranslation('inbox');
+  const { t, i18n } = useTranslation('inbox');
   const { token } = theme.useToken();
   const unread = message.readAt === null;
-  const appName = t(`apps.${message.app}`, { defaultValue: message.app });
+  // A custom app by the name the enterprise gave it; a built-in one by its code, in the reader's language.
+  const appName = message.appName ?? (i18n.exists(`inbox:apps.${message.app}`) ? t(`apps.${message.app as 'approvals'}`) : t('deletedApp'));
   // A module's notice in the reader's language (as the server wrote it if this console does not know
   // the notice); an app's message as it was written.
   const text = message.text;
@@ -38,7 +39,9 @@ export function InboxItem({ message, onMarkRead }: { message: InboxMessage; onMa
             {formatDateTime(message.createdAt)}
           </Typography.Text>
         </Flex>
-        <Typography.Text type="secondary">{appName}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="inbox-sender">
+          {appName}
+        </Typography.Text>
         <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{body}</Typography.Paragraph>
       </Flex>
       {unread && (

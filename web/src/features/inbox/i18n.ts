@@ -8,6 +8,7 @@ export default defineMessages(
     markRead: '标为已读',
     markAllRead: '全部标为已读',
     empty: '暂无消息',
+    deletedApp: '已删除的应用',
     apps: {
       approvals: '审批',
       attendance: '打卡',
@@ -53,6 +54,7 @@ export default defineMessages(
     markRead: 'Mark as read',
     markAllRead: 'Mark all as read',
     empty: 'No messages',
+    deletedApp: 'Deleted app',
     apps: {
       approvals: 'Approvals',
       attendance: 'Attendance',
