@@ -67,8 +67,8 @@ export const CORP_PAGES = [
   '/join/corp_0.jnl_0.gone',
 ];
 export const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/wallet/agreement', '/operator/category-reviews', '/operator/certification-reviews', '/operator/data-migrations'];
-/** The pages a visitor sees before signing in; a reset link that is no longer valid gives its refusal. */
-export const PUBLIC_PAGES = ['/login', '/register', '/forgot-password', '/operator/login', '/reset/gone'];
+/** The pages a visitor sees before signing in; a reset link or a 获客链接 that is no longer valid gives its refusal. */
+export const PUBLIC_PAGES = ['/login', '/register', '/forgot-password', '/operator/login', '/reset/gone', '/c/no-such-link-0'];
 /** The pages of one thing: visited with what `before` creates (`:id` replaced). */
 export const ITEM_PAGES = ['/apps/:appId/callback', '/wallet/pay/:topupId', '/app/docs/:fileId', '/app/approvals/new/:templateId', '/app/approvals/templates/:templateId', '/app/approvals/requests/:requestId'];
 

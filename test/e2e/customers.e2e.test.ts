@@ -5,7 +5,7 @@ import { chinaTime, DAY } from '../../src/platform/clock.ts';
 import { setCategory } from '../../src/modules/category/testing/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
 import { insertMember, rootDepartmentId } from '../../src/modules/directory/index.ts';
-import { browserSkip, openedDialog, pickOption, registerEnterprise, useConsole } from './browser.ts';
+import { assertFitsPhone, browserSkip, onPhone, openedDialog, pickOption, registerEnterprise, useConsole } from './browser.ts';
 import { tablesOf } from '../support/tables.ts';
 
 /**
@@ -16,20 +16,20 @@ import { tablesOf } from '../support/tables.ts';
  */
 describe('customer business console', { skip: browserSkip, timeout: 180_000 }, () => {
   const ui = useConsole();
+  const CORP_NAME = '榕树宠物用品有限公司';
   let page: Page;
   let corpId: string;
-  let memberId: string;
 
   const balance = async () => ((await (await page.request.get('/api/v1/wallet')).json()) as { balanceFen: number }).balanceFen;
 
   before(async () => {
     page = await ui.page();
-    const res = await registerEnterprise(page, { admin: '王经理', loginName: 'wangjl', corp: '榕树宠物用品有限公司', shortName: '榕树宠物' });
+    const res = await registerEnterprise(page, { admin: '王经理', loginName: 'wangjl', corp: CORP_NAME, shortName: '榕树宠物' });
     corpId = res.corpId;
     const db = ui.db();
     const now = Date.now();
     await tablesOf(db).updateTable('corps').set({ certified_until: now + 365 * DAY }).where('id', '=', corpId).execute();
-    memberId = await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const root = await rootDepartmentId(trx, corpId);
       return insertMember({ corpId, trx, now }, { name: '刘薇', userid: 'liuwei', departmentIds: [root], mainDepartmentId: root });
     });
@@ -106,15 +106,42 @@ describe('customer business console', { skip: browserSkip, timeout: 180_000 }, (
 
     // The full address customers open, with its QR code and a copy button.
     const link = (await linkRow.getByTestId('link-url').locator('code').textContent())!;
-    assert.match(link, new RegExp(`^${new URL(page.url()).origin}/api/v1/public/acquisition/links/[\\w-]+/add$`));
+    assert.match(link, new RegExp(`^${new URL(page.url()).origin}/c/[\\w-]+$`));
     await linkRow.getByRole('button', { name: '二维码' }).click();
     await page.getByTestId('link-qr').locator('canvas').waitFor();
     await linkRow.getByRole('button', { name: '复制链接' }).waitFor();
-    const click = await page.request.post(link, { data: { externalId: 'wx-visitor', name: '访客' } });
-    assert.equal(click.status(), 200);
-    assert.equal(((await click.json()) as { memberId: string }).memberId, memberId);
-    await page.reload();
-    await page.getByTestId('units-left').getByText('4', { exact: true }).waitFor();
+
+    // A customer scans it on their phone (a browser of their own, no session), leaves a name and adds
+    // the link's member; opening it again from that phone adds nothing.
+    const customer = await ui.page();
+    try {
+      await onPhone(customer);
+      await customer.goto(link);
+      await customer.getByRole('heading', { name: `添加${CORP_NAME}的成员` }).waitFor();
+      await assertFitsPhone(customer, 'the link page');
+      await customer.getByRole('button', { name: /^添\s*加$/ }).click();
+      await customer.getByText('请填写你的称呼').waitFor();
+      await customer.getByLabel('你的称呼').fill('陈先生');
+      await customer.getByRole('button', { name: /^添\s*加$/ }).click();
+      assert.equal(await customer.getByTestId('link-added').textContent(), '已添加刘薇');
+      await assertFitsPhone(customer, 'the added page');
+      await customer.reload();
+      await customer.getByLabel('你的称呼').fill('陈先生');
+      await customer.getByRole('button', { name: /^添\s*加$/ }).click();
+      assert.equal(await customer.getByTestId('link-added').textContent(), '你已添加过刘薇');
+      await page.reload();
+      await page.getByTestId('units-left').getByText('4', { exact: true }).waitFor();
+
+      // In English, and a link that no longer exists says so, with no sign-in to offer a customer.
+      await customer.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+      await customer.goto(link);
+      await customer.getByRole('heading', { name: `Add a member of ${CORP_NAME}` }).waitFor();
+      await customer.goto('/c/no-such-link-0');
+      assert.equal(await customer.getByTestId('link-refusal').textContent(), 'This link does not exist or was deleted');
+      assert.equal(await customer.getByRole('link', { name: 'Go to sign-in' }).count(), 0);
+    } finally {
+      await customer.context().close();
+    }
   });
 
   it('security seats: bought by the super admin, given to a member and taken back within 7 days', async () => {

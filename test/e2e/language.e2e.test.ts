@@ -9,7 +9,7 @@ describe('console language: every page in English', { skip: browserSkip, timeout
   const pages = useEveryPage();
 
   it('lists every page the console declares', () => {
-    const listed = new Set([...CORP_PAGES, ...OPERATOR_PAGES, ...PUBLIC_PAGES, ...ITEM_PAGES, '/activate/:token', '/join/:code', '/reset/:token']);
+    const listed = new Set([...CORP_PAGES, ...OPERATOR_PAGES, ...PUBLIC_PAGES, ...ITEM_PAGES, '/activate/:token', '/join/:code', '/reset/:token', '/c/:code']);
     assert.deepEqual(declaredPages().filter((path) => !listed.has(path)), []);
   });
 

@@ -19,6 +19,7 @@ const routes: RouteObject[] = [
   { path: '/register', element: lazyPage(async () => (await import('./features/auth/RegisterPage')).RegisterPage) },
   { path: '/activate/:token', element: lazyPage(async () => (await import('./features/member-links/ActivatePage')).ActivatePage) },
   { path: '/join/:code', element: lazyPage(async () => (await import('./features/member-links/JoinPage')).JoinPage) },
+  { path: '/c/:code', element: lazyPage(async () => (await import('./features/acquisition/CustomerLinkPage')).CustomerLinkPage) },
   { path: '/forgot-password', element: lazyPage(async () => (await import('./features/auth/ForgotPasswordPage')).ForgotPasswordPage) },
   { path: '/reset/:token', element: lazyPage(async () => (await import('./features/auth/ResetPasswordPage')).ResetPasswordPage) },
   {

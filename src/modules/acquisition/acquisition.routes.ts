@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
 import { commandRunner } from '../../platform/db/group-commit.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { NoContent } from '../../platform/http/schemas.ts';
-import { addThroughLink, authorizeParty, buyPack, quotePack, createLink, deleteLink, linkCustomers, linkStatistic, listAuthorizations, listLinks, updateLink, usageOverview, type LinkView } from './acquisition.service.ts';
+import { addThroughLink, authorizeParty, previewLink, buyPack, quotePack, createLink, deleteLink, linkCustomers, linkStatistic, listAuthorizations, listLinks, updateLink, usageOverview, type LinkView } from './acquisition.service.ts';
 import { PriceQuoteDto } from '../wallet/index.ts';
-import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, PackQuoteQuery, CodeParams, LinkAddBody, LinkAddDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UpdateLinkBody, UsageDto } from './acquisition.schema.ts';
+import { AuthorizationDto, AuthorizationList, BuyPackBody, BuyPackDto, PackQuoteQuery, CodeParams, LinkAddBody, LinkAddDto, LinkPreviewDto, LinkDto, LinkList, LinkParams, NewAuthorizationBody, NewLinkBody, UpdateLinkBody, UsageDto } from './acquisition.schema.ts';
 
 const links = command({ right: 'acquisition.links', tx: 'read' }, async (ctx) => ({ items: await listLinks(ctx.trx, ctx.corpId) }));
 const newLink = command({ right: 'acquisition.links', tx: 'plain' }, (ctx, input: { name: string; memberIds: string[] }) => createLink(ctx, input));
@@ -39,14 +40,21 @@ export const acquisitionCommands = {
  */
 export const LINK_ADD_RATE = { max: 120, timeWindow: '1 minute' };
 
+/**
+ * The page a link's customers open (the console's /c/<code>): on --public-url, else on the address
+ * the admin opened the console at (shown to them only, never mailed).
+ */
+export function linkUrl(config: Pick<Config, 'publicUrl' | 'publicUrlGiven'>, request: Pick<FastifyRequest, 'protocol' | 'host'>, code: string): string {
+  const origin = config.publicUrlGiven ? config.publicUrl : `${request.protocol}://${request.host}`;
+  return `${origin}/c/${code}`;
+}
+
 export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   // The public add has no caller inside the enterprise, so it is not a command: it group-commits itself.
   const groupCommit = commandRunner(deps.db, deps.dialect);
-  /** The address customers open: --public-url, else the one the admin opened the console at (shown to them only, never mailed). */
-  const withUrl = (request: FastifyRequest, link: LinkView) => {
-    const origin = deps.config.publicUrlGiven ? deps.config.publicUrl : `${request.protocol}://${request.host}`;
-    return { ...link, url: `${origin}/api/v1/public/acquisition/links/${link.code}/add` };
-  };
+  /** A link's public routes: no caller, bounded per client address and link. */
+  const publicLinkRoute = { auth: 'public', rateLimit: { max: LINK_ADD_RATE.max, timeWindow: LINK_ADD_RATE.timeWindow, keyGenerator: (request: { ip: string; url: string }) => `${request.ip}|${request.url}` } } as const;
+  const withUrl = (request: FastifyRequest, link: LinkView) => ({ ...link, url: linkUrl(deps.config, request, link.code) });
   return async (app) => {
     app.get('/api/v1/acquisition/links', { config: { auth: 'corp' }, schema: { tags: ['acquisition'], response: { 200: LinkList } } }, async (request) => ({
       items: (await request.run(links, undefined)).items.map((link) => withUrl(request, link)),
@@ -66,10 +74,16 @@ export function acquisitionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       noContent(reply, request.run(removeLink, request.params.linkId)),
     );
 
+    app.get(
+      '/api/v1/public/acquisition/links/:code',
+      { config: publicLinkRoute, schema: { tags: ['acquisition'], summary: 'What the customer who opens a link sees before adding', params: CodeParams, response: { 200: LinkPreviewDto } } },
+      (request) => previewLink(deps.db, request.params.code),
+    );
+
     app.post(
       '/api/v1/public/acquisition/links/:code/add',
       {
-        config: { auth: 'public', rateLimit: { max: LINK_ADD_RATE.max, timeWindow: LINK_ADD_RATE.timeWindow, keyGenerator: (request: { ip: string; url: string }) => `${request.ip}|${request.url}` } },
+        config: publicLinkRoute,
         schema: { tags: ['acquisition'], summary: 'A customer clicks the link and adds a member (one unit is used)', params: CodeParams, body: LinkAddBody, response: { 200: LinkAddDto } },
       },
       async (request) => groupCommit((trx) => addThroughLink({ trx, now: request.now, log: request.log, registry: deps.registry }, request.params.code, request.body)),

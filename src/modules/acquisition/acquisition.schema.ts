@@ -8,7 +8,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 export const LinkDto = Type.Object({
   id: Type.String(),
   code: Type.String(),
-  url: Type.String({ description: 'the address customers open: --public-url, else the address the console was opened at' }),
+  url: Type.String({ description: 'the page customers open (/c/<code>): on --public-url, else on the address the console was opened at' }),
   name: Type.String(),
   members: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   createdBy: Type.String(),
@@ -19,6 +19,7 @@ export const NewLinkBody = StrictObject({ name: Type.String({ minLength: 1, maxL
 export const UpdateLinkBody = StrictObject({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), memberIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 100 })) });
 export const LinkParams = StrictObject({ linkId: Type.String({ maxLength: 40 }) });
 export const CodeParams = StrictObject({ code: Type.String({ minLength: 8, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }) });
+export const LinkPreviewDto = Type.Object({ corpName: Type.String() });
 export const LinkAddBody = StrictObject({ externalId: ExternalId, name: CustomerName });
 export const LinkAddDto = Type.Object({
   memberId: Type.String(),

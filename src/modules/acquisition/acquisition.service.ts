@@ -10,6 +10,7 @@ import { AcquisitionEvents } from './acquisition.events.ts';
 import { DAY, toIso } from '../../platform/clock.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { assertCategoryAllows } from '../category/index.ts';
+import { getCorp } from '../corp/index.ts';
 import { addFriendship, ensureCustomer, startOfChinaDay, type CustomerIdentity } from '../customers/index.ts';
 import { membersByIds, memberBrief } from '../directory/index.ts';
 import { autoDeductOffered, chargeAutoDeduction, isAutoDeductOn, payWithBalance, priceQuote, type PaidOrder, type PriceQuote } from '../wallet/index.ts';
@@ -196,6 +197,20 @@ const linkWithMembers = prepared((db, p: { corp_id: string; code: string }) =>
     .orderBy('l.member_id'),
 );
 
+/** A live link's rows (see linkWithMembers), or the refusal a customer sees for an unknown or deleted one. */
+async function openLink(db: Executor, code: string) {
+  const route = (await linkCode.execute(db, { code })).rows[0];
+  const { rows } = route ? await linkWithMembers.execute(db, { corp_id: route.corp_id, code }) : { rows: [] };
+  if (rows.length === 0) throw new DomainError(AcquisitionErrors['acquisition.link_unavailable']);
+  return rows;
+}
+
+/** What a customer who opens a link sees before adding: the enterprise it leads to. */
+export async function previewLink(db: Executor, code: string): Promise<{ corpName: string }> {
+  const [row] = await openLink(db, code);
+  return { corpName: (await getCorp(db, row!.corp_id)).name };
+}
+
 /** What a link add runs with: the transaction, the instant and the modules' registry (it charges the wallet). */
 export type LinkAddCtx = Pick<Ctx, 'now' | 'log' | 'registry'> & { trx: Tx };
 
@@ -206,9 +221,7 @@ export type LinkAddCtx = Pick<Ctx, 'now' | 'log' | 'registry'> & { trx: Tx };
  */
 export async function addThroughLink(base: LinkAddCtx, code: string, who: CustomerIdentity): Promise<LinkAddResult> {
   const { trx, now } = base;
-  const route = (await linkCode.execute(trx, { code })).rows[0];
-  const { rows } = route ? await linkWithMembers.execute(trx, { corp_id: route.corp_id, code }) : { rows: [] };
-  if (rows.length === 0) throw new DomainError(AcquisitionErrors['acquisition.link_unavailable']);
+  const rows = await openLink(trx, code);
   const link = { corp_id: rows[0]!.corp_id, id: rows[0]!.link_id };
   const ctx: Ctx = { ...base, corpId: link.corp_id, actor: systemActor };
   const candidates: { id: string; name: string }[] = [];

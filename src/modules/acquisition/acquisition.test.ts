@@ -41,14 +41,27 @@ describeEachDialect('acquisition assistant (获客助手)', (use) => {
     const corp = await newCorp(t);
     const memberId = await addMember(t, corp.corpId, '张三');
     const res = await corp.client.request<{ code: string; url: string }>('POST', '/api/v1/acquisition/links', { name: '官网获客', memberIds: [memberId] }, { host: 'banyan.example.cn:8443' });
-    assert.equal(res.body.url, `http://banyan.example.cn:8443/api/v1/public/acquisition/links/${res.body.code}/add`);
+    assert.equal(res.body.url, `http://banyan.example.cn:8443/c/${res.body.code}`);
     const configured = await createTestApp(use(), { publicUrl: 'https://crm.example.com', publicUrlGiven: true });
     try {
       const listed = await configured.app.inject({ method: 'GET', url: '/api/v1/acquisition/links', headers: { host: 'other.example', cookie: [...corp.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
-      assert.deepEqual((JSON.parse(listed.body) as { items: { url: string }[] }).items.map((item) => item.url), [`https://crm.example.com/api/v1/public/acquisition/links/${res.body.code}/add`]);
+      assert.deepEqual((JSON.parse(listed.body) as { items: { url: string }[] }).items.map((item) => item.url), [`https://crm.example.com/c/${res.body.code}`]);
     } finally {
       await configured.close();
     }
+  });
+
+  it('the customer who opens a link sees the enterprise it leads to; an unknown or deleted link is refused as unavailable', async () => {
+    const corp = await newCorp(t);
+    const code = await link(corp, [await addMember(t, corp.corpId, '张三')]);
+    const preview = await t.client().get<{ corpName: string }>(`/api/v1/public/acquisition/links/${code}`);
+    assert.deepEqual([preview.status, preview.body], [200, { corpName: (await corp.client.get<{ name: string }>('/api/v1/corp')).body.name }]);
+    const unknown = await t.client().get<{ error: { code: string } }>('/api/v1/public/acquisition/links/no-such-link-0');
+    assert.deepEqual([unknown.status, unknown.body.error.code], [404, 'acquisition.link_unavailable']);
+    const { items } = (await corp.client.get<{ items: { id: string; code: string }[] }>('/api/v1/acquisition/links')).body;
+    assert.equal((await corp.client.delete(`/api/v1/acquisition/links/${items.find((l) => l.code === code)!.id}`)).status, 204);
+    const deleted = await t.client().get<{ error: { code: string } }>(`/api/v1/public/acquisition/links/${code}`);
+    assert.deepEqual([deleted.status, deleted.body.error.code], [404, 'acquisition.link_unavailable']);
   });
 
   async function autoDeduct(corp: Corp, on: boolean) {

@@ -23,5 +23,5 @@ export const acquisitionModule = defineModule({
   demo: fillDemoAcquisition,
 });
 
-export { LINK_ADD_RATE, acquisitionCommands } from './acquisition.routes.ts';
+export { LINK_ADD_RATE, acquisitionCommands, linkUrl } from './acquisition.routes.ts';
 export { AcquisitionEvents };

@@ -76,7 +76,7 @@ describeEachDialect('WeCom-compatible API: customer contacts (externalcontact/*)
     const link = created.link as { link_id: string; link_name: string; url: string; create_time: number };
     assert.equal(link.link_name, '官网');
     assert.equal(link.create_time, now);
-    const code = /\/links\/([\w-]+)\/add$/.exec(link.url)![1]!;
+    const code = /\/c\/([\w-]+)$/.exec(link.url)![1]!;
     const second = (await acq('create_link', { link_name: '活动', range: { user_list: [await userid(m1)] } })).link as { link_id: string };
 
     assert.deepEqual(await acq('list_link', { limit: 1 }), { errcode: 0, errmsg: 'ok', link_id_list: [link.link_id], next_cursor: '1' });
@@ -120,7 +120,7 @@ describeEachDialect('WeCom-compatible API: customer contacts (externalcontact/*)
     assert.deepEqual((await acq('get', { link_id: link.link_id })).range, { user_list: [await userid(m2)], department_list: [] }, 'a name alone keeps the members');
 
     assert.equal((await corp.client.post('/api/v1/acquisition/packs', { units: 5, quotedFen: 500, idempotencyKey: 'wecom-stat-pack' })).status, 201);
-    const code = /\/links\/([\w-]+)\/add$/.exec(link.url)![1]!;
+    const code = /\/c\/([\w-]+)$/.exec(link.url)![1]!;
     const day1 = Math.floor(t.clock.now() / 1000);
     await t.client().post(`/api/v1/public/acquisition/links/${code}/add`, { externalId: 'wx-stat-1', name: '甲' });
     await t.client().post(`/api/v1/public/acquisition/links/${code}/add`, { externalId: 'wx-stat-2', name: '乙' });

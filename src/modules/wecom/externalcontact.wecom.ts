@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { DAY } from '../../platform/clock.ts';
-import { acquisitionCommands } from '../acquisition/index.ts';
+import { acquisitionCommands, linkUrl } from '../acquisition/index.ts';
 import { customerApi } from '../customers/index.ts';
 import { expandRecipients, memberIdsByUserid, membersByIds } from '../directory/index.ts';
 import { wecomCall, type WecomCall } from './facade.ts';
@@ -109,7 +109,7 @@ export function externalContactRoutes(facade: FastifyInstance, deps: Deps): void
     return {
       errcode: 0,
       errmsg: 'ok',
-      link: { link_id: link.id, link_name: link.name, url: `${request.protocol}://${request.host}/api/v1/public/acquisition/links/${link.code}/add`, create_time: Math.floor(Date.parse(link.createdAt) / 1000), skip_verify: true },
+      link: { link_id: link.id, link_name: link.name, url: linkUrl(deps.config, request, link.code), create_time: Math.floor(Date.parse(link.createdAt) / 1000), skip_verify: true },
       range: { user_list: link.members.map((m) => people.get(m.id)!.userid), department_list: [] },
       priority_option: { priority_type: 1, priority_userid_list: [] },
     };
@@ -138,7 +138,7 @@ export function externalContactRoutes(facade: FastifyInstance, deps: Deps): void
       if (unknown) throw new WecomError(60111, `userid not found: ${unknown}`);
       if (userids.some((u) => !reach.has(found.get(u)!))) throw new WecomError(60011, 'no privilege to access the member');
       const link = await call.run(acquisitionCommands.newLink, { name: request.body.link_name, memberIds: userids.map((u) => found.get(u)!) });
-      return { errcode: 0, errmsg: 'ok', link: { link_id: link.id, link_name: link.name, url: `${request.protocol}://${request.host}/api/v1/public/acquisition/links/${link.code}/add`, create_time: Math.floor(Date.parse(link.createdAt) / 1000) } };
+      return { errcode: 0, errmsg: 'ok', link: { link_id: link.id, link_name: link.name, url: linkUrl(deps.config, request, link.code), create_time: Math.floor(Date.parse(link.createdAt) / 1000) } };
     },
   );
 

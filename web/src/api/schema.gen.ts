@@ -8577,7 +8577,7 @@ export interface paths {
                             items: {
                                 id: string;
                                 code: string;
-                                /** @description the address customers open: --public-url, else the address the console was opened at */
+                                /** @description the page customers open (/c/<code>): on --public-url, else on the address the console was opened at */
                                 url: string;
                                 name: string;
                                 members: {
@@ -8620,7 +8620,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             code: string;
-                            /** @description the address customers open: --public-url, else the address the console was opened at */
+                            /** @description the page customers open (/c/<code>): on --public-url, else on the address the console was opened at */
                             url: string;
                             name: string;
                             members: {
@@ -8701,7 +8701,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             code: string;
-                            /** @description the address customers open: --public-url, else the address the console was opened at */
+                            /** @description the page customers open (/c/<code>): on --public-url, else on the address the console was opened at */
                             url: string;
                             name: string;
                             members: {
@@ -8716,6 +8716,46 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/public/acquisition/links/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the customer who opens a link sees before adding */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            corpName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/public/acquisition/links/{code}/add": {

@@ -9,6 +9,7 @@ import certification from '../features/certification/i18n';
 import contacts from '../features/contacts/i18n';
 import corp from '../features/corp/i18n';
 import customers from '../features/customers/i18n';
+import customerLink from '../features/acquisition/i18n';
 import dataMigration from '../features/data-migration/i18n';
 import devices from '../features/devices/i18n';
 import docs from '../features/docs/i18n';
@@ -51,6 +52,7 @@ export const lazyAreas = {
   inbox,
   integrations,
   memberLinks,
+  customerLink,
   approvals,
   attendance,
   operator,

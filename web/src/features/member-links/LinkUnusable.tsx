@@ -4,19 +4,24 @@ import { Link } from 'react-router';
 import { AuthLayout } from '../auth/AuthLayout';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 
-/** A used, expired, withdrawn or unknown link: the one sentence that says which, and the way to sign in. */
-export function LinkUnusable({ error }: { error: unknown }) {
+/**
+ * A used, expired, withdrawn or unknown link: the one sentence that says which, and the way to sign
+ * in where the person opening it has an account to sign in with (not a customer's 获客链接).
+ */
+export function LinkUnusable({ error, area, signIn = true }: { error: unknown; area?: string; signIn?: boolean }) {
   const { t } = useTranslation('memberLinks');
   const errorMessage = useErrorMessage();
   return (
-    <AuthLayout title={t('unusable')} area={t('area')}>
+    <AuthLayout title={t('unusable')} area={area ?? t('area')}>
       <Result
         status="warning"
         title={<span data-testid="link-refusal">{errorMessage(error)}</span>}
         extra={
-          <Link to="/login">
-            <Button type="primary">{t('toSignIn')}</Button>
-          </Link>
+          signIn && (
+            <Link to="/login">
+              <Button type="primary">{t('toSignIn')}</Button>
+            </Link>
+          )
         }
       />
     </AuthLayout>
