@@ -78,26 +78,24 @@ async function receive(request: FastifyRequest, store: BlobStore, corpId: string
   return stored;
 }
 
-/** Images whose pixels carry 暗水印 (drive's hidden watermark): lossless PNG and JPEG; a GIF keeps its frames unmarked. */
+/** Images whose pixels carry 暗水印 (drive's hidden watermark): PNG and JPEG; a GIF keeps its frames unmarked. */
 const MARKABLE = new Set(['image/png', 'image/jpeg']);
 
 /**
  * The viewer serves a file inline in a sandbox (its scripts, if any, never run as Banyan's page), a
  * download as an attachment; neither is kept by a cache. A PNG or JPEG a member opens while drive's
- * 暗水印 is on is served as a PNG with the member and minute in its pixels (a JPEG's name then ends in .png).
+ * 暗水印 is on is served in its own format with the member and minute in its pixels.
  */
 async function send(deps: Deps, request: FastifyRequest, reply: FastifyReply, store: BlobStore, file: Served, disposition: 'inline' | 'attachment') {
   const corp = request.corp!;
   const marked = MARKABLE.has(file.mime) ? await imageMark(deps.registry, deps.db, corp.corpId, corp.actor, request.now, 'drive', () => buffer(store.read(file))) : undefined;
-  const name = marked && file.mime === 'image/jpeg' ? file.name.replace(/\.[^.]*$/, '') + '.png' : file.name;
   reply
-    .header('content-disposition', `${disposition}; filename="${file.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', `${disposition}; filename="${file.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .header('content-length', marked ? marked.length : file.size)
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-  const type = disposition === 'attachment' ? 'application/octet-stream' : marked ? 'image/png' : file.mime;
-  return reply.type(type).send(marked ?? store.read(file));
+  return reply.type(disposition === 'attachment' ? 'application/octet-stream' : file.mime).send(marked ?? store.read(file));
 }
 
 /** The file store (upload, folders, list, view, download, forward, delete, quota) and 文件防泄漏's records and usage for admins. */
