@@ -27,14 +27,14 @@ import {
   RecordExportQuery,
   RecordPage,
   RecordQuery,
-  RenameFolderBody,
+  FolderChangeBody,
   ShareDto,
   UploadQuery,
   UsagePage,
   UsageQuery,
 } from './files.schema.ts';
 import { addFile, deleteFile, downloadFile, forwardFile, membersUsage, moveFile, myFiles, myQuota, releaseBlob, shareOut, uploadPlan, viewFile, type Served, type StoredUpload } from './files.service.ts';
-import { createFolder, deleteFolder, listFolders, renameFolder } from './folders.service.ts';
+import { changeFolder, createFolder, deleteFolder, listFolders } from './folders.service.ts';
 import { recordsXlsx, searchRecords, type RecordSearch } from './records.service.ts';
 import { BlobStore, type BlobKey, type PendingBlob } from './store.ts';
 
@@ -112,7 +112,7 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const quota = command(use, (ctx) => myQuota(ctx, quotaBytes));
   const folders = command(use, (ctx, parentId: string | undefined) => listFolders(ctx, parentId));
   const addFolder = command(write, (ctx, input: { name: string; parentId?: string | null | undefined }) => createFolder(ctx, input));
-  const rename = command(write, (ctx, input: { id: string; name: string }) => renameFolder(ctx, input.id, input.name));
+  const changeOne = command(write, (ctx, input: { id: string; name?: string | undefined; parentId?: string | null | undefined }) => changeFolder(ctx, input.id, input));
   const dropFolder = command(write, (ctx, id: string) => deleteFolder(ctx, id));
   const view = command(write, (ctx, id: string) => viewFile(ctx, id));
   const download = command(write, (ctx, id: string) => downloadFile(ctx, id));
@@ -150,8 +150,10 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post('/api/v1/file-folders', { config: corp, schema: { tags, summary: 'Create a folder (names are unique among the folders of one parent)', body: FolderBody, response: { 201: FolderDto } } }, async (request, reply) =>
       created(reply, request.run(addFolder, request.body)),
     );
-    app.patch('/api/v1/file-folders/:id', { config: corp, schema: { tags, summary: 'Rename one of my folders', params: FileParams, body: RenameFolderBody, response: { 200: FolderDto } } }, (request) =>
-      request.run(rename, { id: request.params.id, name: request.body.name }),
+    app.patch(
+      '/api/v1/file-folders/:id',
+      { config: corp, schema: { tags, summary: 'Rename one of my folders, or move it with all it holds into another (409 files.folder_into_itself for itself or a folder inside it)', params: FileParams, body: FolderChangeBody, response: { 200: FolderDto } } },
+      (request) => request.run(changeOne, { id: request.params.id, name: request.body.name, parentId: request.body.parentId }),
     );
     app.delete('/api/v1/file-folders/:id', { config: corp, schema: { tags, summary: 'Delete one of my folders; refused (409) while it holds files or folders', params: FileParams, response: { 204: NoContent } } }, async (request, reply) =>
       noContent(reply, request.run(dropFolder, request.params.id)),
