@@ -26,7 +26,7 @@ const ID_BYTES = 16;
 const PAYLOAD_BYTES = ID_BYTES + 4;
 const FRAME_BYTES = PAYLOAD_BYTES + 4;
 /** Blocks of one frame: a picture needs at least this many whole blocks (e.g. 128 × 96) to be marked. */
-export const FRAME_BITS = FRAME_BYTES * 8;
+const FRAME_BITS = FRAME_BYTES * 8;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const MEMBER_ID = /^mem_([0-7][0-9A-HJKMNP-TV-Z]{25})$/;
@@ -86,9 +86,12 @@ function blockPixels(p: Pixels, bx: number, by: number, out: Int32Array): void {
 
 function blockMean(d: Buffer, offsets: Int32Array): number {
   let sum = 0;
-  for (const at of offsets) sum += luma(d, at);
+  for (let i = 0; i < PIXELS; i++) sum += luma(d, offsets[i]!);
   return sum / PIXELS;
 }
+
+/** Whether a block of this mean can be brightened by `up` and darkened by `down` (summed over its pixels) to `target`. */
+const reachable = (target: number, mean: number, up: number, down: number) => target - mean <= up / PIXELS && mean - target <= down / PIXELS;
 
 /**
  * Moves the block's mean brightness to the lattice point of `bit` nearest to it that the block can
@@ -99,15 +102,15 @@ function embedBlock(d: Buffer, offsets: Int32Array, room: Int32Array, bit: numbe
   const mean = blockMean(d, offsets);
   let up = 0;
   let down = 0;
-  for (const at of offsets) {
+  for (let i = 0; i < PIXELS; i++) {
+    const at = offsets[i]!;
     up += 255 - Math.max(d[at]!, d[at + 1]!, d[at + 2]!);
     down += Math.min(d[at]!, d[at + 1]!, d[at + 2]!);
   }
   const above = Math.ceil((mean - (bit * STEP) / 2) / STEP) * STEP + (bit * STEP) / 2;
-  const reachable = (target: number) => target - mean <= up / PIXELS && mean - target <= down / PIXELS;
-  const [near, far] = above - mean <= STEP / 2 ? [above, above - STEP] : [above - STEP, above];
-  const target = reachable(near) ? near : far;
-  if (!reachable(target)) return;
+  const nearer = above - mean <= STEP / 2 ? above : above - STEP;
+  const target = reachable(nearer, mean, up, down) ? nearer : nearer === above ? above - STEP : above;
+  if (!reachable(target, mean, up, down)) return;
   let rest = Math.round((target - mean) * PIXELS);
   for (let pass = 0; pass < 4 && rest !== 0; pass++) {
     const sign = Math.sign(rest);
