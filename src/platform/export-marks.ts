@@ -14,7 +14,7 @@ export interface ExportMarker {
   name: string;
   /** The text to put in the export's text cells for this actor on this surface; '' for none. */
   mark(db: Executor, corpId: string, actor: Actor, now: number, surface: string): Promise<string>;
-  /** The image (`load`ed only when a mark applies) with this actor's mark in its pixels, as a PNG; undefined when none applies. */
+  /** The image (`load`ed only when a mark applies) with this actor's mark in its pixels, in its own format (JPEG or PNG); undefined when none applies. */
   markImage(db: Executor, corpId: string, actor: Actor, now: number, surface: string, load: () => Promise<Buffer>): Promise<Buffer | undefined>;
 }
 

@@ -10,7 +10,7 @@ import { assertFitsPhone, browserSkip, csrfHeaders, onPhone, pickOption, registe
  * 文件防泄漏 in the console: the policy form (禁止分享到外部 only once leak prevention is on), then a
  * confidential file the admin (a seated member) uploads, views and fails to download, and the records
  * table searched by action; the admin's 文件容量 page; the member's 我的文件 at 375 px with a folder,
- * the quota line and a deletion after its confirmation; in zh-CN and in English. The purchase and the
+ * the quota line and a deletion after its confirmation, a folder moved into another; in zh-CN and in English. The purchase and the
  * file's use go over the API.
  */
 describe('file leak prevention console', { skip: browserSkip }, () => {
@@ -137,6 +137,30 @@ describe('file leak prevention console', { skip: browserSkip }, () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('zh-CN 我的文件: a folder is moved into another with the move dialog, which does not offer the folder itself', async () => {
+    await page.goto('/app/files');
+    await page.getByRole('button', { name: '新建文件夹' }).click();
+    await page.getByRole('dialog').getByLabel('文件夹名称').fill('归档');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('folder-item').filter({ hasText: '归档' }).waitFor();
+    await page.getByTestId('folder-item').filter({ hasText: '合同' }).getByText('移动').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('移动「合同」').waitFor();
+    await dialog.getByRole('combobox').click();
+    const offered = page.locator('.ant-select-item-option').filter({ visible: true });
+    await offered.first().waitFor();
+    assert.deepEqual(await offered.allTextContents(), ['归档']);
+    await offered.getByText('归档', { exact: true }).click();
+    await dialog.locator('.ant-select-selection-item[title="归档"], .ant-select-content[title="归档"]').waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('folder-item').filter({ hasText: '合同' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /归\s*档/ }).click();
+    await page.locator('.ant-breadcrumb').getByText('归档').waitFor();
+    await page.getByTestId('folder-item').filter({ hasText: '合同' }).waitFor();
+    await page.locator('.ant-breadcrumb').getByText('我的文件').click();
+    await page.getByTestId('folder-item').filter({ hasText: '归档' }).waitFor();
+  });
+
   it('English: the page and its records in English, and the member’s file page shows the file preview-only', async () => {
     await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
     await page.goto('/security/leak');
@@ -158,7 +182,7 @@ describe('file leak prevention console', { skip: browserSkip }, () => {
     await page.getByRole('cell', { name: '7 B of 2.0 GB used' }).waitFor();
   });
 
-  it('English 375 px: a folder is made and renamed, and deleting it is refused while it holds a file', async () => {
+  it('English 375 px: a folder is made, renamed, refused deletion while it holds a file, and moved with its file into another', async () => {
     await onPhone(page);
     await page.goto('/app/files');
     await page.getByRole('heading', { name: 'My files' }).waitFor();
@@ -182,6 +206,18 @@ describe('file leak prevention console', { skip: browserSkip }, () => {
     await page.getByRole('button', { name: 'Drafts 2026' }).click();
     await page.getByTestId('file-item').filter({ hasText: 'public.txt' }).waitFor();
     await assertFitsPhone(page, 'My files in a folder');
+
+    // The folder, with the file in it, moves into the one made in zh-CN.
+    await page.locator('.ant-breadcrumb').getByText('My files').click();
+    await page.getByTestId('folder-item').filter({ hasText: 'Drafts 2026' }).getByText('Move').click();
+    await page.getByRole('dialog').getByText('Move “Drafts 2026”').waitFor();
+    await pickOption(page.getByRole('dialog').getByRole('combobox'), '归档');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('folder-item').filter({ hasText: 'Drafts 2026' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '归档' }).click();
+    await page.getByRole('button', { name: 'Drafts 2026' }).click();
+    await page.getByTestId('file-item').filter({ hasText: 'public.txt' }).waitFor();
+    await assertFitsPhone(page, 'My files in a moved folder');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -9,8 +9,8 @@ import { browserSkip, csrfHeaders, registerEnterprise, useConsole } from './brow
 
 /**
  * 暗水印解析 for images: with drive's hidden watermark on, a picture the admin opens from the drive
- * carries their mark; uploaded on the decode page's image tab it names them (name, account), in
- * zh-CN and in English. The purchase, the policy and the file are set up over the API.
+ * carries their mark; saved again as a JPEG (quality 75) and uploaded on the decode page's image tab
+ * it names them (name, account), in zh-CN and in English. The purchase, the policy and the file are set up over the API.
  */
 describe('hidden watermark decode page (images)', { skip: browserSkip, timeout: 180_000 }, () => {
   const ui = useConsole();
@@ -33,9 +33,10 @@ describe('hidden watermark decode page (images)', { skip: browserSkip, timeout: 
     const uploaded = await page.request.post('/api/v1/files', { multipart: { file: { name: '季度图表.png', mimeType: 'image/png', buffer: picture } }, headers });
     assert.equal(uploaded.status(), 201, await uploaded.text());
     const { id } = (await uploaded.json()) as { id: string };
-    marked = await (await page.request.get(`/api/v1/files/${id}/view`)).body();
-    assert.equal(marked.equals(picture), false);
-    const decoded = await page.request.post('/api/v1/security/hidden-watermark/decode-image', { multipart: { file: { name: 'shot.png', mimeType: 'image/png', buffer: marked } }, headers });
+    const viewed = await (await page.request.get(`/api/v1/files/${id}/view`)).body();
+    assert.equal(viewed.equals(picture), false);
+    marked = await sharp(viewed).jpeg({ quality: 75 }).toBuffer();
+    const decoded = await page.request.post('/api/v1/security/hidden-watermark/decode-image', { multipart: { file: { name: 'shot.jpg', mimeType: 'image/jpeg', buffer: marked } }, headers });
     const marks = ((await decoded.json()) as { marks: { memberName: string; userid: string }[] }).marks;
     assert.deepEqual(marks.map((m) => m.memberName), ['吴水印']);
     userid = marks[0]!.userid;
@@ -45,7 +46,7 @@ describe('hidden watermark decode page (images)', { skip: browserSkip, timeout: 
     await page.goto('/security/decode');
     await page.getByRole('heading', { name: '暗水印解析' }).waitFor();
     await page.getByRole('tab', { name: '图片' }).click();
-    await page.locator('input[type=file]').setInputFiles({ name: '截图.png', mimeType: 'image/png', buffer: marked });
+    await page.locator('input[type=file]').setInputFiles({ name: '截图.jpg', mimeType: 'image/jpeg', buffer: marked });
     await page.getByRole('cell', { name: '吴水印' }).waitFor();
     await page.getByRole('cell', { name: userid, exact: true }).waitFor();
     await page.getByRole('columnheader', { name: '帐号' }).waitFor();
@@ -60,7 +61,7 @@ describe('hidden watermark decode page (images)', { skip: browserSkip, timeout: 
     await page.getByRole('heading', { name: 'Decode hidden watermark' }).waitFor();
     await page.getByRole('tab', { name: 'Image' }).click();
     await page.getByText('Upload a PNG, JPEG, GIF or WebP image (at most 20 MB).').waitFor();
-    await page.locator('input[type=file]').setInputFiles({ name: 'shot.png', mimeType: 'image/png', buffer: marked });
+    await page.locator('input[type=file]').setInputFiles({ name: 'shot.jpg', mimeType: 'image/jpeg', buffer: marked });
     await page.getByRole('columnheader', { name: 'Account' }).waitFor();
     await page.getByRole('cell', { name: userid, exact: true }).waitFor();
     await page.getByRole('cell', { name: '吴水印' }).waitFor();

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../platform/deps.ts';
 import { command } from '../../platform/command.ts';
-import { exportMark } from '../../platform/export-marks.ts';
+import { exportMark, imageMark } from '../../platform/export-marks.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { MachineDto, MachineInput, MachineParams, MachinePunchDto, MachineSecretDto, NewMachineInput, PunchBatch, PunchResultDto, type MachineInputValue } from './attendance.schema.ts';
@@ -92,10 +92,20 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       const photo = request.body.photo ? await request.run(preparePhoto, request.body) : undefined;
       return created(reply, request.run(punch, { body: request.body, photo }));
     });
-    app.get('/api/v1/attendance/clock-ins/:clockInId/photo', { config: corp, schema: { tags, summary: "A clock-in's watermarked photo (the member's own, or an admin's in scope)", params: StrictObject({ clockInId: Type.String({ minLength: 1, maxLength: 40 }) }) } }, async (request, reply) => {
-      const photo = await request.run(photoOf, request.params.clockInId);
-      return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').send(photo.bytes);
-    });
+    app.get(
+      '/api/v1/attendance/clock-ins/:clockInId/photo',
+      { config: corp, schema: { tags, summary: "A clock-in's watermarked photo (the member's own, or an admin's in scope); with 暗水印 on, the viewer's mark in its pixels", params: StrictObject({ clockInId: Type.String({ minLength: 1, maxLength: 40 }) }) } },
+      async (request, reply) => {
+        const photo = await request.run(photoOf, request.params.clockInId);
+        // 暗水印 (security's marker, through the registry): the viewer and the minute, as on the back office's exports.
+        const corp = request.corp!;
+        const marked = await imageMark(deps.registry, deps.db, corp.corpId, corp.actor, request.now, 'any', async () => photo.bytes);
+        return reply
+          .type(photo.contentType)
+          .header('cache-control', marked ? 'private, no-store' : 'private, max-age=3600')
+          .send(marked ?? photo.bytes);
+      },
+    );
     app.get('/api/v1/attendance/my-rule', { config: corp, schema: { tags, summary: "The member's own clock-in rule and whether today is a work day", response: { 200: MyRuleDto } } }, (request) =>
       request.run(ownRule, undefined),
     );

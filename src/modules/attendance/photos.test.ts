@@ -5,8 +5,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describeEachDialect } from '../../../test/support/db.ts';
-import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
-import { errorCode, signedInMember } from '../customers/testing/index.ts';
+import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
+import { errorCode, securityBought, signedInMember } from '../customers/testing/index.ts';
 import { cameraPhoto, ruleBody } from './testing/index.ts';
 import { burnWatermark, watermarkText } from './photos.ts';
 import type { ClockInView, RuleInputValue, RuleView } from './attendance.schema.ts';
@@ -85,6 +85,41 @@ describeEachDialect('拍照打卡 photos: watermark, EXIF capture time, files', 
     for (const photo of [await cameraPhoto('2026:01:05 08:50:00'), await cameraPhoto('2026:01:05 09:10:00'), await cameraPhoto('2026:01:05 01:00:00', '+00:00')]) {
       assert.equal((await punch(member.client, instant, { photo })).status, 201);
     }
+  });
+
+  it('issue rule with 安全管理 暗水印 on, a clock-in photo is served with the viewer and the minute in its pixels (the member, an admin), decoded on the decode route; off, and from the lapse instant, the stored photo', async () => {
+    const instant = '2026-01-05T09:00:00.000+08:00';
+    t.clock.set(instant);
+    const { corp, activeUntil } = await securityBought(t);
+    const member = await signedInMember(t, corp.corpId, '打卡人');
+    assert.equal((await corp.client.post('/api/v1/attendance/rules', ruleBody({ photo: true, places: [{ name: '总部大厦', ...HQ, radiusM: 200 }], members: { memberIds: [member.memberId], departmentIds: [], tagIds: [] } }))).status, 201);
+    const res = await punch(member.client, instant, { photo: await cameraPhoto('2026:01:05 09:00:00') });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const fetch = async (client: Client) => {
+      const got = await t.app.inject({ method: 'GET', url: `/api/v1/attendance/clock-ins/${res.body.id}/photo`, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      return { type: got.headers['content-type'], cache: got.headers['cache-control'], body: got.rawPayload };
+    };
+    const decode = async (image: Buffer) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(image)]), 'photo.jpg');
+      return (await corp.client.postForm<{ marks: { memberId: string; markedAt: string }[] }>('/api/v1/security/hidden-watermark/decode-image', form)).body.marks.map((m) => [m.memberId, m.markedAt]);
+    };
+    const stored = await fetch(member.client);
+    assert.deepEqual([stored.type, stored.cache, await decode(stored.body)], ['image/jpeg', 'private, max-age=3600', []]);
+
+    const off = { enabled: false, content: [] };
+    const policy = await corp.client.put('/api/v1/security/watermark-policy', { chat: off, contacts: { enabled: false, content: [], hidden: true }, mail: off, docs: off, drive: off, customText: '' });
+    assert.equal(policy.status, 200);
+    t.clock.set('2026-01-05T09:03:30.000+08:00');
+    const mine = await fetch(member.client);
+    assert.deepEqual([mine.type, mine.cache, (await sharp(mine.body).metadata()).format], ['image/jpeg', 'private, no-store', 'jpeg']);
+    assert.deepEqual(await decode(mine.body), [[member.memberId, '2026-01-05T01:03:00.000Z']]);
+    // Re-encoded by whoever saved it (JPEG quality 75), it still names them.
+    assert.deepEqual(await decode(await sharp((await fetch(corp.client)).body).jpeg({ quality: 75 }).toBuffer()), [[corp.creatorId, '2026-01-05T01:03:00.000Z']]);
+
+    await keepSessions(t);
+    t.clock.set(activeUntil);
+    assert.equal((await fetch(member.client)).body.equals(stored.body), true);
   });
 
   it('without the photo rule, any readable image is taken (EXIF not needed) and watermarked; bytes that are no image are refused', async () => {

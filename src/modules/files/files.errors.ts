@@ -10,5 +10,6 @@ export const FileErrors = defineErrors({
   'files.folder_not_found': { status: 404, message: 'You have no folder by this id.' },
   'files.folder_name_taken': { status: 409, message: 'A folder of this name is already in that place; details.name says which.' },
   'files.folder_limit': { status: 409, message: 'That place already holds as many folders as it may (details.limit).' },
+  'files.folder_into_itself': { status: 409, message: 'A folder cannot be moved into itself or into a folder inside it; details.parentId says where it was to go.' },
   'files.folder_not_empty': { status: 409, message: 'The folder still holds files or folders (details.files, details.folders); move or delete them first.' },
 });

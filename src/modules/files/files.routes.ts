@@ -27,14 +27,14 @@ import {
   RecordExportQuery,
   RecordPage,
   RecordQuery,
-  RenameFolderBody,
+  FolderChangeBody,
   ShareDto,
   UploadQuery,
   UsagePage,
   UsageQuery,
 } from './files.schema.ts';
 import { addFile, deleteFile, downloadFile, forwardFile, membersUsage, moveFile, myFiles, myQuota, releaseBlob, shareOut, uploadPlan, viewFile, type Served, type StoredUpload } from './files.service.ts';
-import { createFolder, deleteFolder, listFolders, renameFolder } from './folders.service.ts';
+import { changeFolder, createFolder, deleteFolder, listFolders } from './folders.service.ts';
 import { recordsXlsx, searchRecords, type RecordSearch } from './records.service.ts';
 import { BlobStore, type BlobKey, type PendingBlob } from './store.ts';
 
@@ -78,26 +78,24 @@ async function receive(request: FastifyRequest, store: BlobStore, corpId: string
   return stored;
 }
 
-/** Images whose pixels carry 暗水印 (drive's hidden watermark): lossless PNG and JPEG; a GIF keeps its frames unmarked. */
+/** Images whose pixels carry 暗水印 (drive's hidden watermark): PNG and JPEG; a GIF keeps its frames unmarked. */
 const MARKABLE = new Set(['image/png', 'image/jpeg']);
 
 /**
  * The viewer serves a file inline in a sandbox (its scripts, if any, never run as Banyan's page), a
  * download as an attachment; neither is kept by a cache. A PNG or JPEG a member opens while drive's
- * 暗水印 is on is served as a PNG with the member and minute in its pixels (a JPEG's name then ends in .png).
+ * 暗水印 is on is served in its own format with the member and minute in its pixels.
  */
 async function send(deps: Deps, request: FastifyRequest, reply: FastifyReply, store: BlobStore, file: Served, disposition: 'inline' | 'attachment') {
   const corp = request.corp!;
   const marked = MARKABLE.has(file.mime) ? await imageMark(deps.registry, deps.db, corp.corpId, corp.actor, request.now, 'drive', () => buffer(store.read(file))) : undefined;
-  const name = marked && file.mime === 'image/jpeg' ? file.name.replace(/\.[^.]*$/, '') + '.png' : file.name;
   reply
-    .header('content-disposition', `${disposition}; filename="${file.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', `${disposition}; filename="${file.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .header('content-length', marked ? marked.length : file.size)
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-  const type = disposition === 'attachment' ? 'application/octet-stream' : marked ? 'image/png' : file.mime;
-  return reply.type(type).send(marked ?? store.read(file));
+  return reply.type(disposition === 'attachment' ? 'application/octet-stream' : file.mime).send(marked ?? store.read(file));
 }
 
 /** The file store (upload, folders, list, view, download, forward, delete, quota) and 文件防泄漏's records and usage for admins. */
@@ -114,7 +112,7 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const quota = command(use, (ctx) => myQuota(ctx, quotaBytes));
   const folders = command(use, (ctx, parentId: string | undefined) => listFolders(ctx, parentId));
   const addFolder = command(write, (ctx, input: { name: string; parentId?: string | null | undefined }) => createFolder(ctx, input));
-  const rename = command(write, (ctx, input: { id: string; name: string }) => renameFolder(ctx, input.id, input.name));
+  const changeOne = command(write, (ctx, input: { id: string; name?: string | undefined; parentId?: string | null | undefined }) => changeFolder(ctx, input.id, input));
   const dropFolder = command(write, (ctx, id: string) => deleteFolder(ctx, id));
   const view = command(write, (ctx, id: string) => viewFile(ctx, id));
   const download = command(write, (ctx, id: string) => downloadFile(ctx, id));
@@ -152,8 +150,10 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post('/api/v1/file-folders', { config: corp, schema: { tags, summary: 'Create a folder (names are unique among the folders of one parent)', body: FolderBody, response: { 201: FolderDto } } }, async (request, reply) =>
       created(reply, request.run(addFolder, request.body)),
     );
-    app.patch('/api/v1/file-folders/:id', { config: corp, schema: { tags, summary: 'Rename one of my folders', params: FileParams, body: RenameFolderBody, response: { 200: FolderDto } } }, (request) =>
-      request.run(rename, { id: request.params.id, name: request.body.name }),
+    app.patch(
+      '/api/v1/file-folders/:id',
+      { config: corp, schema: { tags, summary: 'Rename one of my folders, or move it with all it holds into another (409 files.folder_into_itself for itself or a folder inside it)', params: FileParams, body: FolderChangeBody, response: { 200: FolderDto } } },
+      (request) => request.run(changeOne, { id: request.params.id, name: request.body.name, parentId: request.body.parentId }),
     );
     app.delete('/api/v1/file-folders/:id', { config: corp, schema: { tags, summary: 'Delete one of my folders; refused (409) while it holds files or folders', params: FileParams, response: { 204: NoContent } } }, async (request, reply) =>
       noContent(reply, request.run(dropFolder, request.params.id)),

@@ -32,7 +32,13 @@ export const FolderDto = Type.Object({
   createdAt: IsoDateTime,
 });
 export const FolderBody = StrictObject({ name: FolderName, parentId: Type.Optional(Type.Union([FolderRef, Type.Null()], { description: 'one of your folders; the top level when absent or null' })) });
-export const RenameFolderBody = StrictObject({ name: FolderName });
+export const FolderChangeBody = Type.Object(
+  {
+    name: Type.Optional(FolderName),
+    parentId: Type.Optional(Type.Union([FolderRef, Type.Null()], { description: 'move it into one of your folders (null: the top level); not into itself or a folder inside it' })),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'a new name, a new place, or both' },
+);
 export const FolderQuery = StrictObject({ parentId: Type.Optional(Type.String({ maxLength: 40, description: 'one of your folders; the top level when absent or empty' })) });
 export const FolderList = Type.Object({ parent: Type.Union([FolderDto, Type.Null()], { description: 'the folder listed (null: the top level), for the way back up' }), items: Type.Array(FolderDto) });
 export const QuotaDto = Type.Object({ usedBytes: Type.Integer({ description: 'what your ordinary files take; confidential files count against no quota' }), quotaBytes: Type.Integer() });

@@ -39,6 +39,8 @@ export interface FilesTables {
    * that is being added.
    */
   files_blob_locks: { corp_id: string; sha256: string; confidential: Flag; locked_at: number };
+  /** Taken by a move of one of the member's folders: moves of one member's folders happen one at a time. */
+  files_folder_locks: { corp_id: string; owner_id: string; locked_at: number };
   /** Append-only: who did what with a confidential file, from where, at the server's time. */
   files_records: {
     corp_id: string;

@@ -248,6 +248,64 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.deepEqual(await names(member.client), ['terms.txt']);
     });
 
+    it('issue rule moving a folder into another folder: it goes with all it holds; null moves it to the top level; rename and move in one; a name taken there is a 409', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const folders = async (parentId?: string) => (await member.client.get<{ items: Folder[] }>(`/api/v1/file-folders${parentId ? `?parentId=${parentId}` : ''}`)).body.items.map((f) => f.name);
+      const projects = await member.client.post<Folder>('/api/v1/file-folders', { name: '项目' });
+      const archive = await member.client.post<Folder>('/api/v1/file-folders', { name: '归档' });
+      const inner = await member.client.post<Folder>('/api/v1/file-folders', { name: '图纸', parentId: projects.body.id });
+      assert.equal((await member.client.postForm(`/api/v1/files?folderId=${inner.body.id}`, fileForm('plan', 'plan.txt'))).status, 201);
+
+      const moved = await member.client.patch<Folder>(`/api/v1/file-folders/${projects.body.id}`, { parentId: archive.body.id });
+      assert.deepEqual([moved.status, { ...moved.body, createdAt: '' }], [200, { id: projects.body.id, name: '项目', parentId: archive.body.id, createdAt: '' }]);
+      assert.deepEqual([await folders(), await folders(archive.body.id), await folders(projects.body.id), await names(member.client, inner.body.id)], [['归档'], ['项目'], ['图纸'], ['plan.txt']]);
+
+      const both = await member.client.patch<Folder>(`/api/v1/file-folders/${inner.body.id}`, { name: ' 图纸 2026 ', parentId: null });
+      assert.deepEqual([both.status, both.body.name, both.body.parentId], [200, '图纸 2026', null]);
+      assert.deepEqual(await folders(), ['图纸 2026', '归档']);
+
+      await member.client.post<Folder>('/api/v1/file-folders', { name: '项目' });
+      const taken = await member.client.patch(`/api/v1/file-folders/${projects.body.id}`, { parentId: null });
+      assert.deepEqual(taken.body, { error: { code: 'files.folder_name_taken', message: 'A folder of this name is already in that place; details.name says which.', details: { field: '/name', name: '项目' } } });
+      assert.equal(taken.status, 409);
+      const nothing = await member.client.patch(`/api/v1/file-folders/${projects.body.id}`, {});
+      assert.deepEqual([nothing.status, errorCode(nothing.body)], [400, 'request.invalid']);
+      const still = await member.client.patch<Folder>(`/api/v1/file-folders/${projects.body.id}`, { parentId: archive.body.id });
+      assert.deepEqual([still.status, still.body.parentId], [200, archive.body.id]);
+    });
+
+    it('issue rule a folder is never moved into itself or a folder inside it: 409 files.folder_into_itself naming where it was to go, nothing changes', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const a = await member.client.post<Folder>('/api/v1/file-folders', { name: 'A' });
+      const b = await member.client.post<Folder>('/api/v1/file-folders', { name: 'B', parentId: a.body.id });
+      const c = await member.client.post<Folder>('/api/v1/file-folders', { name: 'C', parentId: b.body.id });
+      for (const target of [a.body.id, b.body.id, c.body.id]) {
+        const res = await member.client.patch(`/api/v1/file-folders/${a.body.id}`, { parentId: target });
+        assert.deepEqual(res.body, {
+          error: { code: 'files.folder_into_itself', message: 'A folder cannot be moved into itself or into a folder inside it; details.parentId says where it was to go.', details: { field: '/parentId', id: a.body.id, parentId: target } },
+        });
+        assert.equal(res.status, 409);
+      }
+      assert.deepEqual((await member.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items.map((f) => [f.name, f.parentId]), [['A', null]]);
+      // Down the tree is refused, up the tree is fine: C goes to A, beside B.
+      const up = await member.client.patch<Folder>(`/api/v1/file-folders/${c.body.id}`, { parentId: a.body.id });
+      assert.deepEqual([up.status, up.body.parentId], [200, a.body.id]);
+    });
+
+    it('decision: two moves at once, A into B and B into A, never make a loop: one is made, the other is refused', async () => {
+      const corp = await newCorp(t);
+      const member = await signedInMember(t, corp.corpId);
+      const a = await member.client.post<Folder>('/api/v1/file-folders', { name: 'A' });
+      const b = await member.client.post<Folder>('/api/v1/file-folders', { name: 'B' });
+      const results = await Promise.all([member.client.patch(`/api/v1/file-folders/${a.body.id}`, { parentId: b.body.id }), member.client.patch(`/api/v1/file-folders/${b.body.id}`, { parentId: a.body.id })]);
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409]);
+      assert.deepEqual(results.map((r) => (r.status === 409 ? errorCode(r.body) : 'moved')).sort(), ['files.folder_into_itself', 'moved']);
+      const top = (await member.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items;
+      assert.equal(top.length, 1);
+    });
+
     it('a folder id of another member or enterprise is an unknown id (422) wherever a request names it, and 404 in the path', async () => {
       const corp = await newCorp(t);
       const owner = await signedInMember(t, corp.corpId);
@@ -260,6 +318,7 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
         await colleague.client.get(`/api/v1/files?folderId=${folder.body.id}`),
         await colleague.client.get(`/api/v1/file-folders?parentId=${folder.body.id}`),
         await colleague.client.postForm(`/api/v1/files?folderId=${folder.body.id}`, fileForm('x', 'x.txt')),
+        await colleague.client.patch(`/api/v1/file-folders/${(await colleague.client.post<Folder>('/api/v1/file-folders', { name: '我的' })).body.id}`, { parentId: folder.body.id }),
       ];
       assert.deepEqual(
         cases.map((r) => [r.status, (r.body as { error: { code: string; details: { in: string; field: string } } }).error.code, (r.body as { error: { details: { in: string; field: string } } }).error.details.in, (r.body as { error: { details: { field: string } } }).error.details.field]),
@@ -269,10 +328,12 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
           [422, 'request.unknown_id', 'querystring', '/folderId'],
           [422, 'request.unknown_id', 'querystring', '/parentId'],
           [422, 'request.unknown_id', 'querystring', '/folderId'],
+          [422, 'request.unknown_id', 'body', '/parentId'],
         ],
       );
       assert.deepEqual(await names(colleague.client), ['mine.txt']);
-      for (const res of [await colleague.client.patch(`/api/v1/file-folders/${folder.body.id}`, { name: 'y' }), await colleague.client.delete(`/api/v1/file-folders/${folder.body.id}`)]) assert.deepEqual([res.status, errorCode(res.body)], [404, 'files.folder_not_found']);
+      const moves = [await colleague.client.patch(`/api/v1/file-folders/${folder.body.id}`, { name: 'y' }), await colleague.client.patch(`/api/v1/file-folders/${folder.body.id}`, { parentId: null })];
+      for (const res of [...moves, await colleague.client.delete(`/api/v1/file-folders/${folder.body.id}`)]) assert.deepEqual([res.status, errorCode(res.body)], [404, 'files.folder_not_found']);
     });
 
     it('decision: deleting a folder that still holds a file or a folder is refused (409, with the counts); an empty one is deleted', async () => {
@@ -292,13 +353,17 @@ describeEachDialect('file store and 文件防泄漏', (use) => {
       assert.deepEqual((await member.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items, []);
     });
 
-    it('decision: one place holds at most 200 folders; the 201st is a 409', async () => {
+    it('decision: one place holds at most 200 folders; the 201st is a 409, made there or moved there', async () => {
       const corp = await newCorp(t);
       const member = await signedInMember(t, corp.corpId);
-      for (let i = 0; i < 200; i++) assert.equal((await member.client.post('/api/v1/file-folders', { name: `f${i}` })).status, 201);
+      const first = await member.client.post<Folder>('/api/v1/file-folders', { name: 'f0' });
+      const inside = await member.client.post<Folder>('/api/v1/file-folders', { name: 'inside', parentId: first.body.id });
+      for (let i = 1; i < 200; i++) assert.equal((await member.client.post('/api/v1/file-folders', { name: `f${i}` })).status, 201);
       const over = await member.client.post('/api/v1/file-folders', { name: 'f200' });
       assert.deepEqual([over.status, (over.body as { error: { code: string; details: unknown } }).error.details], [409, { limit: 200 }]);
       assert.equal(errorCode(over.body), 'files.folder_limit');
+      const movedOver = await member.client.patch(`/api/v1/file-folders/${inside.body.id}`, { parentId: null });
+      assert.deepEqual([movedOver.status, errorCode(movedOver.body)], [409, 'files.folder_limit']);
       assert.equal((await member.client.get<{ items: Folder[] }>('/api/v1/file-folders')).body.items.length, 200);
     });
 

@@ -47,26 +47,61 @@ async function assertFree(ctx: Ctx, ownerId: string, parentId: string, name: str
   if (taken) throw new DomainError(FileErrors['files.folder_name_taken'], { field: '/name', name });
 }
 
+/** One more folder fits in the parent (at most FOLDERS_PER_PARENT). */
+async function assertRoom(ctx: Ctx, ownerId: string, parentId: string): Promise<void> {
+  const held = await tables(ctx.trx).selectFrom('files_folders').select((eb) => eb.fn.countAll<string>().as('n')).where('corp_id', '=', ctx.corpId).where('owner_id', '=', ownerId).where('parent_id', '=', parentId).executeTakeFirstOrThrow();
+  if (Number(held.n) >= FOLDERS_PER_PARENT) throw new DomainError(FileErrors['files.folder_limit'], { limit: FOLDERS_PER_PARENT });
+}
+
 /** A folder at the member's top level or inside one of their folders. */
 export async function createFolder(ctx: Ctx, input: { name: string; parentId?: string | null | undefined }): Promise<FolderView> {
   const actor = requireMember(ctx);
   const parentId = await folderOf(ctx, input.parentId, '/parentId', 'body');
   const name = input.name.trim();
   await assertFree(ctx, actor.id, parentId, name);
-  const held = await tables(ctx.trx).selectFrom('files_folders').select((eb) => eb.fn.countAll<string>().as('n')).where('corp_id', '=', ctx.corpId).where('owner_id', '=', actor.id).where('parent_id', '=', parentId).executeTakeFirstOrThrow();
-  if (Number(held.n) >= FOLDERS_PER_PARENT) throw new DomainError(FileErrors['files.folder_limit'], { limit: FOLDERS_PER_PARENT });
+  await assertRoom(ctx, actor.id, parentId);
   const row: FolderRow = { corp_id: ctx.corpId, id: newId('fold', ctx.now), owner_id: actor.id, parent_id: parentId, name, created_at: ctx.now };
   await tables(ctx.trx).insertInto('files_folders').values(row).execute();
   return present(row);
 }
 
-export async function renameFolder(ctx: Ctx, id: string, newName: string): Promise<FolderView> {
+/**
+ * Renames a folder, moves it (with everything in it) into another of the member's folders or to the
+ * top level, or both. A folder never goes into itself or a folder inside it; moves of one member's
+ * folders take the member's lock row first, so two at once cannot make a loop.
+ */
+export async function changeFolder(ctx: Ctx, id: string, input: { name?: string | undefined; parentId?: string | null | undefined }): Promise<FolderView> {
+  const actor = requireMember(ctx);
+  const moving = input.parentId !== undefined;
+  if (moving) {
+    await tables(ctx.trx)
+      .insertInto('files_folder_locks')
+      .values({ corp_id: ctx.corpId, owner_id: actor.id, locked_at: ctx.now })
+      .onConflict((oc) => oc.columns(['corp_id', 'owner_id']).doUpdateSet({ locked_at: ctx.now }))
+      .execute();
+  }
   const row = await ownFolder(ctx, id);
-  const name = newName.trim();
-  if (name === row.name) return present(row);
-  await assertFree(ctx, row.owner_id, row.parent_id, name);
-  await tables(ctx.trx).updateTable('files_folders').set({ name }).where('corp_id', '=', ctx.corpId).where('id', '=', row.id).execute();
-  return present({ ...row, name });
+  const name = input.name?.trim() ?? row.name;
+  const parentId = moving ? await folderOf(ctx, input.parentId, '/parentId', 'body') : row.parent_id;
+  if (name === row.name && parentId === row.parent_id) return present(row);
+  if (parentId !== row.parent_id) {
+    await refuseInsideItself(ctx, row, parentId);
+    await assertRoom(ctx, row.owner_id, parentId);
+  }
+  await assertFree(ctx, row.owner_id, parentId, name);
+  await tables(ctx.trx).updateTable('files_folders').set({ name, parent_id: parentId }).where('corp_id', '=', ctx.corpId).where('id', '=', row.id).execute();
+  return present({ ...row, name, parent_id: parentId });
+}
+
+/** The way up from the new parent to the top level must not pass the folder itself. */
+async function refuseInsideItself(ctx: Ctx, row: FolderRow, parentId: string): Promise<void> {
+  const seen = new Set<string>();
+  for (let at = parentId; at !== '' && !seen.has(at); ) {
+    if (at === row.id) throw new DomainError(FileErrors['files.folder_into_itself'], { field: '/parentId', id: row.id, parentId });
+    seen.add(at);
+    const up = await tables(ctx.trx).selectFrom('files_folders').select('parent_id').where('corp_id', '=', ctx.corpId).where('owner_id', '=', row.owner_id).where('id', '=', at).executeTakeFirst();
+    at = up?.parent_id ?? '';
+  }
 }
 
 /** Deletes an empty folder; one that still holds a file or a folder is refused (there is no trash). */

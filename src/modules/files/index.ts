@@ -12,11 +12,12 @@ import { fileRights } from './files.policy.ts';
 import { filesRoutes } from './files.routes.ts';
 import * as filesTables from './migrations/0250_files.ts';
 import * as folderTables from './migrations/0470_files_folders.ts';
+import * as folderLocks from './migrations/0540_files_folder_locks.ts';
 
 export const filesModule = defineModule({
   name: 'files',
-  tables: { files: 'tenant', files_records: 'tenant', files_folders: 'tenant', files_blob_locks: 'tenant' },
-  migrations: { '0250_files': filesTables, '0470_files_folders': folderTables },
+  tables: { files: 'tenant', files_records: 'tenant', files_folders: 'tenant', files_blob_locks: 'tenant', files_folder_locks: 'tenant' },
+  migrations: { '0250_files': filesTables, '0470_files_folders': folderTables, '0540_files_folder_locks': folderLocks },
   errors: FileErrors,
   rights: fileRights,
   routes: filesRoutes,

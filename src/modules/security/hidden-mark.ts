@@ -14,7 +14,7 @@ export interface HiddenMark {
   at: number;
 }
 
-/** The bytes every 暗水印 carries, in text and in images: `memberId.minute`, the minute in base 36. */
+/** The bytes a text 暗水印 carries: `memberId.minute`, the minute in base 36 (images pack the same in 20 bytes: hidden-image.ts). */
 export function markPayload(memberId: string, at: number): Buffer {
   return Buffer.from(`${memberId}.${Math.floor(at / MINUTE).toString(36)}`, 'utf8');
 }

@@ -12191,7 +12191,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A clock-in's watermarked photo (the member's own, or an admin's in scope) */
+        /** A clock-in's watermarked photo (the member's own, or an admin's in scope); with 暗水印 on, the viewer's mark in its pixels */
         get: {
             parameters: {
                 query?: never;
@@ -15998,7 +15998,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename one of my folders */
+        /** Rename one of my folders, or move it with all it holds into another (409 files.folder_into_itself for itself or a folder inside it) */
         patch: {
             parameters: {
                 query?: never;
@@ -16008,11 +16008,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description a new name, a new place, or both */
             requestBody: {
                 content: {
                     "application/json": {
                         /** @description unique among the folders of its parent (trimmed) */
-                        name: string;
+                        name?: string;
+                        /** @description move it into one of your folders (null: the top level); not into itself or a folder inside it */
+                        parentId?: string | null;
                     };
                 };
             };

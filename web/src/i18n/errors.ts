@@ -115,6 +115,7 @@ export default defineMessages(
       folder_not_found: '文件夹不存在',
       folder_name_taken: '此位置已有同名文件夹',
       folder_not_empty: '文件夹不为空，请先移出或删除其中的文件和文件夹',
+      folder_into_itself: '不能把文件夹移动到它自身或它里面的文件夹中',
       folder_limit: '此位置的文件夹数量已达上限',
     },
     sso: {
@@ -427,6 +428,7 @@ export default defineMessages(
       folder_not_found: 'The folder does not exist',
       folder_name_taken: 'A folder of this name is already there',
       folder_not_empty: 'The folder is not empty: move or delete its files and folders first',
+      folder_into_itself: 'A folder cannot be moved into itself or into a folder inside it',
       folder_limit: 'This place already holds as many folders as it may',
     },
     sso: {

@@ -16,6 +16,8 @@ import { useActiveMembers } from '../customers/api';
 
 type StoredFile = CursorRow<'/files'>;
 type Folder = Reply<'/file-folders'>['items'][number];
+/** What the move dialog moves: one of the open folder's files or folders. */
+type Moving = { file: StoredFile } | { folder: Folder };
 
 /** The server's default per-file limit (src/config.ts): a bigger file is refused here, before it is sent. */
 const FILE_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -27,8 +29,8 @@ function useRefresh() {
 }
 
 /**
- * A member's files (微盘-like): the quota line, folders (open, create, rename, delete when empty),
- * and the files of the open folder: upload, preview in the viewer, download (unless preview-only),
+ * A member's files (微盘-like): the quota line, folders (open, create, rename, move into another
+ * folder, delete when empty), and the files of the open folder: upload, preview in the viewer, download (unless preview-only),
  * forward, move into a folder, delete after a confirmation. Laid out as lists, so it fits a phone.
  */
 export function FilesPage() {
@@ -40,7 +42,7 @@ export function FilesPage() {
   const folders = useQuery({ queryKey: ['/file-folders', folderId ?? ''], queryFn: () => api.get('/file-folders', { params: { query: { parentId: folderId } } }) });
   const list = useCursorList('/files', { folderId });
   const [forwarding, setForwarding] = useState<StoredFile>();
-  const [moving, setMoving] = useState<StoredFile>();
+  const [moving, setMoving] = useState<Moving>();
   const [naming, setNaming] = useState<{ folder?: Folder }>();
 
   const upload = useMutation({
@@ -125,6 +127,9 @@ export function FilesPage() {
                       <a key="rename" onClick={() => setNaming({ folder: f })}>
                         {t('rename')}
                       </a>,
+                      <a key="move" onClick={() => setMoving({ folder: f })}>
+                        {t('move')}
+                      </a>,
                       <Popconfirm key="delete" title={t('deleteFolderConfirm', { name: f.name })} okText={t('delete')} okButtonProps={{ danger: true }} onConfirm={() => removeFolder.mutate(f.id)}>
                         <a>{t('delete')}</a>
                       </Popconfirm>,
@@ -159,7 +164,7 @@ export function FilesPage() {
                     <a key="forward" onClick={() => setForwarding(f)}>
                       {t('forward')}
                     </a>,
-                    <a key="move" onClick={() => setMoving(f)}>
+                    <a key="move" onClick={() => setMoving({ file: f })}>
                       {t('move')}
                     </a>,
                     <Popconfirm key="delete" title={t('deleteConfirm', { name: f.name })} description={f.confidential ? t('deleteConfidential') : t('deleteHint')} okText={t('delete')} okButtonProps={{ danger: true }} onConfirm={() => removeFile.mutate(f.id)}>
@@ -186,7 +191,7 @@ export function FilesPage() {
         )}
       </Flex>
       {forwarding && <ForwardDialog file={forwarding} onClose={() => setForwarding(undefined)} />}
-      {moving && <MoveDialog file={moving} current={current} subfolders={subfolders} onClose={() => setMoving(undefined)} />}
+      {moving && <MoveDialog moving={moving} current={current} subfolders={subfolders} onClose={() => setMoving(undefined)} />}
       {naming && <FolderDialog folder={naming.folder} parentId={folderId} onClose={() => setNaming(undefined)} />}
     </>
   );
@@ -229,21 +234,27 @@ function FolderDialog({ folder, parentId, onClose }: { folder: Folder | undefine
   );
 }
 
-/** Moves a file to the top level, the open folder's parent, or one of the open folder's folders. */
-function MoveDialog({ file, current, subfolders, onClose }: { file: StoredFile; current: Folder | null; subfolders: Folder[]; onClose: () => void }) {
+/**
+ * Moves a file or a folder (with all it holds) to the top level, the open folder's parent, or one of
+ * the open folder's other folders. A folder is not offered itself; the server refuses any folder
+ * inside it too.
+ */
+function MoveDialog({ moving, current, subfolders, onClose }: { moving: Moving; current: Folder | null; subfolders: Folder[]; onClose: () => void }) {
   const { t } = useTranslation('files');
   const refresh = useRefresh();
+  const name = 'file' in moving ? moving.file.name : moving.folder.name;
   const options = [
     ...(current ? [{ value: '', label: t('top') }] : []),
     ...(current?.parentId ? [{ value: current.parentId, label: t('parentFolder') }] : []),
-    ...subfolders.map((f) => ({ value: f.id, label: f.name })),
+    ...subfolders.filter((f) => 'file' in moving || f.id !== moving.folder.id).map((f) => ({ value: f.id, label: f.name })),
   ];
   return (
     <FormModal<{ folderId: string }>
       open
-      title={t('moveTitle', { name: file.name })}
+      title={t('moveTitle', { name })}
       onSubmit={async ({ folderId }) => {
-        await api.patch('/files/{id}', { params: { path: { id: file.id } }, body: { folderId: folderId || null } });
+        if ('file' in moving) await api.patch('/files/{id}', { params: { path: { id: moving.file.id } }, body: { folderId: folderId || null } });
+        else await api.patch('/file-folders/{id}', { params: { path: { id: moving.folder.id } }, body: { parentId: folderId || null } });
         await refresh();
       }}
       onClose={onClose}
