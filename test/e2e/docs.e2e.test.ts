@@ -469,7 +469,7 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     assert.deepEqual(await newcomerSpaces(), []);
   });
 
-  it('zh-CN seed rule 截图粘贴到文档会压缩；若要保留原图，应采取附件上传的方式: a 3,000 × 2,000 screenshot pasted into the text is kept as 2,560 × 1,707; inserted as an image, it stays 3,000 × 2,000', async () => {
+  it('zh-CN seed rule 截图粘贴到文档会压缩；若要保留原图，应采取附件上传的方式: a 3,000 × 2,000 screenshot pasted into the text is kept as 2,560 × 1,707; inserted as an image, it stays 3,000 × 2,000; both show inline in the text', async () => {
     const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'document', title: '截图文档' } });
     const fileId = ((await made.json()) as { id: string }).id;
     const shot = await sharp({ create: { width: 3_000, height: 2_000, channels: 3, background: '#1478c8' } }).png().toBuffer();
@@ -487,6 +487,22 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await images.first().filter({ hasText: /^shot\.png · 2560×1707 · .* KB（已压缩，原图 .* KB）$/ }).waitFor();
     await admin.locator('input[type=file]').setInputFiles({ name: 'original.png', mimeType: 'image/png', buffer: shot });
     await images.nth(1).filter({ hasText: `original.png · 3000×2000 · ${(shot.length / 1024).toFixed(1)} KB（原图）` }).waitFor();
+
+    // Both stand in the text where they were put, and show there once it is saved and opened again.
+    const ids = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/images`)).json()) as { items: { id: string; name: string }[] }).items;
+    const marks = ['shot.png', 'original.png'].map((name) => `![${name}](image:${ids.find((i) => i.name === name)!.id})`);
+    await admin.waitForFunction((text) => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="正文"]')?.value === text, marks.join(''));
+    const inline = async () => {
+      const shown = admin.getByTestId('doc-inline').locator('img');
+      await shown.nth(1).waitFor();
+      await admin.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="doc-inline"] img')].every((img) => img.complete && img.naturalWidth > 0));
+      return shown.evaluateAll((list) => list.map((img) => `${(img as HTMLImageElement).alt} ${(img as HTMLImageElement).naturalWidth}×${(img as HTMLImageElement).naturalHeight}`));
+    };
+    assert.deepEqual(await inline(), ['shot.png 2560×1707', 'original.png 3000×2000']);
+    await admin.getByRole('button', { name: '保存正文' }).click();
+    await admin.getByText('已保存').first().waitFor();
+    await admin.reload();
+    assert.deepEqual(await inline(), ['shot.png 2560×1707', 'original.png 3000×2000']);
   });
 
   it('English: the docs page, an imported sheet’s comments and the history', async () => {
