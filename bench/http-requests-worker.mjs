@@ -1,15 +1,17 @@
 // The worker thread of bench/http-requests.ts (plain JavaScript: a worker does not inherit the
-// TypeScript loader). `connections` keep-alive connections work through the given requests in
+// TypeScript loader). `connections` keep-alive connections work through the given requests (POST
+// unless a request names its method; a GET carries no body) in
 // order, each sending its next one as soon as its last was answered (or, for a request with `atMs`,
 // once that many ms have passed since the start: a replay of arrivals); every request's latency is
 // taken from just before it is sent to the end of its response. Timing starts once the worker is up.
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-function send(agent, base, { path, body, headers }) {
+function send(agent, base, { method = 'POST', path, body, headers }) {
   return new Promise((resolve) => {
-    const payload = JSON.stringify(body);
-    const req = request(new URL(path, base), { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
+    const payload = method === 'GET' ? undefined : JSON.stringify(body);
+    const length = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+    const req = request(new URL(path, base), { method, agent, headers: { ...length, ...headers } }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => {

@@ -1,10 +1,12 @@
 // A closed-loop HTTP client in a worker thread (bench/http-requests-worker.mjs) for a given list of
-// JSON POSTs, each with its own path, body and headers (a member's session cookie and CSRF header,
+// JSON requests (POST unless one names its method), each with its own path, body and headers (a member's session cookie and CSRF header,
 // say), so the server under test has the main thread to itself. Every answer comes back: the caller
 // decides which count as done.
 import { Worker } from 'node:worker_threads';
 
 export interface HttpRequest {
+  /** POST when not given; a GET is sent without a body. */
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   body: unknown;
   headers?: Record<string, string>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createAccount } from '../../src/modules/account/index.ts';
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
@@ -373,8 +373,12 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     }
   });
 
+  /** 郑同事, 仅浏览 in the team space 市场部空间 (made by the test of 团队空间 and @提及). */
+  let teamColleague: Page;
+
   it('zh-CN 团队空间 and @提及: a team space made on the docs page holds the member’s files; a comment’s @member reaches their inbox', async () => {
     const colleague = await memberPage('郑同事', 'zheng_team');
+    teamColleague = colleague.page;
     await admin.goto('/app/docs');
     await admin.getByRole('button', { name: '新建团队空间' }).click();
     const dialog = await openedDialog(admin);
@@ -414,7 +418,58 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     assert.match(await item.innerText(), /请 @郑同事 看方案/);
   });
 
-  it('zh-CN seed rule 截图粘贴到文档会压缩；若要保留原图，应采取附件上传的方式: a 3,000 × 2,000 screenshot pasted into the text is kept as 2,560 × 1,707; inserted as an image, it stays 3,000 × 2,000', async () => {
+  it('zh-CN 团队空间成员: in 成员管理 the manager adds a member, makes another a manager and removes one; a team space keeps one manager; a view-only member sees the list read-only', async () => {
+    const newcomer = await memberPage('冯新人', 'feng_new');
+    const spaces = (await (await admin.request.get('/api/v1/docs/spaces')).json()) as { items: { id: string; name: string }[] };
+    const spaceId = spaces.items.find((s) => s.name === '市场部空间')!.id;
+    const rolesNow = async () => ((await (await admin.request.get(`/api/v1/docs/spaces/${spaceId}/members`)).json()) as { items: { name: string; role: string }[] }).items.map((m) => [m.name, m.role]).sort();
+    const openMembers = async (page: Page) => {
+      await page.goto('/app/docs');
+      await pickOption(page.getByLabel('空间', { exact: true }), '市场部空间');
+      await page.getByRole('button', { name: '成员管理' }).click();
+      const dialog = await openedDialog(page);
+      await dialog.getByTestId('space-member').first().waitFor();
+      return dialog;
+    };
+    const saved = async (dialog: Locator) => {
+      const put = admin.waitForResponse((r) => r.url().endsWith(`/spaces/${spaceId}/members`) && r.request().method() === 'PUT');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      return (await put).status();
+    };
+
+    // The colleague is in it as 仅浏览: the list only.
+    const readOnly = await openMembers(teamColleague);
+    await readOnly.getByText('只有空间的管理者可以修改成员').waitFor();
+    assert.deepEqual((await readOnly.getByTestId('space-member').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ')), ['林文档 管理', '郑同事 仅浏览']);
+    assert.equal(await readOnly.getByRole('button', { name: /保\s*存/ }).isDisabled(), true);
+
+    let dialog = await openMembers(admin);
+    await pickOption(dialog.getByLabel('添加成员'), '冯新人', { search: '冯新人' });
+    await pickOption(dialog.getByLabel('权限', { exact: true }), '可编辑');
+    await dialog.getByRole('button', { name: /^添\s*加$/ }).click();
+    await pickOption(dialog.getByLabel('权限 · 郑同事'), '管理');
+    assert.equal(await saved(dialog), 204);
+    await admin.getByText('空间成员已保存').waitFor();
+    assert.deepEqual(await rolesNow(), [['冯新人', 'edit'], ['林文档', 'manage'], ['郑同事', 'manage']].sort());
+    const newcomerSpaces = async () => ((await (await newcomer.page.request.get('/api/v1/docs/spaces')).json()) as { items: { name: string; role: string }[] }).items.filter((s) => s.name === '市场部空间').map((s) => s.role);
+    assert.deepEqual(await newcomerSpaces(), ['edit']);
+
+    // Every manager made 可编辑: refused with the rule's sentence, nothing changed.
+    dialog = await openMembers(admin);
+    await pickOption(dialog.getByLabel('权限 · 郑同事'), '可编辑');
+    await pickOption(dialog.getByLabel('权限 · 林文档'), '可编辑');
+    assert.equal(await saved(dialog), 409);
+    await dialog.getByText('团队空间至少要保留一位管理者').waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+
+    dialog = await openMembers(admin);
+    await dialog.getByTestId('space-member').filter({ hasText: '冯新人' }).getByRole('button', { name: /^移\s*除$/ }).click();
+    assert.equal(await saved(dialog), 204);
+    assert.deepEqual(await rolesNow(), [['林文档', 'manage'], ['郑同事', 'manage']].sort());
+    assert.deepEqual(await newcomerSpaces(), []);
+  });
+
+  it('zh-CN seed rule 截图粘贴到文档会压缩；若要保留原图，应采取附件上传的方式: a 3,000 × 2,000 screenshot pasted into the text is kept as 2,560 × 1,707; inserted as an image, it stays 3,000 × 2,000; both show inline in the text', async () => {
     const made = await admin.request.post('/api/v1/docs/files', { headers: await csrfHeaders(admin), data: { kind: 'document', title: '截图文档' } });
     const fileId = ((await made.json()) as { id: string }).id;
     const shot = await sharp({ create: { width: 3_000, height: 2_000, channels: 3, background: '#1478c8' } }).png().toBuffer();
@@ -432,6 +487,22 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await images.first().filter({ hasText: /^shot\.png · 2560×1707 · .* KB（已压缩，原图 .* KB）$/ }).waitFor();
     await admin.locator('input[type=file]').setInputFiles({ name: 'original.png', mimeType: 'image/png', buffer: shot });
     await images.nth(1).filter({ hasText: `original.png · 3000×2000 · ${(shot.length / 1024).toFixed(1)} KB（原图）` }).waitFor();
+
+    // Both stand in the text where they were put, and show there once it is saved and opened again.
+    const ids = ((await (await admin.request.get(`/api/v1/docs/files/${fileId}/images`)).json()) as { items: { id: string; name: string }[] }).items;
+    const marks = ['shot.png', 'original.png'].map((name) => `![${name}](image:${ids.find((i) => i.name === name)!.id})`);
+    await admin.waitForFunction((text) => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="正文"]')?.value === text, marks.join(''));
+    const inline = async () => {
+      const shown = admin.getByTestId('doc-inline').locator('img');
+      await shown.nth(1).waitFor();
+      await admin.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="doc-inline"] img')].every((img) => img.complete && img.naturalWidth > 0));
+      return shown.evaluateAll((list) => list.map((img) => `${(img as HTMLImageElement).alt} ${(img as HTMLImageElement).naturalWidth}×${(img as HTMLImageElement).naturalHeight}`));
+    };
+    assert.deepEqual(await inline(), ['shot.png 2560×1707', 'original.png 3000×2000']);
+    await admin.getByRole('button', { name: '保存正文' }).click();
+    await admin.getByText('已保存').first().waitFor();
+    await admin.reload();
+    assert.deepEqual(await inline(), ['shot.png 2560×1707', 'original.png 3000×2000']);
   });
 
   it('English: the docs page, an imported sheet’s comments and the history', async () => {
@@ -490,5 +561,20 @@ describe('docs console', { skip: browserSkip, timeout: 300_000 }, () => {
     await admin.getByRole('button', { name: 'New team space' }).click();
     const space = await openedDialog(admin);
     for (const label of ['Space name', 'Members', 'Members’ access']) await space.getByText(label, { exact: true }).waitFor();
+    await space.getByRole('button', { name: 'Cancel' }).click();
+    await space.waitFor({ state: 'detached' });
+
+    // The team space's members, in English (the zh-CN test of 团队空间成员 left two managers).
+    await pickOption(admin.getByLabel('Space', { exact: true }), '市场部空间');
+    await admin.getByRole('button', { name: 'Members' }).click();
+    const members = await openedDialog(admin);
+    await members.getByText('Space members · 市场部空间').waitFor();
+    await members.getByTestId('space-member').nth(1).waitFor();
+    assert.deepEqual((await members.getByTestId('space-member').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ')), ['林文档 Manage Remove', '郑同事 Manage Remove']);
+    await pickOption(members.getByLabel('Access · 郑同事'), 'Can edit');
+    const put = admin.waitForResponse((r) => r.url().endsWith('/members') && r.request().method() === 'PUT');
+    await members.getByRole('button', { name: 'Save' }).click();
+    assert.equal((await put).status(), 204);
+    await admin.getByText('Space members saved').waitFor();
   });
 });

@@ -1,4 +1,4 @@
-import { preparedFor } from '../../platform/db/prepared.ts';
+import { preparedFor, preparedRowsFor } from '../../platform/db/prepared.ts';
 import { tableAccess } from '../../platform/db/tables.ts';
 
 export const FILE_KINDS = ['document', 'sheet'] as const;
@@ -68,3 +68,5 @@ export interface DocsTables {
 export const tables = tableAccess<DocsTables>();
 /** A query on a hot path (a cell edit), compiled once and run with new values. */
 export const prepared = preparedFor<DocsTables>();
+/** A statement of many rows on a hot path (an import's batches of cells), compiled once. */
+export const preparedRows = preparedRowsFor<DocsTables>();

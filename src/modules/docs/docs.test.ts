@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import JSZip from 'jszip';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, type Client, type Response, type TestApp } from '../../../test/support/app.ts';
 import { errorCode, newCorp, signedInMember } from '../customers/testing/index.ts';
@@ -8,7 +9,7 @@ import { DAY } from '../../platform/clock.ts';
 import { loadExcel } from '../../platform/excel.ts';
 import { tables } from './docs.tables.ts';
 import { xlsxFixture } from './testing/index.ts';
-import { columnName, declaredSize, parseRef, readSharedStrings, scanCells, scannedSize, sizeOfRef } from './xlsx.ts';
+import { columnName, declaredSize, parseRef, readSharedStrings, scanCells, scannedSize, sizeOfRef, Workbook } from './xlsx.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 interface FileBody {
@@ -41,7 +42,34 @@ describe('.xlsx reading (pure)', () => {
       { row: 2, col: 1, value: '2' },
     ]);
     // The styled empty D2 is no content: the used range is B2:C3 plus A3.
-    assert.deepEqual(scannedSize(xml), { rows: 3, cols: 3, cells: 6 });
+    assert.deepEqual(scannedSize(xml, shared), { rows: 3, cols: 3, cells: 6 });
+  });
+  it('a sheet is scanned as it is inflated, in batches, with the same cells as a scan of its whole XML (prefixed tags, shared strings, no dimension)', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, r) => `<x:row r="${r + 1}"><x:c r="A${r + 1}" t="s"><x:v>${r % 2}</x:v></x:c><x:c r="C${r + 1}"><x:v>${r}</x:v></x:c></x:row>`);
+    const sheetXml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows.join('')}</x:sheetData><x:legacyDrawing r:id="rId9"/></x:worksheet>`;
+    const zip = new JSZip();
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    zip.file('xl/workbook.xml', `<workbook xmlns:r="${rel}"><sheets><sheet name="前缀" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file('xl/_rels/workbook.xml.rels', `<Relationships><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+    zip.file('xl/sharedStrings.xml', '<sst><si><t>甲</t></si><si><t>乙</t></si></sst>');
+    zip.file('xl/worksheets/sheet1.xml', sheetXml);
+    const book = await Workbook.open(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const sheet = book.sheets[0]!;
+    // Shared strings count: A3000 is a string cell, so the used range runs from A1 to C3000.
+    assert.deepEqual(await book.size(sheet), { rows: 3_000, cols: 3, cells: 9_000 });
+    const batches: number[] = [];
+    const cells = [];
+    for await (const batch of book.cells(sheet, 500)) {
+      batches.push(batch.length);
+      cells.push(...batch);
+    }
+    assert.deepEqual(batches, Array.from({ length: 12 }, () => 500));
+    assert.deepEqual(cells, [...scanCells(sheetXml, ['甲', '乙'])]);
+    assert.deepEqual(cells.slice(0, 3), [
+      { row: 0, col: 0, value: '甲' },
+      { row: 0, col: 2, value: '0' },
+      { row: 1, col: 0, value: '乙' },
+    ]);
   });
 });
 

@@ -6,9 +6,10 @@ import { stripMarks } from '../../platform/export-marks.ts';
 /**
  * Reading an .xlsx without holding it as objects: jszip opens the package, each sheet's size is
  * read from the head of its XML (the <dimension ref>, or a scan of the cell references when the
- * writer left it out) before a cell is parsed, and the cells are scanned from the XML text one by
- * one. fast-xml-parser reads the small parts: the workbook, relationships, notes, threaded comments
- * and their persons. See docs/decisions.md ("Sheet import parser").
+ * writer left it out) before a cell is parsed, and the cells are scanned from the XML as it is
+ * inflated, a piece at a time, so a sheet's XML is never held whole. fast-xml-parser reads the
+ * small parts: the workbook, relationships, notes, threaded comments and their persons. See
+ * docs/decisions.md ("Sheet import parser") and docs/decisions/docsperf.md.
  */
 
 export interface Size {
@@ -68,20 +69,31 @@ export function declaredSize(head: string): Size | null {
   return m ? sizeOfRef(m[1]!) : null;
 }
 
-/** The size of the used range from the cell references themselves (for a sheet with no dimension). */
-export function scannedSize(sheetXml: string): Size {
-  let minRow = Infinity;
-  let minCol = Infinity;
-  let maxRow = -1;
-  let maxCol = -1;
-  for (const cell of scanCells(sheetXml, [])) {
-    if (cell.row < minRow) minRow = cell.row;
-    if (cell.col < minCol) minCol = cell.col;
-    if (cell.row > maxRow) maxRow = cell.row;
-    if (cell.col > maxCol) maxCol = cell.col;
+/** The used range of the cells added so far (for a sheet with no dimension). */
+export class UsedRange {
+  #minRow = Infinity;
+  #minCol = Infinity;
+  #maxRow = -1;
+  #maxCol = -1;
+
+  add(cell: { row: number; col: number }): void {
+    if (cell.row < this.#minRow) this.#minRow = cell.row;
+    if (cell.col < this.#minCol) this.#minCol = cell.col;
+    if (cell.row > this.#maxRow) this.#maxRow = cell.row;
+    if (cell.col > this.#maxCol) this.#maxCol = cell.col;
   }
-  if (maxRow < 0) return { rows: 0, cols: 0, cells: 0 };
-  return { rows: maxRow + 1, cols: maxCol + 1, cells: (maxRow - minRow + 1) * (maxCol - minCol + 1) };
+
+  get size(): Size {
+    if (this.#maxRow < 0) return { rows: 0, cols: 0, cells: 0 };
+    return { rows: this.#maxRow + 1, cols: this.#maxCol + 1, cells: (this.#maxRow - this.#minRow + 1) * (this.#maxCol - this.#minCol + 1) };
+  }
+}
+
+/** The size of the used range from the cells themselves (for a sheet with no dimension). */
+export function scannedSize(sheetXml: string, shared: readonly string[]): Size {
+  const range = new UsedRange();
+  for (const cell of scanCells(sheetXml, shared)) range.add(cell);
+  return range.size;
 }
 
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
@@ -111,31 +123,45 @@ const T_ATTR = ATTR('t');
 const V = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/;
 const IS = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
 
+export interface ScannedCell {
+  row: number;
+  col: number;
+  value: string;
+}
+
 /**
- * The cells of a sheet's XML, in order, with their shown values as text (a formula's cached
- * result; booleans as TRUE/FALSE). Empty cells (only a style) are skipped.
+ * Reads cells from a sheet's <sheetData> handed over in pieces, each ending where a row ends (a
+ * cell never straddles two pieces), with their shown values as text (a formula's cached result;
+ * booleans as TRUE/FALSE). Empty cells (only a style) are skipped. A cell without a reference
+ * follows the one before it; a row without one follows the row before it.
  */
-export function* scanCells(sheetXml: string, shared: readonly string[]): Generator<{ row: number; col: number; value: string }> {
-  const start = sheetXml.indexOf('<sheetData');
-  const end = sheetXml.lastIndexOf('</sheetData>');
-  const data = start < 0 ? '' : sheetXml.slice(start, end < 0 ? undefined : end);
-  let row = -1;
-  let col = -1;
-  for (const m of data.matchAll(ROW_OR_CELL)) {
-    if (m[1] !== undefined) {
-      const r = R_ATTR.exec(m[1]);
-      row = r ? Number(r[1]) - 1 : row + 1;
-      col = -1;
-      continue;
+class CellScanner {
+  #row = -1;
+  #col = -1;
+
+  constructor(private readonly shared: readonly string[]) {}
+
+  *cells(data: string): Generator<ScannedCell> {
+    for (const m of data.matchAll(ROW_OR_CELL)) {
+      if (m[1] !== undefined) {
+        const r = R_ATTR.exec(m[1]);
+        this.#row = r ? Number(r[1]) - 1 : this.#row + 1;
+        this.#col = -1;
+        continue;
+      }
+      const attrs = m[2]!;
+      const ref = R_ATTR.exec(attrs);
+      const at = ref ? parseRef(ref[1]!) : null;
+      if (at) ({ row: this.#row, col: this.#col } = at);
+      else this.#col++;
+      const inner = m[3];
+      if (inner === undefined) continue;
+      const value = this.#valueOf(T_ATTR.exec(attrs)?.[1] ?? 'n', inner);
+      if (value !== undefined && value !== '') yield { row: this.#row, col: this.#col, value };
     }
-    const attrs = m[2]!;
-    const ref = R_ATTR.exec(attrs);
-    const at = ref ? parseRef(ref[1]!) : null;
-    if (at) ({ row, col } = at);
-    else col++;
-    const inner = m[3];
-    if (inner === undefined) continue;
-    const type = T_ATTR.exec(attrs)?.[1] ?? 'n';
+  }
+
+  #valueOf(type: string, inner: string): string | undefined {
     let value: string | undefined;
     if (type === 'inlineStr') {
       const is = IS.exec(inner);
@@ -144,13 +170,62 @@ export function* scanCells(sheetXml: string, shared: readonly string[]): Generat
       const v = V.exec(inner);
       if (v) {
         const raw = unescapeXml(v[1]!);
-        value = type === 's' ? shared[Number(raw)] ?? '' : type === 'b' ? (raw === '1' ? 'TRUE' : 'FALSE') : raw;
+        value = type === 's' ? (this.shared[Number(raw)] ?? '') : type === 'b' ? (raw === '1' ? 'TRUE' : 'FALSE') : raw;
       }
     }
     // An exported sheet comes back without its 暗水印 marks.
-    if (value !== undefined) value = stripMarks(value);
-    if (value !== undefined && value !== '') yield { row, col, value };
+    return value === undefined ? undefined : stripMarks(value);
   }
+}
+
+const SHEET_DATA = /<(\w+:)?sheetData\b/;
+
+/** The cells of a whole sheet's XML, in order (see `CellScanner`). */
+export function* scanCells(sheetXml: string, shared: readonly string[]): Generator<ScannedCell> {
+  const start = SHEET_DATA.exec(sheetXml);
+  if (!start) return;
+  const end = sheetXml.lastIndexOf(`</${start[1] ?? ''}sheetData>`);
+  yield* new CellScanner(shared).cells(sheetXml.slice(start.index, end < 0 ? undefined : end));
+}
+
+/**
+ * The cells of a sheet part in batches of at most `size`, scanned while the part is inflated: a
+ * piece of XML is scanned up to its last complete row and the rest carried to the next piece, the
+ * inflater waits while a batch is used, and it stops at </sheetData> (what follows is not
+ * inflated). What is held at a time is a piece of XML, a row and a batch.
+ */
+async function* cellBatches(file: JSZip.JSZipObject, shared: readonly string[], size: number): AsyncGenerator<ScannedCell[]> {
+  const scanner = new CellScanner(shared);
+  let carried = '';
+  let rowEnd: string | null = null;
+  let dataEnd = '';
+  let batch: ScannedCell[] = [];
+  for await (const piece of pieces(file)) {
+    carried += piece;
+    if (rowEnd === null) {
+      const start = SHEET_DATA.exec(carried);
+      if (!start) continue;
+      rowEnd = `</${start[1] ?? ''}row>`;
+      dataEnd = `</${start[1] ?? ''}sheetData>`;
+      carried = carried.slice(start.index);
+    }
+    const end = carried.indexOf(dataEnd);
+    const cut = end >= 0 ? end : carried.lastIndexOf(rowEnd);
+    if (cut < 0) continue;
+    const through = end >= 0 ? end : cut + rowEnd.length;
+    for (const cell of scanner.cells(carried.slice(0, through))) {
+      batch.push(cell);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+    carried = carried.slice(through);
+    if (end >= 0) break;
+  }
+  // A part cut short (no </sheetData>): what is left is scanned as it is.
+  if (rowEnd !== null && !carried.startsWith(dataEnd)) batch.push(...scanner.cells(carried));
+  if (batch.length > 0) yield batch;
 }
 
 const REL_COMMENTS = /\/comments$/;
@@ -159,6 +234,8 @@ const REL_PERSON = /\/person$/;
 
 /** An opened .xlsx: its sheets in order and the parts they point to. */
 export class Workbook {
+  #shared: Promise<string[]> | undefined;
+
   private constructor(
     private readonly zip: JSZip,
     readonly sheets: SheetPart[],
@@ -189,19 +266,29 @@ export class Workbook {
    * the part is not inflated), else from a scan of its cell references.
    */
   async size(sheet: SheetPart): Promise<Size> {
+    const head = await readHead(this.#part(sheet), 64 * 1024);
+    const declared = declaredSize(head);
+    if (declared) return declared;
+    const range = new UsedRange();
+    for await (const batch of this.cells(sheet, 5_000)) for (const cell of batch) range.add(cell);
+    return range.size;
+  }
+
+  /** The sheet's cells, in batches of at most `size`, its XML scanned as it is inflated. */
+  async *cells(sheet: SheetPart, size: number): AsyncGenerator<ScannedCell[]> {
+    yield* cellBatches(this.#part(sheet), await this.sharedStrings(), size);
+  }
+
+  /** The strings cells of type "s" point into (read once). */
+  sharedStrings(): Promise<string[]> {
+    this.#shared ??= readText(this.zip, 'xl/sharedStrings.xml').then((text) => (text === null ? [] : readSharedStrings(text)));
+    return this.#shared;
+  }
+
+  #part(sheet: SheetPart): JSZip.JSZipObject {
     const file = this.zip.file(sheet.path);
     if (!file) throw new WorkbookError(`missing ${sheet.path}`);
-    const head = await readHead(file, 64 * 1024);
-    return declaredSize(head) ?? scannedSize(await file.async('string'));
-  }
-
-  async sheetXml(sheet: SheetPart): Promise<string> {
-    return (await readText(this.zip, sheet.path)) ?? '';
-  }
-
-  async sharedStrings(): Promise<string[]> {
-    const text = await readText(this.zip, 'xl/sharedStrings.xml');
-    return text === null ? [] : readSharedStrings(text);
+    return file;
   }
 
   /**
@@ -286,6 +373,48 @@ interface InternalStream {
   on(event: 'error', listener: (error: Error) => void): InternalStream;
   pause(): void;
   resume(): void;
+}
+
+/**
+ * A part's text as it is inflated, a piece at a time: the inflater is paused while a piece is used
+ * and left paused when the reader stops early, so the rest of the part is never inflated.
+ */
+async function* pieces(file: JSZip.JSZipObject): AsyncGenerator<string> {
+  const stream = (file as unknown as { internalStream(type: 'string'): InternalStream }).internalStream('string');
+  const ready: string[] = [];
+  let ended = false;
+  let failed: Error | undefined;
+  let wake: (() => void) | undefined;
+  const woken = () => {
+    wake?.();
+    wake = undefined;
+  };
+  stream
+    .on('data', (chunk: string) => {
+      ready.push(chunk);
+      stream.pause();
+      woken();
+    })
+    .on('end', () => {
+      ended = true;
+      woken();
+    })
+    .on('error', (error: Error) => {
+      failed = error;
+      woken();
+    });
+  for (;;) {
+    if (ready.length === 0 && !ended && failed === undefined) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        stream.resume();
+      });
+    }
+    if (failed) throw failed;
+    const piece = ready.shift();
+    if (piece === undefined) return;
+    yield piece;
+  }
 }
 
 /** The first `limit` characters of a part (or up to its <sheetData>), inflating no more of it than that. */

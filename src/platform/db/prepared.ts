@@ -1,15 +1,22 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely';
 import type { Executor } from './tables.ts';
 
-/** Stands in for a parameter while the query is built; replaced by the caller's value at each run. */
+/**
+ * Stands in for a parameter while the query is built; replaced by the caller's value at each run
+ * (of row `row` of the caller's rows, for a query of several rows).
+ */
 class Slot {
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    readonly row?: number,
+  ) {}
 }
 
 /** A missing value would be bound as NULL where the builder would have left the column out: refused. */
-function valueOf(params: Record<string, unknown>, name: string): unknown {
-  const value = params[name];
-  if (value === undefined) throw new Error(`prepared query: no value for parameter ${name}`);
+function valueOf(params: object, slot: Slot): unknown {
+  const source = (slot.row === undefined ? params : (params as unknown[])[slot.row]) as Record<string, unknown> | undefined;
+  const value = source?.[slot.name];
+  if (value === undefined) throw new Error(`prepared query: no value for parameter ${slot.name}${slot.row === undefined ? '' : ` of row ${slot.row}`}`);
   return value;
 }
 
@@ -41,7 +48,25 @@ export function preparedFor<T>() {
   return <P extends Record<string, unknown>, R>(build: (db: Kysely<T>, params: Slots<P>) => Compilable<R> | RawBuilder<R>) => prepared(build);
 }
 
-function prepared<T, P extends Record<string, unknown>, R>(build: (db: Kysely<T>, params: Slots<P>) => Compilable<R> | RawBuilder<R>) {
+/**
+ * `preparedRowsFor<ModuleTables>()`: a statement of a fixed number of rows on a hot path (an
+ * import's full batches), built and compiled once like `preparedFor`'s: `build` receives `count`
+ * rows of placeholders, and each run binds the values of exactly `count` rows, row by row.
+ */
+export function preparedRowsFor<T>() {
+  return <P extends Record<string, unknown>, R>(count: number, build: (db: Kysely<T>, rows: Slots<P>[]) => Compilable<R>) => {
+    const rows = Array.from({ length: count }, (_, row) => new Proxy({} as Slots<P>, { get: (_, name) => new Slot(String(name), row) }));
+    const query = prepared<T, P[], R>((db) => build(db, rows));
+    return {
+      async execute(db: Executor, values: P[]): Promise<QueryResult<R>> {
+        if (values.length !== count) throw new Error(`prepared rows: ${values.length} rows given to a statement of ${count}`);
+        return query.execute(db, values);
+      },
+    };
+  };
+}
+
+function prepared<T, P extends object, R>(build: (db: Kysely<T>, params: Slots<P>) => Compilable<R> | RawBuilder<R>) {
   const compiled = new Map<unknown, CompiledQuery<R>>();
   const slots = new Proxy({} as Slots<P>, { get: (_, name) => new Slot(String(name)) });
 
@@ -61,7 +86,7 @@ function prepared<T, P extends Record<string, unknown>, R>(build: (db: Kysely<T>
   return {
     async execute(db: Executor, params: P): Promise<QueryResult<R>> {
       const query = compile(db);
-      return db.executeQuery<R>({ ...query, parameters: query.parameters.map((value) => (value instanceof Slot ? valueOf(params, value.name) : value)) });
+      return db.executeQuery<R>({ ...query, parameters: query.parameters.map((value) => (value instanceof Slot ? valueOf(params, value) : value)) });
     },
   };
 }

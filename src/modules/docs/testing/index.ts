@@ -1,10 +1,10 @@
 import JSZip from 'jszip';
 import { columnName } from '../xlsx.ts';
 
-/** The module's tables, for the benchmark's bare-insert baseline. */
+/** The module's tables, for a test that puts a sheet in a state directly. */
 export { tables as docsTables } from '../docs.tables.ts';
 /** The .xlsx reader's parts, for the benchmark's parser-alone baseline. */
-export { scanCells, Workbook } from '../xlsx.ts';
+export { Workbook } from '../xlsx.ts';
 
 /** A sheet of a test workbook: cells given sparsely, or every cell of `fill` rows × cols. */
 export interface FixtureSheet {

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useMe } from '../../session';
 import { ShareDialog } from './ShareDialog';
+import { SpaceMembersDialog } from './SpaceMembersDialog';
 import { useCreateFile, useCreateSpace, useDocsSettings, useImport, usePeople, useSaveDocsSettings, useSpaceFiles, useSpaces, XLSX_TYPE, type DocFile } from './api';
 
 /** 文档: the files of a space the member is in, new documents and sheets, an .xlsx import, sharing. */
@@ -18,6 +19,7 @@ export function DocsPage() {
   const spaces = useSpaces();
   const [chosen, setChosen] = useState<string>();
   const spaceId = chosen ?? spaces.data?.items[0]?.id;
+  const space = spaces.data?.items.find((s) => s.id === spaceId);
   const files = useSpaceFiles(spaceId);
   const create = useCreateFile();
   const importing = useImport();
@@ -27,6 +29,7 @@ export function DocsPage() {
   const [title, setTitle] = useState('');
   const [importError, setImportError] = useState<string>();
   const [newSpace, setNewSpace] = useState(false);
+  const [editingMembers, setEditingMembers] = useState(false);
 
   const submitNew = async () => {
     if (!creating || !spaceId) return;
@@ -77,6 +80,7 @@ export function DocsPage() {
             onChange={setChosen}
             options={(spaces.data?.items ?? []).map((s) => ({ value: s.id, label: s.kind === 'personal' ? t('list.personal') : s.name }))}
           />
+          {space?.kind === 'team' && <Button onClick={() => setEditingMembers(true)}>{t('list.members')}</Button>}
         </Flex>
         <ErrorAlert error={spaces.error ?? files.error} />
         {importError && <Typography.Paragraph type="danger">{importError}</Typography.Paragraph>}
@@ -109,6 +113,7 @@ export function DocsPage() {
       </Modal>
       {sharing && <ShareDialog file={sharing} onClose={() => setSharing(undefined)} />}
       {newSpace && <NewSpaceDialog onClose={() => setNewSpace(false)} onCreated={setChosen} />}
+      {editingMembers && space && <SpaceMembersDialog space={space} onClose={() => setEditingMembers(false)} />}
     </>
   );
 }

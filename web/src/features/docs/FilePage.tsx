@@ -1,5 +1,5 @@
 import { Button, Card, Col, Flex, Image, Input, List, Mentions, Modal, Row, Space, Tabs, Tag, Typography, Upload, message } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api';
@@ -56,21 +56,74 @@ export function FilePage() {
   );
 }
 
+/** An image in a document's text: `![name](image:id)`, shown as the image where it stands. */
+const IMAGE_MARK = /!\[([^\]\n]*)\]\(image:([\w-]+)\)/g;
+const imageMark = (image: { id: string; name: string }) => `![${image.name.replace(/[\]\n]/g, ' ')}](image:${image.id})`;
+
+/** The text with its images in place. */
+function InlineBody({ fileId, text }: { fileId: string; text: string }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const m of text.matchAll(IMAGE_MARK)) {
+    if (m.index > at) parts.push(<span key={`t${at}`}>{text.slice(at, m.index)}</span>);
+    parts.push(<Image key={`i${m.index}`} src={`/api/v1/docs/files/${fileId}/images/${m[2]!}`} alt={m[1]} style={{ maxWidth: '100%', display: 'block' }} />);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push(<span key={`t${at}`}>{text.slice(at)}</span>);
+  return (
+    <div data-testid="doc-inline" style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
+      {parts}
+    </div>
+  );
+}
+
 function DocumentBody({ fileId, body, canEdit }: { fileId: string; body: string; canEdit: boolean }) {
   const { t } = useTranslation('docs');
   const [text, setText] = useState(body);
+  // Where an image goes into the text: the caret's last place (the end at first).
+  const caret = useRef(body.length);
   const update = useUpdateFile(fileId);
   const tables = useTables(fileId, true);
   const insert = useInsertTable(fileId);
   const addImage = useAddImage(fileId);
+  /** Uploads the image and puts its mark into the text at `at`; the text is saved with 保存正文 as any edit. */
+  const addInline = async (kind: 'pasted' | 'attachment', file: File, at: number) => {
+    let image: { id: string; name: string };
+    try {
+      image = await addImage.mutateAsync({ kind, file });
+    } catch {
+      return; // shown by the images card's error
+    }
+    setText((now) => {
+      const where = Math.min(at, now.length);
+      caret.current = where + imageMark(image).length;
+      return `${now.slice(0, where)}${imageMark(image)}${now.slice(where)}`;
+    });
+  };
   // A pasted screenshot goes up as `pasted` (the server compresses a large one); the text pastes as usual.
-  const pasteImages = (clipboard: DataTransfer) => {
-    for (const file of clipboard.files) if (file.type.startsWith('image/')) addImage.mutate({ kind: 'pasted', file });
+  const pasteImages = (clipboard: DataTransfer, at: number) => {
+    for (const file of clipboard.files) if (file.type.startsWith('image/')) void addInline('pasted', file, at);
+  };
+  const remember = (area: HTMLTextAreaElement) => {
+    caret.current = area.selectionStart;
   };
   return (
     <Flex vertical gap="middle">
       <Card title={t('file.body')}>
-        <Input.TextArea aria-label={t('file.body')} placeholder={t('file.body')} value={text} onChange={(e) => setText(e.target.value)} onPaste={canEdit ? (e) => pasteImages(e.clipboardData) : undefined} autoSize={{ minRows: 6 }} readOnly={!canEdit} />
+        <Input.TextArea
+          aria-label={t('file.body')}
+          placeholder={t('file.body')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            remember(e.target);
+          }}
+          onSelect={(e) => remember(e.currentTarget)}
+          onPaste={canEdit ? (e) => pasteImages(e.clipboardData, e.currentTarget.selectionStart) : undefined}
+          autoSize={{ minRows: 6 }}
+          readOnly={!canEdit}
+        />
+        {text.match(IMAGE_MARK) && <InlineBody fileId={fileId} text={text} />}
         {canEdit && (
           <Button style={{ marginTop: 8 }} loading={update.isPending} onClick={() => void update.mutateAsync({ body: text }).then(() => message.success(t('file.saved')))}>
             {t('file.saveBody')}
@@ -96,7 +149,7 @@ function DocumentBody({ fileId, body, canEdit }: { fileId: string; body: string;
         title={t('file.images')}
         extra={
           canEdit && (
-            <Upload accept="image/*" showUploadList={false} beforeUpload={(file) => (addImage.mutate({ kind: 'attachment', file }), false)}>
+            <Upload accept="image/*" showUploadList={false} beforeUpload={(file) => (void addInline('attachment', file, caret.current), false)}>
               <Button loading={addImage.isPending}>{t('file.insertImage')}</Button>
             </Upload>
           )

@@ -12,6 +12,7 @@ export type Thread = Item<Reply<'/docs/files/{id}/comments'>['threads']>;
 export type Revision = Item<Reply<'/docs/files/{id}/revisions'>['items']>;
 export type DocImage = Item<Reply<'/docs/files/{id}/images'>['items']>;
 export type NewComment = Body<'/docs/files/{id}/comments', 'post'>;
+export type SpaceMember = Item<Body<'/docs/spaces/{id}/members', 'put'>['members']>;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const path = (id: string) => ({ params: { path: { id } } });
@@ -33,6 +34,7 @@ export const useCells = (id: string, sheetId: string | undefined, fromRow: numbe
 export const useComments = (id: string) => useQuery({ queryKey: ['/docs/files', id, 'comments'], queryFn: () => api.get('/docs/files/{id}/comments', path(id)) });
 export const useRevisions = (id: string, enabled: boolean) => useQuery({ queryKey: ['/docs/files', id, 'revisions'], queryFn: () => api.get('/docs/files/{id}/revisions', path(id)), enabled });
 export const useImages = (id: string) => useQuery({ queryKey: ['/docs/files', id, 'images'], queryFn: () => api.get('/docs/files/{id}/images', path(id)) });
+export const useSpaceMembers = (spaceId: string) => useQuery({ queryKey: ['/docs/spaces', spaceId, 'members'], queryFn: () => api.get('/docs/spaces/{id}/members', path(spaceId)) });
 export const useDocsSettings = (enabled: boolean) => useQuery({ queryKey: ['/docs/settings'], queryFn: () => api.get('/docs/settings'), enabled });
 
 /** Every mutation here refreshes what the docs pages show (a few small lists). */
@@ -46,6 +48,14 @@ export function useCreateSpace() {
   return useMutation({
     mutationFn: (body: Body<'/docs/spaces', 'post'>) => api.post('/docs/spaces', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['/docs/spaces'] }),
+  });
+}
+/** Replaces a team space's members; the spaces (a member's own role may change) and their files are read again. */
+export function useSaveSpaceMembers(spaceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (members: SpaceMember[]) => api.put('/docs/spaces/{id}/members', { ...path(spaceId), body: { members } }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['/docs/spaces'] }), client.invalidateQueries({ queryKey: ['/docs/files'] })]),
   });
 }
 export const useCreateFile = () => useDocsMutation((body: Body<'/docs/files', 'post'>) => api.post('/docs/files', { body }));
