@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/modules/operator/index.ts';
 import { creditWallet } from '../../src/modules/wallet/testing/index.ts';
+import { certifyUntil } from '../../src/modules/corp/testing/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
 import { browserSkip, openedDialog, PASSWORD, registerEnterprise, useConsole } from './browser.ts';
 
@@ -114,5 +115,24 @@ describe('certification: the application, the payment confirmation, and the oper
     await card.getByText('The licence scan is unreadable').waitFor();
     await page.getByText('Correct and resubmit').waitFor();
     await page.getByTestId('certification-state').getByText('Not certified').waitFor();
+  });
+
+  it('认证即将到期: within 30 days every admin page shows the banner (zh-CN and English), linking to the certification page, which shows its own warning', async () => {
+    const page = await ui.page();
+    const e = await registerEnterprise(page, { admin: '林经理', loginName: 'lin_expiry', corp: '榕树到期有限公司' });
+    await certifyUntil(ui.db(), e.corpId, Date.now() + 5 * 24 * 3600_000 - 60_000);
+    await page.goto('/contacts');
+    const banner = page.getByTestId('certification-banner');
+    await banner.getByText('企业认证将在 5 天内到期，到期后客户添加上限恢复为 100 人，请及时申请认证。').waitFor();
+    await banner.getByRole('link', { name: '去续期认证' }).click();
+    await page.waitForURL((url) => url.pathname === '/certification');
+    // The certification page shows its own warning, not the banner.
+    await banner.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: '企业认证' }).first().waitFor();
+    await page.getByText('企业认证将在 5 天内到期，到期后客户添加上限恢复为 100 人，请及时申请认证。').waitFor();
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.goto('/customers');
+    await banner.getByText('The certification ends within 5 days; after that the customer limit goes back to 100. Please apply in time.').waitFor();
+    await banner.getByRole('link', { name: 'Renew the certification' }).waitFor();
   });
 });

@@ -66,7 +66,7 @@ export const CORP_PAGES = [
   '/activate/corp_0.inv_0.gone',
   '/join/corp_0.jnl_0.gone',
 ];
-export const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/wallet/agreement', '/operator/category-reviews', '/operator/certification-reviews', '/operator/data-migrations'];
+export const OPERATOR_PAGES = ['/operator', '/operator/wallet/transfers', '/operator/wallet/invoices', '/operator/wallet/refunds', '/operator/wallet/agreement', '/operator/category-reviews', '/operator/certification-reviews', '/operator/data-migrations', '/operator/data-migration-templates'];
 /** The pages a visitor sees before signing in; a reset link or a 获客链接 that is no longer valid gives its refusal. */
 export const PUBLIC_PAGES = ['/login', '/register', '/forgot-password', '/operator/login', '/reset/gone', '/c/no-such-link-0'];
 /** The pages of one thing: visited with what `before` creates (`:id` replaced). */

@@ -7,6 +7,7 @@ import { follow, seedCustomers } from '../../src/modules/customers/testing/index
 import { DirectoryFixture } from '../../src/modules/directory/testing/index.ts';
 import { TEST_SCRYPT } from '../support/app.ts';
 import { browserSkip, csrfHeaders, PASSWORD, pickOption, registerEnterprise, useConsole } from './browser.ts';
+import { CJK, shownText, useLanguage } from './console-pages.ts';
 
 const YEAR = 365 * 24 * 3600_000;
 
@@ -21,12 +22,22 @@ describe('data migration: the operator starts the move and finishes it; both con
 
   before(async () => {
     await createOperator(ui.db(), Date.now(), TEST_SCRYPT, { loginName: 'ops_mig', name: '平台审核员', password: PASSWORD });
+    // For the English pages: every name ASCII, so any CJK character shown is the console's own.
+    await createOperator(ui.db(), Date.now(), TEST_SCRYPT, { loginName: 'ops_mig_en', name: 'Olga Ops', password: PASSWORD });
   });
 
-  /** Two certified enterprises of one admin: 榕树科技有限公司 (signed in, the source) and 榕树网络有限公司. */
-  async function certifiedPair(page: Page, loginName: string, names = { source: '榕树科技有限公司', target: '榕树网络有限公司' }): Promise<{ sourceId: string; targetId: string }> {
-    const source = await registerEnterprise(page, { admin: '唐经理', loginName, corp: names.source, shortName: '榕树科技' });
-    const created = await page.request.post('/api/v1/corps', { data: { name: names.target, shortName: '榕树', industry: 'general' }, headers: source.headers });
+  interface PairNames {
+    source: string;
+    target: string;
+    sourceShort?: string;
+    targetShort?: string;
+    admin?: string;
+  }
+
+  /** Two certified enterprises of one admin: 榕树科技有限公司 (signed in, the source) and 榕树网络有限公司, unless named otherwise. */
+  async function certifiedPair(page: Page, loginName: string, names: PairNames = { source: '榕树科技有限公司', target: '榕树网络有限公司' }): Promise<{ sourceId: string; targetId: string }> {
+    const source = await registerEnterprise(page, { admin: names.admin ?? '唐经理', loginName, corp: names.source, shortName: names.sourceShort ?? '榕树科技' });
+    const created = await page.request.post('/api/v1/corps', { data: { name: names.target, shortName: names.targetShort ?? '榕树', industry: 'general' }, headers: source.headers });
     assert.equal(created.status(), 201, await created.text());
     const targetId = ((await created.json()) as { me: { currentCorp: { id: string } } }).me.currentCorp.id;
     assert.equal((await page.request.put('/api/v1/me/current-corp', { data: { corpId: source.corpId }, headers: await csrfHeaders(page) })).status(), 200);
@@ -35,8 +46,8 @@ describe('data migration: the operator starts the move and finishes it; both con
     return { sourceId: source.corpId, targetId };
   }
 
-  /** An application (网站 relationship) built through the API; 赵六, only in the source, has `zhaoCustomers` customers that cannot move. */
-  async function application(page: Page, loginName = 'tang_mig', zhaoCustomers = 1, names?: { source: string; target: string }): Promise<{ sourceId: string; targetId: string; migrationId: string }> {
+  /** An application (网站 relationship) of a certified pair, built through the API. */
+  async function applied(page: Page, loginName: string, names?: PairNames): Promise<{ sourceId: string; targetId: string; migrationId: string }> {
     const { sourceId, targetId } = await certifiedPair(page, loginName, names);
     const materials: Record<string, string> = {};
     for (const [i, k] of ['entrustment_letter', 'business_licence', 'icp_screenshot', 'name_authorization'].entries()) {
@@ -45,8 +56,14 @@ describe('data migration: the operator starts the move and finishes it; both con
       assert.equal(up.status(), 201, await up.text());
       materials[k] = ((await up.json()) as { id: string }).id;
     }
-    const applied = await page.request.post('/api/v1/data-migrations', { data: { targetCorpId: targetId, relation: 'website', materials }, headers: await csrfHeaders(page) });
-    assert.equal(applied.status(), 201, await applied.text());
+    const response = await page.request.post('/api/v1/data-migrations', { data: { targetCorpId: targetId, relation: 'website', materials }, headers: await csrfHeaders(page) });
+    assert.equal(response.status(), 201, await response.text());
+    return { sourceId, targetId, migrationId: ((await response.json()) as { id: string }).id };
+  }
+
+  /** An application (网站 relationship) built through the API; 赵六, only in the source, has `zhaoCustomers` customers that cannot move. */
+  async function application(page: Page, loginName = 'tang_mig', zhaoCustomers = 1, names?: PairNames): Promise<{ sourceId: string; targetId: string; migrationId: string }> {
+    const { sourceId, targetId, migrationId } = await applied(page, loginName, names);
     // 张三 is in both enterprises (same userid) with 5 customers; 赵六 is only in the source.
     const now = Date.now();
     const inSource = await DirectoryFixture.open(ui.db(), sourceId, () => now);
@@ -57,12 +74,12 @@ describe('data migration: the operator starts the move and finishes it; both con
     await seedCustomers(ui.db(), sourceId, zhang, 5, now, 'e2e');
     if (zhaoCustomers === 1) await follow(ui.db(), sourceId, zhao, { externalId: 'zhao-e2e', name: '赵的客户' }, now);
     else await seedCustomers(ui.db(), sourceId, zhao, zhaoCustomers, now, 'zhao');
-    return { sourceId, targetId, migrationId: ((await applied.json()) as { id: string }).id };
+    return { sourceId, targetId, migrationId };
   }
 
-  async function operatorSignIn(page: Page): Promise<void> {
+  async function operatorSignIn(page: Page, loginName = 'ops_mig'): Promise<void> {
     await page.goto('/operator/login');
-    await page.getByLabel('手机号或登录名').fill('ops_mig');
+    await page.getByLabel('手机号或登录名').fill(loginName);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
   }
@@ -186,5 +203,90 @@ describe('data migration: the operator starts the move and finishes it; both con
     await mine.getByRole('button', { name: 'Load more' }).click();
     await mine.getByText('Showing 130 of 130').waitFor();
     assert.equal(await mine.getByText('No matching member in the target enterprise: 赵六').count(), 130);
+  });
+
+  /** The page's lines with a CJK character: on an English page whose names are all ASCII, the console's own. */
+  async function chineseLines(page: Page, path: string): Promise<string[]> {
+    await page.evaluate(() => localStorage.setItem('banyan.lang', 'en'));
+    return (await shownText(page, path)).split('\n').filter((line) => CJK.test(line));
+  }
+
+  it('迁移模版: the operator replaces the entrustment letter with a PDF, enterprises download the newest; too large or not PDF/.docx is refused; the page in English', async () => {
+    const admin = await ui.page();
+    await registerEnterprise(admin, { admin: 'Tess Admin', loginName: 'tess_tpl', corp: 'Banyan Templates Ltd', shortName: 'Banyan' });
+    const page = await ui.page();
+    await operatorSignIn(page, 'ops_mig_en');
+    await page.getByRole('menuitem', { name: '迁移模版' }).click();
+    await page.getByRole('heading', { name: '数据迁移模版' }).waitFor();
+    const table = page.getByTestId('migration-templates');
+    const row = (name: string) => table.getByRole('row', { name: new RegExp(name) });
+    await row('数据迁移委托函').getByText('内置模版（纯文本）').waitFor();
+    await row('名称使用授权书').getByText('内置模版（纯文本）').waitFor();
+
+    const pdf = Buffer.from('%PDF-1.4 e2e entrustment letter 2026');
+    await row('数据迁移委托函').locator('input[type="file"]').setInputFiles({ name: 'letter-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByText('模版已更新，企业将下载新文件').waitFor();
+    await row('数据迁移委托函').getByText('letter-2026.pdf').waitFor();
+    await row('数据迁移委托函').getByText(/^Olga Ops · /).waitFor();
+    const served = await admin.request.get('/api/v1/data-migration-templates/entrustment_letter');
+    assert.deepEqual([served.status(), served.headers()['content-type'], (await served.body()).toString()], [200, 'application/pdf', pdf.toString()]);
+
+    // Too large is refused before it is sent; a file that is not a PDF or .docx, by the server.
+    await row('名称使用授权书').locator('input[type="file"]').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(5 * 1024 * 1024 + 1) });
+    await page.getByText('文件过大，模版最大 5 MB').waitFor();
+    await row('名称使用授权书').locator('input[type="file"]').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') });
+    await page.getByText('模版需为 PDF 或 Word（.docx）文件').waitFor();
+    await row('名称使用授权书').getByText('内置模版（纯文本）').waitFor();
+
+    assert.deepEqual(await chineseLines(page, '/operator/data-migration-templates'), []);
+    await page.getByRole('heading', { name: 'Data migration templates' }).waitFor();
+    await row('Data migration entrustment letter').getByText('letter-2026.pdf').waitFor();
+    await row('Name use authorisation').getByText('Built-in template (plain text)').waitFor();
+  });
+
+  it('reasons in the reader’s language: a lapsed target halts the application at 审核通过, worded in zh-CN and English (page and inbox, no Chinese in English); an operator’s typed reason shows as typed', async () => {
+    const admin = await ui.page();
+    const { targetId } = await applied(admin, 'hal_mig', { source: 'Banyan Halt Tech Ltd', target: 'Banyan Halt Net Ltd', sourceShort: 'Banyan Tech', targetShort: 'Banyan', admin: 'Hal Admin' });
+    await certifyUntil(ui.db(), targetId, Date.now() - 1000);
+
+    const page = await ui.page();
+    await operatorSignIn(page, 'ops_mig_en');
+    await page.getByRole('menuitem', { name: '数据迁移审核' }).click();
+    const card = page.locator('.ant-card').filter({ hasText: 'Banyan Halt Tech Ltd → Banyan Halt Net Ltd' }).first();
+    await card.getByRole('button', { name: '审核通过' }).click();
+    // Halted, it leaves the open queue.
+    await card.waitFor({ state: 'detached' });
+
+    await admin.goto('/data-migrations');
+    const mine = admin.locator('.ant-card').filter({ hasText: 'Banyan Halt Tech Ltd → Banyan Halt Net Ltd' }).first();
+    await mine.locator('.ant-card-head').getByText('已中止').waitFor();
+    await mine.getByTestId('migration-reason').getByText('迁入企业「Banyan Halt Net Ltd」不在认证有效期内', { exact: true }).waitFor();
+    await mine.locator('.ant-timeline').getByText(/已中止 · Olga Ops · .* · 迁入企业「Banyan Halt Net Ltd」不在认证有效期内/).waitFor();
+
+    assert.deepEqual(await chineseLines(admin, '/data-migrations'), []);
+    await mine.locator('.ant-card-head').getByText('Halted').waitFor();
+    const halted = 'The target enterprise "Banyan Halt Net Ltd" is not within its certification validity';
+    await mine.getByTestId('migration-reason').getByText(halted, { exact: true }).waitFor();
+    await mine.locator('.ant-timeline').getByText(new RegExp(`Halted · Olga Ops · .* · ${halted}`)).waitFor();
+    // The notice the admins got, in the member area's inbox (delivered by the server's workers).
+    await admin.goto('/app');
+    await admin.getByText(`Reason: the target enterprise "Banyan Halt Net Ltd" is not within its certification validity`).first().waitFor({ timeout: 30_000 });
+    await admin.getByText('Data migration halted').first().waitFor();
+    assert.deepEqual(await chineseLines(admin, '/app'), []);
+
+    // What the operator types is shown as typed, in either language.
+    const other = await ui.page();
+    await applied(other, 'rej_mig', { source: 'Banyan Reject Tech Ltd', target: 'Banyan Reject Net Ltd', sourceShort: 'Banyan Tech', targetShort: 'Banyan', admin: 'Rae Admin' });
+    await page.reload();
+    const rejecting = page.locator('.ant-card').filter({ hasText: 'Banyan Reject Tech Ltd → Banyan Reject Net Ltd' }).first();
+    await rejecting.getByRole('button', { name: '驳回' }).click();
+    await page.getByRole('dialog').getByLabel('原因').fill('纸质材料与扫描件不一致');
+    await page.getByRole('dialog').getByRole('button', { name: /驳\s*回/ }).click();
+    await rejecting.waitFor({ state: 'detached' });
+    await useLanguage(other, 'en');
+    await other.goto('/data-migrations');
+    const rejected = other.locator('.ant-card').filter({ hasText: 'Banyan Reject Tech Ltd → Banyan Reject Net Ltd' }).first();
+    await rejected.locator('.ant-card-head').getByText('Rejected').waitFor();
+    await rejected.getByTestId('migration-reason').getByText('纸质材料与扫描件不一致', { exact: true }).waitFor();
   });
 });

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { command } from '../../platform/command.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { invalidField, readUpload, refuseDeclaredOver, streamedBody, uploadScope } from '../../platform/http/upload.ts';
 import { SCAN_LIMIT, fileStore } from '../certification/index.ts';
 import { DataMigrationErrors } from './datamigration.errors.ts';
-import { FailurePage, MigrationBody, MigrationDto, MigrationList, MigrationPage, MigrationParams, PageParams, RequirementsDto, StepBody, StepParams, TemplateDto, TemplateForm, TemplateParams } from './datamigration.schema.ts';
+import { FailurePage, MigrationBody, MigrationDto, MigrationList, MigrationPage, MigrationParams, PageParams, RequirementsDto, StepBody, StepParams, TemplateDto, TemplateForm, TemplateList, TemplateParams } from './datamigration.schema.ts';
 import { checklists } from './materials.ts';
 import type { TemplateKind } from './datamigration.tables.ts';
-import { readTemplate, replaceTemplate } from './templates.ts';
+import { listTemplates, readTemplate, replaceTemplate, type TemplateFile } from './templates.ts';
 import { giveUpFailed, retryFailed } from './move.service.ts';
 import { listFailures, listMigrations, listOpenMigrations, rowOf, rowTakingPart, submitMigration, takeStep, type MigrationInput, type Step } from './datamigration.service.ts';
 
@@ -18,6 +19,7 @@ const list = command({ right: 'datamigration.apply', tx: 'read' }, async (ctx) =
 const submit = command({ right: 'datamigration.apply', tx: 'plain' }, (ctx, input: MigrationInput) => submitMigration(ctx, input));
 type PageInput = { cursor?: string | undefined; limit?: number | undefined };
 const page = (query: PageInput) => ({ cursor: query.cursor, limit: query.limit ?? 50 });
+const templates = command({ right: 'operator.datamigration', tx: 'read' }, async (ctx) => ({ items: await listTemplates(ctx.trx) }));
 const required = command({ right: 'datamigration.apply', tx: 'read' }, async () => checklists());
 const failures = command({ right: 'datamigration.apply', tx: 'read' }, async (ctx, input: { id: string } & PageInput) => listFailures(ctx.trx, await rowTakingPart(ctx.trx, ctx.corpId, input.id), page(input)));
 const queue = command({ right: 'operator.datamigration', tx: 'read' }, (ctx, query: PageInput) => listOpenMigrations(ctx.trx, page(query)));
@@ -32,15 +34,24 @@ const step = command({ right: 'operator.datamigration', tx: 'plain' }, (ctx, inp
 export function dataMigrationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const store = fileStore(deps.config.dataDir);
   const template = command({ right: 'datamigration.apply', tx: 'read' }, (ctx, kind: TemplateKind) => readTemplate(ctx.trx, store, kind));
+  const operatorTemplate = command({ right: 'operator.datamigration', tx: 'read' }, (ctx, kind: TemplateKind) => readTemplate(ctx.trx, store, kind));
+  const download = (reply: FastifyReply, kind: TemplateKind, file: TemplateFile) => {
+    reply.header('content-disposition', `attachment; filename="${kind}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    return reply.type(file.mime).send(file.content);
+  };
   const replace = command({ right: 'operator.datamigration', tx: 'plain' }, (ctx, input: { kind: TemplateKind; content: Buffer; filename: string }) => replaceTemplate(ctx, store, input.kind, input));
   const limits = { fileLimit: SCAN_LIMIT, fields: [], tooLarge: () => new DomainError(DataMigrationErrors['datamigration.template_too_large'], { limitBytes: SCAN_LIMIT }) };
 
   return async (app) => {
-    app.get('/api/v1/data-migration-templates/:kind', { config: { auth: 'corp' }, schema: { tags, summary: 'Download the entrustment-letter or name-authorisation template', params: TemplateParams } }, async (request, reply) => {
-      const file = await request.run(template, request.params.kind);
-      reply.header('content-disposition', `attachment; filename="${request.params.kind}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      return reply.type(file.mime).send(file.content);
-    });
+    app.get('/api/v1/data-migration-templates/:kind', { config: { auth: 'corp' }, schema: { tags, summary: 'Download the entrustment-letter or name-authorisation template', params: TemplateParams } }, async (request, reply) =>
+      download(reply, request.params.kind, await request.run(template, request.params.kind)),
+    );
+    app.get('/api/v1/operator/data-migration-templates', { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Both templates as enterprises download them now (built in or uploaded, by whom, when)', response: { 200: TemplateList } } }, (request) =>
+      request.runFor('', templates, undefined),
+    );
+    app.get('/api/v1/operator/data-migration-templates/:kind', { config: { auth: 'operator' }, schema: { tags: ['operator'], summary: 'Download a template as enterprises get it now', params: TemplateParams } }, async (request, reply) =>
+      download(reply, request.params.kind, await request.runFor('', operatorTemplate, request.params.kind)),
+    );
     await app.register(async (uploads) => {
       await uploadScope(uploads, SCAN_LIMIT);
       uploads.put(

@@ -2,12 +2,22 @@ import { Type } from 'typebox';
 import { IsoDateTime, Page, PageQuery, StrictObject } from '../../platform/http/schemas.ts';
 import { FileId } from '../certification/index.ts';
 import { MATERIALS } from './materials.ts';
-import { MIGRATION_STATUSES, RELATIONS, TEMPLATE_KINDS } from './datamigration.tables.ts';
+import { MIGRATION_STATUSES, REASON_CODES, RELATIONS, TEMPLATE_KINDS } from './datamigration.tables.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Status = Type.Enum(MIGRATION_STATUSES);
 export const Relation = Type.Enum(RELATIONS);
 const Materials = Type.Partial(Type.Object(Object.fromEntries(Object.keys(MATERIALS).map((k) => [k, FileId])) as Record<keyof typeof MATERIALS, typeof FileId>, { additionalProperties: false }));
+
+const Reason = Nullable(
+  Type.Object(
+    { code: Type.Enum(REASON_CODES), params: Type.Record(Type.String(), Type.String()) },
+    {
+      description:
+        'Why it was rejected or halted, for the console to word: operator (params.text, as the operator typed it), not_approved, source_not_certified / target_not_certified (params.corp, the enterprise out of its validity), source_subject_changed / target_subject_changed',
+    },
+  ),
+);
 
 export const MigrationDto = Type.Object({
   id: Type.String(),
@@ -18,10 +28,10 @@ export const MigrationDto = Type.Object({
   relation: Relation,
   materials: Type.Record(Type.String(), Type.String()),
   status: Status,
-  reason: Nullable(Type.String()),
+  reason: Reason,
   submittedBy: Type.String(),
   submittedAt: IsoDateTime,
-  steps: Type.Array(Type.Object({ status: Status, actor: Type.String(), reason: Nullable(Type.String()), at: IsoDateTime })),
+  steps: Type.Array(Type.Object({ status: Status, actor: Nullable(Type.String({ description: 'who took the step; null: the system did (a halt it found)' })), reason: Reason, at: IsoDateTime })),
   progress: Nullable(
     Type.Object(
       {
@@ -66,4 +76,13 @@ export const StepBody = StrictObject({
 export const StepParams = StrictObject({ corpId: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 40 }) });
 export const TemplateParams = StrictObject({ kind: Type.Enum(TEMPLATE_KINDS) });
 export const TemplateForm = Type.Object({ file: Type.String({ format: 'binary', description: 'a PDF or .docx file, at most 5 MiB' }) }, { additionalProperties: false });
-export const TemplateDto = Type.Object({ kind: Type.Enum(TEMPLATE_KINDS), name: Type.String(), size: Type.Integer() });
+export const TemplateDto = Type.Object({
+  kind: Type.Enum(TEMPLATE_KINDS),
+  builtIn: Type.Boolean({ description: 'the built-in text template: the operator has uploaded none' }),
+  name: Type.String({ description: 'the file name enterprises download it as' }),
+  mime: Type.String(),
+  size: Type.Integer({ description: 'bytes' }),
+  updatedBy: Nullable(Type.String()),
+  updatedAt: Nullable(IsoDateTime),
+});
+export const TemplateList = Type.Object({ items: Type.Array(TemplateDto) });

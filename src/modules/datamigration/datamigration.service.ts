@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { toIso } from '../../platform/clock.ts';
 import { audit } from '../../platform/audit.ts';
 import { publish } from '../../platform/events.ts';
-import { enqueueJob } from '../../platform/jobs.ts';
+import { enqueueJob, systemCtx, type JobContext } from '../../platform/jobs.ts';
 import { isSuperIn } from '../../platform/policy/index.ts';
 import { assertScans } from '../certification/index.ts';
 import { corpsByIds, isCertified, type CorpView } from '../corp/index.ts';
@@ -13,7 +13,7 @@ import { adminMemberIds } from '../directory/index.ts';
 import { DataMigrationErrors } from './datamigration.errors.ts';
 import { DataMigrationEvents } from './datamigration.events.ts';
 import { MATERIALS, missingMaterial, shareNamingField, type Material } from './materials.ts';
-import { OPEN_STATUSES, tables, type DataMigrationTables, type ItemReason, type MigrationStatus, type Relation, type RunPhase } from './datamigration.tables.ts';
+import { OPEN_STATUSES, tables, type DataMigrationTables, type ItemReason, type MigrationStatus, type ReasonCode, type Relation, type RunPhase } from './datamigration.tables.ts';
 
 /**
  * 数据迁移 admission (数据迁移服务-企业准入要求): a super admin of both enterprises applies, naming the
@@ -24,6 +24,42 @@ import { OPEN_STATUSES, tables, type DataMigrationTables, type ItemReason, type 
  */
 export type Row = DataMigrationTables['data_migrations'];
 
+/**
+ * Why an application was rejected or halted: a code and its values, which the console words in the
+ * reader's language; what an operator typed is `operator` with `params.text`, shown as typed.
+ */
+export interface Reason {
+  code: ReasonCode;
+  params: Record<string, string>;
+}
+type StoredReason = Pick<Row, 'reason_code' | 'reason_params' | 'reason'>;
+
+function stored(reason: Reason | null): StoredReason {
+  if (!reason) return { reason_code: null, reason_params: null, reason: null };
+  if (reason.code === 'operator') return { reason_code: 'operator', reason_params: null, reason: reason.params.text ?? '' };
+  return { reason_code: reason.code, reason_params: JSON.stringify(reason.params), reason: null };
+}
+
+function reasonOf(row: StoredReason): Reason | null {
+  if (row.reason_code === null) return null;
+  if (row.reason_code === 'operator') return { code: 'operator', params: { text: row.reason ?? '' } };
+  return { code: row.reason_code, params: JSON.parse(row.reason_params ?? '{}') as Record<string, string> };
+}
+
+/** The reason in the default language (zh-CN), for the notice as written (clients that do not translate it). */
+function reasonSentence(reason: Reason): string {
+  const corp = reason.params.corp ?? '';
+  const sentences: Record<ReasonCode, string> = {
+    operator: reason.params.text ?? '',
+    not_approved: '未通过审核',
+    source_not_certified: `迁出企业「${corp}」不在认证有效期内`,
+    target_not_certified: `迁入企业「${corp}」不在认证有效期内`,
+    source_subject_changed: '迁出企业的认证主体已变更（不能在迁移期间变更认证主体）',
+    target_subject_changed: '迁入企业的认证主体已变更（不能在迁移期间变更认证主体）',
+  };
+  return sentences[reason.code];
+}
+
 export interface MigrationView {
   id: string;
   sourceCorpId: string;
@@ -33,10 +69,11 @@ export interface MigrationView {
   relation: Relation;
   materials: Partial<Record<Material, string>>;
   status: MigrationStatus;
-  reason: string | null;
+  reason: Reason | null;
   submittedBy: string;
   submittedAt: string;
-  steps: { status: MigrationStatus; actor: string; reason: string | null; at: string }[];
+  /** Who took each step: null when the system did (a halt found by the scheduled pass or the move). */
+  steps: { status: MigrationStatus; actor: string | null; reason: Reason | null; at: string }[];
   /** The move, once started: null before. */
   progress: MigrationProgress | null;
 }
@@ -109,10 +146,10 @@ async function toView(db: Executor, row: Row): Promise<MigrationView> {
     relation: row.relation,
     materials: JSON.parse(row.materials_json) as MigrationView['materials'],
     status: row.status,
-    reason: row.reason,
+    reason: reasonOf(row),
     submittedBy: row.submitted_by_name,
     submittedAt: toIso(row.submitted_at),
-    steps: steps.map((s) => ({ status: s.status, actor: s.actor_name, reason: s.reason, at: toIso(s.at) })),
+    steps: steps.map((s) => ({ status: s.status, actor: s.actor_kind === 'system' ? null : s.actor_name, reason: reasonOf(s), at: toIso(s.at) })),
     progress: await progressOf(db, row),
   };
 }
@@ -144,18 +181,18 @@ async function openOf(db: Executor, corpId: string): Promise<Row[]> {
 }
 
 /** Why the two enterprises cannot (go on to) migrate now, or undefined: lapsed or changed certification. */
-async function admissionProblem(db: Executor, now: number, source: CorpView, target: CorpView, subjects?: { source: string; target: string }): Promise<{ code: 'source_not_certified' | 'target_not_certified' | 'source_subject_changed' | 'target_subject_changed'; reason: string } | undefined> {
-  if (!(await isCertified(db, source.id, now))) return { code: 'source_not_certified', reason: `迁出企业「${source.name}」不在认证有效期内` };
-  if (!(await isCertified(db, target.id, now))) return { code: 'target_not_certified', reason: `迁入企业「${target.name}」不在认证有效期内` };
-  if (subjects && source.name !== subjects.source) return { code: 'source_subject_changed', reason: `迁出企业的认证主体已变更（不能在迁移期间变更认证主体）` };
-  if (subjects && target.name !== subjects.target) return { code: 'target_subject_changed', reason: `迁入企业的认证主体已变更（不能在迁移期间变更认证主体）` };
+async function admissionProblem(db: Executor, now: number, source: CorpView, target: CorpView, subjects?: { source: string; target: string }): Promise<Reason | undefined> {
+  if (!(await isCertified(db, source.id, now))) return { code: 'source_not_certified', params: { corp: source.name } };
+  if (!(await isCertified(db, target.id, now))) return { code: 'target_not_certified', params: { corp: target.name } };
+  if (subjects && source.name !== subjects.source) return { code: 'source_subject_changed', params: {} };
+  if (subjects && target.name !== subjects.target) return { code: 'target_subject_changed', params: {} };
   return undefined;
 }
 
 /** Why an application can go no further now (a lapsed or changed certification on either side), or undefined. */
-export async function haltReason(db: Executor, now: number, row: Row): Promise<string | undefined> {
+export async function haltReason(db: Executor, now: number, row: Row): Promise<Reason | undefined> {
   const { source, target } = await twoCorps(db, row.corp_id, row.target_corp_id);
-  return (await admissionProblem(db, now, source, target, { source: row.source_subject, target: row.target_subject }))?.reason;
+  return admissionProblem(db, now, source, target, { source: row.source_subject, target: row.target_subject });
 }
 
 async function twoCorps(db: Executor, sourceId: string, targetId: string): Promise<{ source: CorpView; target: CorpView }> {
@@ -206,7 +243,7 @@ export async function submitMigration(ctx: Ctx, input: MigrationInput): Promise<
       source_subject: source.name,
       target_subject: target.name,
       status: 'submitted',
-      reason: null,
+      ...stored(null),
       submitted_by_name: ctx.actor.name,
       submitted_at: ctx.now,
       updated_at: ctx.now,
@@ -235,23 +272,32 @@ const TITLES: Record<MigrationStatus, string> = {
   halted: '数据迁移已中止',
 };
 
+/**
+ * What the console translates of a step's notice: a coded reason has a notice of its own
+ * (`datamigration.halted_source_not_certified`, …) with its values; an operator's reason is a value.
+ */
+function noticeText(status: MigrationStatus, reason: Reason | null): { key: string; params: Record<string, string> } {
+  if (reason && reason.code !== 'operator') return { key: `datamigration.${status}_${reason.code}`, params: reason.params };
+  return { key: `datamigration.${status}`, params: { reason: reason?.params.text ?? '' } };
+}
+
 /** Writes the step on the timeline, audits it in both enterprises and tells both enterprises' admins. */
-async function record(ctx: Ctx, row: Row, status: MigrationStatus, reason: string | null): Promise<void> {
+async function record(ctx: Ctx, row: Row, status: MigrationStatus, reason: Reason | null): Promise<void> {
   const seq = (await tables(ctx.trx).selectFrom('data_migration_steps').select('seq').where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).orderBy('seq', 'desc').executeTakeFirst())?.seq ?? 0;
-  await tables(ctx.trx).insertInto('data_migration_steps').values({ corp_id: row.corp_id, migration_id: row.id, seq: Number(seq) + 1, status, actor_name: ctx.actor.name, reason, at: ctx.now }).execute();
+  await tables(ctx.trx).insertInto('data_migration_steps').values({ corp_id: row.corp_id, migration_id: row.id, seq: Number(seq) + 1, status, actor_kind: ctx.actor.kind, actor_name: ctx.actor.name, ...stored(reason), at: ctx.now }).execute();
   for (const corpId of [row.corp_id, row.target_corp_id]) {
     const inCorp = { ...ctx, corpId };
     await audit(inCorp, { action: `datamigration.${status}`, target: { type: 'data_migration', id: row.id }, after: { status, reason } });
     const memberIds = await adminMemberIds(inCorp);
     if (memberIds.length === 0) continue;
-    await publish(inCorp, DataMigrationEvents['datamigration.notified'], { memberIds, title: TITLES[status], body: reason ? `原因：${reason}` : TITLES[status], text: { key: `datamigration.${status}`, params: { reason: reason ?? '' } }, link: '/data-migrations', dedupeKey: `datamigration:${row.id}:${status}` });
+    await publish(inCorp, DataMigrationEvents['datamigration.notified'], { memberIds, title: TITLES[status], body: reason ? `原因：${reasonSentence(reason)}` : TITLES[status], text: noticeText(status, reason), link: '/data-migrations', dedupeKey: `datamigration:${row.id}:${status}` });
   }
 }
 
-export async function moveTo(ctx: Ctx, row: Row, status: MigrationStatus, reason: string | null): Promise<Row> {
+async function moveTo(ctx: Ctx, row: Row, status: MigrationStatus, reason: Reason | null): Promise<Row> {
   const done = await tables(ctx.trx)
     .updateTable('data_migrations')
-    .set({ status, reason, updated_at: ctx.now })
+    .set({ status, ...stored(reason), updated_at: ctx.now })
     .where('corp_id', '=', row.corp_id)
     .where('id', '=', row.id)
     .where('status', '=', row.status)
@@ -269,7 +315,10 @@ export async function moveTo(ctx: Ctx, row: Row, status: MigrationStatus, reason
 export async function takeStep(ctx: Ctx, input: { id: string; step: Step; reason?: string | undefined }): Promise<MigrationView> {
   const row = await rowOf(ctx.trx, ctx.corpId, input.id);
   if (!OPEN_STATUSES.includes(row.status)) throw new DomainError(DataMigrationErrors['datamigration.wrong_step'], { status: row.status });
-  if (input.step === 'reject') return toView(ctx.trx, await moveTo(ctx, row, 'rejected', (input.reason ?? '').trim() || '未通过审核'));
+  if (input.step === 'reject') {
+    const typed = (input.reason ?? '').trim();
+    return toView(ctx.trx, await moveTo(ctx, row, 'rejected', typed ? { code: 'operator', params: { text: typed } } : { code: 'not_approved', params: {} }));
+  }
   const next = NEXT[input.step];
   if (row.status !== next.from) throw new DomainError(DataMigrationErrors['datamigration.wrong_step'], { status: row.status });
   if (input.step === 'finish') {
@@ -278,10 +327,42 @@ export async function takeStep(ctx: Ctx, input: { id: string; step: Step; reason
     if (!progress?.canFinish) throw new DomainError(DataMigrationErrors['datamigration.not_finished'], { pending: progress?.pending ?? 0, failed: progress?.failed ?? 0, phase: progress?.phase ?? 'listing' });
   }
   const reason = await haltReason(ctx.trx, ctx.now, row);
-  if (reason) return toView(ctx.trx, await moveTo(ctx, row, 'halted', reason));
+  if (reason) return toView(ctx.trx, await halt(ctx, row, reason));
   const moved = await moveTo(ctx, row, next.to, null);
   if (next.to === 'migrating') await startRun(ctx, moved);
   return toView(ctx.trx, moved);
+}
+
+/**
+ * Halts the application with the reason; a run under way stops where it is (what moved stays
+ * moved): its next batch sees the application halted.
+ */
+export async function halt(ctx: Ctx, row: Row, reason: Reason): Promise<Row> {
+  const halted = await moveTo(ctx, row, 'halted', reason);
+  await tables(ctx.trx).updateTable('data_migration_runs').set({ phase: 'halted', updated_at: ctx.now }).where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).execute();
+  return halted;
+}
+
+export const HALT_SWEEP_JOB = 'datamigration.halt_lapsed';
+
+/**
+ * The scheduled pass: 参与迁移的企业均需要在认证有效期内 holds while an application waits too (for the
+ * operator, or the paper copies), not only at its steps: every open application whose enterprises
+ * no longer qualify at `now` is halted with the reason, each in its own transaction.
+ */
+export async function haltLapsed(job: Pick<JobContext, 'db' | 'now' | 'log' | 'registry'>): Promise<number> {
+  const open = await tables(job.db).selectFrom('data_migrations').select(['corp_id', 'id']).where('status', 'in', [...OPEN_STATUSES]).orderBy('id').execute();
+  let halted = 0;
+  for (const { corp_id: corpId, id } of open) {
+    const done = await job.db.transaction().execute(async (trx) => {
+      const row = await rowOf(trx, corpId, id);
+      const reason = OPEN_STATUSES.includes(row.status) ? await haltReason(trx, job.now, row) : undefined;
+      if (reason) await halt(systemCtx(job, corpId, trx), row, reason);
+      return reason !== undefined;
+    });
+    if (done) halted++;
+  }
+  return halted;
 }
 
 /** The job that moves an application's customers, batch by batch (datamigration.jobs.ts). */

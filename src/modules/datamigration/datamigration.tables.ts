@@ -9,6 +9,14 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const MIGRATION_STATUSES = ['submitted', 'approved', 'paper_received', 'migrating', 'done', 'rejected', 'halted'] as const;
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
+/**
+ * Why an application was rejected or halted, as a code the console words: `operator`, what the
+ * operator typed; `not_approved`, rejected without a reason; the rest, a halt because an enterprise
+ * (`corp` names it) is out of its certification's validity or changed its certified subject.
+ */
+export const HALT_CODES = ['source_not_certified', 'target_not_certified', 'source_subject_changed', 'target_subject_changed'] as const;
+export const REASON_CODES = ['operator', 'not_approved', ...HALT_CODES] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
 export const OPEN_STATUSES: readonly MigrationStatus[] = ['submitted', 'approved', 'paper_received', 'migrating'];
 
 /** listing: the customers to move are being listed; moving: items go batch by batch; done: none pending; halted: stopped with the application. */
@@ -30,7 +38,9 @@ export interface DataMigrationTables {
     source_subject: string;
     target_subject: string;
     status: MigrationStatus;
-    /** Why it was rejected or halted. */
+    /** Why it was rejected or halted (ReasonCode), its values (JSON) and, for `operator`, what was typed. */
+    reason_code: ReasonCode | null;
+    reason_params: string | null;
     reason: string | null;
     submitted_by_name: string;
     submitted_at: number;
@@ -39,7 +49,8 @@ export interface DataMigrationTables {
   /** The operator's templates (数据迁移委托函, 名称使用授权书), replacing the built-in ones; the file is in the data directory by SHA-256. */
   data_migration_templates: { kind: TemplateKind; sha256: string; name: string; mime: string; size: number; updated_by_name: string; updated_at: number };
   /** The application's timeline: every step, who took it and when. */
-  data_migration_steps: { corp_id: string; migration_id: string; seq: number; status: MigrationStatus; actor_name: string; reason: string | null; at: number };
+  /** `actor_kind`: the actor's kind (member, operator, system); null for a person's step from before it was kept. */
+  data_migration_steps: { corp_id: string; migration_id: string; seq: number; status: MigrationStatus; actor_kind: string | null; actor_name: string; reason_code: ReasonCode | null; reason_params: string | null; reason: string | null; at: number };
   /**
    * The move itself (the job's state): the cursors of the listing and of the moving, each advanced
    * by the transaction that did its batch, so a run killed mid-way resumes after the last batch

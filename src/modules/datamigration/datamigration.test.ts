@@ -9,8 +9,10 @@ import { tablesOf } from '../../../test/support/tables.ts';
 import { DAY } from '../../platform/clock.ts';
 import { certifyUntil } from '../corp/testing/index.ts';
 import { codeOf, credit, key, operatorClient, type ErrorBody } from '../wallet/testing/index.ts';
+import { haltLapsed } from './datamigration.service.ts';
 
-type Migration = { id: string; status: string; reason: string | null; steps: { status: string; actor: string; reason: string | null }[] };
+type Reason = { code: string; params: Record<string, string> };
+type Migration = { id: string; status: string; reason: Reason | null; steps: { status: string; actor: string | null; reason: Reason | null }[] };
 
 let scans = 0;
 const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`material-${process.pid}-${++scans}`)]);
@@ -137,12 +139,17 @@ describeEachDialect('数据迁移 admission (数据迁移服务-企业准入要�
     assert.equal(codeOf((await step(sourceId, submitted.body.id, { step: 'reject', reason: '晚了' })).body), 'datamigration.wrong_step');
   });
 
-  it('rejected with a reason at any step', async () => {
+  it('rejected with a reason at any step: the operator’s as typed, none as not_approved', async () => {
     const { client, sourceId, targetId } = await pair();
     const app = await apply(client, targetId, 'software', await materials(client, [...BASE, 'software_copyright', 'name_authorization']));
     await step(sourceId, app.body.id, { step: 'approve' });
-    const rejected = await step(sourceId, app.body.id, { step: 'reject', reason: '纸质材料与扫描件不一致' });
-    assert.deepEqual([rejected.body.status, rejected.body.reason], ['rejected', '纸质材料与扫描件不一致']);
+    const rejected = await step(sourceId, app.body.id, { step: 'reject', reason: ' 纸质材料与扫描件不一致 ' });
+    assert.deepEqual([rejected.body.status, rejected.body.reason], ['rejected', { code: 'operator', params: { text: '纸质材料与扫描件不一致' } }]);
+    assert.deepEqual(rejected.body.steps.at(-1)?.reason, { code: 'operator', params: { text: '纸质材料与扫描件不一致' } });
+    const other = await pair();
+    const second = await apply(other.client, other.targetId, 'software', await materials(other.client, [...BASE, 'software_copyright', 'name_authorization']));
+    const bare = await step(other.sourceId, second.body.id, { step: 'reject' });
+    assert.deepEqual([bare.body.status, bare.body.reason, bare.body.steps.at(-1)?.reason], ['rejected', { code: 'not_approved', params: {} }, { code: 'not_approved', params: {} }]);
   });
 
   it('either certification lapsing halts the application at the next step, with the reason', async () => {
@@ -153,8 +160,43 @@ describeEachDialect('数据迁移 admission (数据迁移服务-企业准入要�
     await certifyUntil(t.deps.db, sourceId, t.clock.now());
     const halted = await step(sourceId, app.body.id, { step: 'paper_received' });
     assert.equal(halted.status, 200);
-    assert.deepEqual([halted.body.status, halted.body.reason], ['halted', '迁出企业「唐云科技有限公司」不在认证有效期内']);
+    // A code and the enterprise it names, for the console to word; the timeline's step says the same.
+    assert.deepEqual([halted.body.status, halted.body.reason], ['halted', { code: 'source_not_certified', params: { corp: '唐云科技有限公司' } }]);
+    assert.deepEqual(halted.body.steps.map((s) => [s.status, s.reason]), [
+      ['submitted', null],
+      ['approved', null],
+      ['halted', { code: 'source_not_certified', params: { corp: '唐云科技有限公司' } }],
+    ]);
+    // Both enterprises hear of it: the notice as written in zh-CN, and its own text for the console to translate.
+    await t.deps.outbox.drain();
+    for (const corpId of [sourceId, targetId]) {
+      const notice = await tablesOf(t.deps.db).selectFrom('inbox_messages').select(['body', 'notice_key', 'notice_params']).where('corp_id', '=', corpId).where('link', '=', '/data-migrations').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.deepEqual([notice.body, notice.notice_key, JSON.parse(notice.notice_params ?? 'null')], ['原因：迁出企业「唐云科技有限公司」不在认证有效期内', 'datamigration.halted_source_not_certified', { corp: '唐云科技有限公司' }], corpId);
+      const audit = await tablesOf(t.deps.db).selectFrom('audit_log').select('after_json').where('corp_id', '=', corpId).where('action', '=', 'datamigration.halted').executeTakeFirstOrThrow();
+      assert.deepEqual(JSON.parse(audit.after_json!), { status: 'halted', reason: { code: 'source_not_certified', params: { corp: '唐云科技有限公司' } } });
+    }
     assert.equal(codeOf((await step(sourceId, app.body.id, { step: 'paper_received' })).body), 'datamigration.wrong_step');
+  });
+
+  it('seed rule "参与迁移的企业均需要在认证有效期内" while an application waits: the scheduled pass halts it at the instant the target’s certification ends, not before', async () => {
+    const { client, sourceId, targetId } = await pair();
+    const app = await apply(client, targetId, 'brand', await materials(client, [...BASE, 'brand_authorization', 'agency_authorization']));
+    assert.equal((await step(sourceId, app.body.id, { step: 'approve' })).status, 200);
+    const end = t.clock.now() + DAY;
+    await certifyUntil(t.deps.db, targetId, end);
+    const pass = () => haltLapsed({ ...t.deps, now: t.clock.now() });
+    const mine = async () => (await client.get<{ items: Migration[] }>('/api/v1/data-migrations')).body.items.find((m) => m.id === app.body.id)!;
+    t.clock.set(end - 1);
+    await pass();
+    assert.equal((await mine()).status, 'approved');
+    t.clock.set(end);
+    assert.ok((await pass()) >= 1);
+    const halted = await mine();
+    assert.deepEqual([halted.status, halted.reason], ['halted', { code: 'target_not_certified', params: { corp: '唐云网络有限公司' } }]);
+    assert.deepEqual(halted.steps.at(-1), { status: 'halted', actor: null, reason: { code: 'target_not_certified', params: { corp: '唐云网络有限公司' } }, at: new Date(end).toISOString() });
+    // Halted once: the next pass finds nothing more to do with it.
+    await pass();
+    assert.equal((await mine()).steps.length, 3);
   });
 
   it('seed rule "不能在迁移期间变更认证主体": a certification for another subject is refused while open; a changed full name halts the application', async () => {
@@ -171,7 +213,7 @@ describeEachDialect('数据迁移 admission (数据迁移服务-企业准入要�
     assert.equal((await certify('唐云科技有限公司')).status, 201);
     await client.patch('/api/v1/corp', { name: '唐云控股有限公司' });
     const halted = await step(sourceId, app.body.id, { step: 'approve' });
-    assert.deepEqual([halted.body.status, halted.body.reason], ['halted', '迁出企业的认证主体已变更（不能在迁移期间变更认证主体）']);
+    assert.deepEqual([halted.body.status, halted.body.reason], ['halted', { code: 'source_subject_changed', params: {} }]);
   });
   it('seed rule "如需下载数据迁移委托函和名称使用授权书模版": both templates download; the operator replaces one with a PDF or .docx and every enterprise gets it', async () => {
     const { client } = await pair();
@@ -191,12 +233,52 @@ describeEachDialect('数据迁移 admission (数据迁移服务-企业准入要�
     assert.equal(broken.status, 400);
     const put = await putTemplate(operator, 'entrustment_letter', pdf, '委托函（2026版）.pdf');
     assert.equal(put.status, 200, JSON.stringify(put.body));
-    assert.deepEqual(put.body, { kind: 'entrustment_letter', name: '委托函（2026版）.pdf', size: pdf.length });
+    const uploaded = { kind: 'entrustment_letter', builtIn: false, name: '委托函（2026版）.pdf', mime: 'application/pdf', size: pdf.length, updatedBy: '运营小王', updatedAt: new Date(t.clock.now()).toISOString() };
+    assert.deepEqual(put.body, uploaded);
     const other = await t.register();
     const replaced = await other.request('GET', '/api/v1/data-migration-templates/entrustment_letter');
     assert.equal(replaced.headers['content-type'], 'application/pdf');
     assert.equal(String(replaced.body), pdf.toString());
     assert.equal(codeOf((await putTemplate(operator, 'name_authorization', Buffer.from('plain'), 'a.txt')).body), 'datamigration.template_type');
     assert.equal((await putTemplate(client, 'name_authorization', pdf, 'a.pdf')).status, 401);
+  });
+
+  it('the operator’s templates: both as enterprises get them now; a newer file replaces the older, its type’s extension added; one over 5 MiB is refused; each replacement audited', async () => {
+    const list = () => operator.get<{ items: Record<string, unknown>[] }>('/api/v1/operator/data-migration-templates');
+    const before = await list();
+    assert.equal(before.status, 200, JSON.stringify(before.body));
+    const authorization = { kind: 'name_authorization', builtIn: true, name: '名称使用授权书.txt', mime: 'text/plain; charset=utf-8', size: Buffer.byteLength(String((await (await t.register()).request('GET', '/api/v1/data-migration-templates/name_authorization')).body)), updatedBy: null, updatedAt: null };
+    assert.deepEqual(before.body.items[1], authorization);
+    const { client } = await pair();
+    assert.equal((await client.get('/api/v1/operator/data-migration-templates')).status, 401);
+    const putTemplate = async (content: Buffer, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(content)]), name);
+      const encoded = new Request('http://banyan.test/', { method: 'PUT', body: form });
+      return operator.request<Record<string, unknown>>('PUT', '/api/v1/operator/data-migration-templates/entrustment_letter', Buffer.from(await encoded.arrayBuffer()), { 'content-type': encoded.headers.get('content-type')! });
+    };
+    await putTemplate(Buffer.from('%PDF-1.4 第一版'), '委托函.pdf');
+    t.clock.advance(60_000);
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/document.xml 第二版')]);
+    const newer = await putTemplate(docx, '委托函（新）');
+    const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const letter = { kind: 'entrustment_letter', builtIn: false, name: '委托函（新）.docx', mime: docxMime, size: docx.length, updatedBy: '运营小王', updatedAt: new Date(t.clock.now()).toISOString() };
+    assert.deepEqual(newer.body, letter);
+    assert.deepEqual((await list()).body.items, [letter, authorization]);
+    const served = await client.request('GET', '/api/v1/data-migration-templates/entrustment_letter');
+    assert.deepEqual([served.headers['content-type'], served.headers['content-disposition'], String(served.body)], [docxMime, `attachment; filename="entrustment_letter"; filename*=UTF-8''${encodeURIComponent('委托函（新）.docx')}`, docx.toString()]);
+    const operatorCopy = await operator.request('GET', '/api/v1/operator/data-migration-templates/entrustment_letter');
+    assert.deepEqual([operatorCopy.status, String(operatorCopy.body)], [200, docx.toString()]);
+    const tooLarge = await putTemplate(Buffer.concat([Buffer.from('%PDF-1.4 '), Buffer.alloc(5 * 1024 * 1024)]), '大.pdf');
+    assert.deepEqual([tooLarge.status, codeOf(tooLarge.body)], [413, 'datamigration.template_too_large']);
+    assert.equal(String((await client.request('GET', '/api/v1/data-migration-templates/entrustment_letter')).body), docx.toString(), 'a refused file changes nothing');
+    const audits = await tablesOf(t.deps.db).selectFrom('audit_log').select(['actor_name', 'target_id', 'after_json']).where('action', '=', 'datamigration.template').orderBy('id').execute();
+    assert.deepEqual(
+      audits.slice(-2).map((a) => [a.actor_name, a.target_id, (JSON.parse(a.after_json!) as { name: string }).name]),
+      [
+        ['运营小王', 'entrustment_letter', '委托函.pdf'],
+        ['运营小王', 'entrustment_letter', '委托函（新）.docx'],
+      ],
+    );
   });
 });

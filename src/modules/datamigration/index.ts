@@ -12,18 +12,22 @@ import { dataMigrationSubscribers } from './datamigration.subscribers.ts';
 import * as migrationTables from './migrations/0322_data_migrations.ts';
 import * as templateTable from './migrations/0323_data_migration_templates.ts';
 import * as runTables from './migrations/0324_data_migration_runs.ts';
+import * as reasonCodes from './migrations/0550_data_migration_reason_codes.ts';
 import { moveJob } from './datamigration.jobs.ts';
-import { MOVE_JOB } from './datamigration.service.ts';
+import { HALT_SWEEP_JOB, MOVE_JOB, haltLapsed } from './datamigration.service.ts';
 
 export const dataMigrationModule = defineModule({
   name: 'datamigration',
   tables: { data_migrations: 'tenant', data_migration_steps: 'tenant', data_migration_templates: 'reference', data_migration_runs: 'tenant', data_migration_items: 'tenant' },
-  migrations: { '0322_data_migrations': migrationTables, '0323_data_migration_templates': templateTable, '0324_data_migration_runs': runTables },
+  migrations: { '0322_data_migrations': migrationTables, '0323_data_migration_templates': templateTable, '0324_data_migration_runs': runTables, '0550_data_migration_reason_codes': reasonCodes },
   errors: DataMigrationErrors,
   rights: dataMigrationRights,
   events: DataMigrationEvents,
   subscribers: dataMigrationSubscribers,
-  jobs: [{ kind: MOVE_JOB, run: moveJob }],
+  jobs: [
+    { kind: MOVE_JOB, run: moveJob },
+    { kind: HALT_SWEEP_JOB, schedule: '*/10 * * * *', run: async (_job, ctx) => ({ halted: await haltLapsed(ctx) }) },
+  ],
   routes: dataMigrationRoutes,
 });
 

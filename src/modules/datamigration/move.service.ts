@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import { customersByIds, customersWithFollows, receiveCustomers, releaseRelations, type Follow } from '../customers/index.ts';
 import { activeMemberIds, activeMemberOfAccount, memberIdsByUserid, membersByIds, type MemberSummary } from '../directory/index.ts';
 import { DataMigrationErrors } from './datamigration.errors.ts';
-import { enqueueMove, haltReason, migrationView, moveTo, rowOf, type MigrationView, type Row } from './datamigration.service.ts';
+import { enqueueMove, halt, haltReason, migrationView, rowOf, type MigrationView, type Row } from './datamigration.service.ts';
 import { tables, type DataMigrationTables, type ItemReason } from './datamigration.tables.ts';
 
 /**
@@ -59,8 +59,7 @@ export async function runBatch(ctx: Ctx, migrationId: string): Promise<BatchOutc
   // 参与迁移的企业均需要在认证有效期内, 不能在迁移期间变更认证主体: checked before every batch.
   const reason = await haltReason(ctx.trx, ctx.now, row);
   if (reason) {
-    await moveTo(ctx, row, 'halted', reason);
-    await tables(ctx.trx).updateTable('data_migration_runs').set({ phase: 'halted', updated_at: ctx.now }).where('corp_id', '=', row.corp_id).where('migration_id', '=', row.id).execute();
+    await halt(ctx, row, reason);
     return stop(run);
   }
   const next = run.phase === 'listing' ? await listBatch(ctx, row, run) : await moveBatch(ctx, row, run);

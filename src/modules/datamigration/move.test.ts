@@ -222,7 +222,7 @@ describeEachDialect('数据迁移: the move is a job, batch by batch, resumable,
     await start(pair, 4);
     await runInterrupted(10);
     const rejected = await step(operator, pair, { step: 'reject', reason: '企业撤回申请' });
-    assert.deepEqual([rejected.body.status, rejected.body.reason, rejected.body.progress?.moved], ['rejected', '企业撤回申请', 4]);
+    assert.deepEqual([rejected.body.status, rejected.body.reason, rejected.body.progress?.moved], ['rejected', { code: 'operator', params: { text: '企业撤回申请' } }, 4]);
     assert.equal(await resume(), 1);
     const after = await view(pair);
     assert.deepEqual([after.progress?.phase, after.progress?.moved, after.progress?.pending, after.progress?.canFinish], ['moving', 4, 27, false]);
@@ -240,9 +240,16 @@ describeEachDialect('数据迁移: the move is a job, batch by batch, resumable,
     await keepSessions(t);
     await resume();
     const halted = await view(pair);
-    assert.deepEqual([halted.status, halted.reason, halted.progress?.phase, halted.progress?.moved], ['halted', '迁入企业「唐云网络有限公司」不在认证有效期内', 'halted', 8]);
+    assert.deepEqual([halted.status, halted.reason, halted.progress?.phase, halted.progress?.moved], ['halted', { code: 'target_not_certified', params: { corp: '唐云网络有限公司' } }, 'halted', 8]);
     assert.equal((await friendships(pair.targetId)).length, 4 * 2 + 1 + 3);
-    assert.deepEqual(halted.steps.map((s) => s.status), ['submitted', 'approved', 'paper_received', 'migrating', 'halted']);
+    // The system halted it: no one's name on that step.
+    assert.deepEqual(halted.steps.map((s) => [s.status, s.actor]), [
+      ['submitted', pair.client.me.account.name],
+      ['approved', '运营小王'],
+      ['paper_received', '运营小王'],
+      ['migrating', '运营小王'],
+      ['halted', null],
+    ]);
     assert.equal(codeOf((await step(operator, pair, { step: 'finish' })).body), 'datamigration.wrong_step');
   });
   it('seed rule "不能在迁移期间变更认证主体": the source’s full name changing mid-run halts the migration at the next batch, with the rule', async () => {
@@ -252,6 +259,6 @@ describeEachDialect('数据迁移: the move is a job, batch by batch, resumable,
     assert.equal((await pair.client.patch('/api/v1/corp', { name: '唐云控股有限公司' })).status, 200);
     await resume();
     const halted = await view(pair);
-    assert.deepEqual([halted.status, halted.reason, halted.progress?.phase, halted.progress?.moved], ['halted', '迁出企业的认证主体已变更（不能在迁移期间变更认证主体）', 'halted', 4]);
+    assert.deepEqual([halted.status, halted.reason, halted.progress?.phase, halted.progress?.moved], ['halted', { code: 'source_subject_changed', params: {} }, 'halted', 4]);
   });
 });

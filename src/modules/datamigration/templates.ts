@@ -2,9 +2,10 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/tables.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
+import { toIso } from '../../platform/clock.ts';
 import type { FileStore } from '../certification/index.ts';
 import { DataMigrationErrors } from './datamigration.errors.ts';
-import { tables, type TemplateKind } from './datamigration.tables.ts';
+import { TEMPLATE_KINDS, tables, type TemplateKind } from './datamigration.tables.ts';
 
 /**
  * The templates an applicant downloads (如需下载数据迁移委托函和名称使用授权书模版): built-in text ones
@@ -64,14 +65,40 @@ export async function readTemplate(db: Executor, store: FileStore, kind: Templat
   return { name: row.name, mime: row.mime, content: store.read(row.sha256) };
 }
 
-/** The operator replaces a template with a PDF or .docx file; audited in the operator's log. */
-export async function replaceTemplate(ctx: Ctx, store: FileStore, kind: TemplateKind, upload: { content: Buffer; filename: string }): Promise<{ kind: TemplateKind; name: string; size: number }> {
+/** What the operator sees of a template: the file enterprises download now, built in or uploaded (by whom, when). */
+export interface TemplateView {
+  kind: TemplateKind;
+  builtIn: boolean;
+  name: string;
+  mime: string;
+  size: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/** Both templates as the enterprises get them now. */
+export async function listTemplates(db: Executor): Promise<TemplateView[]> {
+  const rows = new Map((await tables(db).selectFrom('data_migration_templates').selectAll().execute()).map((r) => [r.kind, r]));
+  return TEMPLATE_KINDS.map((kind) => {
+    const row = rows.get(kind);
+    if (!row) return { kind, builtIn: true, name: BUILT_IN[kind].name, mime: 'text/plain; charset=utf-8', size: Buffer.byteLength(BUILT_IN[kind].text), updatedBy: null, updatedAt: null };
+    return { kind, builtIn: false, name: row.name, mime: row.mime, size: Number(row.size), updatedBy: row.updated_by_name, updatedAt: toIso(Number(row.updated_at)) };
+  });
+}
+
+/**
+ * The operator replaces a template with a PDF or .docx file (by its first bytes), which every
+ * enterprise downloads from then on; audited in the operator's log. The file keeps its name, with
+ * the extension of its type added when the name does not end with it.
+ */
+export async function replaceTemplate(ctx: Ctx, store: FileStore, kind: TemplateKind, upload: { content: Buffer; filename: string }): Promise<TemplateView> {
   const type = templateType(upload.content);
   if (!type) throw new DomainError(DataMigrationErrors['datamigration.template_type'], { accepted: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] });
   const sha256 = store.put(upload.content);
-  const name = upload.filename.slice(0, 200) || `${BUILT_IN[kind].name.replace(/\.txt$/, '')}.${type.ext}`;
+  const given = upload.filename.trim().slice(0, 200) || BUILT_IN[kind].name.replace(/\.txt$/, '');
+  const name = given.toLowerCase().endsWith(`.${type.ext}`) ? given : `${given}.${type.ext}`;
   const row = { sha256, name, mime: type.mime, size: upload.content.length, updated_by_name: ctx.actor.name, updated_at: ctx.now };
   await tables(ctx.trx).insertInto('data_migration_templates').values({ kind, ...row }).onConflict((oc) => oc.column('kind').doUpdateSet(row)).execute();
-  await audit(ctx, { action: 'datamigration.template', target: { type: 'data_migration_template', id: kind }, after: { name, size: row.size } });
-  return { kind, name, size: row.size };
+  await audit(ctx, { action: 'datamigration.template', target: { type: 'data_migration_template', id: kind }, after: { name, size: row.size, sha256 } });
+  return { kind, builtIn: false, name, mime: type.mime, size: row.size, updatedBy: ctx.actor.name, updatedAt: toIso(ctx.now) };
 }

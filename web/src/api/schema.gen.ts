@@ -8046,6 +8046,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operator/data-migration-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Both templates as enterprises download them now (built in or uploaded, by whom, when) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                kind: "entrustment_letter" | "name_authorization";
+                                /** @description the built-in text template: the operator has uploaded none */
+                                builtIn: boolean;
+                                /** @description the file name enterprises download it as */
+                                name: string;
+                                mime: string;
+                                /** @description bytes */
+                                size: number;
+                                updatedBy: string | null;
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/operator/data-migration-templates/{kind}": {
         parameters: {
             query?: never;
@@ -8053,7 +8103,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Download a template as enterprises get it now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "entrustment_letter" | "name_authorization";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         /** Replace a template (multipart/form-data: file; PDF or .docx, at most 5 MiB) */
         put: {
             parameters: {
@@ -8085,8 +8155,15 @@ export interface paths {
                         "application/json": {
                             /** @enum {unknown} */
                             kind: "entrustment_letter" | "name_authorization";
+                            /** @description the built-in text template: the operator has uploaded none */
+                            builtIn: boolean;
+                            /** @description the file name enterprises download it as */
                             name: string;
+                            mime: string;
+                            /** @description bytes */
                             size: number;
+                            updatedBy: string | null;
+                            updatedAt: string | null;
                         };
                     };
                 };
@@ -8136,15 +8213,27 @@ export interface paths {
                                 };
                                 /** @enum {unknown} */
                                 status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                                reason: string | null;
+                                reason: {
+                                    /** @enum {unknown} */
+                                    code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 submittedBy: string;
                                 /** Format: date-time */
                                 submittedAt: string;
                                 steps: {
                                     /** @enum {unknown} */
                                     status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                                    actor: string;
-                                    reason: string | null;
+                                    actor: string | null;
+                                    reason: {
+                                        /** @enum {unknown} */
+                                        code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                        params: {
+                                            [key: string]: string;
+                                        };
+                                    } | null;
                                     /** Format: date-time */
                                     at: string;
                                 }[];
@@ -8214,15 +8303,27 @@ export interface paths {
                             };
                             /** @enum {unknown} */
                             status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                            reason: string | null;
+                            reason: {
+                                /** @enum {unknown} */
+                                code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             submittedBy: string;
                             /** Format: date-time */
                             submittedAt: string;
                             steps: {
                                 /** @enum {unknown} */
                                 status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                                actor: string;
-                                reason: string | null;
+                                actor: string | null;
+                                reason: {
+                                    /** @enum {unknown} */
+                                    code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 /** Format: date-time */
                                 at: string;
                             }[];
@@ -8381,15 +8482,27 @@ export interface paths {
                                 };
                                 /** @enum {unknown} */
                                 status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                                reason: string | null;
+                                reason: {
+                                    /** @enum {unknown} */
+                                    code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 submittedBy: string;
                                 /** Format: date-time */
                                 submittedAt: string;
                                 steps: {
                                     /** @enum {unknown} */
                                     status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                                    actor: string;
-                                    reason: string | null;
+                                    actor: string | null;
+                                    reason: {
+                                        /** @enum {unknown} */
+                                        code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                        params: {
+                                            [key: string]: string;
+                                        };
+                                    } | null;
                                     /** Format: date-time */
                                     at: string;
                                 }[];
@@ -8519,15 +8632,27 @@ export interface paths {
                             };
                             /** @enum {unknown} */
                             status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                            reason: string | null;
+                            reason: {
+                                /** @enum {unknown} */
+                                code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                params: {
+                                    [key: string]: string;
+                                };
+                            } | null;
                             submittedBy: string;
                             /** Format: date-time */
                             submittedAt: string;
                             steps: {
                                 /** @enum {unknown} */
                                 status: "submitted" | "approved" | "paper_received" | "migrating" | "done" | "rejected" | "halted";
-                                actor: string;
-                                reason: string | null;
+                                actor: string | null;
+                                reason: {
+                                    /** @enum {unknown} */
+                                    code: "operator" | "not_approved" | "source_not_certified" | "target_not_certified" | "source_subject_changed" | "target_subject_changed";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 /** Format: date-time */
                                 at: string;
                             }[];

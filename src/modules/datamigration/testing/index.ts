@@ -11,11 +11,17 @@ import { certifyUntil } from '../../corp/testing/index.ts';
 /** Customers per batch of a run (tests and benchmarks make a run's batches smaller or read it). */
 export { BATCH_SIZE } from '../datamigration.service.ts';
 
+/** Why an application was rejected or halted: a code and its values (an operator's text is `operator`, `params.text`). */
+export interface Reason {
+  code: string;
+  params: Record<string, string>;
+}
+
 export interface MigrationView {
   id: string;
   status: string;
-  reason: string | null;
-  steps: { status: string; actor: string; reason: string | null }[];
+  reason: Reason | null;
+  steps: { status: string; actor: string | null; reason: Reason | null }[];
   progress: {
     phase: string;
     total: number;

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format';
 export type Migration = Item<Reply<'/data-migrations'>['items']>;
 type FailurePage = Reply<'/data-migrations/{id}/failures'>;
 type Failure = Item<FailurePage['items']>;
+type Reason = NonNullable<Migration['reason']>;
 /** Whose console asks: the enterprise's (source or target) or the operator's. */
 export type Viewer = 'corp' | 'operator';
 
@@ -87,9 +88,16 @@ export function MigrationProgress({ migration, viewer }: { migration: Migration;
   );
 }
 
+/** Why it was rejected or halted, in the reader's language; what an operator typed, as typed. */
+function useReasonText(): (reason: Reason) => string {
+  const { t } = useTranslation('dataMigration');
+  return (reason) => (reason.code === 'operator' ? (reason.params.text ?? '') : t(`reasons.${reason.code}`, { corp: reason.params.corp ?? '' }));
+}
+
 /** Who migrates to whom, under which relationship, and the timeline of its steps. */
 export function MigrationSummary({ migration }: { migration: Migration }) {
   const { t } = useTranslation('dataMigration');
+  const reasonText = useReasonText();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
@@ -98,15 +106,19 @@ export function MigrationSummary({ migration }: { migration: Migration }) {
         <Descriptions.Item label={t('relation')}>{t(`relations.${migration.relation}`)}</Descriptions.Item>
         <Descriptions.Item label={t('submittedBy')}>{migration.submittedBy}</Descriptions.Item>
         <Descriptions.Item label={t('submittedAt')}>{formatDateTime(migration.submittedAt)}</Descriptions.Item>
-        {migration.reason && <Descriptions.Item label={t('reason')}>{migration.reason}</Descriptions.Item>}
+        {migration.reason && (
+          <Descriptions.Item label={t('reason')}>
+            <span data-testid="migration-reason">{reasonText(migration.reason)}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Timeline
         items={migration.steps.map((s) => ({
           key: `${s.status}${s.at}`,
           children: (
             <>
-              {t(`statuses.${s.status}`)} · {s.actor} · {formatDateTime(s.at)}
-              {s.reason ? ` · ${s.reason}` : ''}
+              {t(`statuses.${s.status}`)} · {s.actor ?? t('system')} · {formatDateTime(s.at)}
+              {s.reason ? ` · ${reasonText(s.reason)}` : ''}
             </>
           ),
         }))}

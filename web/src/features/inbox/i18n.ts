@@ -41,6 +41,11 @@ export default defineMessages(
         done: { title: '数据迁移完成', body: '数据迁移完成' },
         rejected: { title: '数据迁移申请被驳回', body: '原因：{{reason}}' },
         halted: { title: '数据迁移已中止', body: '原因：{{reason}}' },
+        rejected_not_approved: { title: '数据迁移申请被驳回', body: '原因：未通过审核' },
+        halted_source_not_certified: { title: '数据迁移已中止', body: '原因：迁出企业「{{corp}}」不在认证有效期内' },
+        halted_target_not_certified: { title: '数据迁移已中止', body: '原因：迁入企业「{{corp}}」不在认证有效期内' },
+        halted_source_subject_changed: { title: '数据迁移已中止', body: '原因：迁出企业的认证主体已变更（不能在迁移期间变更认证主体）' },
+        halted_target_subject_changed: { title: '数据迁移已中止', body: '原因：迁入企业的认证主体已变更（不能在迁移期间变更认证主体）' },
       },
       docs: {
         mentioned: { title: '{{member}} 在「{{file}}」中提到了你', body: '{{comment}}' },
@@ -90,6 +95,11 @@ export default defineMessages(
         done: { title: 'Data migration done', body: 'Data migration done' },
         rejected: { title: 'Data migration application rejected', body: 'Reason: {{reason}}' },
         halted: { title: 'Data migration halted', body: 'Reason: {{reason}}' },
+        rejected_not_approved: { title: 'Data migration application rejected', body: 'Reason: not approved' },
+        halted_source_not_certified: { title: 'Data migration halted', body: 'Reason: the source enterprise "{{corp}}" is not within its certification validity' },
+        halted_target_not_certified: { title: 'Data migration halted', body: 'Reason: the target enterprise "{{corp}}" is not within its certification validity' },
+        halted_source_subject_changed: { title: 'Data migration halted', body: "Reason: the source enterprise's certified subject changed (it may not change during a migration)" },
+        halted_target_subject_changed: { title: 'Data migration halted', body: "Reason: the target enterprise's certified subject changed (it may not change during a migration)" },
       },
       docs: {
         mentioned: { title: '{{member}} mentioned you in "{{file}}"', body: '{{comment}}' },

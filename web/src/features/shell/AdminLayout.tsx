@@ -9,6 +9,7 @@ import { Translated } from '../../components/Translated';
 import { TABS, activeNavItem, activeTab, isNavVisible, nav, navLabelKey } from '../../nav';
 import { useMe } from '../../session';
 import { useUnreadCount } from '../inbox/api';
+import { CertificationExpiryBanner } from '../certification/ExpiryBanner';
 import { CorpSwitcher } from './CorpSwitcher';
 import { HeaderBar } from './HeaderBar';
 
@@ -80,6 +81,7 @@ export function AdminLayout() {
             }
           />
           <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
+            <CertificationExpiryBanner />
             <Outlet />
           </Layout.Content>
         </Layout>
