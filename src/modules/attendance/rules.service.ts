@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
 import { authorizeApp, authorizeDepartments, contactsScope, requireMember } from '../../platform/policy/index.ts';
-import { checkRecipients, departmentPaths, expandRecipients, memberDepartmentPaths, membersInScope } from '../directory/index.ts';
+import { checkRecipients, departmentPaths, expandRecipients, memberPlacement, membersInScope } from '../directory/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
 import type { MyRuleView, RuleInputValue, RuleView } from './attendance.schema.ts';
 import { tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
@@ -199,13 +199,15 @@ export async function getRule(ctx: ReadCtx, ruleId: string): Promise<RuleView> {
  * WeCom takes them out of the old one).
  */
 export async function ruleForMember(db: Executor, corpId: string, memberId: string): Promise<RuleRow | undefined> {
+  const placement = await memberPlacement(db, corpId, memberId);
   // Distance from the member to each department above them: 0 for their own departments.
   const distance = new Map<string, number>();
-  for (const path of await memberDepartmentPaths(db, corpId, memberId)) {
+  for (const path of placement.departmentPaths) {
     const chain = path.split('/').filter(Boolean);
     chain.forEach((id, i) => distance.set(id, Math.min(distance.get(id) ?? Infinity, chain.length - 1 - i)));
   }
-  // The candidate targets come with their rule's row: the winner needs no second read.
+  // The candidate targets (the member, the tags they hold, the departments above them) come with
+  // their rule's row: the winner needs no second read.
   const candidates = await tables(db)
     .selectFrom('attendance_rule_targets as t')
     .innerJoin('attendance_rules as r', (j) => j.onRef('r.corp_id', '=', 't.corp_id').onRef('r.id', '=', 't.rule_id'))
@@ -215,17 +217,14 @@ export async function ruleForMember(db: Executor, corpId: string, memberId: stri
     .where((eb) =>
       eb.or([
         eb.and([eb('t.kind', '=', 'member'), eb('t.target_id', '=', memberId)]),
-        eb('t.kind', '=', 'tag'),
+        ...(placement.tagIds.length > 0 ? [eb.and([eb('t.kind', '=', 'tag'), eb('t.target_id', 'in', placement.tagIds)])] : []),
         ...(distance.size > 0 ? [eb.and([eb('t.kind', '=', 'department'), eb('t.target_id', 'in', [...distance.keys()])])] : []),
       ]),
     )
     .execute();
-  const tagIds = [...new Set(candidates.filter((c) => c.kind === 'tag').map((c) => c.target_id))];
-  const heldTags = new Set<string>();
-  for (const tagId of tagIds) if ((await expandRecipients(db, corpId, { tagIds: [tagId] })).includes(memberId)) heldTags.add(tagId);
   const rank = (kind: TargetKind, targetId: string): number | undefined => {
     if (kind === 'member') return 0;
-    if (kind === 'tag') return heldTags.has(targetId) ? 1 : undefined;
+    if (kind === 'tag') return 1;
     const d = distance.get(targetId);
     return d === undefined ? undefined : 2 + d;
   };

@@ -81,7 +81,7 @@ export {
   linkMemberAccount,
   memberForSignIn,
   memberBrief,
-  memberDepartmentPaths,
+  memberPlacement,
   membersByIds,
   memberIdsByUserid,
   membersInScope,
