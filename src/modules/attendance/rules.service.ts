@@ -9,7 +9,7 @@ import { authorizeApp, authorizeDepartments, contactsScope, requireMember } from
 import { checkRecipients, departmentPaths, expandRecipients, memberPlacement, membersInScope } from '../directory/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
 import type { MyRuleView, RuleInputValue, RuleView } from './attendance.schema.ts';
-import { tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
+import { prepared, tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
 import { ensureBuiltinTemplate } from '../approval/index.ts';
 import { correctionTemplate } from './correction.template.ts';
 import { normaliseBssid, shanghaiTime, type Place, type RuleTerms, type Wifi } from './evaluation.ts';
@@ -193,6 +193,35 @@ export async function getRule(ctx: ReadCtx, ruleId: string): Promise<RuleView> {
 }
 
 /**
+ * The targets naming a member (by id, by `tags` tags they hold, by `departments` departments above
+ * them) with their rules' rows. A clock-in's hot path: compiled once per pair of list lengths, which
+ * stay small (the tags a member holds, the departments above theirs).
+ */
+const candidatesQueries = new Map<string, ReturnType<typeof compileCandidates>>();
+const compileCandidates = (tags: number, departments: number) =>
+  prepared((db, p: Record<string, string>) =>
+    db
+      .selectFrom('attendance_rule_targets as t')
+      .innerJoin('attendance_rules as r', (j) => j.onRef('r.corp_id', '=', 't.corp_id').onRef('r.id', '=', 't.rule_id'))
+      .selectAll('r')
+      .select(['t.kind', 't.target_id'])
+      .where('t.corp_id', '=', p.corpId!)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('t.kind', '=', 'member'), eb('t.target_id', '=', p.memberId!)]),
+          ...(tags > 0 ? [eb.and([eb('t.kind', '=', 'tag'), eb('t.target_id', 'in', Array.from({ length: tags }, (_, i) => p[`t${i}`]!))])] : []),
+          ...(departments > 0 ? [eb.and([eb('t.kind', '=', 'department'), eb('t.target_id', 'in', Array.from({ length: departments }, (_, i) => p[`d${i}`]!))])] : []),
+        ]),
+      ),
+  );
+function candidatesQuery(tags: number, departments: number) {
+  const key = `${tags}:${departments}`;
+  let query = candidatesQueries.get(key);
+  if (!query) candidatesQueries.set(key, (query = compileCandidates(tags, departments)));
+  return query;
+}
+
+/**
  * The one rule a member clocks in under: the most specific naming them wins — the member by name,
  * then a tag they hold, then their nearest department (a department directly, then its parent, and
  * so on up); among rules at the same level, the one saved last (as adding a member to a new rule in
@@ -208,20 +237,11 @@ export async function ruleForMember(db: Executor, corpId: string, memberId: stri
   }
   // The candidate targets (the member, the tags they hold, the departments above them) come with
   // their rule's row: the winner needs no second read.
-  const candidates = await tables(db)
-    .selectFrom('attendance_rule_targets as t')
-    .innerJoin('attendance_rules as r', (j) => j.onRef('r.corp_id', '=', 't.corp_id').onRef('r.id', '=', 't.rule_id'))
-    .selectAll('r')
-    .select(['t.kind', 't.target_id'])
-    .where('t.corp_id', '=', corpId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('t.kind', '=', 'member'), eb('t.target_id', '=', memberId)]),
-        ...(placement.tagIds.length > 0 ? [eb.and([eb('t.kind', '=', 'tag'), eb('t.target_id', 'in', placement.tagIds)])] : []),
-        ...(distance.size > 0 ? [eb.and([eb('t.kind', '=', 'department'), eb('t.target_id', 'in', [...distance.keys()])])] : []),
-      ]),
-    )
-    .execute();
+  const departmentIds = [...distance.keys()];
+  const params: Record<string, string> = { corpId, memberId };
+  placement.tagIds.forEach((id, i) => (params[`t${i}`] = id));
+  departmentIds.forEach((id, i) => (params[`d${i}`] = id));
+  const candidates = (await candidatesQuery(placement.tagIds.length, departmentIds.length).execute(db, params)).rows;
   const rank = (kind: TargetKind, targetId: string): number | undefined => {
     if (kind === 'member') return 0;
     if (kind === 'tag') return 1;
