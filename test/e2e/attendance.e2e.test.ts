@@ -158,7 +158,7 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     await assertFitsPhone(page, '/app/attendance with the camera open');
   });
 
-  it('zh-CN: 拍照打卡 with the phone camera: the photo field opens the back camera (a file input, image/*, capture environment); at 375 px a camera JPEG is uploaded as it is, its EXIF time passes the rule, and the stored photo is watermarked', async () => {
+  it('zh-CN: 拍照打卡 with the phone camera: the photo field opens the back camera (a file input, image/*, capture environment); at 375 px a full-size camera JPEG (over 750 KB) is uploaded as it is, its EXIF time passes the rule, and the stored photo is watermarked, keeping that time', async () => {
     const page = await ui.page();
     const { memberId, headers, origin } = await registerEnterprise(page, { admin: '周拍照', loginName: 'attendance_upload', corp: 'Banyan Upload', shortName: 'Upload' });
     const rule = { name: '拍照', members: { memberIds: [memberId], departmentIds: [], tagIds: [] }, workDays: [], shift: { start: '09:00', end: '18:00', lateGraceMinutes: 0, earlyGraceMinutes: 0 }, holidays: [], places: [], wifi: [], photo: true, face: false, machines: false, usualDeviceLimit: 0, overLimit: 'photo_note' };
@@ -171,9 +171,10 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     const field = page.getByTestId('photo-file');
     assert.deepEqual(await field.evaluate((input: HTMLInputElement) => [input.type, input.accept, input.getAttribute('capture')]), ['file', 'image/*', 'environment']);
     await page.getByRole('button', { name: '调用手机相机' }).waitFor();
-    // What a phone's camera app hands back: a JPEG whose EXIF says it was taken just now (Shanghai time).
+    // What a phone's camera app hands back: a full-size JPEG whose EXIF says it was taken just now (Shanghai time).
     const takenAt = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ').replaceAll('-', ':');
-    const shot = await cameraPhoto(takenAt);
+    const shot = await cameraPhoto(takenAt, undefined, true);
+    assert.ok(Buffer.from(shot.dataBase64, 'base64').length > 750_000);
     await field.setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(shot.dataBase64, 'base64') });
     // Shown as it was taken: the bytes are sent unchanged, EXIF and all.
     assert.equal(await page.getByTestId('photo').getAttribute('src'), `data:image/jpeg;base64,${shot.dataBase64}`);
@@ -188,7 +189,9 @@ describe('attendance console', { skip: browserSkip, timeout: 300_000 }, () => {
     assert.equal(stored.headers()['content-type'], 'image/jpeg');
     const { default: sharp } = await import('sharp');
     const bytes = await stored.body();
-    assert.deepEqual(await sharp(bytes).metadata().then((m) => [m.width, m.height, m.exif]), [320, 240, undefined]);
+    assert.deepEqual(await sharp(bytes).metadata().then((m) => [m.width, m.height]), [1200, 900]);
+    const { default: exifr } = await import('exifr');
+    assert.deepEqual(await exifr.parse(bytes, { pick: ['DateTimeOriginal', 'Make'], reviveValues: false }), { DateTimeOriginal: takenAt });
     assert.notEqual(bytes.toString('base64'), shot.dataBase64);
   });
 

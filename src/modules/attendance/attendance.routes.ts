@@ -6,7 +6,7 @@ import { exportMark, imageMark } from '../../platform/export-marks.ts';
 import { NoContent, StrictObject } from '../../platform/http/schemas.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
 import { MachineDto, MachineInput, MachineParams, MachinePunchDto, MachineSecretDto, NewMachineInput, PunchBatch, PunchResultDto, type MachineInputValue } from './attendance.schema.ts';
-import { AntiCheatDto, ClockInBody, ClockInDto, DayQuery, FaceBody, MyRuleDto, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
+import { AntiCheatDto, CLOCK_IN_BODY_BYTES, ClockInBody, ClockInDto, DayQuery, FaceBody, MyRuleDto, RangeQuery, SummaryDto, RuleDto, RuleInput, RuleParams, UsualDeviceParams, UsualDevicesDto, type ClockInBodyValue, type RuleInputValue } from './attendance.schema.ts';
 import { createRule, deleteRule, getRule, listRules, myRule, updateRule } from './rules.service.ts';
 import { clockIn, clockInPhoto, myClockIns, storePhoto, type StoredPhoto } from './clockins.service.ts';
 import { photoStoreUnder } from './photos.ts';
@@ -87,7 +87,7 @@ export function attendanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       noContent(reply, request.run(rules.unbind, request.params)),
     );
 
-    app.post('/api/v1/attendance/clock-ins', { config: corp, schema: { tags, summary: 'Clock in (打卡) at the server time; a photo gets a watermark of place and server time', body: ClockInBody, response: { 201: ClockInDto } } }, async (request, reply) => {
+    app.post('/api/v1/attendance/clock-ins', { config: corp, bodyLimit: CLOCK_IN_BODY_BYTES, schema: { tags, summary: 'Clock in (打卡) at the server time; a photo gets a watermark of place and server time', body: ClockInBody, response: { 201: ClockInDto } } }, async (request, reply) => {
       // Only a clock-in with a photo pays for the read and the image work.
       const photo = request.body.photo ? await request.run(preparePhoto, request.body) : undefined;
       return created(reply, request.run(punch, { body: request.body, photo }));

@@ -70,6 +70,13 @@ export type MyRuleView = Static<typeof MyRuleDto>;
 
 const Verdicts = Type.Array(Type.Union([Type.Literal('时间异常'), Type.Literal('地点异常'), Type.Literal('wifi异常'), Type.Literal('非常用设备'), Type.Literal('未打卡')]));
 
+/**
+ * The largest clock-in photo, as a phone camera takes it (docs/decisions/att.md): sent as it is, its
+ * EXIF capture time reaches the server. The web client's PHOTO_AS_IS_BYTES is the same number.
+ */
+const PHOTO_MAX_BYTES = 8_000_000;
+const PHOTO_MAX_BASE64 = Math.ceil(PHOTO_MAX_BYTES / 3) * 4;
+
 export const ClockInBody = StrictObject({
   deviceId: Type.String({ minLength: 1, maxLength: 64, description: 'The phone or browser install id' }),
   lat: Type.Optional(Lat),
@@ -77,8 +84,10 @@ export const ClockInBody = StrictObject({
   wifi: Type.Optional(WifiInput),
   note: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   face: Type.Optional(Descriptor),
-  photo: Type.Optional(StrictObject({ contentType: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png')]), dataBase64: Type.String({ minLength: 4, maxLength: 1_400_000, pattern: '^[A-Za-z0-9+/]+={0,2}$' }) })),
+  photo: Type.Optional(StrictObject({ contentType: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png')]), dataBase64: Type.String({ minLength: 4, maxLength: PHOTO_MAX_BASE64, pattern: '^[A-Za-z0-9+/]+={0,2}$' }) })),
 });
+/** The clock-in route's body limit: the largest photo's base64 and room for the rest. */
+export const CLOCK_IN_BODY_BYTES = PHOTO_MAX_BASE64 + 64 * 1024;
 export type ClockInBodyValue = Static<typeof ClockInBody>;
 
 export const ClockInDto = Type.Object({

@@ -8,7 +8,7 @@ import { AttendanceErrors } from './attendance.errors.ts';
 import type { ClockInBodyValue, ClockInView } from './attendance.schema.ts';
 import { prepared, tables, type AttendanceTables } from './attendance.tables.ts';
 import { distanceM, evaluate, normaliseBssid, type Evaluation, type Verdict } from './evaluation.ts';
-import { burnWatermark, exifTakenAt, PHOTO_MAX_SKEW, watermarkText, type PhotoStore } from './photos.ts';
+import { burnWatermark, captureTime, PHOTO_MAX_SKEW, watermarkText, type PhotoStore } from './photos.ts';
 import { membersInScope } from '../directory/index.ts';
 import type { FaceKey } from './face.ts';
 import { checkFace } from './faces.service.ts';
@@ -81,7 +81,7 @@ function placeName(rule: Rule, input: ClockInBodyValue): string {
 /**
  * Before the clock-in's transaction (the image work is slow): a rule that requires a photo takes one
  * only with an EXIF capture time within PHOTO_MAX_SKEW of the server's; the photo gets its watermark
- * of place and server time and is stored as a file.
+ * of place and server time, keeps that capture time, and is stored as a file.
  */
 export async function storePhoto(ctx: ReadCtx, store: PhotoStore, input: ClockInBodyValue): Promise<StoredPhoto | undefined> {
   if (!input.photo) return undefined;
@@ -90,14 +90,14 @@ export async function storePhoto(ctx: ReadCtx, store: PhotoStore, input: ClockIn
   if (!row) throw new DomainError(AttendanceErrors['attendance.no_rule']);
   const rule = ruleOfRow(row);
   const bytes = Buffer.from(input.photo.dataBase64, 'base64');
+  const taken = await captureTime(bytes);
   if (rule.photo) {
-    const takenAt = await exifTakenAt(bytes);
-    if (takenAt === undefined) throw new DomainError(AttendanceErrors['attendance.photo_not_camera']);
-    if (Math.abs(ctx.now - takenAt) > PHOTO_MAX_SKEW) throw new DomainError(AttendanceErrors['attendance.photo_stale'], { takenAt: toIso(takenAt), maxMinutes: PHOTO_MAX_SKEW / MINUTE });
+    if (taken === undefined) throw new DomainError(AttendanceErrors['attendance.photo_not_camera']);
+    if (Math.abs(ctx.now - taken.at) > PHOTO_MAX_SKEW) throw new DomainError(AttendanceErrors['attendance.photo_stale'], { takenAt: toIso(taken.at), maxMinutes: PHOTO_MAX_SKEW / MINUTE });
   }
   let marked: Buffer;
   try {
-    marked = await burnWatermark(bytes, watermarkText(placeName(rule, input), ctx.now));
+    marked = await burnWatermark(bytes, watermarkText(placeName(rule, input), ctx.now), taken);
   } catch {
     throw new DomainError(AttendanceErrors['attendance.photo_unreadable']);
   }

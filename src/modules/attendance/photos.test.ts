@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import exifr from 'exifr';
 import sharp from 'sharp';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { createTestApp, keepSessions, type Client, type TestApp } from '../../../test/support/app.ts';
@@ -120,6 +121,20 @@ describeEachDialect('拍照打卡 photos: watermark, EXIF capture time, files', 
     await keepSessions(t);
     t.clock.set(activeUntil);
     assert.equal((await fetch(member.client)).body.equals(stored.body), true);
+  });
+
+  it('a camera photo over 750 KB (a phone camera\'s full-size JPEG) is taken as it is: its EXIF capture time passes the rule, and the watermarked photo keeps that time and no other metadata; a body over the limit is a 413', async () => {
+    const { member } = await setUp();
+    const photo = await cameraPhoto('2026:01:05 09:03:00', '+08:00', true);
+    const bytes = Buffer.from(photo.dataBase64, 'base64').length;
+    assert.ok(bytes > 750_000 && photo.dataBase64.length > 1024 * 1024, `${bytes} bytes`);
+    const res = await punch(member.client, '2026-01-05T09:00:00.000+08:00', { photo });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const stored = await t.app.inject({ method: 'GET', url: `/api/v1/attendance/clock-ins/${res.body.id}/photo`, headers: { cookie: [...member.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(stored.statusCode, 200);
+    assert.deepEqual(await exifr.parse(stored.rawPayload, { pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'Make'], reviveValues: false }), { DateTimeOriginal: '2026:01:05 09:03:00', OffsetTimeOriginal: '+08:00' }, 'the camera\'s make is left behind');
+    const tooLarge = await punch(member.client, '2026-01-05T09:00:00.000+08:00', { photo: { contentType: 'image/jpeg', dataBase64: 'A'.repeat(11_000_000) } });
+    assert.deepEqual([tooLarge.status, errorCode(tooLarge.body)], [413, 'request.too_large']);
   });
 
   it('without the photo rule, any readable image is taken (EXIF not needed) and watermarked; bytes that are no image are refused', async () => {

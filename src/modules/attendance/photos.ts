@@ -12,18 +12,25 @@ import { shanghaiTime } from './evaluation.ts';
 /** A photo the rule requires must have been taken at most this long before or after the server's time. */
 export const PHOTO_MAX_SKEW = 10 * MINUTE;
 
+/** When a photo was taken, by its camera: the instant, and the EXIF tags that said it. */
+export interface CaptureTime {
+  at: number;
+  exif: { DateTimeOriginal: string; OffsetTimeOriginal?: string };
+}
+
 /**
  * When the photo was taken, from EXIF DateTimeOriginal (with OffsetTimeOriginal when the camera
  * wrote one, else read as Asia/Shanghai time); undefined when the photo has none or is not an image
  * exifr reads.
  */
-export async function exifTakenAt(photo: Buffer): Promise<number | undefined> {
+export async function captureTime(photo: Buffer): Promise<CaptureTime | undefined> {
   const tags = (await exifr.parse(photo, { pick: ['DateTimeOriginal', 'OffsetTimeOriginal'], reviveValues: false }).catch(() => undefined)) as { DateTimeOriginal?: unknown; OffsetTimeOriginal?: unknown } | undefined;
-  const taken = typeof tags?.DateTimeOriginal === 'string' ? /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(tags.DateTimeOriginal.trim()) : null;
+  const original = typeof tags?.DateTimeOriginal === 'string' ? tags.DateTimeOriginal.trim() : '';
+  const taken = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(original);
   if (!taken) return undefined;
-  const offset = typeof tags?.OffsetTimeOriginal === 'string' && /^[+-]\d{2}:\d{2}$/.test(tags.OffsetTimeOriginal) ? tags.OffsetTimeOriginal : '+08:00';
-  const at = Date.parse(`${taken[1]}-${taken[2]}-${taken[3]}T${taken[4]}:${taken[5]}:${taken[6]}${offset}`);
-  return Number.isNaN(at) ? undefined : at;
+  const written = typeof tags?.OffsetTimeOriginal === 'string' && /^[+-]\d{2}:\d{2}$/.test(tags.OffsetTimeOriginal) ? tags.OffsetTimeOriginal : undefined;
+  const at = Date.parse(`${taken[1]}-${taken[2]}-${taken[3]}T${taken[4]}:${taken[5]}:${taken[6]}${written ?? '+08:00'}`);
+  return Number.isNaN(at) ? undefined : { at, exif: { DateTimeOriginal: original, ...(written ? { OffsetTimeOriginal: written } : {}) } };
 }
 
 /** The watermark's text: the place, then the server's time in Asia/Shanghai (YYYY-MM-DD HH:mm:ss). */
@@ -37,9 +44,10 @@ export function watermarkText(place: string, at: number): string {
 /**
  * The photo upright (EXIF orientation applied), with a dark band along the bottom carrying `text`
  * drawn as outlines (text-outline.ts: the same glyphs whatever fonts the server has), shrunk to fit
- * the width, as a JPEG without the original's metadata. Throws when the bytes are no image sharp decodes.
+ * the width, as a JPEG whose only metadata is the capture time the camera wrote (`taken`; the rest —
+ * place, camera, orientation — is left behind). Throws when the bytes are no image sharp decodes.
  */
-export async function burnWatermark(photo: Buffer, text: string): Promise<Buffer> {
+export async function burnWatermark(photo: Buffer, text: string, taken?: CaptureTime): Promise<Buffer> {
   const upright = await sharp(photo, { failOn: 'error' }).rotate().toBuffer({ resolveWithObject: true });
   const { width, height } = upright.info;
   const band = Math.min(height, Math.max(16, Math.round(Math.min(width, height) * 0.08)));
@@ -48,10 +56,10 @@ export async function burnWatermark(photo: Buffer, text: string): Promise<Buffer
   const size = natural.width > width - 2 * margin ? (band * 0.6 * (width - 2 * margin)) / natural.width : band * 0.6;
   const { d } = outlineText(text, size, margin, Math.round(band * 0.5 + size * 0.35));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${band}"><rect width="100%" height="100%" fill="#000" fill-opacity="0.55"/><path d="${d}" fill="#fff"/></svg>`;
-  return sharp(upright.data)
+  const marked = sharp(upright.data)
     .composite([{ input: Buffer.from(svg), gravity: 'south' }])
-    .jpeg({ quality: 85 })
-    .toBuffer();
+    .jpeg({ quality: 85 });
+  return (taken ? marked.withExif({ IFD2: taken.exif }) : marked).toBuffer();
 }
 
 /** Photo files under `<data dir>/attendance-photos/<first two hex>/<sha-256>.jpg`: the same picture is one file. */

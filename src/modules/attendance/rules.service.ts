@@ -6,10 +6,10 @@ import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { toIso } from '../../platform/clock.ts';
 import { authorizeApp, authorizeDepartments, contactsScope, requireMember } from '../../platform/policy/index.ts';
-import { checkRecipients, departmentPaths, expandRecipients, memberDepartmentPaths, membersInScope } from '../directory/index.ts';
+import { checkRecipients, departmentPaths, expandRecipients, memberPlacement, membersInScope } from '../directory/index.ts';
 import { AttendanceErrors } from './attendance.errors.ts';
 import type { MyRuleView, RuleInputValue, RuleView } from './attendance.schema.ts';
-import { tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
+import { prepared, tables, type AttendanceTables, type TargetKind } from './attendance.tables.ts';
 import { ensureBuiltinTemplate } from '../approval/index.ts';
 import { correctionTemplate } from './correction.template.ts';
 import { normaliseBssid, shanghaiTime, type Place, type RuleTerms, type Wifi } from './evaluation.ts';
@@ -193,39 +193,58 @@ export async function getRule(ctx: ReadCtx, ruleId: string): Promise<RuleView> {
 }
 
 /**
+ * The targets naming a member (by id, by `tags` tags they hold, by `departments` departments above
+ * them) with their rules' rows. A clock-in's hot path: compiled once per pair of list lengths, which
+ * stay small (the tags a member holds, the departments above theirs).
+ */
+const candidatesQueries = new Map<string, ReturnType<typeof compileCandidates>>();
+const compileCandidates = (tags: number, departments: number) =>
+  prepared((db, p: Record<string, string>) =>
+    db
+      .selectFrom('attendance_rule_targets as t')
+      .innerJoin('attendance_rules as r', (j) => j.onRef('r.corp_id', '=', 't.corp_id').onRef('r.id', '=', 't.rule_id'))
+      .selectAll('r')
+      .select(['t.kind', 't.target_id'])
+      .where('t.corp_id', '=', p.corpId!)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('t.kind', '=', 'member'), eb('t.target_id', '=', p.memberId!)]),
+          ...(tags > 0 ? [eb.and([eb('t.kind', '=', 'tag'), eb('t.target_id', 'in', Array.from({ length: tags }, (_, i) => p[`t${i}`]!))])] : []),
+          ...(departments > 0 ? [eb.and([eb('t.kind', '=', 'department'), eb('t.target_id', 'in', Array.from({ length: departments }, (_, i) => p[`d${i}`]!))])] : []),
+        ]),
+      ),
+  );
+function candidatesQuery(tags: number, departments: number) {
+  const key = `${tags}:${departments}`;
+  let query = candidatesQueries.get(key);
+  if (!query) candidatesQueries.set(key, (query = compileCandidates(tags, departments)));
+  return query;
+}
+
+/**
  * The one rule a member clocks in under: the most specific naming them wins — the member by name,
  * then a tag they hold, then their nearest department (a department directly, then its parent, and
  * so on up); among rules at the same level, the one saved last (as adding a member to a new rule in
  * WeCom takes them out of the old one).
  */
 export async function ruleForMember(db: Executor, corpId: string, memberId: string): Promise<RuleRow | undefined> {
+  const placement = await memberPlacement(db, corpId, memberId);
   // Distance from the member to each department above them: 0 for their own departments.
   const distance = new Map<string, number>();
-  for (const path of await memberDepartmentPaths(db, corpId, memberId)) {
+  for (const path of placement.departmentPaths) {
     const chain = path.split('/').filter(Boolean);
     chain.forEach((id, i) => distance.set(id, Math.min(distance.get(id) ?? Infinity, chain.length - 1 - i)));
   }
-  // The candidate targets come with their rule's row: the winner needs no second read.
-  const candidates = await tables(db)
-    .selectFrom('attendance_rule_targets as t')
-    .innerJoin('attendance_rules as r', (j) => j.onRef('r.corp_id', '=', 't.corp_id').onRef('r.id', '=', 't.rule_id'))
-    .selectAll('r')
-    .select(['t.kind', 't.target_id'])
-    .where('t.corp_id', '=', corpId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('t.kind', '=', 'member'), eb('t.target_id', '=', memberId)]),
-        eb('t.kind', '=', 'tag'),
-        ...(distance.size > 0 ? [eb.and([eb('t.kind', '=', 'department'), eb('t.target_id', 'in', [...distance.keys()])])] : []),
-      ]),
-    )
-    .execute();
-  const tagIds = [...new Set(candidates.filter((c) => c.kind === 'tag').map((c) => c.target_id))];
-  const heldTags = new Set<string>();
-  for (const tagId of tagIds) if ((await expandRecipients(db, corpId, { tagIds: [tagId] })).includes(memberId)) heldTags.add(tagId);
+  // The candidate targets (the member, the tags they hold, the departments above them) come with
+  // their rule's row: the winner needs no second read.
+  const departmentIds = [...distance.keys()];
+  const params: Record<string, string> = { corpId, memberId };
+  placement.tagIds.forEach((id, i) => (params[`t${i}`] = id));
+  departmentIds.forEach((id, i) => (params[`d${i}`] = id));
+  const candidates = (await candidatesQuery(placement.tagIds.length, departmentIds.length).execute(db, params)).rows;
   const rank = (kind: TargetKind, targetId: string): number | undefined => {
     if (kind === 'member') return 0;
-    if (kind === 'tag') return heldTags.has(targetId) ? 1 : undefined;
+    if (kind === 'tag') return 1;
     const d = distance.get(targetId);
     return d === undefined ? undefined : 2 + d;
   };

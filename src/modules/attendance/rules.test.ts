@@ -6,6 +6,8 @@ import { errorCode, signedInMember } from '../customers/testing/index.ts';
 import { DirectoryFixture } from '../directory/testing/index.ts';
 import { rights } from '../admin/testing/index.ts';
 import { ruleBody } from './testing/index.ts';
+import { ruleForMember } from './rules.service.ts';
+import { countingStatements } from '../../../test/support/statements.ts';
 import type { RuleView, ClockInView } from './attendance.schema.ts';
 
 describeEachDialect('attendance rules (打卡规则)', (use) => {
@@ -119,6 +121,33 @@ describeEachDialect('attendance rules (打卡规则)', (use) => {
     t.clock.advance(1);
     const deptTagRule = await make('部门标签', { tagIds: [deptTag] });
     assert.equal(await ruleOf(), deptTagRule);
+  });
+
+  it('a member under tag rules: their rule is found in 2 statements however many tags they hold (their placement, then the candidates), a tag held through a department above theirs counting', async () => {
+    const { owner, corpId, contacts } = await corp();
+    const company = await contacts.department('公司');
+    const sales = await contacts.department('销售部', company);
+    const m = await member(owner, corpId, [sales]);
+    const make = async (name: string, tagIds: string[]) => (await owner.post<RuleView>('/api/v1/attendance/rules', ruleBody({ name, members: { memberIds: [], departmentIds: [], tagIds } }))).body.id;
+    const direct: string[] = [];
+    for (const name of ['外勤一', '外勤二', '外勤三']) direct.push(await contacts.tag(name, [m.memberId]));
+    const throughCompany = await contacts.tag('公司标签', [], [company]);
+    const notHeld = await contacts.tag('别人的标签', [await contacts.member('别人', [company])]);
+    const ruleOf = async () => {
+      const counted = countingStatements(t.deps.db);
+      const row = await ruleForMember(counted.db, corpId, m.memberId);
+      return { ruleId: row?.id, statements: counted.count() };
+    };
+    assert.deepEqual(await ruleOf(), { ruleId: undefined, statements: 2 });
+    const rules: string[] = [];
+    for (const tag of [...direct, throughCompany]) {
+      t.clock.advance(1);
+      rules.push(await make(`规则${rules.length}`, [tag]));
+    }
+    assert.deepEqual(await ruleOf(), { ruleId: rules[3], statements: 2 }, 'the tag rule saved last among the four held wins');
+    t.clock.advance(1);
+    await make('别人的', [notHeld]);
+    assert.deepEqual(await ruleOf(), { ruleId: rules[3], statements: 2 }, 'a tag the member does not hold names no rule of theirs');
   });
 
   it('who sets rules: admins with manage on 打卡, only for members in their contacts rights; members and other admins are refused', async () => {

@@ -347,18 +347,39 @@ export async function membersInScope(db: Executor, corpId: string, scope: Contac
   return memberIds.filter((id) => inside.has(id));
 }
 
-const memberDepartmentPathsQuery = prepared((db, p: { corpId: string; memberId: string }) =>
+const memberPlacementQuery = prepared((db, p: { corpId: string; memberId: string }) =>
   db
     .selectFrom('member_departments as md')
     .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
-    .select('d.path')
+    .select([sql.lit('path').as('kind'), 'd.path as value'])
     .where('md.corp_id', '=', p.corpId)
-    .where('md.member_id', '=', p.memberId),
+    .where('md.member_id', '=', p.memberId)
+    .unionAll(db.selectFrom('tag_members').select([sql.lit('tag').as('kind'), 'tag_id as value']).where('corp_id', '=', p.corpId).where('member_id', '=', p.memberId))
+    // A tagged department's subtree holds the tag: a department of the member's lies under it.
+    .unionAll(
+      db
+        .selectFrom('tag_departments as td')
+        .innerJoin('departments as a', (j) => j.onRef('a.corp_id', '=', 'td.corp_id').onRef('a.id', '=', 'td.department_id'))
+        .innerJoin('member_departments as md', (j) => j.onRef('md.corp_id', '=', 'td.corp_id'))
+        .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
+        .select([sql.lit('tag').as('kind'), 'td.tag_id as value'])
+        .where('td.corp_id', '=', p.corpId)
+        .where('md.member_id', '=', p.memberId)
+        .where(pathWithin('d.path', 'a.path')),
+    ),
 );
 
-/** The materialised paths of the departments a member sits in, by one prepared query (hot paths: a clock-in's rule). */
-export async function memberDepartmentPaths(db: Executor, corpId: string, memberId: string): Promise<string[]> {
-  return (await memberDepartmentPathsQuery.execute(db, { corpId, memberId })).rows.map((r) => r.path);
+/**
+ * Where a member sits, by one prepared query (hot paths: a clock-in's rule): the materialised paths
+ * of their departments, and the tags they hold directly or through a tagged department above one of
+ * them (sorted, each once). Status is not read: the caller knows whom it asks about.
+ */
+export async function memberPlacement(db: Executor, corpId: string, memberId: string): Promise<{ departmentPaths: string[]; tagIds: string[] }> {
+  const rows = (await memberPlacementQuery.execute(db, { corpId, memberId })).rows;
+  return {
+    departmentPaths: rows.filter((r) => r.kind === 'path').map((r) => r.value),
+    tagIds: [...new Set(rows.filter((r) => r.kind === 'tag').map((r) => r.value))].sort(),
+  };
 }
 
 /** Every department of the enterprise, parents before children and siblings in their order. */

@@ -44,10 +44,10 @@ export function capturePhoto(video: HTMLVideoElement): Photo {
 }
 
 /**
- * The largest picture sent as it is (docs/decisions/attperf.md): its base64 with the rest of the
- * clock-in stays under the server's 1 MiB body limit.
+ * The largest picture sent as it is (docs/decisions/att.md): the server's PHOTO_MAX_BYTES, which its
+ * clock-in route's body limit makes room for (a phone camera's JPEG, EXIF and all).
  */
-export const PHOTO_AS_IS_BYTES = 750_000;
+export const PHOTO_AS_IS_BYTES = 8_000_000;
 
 /**
  * A picture from the phone's own camera (the file input's `capture`) or its gallery. A JPEG or PNG
