@@ -28,6 +28,7 @@ interface Member {
   status: string;
   mainDepartmentId: string;
   departments: { id: string; name: string }[];
+  headOf: string[];
   departedAt: string | null;
   editable: boolean;
   removable: boolean;
@@ -317,11 +318,20 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     assert.deepEqual(await departmentHeads(t.deps.db, e.corpId, a), [h1.id, h2.id].sort());
     const dept = (await e.tree()).items.find((d) => d.id === a)!;
     assert.deepEqual(dept.heads.map((h) => h.name).sort(), ['主管乙', '主管甲'].sort());
+    // The members list says who heads which of their departments (read with the departments, one query).
+    const b = await e.dept(e.root, '审计');
+    await e.c.patch(`/api/v1/contacts/members/${h1.id}`, { departmentIds: [a, b] });
+    const headsOn = async () => (await e.list(`departmentId=${a}`)).items.map((x) => [x.name, x.departments.map((d) => d.name), x.headOf]);
+    assert.deepEqual(await headsOn(), [
+      ['主管甲', ['财务', '审计'], [a]],
+      ['主管乙', ['财务'], [a]],
+    ]);
     await e.c.post(`/api/v1/contacts/members/${h2.id}/status`, { status: 'disabled' });
     assert.deepEqual(await departmentHeads(t.deps.db, e.corpId, a), [h1.id]);
     // Leaving the department ends the headship.
     await e.c.patch(`/api/v1/contacts/members/${h1.id}`, { departmentIds: [e.root] });
     assert.deepEqual(await departmentHeads(t.deps.db, e.corpId, a), []);
+    assert.deepEqual(await headsOn(), [['主管乙', ['财务'], [a]]]);
   });
 
   it('tags hold members and departments; membersOfTag and expandRecipients reach subtrees, active members only', async () => {

@@ -7,7 +7,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { enterprise } from '../../../test/support/enterprise.ts';
 import { ChargeBatcher } from './charger.ts';
 import { checkInvariants, clearingAccount, ensureWallet, post } from './ledger.service.ts';
-import { key } from './testing/index.ts';
+import { approveCategory, codeOf, key, topUp } from './testing/index.ts';
 import { tablesOf } from '../../../test/support/tables.ts';
 
 describeEachDialect('wallet group commit (charges batched into one transaction)', (use) => {
@@ -98,5 +98,52 @@ describeEachDialect('wallet group commit (charges batched into one transaction)'
     assert.ok(results.every((r) => r.status === 'fulfilled' || (r.reason as DomainError).code === 'wallet.insufficient_balance'));
     const inv = await checkInvariants(t.deps.db, a);
     assert.deepEqual([inv.balance, inv.ledgerSum, inv.chainBreaks, inv.unbalancedTxns], [0, 0, 0, 0]);
+  });
+
+  it('300 deductions at once over HTTP against money for 100: exactly 100 are charged (201), 200 refused 409 wallet.insufficient_balance, the balance ends at 0', async () => {
+    const owner = await t.register();
+    await topUp(owner, 10_000);
+    await approveCategory(t, owner);
+    assert.equal((await owner.put('/api/v1/wallet/auto-deduction/acquisition', { enabled: true, quotedFen: 100 })).status, 200);
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, () => owner.post<{ serialNo: string; balanceAfter: number }>('/api/v1/wallet/deductions', { item: 'acquisition', amountFen: 100, idempotencyKey: key(), description: '获客助手添加客户' })),
+    );
+    const charged = answers.filter((a) => a.status === 201);
+    const refused = answers.filter((a) => a.status !== 201);
+    assert.equal(charged.length, 100);
+    assert.deepEqual([...new Set(refused.map((a) => `${a.status} ${codeOf(a.body)}`))], ['409 wallet.insufficient_balance']);
+    assert.equal(refused.length, 200);
+    // Every balance from 9,900 down to 0 fen was answered once: no charge saw a stale balance.
+    assert.deepEqual(
+      charged.map((a) => a.body.balanceAfter).sort((x, y) => y - x),
+      Array.from({ length: 100 }, (_, i) => 9_900 - 100 * i),
+    );
+    const corpId = owner.me.currentCorp!.id;
+    const inv = await checkInvariants(t.deps.db, corpId);
+    assert.deepEqual([inv.balance, inv.ledgerSum, inv.walletEntries, inv.unbalancedTxns, inv.chainBreaks, inv.consumed], [0, 0, 0, 0, 0, 10_000]);
+  });
+
+  it('one batch over many wallets (SQLite groups every enterprise; PostgreSQL one batch per hot wallet): each wallet pays exactly what it holds, its ledger positions consecutive', async () => {
+    const corps: string[] = [];
+    for (let n = 0; n < 12; n++) corps.push(await wallet(300));
+    const batcher = new ChargeBatcher(t.deps);
+    // 12 wallets × 5 charges of 100 fen, submitted in one turn, wallets interleaved: money for 3 each.
+    const charges = Array.from({ length: 60 }, (_, i) => corps[i % corps.length]!);
+    const results = await Promise.all(
+      charges.map((corpId) =>
+        batcher.charge(corpId, systemActor, t.clock.now(), { item: 'acquisition', amountFen: 100, idempotencyKey: key(), description: '获客' }).then(
+          (ok) => ok.balanceAfter,
+          (error: DomainError) => error.code,
+        ),
+      ),
+    );
+    for (const [n, corpId] of corps.entries()) {
+      const mine = results.filter((_, i) => i % corps.length === n);
+      assert.deepEqual(mine, [200, 100, 0, 'wallet.insufficient_balance', 'wallet.insufficient_balance'], `wallet ${n}`);
+      const inv = await checkInvariants(t.deps.db, corpId);
+      assert.deepEqual([inv.balance, inv.ledgerSum, inv.walletEntries, inv.unbalancedTxns, inv.chainBreaks, inv.consumed], [0, 0, 0, 0, 0, 300], `wallet ${n}`);
+      const seqs = await tablesOf(t.deps.db).selectFrom('wallet_txns').select('seq').where('corp_id', '=', corpId).orderBy('seq').execute();
+      assert.deepEqual(seqs.map((r) => Number(r.seq)), [1, 2, 3, 4], `wallet ${n}`);
+    }
   });
 });
