@@ -19,7 +19,10 @@ import { prepared, tables, type WalletTables } from './wallet.tables.ts';
  * charge is one statement (`chargeStatement`: one round trip, the wallet row locked for that one
  * call); only while another charge of the same enterprise is already in flight in this process (a hot
  * wallet) does it join that enterprise's batch, one transaction per enterprise (on Citus a batch
- * across enterprises would be a distributed transaction). In a batch each charge keeps its own
+ * across enterprises would be a distributed transaction). The charges of one enterprise are decided
+ * in the order they were submitted: its batches start only once the charge that made the wallet hot
+ * has settled, and run one after another (two connections would otherwise race for the wallet row,
+ * and a later charge could take the money of an earlier one). In a batch each charge keeps its own
  * idempotency claim and its own check against the balance, so one that is refused (too little
  * balance, key reused) is left out without sinking the others. A charge is answered only after the
  * commit that holds it.
@@ -31,38 +34,54 @@ interface Pending {
   input: AutoDeductInput;
 }
 
+/**
+ * An enterprise with charges in flight (PostgreSQL): the charge that found its wallet idle, sent on
+ * its own, and the group that batches the ones submitted after it.
+ */
+interface HotWallet {
+  inFlight: number;
+  first: Promise<unknown>;
+  group: GroupCommit<Pending, Deduction>;
+}
+
 /** What the batcher is built with: the server's database and the modules' registry. */
 export type BatcherDeps = Pick<Deps, 'db' | 'dialect' | 'log' | 'registry'>;
 
 export class ChargeBatcher {
-  /** On SQLite the one group of every enterprise (key ''); on PostgreSQL one per hot wallet. */
-  readonly #groups = new Map<string, GroupCommit<Pending, Deduction>>();
-  /** Charges in flight per enterprise (PostgreSQL): more than none makes its wallet hot. */
-  readonly #inFlight = new Map<string, number>();
+  /** SQLite: the one group of every enterprise. */
+  #group: GroupCommit<Pending, Deduction> | undefined;
+  /** PostgreSQL: the enterprises with a charge in flight (hot wallets). */
+  readonly #hot = new Map<string, HotWallet>();
 
   constructor(private readonly deps: BatcherDeps) {}
 
   charge(corpId: string, actor: Actor, now: number, input: AutoDeductInput): Promise<Deduction> {
     const p = { corpId, actor, now, input };
-    if (this.deps.dialect !== 'postgres') return this.#group('').submit(p);
-    const inFlight = this.#inFlight.get(corpId) ?? 0;
-    this.#inFlight.set(corpId, inFlight + 1);
-    const charged = inFlight === 0 ? this.#chargeOnce(p) : this.#group(corpId).submit(p);
+    if (this.deps.dialect !== 'postgres') return (this.#group ??= this.#newGroup()).submit(p);
+    let hot = this.#hot.get(corpId);
+    let charged: Promise<Deduction>;
+    if (!hot) {
+      charged = this.#chargeOnce(p);
+      hot = { inFlight: 0, first: charged, group: this.#newGroup() };
+      this.#hot.set(corpId, hot);
+    } else {
+      // Queued behind the charge that made the wallet hot: callbacks on one promise run in the order
+      // they were attached, so the group receives its charges in submission order, and only once that
+      // first charge has written (or been refused).
+      const group = hot.group;
+      const submit = () => group.submit(p);
+      charged = hot.first.then(submit, submit);
+    }
+    const entry = hot;
+    entry.inFlight += 1;
     return charged.finally(() => {
-      const left = this.#inFlight.get(corpId)! - 1;
-      if (left > 0) return void this.#inFlight.set(corpId, left);
-      this.#inFlight.delete(corpId);
-      this.#groups.delete(corpId);
+      entry.inFlight -= 1;
+      if (entry.inFlight === 0) this.#hot.delete(corpId);
     });
   }
 
-  #group(key: string): GroupCommit<Pending, Deduction> {
-    let group = this.#groups.get(key);
-    if (!group) {
-      group = new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
-      this.#groups.set(key, group);
-    }
-    return group;
+  #newGroup(): GroupCommit<Pending, Deduction> {
+    return new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
   }
 
   #ctx(p: Pending, trx: Tx): Ctx {
