@@ -247,22 +247,25 @@ async function rawStatement(pool: pg.Pool, corpId: string, run: string, c: RawCh
  * (`rawBatch`), one transaction per enterprise.
  */
 function batchedWhileHot(pool: pg.Pool, db: Db, run: string): (corpId: string, c: RawCharge) => Promise<void> {
-  const inFlight = new Map<string, number>();
-  const groups = new Map<string, GroupCommit<RawCharge, void>>();
+  // As the charger: the group of a hot wallet receives its charges, in order, once the one that made it hot has settled.
+  const hot = new Map<string, { inFlight: number; first: Promise<void>; group: GroupCommit<RawCharge, void> }>();
   return (corpId, c) => {
-    const before = inFlight.get(corpId) ?? 0;
-    inFlight.set(corpId, before + 1);
-    let group = groups.get(corpId);
-    if (before > 0 && !group) {
-      group = new GroupCommit<RawCharge, void>((batch) => db.transaction().execute((trx) => rawBatch(trx, 'postgres', corpId, run, batch)), { maxBatch: 256 });
-      groups.set(corpId, group);
+    let entry = hot.get(corpId);
+    let charged: Promise<void>;
+    if (!entry) {
+      charged = rawStatement(pool, corpId, run, c);
+      entry = { inFlight: 0, first: charged, group: new GroupCommit<RawCharge, void>((batch) => db.transaction().execute((trx) => rawBatch(trx, 'postgres', corpId, run, batch)), { maxBatch: 256 }) };
+      hot.set(corpId, entry);
+    } else {
+      const group = entry.group;
+      const submit = () => group.submit(c);
+      charged = entry.first.then(submit, submit);
     }
-    const charged = before === 0 ? rawStatement(pool, corpId, run, c) : group!.submit(c);
+    const mine = entry;
+    mine.inFlight += 1;
     return charged.finally(() => {
-      const left = inFlight.get(corpId)! - 1;
-      if (left > 0) return void inFlight.set(corpId, left);
-      inFlight.delete(corpId);
-      groups.delete(corpId);
+      mine.inFlight -= 1;
+      if (mine.inFlight === 0) hot.delete(corpId);
     });
   };
 }
