@@ -1,6 +1,7 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeEachDialect } from '../../../test/support/db.ts';
+import { sql } from 'kysely';
+import { describeEachDialect, openTestDatabase } from '../../../test/support/db.ts';
 import { createTestApp, type RegisteredClient, type TestApp } from '../../../test/support/app.ts';
 import { enterprise as makeEnterprise } from '../../../test/support/enterprise.ts';
 import { departmentChain, departmentHeads, expandRecipients, getMember, membersOfTag } from './directory.service.ts';
@@ -486,4 +487,17 @@ describeEachDialect('通讯录 (contacts directory)', (use) => {
     // Now a plain member: reads the whole directory (owner, admin, straddler, stranger), manages nothing.
     assert.equal((await e.list('limit=200', c)).items.length, 4);
   });
+});
+
+it('every signed-in request finds its member (enterprise, account, active) through one index: SQLite without statistics walked all the active members through members_status (10 ms a request at 20,000)', async () => {
+  const { database, close } = await openTestDatabase('sqlite');
+  try {
+    const plan = await sql<{ detail: string }>`explain query plan select id, name, userid, status, account_id from members where corp_id = ${'corp'} and account_id = ${'acct'} and status = ${'active'}`.execute(database.db);
+    assert.deepEqual(
+      plan.rows.map((r) => r.detail),
+      ['SEARCH members USING INDEX members_corp_account (corp_id=? AND account_id=? AND status=?)'],
+    );
+  } finally {
+    await close();
+  }
 });

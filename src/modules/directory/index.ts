@@ -18,6 +18,7 @@ import * as importTables from './migrations/0012_directory_imports.ts';
 import * as accountCorps from './migrations/0270_directory_account_corps.ts';
 import * as nameGrams from './migrations/0271_directory_name_grams.ts';
 import * as memberStatus from './migrations/0400_directory_member_status.ts';
+import * as memberOfAccount from './migrations/0500_directory_member_of_account.ts';
 
 export const directoryModule = defineModule({
   name: 'directory',
@@ -33,7 +34,7 @@ export const directoryModule = defineModule({
     account_corps: 'reference',
     member_name_grams: 'tenant',
   },
-  migrations: { '0002_directory': directoryTables, '0010_directory_tags': tagTables, '0011_directory_contacts': searchIndexes, '0012_directory_imports': importTables, '0270_directory_account_corps': accountCorps, '0271_directory_name_grams': nameGrams, '0400_directory_member_status': memberStatus },
+  migrations: { '0002_directory': directoryTables, '0010_directory_tags': tagTables, '0011_directory_contacts': searchIndexes, '0012_directory_imports': importTables, '0270_directory_account_corps': accountCorps, '0271_directory_name_grams': nameGrams, '0400_directory_member_status': memberStatus, '0500_directory_member_of_account': memberOfAccount },
   errors: DirectoryErrors,
   rights: directoryRights,
   events: DirectoryEvents,
