@@ -86,12 +86,23 @@ export async function idempotent<T>(ctx: KeyCtx, key: string, request: unknown, 
 
 /**
  * For batches that decide many keyed commands at once (the wallet's charge batcher): the results
- * already stored for these keys of one enterprise, by key (a pending claim reads as response '').
+ * already stored for these keys, of any enterprises, in one read, by `${corpId}|${key}` (a pending
+ * claim reads as response '').
  */
-export async function storedResults(trx: Tx, corpId: string, keys: readonly string[]): Promise<Map<string, { hash: string; response: string }>> {
-  if (keys.length === 0) return new Map();
-  const rows = await tables(trx).selectFrom('idempotency_keys').select(['key', 'request_hash', 'response_json']).where('corp_id', '=', corpId).where('key', 'in', [...keys]).execute();
-  return new Map(rows.map((r) => [r.key, { hash: r.request_hash, response: r.response_json }]));
+export async function storedResults(trx: Tx, wanted: readonly { corpId: string; key: string }[]): Promise<Map<string, { hash: string; response: string }>> {
+  const found = new Map<string, { hash: string; response: string }>();
+  if (wanted.length === 0) return found;
+  const ids = new Set(wanted.map((w) => `${w.corpId}|${w.key}`));
+  const corpIds = [...new Set(wanted.map((w) => w.corpId))];
+  const keys = [...new Set(wanted.map((w) => w.key))];
+  // Every key of every enterprise asked for: a superset of the pairs (one index range per
+  // enterprise), cut down to them here.
+  const rows = await tables(trx).selectFrom('idempotency_keys').select(['corp_id', 'key', 'request_hash', 'response_json']).where('corp_id', 'in', corpIds).where('key', 'in', keys).execute();
+  for (const r of rows) {
+    const id = `${r.corp_id}|${r.key}`;
+    if (ids.has(id)) found.set(id, { hash: r.request_hash, response: r.response_json });
+  }
+  return found;
 }
 
 /**

@@ -510,16 +510,19 @@ async function describeMembers(ctx: ReadCtx, rows: MemberRow[], manage: Contacts
   // The same refusal the edit, disable, depart and delete commands make (refuseWiderTarget).
   const limits = await targetLimits(ctx, rows.map((r) => ({ accountId: r.account_id, memberId: r.id })));
   const ids = rows.map((r) => r.id);
+  // A head is always a member of the department it heads (setDepartmentHeads checks it; leaving the
+  // department or the enterprise ends the headship), so the page's departments and headships are one
+  // read: one round trip fewer per page on PostgreSQL.
   const depts = await tables(db)
     .selectFrom('member_departments as md')
     .innerJoin('departments as d', (j) => j.onRef('d.corp_id', '=', 'md.corp_id').onRef('d.id', '=', 'md.department_id'))
-    .select(['md.member_id', 'd.id', 'd.name', 'd.path', 'd.depth', 'd.sort_order'])
+    .leftJoin('department_heads as h', (j) => j.onRef('h.corp_id', '=', 'md.corp_id').onRef('h.department_id', '=', 'md.department_id').onRef('h.member_id', '=', 'md.member_id'))
+    .select(['md.member_id', 'd.id', 'd.name', 'd.path', 'd.depth', 'd.sort_order', 'h.member_id as head'])
     .where('md.corp_id', '=', corpId)
     .where('md.member_id', 'in', ids)
     .orderBy('d.depth')
     .orderBy('d.sort_order')
     .execute();
-  const heads = await tables(db).selectFrom('department_heads').select(['member_id', 'department_id']).where('corp_id', '=', corpId).where('member_id', 'in', ids).execute();
   return rows.map((r) => {
     const mine = depts.filter((d) => d.member_id === r.id);
     const inScope = mine.map((d) => departmentInScope(manage, d.path));
@@ -535,7 +538,7 @@ async function describeMembers(ctx: ReadCtx, rows: MemberRow[], manage: Contacts
       status: r.status,
       mainDepartmentId: r.main_department_id,
       departments: mine.map((d) => ({ id: d.id, name: d.name })),
-      headOf: heads.filter((h) => h.member_id === r.id).map((h) => h.department_id),
+      headOf: mine.filter((d) => d.head !== null).map((d) => d.id),
       linked: r.account_id !== null,
       activation: activationOf(r.status, r.account_id),
       joinedAt: r.joined_at,

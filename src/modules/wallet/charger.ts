@@ -19,7 +19,10 @@ import { prepared, tables, type WalletTables } from './wallet.tables.ts';
  * charge is one statement (`chargeStatement`: one round trip, the wallet row locked for that one
  * call); only while another charge of the same enterprise is already in flight in this process (a hot
  * wallet) does it join that enterprise's batch, one transaction per enterprise (on Citus a batch
- * across enterprises would be a distributed transaction). In a batch each charge keeps its own
+ * across enterprises would be a distributed transaction). The charges of one enterprise are decided
+ * in the order they were submitted: its batches start only once the charge that made the wallet hot
+ * has settled, and run one after another (two connections would otherwise race for the wallet row,
+ * and a later charge could take the money of an earlier one). In a batch each charge keeps its own
  * idempotency claim and its own check against the balance, so one that is refused (too little
  * balance, key reused) is left out without sinking the others. A charge is answered only after the
  * commit that holds it.
@@ -31,38 +34,54 @@ interface Pending {
   input: AutoDeductInput;
 }
 
+/**
+ * An enterprise with charges in flight (PostgreSQL): the charge that found its wallet idle, sent on
+ * its own, and the group that batches the ones submitted after it.
+ */
+interface HotWallet {
+  inFlight: number;
+  first: Promise<unknown>;
+  group: GroupCommit<Pending, Deduction>;
+}
+
 /** What the batcher is built with: the server's database and the modules' registry. */
 export type BatcherDeps = Pick<Deps, 'db' | 'dialect' | 'log' | 'registry'>;
 
 export class ChargeBatcher {
-  /** On SQLite the one group of every enterprise (key ''); on PostgreSQL one per hot wallet. */
-  readonly #groups = new Map<string, GroupCommit<Pending, Deduction>>();
-  /** Charges in flight per enterprise (PostgreSQL): more than none makes its wallet hot. */
-  readonly #inFlight = new Map<string, number>();
+  /** SQLite: the one group of every enterprise. */
+  #group: GroupCommit<Pending, Deduction> | undefined;
+  /** PostgreSQL: the enterprises with a charge in flight (hot wallets). */
+  readonly #hot = new Map<string, HotWallet>();
 
   constructor(private readonly deps: BatcherDeps) {}
 
   charge(corpId: string, actor: Actor, now: number, input: AutoDeductInput): Promise<Deduction> {
     const p = { corpId, actor, now, input };
-    if (this.deps.dialect !== 'postgres') return this.#group('').submit(p);
-    const inFlight = this.#inFlight.get(corpId) ?? 0;
-    this.#inFlight.set(corpId, inFlight + 1);
-    const charged = inFlight === 0 ? this.#chargeOnce(p) : this.#group(corpId).submit(p);
+    if (this.deps.dialect !== 'postgres') return (this.#group ??= this.#newGroup()).submit(p);
+    let hot = this.#hot.get(corpId);
+    let charged: Promise<Deduction>;
+    if (!hot) {
+      charged = this.#chargeOnce(p);
+      hot = { inFlight: 0, first: charged, group: this.#newGroup() };
+      this.#hot.set(corpId, hot);
+    } else {
+      // Queued behind the charge that made the wallet hot: callbacks on one promise run in the order
+      // they were attached, so the group receives its charges in submission order, and only once that
+      // first charge has written (or been refused).
+      const group = hot.group;
+      const submit = () => group.submit(p);
+      charged = hot.first.then(submit, submit);
+    }
+    const entry = hot;
+    entry.inFlight += 1;
     return charged.finally(() => {
-      const left = this.#inFlight.get(corpId)! - 1;
-      if (left > 0) return void this.#inFlight.set(corpId, left);
-      this.#inFlight.delete(corpId);
-      this.#groups.delete(corpId);
+      entry.inFlight -= 1;
+      if (entry.inFlight === 0) this.#hot.delete(corpId);
     });
   }
 
-  #group(key: string): GroupCommit<Pending, Deduction> {
-    let group = this.#groups.get(key);
-    if (!group) {
-      group = new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
-      this.#groups.set(key, group);
-    }
-    return group;
+  #newGroup(): GroupCommit<Pending, Deduction> {
+    return new GroupCommit((batch) => this.#run(batch), { maxBatch: 256 });
   }
 
   #ctx(p: Pending, trx: Tx): Ctx {
@@ -147,14 +166,15 @@ const chargeStatement = prepared(
 );
 
 /**
- * One transaction for many charges, with a handful of statements whatever its size: one read of the
- * keys already used, per enterprise one read of its wallet (locked on PostgreSQL), then each charge is
- * checked in arrival order against the running balance (one that does not fit is refused and
- * changes nothing), the wallet is updated once with a compare-and-set on the balance and position
- * it was read at, and one multi-row insert each writes the ledger rows, the double entries and the
- * idempotency keys. The same outcome, charge by charge, as calling `autoDeduct` one after another.
- * If anything moved underneath (the compare-and-set or a key claimed meanwhile), the batch throws and
- * the batcher replays its charges one at a time.
+ * One transaction for many charges, with a handful of statements whatever its size and however many
+ * wallets it touches: one read of the keys already used, one read of the wallets (locked on
+ * PostgreSQL, in enterprise order), then each charge is checked in arrival order against the running
+ * balance of its wallet (one that does not fit is refused and changes nothing), one `update … from
+ * (values …)` moves every wallet with a compare-and-set on the balance and position it was read at,
+ * and one multi-row insert each writes the ledger rows, the double entries and the idempotency keys.
+ * The same outcome, charge by charge, as calling `autoDeduct` one after another. If anything moved
+ * underneath (the compare-and-set or a key claimed meanwhile), the batch throws and the batcher
+ * replays its charges one at a time.
  */
 async function chargeBatch(trx: Tx, dialect: DialectName, batch: Pending[], ctxOf: (p: Pending) => Ctx): Promise<Outcome<Deduction>[]> {
   const outcomes: Outcome<Deduction>[] = new Array(batch.length);
@@ -162,21 +182,19 @@ async function chargeBatch(trx: Tx, dialect: DialectName, batch: Pending[], ctxO
   const storedKey = (i: number) => deductions[i]!.key;
   const hashes = deductions.map((d) => requestHash(d.request));
 
-  const byCorp = new Map<string, string[]>();
-  for (const [i, p] of batch.entries()) byCorp.set(p.corpId, [...(byCorp.get(p.corpId) ?? []), storedKey(i)]);
-  const known = new Map<string, { hash: string; response: string }>();
-  const wallets = new Map<string, { balance: number; seq: number; readBalance: number; readSeq: number; on: boolean; alertFen: number | null; spent: number; count: number; now: number }>();
+  const known = await storedResults(
+    trx,
+    batch.map((p, i) => ({ corpId: p.corpId, key: storedKey(i) })),
+  );
+  const corpIds = [...new Set(batch.map((p) => p.corpId))].sort();
   // Wallets are locked in one order (by enterprise id), so two batches never wait on each other in a cycle.
-  for (const [corpId, keys] of [...byCorp].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const [key, stored] of await storedResults(trx, corpId, keys)) known.set(`${corpId}|${key}`, stored);
-    let q = tables(trx).selectFrom('wallets').select(['balance', 'seq', 'auto_deduct_acquisition', 'alert_enabled', 'alert_fen']).where('corp_id', '=', corpId);
-    if (dialect === 'postgres') q = q.forUpdate();
-    const w = await q.executeTakeFirst();
-    if (w) {
-      const balance = Number(w.balance);
-      const seq = Number(w.seq);
-      wallets.set(corpId, { balance, seq, readBalance: balance, readSeq: seq, on: w.auto_deduct_acquisition === 1, alertFen: w.alert_enabled === 1 ? Number(w.alert_fen) : null, spent: 0, count: 0, now: 0 });
-    }
+  let read = tables(trx).selectFrom('wallets').select(['corp_id', 'balance', 'seq', 'auto_deduct_acquisition', 'alert_enabled', 'alert_fen']).where('corp_id', 'in', corpIds).orderBy('corp_id');
+  if (dialect === 'postgres') read = read.forUpdate();
+  const wallets = new Map<string, { balance: number; seq: number; readBalance: number; readSeq: number; on: boolean; alertFen: number | null; spent: number; count: number; now: number }>();
+  for (const w of await read.execute()) {
+    const balance = Number(w.balance);
+    const seq = Number(w.seq);
+    wallets.set(w.corp_id, { balance, seq, readBalance: balance, readSeq: seq, on: w.auto_deduct_acquisition === 1, alertFen: w.alert_enabled === 1 ? Number(w.alert_fen) : null, spent: 0, count: 0, now: 0 });
   }
 
   const txns: WalletTables['wallet_txns'][] = [];
@@ -226,18 +244,14 @@ async function chargeBatch(trx: Tx, dialect: DialectName, batch: Pending[], ctxO
     outcomes[i] = { ok: true, value: result };
   }
 
-  for (const [corpId, w] of wallets) {
-    if (w.count === 0) continue;
-    // Compare-and-set on what was read: nothing else moved this wallet in between, or the batch is undone.
-    const moved = await tables(trx)
-      .updateTable('wallets')
-      .set({ balance: sql<number>`balance - ${w.spent}`, seq: sql<number>`seq + ${w.count}`, consumed: sql<number>`consumed + ${w.spent}`, updated_at: w.now })
-      .where('corp_id', '=', corpId)
-      .where('balance', '=', w.readBalance)
-      .where('seq', '=', w.readSeq)
-      .where('balance', '>=', w.spent)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new Error('the wallet moved during the batch');
+  const moves = [...wallets].filter(([, w]) => w.count > 0);
+  if (moves.length > 0) {
+    // Compare-and-set on what was read: nothing else moved these wallets in between, or the batch is undone.
+    const rows = moves.map(([corpId, w]) => sql`(${corpId}, cast(${w.spent} as bigint), cast(${w.count} as bigint), cast(${w.now} as bigint), cast(${w.readBalance} as bigint), cast(${w.readSeq} as bigint))`);
+    const moved = await sql`update wallets set balance = wallets.balance - v.spent, seq = wallets.seq + v.charges, consumed = wallets.consumed + v.spent, updated_at = v.at
+      from (select column1 as corp_id, column2 as spent, column3 as charges, column4 as at, column5 as read_balance, column6 as read_seq from (values ${sql.join(rows)}) as moves) as v
+      where wallets.corp_id = v.corp_id and wallets.balance = v.read_balance and wallets.seq = v.read_seq and wallets.balance >= v.spent`.execute(trx);
+    if (Number(moved.numAffectedRows) !== moves.length) throw new Error('a wallet moved during the batch');
   }
   // SQLite allows 32,766 bound values per statement: chunks stay well below.
   for (let at = 0; at < txns.length; at += 500) await tables(trx).insertInto('wallet_txns').values(txns.slice(at, at + 500)).execute();

@@ -160,16 +160,27 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
  * the first time it runs there, then only bound and executed (one round trip, no planning).
  */
 function withNamedStatements(pool: pg.Pool): PostgresPool {
+  // One wrapper per pooled client, for the client's life: Kysely keeps its connection object per
+  // client it is handed, so a new wrapper on every checkout would make it build a new one each query.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient =>
+    ({
+      query: (text: unknown, values?: unknown[]) => {
+        const name = typeof text === 'string' ? statementName(text) : undefined;
+        return name ? client.query({ name, text: text as string, values: values ?? [] }) : client.query(text as string, values);
+      },
+      // Kysely asks to destroy a client whose rollback failed (it then refuses that connection for good).
+      release: (destroy?: boolean) => client.release(destroy),
+    }) as unknown as PostgresPoolClient;
   return {
     connect: async () => {
       const client = await pool.connect();
-      return {
-        query: (text: unknown, values?: unknown[]) => {
-          const name = typeof text === 'string' ? statementName(text) : undefined;
-          return name ? client.query({ name, text: text as string, values: values ?? [] }) : client.query(text as string, values);
-        },
-        release: () => client.release(),
-      } as unknown as PostgresPoolClient;
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        wrapper = wrap(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
     },
     end: () => pool.end(),
   };
