@@ -46,4 +46,13 @@ describe("the console's idempotency keys (web/src/api/idempotency.ts)", () => {
     }
     assert.deepEqual(elsewhere, []);
   });
+
+  it('no page calls crypto.randomUUID, which a console opened over plain http lacks (the clock-in device id and the 获客链接 visitor come from randomId)', () => {
+    const calls = sources(WEB_SRC).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (/\brandomUUID\(/.test(line) ? [`${file.slice(WEB_SRC.length + 1)}:${index + 1}`] : [])),
+    );
+    assert.deepEqual(calls, []);
+  });
 });

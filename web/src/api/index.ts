@@ -3,7 +3,7 @@ import type { Method, Paths, PathsWith, Reply } from './types';
 import { DEVICE_ID_HEADER, DEVICE_NAME_HEADER, deviceId, deviceName } from './device';
 
 export type { Body, Item, Paths, Query, Reply } from './types';
-export { newIdempotencyKey } from './idempotency';
+export { newIdempotencyKey, randomId } from './idempotency';
 
 const BASE = '/api/v1';
 // The operator console has its own session and CSRF cookie, so both can be signed in at once.

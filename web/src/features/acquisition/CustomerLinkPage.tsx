@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, newIdempotencyKey } from '../../api';
+import { api, randomId } from '../../api';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { addAreas } from '../../i18n';
@@ -23,7 +23,7 @@ const VISITOR_KEY = 'banyan.visitor';
 function visitorId(): string {
   const known = localStorage.getItem(VISITOR_KEY);
   if (known) return known;
-  const id = newIdempotencyKey().replace(/^web-/, 'visitor-');
+  const id = randomId('visitor');
   localStorage.setItem(VISITOR_KEY, id);
   return id;
 }

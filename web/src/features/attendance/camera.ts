@@ -1,4 +1,5 @@
 /** The camera for clock-in photos and face enrolment: a still from getUserMedia, drawn on a canvas. */
+import { randomId } from '../../api';
 
 export async function openCamera(video: HTMLVideoElement): Promise<MediaStream> {
   const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
@@ -91,7 +92,7 @@ export function deviceId(): string {
   const key = 'banyan.attendance.device';
   let id = localStorage.getItem(key);
   if (!id) {
-    id = `web-${crypto.randomUUID()}`;
+    id = randomId('web');
     localStorage.setItem(key, id);
   }
   return id;
