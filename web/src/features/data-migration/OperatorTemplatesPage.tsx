@@ -21,7 +21,7 @@ const TEMPLATE_LIMIT_BYTES = 5 * 1024 * 1024;
  * uploading a PDF or Word (.docx) file.
  */
 export function OperatorTemplatesPage() {
-  const { t } = useTranslation('dataMigration');
+  const { t } = useTranslation(['dataMigration', 'common']);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -43,6 +43,7 @@ export function OperatorTemplatesPage() {
     { key: 'updated', title: t('templates.updated'), render: (_, row) => (row.updatedAt ? `${row.updatedBy ?? ''} · ${formatDateTime(row.updatedAt)}` : '—') },
     {
       key: 'actions',
+      title: t('common:columns.actions'),
       render: (_, row) => (
         <Flex gap="small" wrap>
           <Button icon={<DownloadOutlined />} href={`/api/v1${PATH}/${row.kind}`} aria-label={`${t('templates.download')} ${t(`materials.${row.kind}`)}`}>
